@@ -1,0 +1,7 @@
+module github.com/onward-jobs/onward/services/matching
+
+go 1.26.8
+
+require github.com/onward-jobs/onward/pkg v0.0.0
+
+replace github.com/onward-jobs/onward/pkg => ../../pkg
