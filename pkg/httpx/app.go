@@ -1,0 +1,91 @@
+package httpx
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+)
+
+// AppConfig describes one service's HTTP server.
+type AppConfig struct {
+	Service      string
+	Logger       *slog.Logger
+	BodyLimit    int
+	ReadTimeout  time.Duration
+	WriteTimeout time.Duration
+	Checks       []Check
+}
+
+// Server is a Fiber app with Onward's middleware, health and metrics.
+type Server struct {
+	App     *fiber.App
+	Health  *Health
+	Metrics *Metrics
+	logger  *slog.Logger
+}
+
+// NewServer builds the Fiber app: recovery from panics (answered as a 500
+// problem), request ids, access logs, metrics, the problem+json error
+// handler, and /healthz, /readyz and /metrics. Routes are added by the caller.
+func NewServer(cfg AppConfig) *Server {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	s := &Server{Health: &Health{checks: cfg.Checks}, Metrics: NewMetrics(cfg.Service), logger: cfg.Logger}
+	s.App = fiber.New(fiber.Config{
+		AppName:               "onward-" + cfg.Service,
+		ErrorHandler:          ErrorHandler(cfg.Logger),
+		BodyLimit:             cfg.BodyLimit,
+		ReadTimeout:           cfg.ReadTimeout,
+		WriteTimeout:          cfg.WriteTimeout,
+		IdleTimeout:           2 * cfg.WriteTimeout,
+		DisableStartupMessage: true,
+		StrictRouting:         false,
+	})
+	s.App.Use(requestIDMiddleware, accessLog(cfg.Logger), s.Metrics.middleware, recover.New())
+	s.App.Get("/healthz", s.Health.live)
+	s.App.Get("/readyz", s.Health.ready)
+	s.App.Get("/metrics", s.Metrics.handler())
+	return s
+}
+
+// NotFoundLast adds the final handler that answers unknown paths with a 404
+// problem. Call it after every route is registered.
+func (s *Server) NotFoundLast() {
+	s.App.Use(func(c *fiber.Ctx) error {
+		return fiber.NewError(fiber.StatusNotFound, "no such endpoint")
+	})
+}
+
+// Serve listens on addr until ctx is cancelled, then drains readiness and
+// shuts down gracefully within timeout.
+func (s *Server) Serve(ctx context.Context, addr string, timeout time.Duration) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen %s: %w", addr, err)
+	}
+	return s.ServeListener(ctx, ln, timeout)
+}
+
+// ServeListener is Serve on a listener the caller opened (tests use port 0).
+func (s *Server) ServeListener(ctx context.Context, ln net.Listener, timeout time.Duration) error {
+	errc := make(chan error, 1)
+	go func() { errc <- s.App.Listener(ln) }()
+	s.logger.Info("listening", "addr", ln.Addr().String())
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	s.Health.Drain()
+	if err := s.App.ShutdownWithTimeout(timeout); err != nil && !errors.Is(err, context.Canceled) {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,68 @@
+// Package mongox holds the MongoDB helpers every service shares: connecting
+// with timeouts, ensuring indexes at start and opaque cursor pagination. It
+// uses only features that both MongoDB and FerretDB v1 support (no
+// multi-document transactions, no change streams, no 2dsphere indexes).
+package mongox
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/onward-jobs/onward/pkg/errs"
+)
+
+// Connect opens a client with bounded connect, server-selection and
+// operation timeouts and pings the server once, so a service that cannot
+// reach its database fails at start rather than on the first request.
+func Connect(ctx context.Context, uri string) (*mongo.Client, error) {
+	opts := options.Client().ApplyURI(uri).
+		SetConnectTimeout(10 * time.Second).
+		SetServerSelectionTimeout(10 * time.Second).
+		SetTimeout(15 * time.Second)
+	client, err := mongo.Connect(opts)
+	if err != nil {
+		return nil, fmt.Errorf("mongo connect: %w", err)
+	}
+	pingCtx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	if err := client.Ping(pingCtx, nil); err != nil {
+		_ = client.Disconnect(context.Background())
+		return nil, fmt.Errorf("mongo ping: %w", err)
+	}
+	return client, nil
+}
+
+// Probe returns a readiness probe for the client.
+func Probe(client *mongo.Client) func(context.Context) error {
+	return func(ctx context.Context) error { return client.Ping(ctx, nil) }
+}
+
+// EnsureIndexes creates the indexes a collection needs. Creating an index
+// that already exists with the same definition is a no-op, so every replica
+// can call this at start.
+func EnsureIndexes(ctx context.Context, coll *mongo.Collection, models ...mongo.IndexModel) error {
+	if len(models) == 0 {
+		return nil
+	}
+	if _, err := coll.Indexes().CreateMany(ctx, models); err != nil {
+		return fmt.Errorf("ensure indexes on %s: %w", coll.Name(), err)
+	}
+	return nil
+}
+
+// IsDuplicateKey reports whether err is a unique-index violation.
+func IsDuplicateKey(err error) bool { return mongo.IsDuplicateKeyError(err) }
+
+// NotFoundAs turns mongo.ErrNoDocuments into errs.NotFound with context and
+// leaves every other error wrapped as is.
+func NotFoundAs(err error, format string, args ...any) error {
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return fmt.Errorf(format+": %w", append(args, errs.NotFound)...)
+	}
+	return fmt.Errorf(format+": %w", append(args, err)...)
+}

@@ -1,0 +1,89 @@
+package mongox
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/onward-jobs/onward/pkg/errs"
+	"github.com/onward-jobs/onward/pkg/testkit"
+)
+
+type doc struct {
+	ID  string `bson:"_id"`
+	Org string `bson:"org"`
+}
+
+func TestFindPageWalksEveryDocumentOnce(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	coll := testkit.MongoDB(t).Collection("docs")
+	for i := range 25 {
+		org := "a"
+		if i%5 == 0 {
+			org = "b"
+		}
+		if _, err := coll.InsertOne(ctx, doc{ID: fmt.Sprintf("d%03d", i), Org: org}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seen := map[string]bool{}
+	cursor, pages := "", 0
+	for {
+		items, next, err := FindPage(ctx, coll, bson.D{{Key: "org", Value: "a"}}, PageRequest{Cursor: cursor, Limit: 7}, func(d doc) string { return d.ID })
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages++
+		for _, d := range items {
+			if seen[d.ID] || d.Org != "a" {
+				t.Fatalf("document %+v repeated or outside the filter", d)
+			}
+			seen[d.ID] = true
+		}
+		if next == "" {
+			break
+		}
+		cursor = next
+	}
+	if len(seen) != 20 || pages != 3 {
+		t.Fatalf("saw %d documents in %d pages, want 20 in 3", len(seen), pages)
+	}
+}
+
+func TestFindPageRejectsForgedCursor(t *testing.T) {
+	t.Parallel()
+	coll := testkit.MongoDB(t).Collection("docs")
+	_, _, err := FindPage(context.Background(), coll, bson.D{}, PageRequest{Cursor: "%%%"}, func(d doc) string { return d.ID })
+	if !errors.Is(err, errs.InvalidArgument) {
+		t.Fatalf("forged cursor: %v, want InvalidArgument", err)
+	}
+}
+
+func TestEnsureIndexesIsIdempotentAndUnique(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	coll := testkit.MongoDB(t).Collection("users")
+	idx := mongo.IndexModel{Keys: bson.D{{Key: "email", Value: 1}}, Options: options.Index().SetUnique(true)}
+	for range 2 {
+		if err := EnsureIndexes(ctx, coll, idx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := coll.InsertOne(ctx, bson.M{"_id": "1", "email": "a@b.eu"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := coll.InsertOne(ctx, bson.M{"_id": "2", "email": "a@b.eu"})
+	if !IsDuplicateKey(err) {
+		t.Fatalf("duplicate email: %v, want a duplicate-key error", err)
+	}
+	err = NotFoundAs(coll.FindOne(ctx, bson.M{"_id": "nope"}).Err(), "load user %s", "nope")
+	if !errors.Is(err, errs.NotFound) {
+		t.Fatalf("missing user: %v", err)
+	}
+}
