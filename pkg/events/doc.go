@@ -1,0 +1,24 @@
+// Package events moves domain events between Onward services over Redis
+// Streams.
+//
+// A producer appends an [Envelope] to a stream with a [Publisher]; each
+// consuming service reads that stream through its own consumer group with a
+// [Subscriber]. One stream carries one event family (for example
+// "candidates.events"), and its dead letters go to "<stream>.dead".
+//
+// Delivery is at least once. An entry is acknowledged only after the
+// [Handler] returns nil, so a crash or a handler error leaves it pending and
+// another consumer of the same group claims it back once it has been idle for
+// ClaimMinIdle. After MaxDeliveries failed deliveries, or at once when the
+// envelope cannot be decoded, the entry is copied to the dead-letter stream
+// and acknowledged, so one bad event never blocks the group.
+//
+// Each group also remembers the event ids it has processed (a Redis key per
+// id, kept for DedupTTL) and acknowledges a repeated id without calling the
+// handler. That de-duplication is best effort: two consumers may race on the
+// same id, and the memory expires. Handlers must therefore be idempotent.
+//
+// Envelopes carry identifiers only. A consumer that needs details fetches them
+// from the owning service, which keeps personal data out of Redis, out of the
+// dead-letter stream and out of the logs.
+package events

@@ -1,0 +1,148 @@
+package events
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// Handler processes one event. Returning nil acknowledges it; returning an
+// error leaves it pending for redelivery. Handlers must be idempotent, because
+// delivery is at least once and de-duplication is best effort. The error's text
+// is logged and stored in the dead-letter stream, so it must name ids only,
+// never personal data.
+type Handler func(ctx context.Context, e Envelope) error
+
+// Backoff bounds for retrying after Redis errors, so a restarting Redis is
+// polled often at first and then gently.
+const (
+	minBackoff = 100 * time.Millisecond
+	maxBackoff = 5 * time.Second
+)
+
+// Subscriber consumes one stream as one consumer of a consumer group, handling
+// one entry at a time. Run more Subscribers (in this process with distinct
+// Consumer names, or in more pods) to handle entries in parallel.
+type Subscriber struct {
+	rdb     redis.UniversalClient
+	cfg     SubscriberConfig
+	handler Handler
+	log     *slog.Logger
+	claim   claimState
+}
+
+// NewSubscriber checks cfg, fills its defaults and returns a Subscriber that
+// calls handler for each event. Nothing touches Redis until Run.
+func NewSubscriber(rdb redis.UniversalClient, cfg SubscriberConfig, handler Handler) (*Subscriber, error) {
+	if rdb == nil || handler == nil {
+		return nil, errors.New("events: subscriber needs a redis client and a handler")
+	}
+	cfg, err := cfg.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	log := cfg.Logger.With("stream", cfg.Stream, "group", cfg.Group, "consumer", cfg.Consumer)
+	return &Subscriber{rdb: rdb, cfg: cfg, handler: handler, log: log}, nil
+}
+
+// Run consumes until ctx is cancelled and then returns nil. Call it once.
+//
+// Redis errors, including a Redis restart that lost the group, never end Run:
+// it logs them, backs off and recreates the group. On cancellation it stops
+// reading, lets the handler in flight finish and acknowledges it, and returns
+// within about Block. Entries it had fetched but not started stay pending and
+// are claimed back by the group after ClaimMinIdle.
+func (s *Subscriber) Run(ctx context.Context) error {
+	s.log.Info("events: subscriber started")
+	defer s.log.Info("events: subscriber stopped")
+	groupReady := false
+	delay := time.Duration(0)
+	for ctx.Err() == nil {
+		err := s.poll(ctx, &groupReady)
+		if err == nil {
+			delay = 0
+			continue
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		// Any failure may mean the group vanished (NOGROUP after a flush or
+		// restart), so the next round recreates it; creation is idempotent.
+		groupReady = false
+		delay = min(max(2*delay, minBackoff), maxBackoff)
+		s.log.Warn("events: redis error, retrying", "error", err, "retry_in", delay)
+		sleep(ctx, delay)
+	}
+	return nil
+}
+
+// poll performs one round: make sure the group exists, claim back idle
+// entries when due, then read and handle new ones.
+func (s *Subscriber) poll(ctx context.Context, groupReady *bool) error {
+	if !*groupReady {
+		if err := s.ensureGroup(ctx); err != nil {
+			return err
+		}
+		*groupReady = true
+	}
+	if err := s.claimIdle(ctx); err != nil {
+		return err
+	}
+	streams, err := s.rdb.XReadGroup(ctx, &redis.XReadGroupArgs{
+		Group:    s.cfg.Group,
+		Consumer: s.cfg.Consumer,
+		Streams:  []string{s.cfg.Stream, ">"},
+		Count:    s.cfg.Batch,
+		Block:    s.cfg.Block,
+	}).Result()
+	if errors.Is(err, redis.Nil) {
+		return nil // Block elapsed with nothing new.
+	}
+	if err != nil {
+		return fmt.Errorf("events: read group: %w", err)
+	}
+	for _, st := range streams {
+		for _, msg := range st.Messages {
+			if ctx.Err() != nil {
+				return nil
+			}
+			// A fresh read is always an entry's first delivery.
+			if err := s.handle(ctx, msg, 1); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// ensureGroup creates the group, and the stream if needed. A new group starts
+// at the beginning of the stream rather than at its end: a group recreated
+// after a Redis flush would otherwise skip whatever was published before it
+// noticed, and the replay is absorbed by de-duplication and idempotent
+// handlers.
+func (s *Subscriber) ensureGroup(ctx context.Context) error {
+	err := s.rdb.XGroupCreateMkStream(ctx, s.cfg.Stream, s.cfg.Group, "0").Err()
+	if err != nil && !strings.HasPrefix(err.Error(), "BUSYGROUP") {
+		return fmt.Errorf("events: create group: %w", err)
+	}
+	if err == nil {
+		s.log.Info("events: consumer group created")
+	}
+	s.claim.reset()
+	return nil
+}
+
+// sleep waits for d or until ctx is cancelled, whichever comes first.
+func sleep(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}
