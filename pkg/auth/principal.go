@@ -1,0 +1,93 @@
+package auth
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Roles a token can carry. The set is closed: a token naming any other role
+// is rejected, so a typo at the gateway fails loudly instead of silently
+// granting or denying access.
+const (
+	// RoleAdmin is an Onward platform administrator, not tied to one
+	// organisation.
+	RoleAdmin = "admin"
+	// RoleOrgAdmin administers one organisation, named by the org_id claim.
+	RoleOrgAdmin = "org_admin"
+	// RoleMember is an ordinary user: a candidate, or a member of an
+	// organisation.
+	RoleMember = "member"
+	// RoleService is another Onward service calling on its own behalf.
+	RoleService = "service"
+)
+
+// Organisation kinds carried in the org_kind claim.
+const (
+	// OrgKindEmployer is an organisation that posts roles and hires.
+	OrgKindEmployer = "employer"
+	// OrgKindProgramme is a training or placement programme that
+	// sponsors candidates.
+	OrgKindProgramme = "programme"
+)
+
+// ServiceSubjectPrefix starts the subject of every service token, so that a
+// service identity can never collide with a user id.
+const ServiceSubjectPrefix = "service:"
+
+var (
+	knownRoles    = []string{RoleAdmin, RoleOrgAdmin, RoleMember, RoleService}
+	knownOrgKinds = []string{OrgKindEmployer, OrgKindProgramme}
+)
+
+// Principal is the verified caller of a request, as seen by handlers and
+// service layers. It is built only from a token that passed verification.
+type Principal struct {
+	// Subject is the user id, or "service:<name>" for a service.
+	Subject string
+	// OrgID is the caller's organisation, empty for candidates and admins.
+	OrgID string
+	// OrgKind is OrgKindEmployer or OrgKindProgramme when OrgID is set.
+	OrgKind string
+	// Role is one of the Role constants.
+	Role string
+	// TokenID is the token's jti, useful for audit logs.
+	TokenID string
+	// ExpiresAt is when the token stops being accepted.
+	ExpiresAt time.Time
+}
+
+// IsService reports whether the caller is another Onward service.
+func (p Principal) IsService() bool { return p.Role == RoleService }
+
+// IsAdmin reports whether the caller is a platform administrator. An
+// organisation's administrator (RoleOrgAdmin) is not.
+func (p Principal) IsAdmin() bool { return p.Role == RoleAdmin }
+
+// ServiceName returns the calling service's name, or "" if the caller is
+// not a service.
+func (p Principal) ServiceName() string {
+	if !p.IsService() {
+		return ""
+	}
+	return strings.TrimPrefix(p.Subject, ServiceSubjectPrefix)
+}
+
+// HasRole reports whether the caller holds any of roles.
+func (p Principal) HasRole(roles ...string) bool { return slices.Contains(roles, p.Role) }
+
+type principalKey struct{}
+
+// WithPrincipal returns a context carrying p. The middleware calls it for
+// every authenticated request; tests and workers may call it directly.
+func WithPrincipal(ctx context.Context, p Principal) context.Context {
+	return context.WithValue(ctx, principalKey{}, p)
+}
+
+// FromContext returns the principal stored by WithPrincipal, so service
+// layers can read the caller without depending on Fiber.
+func FromContext(ctx context.Context) (Principal, bool) {
+	p, ok := ctx.Value(principalKey{}).(Principal)
+	return p, ok
+}

@@ -1,0 +1,154 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/onward-jobs/onward/pkg/errs"
+)
+
+// Defaults for VerifierConfig.
+const (
+	DefaultLeeway        = 30 * time.Second
+	DefaultMaxTokenBytes = 4096
+)
+
+// VerifierConfig configures a Verifier.
+type VerifierConfig struct {
+	// Issuer is the required iss claim: the gateway's issuer URL.
+	Issuer string
+	// Audiences lists the aud values this service accepts; a token is
+	// accepted if its aud contains any of them. A service normally lists
+	// the public API audience and its own name, the audience of service
+	// tokens meant for it.
+	Audiences []string
+	// Keys finds the public key named by a token's kid.
+	Keys KeySource
+	// Leeway absorbs clock skew between gateway and service when checking
+	// exp, nbf and iat. Default: DefaultLeeway.
+	Leeway time.Duration
+	// MaxTokenBytes is the longest token accepted. Default:
+	// DefaultMaxTokenBytes.
+	MaxTokenBytes int
+}
+
+// Verifier checks access tokens. It is safe for concurrent use.
+type Verifier struct {
+	parser   *jwt.Parser
+	keys     KeySource
+	maxBytes int
+}
+
+// NewVerifier returns a Verifier for cfg, or an error if cfg is incomplete.
+func NewVerifier(cfg VerifierConfig) (*Verifier, error) {
+	switch {
+	case cfg.Issuer == "":
+		return nil, errors.New("auth: verifier needs an issuer")
+	case len(cfg.Audiences) == 0:
+		return nil, errors.New("auth: verifier needs at least one audience")
+	case cfg.Keys == nil:
+		return nil, errors.New("auth: verifier needs a key source")
+	}
+	if cfg.Leeway <= 0 {
+		cfg.Leeway = DefaultLeeway
+	}
+	if cfg.MaxTokenBytes <= 0 {
+		cfg.MaxTokenBytes = DefaultMaxTokenBytes
+	}
+	parser := jwt.NewParser(
+		// Pinning the algorithm defeats "none" and the HS256-with-public-key
+		// confusion before any key is looked up.
+		jwt.WithValidMethods([]string{algEdDSA}),
+		jwt.WithIssuer(cfg.Issuer),
+		jwt.WithAudience(cfg.Audiences...),
+		jwt.WithExpirationRequired(),
+		jwt.WithIssuedAt(),
+		jwt.WithLeeway(cfg.Leeway),
+		// Strict base64 makes each signature have exactly one encoding.
+		jwt.WithStrictDecoding(),
+	)
+	return &Verifier{parser: parser, keys: cfg.Keys, maxBytes: cfg.MaxTokenBytes}, nil
+}
+
+// Verify checks raw and returns its claims. Every failure wraps
+// errs.Unauthenticated with a fixed reason that never repeats the token.
+func (v *Verifier) Verify(ctx context.Context, raw string) (Claims, error) {
+	if raw == "" {
+		return Claims{}, fmt.Errorf("missing access token: %w", errs.Unauthenticated)
+	}
+	// Checked before parsing so that a huge header cannot cost us a base64
+	// and JSON decode.
+	if len(raw) > v.maxBytes {
+		return Claims{}, fmt.Errorf("access token longer than %d bytes: %w", v.maxBytes, errs.Unauthenticated)
+	}
+	var claims Claims
+	if _, err := v.parser.ParseWithClaims(raw, &claims, v.keyFunc(ctx)); err != nil {
+		return Claims{}, fmt.Errorf("invalid access token: %s: %w", reason(err), errs.Unauthenticated)
+	}
+	return claims, nil
+}
+
+var (
+	errWrongType  = errors.New("token typ is not " + TokenType)
+	errMissingKid = errors.New("token has no kid")
+)
+
+// keyFunc checks the header before looking up the key, so that a token of
+// the wrong type never triggers a JWKS fetch.
+func (v *Verifier) keyFunc(ctx context.Context) jwt.Keyfunc {
+	return func(t *jwt.Token) (any, error) {
+		if typ, _ := t.Header["typ"].(string); !isAccessTokenType(typ) {
+			return nil, errWrongType
+		}
+		kid, _ := t.Header["kid"].(string)
+		if kid == "" {
+			return nil, errMissingKid
+		}
+		return v.keys.Key(ctx, kid)
+	}
+}
+
+// isAccessTokenType accepts typ "at+jwt" and its full media type form, in
+// any case, as RFC 9068 section 4 and RFC 7515 section 4.1.9 allow.
+func isAccessTokenType(typ string) bool {
+	return strings.EqualFold(typ, TokenType) || strings.EqualFold(typ, "application/"+TokenType)
+}
+
+// reasons maps causes to fixed client-safe texts, most specific first.
+var reasons = []struct {
+	cause error
+	text  string
+}{
+	{errWrongType, errWrongType.Error()},
+	{errMissingKid, errMissingKid.Error()},
+	{ErrUnknownKey, "unknown signing key"},
+	{errMissingSubject, errMissingSubject.Error()},
+	{errUnknownRole, errUnknownRole.Error()},
+	{errUnknownOrgKind, errUnknownOrgKind.Error()},
+	{errOrgKindAlone, errOrgKindAlone.Error()},
+	{errServiceSubject, errServiceSubject.Error()},
+	{jwt.ErrTokenMalformed, "malformed token"},
+	{jwt.ErrTokenSignatureInvalid, "bad signature or algorithm"},
+	{jwt.ErrTokenUnverifiable, "unverifiable token"},
+	{jwt.ErrTokenExpired, "token expired"},
+	{jwt.ErrTokenNotValidYet, "token not valid yet"},
+	{jwt.ErrTokenUsedBeforeIssued, "token issued in the future"},
+	{jwt.ErrTokenInvalidAudience, "wrong audience"},
+	{jwt.ErrTokenInvalidIssuer, "wrong issuer"},
+	{jwt.ErrTokenRequiredClaimMissing, "required claim missing"},
+}
+
+// reason describes err without quoting any part of the token.
+func reason(err error) string {
+	for _, r := range reasons {
+		if errors.Is(err, r.cause) {
+			return r.text
+		}
+	}
+	return "rejected"
+}
