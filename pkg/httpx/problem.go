@@ -111,6 +111,9 @@ func ErrorHandler(logger *slog.Logger) fiber.ErrorHandler {
 			logger.ErrorContext(c.UserContext(), "request failed",
 				"request_id", p.RequestID, "route", routePattern(c), "status", p.Status, "error", err.Error())
 		}
+		if p.Status == http.StatusUnauthorized {
+			c.Set(fiber.HeaderWWWAuthenticate, `Bearer realm="onward"`)
+		}
 		var rl *errs.RateLimitedError
 		if errors.As(err, &rl) {
 			c.Set(fiber.HeaderRetryAfter, strconv.Itoa(retrySeconds(rl)))

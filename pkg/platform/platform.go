@@ -1,0 +1,105 @@
+// Package platform starts the parts every Onward service has in common: a
+// logger, the MongoDB client and the service's own database, the Redis
+// client, and the HTTP server with health checks on both. A service's
+// composition root calls Start, adds its routes and consumers, then Serve.
+package platform
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+
+	"github.com/onward-jobs/onward/pkg/config"
+	"github.com/onward-jobs/onward/pkg/httpx"
+	"github.com/onward-jobs/onward/pkg/mongox"
+)
+
+// Runtime is a started service's shared infrastructure.
+type Runtime struct {
+	Name   string
+	Config config.Base
+	Logger *slog.Logger
+	Mongo  *mongo.Client
+	DB     *mongo.Database
+	Redis  *redis.Client
+	Server *httpx.Server
+}
+
+// Start connects to MongoDB and Redis and builds the HTTP server. fullConfig
+// is the service's whole config struct, logged with secrets masked.
+func Start(ctx context.Context, name string, base config.Base, fullConfig any, logOut io.Writer) (*Runtime, error) {
+	logger := httpx.NewLogger(logOut, base.LogFormat, base.LogLevel, name)
+	logger.Info("starting", config.Attrs(fullConfig)...)
+	client, err := mongox.Connect(ctx, base.MongoURI)
+	if err != nil {
+		return nil, err
+	}
+	rdb, err := connectRedis(ctx, base.RedisURL)
+	if err != nil {
+		_ = client.Disconnect(context.Background())
+		return nil, err
+	}
+	server := httpx.NewServer(httpx.AppConfig{
+		Service: name, Logger: logger, BodyLimit: base.BodyLimit,
+		ReadTimeout: base.ReadTimeout, WriteTimeout: base.WriteTimeout,
+		Checks: []httpx.Check{
+			{Name: "mongo", Probe: mongox.Probe(client)},
+			{Name: "redis", Probe: func(ctx context.Context) error { return rdb.Ping(ctx).Err() }},
+		},
+	})
+	return &Runtime{Name: name, Config: base, Logger: logger, Mongo: client, DB: client.Database(base.MongoDB), Redis: rdb, Server: server}, nil
+}
+
+func connectRedis(ctx context.Context, url string) (*redis.Client, error) {
+	opts, err := redis.ParseURL(url)
+	if err != nil {
+		return nil, fmt.Errorf("redis url: %w", err)
+	}
+	rdb := redis.NewClient(opts)
+	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := rdb.Ping(pingCtx).Err(); err != nil {
+		_ = rdb.Close()
+		return nil, fmt.Errorf("redis ping: %w", err)
+	}
+	return rdb, nil
+}
+
+// Serve answers HTTP until ctx is cancelled, shuts the server down
+// gracefully, waits for the background workers to return, then closes
+// Redis and MongoDB. Workers get ctx and must return when it ends.
+func (r *Runtime) Serve(ctx context.Context, workers ...func(context.Context) error) error {
+	r.Server.NotFoundLast()
+	errc := make(chan error, len(workers)+1)
+	wctx, stopWorkers := context.WithCancel(ctx)
+	for _, w := range workers {
+		go func() { errc <- w(wctx) }()
+	}
+	serveErr := r.Server.Serve(ctx, r.Config.HTTPAddr, r.Config.ShutdownTimeout)
+	stopWorkers()
+	var errsOut []error
+	if serveErr != nil {
+		errsOut = append(errsOut, serveErr)
+	}
+	for range workers {
+		if err := <-errc; err != nil && !errors.Is(err, context.Canceled) {
+			errsOut = append(errsOut, err)
+		}
+	}
+	errsOut = append(errsOut, r.Close())
+	r.Logger.Info("stopped")
+	return errors.Join(errsOut...)
+}
+
+// Close releases the Redis and MongoDB clients.
+func (r *Runtime) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return errors.Join(r.Redis.Close(), r.Mongo.Disconnect(ctx))
+}

@@ -1,0 +1,71 @@
+package mongo
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+
+	"github.com/onward-jobs/onward/pkg/mongox"
+	"github.com/onward-jobs/onward/services/gateway/internal/domain"
+)
+
+// RefreshTokens stores refresh tokens under the hash of the token.
+type RefreshTokens struct{ coll *mongo.Collection }
+
+type refreshTokenDoc struct {
+	Hash      string     `bson:"_id"`
+	FamilyID  string     `bson:"family_id"`
+	UserID    string     `bson:"user_id"`
+	CreatedAt time.Time  `bson:"created_at"`
+	ExpiresAt time.Time  `bson:"expires_at"`
+	UsedAt    *time.Time `bson:"used_at"`
+	RevokedAt *time.Time `bson:"revoked_at"`
+}
+
+func toRefreshTokenDoc(t domain.RefreshToken) refreshTokenDoc {
+	return refreshTokenDoc{Hash: t.Hash, FamilyID: t.FamilyID, UserID: t.UserID, CreatedAt: t.CreatedAt, ExpiresAt: t.ExpiresAt, UsedAt: t.UsedAt, RevokedAt: t.RevokedAt}
+}
+
+func toDomainRefreshToken(d refreshTokenDoc) domain.RefreshToken {
+	return domain.RefreshToken{Hash: d.Hash, FamilyID: d.FamilyID, UserID: d.UserID, CreatedAt: d.CreatedAt.UTC(), ExpiresAt: d.ExpiresAt.UTC(), UsedAt: utcPtr(d.UsedAt), RevokedAt: utcPtr(d.RevokedAt)}
+}
+
+// Create inserts a refresh token.
+func (r *RefreshTokens) Create(ctx context.Context, t domain.RefreshToken) error {
+	if _, err := r.coll.InsertOne(ctx, toRefreshTokenDoc(t)); err != nil {
+		return fmt.Errorf("insert refresh token: %w", err)
+	}
+	return nil
+}
+
+// ByHash loads a refresh token.
+func (r *RefreshTokens) ByHash(ctx context.Context, hash string) (domain.RefreshToken, error) {
+	var d refreshTokenDoc
+	if err := r.coll.FindOne(ctx, bson.D{{Key: "_id", Value: hash}}).Decode(&d); err != nil {
+		return domain.RefreshToken{}, mongox.NotFoundAs(err, "refresh token")
+	}
+	return toDomainRefreshToken(d), nil
+}
+
+// MarkUsed sets used_at only if the token is still unused and unrevoked;
+// it reports whether this call was the one that did so.
+func (r *RefreshTokens) MarkUsed(ctx context.Context, hash string, now time.Time) (bool, error) {
+	filter := bson.D{{Key: "_id", Value: hash}, {Key: "used_at", Value: nil}, {Key: "revoked_at", Value: nil}}
+	res, err := r.coll.UpdateOne(ctx, filter, bson.D{{Key: "$set", Value: bson.D{{Key: "used_at", Value: now}}}})
+	if err != nil {
+		return false, fmt.Errorf("mark refresh token used: %w", err)
+	}
+	return res.ModifiedCount == 1, nil
+}
+
+// RevokeFamily revokes every token of a family that is not revoked yet.
+func (r *RefreshTokens) RevokeFamily(ctx context.Context, familyID string, now time.Time) error {
+	filter := bson.D{{Key: "family_id", Value: familyID}, {Key: "revoked_at", Value: nil}}
+	if _, err := r.coll.UpdateMany(ctx, filter, bson.D{{Key: "$set", Value: bson.D{{Key: "revoked_at", Value: now}}}}); err != nil {
+		return fmt.Errorf("revoke refresh family: %w", err)
+	}
+	return nil
+}

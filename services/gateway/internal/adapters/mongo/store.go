@@ -1,0 +1,48 @@
+// Package mongo stores the gateway's accounts, organisations, invitations,
+// refresh tokens and signing keys in its own MongoDB database. bson types
+// stay in this package; named converters translate to domain types.
+package mongo
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/onward-jobs/onward/pkg/mongox"
+	"github.com/onward-jobs/onward/pkg/sealed"
+)
+
+// Store gives access to every gateway collection.
+type Store struct {
+	Users         *Users
+	Organisations *Organisations
+	Invitations   *Invitations
+	RefreshTokens *RefreshTokens
+	SigningKeys   *SigningKeys
+}
+
+// NewStore wires the collections of db. box encrypts signing keys at rest.
+func NewStore(db *mongo.Database, box *sealed.Box) *Store {
+	return &Store{
+		Users:         &Users{coll: db.Collection("users")},
+		Organisations: &Organisations{coll: db.Collection("organisations")},
+		Invitations:   &Invitations{coll: db.Collection("invitations")},
+		RefreshTokens: &RefreshTokens{coll: db.Collection("refresh_tokens")},
+		SigningKeys:   &SigningKeys{coll: db.Collection("signing_keys"), box: box},
+	}
+}
+
+// EnsureIndexes creates the indexes every query path relies on: unique
+// e-mail for sign-in, and family id for revoking a refresh-token family.
+func (s *Store) EnsureIndexes(ctx context.Context) error {
+	if err := mongox.EnsureIndexes(ctx, s.Users.coll,
+		mongo.IndexModel{Keys: bson.D{{Key: "email", Value: 1}}, Options: options.Index().SetUnique(true).SetName("email_unique")},
+	); err != nil {
+		return err
+	}
+	return mongox.EnsureIndexes(ctx, s.RefreshTokens.coll,
+		mongo.IndexModel{Keys: bson.D{{Key: "family_id", Value: 1}}, Options: options.Index().SetName("family")},
+	)
+}

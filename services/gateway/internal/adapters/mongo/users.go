@@ -1,0 +1,69 @@
+package mongo
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+
+	"github.com/onward-jobs/onward/pkg/errs"
+	"github.com/onward-jobs/onward/pkg/mongox"
+	"github.com/onward-jobs/onward/services/gateway/internal/domain"
+)
+
+// Users stores accounts.
+type Users struct{ coll *mongo.Collection }
+
+type userDoc struct {
+	ID           string    `bson:"_id"`
+	Email        string    `bson:"email"`
+	Name         string    `bson:"name"`
+	PasswordHash string    `bson:"password_hash"`
+	OrgID        string    `bson:"org_id,omitempty"`
+	Role         string    `bson:"role"`
+	CreatedAt    time.Time `bson:"created_at"`
+}
+
+func toUserDoc(u domain.User) userDoc {
+	return userDoc{ID: u.ID, Email: u.Email, Name: u.Name, PasswordHash: u.PasswordHash, OrgID: u.OrgID, Role: string(u.Role), CreatedAt: u.CreatedAt}
+}
+
+func toDomainUser(d userDoc) domain.User {
+	return domain.User{ID: d.ID, Email: d.Email, Name: d.Name, PasswordHash: d.PasswordHash, OrgID: d.OrgID, Role: domain.Role(d.Role), CreatedAt: d.CreatedAt.UTC()}
+}
+
+// Create inserts a user; a taken e-mail is errs.Conflict.
+func (r *Users) Create(ctx context.Context, u domain.User) error {
+	if _, err := r.coll.InsertOne(ctx, toUserDoc(u)); err != nil {
+		if mongox.IsDuplicateKey(err) {
+			return fmt.Errorf("email: this address already has an account: %w", errs.Conflict)
+		}
+		return fmt.Errorf("insert user: %w", err)
+	}
+	return nil
+}
+
+// ByID loads a user.
+func (r *Users) ByID(ctx context.Context, id string) (domain.User, error) {
+	return r.findOne(ctx, bson.D{{Key: "_id", Value: id}})
+}
+
+// ByEmail loads a user by normalised e-mail.
+func (r *Users) ByEmail(ctx context.Context, email string) (domain.User, error) {
+	return r.findOne(ctx, bson.D{{Key: "email", Value: email}})
+}
+
+func (r *Users) findOne(ctx context.Context, filter bson.D) (domain.User, error) {
+	var d userDoc
+	if err := r.coll.FindOne(ctx, filter).Decode(&d); err != nil {
+		return domain.User{}, mongox.NotFoundAs(err, "user")
+	}
+	return toDomainUser(d), nil
+}
+
+// Count returns the number of accounts.
+func (r *Users) Count(ctx context.Context) (int64, error) {
+	return r.coll.CountDocuments(ctx, bson.D{})
+}

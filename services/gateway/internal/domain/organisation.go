@@ -1,0 +1,63 @@
+package domain
+
+import (
+	"strings"
+	"time"
+
+	"github.com/onward-jobs/onward/pkg/errs"
+)
+
+// OrgKind says which side of the platform an organisation is on.
+type OrgKind string
+
+// Organisation kinds.
+const (
+	// KindEmployer is a business that posts roles.
+	KindEmployer OrgKind = "employer"
+	// KindProgramme is a social enterprise, detention house, transition
+	// house or probation service that registers candidates.
+	KindProgramme OrgKind = "programme"
+)
+
+// ProgrammeType narrows a programme organisation down.
+type ProgrammeType string
+
+// Programme types. They are descriptive only; no rule depends on them yet.
+const (
+	SocialEnterprise ProgrammeType = "social_enterprise"
+	DetentionHouse   ProgrammeType = "detention_house"
+	TransitionHouse  ProgrammeType = "transition_house"
+	ProbationService ProgrammeType = "probation_service"
+)
+
+// Organisation is an employer or a programme organisation.
+type Organisation struct {
+	ID            string
+	Name          string
+	Kind          OrgKind
+	ProgrammeType ProgrammeType
+	CreatedAt     time.Time
+}
+
+// NewOrganisation checks the name and kind and returns the organisation.
+func NewOrganisation(id, name string, kind OrgKind, ptype ProgrammeType, now time.Time) (Organisation, error) {
+	name = strings.TrimSpace(name)
+	if name == "" || len(name) > 120 {
+		return Organisation{}, errs.Invalid("name", "must be between 1 and 120 characters")
+	}
+	switch kind {
+	case KindEmployer:
+		if ptype != "" {
+			return Organisation{}, errs.Invalid("programme_type", "only programme organisations have a programme type")
+		}
+	case KindProgramme:
+		switch ptype {
+		case "", SocialEnterprise, DetentionHouse, TransitionHouse, ProbationService:
+		default:
+			return Organisation{}, errs.Invalid("programme_type", "must be one of: social_enterprise, detention_house, transition_house, probation_service")
+		}
+	default:
+		return Organisation{}, errs.Invalid("kind", "must be one of: employer, programme")
+	}
+	return Organisation{ID: id, Name: name, Kind: kind, ProgrammeType: ptype, CreatedAt: now.UTC()}, nil
+}

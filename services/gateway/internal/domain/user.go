@@ -1,0 +1,57 @@
+package domain
+
+import (
+	"net/mail"
+	"strings"
+	"time"
+
+	"github.com/onward-jobs/onward/pkg/errs"
+)
+
+// Role is what a user may do.
+type Role string
+
+// Roles.
+const (
+	// RoleAdmin administers the platform and belongs to no organisation.
+	RoleAdmin Role = "admin"
+	// RoleOrgAdmin manages one organisation and invites its members.
+	RoleOrgAdmin Role = "org_admin"
+	// RoleMember works within one organisation.
+	RoleMember Role = "member"
+)
+
+// User is an account that signs in. Email and Name are personal data: they
+// never go into logs, events or tokens.
+type User struct {
+	ID           string
+	Email        string
+	Name         string
+	PasswordHash string
+	OrgID        string
+	Role         Role
+	CreatedAt    time.Time
+}
+
+// NormaliseEmail trims and lower-cases an address and checks its form, so
+// "Ana@Cafe.be " and "ana@cafe.be" are one account.
+func NormaliseEmail(field, email string) (string, error) {
+	email = strings.ToLower(strings.TrimSpace(email))
+	addr, err := mail.ParseAddress(email)
+	if err != nil || addr.Address != email || len(email) > 254 {
+		return "", errs.Invalid(field, "must be an e-mail address")
+	}
+	return email, nil
+}
+
+// CheckName accepts a display name of 1 to 100 characters.
+func CheckName(field, name string) (string, error) {
+	name = strings.TrimSpace(name)
+	if name == "" || len(name) > 100 {
+		return "", errs.Invalid(field, "must be between 1 and 100 characters")
+	}
+	return name, nil
+}
+
+// InvitableRole reports whether an invitation may grant role r.
+func InvitableRole(r Role) bool { return r == RoleOrgAdmin || r == RoleMember }

@@ -1,0 +1,135 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/onward-jobs/onward/pkg/errs"
+	"github.com/onward-jobs/onward/services/gateway/internal/domain"
+	"github.com/onward-jobs/onward/services/gateway/internal/password"
+)
+
+// SignupInput is an employer signing itself up.
+type SignupInput struct {
+	OrganisationName string
+	Name             string
+	Email            string
+	Password         string
+}
+
+// Account is a user with the organisation it belongs to (none for an admin).
+type Account struct {
+	User         domain.User
+	Organisation *domain.Organisation
+}
+
+// errEmailTaken answers a sign-up or invitation for an address that already
+// has an account.
+var errEmailTaken = fmt.Errorf("email: this address already has an account; sign in instead: %w", errs.Conflict)
+
+// Signup creates an employer organisation and its first org_admin. Without
+// multi-document transactions it writes the organisation first and deletes
+// it again if the user cannot be created, so nothing is left half-written.
+func (s *Service) Signup(ctx context.Context, in SignupInput) (Account, error) {
+	org, err := domain.NewOrganisation(newID(), in.OrganisationName, domain.KindEmployer, "", s.now())
+	if err != nil {
+		return Account{}, renameField(err, "name", "organisation_name")
+	}
+	user, err := s.newUser(in.Name, in.Email, in.Password, org.ID, domain.RoleOrgAdmin)
+	if err != nil {
+		return Account{}, err
+	}
+	if _, err := s.Users.ByEmail(ctx, user.Email); err == nil {
+		return Account{}, errEmailTaken
+	} else if !errors.Is(err, errs.NotFound) {
+		return Account{}, fmt.Errorf("signup: %w", err)
+	}
+	if err := s.Organisations.Create(ctx, org); err != nil {
+		return Account{}, fmt.Errorf("signup: %w", err)
+	}
+	if err := s.Users.Create(ctx, user); err != nil {
+		if delErr := s.Organisations.Delete(ctx, org.ID); delErr != nil {
+			err = errors.Join(err, delErr)
+		}
+		return Account{}, fmt.Errorf("signup: %w", err)
+	}
+	return Account{User: user, Organisation: &org}, nil
+}
+
+// newUser validates the fields of a new account and hashes its password.
+func (s *Service) newUser(name, email, plain, orgID string, role domain.Role) (domain.User, error) {
+	var fields []errs.FieldError
+	name, err := domain.CheckName("name", name)
+	fields = appendFieldErrors(fields, err)
+	email, err = domain.NormaliseEmail("email", email)
+	fields = appendFieldErrors(fields, err)
+	fields = appendFieldErrors(fields, domain.CheckPassword("password", plain, email, name))
+	if len(fields) > 0 {
+		return domain.User{}, &errs.ValidationError{Fields: fields}
+	}
+	hash, err := password.Hash(plain, s.cfg.PasswordParams)
+	if err != nil {
+		return domain.User{}, err
+	}
+	return domain.User{ID: newID(), Email: email, Name: name, PasswordHash: hash, OrgID: orgID, Role: role, CreatedAt: s.now()}, nil
+}
+
+// Me returns the caller's account and organisation.
+func (s *Service) Me(ctx context.Context, a Actor) (Account, error) {
+	user, err := s.Users.ByID(ctx, a.UserID)
+	if err != nil {
+		if errors.Is(err, errs.NotFound) {
+			return Account{}, fmt.Errorf("the account no longer exists: %w", errs.Unauthenticated)
+		}
+		return Account{}, err
+	}
+	return s.account(ctx, user)
+}
+
+func (s *Service) account(ctx context.Context, user domain.User) (Account, error) {
+	if user.OrgID == "" {
+		return Account{User: user}, nil
+	}
+	org, err := s.Organisations.ByID(ctx, user.OrgID)
+	if err != nil {
+		return Account{}, fmt.Errorf("organisation of user %s: %w", user.ID, err)
+	}
+	return Account{User: user, Organisation: &org}, nil
+}
+
+// CreateOrganisation lets an administrator create an organisation, usually
+// a programme organisation (employers sign up themselves).
+func (s *Service) CreateOrganisation(ctx context.Context, a Actor, name string, kind domain.OrgKind, ptype domain.ProgrammeType) (domain.Organisation, error) {
+	if err := requireAdmin(a); err != nil {
+		return domain.Organisation{}, err
+	}
+	org, err := domain.NewOrganisation(newID(), name, kind, ptype, s.now())
+	if err != nil {
+		return domain.Organisation{}, err
+	}
+	if err := s.Organisations.Create(ctx, org); err != nil {
+		return domain.Organisation{}, fmt.Errorf("create organisation: %w", err)
+	}
+	return org, nil
+}
+
+func appendFieldErrors(fields []errs.FieldError, err error) []errs.FieldError {
+	var ve *errs.ValidationError
+	if errors.As(err, &ve) {
+		return append(fields, ve.Fields...)
+	}
+	return fields
+}
+
+func renameField(err error, from, to string) error {
+	var ve *errs.ValidationError
+	if errors.As(err, &ve) {
+		for i := range ve.Fields {
+			if ve.Fields[i].Field == from {
+				ve.Fields[i].Field = to
+			}
+		}
+	}
+	return err
+}

@@ -1,0 +1,94 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/onward-jobs/onward/pkg/errs"
+	"github.com/onward-jobs/onward/services/gateway/internal/domain"
+)
+
+// IssuedInvitation is what the inviter sees once: the one-time token to
+// pass on (no mail server is assumed) and when it expires.
+type IssuedInvitation struct {
+	Token     string
+	ExpiresAt time.Time
+}
+
+// Invite lets an organisation's org_admin (or an administrator) invite
+// someone to join it with a role.
+func (s *Service) Invite(ctx context.Context, a Actor, orgID, email string, role domain.Role) (IssuedInvitation, error) {
+	if err := requireOrgAdminOf(a, orgID); err != nil {
+		return IssuedInvitation{}, err
+	}
+	if _, err := s.Organisations.ByID(ctx, orgID); err != nil {
+		return IssuedInvitation{}, fmt.Errorf("invite: %w", err)
+	}
+	var fields []errs.FieldError
+	email, err := domain.NormaliseEmail("email", email)
+	fields = appendFieldErrors(fields, err)
+	if !domain.InvitableRole(role) {
+		fields = append(fields, errs.FieldError{Field: "role", Message: "must be one of: org_admin, member"})
+	}
+	if len(fields) > 0 {
+		return IssuedInvitation{}, &errs.ValidationError{Fields: fields}
+	}
+	if _, err := s.Users.ByEmail(ctx, email); err == nil {
+		return IssuedInvitation{}, errEmailTaken
+	} else if !errors.Is(err, errs.NotFound) {
+		return IssuedInvitation{}, fmt.Errorf("invite: %w", err)
+	}
+	token, now := newOpaqueToken(), s.now()
+	inv := domain.Invitation{
+		TokenHash: hashToken(token), OrgID: orgID, Email: email, Role: role,
+		InvitedBy: a.UserID, CreatedAt: now, ExpiresAt: now.Add(domain.InvitationTTL),
+	}
+	if err := s.Invitations.Create(ctx, inv); err != nil {
+		return IssuedInvitation{}, fmt.Errorf("invite: %w", err)
+	}
+	return IssuedInvitation{Token: token, ExpiresAt: inv.ExpiresAt}, nil
+}
+
+// LookupInvitation returns a usable invitation and its organisation, for
+// the page that asks the invitee for a name and password.
+func (s *Service) LookupInvitation(ctx context.Context, token string) (domain.Invitation, domain.Organisation, error) {
+	inv, err := s.Invitations.ByTokenHash(ctx, hashToken(token))
+	if err != nil {
+		return domain.Invitation{}, domain.Organisation{}, fmt.Errorf("invitation: %w", err)
+	}
+	if !inv.Usable(s.now()) {
+		return domain.Invitation{}, domain.Organisation{}, fmt.Errorf("invitation used or expired: %w", errs.NotFound)
+	}
+	org, err := s.Organisations.ByID(ctx, inv.OrgID)
+	if err != nil {
+		return domain.Invitation{}, domain.Organisation{}, fmt.Errorf("invitation organisation: %w", err)
+	}
+	return inv, org, nil
+}
+
+// AcceptInvitation creates the invitee's account. The invitation is claimed
+// atomically, so a token works once; if the account cannot be created the
+// claim is undone.
+func (s *Service) AcceptInvitation(ctx context.Context, token, name, plain string) (Account, error) {
+	inv, org, err := s.LookupInvitation(ctx, token)
+	if err != nil {
+		return Account{}, err
+	}
+	user, err := s.newUser(name, inv.Email, plain, inv.OrgID, inv.Role)
+	if err != nil {
+		return Account{}, err
+	}
+	hash := hashToken(token)
+	if _, err := s.Invitations.Claim(ctx, hash, s.now()); err != nil {
+		return Account{}, fmt.Errorf("accept invitation: %w", err)
+	}
+	if err := s.Users.Create(ctx, user); err != nil {
+		if undoErr := s.Invitations.Unclaim(ctx, hash); undoErr != nil {
+			err = errors.Join(err, undoErr)
+		}
+		return Account{}, fmt.Errorf("accept invitation: %w", err)
+	}
+	return Account{User: user, Organisation: &org}, nil
+}

@@ -1,0 +1,76 @@
+// Package service holds the gateway's use cases: sign-up, sign-in, token
+// rotation, organisations and invitations, and the signing-key ring. It
+// declares the small storage and throttling ports it needs; adapters
+// implement them.
+package service
+
+import (
+	"context"
+	"crypto/ed25519"
+	"time"
+
+	"github.com/onward-jobs/onward/services/gateway/internal/domain"
+)
+
+// Users stores accounts. Create fails with errs.Conflict on a taken e-mail.
+type Users interface {
+	Create(ctx context.Context, u domain.User) error
+	ByID(ctx context.Context, id string) (domain.User, error)
+	ByEmail(ctx context.Context, email string) (domain.User, error)
+	Count(ctx context.Context) (int64, error)
+}
+
+// Organisations stores organisations.
+type Organisations interface {
+	Create(ctx context.Context, o domain.Organisation) error
+	ByID(ctx context.Context, id string) (domain.Organisation, error)
+	Delete(ctx context.Context, id string) error
+}
+
+// Invitations stores invitations by token hash. Claim marks an invitation
+// accepted only if it is still usable, atomically, and returns it;
+// Unclaim undoes that when the account could not be created.
+type Invitations interface {
+	Create(ctx context.Context, inv domain.Invitation) error
+	ByTokenHash(ctx context.Context, hash string) (domain.Invitation, error)
+	Claim(ctx context.Context, hash string, now time.Time) (domain.Invitation, error)
+	Unclaim(ctx context.Context, hash string) error
+}
+
+// RefreshTokens stores refresh-token families. MarkUsed succeeds only for a
+// token that is neither used nor revoked, atomically, so two concurrent
+// uses of one token cannot both rotate it.
+type RefreshTokens interface {
+	Create(ctx context.Context, t domain.RefreshToken) error
+	ByHash(ctx context.Context, hash string) (domain.RefreshToken, error)
+	MarkUsed(ctx context.Context, hash string, now time.Time) (bool, error)
+	RevokeFamily(ctx context.Context, familyID string, now time.Time) error
+}
+
+// SigningKey is one Ed25519 key of the gateway's key ring. A key is
+// published from CreatedAt, signs from SignFrom, and is dropped from the
+// published set after RetireAt.
+type SigningKey struct {
+	KID        string
+	PrivateKey ed25519.PrivateKey
+	CreatedAt  time.Time
+	SignFrom   time.Time
+	RetireAt   *time.Time
+}
+
+// SigningKeys stores the key ring. Private keys are encrypted at rest by
+// the adapter.
+type SigningKeys interface {
+	Create(ctx context.Context, k SigningKey) error
+	All(ctx context.Context) ([]SigningKey, error)
+	SetRetireAt(ctx context.Context, kid string, at time.Time) error
+}
+
+// Throttle counts sign-in attempts in a store shared by every gateway
+// replica. Hit records one event under key and reports whether the limit
+// is exceeded and when the window resets; Reset forgets the key.
+type Throttle interface {
+	Hit(ctx context.Context, key string, limit int, window time.Duration) (allowed bool, retryAfter time.Duration, err error)
+	Peek(ctx context.Context, key string, limit int) (allowed bool, retryAfter time.Duration, err error)
+	Reset(ctx context.Context, key string) error
+}

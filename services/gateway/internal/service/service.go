@@ -1,0 +1,52 @@
+package service
+
+import (
+	"time"
+
+	"github.com/onward-jobs/onward/services/gateway/internal/password"
+)
+
+// Config holds the policy knobs of the gateway's use cases.
+type Config struct {
+	Issuer            string        // iss of access tokens: the gateway's public URL
+	Audience          string        // aud of user access tokens
+	AccessTTL         time.Duration // lifetime of an access token
+	ServiceTokenTTL   time.Duration // lifetime of a service token
+	PasswordParams    password.Params
+	LoginAccountLimit int           // failed sign-ins per account per window
+	LoginIPLimit      int           // sign-in attempts per client address per window
+	LoginWindow       time.Duration // throttle window
+}
+
+// Deps are the ports the use cases run on.
+type Deps struct {
+	Users         Users
+	Organisations Organisations
+	Invitations   Invitations
+	RefreshTokens RefreshTokens
+	Throttle      Throttle
+	Keys          *KeyRing
+	Now           func() time.Time
+}
+
+// Service implements the gateway's use cases.
+type Service struct {
+	Deps
+	cfg       Config
+	dummyHash string
+}
+
+// New returns the use cases. The dummy hash lets a sign-in for an unknown
+// e-mail cost as much time as one for a known account.
+func New(cfg Config, deps Deps) (*Service, error) {
+	if deps.Now == nil {
+		deps.Now = time.Now
+	}
+	dummy, err := password.Hash(newOpaqueToken(), cfg.PasswordParams)
+	if err != nil {
+		return nil, err
+	}
+	return &Service{Deps: deps, cfg: cfg, dummyHash: dummy}, nil
+}
+
+func (s *Service) now() time.Time { return s.Now().UTC() }

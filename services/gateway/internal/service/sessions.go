@@ -1,0 +1,178 @@
+package service
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/onward-jobs/onward/pkg/auth"
+	"github.com/onward-jobs/onward/pkg/errs"
+	"github.com/onward-jobs/onward/services/gateway/internal/domain"
+	"github.com/onward-jobs/onward/services/gateway/internal/password"
+)
+
+// TokenPair is what a successful sign-in or refresh returns.
+type TokenPair struct {
+	AccessToken  string
+	RefreshToken string
+	ExpiresIn    time.Duration
+}
+
+var errBadCredentials = fmt.Errorf("the e-mail address or password is wrong: %w", errs.Unauthenticated)
+
+// Login checks a password and starts a new refresh-token family. Attempts
+// are throttled per client address and failures per account, in Redis, so
+// the limits hold across gateway replicas.
+func (s *Service) Login(ctx context.Context, email, plain, clientIP string) (TokenPair, error) {
+	email, err := domain.NormaliseEmail("email", email)
+	if err != nil {
+		return TokenPair{}, err
+	}
+	acctKey, ipKey := "login:acct:"+digest(email), "login:ip:"+clientIP
+	if err := s.throttle(s.Throttle.Hit(ctx, ipKey, s.cfg.LoginIPLimit, s.cfg.LoginWindow)); err != nil {
+		return TokenPair{}, err
+	}
+	if err := s.throttle(s.Throttle.Peek(ctx, acctKey, s.cfg.LoginAccountLimit)); err != nil {
+		return TokenPair{}, err
+	}
+	user, ok, err := s.checkPassword(ctx, email, plain)
+	if err != nil {
+		return TokenPair{}, err
+	}
+	if !ok {
+		if _, _, err := s.Throttle.Hit(ctx, acctKey, s.cfg.LoginAccountLimit, s.cfg.LoginWindow); err != nil {
+			return TokenPair{}, fmt.Errorf("login throttle: %w", err)
+		}
+		return TokenPair{}, errBadCredentials
+	}
+	if err := s.Throttle.Reset(ctx, acctKey); err != nil {
+		return TokenPair{}, fmt.Errorf("login throttle: %w", err)
+	}
+	return s.issue(ctx, user, newID())
+}
+
+// checkPassword verifies the password, spending the same argon2 work when
+// the account does not exist so timing does not reveal which e-mails exist.
+func (s *Service) checkPassword(ctx context.Context, email, plain string) (domain.User, bool, error) {
+	user, err := s.Users.ByEmail(ctx, email)
+	if err != nil && !errors.Is(err, errs.NotFound) {
+		return domain.User{}, false, fmt.Errorf("login: %w", err)
+	}
+	hash := user.PasswordHash
+	if err != nil {
+		hash = s.dummyHash
+	}
+	ok, verr := password.Verify(plain, hash)
+	if verr != nil {
+		return domain.User{}, false, fmt.Errorf("login: stored hash: %w", verr)
+	}
+	return user, ok && err == nil, nil
+}
+
+func (s *Service) throttle(allowed bool, retryAfter time.Duration, err error) error {
+	if err != nil {
+		return fmt.Errorf("login throttle: %w", err)
+	}
+	if !allowed {
+		return &errs.RateLimitedError{RetryAfter: retryAfter}
+	}
+	return nil
+}
+
+// Refresh rotates a refresh token. A token seen a second time means someone
+// else holds a copy: the whole family is revoked and both holders must sign
+// in again.
+func (s *Service) Refresh(ctx context.Context, token string) (TokenPair, error) {
+	now := s.now()
+	rt, err := s.RefreshTokens.ByHash(ctx, hashToken(token))
+	if errors.Is(err, errs.NotFound) {
+		return TokenPair{}, fmt.Errorf("unknown refresh token: %w", errs.Unauthenticated)
+	} else if err != nil {
+		return TokenPair{}, fmt.Errorf("refresh: %w", err)
+	}
+	switch {
+	case rt.RevokedAt != nil:
+		return TokenPair{}, fmt.Errorf("refresh token revoked: %w", errs.Unauthenticated)
+	case rt.UsedAt != nil:
+		return TokenPair{}, s.reuseDetected(ctx, rt, now)
+	case !now.Before(rt.ExpiresAt):
+		return TokenPair{}, fmt.Errorf("refresh token expired: %w", errs.Unauthenticated)
+	}
+	rotated, err := s.RefreshTokens.MarkUsed(ctx, rt.Hash, now)
+	if err != nil {
+		return TokenPair{}, fmt.Errorf("refresh: %w", err)
+	}
+	if !rotated {
+		return TokenPair{}, s.reuseDetected(ctx, rt, now)
+	}
+	user, err := s.Users.ByID(ctx, rt.UserID)
+	if err != nil {
+		return TokenPair{}, fmt.Errorf("refresh: account gone: %w", errs.Unauthenticated)
+	}
+	return s.issue(ctx, user, rt.FamilyID)
+}
+
+func (s *Service) reuseDetected(ctx context.Context, rt domain.RefreshToken, now time.Time) error {
+	if err := s.RefreshTokens.RevokeFamily(ctx, rt.FamilyID, now); err != nil {
+		return fmt.Errorf("revoke reused family: %w", err)
+	}
+	return fmt.Errorf("refresh token reused; all sessions of this sign-in are revoked: %w", errs.Unauthenticated)
+}
+
+// Logout revokes the family of a refresh token. An unknown token is not an
+// error: the caller is signed out either way.
+func (s *Service) Logout(ctx context.Context, token string) error {
+	rt, err := s.RefreshTokens.ByHash(ctx, hashToken(token))
+	if errors.Is(err, errs.NotFound) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("logout: %w", err)
+	}
+	return s.RefreshTokens.RevokeFamily(ctx, rt.FamilyID, s.now())
+}
+
+// issue signs an access token and stores a new refresh token in family.
+func (s *Service) issue(ctx context.Context, user domain.User, familyID string) (TokenPair, error) {
+	acct, err := s.account(ctx, user)
+	if err != nil {
+		return TokenPair{}, err
+	}
+	signer, err := s.Keys.Signer()
+	if err != nil {
+		return TokenPair{}, err
+	}
+	principal := auth.Principal{Subject: user.ID, OrgID: acct.orgID(), OrgKind: acct.orgKind(), Role: string(user.Role)}
+	access, err := auth.IssueAccessToken(signer, s.cfg.Issuer, []string{s.cfg.Audience}, principal, s.cfg.AccessTTL)
+	if err != nil {
+		return TokenPair{}, fmt.Errorf("sign access token: %w", err)
+	}
+	refresh, now := newOpaqueToken(), s.now()
+	rt := domain.RefreshToken{Hash: hashToken(refresh), FamilyID: familyID, UserID: user.ID, CreatedAt: now, ExpiresAt: now.Add(domain.RefreshTTL)}
+	if err := s.RefreshTokens.Create(ctx, rt); err != nil {
+		return TokenPair{}, fmt.Errorf("store refresh token: %w", err)
+	}
+	return TokenPair{AccessToken: access, RefreshToken: refresh, ExpiresIn: s.cfg.AccessTTL}, nil
+}
+
+func (a Account) orgID() string {
+	if a.Organisation == nil {
+		return ""
+	}
+	return a.Organisation.ID
+}
+
+func (a Account) orgKind() string {
+	if a.Organisation == nil {
+		return ""
+	}
+	return string(a.Organisation.Kind)
+}
+
+// digest keeps raw e-mail addresses out of Redis keys.
+func digest(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:16])
+}
