@@ -32,6 +32,7 @@ type Base struct {
 	ReadTimeout     time.Duration `env:"HTTP_READ_TIMEOUT" envDefault:"10s" validate:"gt=0"`
 	WriteTimeout    time.Duration `env:"HTTP_WRITE_TIMEOUT" envDefault:"30s" validate:"gt=0"`
 	BodyLimit       int           `env:"HTTP_BODY_LIMIT" envDefault:"1048576" validate:"gt=0"`
+	TrustedProxies  []string      `env:"TRUSTED_PROXIES" envSeparator:","`
 }
 
 // Load fills cfg, a pointer to a struct, from environ (the process
@@ -81,4 +82,20 @@ func describe(cfg any, fieldErrs validator.ValidationErrors) string {
 		parts = append(parts, fmt.Sprintf("%s fails %q", name, rule))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// WithDefaults returns a copy of environ in which every key of defaults
+// that environ lacks (or has empty) takes its default. Services use it for
+// the settings whose default differs per service, such as HTTP_ADDR.
+func WithDefaults(environ map[string]string, defaults map[string]string) map[string]string {
+	out := make(map[string]string, len(environ)+len(defaults))
+	for k, v := range defaults {
+		out[k] = v
+	}
+	for k, v := range environ {
+		if v != "" || out[k] == "" {
+			out[k] = v
+		}
+	}
+	return out
 }

@@ -20,6 +20,10 @@ type AppConfig struct {
 	ReadTimeout  time.Duration
 	WriteTimeout time.Duration
 	Checks       []Check
+	// TrustedProxies lists the addresses or CIDR ranges whose
+	// X-Forwarded-For header is believed for the client address. Empty
+	// means the peer address is the client.
+	TrustedProxies []string
 }
 
 // Server is a Fiber app with Onward's middleware, health and metrics.
@@ -39,20 +43,30 @@ func NewServer(cfg AppConfig) *Server {
 	}
 	s := &Server{Health: &Health{checks: cfg.Checks}, Metrics: NewMetrics(cfg.Service), logger: cfg.Logger}
 	s.App = fiber.New(fiber.Config{
-		AppName:               "onward-" + cfg.Service,
-		ErrorHandler:          ErrorHandler(cfg.Logger),
-		BodyLimit:             cfg.BodyLimit,
-		ReadTimeout:           cfg.ReadTimeout,
-		WriteTimeout:          cfg.WriteTimeout,
-		IdleTimeout:           2 * cfg.WriteTimeout,
-		DisableStartupMessage: true,
-		StrictRouting:         false,
+		AppName:                 "onward-" + cfg.Service,
+		ErrorHandler:            ErrorHandler(cfg.Logger),
+		BodyLimit:               cfg.BodyLimit,
+		ReadTimeout:             cfg.ReadTimeout,
+		WriteTimeout:            cfg.WriteTimeout,
+		IdleTimeout:             2 * cfg.WriteTimeout,
+		DisableStartupMessage:   true,
+		StrictRouting:           false,
+		EnableTrustedProxyCheck: len(cfg.TrustedProxies) > 0,
+		TrustedProxies:          cfg.TrustedProxies,
+		ProxyHeader:             proxyHeader(cfg.TrustedProxies),
 	})
 	s.App.Use(requestIDMiddleware, accessLog(cfg.Logger), s.Metrics.middleware, recover.New())
 	s.App.Get("/healthz", s.Health.live)
 	s.App.Get("/readyz", s.Health.ready)
 	s.App.Get("/metrics", s.Metrics.handler())
 	return s
+}
+
+func proxyHeader(trusted []string) string {
+	if len(trusted) == 0 {
+		return ""
+	}
+	return fiber.HeaderXForwardedFor
 }
 
 // NotFoundLast adds the final handler that answers unknown paths with a 404

@@ -47,7 +47,7 @@ func Start(ctx context.Context, name string, base config.Base, fullConfig any, l
 	}
 	server := httpx.NewServer(httpx.AppConfig{
 		Service: name, Logger: logger, BodyLimit: base.BodyLimit,
-		ReadTimeout: base.ReadTimeout, WriteTimeout: base.WriteTimeout,
+		ReadTimeout: base.ReadTimeout, WriteTimeout: base.WriteTimeout, TrustedProxies: base.TrustedProxies,
 		Checks: []httpx.Check{
 			{Name: "mongo", Probe: mongox.Probe(client)},
 			{Name: "redis", Probe: func(ctx context.Context) error { return rdb.Ping(ctx).Err() }},

@@ -139,3 +139,34 @@ func (r *KeyRing) snapshot() []SigningKey {
 	defer r.mu.RUnlock()
 	return r.keys
 }
+
+// Key returns a published public key by id, so the gateway verifies its
+// own tokens without fetching its own JWK Set.
+func (r *KeyRing) Key(_ context.Context, kid string) (ed25519.PublicKey, error) {
+	now := r.now()
+	for _, k := range r.snapshot() {
+		if k.KID == kid && (k.RetireAt == nil || now.Before(*k.RetireAt)) {
+			return k.PrivateKey.Public().(ed25519.PublicKey), nil
+		}
+	}
+	return nil, auth.ErrUnknownKey
+}
+
+// ReloadEvery reloads the ring from storage until ctx ends, so a rotation
+// started on one replica reaches the others.
+func (r *KeyRing) ReloadEvery(interval time.Duration, onError func(error)) func(context.Context) error {
+	return func(ctx context.Context) error {
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return nil
+			case <-t.C:
+				if err := r.Load(ctx); err != nil && ctx.Err() == nil {
+					onError(err)
+				}
+			}
+		}
+	}
+}

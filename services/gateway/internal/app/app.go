@@ -1,0 +1,109 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/onward-jobs/onward/pkg/auth"
+	"github.com/onward-jobs/onward/pkg/platform"
+	"github.com/onward-jobs/onward/pkg/sealed"
+	"github.com/onward-jobs/onward/services/gateway/internal/adapters/mongo"
+	"github.com/onward-jobs/onward/services/gateway/internal/adapters/redis"
+	"github.com/onward-jobs/onward/services/gateway/internal/password"
+	"github.com/onward-jobs/onward/services/gateway/internal/service"
+	transport "github.com/onward-jobs/onward/services/gateway/internal/transport/http"
+	"github.com/onward-jobs/onward/services/gateway/internal/web"
+)
+
+// Options carry what differs between production, the local launcher and
+// tests. Console receives the one-time administrator password.
+type Options struct {
+	LogOutput io.Writer
+	Console   io.Writer
+	// Now overrides the clock in tests.
+	Now func() time.Time
+}
+
+// Run starts the gateway and blocks until ctx is cancelled.
+func Run(ctx context.Context, cfg Config, opts Options) error {
+	rt, err := platform.Start(ctx, "gateway", cfg.Base, &cfg, opts.LogOutput)
+	if err != nil {
+		return err
+	}
+	g, err := build(ctx, rt, cfg, opts)
+	if err != nil {
+		_ = rt.Close()
+		return err
+	}
+	return rt.Serve(ctx, g.keys.ReloadEvery(cfg.KeyReload, func(err error) {
+		rt.Logger.Error("reload signing keys", "error", err.Error())
+	}))
+}
+
+type gateway struct {
+	svc  *service.Service
+	keys *service.KeyRing
+}
+
+// build wires storage, use cases, the API and the web UI onto rt's server.
+func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) (*gateway, error) {
+	box, err := sealed.NewBox(cfg.KeyEncryptionKey)
+	if err != nil {
+		return nil, fmt.Errorf("ONWARD_KEY_ENCRYPTION_KEY: %w", err)
+	}
+	store := mongo.NewStore(rt.DB, box)
+	if err := store.EnsureIndexes(ctx); err != nil {
+		return nil, err
+	}
+	// A retired key stays published until the last token it signed expires.
+	keys := service.NewKeyRing(store.SigningKeys, opts.Now, cfg.KeyPrepublish, cfg.AccessTTL+time.Minute)
+	if err := keys.Load(ctx); err != nil {
+		return nil, err
+	}
+	svc, err := service.New(serviceConfig(cfg), service.Deps{
+		Users: store.Users, Organisations: store.Organisations, Invitations: store.Invitations,
+		RefreshTokens: store.RefreshTokens, Throttle: redis.NewThrottle(rt.Redis, "onward:gateway:"),
+		Keys: keys, Now: opts.Now,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := bootstrapAdmin(ctx, svc, cfg, opts, rt); err != nil {
+		return nil, err
+	}
+	verifier, err := auth.NewVerifier(auth.VerifierConfig{Issuer: cfg.PublicURL, Audiences: []string{cfg.APIAudience}, Keys: keys})
+	if err != nil {
+		return nil, err
+	}
+	proxy := transport.NewProxy([]transport.Upstream{
+		{Name: "employers", URL: cfg.EmployersURL}, {Name: "candidates", URL: cfg.CandidatesURL}, {Name: "matching", URL: cfg.MatchingURL},
+	}, cfg.ProxyTimeout)
+	transport.Register(rt.Server.App, transport.Deps{
+		Service: svc, Keys: keys, Verifier: verifier, Proxy: proxy, ServiceSecret: cfg.ServiceSecret, CORSOrigins: cfg.CORSOrigins,
+	})
+	web.Register(rt.Server.App, web.Deps{Service: svc, Verifier: verifier, Logger: rt.Logger})
+	return &gateway{svc: svc, keys: keys}, nil
+}
+
+func serviceConfig(cfg Config) service.Config {
+	return service.Config{
+		Issuer: cfg.PublicURL, Audience: cfg.APIAudience, AccessTTL: cfg.AccessTTL, ServiceTokenTTL: cfg.ServiceTokenTTL,
+		PasswordParams: password.Default, LoginAccountLimit: cfg.LoginAccountLimit, LoginIPLimit: cfg.LoginIPLimit, LoginWindow: cfg.LoginWindow,
+	}
+}
+
+// bootstrapAdmin creates the first administrator on an empty database and
+// shows a generated password once, on the console rather than in the logs.
+func bootstrapAdmin(ctx context.Context, svc *service.Service, cfg Config, opts Options, rt *platform.Runtime) error {
+	res, err := svc.EnsureAdmin(ctx, cfg.AdminEmail, cfg.AdminPassword)
+	if err != nil || !res.Created {
+		return err
+	}
+	rt.Logger.Info("created the first administrator")
+	if res.GeneratedPassword != "" && opts.Console != nil {
+		fmt.Fprintf(opts.Console, "\n  First administrator created.\n  E-mail:   %s\n  Password: %s\n  (shown once; set ONWARD_ADMIN_PASSWORD to choose it yourself)\n\n", res.Email, res.GeneratedPassword)
+	}
+	return nil
+}

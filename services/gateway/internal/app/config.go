@@ -1,0 +1,43 @@
+// Package app is the gateway's composition root: it loads configuration,
+// builds storage, use cases, the API and the web UI, starts them and shuts
+// them down gracefully.
+package app
+
+import (
+	"time"
+
+	"github.com/onward-jobs/onward/pkg/config"
+)
+
+// Config is the gateway's configuration, read from the environment.
+type Config struct {
+	config.Base
+	PublicURL         string        `env:"ONWARD_PUBLIC_URL" envDefault:"http://localhost:8080" validate:"required,url"`
+	APIAudience       string        `env:"ONWARD_API_AUDIENCE" envDefault:"onward-api" validate:"required"`
+	AdminEmail        string        `env:"ONWARD_ADMIN_EMAIL" envDefault:"admin@onward.local" validate:"required,email"`
+	AdminPassword     string        `env:"ONWARD_ADMIN_PASSWORD" secret:"true"`
+	ServiceSecret     string        `env:"ONWARD_SERVICE_SECRET" validate:"required,min=32" secret:"true"`
+	KeyEncryptionKey  string        `env:"ONWARD_KEY_ENCRYPTION_KEY" validate:"required" secret:"true"`
+	EmployersURL      string        `env:"EMPLOYERS_URL" envDefault:"http://localhost:8081" validate:"required,url"`
+	CandidatesURL     string        `env:"CANDIDATES_URL" envDefault:"http://localhost:8082" validate:"required,url"`
+	MatchingURL       string        `env:"MATCHING_URL" envDefault:"http://localhost:8083" validate:"required,url"`
+	AccessTTL         time.Duration `env:"ACCESS_TOKEN_TTL" envDefault:"15m" validate:"gt=0"`
+	ServiceTokenTTL   time.Duration `env:"SERVICE_TOKEN_TTL" envDefault:"5m" validate:"gt=0,lte=5m"`
+	LoginAccountLimit int           `env:"LOGIN_ACCOUNT_LIMIT" envDefault:"5" validate:"gt=0"`
+	LoginIPLimit      int           `env:"LOGIN_IP_LIMIT" envDefault:"30" validate:"gt=0"`
+	LoginWindow       time.Duration `env:"LOGIN_WINDOW" envDefault:"15m" validate:"gt=0"`
+	CORSOrigins       string        `env:"CORS_ALLOWED_ORIGINS"`
+	ProxyTimeout      time.Duration `env:"PROXY_TIMEOUT" envDefault:"15s" validate:"gt=0"`
+	KeyPrepublish     time.Duration `env:"SIGNING_KEY_PREPUBLISH" envDefault:"10m" validate:"gte=0"`
+	KeyReload         time.Duration `env:"SIGNING_KEY_RELOAD" envDefault:"1m" validate:"gt=0"`
+}
+
+// defaults are the gateway's own values for the shared settings.
+var defaults = map[string]string{"HTTP_ADDR": ":8080", "MONGO_DB": "onward_gateway"}
+
+// LoadConfig reads and validates the configuration from environ.
+func LoadConfig(environ map[string]string) (Config, error) {
+	var cfg Config
+	err := config.Load(&cfg, config.WithDefaults(environ, defaults))
+	return cfg, err
+}

@@ -1,0 +1,144 @@
+package http
+
+import (
+	"fmt"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/onward-jobs/onward/pkg/auth"
+	"github.com/onward-jobs/onward/pkg/errs"
+	"github.com/onward-jobs/onward/pkg/httpx"
+	"github.com/onward-jobs/onward/services/gateway/internal/domain"
+	"github.com/onward-jobs/onward/services/gateway/internal/service"
+)
+
+// handlers binds the API to the use cases.
+type handlers struct {
+	svc           *service.Service
+	serviceSecret string
+}
+
+func (h *handlers) signup(c *fiber.Ctx) error {
+	var req signupRequest
+	if err := httpx.DecodeJSON(c, &req); err != nil {
+		return err
+	}
+	acct, err := h.svc.Signup(c.UserContext(), service.SignupInput{OrganisationName: req.OrganisationName, Name: req.Name, Email: req.Email, Password: req.Password})
+	if err != nil {
+		return err
+	}
+	resp := toAccountResponse(acct)
+	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"user": resp.User, "organisation": resp.Organisation})
+}
+
+func (h *handlers) login(c *fiber.Ctx) error {
+	var req loginRequest
+	if err := httpx.DecodeJSON(c, &req); err != nil {
+		return err
+	}
+	pair, err := h.svc.Login(c.UserContext(), req.Email, req.Password, c.IP())
+	if err != nil {
+		return err
+	}
+	return tokens(c, pair)
+}
+
+func (h *handlers) refresh(c *fiber.Ctx) error {
+	var req refreshRequest
+	if err := httpx.DecodeJSON(c, &req); err != nil {
+		return err
+	}
+	pair, err := h.svc.Refresh(c.UserContext(), req.RefreshToken)
+	if err != nil {
+		return err
+	}
+	return tokens(c, pair)
+}
+
+func tokens(c *fiber.Ctx, pair service.TokenPair) error {
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.JSON(toTokenResponse(pair))
+}
+
+func (h *handlers) logout(c *fiber.Ctx) error {
+	var req refreshRequest
+	if err := httpx.DecodeJSON(c, &req); err != nil {
+		return err
+	}
+	if err := h.svc.Logout(c.UserContext(), req.RefreshToken); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}
+
+func (h *handlers) me(c *fiber.Ctx) error {
+	a, err := actor(c)
+	if err != nil {
+		return err
+	}
+	acct, err := h.svc.Me(c.UserContext(), a)
+	if err != nil {
+		return err
+	}
+	return c.JSON(toAccountResponse(acct))
+}
+
+func (h *handlers) createOrganisation(c *fiber.Ctx) error {
+	a, err := actor(c)
+	if err != nil {
+		return err
+	}
+	var req createOrganisationRequest
+	if err := httpx.DecodeJSON(c, &req); err != nil {
+		return err
+	}
+	org, err := h.svc.CreateOrganisation(c.UserContext(), a, req.Name, domain.OrgKind(req.Kind), domain.ProgrammeType(req.ProgrammeType))
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(toOrganisationResponse(org))
+}
+
+func (h *handlers) invite(c *fiber.Ctx) error {
+	a, err := actor(c)
+	if err != nil {
+		return err
+	}
+	var req inviteRequest
+	if err := httpx.DecodeJSON(c, &req); err != nil {
+		return err
+	}
+	inv, err := h.svc.Invite(c.UserContext(), a, c.Params("id"), req.Email, domain.Role(req.Role))
+	if err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.Status(fiber.StatusCreated).JSON(toInvitationResponse(inv))
+}
+
+func (h *handlers) acceptInvitation(c *fiber.Ctx) error {
+	var req acceptInvitationRequest
+	if err := httpx.DecodeJSON(c, &req); err != nil {
+		return err
+	}
+	acct, err := h.svc.AcceptInvitation(c.UserContext(), c.Params("token"), req.Name, req.Password)
+	if err != nil {
+		return err
+	}
+	resp := toAccountResponse(acct)
+	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"user": resp.User, "organisation": resp.Organisation})
+}
+
+// actor converts the verified token's principal into the use-case actor.
+func actor(c *fiber.Ctx) (service.Actor, error) {
+	p, ok := auth.PrincipalFrom(c)
+	if !ok || p.IsService() {
+		return service.Actor{}, fmt.Errorf("a user access token is required: %w", errs.Unauthenticated)
+	}
+	return ActorFromPrincipal(p), nil
+}
+
+// ActorFromPrincipal converts a verified principal into a use-case actor.
+func ActorFromPrincipal(p auth.Principal) service.Actor {
+	return service.Actor{UserID: p.Subject, OrgID: p.OrgID, OrgKind: domain.OrgKind(p.OrgKind), Role: domain.Role(p.Role)}
+}

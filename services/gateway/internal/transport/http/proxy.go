@@ -1,0 +1,103 @@
+package http
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/proxy"
+	"github.com/valyala/fasthttp"
+
+	"github.com/onward-jobs/onward/pkg/errs"
+	"github.com/onward-jobs/onward/pkg/httpx"
+)
+
+// Upstream is one service behind the gateway.
+type Upstream struct {
+	Name string
+	URL  string // base URL such as http://employers:8081
+}
+
+// route sends paths matching Pattern to an upstream. Pattern segments are
+// literal or "*" for one id; a pattern matches a path with at least as
+// many segments, so "/api/v1/roles" covers "/api/v1/roles/{id}/status".
+type route struct {
+	Pattern  []string
+	Upstream string
+}
+
+// Routes lists the public prefixes of each service, most specific first:
+// the matching engine answers a role's shortlist and a candidate's
+// suggestions although the collections belong to the other services.
+var Routes = []struct{ Pattern, Upstream string }{
+	{"/api/v1/roles/*/shortlist", "matching"},
+	{"/api/v1/candidates/*/suggestions", "matching"},
+	{"/api/v1/matching", "matching"},
+	{"/api/v1/employers", "employers"},
+	{"/api/v1/roles", "employers"},
+	{"/api/v1/candidates", "candidates"},
+	{"/api/v1/programmes", "candidates"},
+	{"/api/v1/attestations", "candidates"},
+}
+
+// Proxy forwards API calls to the services by path prefix.
+type Proxy struct {
+	routes    []route
+	upstreams map[string]string
+	client    *fasthttp.Client
+	timeout   time.Duration
+}
+
+// NewProxy builds the route table for the given upstreams.
+func NewProxy(upstreams []Upstream, timeout time.Duration) *Proxy {
+	p := &Proxy{upstreams: map[string]string{}, timeout: timeout, client: &fasthttp.Client{
+		ReadTimeout: timeout, WriteTimeout: timeout, MaxIdleConnDuration: 30 * time.Second,
+		NoDefaultUserAgentHeader: true, DisablePathNormalizing: true,
+	}}
+	for _, u := range upstreams {
+		p.upstreams[u.Name] = strings.TrimRight(u.URL, "/")
+	}
+	for _, r := range Routes {
+		p.routes = append(p.routes, route{Pattern: strings.Split(strings.Trim(r.Pattern, "/"), "/"), Upstream: r.Upstream})
+	}
+	return p
+}
+
+// match returns the upstream base URL for path, or "".
+func (p *Proxy) match(path string) string {
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	for _, r := range p.routes {
+		if len(segs) < len(r.Pattern) {
+			continue
+		}
+		ok := true
+		for i, want := range r.Pattern {
+			if want != "*" && want != segs[i] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p.upstreams[r.Upstream]
+		}
+	}
+	return ""
+}
+
+// Handle forwards the request if a route matches and passes to the next
+// handler otherwise. The browser session cookie is not forwarded: services
+// authenticate the bearer token only.
+func (p *Proxy) Handle(c *fiber.Ctx) error {
+	base := p.match(c.Path())
+	if base == "" {
+		return c.Next()
+	}
+	c.Request().Header.Del(fiber.HeaderCookie)
+	c.Request().Header.Set(httpx.HeaderRequestID, httpx.RequestID(c))
+	if err := proxy.DoTimeout(c, base+string(c.Request().RequestURI()), p.timeout, p.client); err != nil {
+		return fmt.Errorf("upstream for %s: %w", c.Route().Path, errs.Unavailable)
+	}
+	c.Response().Header.Del(fiber.HeaderServer)
+	return nil
+}

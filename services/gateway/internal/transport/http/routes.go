@@ -1,0 +1,41 @@
+package http
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/onward-jobs/onward/pkg/auth"
+	"github.com/onward-jobs/onward/services/gateway/internal/service"
+)
+
+// Deps are what the API needs.
+type Deps struct {
+	Service       *service.Service
+	Keys          *service.KeyRing
+	Verifier      *auth.Verifier
+	Proxy         *Proxy
+	ServiceSecret string
+	CORSOrigins   string
+}
+
+// Register adds the security middleware, the gateway's own API and the
+// proxy to app. The web UI registers its pages separately.
+func Register(app *fiber.App, d Deps) {
+	h := &handlers{svc: d.Service, serviceSecret: d.ServiceSecret}
+	app.Use(securityHeaders(), corsFor(d.CORSOrigins))
+	app.Get("/.well-known/jwks.json", jwks(d.Keys))
+	app.Post(auth.ServiceTokenPath, h.serviceToken)
+
+	api := app.Group("/api/v1")
+	api.Post("/auth/signup", h.signup)
+	api.Post("/auth/login", h.login)
+	api.Post("/auth/refresh", h.refresh)
+	api.Post("/auth/logout", h.logout)
+	api.Post("/invitations/:token/accept", h.acceptInvitation)
+
+	authed := auth.Middleware(d.Verifier)
+	api.Get("/me", authed, h.me)
+	api.Post("/organisations", authed, h.createOrganisation)
+	api.Post("/organisations/:id/invitations", authed, h.invite)
+	api.Post("/admin/signing-keys/rotate", authed, rotateKeys(d.Keys))
+	app.Use("/api/v1", d.Proxy.Handle)
+}

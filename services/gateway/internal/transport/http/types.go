@@ -1,0 +1,99 @@
+package http
+
+import (
+	"time"
+
+	"github.com/onward-jobs/onward/services/gateway/internal/domain"
+	"github.com/onward-jobs/onward/services/gateway/internal/service"
+)
+
+type signupRequest struct {
+	OrganisationName string `json:"organisation_name" validate:"required,max=120"`
+	Name             string `json:"name" validate:"required,max=100"`
+	Email            string `json:"email" validate:"required,email,max=254"`
+	Password         string `json:"password" validate:"required,min=12,max=128"`
+}
+
+type loginRequest struct {
+	Email    string `json:"email" validate:"required,max=254"`
+	Password string `json:"password" validate:"required,max=128"`
+}
+
+type refreshRequest struct {
+	RefreshToken string `json:"refresh_token" validate:"required,max=512"`
+}
+
+type createOrganisationRequest struct {
+	Name          string `json:"name" validate:"required,max=120"`
+	Kind          string `json:"kind" validate:"required,oneof=employer programme"`
+	ProgrammeType string `json:"programme_type,omitempty" validate:"omitempty,oneof=social_enterprise detention_house transition_house probation_service"`
+}
+
+type inviteRequest struct {
+	Email string `json:"email" validate:"required,email,max=254"`
+	Role  string `json:"role" validate:"required,oneof=org_admin member"`
+}
+
+type acceptInvitationRequest struct {
+	Name     string `json:"name" validate:"required,max=100"`
+	Password string `json:"password" validate:"required,min=12,max=128"`
+}
+
+type userResponse struct {
+	ID             string `json:"id"`
+	Name           string `json:"name"`
+	Email          string `json:"email"`
+	Role           string `json:"role"`
+	OrganisationID string `json:"organisation_id,omitempty"`
+}
+
+type organisationResponse struct {
+	ID            string    `json:"id"`
+	Name          string    `json:"name"`
+	Kind          string    `json:"kind"`
+	ProgrammeType string    `json:"programme_type,omitempty"`
+	CreatedAt     time.Time `json:"created_at"`
+}
+
+type accountResponse struct {
+	User         userResponse          `json:"user"`
+	Organisation *organisationResponse `json:"organisation"`
+	Role         string                `json:"role"`
+}
+
+type tokenResponse struct {
+	AccessToken  string `json:"access_token"`
+	RefreshToken string `json:"refresh_token"`
+	TokenType    string `json:"token_type"`
+	ExpiresIn    int    `json:"expires_in"`
+}
+
+type invitationResponse struct {
+	Token     string    `json:"token"`
+	ExpiresAt time.Time `json:"expires_at"`
+}
+
+func toUserResponse(u domain.User) userResponse {
+	return userResponse{ID: u.ID, Name: u.Name, Email: u.Email, Role: string(u.Role), OrganisationID: u.OrgID}
+}
+
+func toOrganisationResponse(o domain.Organisation) organisationResponse {
+	return organisationResponse{ID: o.ID, Name: o.Name, Kind: string(o.Kind), ProgrammeType: string(o.ProgrammeType), CreatedAt: o.CreatedAt.UTC()}
+}
+
+func toAccountResponse(a service.Account) accountResponse {
+	out := accountResponse{User: toUserResponse(a.User), Role: string(a.User.Role)}
+	if a.Organisation != nil {
+		org := toOrganisationResponse(*a.Organisation)
+		out.Organisation = &org
+	}
+	return out
+}
+
+func toTokenResponse(p service.TokenPair) tokenResponse {
+	return tokenResponse{AccessToken: p.AccessToken, RefreshToken: p.RefreshToken, TokenType: "Bearer", ExpiresIn: int(p.ExpiresIn.Seconds())}
+}
+
+func toInvitationResponse(i service.IssuedInvitation) invitationResponse {
+	return invitationResponse{Token: i.Token, ExpiresAt: i.ExpiresAt.UTC()}
+}
