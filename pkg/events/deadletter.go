@@ -26,7 +26,9 @@ const (
 // transcript.
 const maxErrorLen = 512
 
-// DeadLetterStream returns the name of stream's dead-letter stream.
+// DeadLetterStream returns the name of stream's dead-letter stream. All groups
+// of a stream share it, and it is never trimmed automatically: dead letters
+// wait there for someone to inspect, replay or delete them.
 func DeadLetterStream(stream string) string { return stream + DeadLetterSuffix }
 
 // DeadLetter is one entry of a dead-letter stream: an event some group gave up

@@ -12,10 +12,14 @@ import (
 )
 
 // Handler processes one event. Returning nil acknowledges it; returning an
-// error leaves it pending for redelivery. Handlers must be idempotent, because
-// delivery is at least once and de-duplication is best effort. The error's text
-// is logged and stored in the dead-letter stream, so it must name ids only,
-// never personal data.
+// error leaves it pending for redelivery after ClaimMinIdle, until the
+// MaxDeliveries-th failure sends it to the dead-letter stream. Handlers must be
+// idempotent, because delivery is at least once and de-duplication is best
+// effort. The error's text is logged and stored in the dead-letter stream, so
+// it must name ids only, never personal data.
+//
+// ctx carries the values of Run's context but not its cancellation, so a
+// shutdown lets the event in hand finish; it expires after HandlerTimeout.
 type Handler func(ctx context.Context, e Envelope) error
 
 // Backoff bounds for retrying after Redis errors, so a restarting Redis is
@@ -75,7 +79,11 @@ func (s *Subscriber) Run(ctx context.Context) error {
 		// restart), so the next round recreates it; creation is idempotent.
 		groupReady = false
 		delay = min(max(2*delay, minBackoff), maxBackoff)
-		s.log.Warn("events: redis error, retrying", "error", err, "retry_in", delay)
+		if groupLost(err) {
+			s.log.Info("events: consumer group or stream gone; recreating", "error", err, "retry_in", delay)
+		} else {
+			s.log.Warn("events: redis error, retrying", "error", err, "retry_in", delay)
+		}
 		sleep(ctx, delay)
 	}
 	return nil
@@ -135,6 +143,19 @@ func (s *Subscriber) ensureGroup(ctx context.Context) error {
 	}
 	s.claim.reset()
 	return nil
+}
+
+// groupLost reports whether Redis answered that the group or its stream no
+// longer exists: NOGROUP on a read or claim, or UNBLOCKED when the stream was
+// deleted under a blocked read. That is expected after a flush or a restart
+// without persistence, so it is logged as information, not as a failure.
+func groupLost(err error) bool {
+	var rerr redis.Error
+	if !errors.As(err, &rerr) {
+		return false
+	}
+	msg := rerr.Error()
+	return strings.HasPrefix(msg, "NOGROUP") || strings.HasPrefix(msg, "UNBLOCKED")
 }
 
 // sleep waits for d or until ctx is cancelled, whichever comes first.
