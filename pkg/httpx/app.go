@@ -43,9 +43,13 @@ func NewServer(cfg AppConfig) *Server {
 	}
 	s := &Server{Health: &Health{checks: cfg.Checks}, Metrics: NewMetrics(cfg.Service), logger: cfg.Logger}
 	s.App = fiber.New(fiber.Config{
-		AppName:                 "onward-" + cfg.Service,
-		ErrorHandler:            ErrorHandler(cfg.Logger),
-		BodyLimit:               cfg.BodyLimit,
+		AppName:      "onward-" + cfg.Service,
+		ErrorHandler: ErrorHandler(cfg.Logger),
+		BodyLimit:    cfg.BodyLimit,
+		// 8 KiB of request headers: room for a bearer token up to the
+		// verifier's own limit, so an oversize token gets a clear 401 and
+		// anything larger a 431 from the server.
+		ReadBufferSize:          8192,
 		ReadTimeout:             cfg.ReadTimeout,
 		WriteTimeout:            cfg.WriteTimeout,
 		IdleTimeout:             2 * cfg.WriteTimeout,

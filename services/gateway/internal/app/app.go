@@ -64,7 +64,7 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	}
 	svc, err := service.New(serviceConfig(cfg), service.Deps{
 		Users: store.Users, Organisations: store.Organisations, Invitations: store.Invitations,
-		RefreshTokens: store.RefreshTokens, Throttle: redis.NewThrottle(rt.Redis, "onward:gateway:"),
+		RefreshTokens: store.RefreshTokens, Throttle: redis.NewThrottle(rt.Redis, cfg.MongoDB+":throttle:"),
 		Keys: keys, Now: opts.Now,
 	})
 	if err != nil {
