@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -110,3 +111,5 @@ func login(t *testing.T, g *gatewaytest.Gateway, email, password string) (string
 	r := call(t, g, "POST", "/api/v1/auth/login", "", map[string]string{"email": email, "password": password}).expect(t, http.StatusOK)
 	return r.str("access_token"), r.str("refresh_token")
 }
+
+func base64RawURL(s string) ([]byte, error) { return base64.RawURLEncoding.DecodeString(s) }

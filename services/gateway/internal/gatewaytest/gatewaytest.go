@@ -57,30 +57,34 @@ func Start(t testing.TB, env map[string]string) *Gateway {
 	}
 	g := &Gateway{URL: "http://" + addr, AdminEmail: base["ONWARD_ADMIN_EMAIL"], Config: cfg, logs: &syncBuffer{}}
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- app.Run(ctx, cfg, app.Options{LogOutput: g.logs, Console: io.Discard}) }()
+	var runErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		runErr = app.Run(ctx, cfg, app.Options{LogOutput: g.logs, Console: io.Discard})
+	}()
 	t.Cleanup(func() {
 		cancel()
 		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("gateway shutdown: %v", err)
+		case <-done:
+			if runErr != nil && !t.Failed() {
+				t.Errorf("gateway shutdown: %v", runErr)
 			}
 		case <-time.After(20 * time.Second):
 			t.Error("gateway did not shut down within 20s")
 		}
 	})
-	g.waitReady(t, done)
+	g.waitReady(t, done, &runErr)
 	return g
 }
 
-func (g *Gateway) waitReady(t testing.TB, done <-chan error) {
+func (g *Gateway) waitReady(t testing.TB, done <-chan struct{}, runErr *error) {
 	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
 		select {
-		case err := <-done:
-			t.Fatalf("gateway stopped at start: %v\n%s", err, g.Logs())
+		case <-done:
+			t.Fatalf("gateway stopped at start: %v\n%s", *runErr, g.Logs())
 		default:
 		}
 		resp, err := http.Get(g.URL + "/readyz")

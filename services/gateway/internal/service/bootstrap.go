@@ -2,8 +2,10 @@ package service
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
+	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/services/gateway/internal/domain"
 )
 
@@ -37,7 +39,9 @@ func (s *Service) EnsureAdmin(ctx context.Context, email, plain string) (Bootstr
 	if err != nil {
 		return BootstrapResult{}, fmt.Errorf("first administrator (ONWARD_ADMIN_EMAIL / ONWARD_ADMIN_PASSWORD): %w", err)
 	}
-	if err := s.Users.Create(ctx, user); err != nil {
+	if err := s.Users.Create(ctx, user); errors.Is(err, errs.Conflict) {
+		return BootstrapResult{}, nil // another replica created it first
+	} else if err != nil {
 		return BootstrapResult{}, fmt.Errorf("create first administrator: %w", err)
 	}
 	return BootstrapResult{Created: true, Email: user.Email, GeneratedPassword: generated}, nil
