@@ -1,0 +1,201 @@
+// Package servicekittest checks that a domain service behaves like a
+// production service: against a real Mongo-wire server and the test Redis it
+// starts, reports itself alive and ready, serves metrics and shuts down
+// gracefully, and it refuses to start on bad settings or an unreachable
+// store. Each service's app test calls these checks with its own Run, so
+// the three services are held to the same contract. Only tests import it.
+package servicekittest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/onward-jobs/onward/pkg/testkit"
+)
+
+// RunFunc runs a service with the given environment until ctx ends: the
+// signature of each service's package-level Run.
+type RunFunc func(ctx context.Context, environ map[string]string, logOut io.Writer) error
+
+// serviceSecret is long enough to pass validation and distinctive enough to
+// search the logs for.
+const serviceSecret = "servicekittest-secret-6f0c1e8a4f4d599f"
+
+// Environ returns the settings a service needs in a test: a free loopback
+// port, a fresh database on the test Mongo-wire server, the test Redis and a
+// service secret. The gateway is never reached, because the verifier fetches
+// keys only when a token arrives.
+func Environ(t testing.TB) map[string]string {
+	t.Helper()
+	return map[string]string{
+		"HTTP_ADDR":             FreeAddr(t),
+		"MONGO_URI":             testkit.MongoURI(t),
+		"MONGO_DB":              testkit.UniqueName(t, "svc"),
+		"REDIS_URL":             testkit.RedisURL(t),
+		"ONWARD_SERVICE_SECRET": serviceSecret,
+		"SHUTDOWN_TIMEOUT":      "5s",
+		"LOG_FORMAT":            "json",
+	}
+}
+
+// FreeAddr returns a loopback address with a port that was free a moment ago.
+func FreeAddr(t testing.TB) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// CheckLifecycle starts the service, checks /healthz, /readyz and /metrics,
+// then cancels it and checks that Run returns nil promptly and the port is
+// closed. It also checks that the service secret never reaches the logs.
+func CheckLifecycle(t *testing.T, run RunFunc) {
+	t.Helper()
+	env := Environ(t)
+	base := "http://" + env["HTTP_ADDR"]
+	logs := &syncBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, env, logs) }()
+
+	waitReady(t, base, done, logs)
+	expectStatus(t, base+"/healthz", http.StatusOK)
+	checkReadiness(t, base)
+	if body := expectStatus(t, base+"/metrics", http.StatusOK); !strings.Contains(body, "http_requests_total") {
+		t.Errorf("/metrics lacks http_requests_total:\n%.2000s", body)
+	}
+
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("Run after cancel = %v, want nil\n%s", err, logs)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("Run did not return within 10s of cancel\n%s", logs)
+	}
+	if conn, err := net.DialTimeout("tcp", env["HTTP_ADDR"], time.Second); err == nil {
+		conn.Close()
+		t.Errorf("port %s still accepts connections after shutdown", env["HTTP_ADDR"])
+	}
+	if strings.Contains(logs.String(), serviceSecret) {
+		t.Error("the service secret appears in the logs")
+	}
+}
+
+// CheckFailsWithoutRedis starts the service with a Redis URL nobody listens
+// on and checks that Run fails quickly with an error naming Redis, instead
+// of hanging or serving a service that can never be ready.
+func CheckFailsWithoutRedis(t *testing.T, run RunFunc) {
+	t.Helper()
+	env := Environ(t)
+	env["REDIS_URL"] = "redis://127.0.0.1:1/0"
+	checkStartFails(t, run, env, "redis")
+}
+
+// CheckRejectsMissingSecret checks that a service without
+// ONWARD_SERVICE_SECRET refuses to start and names the variable.
+func CheckRejectsMissingSecret(t *testing.T, run RunFunc) {
+	t.Helper()
+	env := Environ(t)
+	delete(env, "ONWARD_SERVICE_SECRET")
+	checkStartFails(t, run, env, "ONWARD_SERVICE_SECRET")
+}
+
+func checkStartFails(t *testing.T, run RunFunc, env map[string]string, wantInError string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, env, io.Discard) }()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), wantInError) {
+			t.Fatalf("Run = %v, want an error mentioning %q", err, wantInError)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatalf("Run still running after 20s, want a start-up error mentioning %q", wantInError)
+	}
+}
+
+func waitReady(t *testing.T, base string, done <-chan error, logs *syncBuffer) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		select {
+		case err := <-done:
+			t.Fatalf("service stopped at start: %v\n%s", err, logs)
+		default:
+		}
+		if resp, err := http.Get(base + "/readyz"); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("service not ready within 30s\n%s", logs)
+}
+
+func checkReadiness(t *testing.T, base string) {
+	t.Helper()
+	var got struct {
+		Status string            `json:"status"`
+		Checks map[string]string `json:"checks"`
+	}
+	body := expectStatus(t, base+"/readyz", http.StatusOK)
+	if err := json.Unmarshal([]byte(body), &got); err != nil {
+		t.Fatalf("/readyz body %q: %v", body, err)
+	}
+	if got.Status != "ok" || got.Checks["mongo"] != "ok" || got.Checks["redis"] != "ok" {
+		t.Errorf("/readyz = %s, want status ok with mongo and redis ok", body)
+	}
+}
+
+func expectStatus(t *testing.T, url string, want int) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("GET %s: read body: %v", url, err)
+	}
+	if resp.StatusCode != want {
+		t.Fatalf("GET %s = %d, want %d: %s", url, resp.StatusCode, want, body)
+	}
+	return string(body)
+}
+
+// syncBuffer collects logs written from the service's goroutines.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
