@@ -1,0 +1,38 @@
+# Onward: two commands do everything on a fresh machine.
+#   make run    start the whole platform on http://localhost:8080
+#   make test   run every module's tests with -race against real Redis and a real Mongo-wire server
+SHELL := /bin/bash
+MODULES := $(shell go work edit -json | sed -n 's/.*"DiskPath": "\(.*\)".*/\1/p')
+GOVULNCHECK_VERSION := v1.1.4
+export GOTOOLCHAIN := local
+
+.PHONY: run test test-deps lint vulncheck bench build tidy-check
+
+## run: start every service in one process with embedded FerretDB and Redis (or MONGO_URI / REDIS_URL).
+run:
+	go run ./deploy/local/cmd/onward-local
+
+## test: install what the tests need, start a throwaway redis-server unless REDIS_URL is set, test every module.
+test: test-deps
+	scripts/with-redis.sh scripts/test-modules.sh $(MODULES)
+
+## test-deps: redis-server and chromium from Debian's packages, when missing.
+test-deps:
+	scripts/ensure-test-deps.sh
+
+## lint: gofmt, go vet and govulncheck over every module.
+lint: vulncheck
+	@unformatted=$$(gofmt -l $(MODULES)); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	@for m in $(MODULES); do (cd $$m && go vet ./...) || exit 1; done
+
+## vulncheck: govulncheck every module (see scripts/vulncheck.sh for machines without the database).
+vulncheck:
+	GOVULNCHECK_VERSION=$(GOVULNCHECK_VERSION) scripts/vulncheck.sh $(MODULES)
+
+## bench: the benchmarks of every module; compare runs with benchstat.
+bench: test-deps
+	scripts/with-redis.sh bash -c 'for m in $(MODULES); do (cd $$m && go test -run "^$$" -bench . -benchmem -count 6 ./...) || exit 1; done'
+
+## build: compile every service alone, as its Docker image does (GOWORK=off).
+build:
+	@for s in gateway employers candidates matching; do (cd services/$$s && GOWORK=off go build -o ../../bin/$$s ./cmd/$$s) || exit 1; done
