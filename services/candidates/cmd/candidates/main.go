@@ -1,4 +1,5 @@
-// Command candidates runs Onward's candidates service: candidates, programmes, hours, attestations, availability and restrictions.
+// Command candidates runs Onward's candidates service: candidates,
+// programmes, hours, attestations, availability and restrictions.
 package main
 
 import (

@@ -1,4 +1,5 @@
-// Command employers runs Onward's employers service: employers and the roles they post.
+// Command employers runs Onward's employers service: employers and the roles
+// they post.
 package main
 
 import (

@@ -1,4 +1,5 @@
-// Command matching runs Onward's matching service: shortlists of candidates for roles and suggestions of roles for candidates.
+// Command matching runs Onward's matching service: shortlists of candidates
+// for roles and suggestions of roles for candidates.
 package main
 
 import (

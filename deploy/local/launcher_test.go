@@ -1,0 +1,267 @@
+package launcher
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+const (
+	adminEmail    = "admin@onward.test"
+	adminPassword = "tidy-harbour-lantern-42"
+)
+
+// TestRunStartsStopsAndKeepsData runs the whole platform twice on one data
+// directory, with the embedded FerretDB and miniredis, and signs in each
+// time: the second sign-in proves that the data and the secrets (which
+// unseal the gateway's signing keys) survived the restart.
+func TestRunStartsStopsAndKeepsData(t *testing.T) {
+	env := testEnviron(t, t.TempDir())
+
+	first := start(t, env)
+	first.checkAllReady(t)
+	expectStatus(t, http.MethodGet, first.url("gateway")+"/.well-known/jwks.json", nil, http.StatusOK)
+	login(t, first.url("gateway"))
+	if !strings.Contains(first.console.String(), "Onward is running at http://localhost:") {
+		t.Errorf("no banner on the console:\n%s", first.console)
+	}
+	if !strings.Contains(first.logs.String(), "in memory only") {
+		t.Error("the logs do not warn that miniredis keeps queue state in memory only")
+	}
+	first.stop(t)
+	checkDataDir(t, env["ONWARD_DATA_DIR"])
+
+	second := start(t, env)
+	second.checkAllReady(t)
+	login(t, second.url("gateway"))
+	if strings.Contains(second.logs.String(), "created the first administrator") {
+		t.Error("the administrator was created again on the second start")
+	}
+	second.stop(t)
+
+	for _, l := range []*syncBuffer{first.logs, second.logs} {
+		if strings.Contains(l.String(), adminPassword) {
+			t.Error("the administrator's password appears in the logs")
+		}
+	}
+}
+
+// TestRunFailsWhenAServiceCannotStart checks that a service failing at start
+// stops the others and makes Run return an error naming the cause, quickly.
+func TestRunFailsWhenAServiceCannotStart(t *testing.T) {
+	env := testEnviron(t, t.TempDir())
+	env["REDIS_URL"] = "redis://127.0.0.1:1/0"
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- Run(ctx, env, io.Discard, io.Discard) }()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "redis") {
+			t.Fatalf("Run = %v, want an error about redis", err)
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("Run still running 60s after a service failed to start")
+	}
+	for _, key := range serviceAddrKeys {
+		assertClosed(t, env[key])
+	}
+}
+
+// TestRunRefusesTakenPort checks the early, explained failure when another
+// process holds a service's port.
+func TestRunRefusesTakenPort(t *testing.T) {
+	env := testEnviron(t, t.TempDir())
+	ln, err := net.Listen("tcp", env["ONWARD_MATCHING_ADDR"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	err = Run(context.Background(), env, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "ONWARD_MATCHING_ADDR") {
+		t.Fatalf("Run = %v, want an error pointing at ONWARD_MATCHING_ADDR", err)
+	}
+}
+
+var serviceAddrKeys = map[string]string{
+	"gateway": "ONWARD_GATEWAY_ADDR", "employers": "ONWARD_EMPLOYERS_ADDR",
+	"candidates": "ONWARD_CANDIDATES_ADDR", "matching": "ONWARD_MATCHING_ADDR",
+}
+
+// testEnviron is a complete environment on free ports. REDIS_URL and
+// MONGO_URI are absent, so the launcher embeds its own stores.
+func testEnviron(t *testing.T, dataDir string) map[string]string {
+	t.Helper()
+	env := map[string]string{
+		"ONWARD_DATA_DIR":       filepath.Join(dataDir, "data"),
+		"ONWARD_FERRETDB_ADDR":  freeAddr(t),
+		"ONWARD_ADMIN_EMAIL":    adminEmail,
+		"ONWARD_ADMIN_PASSWORD": adminPassword,
+		"ONWARD_START_TIMEOUT":  "60s",
+		"SHUTDOWN_TIMEOUT":      "5s",
+		// A MONGO_DB in the environment must not make the services share one database.
+		"MONGO_DB": "shared_by_mistake",
+	}
+	for _, key := range serviceAddrKeys {
+		env[key] = freeAddr(t)
+	}
+	return env
+}
+
+// platform is one run of the launcher.
+type platform struct {
+	env           map[string]string
+	cancel        func()
+	done          chan error
+	console, logs *syncBuffer
+}
+
+func start(t *testing.T, env map[string]string) *platform {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	p := &platform{env: env, cancel: cancel, done: make(chan error, 1), console: &syncBuffer{}, logs: &syncBuffer{}}
+	go func() { p.done <- Run(ctx, env, p.console, p.logs) }()
+	t.Cleanup(cancel)
+	// The banner is printed once every service is ready.
+	deadline := time.Now().Add(60 * time.Second)
+	for !strings.Contains(p.console.String(), "Ctrl-C to stop") {
+		select {
+		case err := <-p.done:
+			t.Fatalf("Run returned at start: %v\n%s", err, p.logs)
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("not ready within 60s\n%s", p.logs)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return p
+}
+
+func (p *platform) url(service string) string { return "http://" + p.env[serviceAddrKeys[service]] }
+
+func (p *platform) checkAllReady(t *testing.T) {
+	t.Helper()
+	for name := range serviceAddrKeys {
+		body := expectStatus(t, http.MethodGet, p.url(name)+"/readyz", nil, http.StatusOK)
+		if !strings.Contains(body, `"mongo":"ok"`) || !strings.Contains(body, `"redis":"ok"`) {
+			t.Errorf("%s /readyz = %s", name, body)
+		}
+	}
+}
+
+// stop cancels the run and expects a clean exit with every port closed.
+func (p *platform) stop(t *testing.T) {
+	t.Helper()
+	p.cancel()
+	select {
+	case err := <-p.done:
+		if err != nil {
+			t.Fatalf("Run after cancel = %v\n%s", err, p.logs)
+		}
+	case <-time.After(40 * time.Second):
+		t.Fatalf("Run did not return within 40s of cancel\n%s", p.logs)
+	}
+	for _, key := range serviceAddrKeys {
+		assertClosed(t, p.env[key])
+	}
+	assertClosed(t, p.env["ONWARD_FERRETDB_ADDR"])
+}
+
+func login(t *testing.T, gatewayURL string) {
+	t.Helper()
+	body, _ := json.Marshal(map[string]string{"email": adminEmail, "password": adminPassword})
+	resp := expectStatus(t, http.MethodPost, gatewayURL+"/api/v1/auth/login", body, http.StatusOK)
+	var tokens struct {
+		AccessToken string `json:"access_token"`
+	}
+	if err := json.Unmarshal([]byte(resp), &tokens); err != nil || tokens.AccessToken == "" {
+		t.Fatalf("login answer %q has no access_token (%v)", resp, err)
+	}
+}
+
+func checkDataDir(t *testing.T, dir string) {
+	t.Helper()
+	for path, want := range map[string]os.FileMode{dir: 0o700, filepath.Join(dir, SecretsFile): 0o600} {
+		info, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := info.Mode().Perm(); got != want {
+			t.Errorf("%s has mode %o, want %o", path, got, want)
+		}
+	}
+	// FerretDB keeps one SQLite file per database.
+	if _, err := os.Stat(filepath.Join(dir, "ferretdb", "onward_gateway.sqlite")); err != nil {
+		t.Errorf("the gateway's database is not in the data directory: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "ferretdb", "shared_by_mistake.sqlite")); err == nil {
+		t.Error("a service used MONGO_DB from the environment instead of its own database")
+	}
+}
+
+func expectStatus(t *testing.T, method, url string, body []byte, want int) string {
+	t.Helper()
+	req, err := http.NewRequest(method, url, bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, url, err)
+	}
+	defer resp.Body.Close()
+	got, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != want {
+		t.Fatalf("%s %s = %d, want %d: %s", method, url, resp.StatusCode, want, got)
+	}
+	return string(got)
+}
+
+func assertClosed(t *testing.T, addr string) {
+	t.Helper()
+	if conn, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
+		conn.Close()
+		t.Errorf("%s still accepts connections", addr)
+	}
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// syncBuffer collects output written from the services' goroutines.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}

@@ -1,0 +1,81 @@
+package launcher
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"strings"
+
+	"github.com/onward-jobs/onward/services/candidates"
+	"github.com/onward-jobs/onward/services/employers"
+	"github.com/onward-jobs/onward/services/gateway"
+	"github.com/onward-jobs/onward/services/matching"
+)
+
+// service is one Onward service run in-process.
+type service struct {
+	name string
+	addr string
+	run  func(ctx context.Context, environ map[string]string, logOut io.Writer) error
+}
+
+// URL is where this process reaches the service.
+func (s service) URL() string { return localURL(s.addr) }
+
+// onwardServices lists the four services with their listen addresses. The
+// gateway prints a generated administrator password, once, on console.
+func onwardServices(cfg Config, console io.Writer) []service {
+	return []service{
+		{name: "gateway", addr: cfg.GatewayAddr, run: func(ctx context.Context, env map[string]string, logOut io.Writer) error {
+			return gateway.Run(ctx, env, logOut, console)
+		}},
+		{name: "employers", addr: cfg.EmployersAddr, run: employers.Run},
+		{name: "candidates", addr: cfg.CandidatesAddr, run: candidates.Run},
+		{name: "matching", addr: cfg.MatchingAddr, run: matching.Run},
+	}
+}
+
+// perServiceKeys are dropped from the shared environment: each service
+// gets its own listen address, and keeps its own default database, so a
+// MONGO_DB in the shell cannot make four services share one database.
+var perServiceKeys = []string{"HTTP_ADDR", "MONGO_DB"}
+
+// sharedEnviron is the environment every service starts with: the
+// process's, then the stores, the secrets, and the services' addresses
+// (which always win, because the launcher decides where the services run).
+func sharedEnviron(environ map[string]string, cfg Config, st *stores, secrets map[string]string, svcs []service) map[string]string {
+	out := make(map[string]string, len(environ)+16)
+	for k, v := range environ {
+		out[k] = v
+	}
+	for _, k := range perServiceKeys {
+		delete(out, k)
+	}
+	for k, v := range secrets {
+		out[k] = v
+	}
+	out["MONGO_URI"], out["REDIS_URL"] = st.MongoURI, st.RedisURL
+	out["LOG_FORMAT"] = cfg.LogFormat
+	out["ONWARD_PUBLIC_URL"] = cfg.PublicURL
+	out["ONWARD_ADMIN_EMAIL"] = cfg.AdminEmail
+	for _, s := range svcs {
+		out[strings.ToUpper(s.name)+"_URL"] = s.URL()
+	}
+	return out
+}
+
+// checkPortsFree fails early, with a hint, when a service's port is taken,
+// typically by another launcher still running. The services would fail
+// too, but only after the stores have started and with a terser message.
+func checkPortsFree(svcs []service) error {
+	for _, s := range svcs {
+		ln, err := net.Listen("tcp", s.addr)
+		if err != nil {
+			return fmt.Errorf("%s cannot listen on %s (is Onward already running? set ONWARD_%s_ADDR to use another address): %w",
+				s.name, s.addr, strings.ToUpper(s.name), err)
+		}
+		_ = ln.Close()
+	}
+	return nil
+}
