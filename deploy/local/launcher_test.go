@@ -10,9 +10,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/onward-jobs/onward/pkg/testkit"
 )
 
 const (
@@ -48,7 +49,7 @@ func TestRunStartsStopsAndKeepsData(t *testing.T) {
 	}
 	second.stop(t)
 
-	for _, l := range []*syncBuffer{first.logs, second.logs} {
+	for _, l := range []*testkit.LogBuffer{first.logs, second.logs} {
 		if strings.Contains(l.String(), adminPassword) {
 			t.Error("the administrator's password appears in the logs")
 		}
@@ -103,7 +104,7 @@ func testEnviron(t *testing.T, dataDir string) map[string]string {
 	t.Helper()
 	env := map[string]string{
 		"ONWARD_DATA_DIR":       filepath.Join(dataDir, "data"),
-		"ONWARD_FERRETDB_ADDR":  freeAddr(t),
+		"ONWARD_FERRETDB_ADDR":  testkit.FreeAddr(t),
 		"ONWARD_ADMIN_EMAIL":    adminEmail,
 		"ONWARD_ADMIN_PASSWORD": adminPassword,
 		"ONWARD_START_TIMEOUT":  "60s",
@@ -112,7 +113,7 @@ func testEnviron(t *testing.T, dataDir string) map[string]string {
 		"MONGO_DB": "shared_by_mistake",
 	}
 	for _, key := range serviceAddrKeys {
-		env[key] = freeAddr(t)
+		env[key] = testkit.FreeAddr(t)
 	}
 	return env
 }
@@ -122,13 +123,13 @@ type platform struct {
 	env           map[string]string
 	cancel        func()
 	done          chan error
-	console, logs *syncBuffer
+	console, logs *testkit.LogBuffer
 }
 
 func start(t *testing.T, env map[string]string) *platform {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	p := &platform{env: env, cancel: cancel, done: make(chan error, 1), console: &syncBuffer{}, logs: &syncBuffer{}}
+	p := &platform{env: env, cancel: cancel, done: make(chan error, 1), console: &testkit.LogBuffer{}, logs: &testkit.LogBuffer{}}
 	go func() { p.done <- Run(ctx, env, p.console, p.logs) }()
 	t.Cleanup(cancel)
 	// The banner is printed once every service is ready.
@@ -236,32 +237,4 @@ func assertClosed(t *testing.T, addr string) {
 		conn.Close()
 		t.Errorf("%s still accepts connections", addr)
 	}
-}
-
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().String()
-}
-
-// syncBuffer collects output written from the services' goroutines.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

@@ -7,14 +7,12 @@
 package servicekittest
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io"
 	"net"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -36,7 +34,7 @@ const serviceSecret = "servicekittest-secret-6f0c1e8a4f4d599f"
 func Environ(t testing.TB) map[string]string {
 	t.Helper()
 	return map[string]string{
-		"HTTP_ADDR":             FreeAddr(t),
+		"HTTP_ADDR":             testkit.FreeAddr(t),
 		"MONGO_URI":             testkit.MongoURI(t),
 		"MONGO_DB":              testkit.UniqueName(t, "svc"),
 		"REDIS_URL":             testkit.RedisURL(t),
@@ -46,17 +44,6 @@ func Environ(t testing.TB) map[string]string {
 	}
 }
 
-// FreeAddr returns a loopback address with a port that was free a moment ago.
-func FreeAddr(t testing.TB) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().String()
-}
-
 // CheckLifecycle starts the service, checks /healthz, /readyz and /metrics,
 // then cancels it and checks that Run returns nil promptly and the port is
 // closed. It also checks that the service secret never reaches the logs.
@@ -64,7 +51,7 @@ func CheckLifecycle(t *testing.T, run RunFunc) {
 	t.Helper()
 	env := Environ(t)
 	base := "http://" + env["HTTP_ADDR"]
-	logs := &syncBuffer{}
+	logs := &testkit.LogBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan error, 1)
@@ -130,7 +117,7 @@ func checkStartFails(t *testing.T, run RunFunc, env map[string]string, wantInErr
 	}
 }
 
-func waitReady(t *testing.T, base string, done <-chan error, logs *syncBuffer) {
+func waitReady(t *testing.T, base string, done <-chan error, logs *testkit.LogBuffer) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
@@ -180,22 +167,4 @@ func expectStatus(t *testing.T, url string, want int) string {
 		t.Fatalf("GET %s = %d, want %d: %s", url, resp.StatusCode, want, body)
 	}
 	return string(body)
-}
-
-// syncBuffer collects logs written from the service's goroutines.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

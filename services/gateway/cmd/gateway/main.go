@@ -4,29 +4,16 @@ package main
 
 import (
 	"context"
-	"fmt"
+	"io"
 	"os"
-	"os/signal"
-	"syscall"
 
-	"github.com/onward-jobs/onward/pkg/config"
-	"github.com/onward-jobs/onward/pkg/healthcheck"
+	"github.com/onward-jobs/onward/pkg/platform"
 	"github.com/onward-jobs/onward/services/gateway"
 )
 
 func main() {
-	healthcheck.RunIfRequested(os.Args, envOr("HTTP_ADDR", ":8080"))
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	if err := gateway.Run(ctx, config.Environ(), os.Stdout, os.Stderr); err != nil {
-		fmt.Fprintln(os.Stderr, "gateway:", err)
-		os.Exit(1)
-	}
-}
-
-func envOr(key, fallback string) string {
-	if v := os.Getenv(key); v != "" {
-		return v
-	}
-	return fallback
+	platform.Main("gateway", ":8080", func(ctx context.Context, environ map[string]string, logOut io.Writer) error {
+		// The one-time administrator password goes to the console, not the logs.
+		return gateway.Run(ctx, environ, logOut, os.Stderr)
+	})
 }

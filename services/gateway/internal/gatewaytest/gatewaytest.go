@@ -4,14 +4,11 @@
 package gatewaytest
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -28,13 +25,13 @@ type Gateway struct {
 	URL        string
 	AdminEmail string
 	Config     app.Config
-	logs       *syncBuffer
+	logs       *testkit.LogBuffer
 }
 
 // Start runs a gateway until the test ends. env overrides settings.
 func Start(t testing.TB, env map[string]string) *Gateway {
 	t.Helper()
-	addr := freeAddr(t)
+	addr := testkit.FreeAddr(t)
 	base := map[string]string{
 		"HTTP_ADDR":                 addr,
 		"MONGO_URI":                 testkit.MongoURI(t),
@@ -55,7 +52,7 @@ func Start(t testing.TB, env map[string]string) *Gateway {
 	if err != nil {
 		t.Fatalf("gatewaytest: config: %v", err)
 	}
-	g := &Gateway{URL: "http://" + addr, AdminEmail: base["ONWARD_ADMIN_EMAIL"], Config: cfg, logs: &syncBuffer{}}
+	g := &Gateway{URL: "http://" + addr, AdminEmail: base["ONWARD_ADMIN_EMAIL"], Config: cfg, logs: &testkit.LogBuffer{}}
 	ctx, cancel := context.WithCancel(context.Background())
 	var runErr error
 	done := make(chan struct{})
@@ -101,33 +98,6 @@ func (g *Gateway) waitReady(t testing.TB, done <-chan struct{}, runErr *error) {
 
 // Logs returns everything the gateway logged so far.
 func (g *Gateway) Logs() string { return g.logs.String() }
-
-func freeAddr(t testing.TB) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().String()
-}
-
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
 
 // Contains reports whether the logs contain s, for privacy assertions.
 func (g *Gateway) Contains(s string) bool { return strings.Contains(g.Logs(), s) }
