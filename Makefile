@@ -10,7 +10,8 @@ export GOTOOLCHAIN := local
 
 ## run: start every service in one process with embedded FerretDB and Redis (or MONGO_URI / REDIS_URL).
 run:
-	go run ./deploy/local/cmd/onward-local
+	go build -o bin/onward-local ./deploy/local/cmd/onward-local
+	bin/onward-local
 
 ## test: install what the tests need, start a throwaway redis-server unless REDIS_URL is set, test every module.
 test: test-deps
