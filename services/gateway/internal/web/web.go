@@ -1,4 +1,12 @@
-// Package web is the gateway's server-rendered, mobile-first web UI.
+// Package web is the gateway's server-rendered, mobile-first web UI: the
+// landing page, employer sign-up, sign-in and sign-out, accepting an
+// invitation and a home page per role.
+//
+// Every page works without JavaScript: forms are plain POSTs answered with a
+// redirect, or with the same form and its field errors. Sessions live in
+// two HttpOnly cookies holding the API's access and refresh tokens; every
+// state-changing form carries a double-submit CSRF token. All text goes
+// through go-i18n, in English and Dutch.
 package web
 
 import (
@@ -17,5 +25,43 @@ type Deps struct {
 	Logger   *slog.Logger
 }
 
-// Register adds the web pages to app.
-func Register(app *fiber.App, d Deps) {}
+// site holds the web UI's dependencies and its parsed templates, messages
+// and assets.
+type site struct {
+	svc      *service.Service
+	verifier *auth.Verifier
+	logger   *slog.Logger
+	pages    pages
+	i18n     *translator
+	assets   assets
+}
+
+// Register adds the web pages to app. Call it after the API routes, so
+// that /api/v1 never passes through the web UI's CSRF check.
+func Register(app *fiber.App, d Deps) {
+	logger := d.Logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	s := &site{
+		svc: d.Service, verifier: d.Verifier, logger: logger,
+		pages: mustParsePages(), i18n: mustLoadTranslator(), assets: mustLoadAssets(),
+	}
+	app.Get("/assets/:name", s.assets.serve)
+	app.Get("/lang/:code", s.switchLanguage)
+
+	app.Get("/", s.csrf, s.landing)
+	app.Get("/signup", s.csrf, s.signupForm)
+	app.Post("/signup", s.csrf, s.signup)
+	app.Get("/login", s.csrf, s.loginForm)
+	app.Post("/login", s.csrf, s.login)
+	app.Post("/logout", s.csrf, s.logout)
+	app.Get("/invitations/:token", s.csrf, s.invitationForm)
+	app.Post("/invitations/:token", s.csrf, s.acceptInvitation)
+
+	app.Get("/home", s.csrf, s.requireSession, s.home)
+	app.Post("/home/organisations", s.csrf, s.requireSession, s.createOrganisation)
+	app.Post("/home/invitations", s.csrf, s.requireSession, s.invite)
+
+	app.Use(s.notFound)
+}

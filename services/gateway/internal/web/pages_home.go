@@ -1,0 +1,152 @@
+package web
+
+import (
+	"errors"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/onward-jobs/onward/pkg/errs"
+	"github.com/onward-jobs/onward/services/gateway/internal/domain"
+)
+
+// homeData is what the home page shows: who is signed in, their
+// organisation, and the result of the last form, shown once.
+type homeData struct {
+	Name        string
+	Role        domain.Role
+	OrgID       string
+	OrgName     string
+	OrgKind     domain.OrgKind
+	ProgType    domain.ProgrammeType
+	Created     *flash // an organisation an administrator just created
+	Invitation  *flash // an invitation just issued, with its link
+	InviteOrg   string // the organisation the invitation form invites to
+	InviteName  string
+	ProgTypes   []domain.ProgrammeType
+	InviteRoles []domain.Role
+	InviteDays  int // how long an invitation link works
+}
+
+// IsAdmin, IsOrgAdmin and IsEmployer choose the parts of the page.
+func (h homeData) IsAdmin() bool    { return h.Role == domain.RoleAdmin }
+func (h homeData) IsOrgAdmin() bool { return h.Role == domain.RoleOrgAdmin }
+func (h homeData) IsEmployer() bool { return h.OrgKind == domain.KindEmployer }
+
+// homeView loads the signed-in account into a home page view.
+func (s *site) homeView(c *fiber.Ctx) (*view, *homeData, error) {
+	acct, err := s.svc.Me(c.UserContext(), actor(c))
+	if err != nil {
+		return nil, nil, err
+	}
+	h := &homeData{
+		Name: acct.User.Name, Role: acct.User.Role,
+		ProgTypes:   []domain.ProgrammeType{domain.SocialEnterprise, domain.DetentionHouse, domain.TransitionHouse, domain.ProbationService},
+		InviteRoles: []domain.Role{domain.RoleMember, domain.RoleOrgAdmin},
+		InviteDays:  int(domain.InvitationTTL.Hours() / 24),
+	}
+	if o := acct.Organisation; o != nil {
+		h.OrgID, h.OrgName, h.OrgKind, h.ProgType = o.ID, o.Name, o.Kind, o.ProgrammeType
+		h.InviteOrg, h.InviteName = o.ID, o.Name
+	}
+	v := s.newView(c, "/home")
+	v.Data = h
+	return v, h, nil
+}
+
+// home is the signed-in start page, one per role.
+func (s *site) home(c *fiber.Ctx) error {
+	v, h, err := s.homeView(c)
+	if err != nil {
+		return s.homeFailed(c, err)
+	}
+	if f := takeFlash(c); f != nil {
+		switch f.Kind {
+		case flashOrganisation:
+			h.Created, h.InviteOrg, h.InviteName = f, f.OrgID, f.OrgName
+		case flashInvitation:
+			h.Invitation = f
+		}
+	}
+	if h.IsAdmin() {
+		v.Form["kind"] = string(domain.KindProgramme)
+		v.Form["role"] = string(domain.RoleOrgAdmin)
+	} else {
+		v.Form["role"] = string(domain.RoleMember)
+	}
+	return s.render(c, fiber.StatusOK, "home", v)
+}
+
+// homeFailed signs out a user whose account is gone, and shows an error
+// page for anything else.
+func (s *site) homeFailed(c *fiber.Ctx, err error) error {
+	if errors.Is(err, errs.Unauthenticated) {
+		s.endSession(c)
+		return c.Redirect("/login", fiber.StatusSeeOther)
+	}
+	return s.errorPage(c, err)
+}
+
+// createOrganisation lets an administrator add a programme (or employer)
+// organisation; the home page then offers to invite its first
+// administrator.
+func (s *site) createOrganisation(c *fiber.Ctx) error {
+	v, _, err := s.homeView(c)
+	if err != nil {
+		return s.homeFailed(c, err)
+	}
+	formValues(c, v, "org_name", "kind", "programme_type")
+	kind, ptype := domain.OrgKind(v.Val("kind")), domain.ProgrammeType(v.Val("programme_type"))
+	if kind == domain.KindEmployer {
+		ptype = ""
+	}
+	org, err := s.svc.CreateOrganisation(c.UserContext(), actor(c), v.Val("org_name"), kind, ptype)
+	if err != nil {
+		return s.homeFormFailed(c, v, renameFieldError(err, "name", "org_name"))
+	}
+	setFlash(c, &flash{Kind: flashOrganisation, OrgID: org.ID, OrgName: org.Name, OrgKind: org.Kind})
+	return c.Redirect("/home", fiber.StatusSeeOther)
+}
+
+// invite issues an invitation to the posted organisation (an
+// administrator's choice) or to the inviter's own.
+func (s *site) invite(c *fiber.Ctx) error {
+	v, h, err := s.homeView(c)
+	if err != nil {
+		return s.homeFailed(c, err)
+	}
+	formValues(c, v, "email", "role", "org_id", "org_label")
+	orgID := h.OrgID
+	if h.IsAdmin() {
+		orgID, h.InviteOrg, h.InviteName = v.Val("org_id"), v.Val("org_id"), v.Val("org_label")
+	}
+	inv, err := s.svc.Invite(c.UserContext(), actor(c), orgID, v.Val("email"), domain.Role(v.Val("role")))
+	if err != nil {
+		return s.homeFormFailed(c, v, err)
+	}
+	setFlash(c, &flash{
+		Kind: flashInvitation, OrgName: h.InviteName, Email: v.Val("email"), Role: domain.Role(v.Val("role")),
+		Link: c.BaseURL() + "/invitations/" + inv.Token,
+	})
+	return c.Redirect("/home", fiber.StatusSeeOther)
+}
+
+func (s *site) homeFormFailed(c *fiber.Ctx, v *view, err error) error {
+	status, ok := formProblem(c, v, err)
+	if !ok {
+		return s.errorPage(c, err)
+	}
+	return s.render(c, status, "home", v)
+}
+
+// renameFieldError moves a use case's field error to the form's field name.
+func renameFieldError(err error, from, to string) error {
+	var ve *errs.ValidationError
+	if errors.As(err, &ve) {
+		for i := range ve.Fields {
+			if ve.Fields[i].Field == from {
+				ve.Fields[i].Field = to
+			}
+		}
+	}
+	return err
+}
