@@ -33,8 +33,10 @@ var errEmailTaken = fmt.Errorf("email: this address already has an account; sign
 // it again if the user cannot be created, so nothing is left half-written.
 func (s *Service) Signup(ctx context.Context, in SignupInput) (Account, error) {
 	org, err := domain.NewOrganisation(newID(), in.OrganisationName, domain.KindEmployer, "", s.now())
-	if err != nil {
-		return Account{}, renameField(err, "name", "organisation_name")
+	fields := appendFieldErrors(nil, renameField(err, "name", "organisation_name"))
+	_, _, userFields := checkUser(in.Name, in.Email, in.Password)
+	if fields = append(fields, userFields...); len(fields) > 0 {
+		return Account{}, &errs.ValidationError{Fields: fields}
 	}
 	user, err := s.newUser(in.Name, in.Email, in.Password, org.ID, domain.RoleOrgAdmin)
 	if err != nil {
@@ -59,12 +61,7 @@ func (s *Service) Signup(ctx context.Context, in SignupInput) (Account, error) {
 
 // newUser validates the fields of a new account and hashes its password.
 func (s *Service) newUser(name, email, plain, orgID string, role domain.Role) (domain.User, error) {
-	var fields []errs.FieldError
-	name, err := domain.CheckName("name", name)
-	fields = appendFieldErrors(fields, err)
-	email, err = domain.NormaliseEmail("email", email)
-	fields = appendFieldErrors(fields, err)
-	fields = appendFieldErrors(fields, domain.CheckPassword("password", plain, email, name))
+	name, email, fields := checkUser(name, email, plain)
 	if len(fields) > 0 {
 		return domain.User{}, &errs.ValidationError{Fields: fields}
 	}
@@ -73,6 +70,18 @@ func (s *Service) newUser(name, email, plain, orgID string, role domain.Role) (d
 		return domain.User{}, err
 	}
 	return domain.User{ID: newID(), Email: email, Name: name, PasswordHash: hash, OrgID: orgID, Role: role, CreatedAt: s.now()}, nil
+}
+
+// checkUser validates every field of a new account and returns the
+// normalised name and e-mail with the field errors found.
+func checkUser(name, email, plain string) (string, string, []errs.FieldError) {
+	var fields []errs.FieldError
+	name, err := domain.CheckName("name", name)
+	fields = appendFieldErrors(fields, err)
+	email, err = domain.NormaliseEmail("email", email)
+	fields = appendFieldErrors(fields, err)
+	fields = appendFieldErrors(fields, domain.CheckPassword("password", plain, email, name))
+	return name, email, fields
 }
 
 // Me returns the caller's account and organisation.
