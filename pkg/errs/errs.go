@@ -71,3 +71,18 @@ type RateLimitedError struct {
 func (e *RateLimitedError) Error() string {
 	return fmt.Sprintf("too many requests; retry after %s", e.RetryAfter.Round(time.Second))
 }
+
+// RenameField returns err with every field error named from renamed to, for
+// a caller whose request spells a field differently from the rule that
+// checked it. Other errors are returned unchanged.
+func RenameField(err error, from, to string) error {
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		for i := range ve.Fields {
+			if ve.Fields[i].Field == from {
+				ve.Fields[i].Field = to
+			}
+		}
+	}
+	return err
+}

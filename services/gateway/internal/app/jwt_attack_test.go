@@ -83,20 +83,30 @@ func TestJWTAttacksRejected(t *testing.T) {
 
 func jwksKey(t *testing.T, g *gatewaytest.Gateway) ed25519.PublicKey {
 	t.Helper()
-	resp, err := http.Get(g.URL + "/.well-known/jwks.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var set auth.JWKS
-	if err := json.NewDecoder(resp.Body).Decode(&set); err != nil || len(set.Keys) == 0 {
-		t.Fatalf("jwks: %v", err)
+	set := fetchJWKS(t, g)
+	if len(set.Keys) == 0 {
+		t.Fatal("jwks: no keys published")
 	}
 	pub, err := set.Keys[0].PublicKey()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return pub
+}
+
+// fetchJWKS reads the gateway's published key set.
+func fetchJWKS(t *testing.T, g *gatewaytest.Gateway) auth.JWKS {
+	t.Helper()
+	resp, err := http.Get(g.URL + "/.well-known/jwks.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var set auth.JWKS
+	if err := json.NewDecoder(resp.Body).Decode(&set); err != nil {
+		t.Fatalf("jwks: %v", err)
+	}
+	return set
 }
 
 func unsigned(t *testing.T, c auth.Claims) string {

@@ -33,7 +33,7 @@ var errEmailTaken = fmt.Errorf("email: this address already has an account; sign
 // it again if the user cannot be created, so nothing is left half-written.
 func (s *Service) Signup(ctx context.Context, in SignupInput) (Account, error) {
 	org, err := domain.NewOrganisation(newID(), in.OrganisationName, domain.KindEmployer, "", s.now())
-	fields := appendFieldErrors(nil, renameField(err, "name", "organisation_name"))
+	fields := appendFieldErrors(nil, errs.RenameField(err, "name", "organisation_name"))
 	_, _, userFields := checkUser(in.Name, in.Email, in.Password)
 	if fields = append(fields, userFields...); len(fields) > 0 {
 		return Account{}, &errs.ValidationError{Fields: fields}
@@ -129,16 +129,4 @@ func appendFieldErrors(fields []errs.FieldError, err error) []errs.FieldError {
 		return append(fields, ve.Fields...)
 	}
 	return fields
-}
-
-func renameField(err error, from, to string) error {
-	var ve *errs.ValidationError
-	if errors.As(err, &ve) {
-		for i := range ve.Fields {
-			if ve.Fields[i].Field == from {
-				ve.Fields[i].Field = to
-			}
-		}
-	}
-	return err
 }

@@ -101,7 +101,7 @@ func (s *site) createOrganisation(c *fiber.Ctx) error {
 	}
 	org, err := s.svc.CreateOrganisation(c.UserContext(), actor(c), v.Val("org_name"), kind, ptype)
 	if err != nil {
-		return s.homeFormFailed(c, v, renameFieldError(err, "name", "org_name"))
+		return s.homeFormFailed(c, v, errs.RenameField(err, "name", "org_name"))
 	}
 	setFlash(c, &flash{Kind: flashOrganisation, OrgID: org.ID, OrgName: org.Name, OrgKind: org.Kind})
 	return c.Redirect("/home", fiber.StatusSeeOther)
@@ -125,7 +125,7 @@ func (s *site) invite(c *fiber.Ctx) error {
 	}
 	setFlash(c, &flash{
 		Kind: flashInvitation, OrgName: h.InviteName, Email: v.Val("email"), Role: domain.Role(v.Val("role")),
-		Link: c.BaseURL() + "/invitations/" + inv.Token,
+		Link: s.publicURL + "/invitations/" + inv.Token,
 	})
 	return c.Redirect("/home", fiber.StatusSeeOther)
 }
@@ -136,17 +136,4 @@ func (s *site) homeFormFailed(c *fiber.Ctx, v *view, err error) error {
 		return s.errorPage(c, err)
 	}
 	return s.render(c, status, "home", v)
-}
-
-// renameFieldError moves a use case's field error to the form's field name.
-func renameFieldError(err error, from, to string) error {
-	var ve *errs.ValidationError
-	if errors.As(err, &ve) {
-		for i := range ve.Fields {
-			if ve.Fields[i].Field == from {
-				ve.Fields[i].Field = to
-			}
-		}
-	}
-	return err
 }

@@ -23,6 +23,10 @@ type Deps struct {
 	Service  *service.Service
 	Verifier *auth.Verifier
 	Logger   *slog.Logger
+	// PublicURL is the gateway's address as users reach it
+	// (ONWARD_PUBLIC_URL); invitation links are built from it, never from
+	// the request's Host header.
+	PublicURL string
 }
 
 // site holds the web UI's dependencies and its parsed templates, messages
@@ -31,9 +35,11 @@ type site struct {
 	svc      *service.Service
 	verifier *auth.Verifier
 	logger   *slog.Logger
-	pages    pages
-	i18n     *translator
-	assets   assets
+	// publicURL prefixes the invitation links shown to inviters.
+	publicURL string
+	pages     pages
+	i18n      *translator
+	assets    assets
 }
 
 // Register adds the web pages to app. Call it after the API routes, so
@@ -44,7 +50,7 @@ func Register(app *fiber.App, d Deps) {
 		logger = slog.Default()
 	}
 	s := &site{
-		svc: d.Service, verifier: d.Verifier, logger: logger,
+		svc: d.Service, verifier: d.Verifier, logger: logger, publicURL: d.PublicURL,
 		pages: mustParsePages(), i18n: mustLoadTranslator(), assets: mustLoadAssets(),
 	}
 	app.Get("/assets/:name", s.assets.serve)
