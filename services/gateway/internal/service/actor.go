@@ -3,6 +3,7 @@ package service
 import (
 	"fmt"
 
+	"github.com/onward-jobs/onward/pkg/auth"
 	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/services/gateway/internal/domain"
 )
@@ -40,4 +41,13 @@ func requireOrgAdminOf(a Actor, orgID string) error {
 		return fmt.Errorf("only an organisation administrator may do this: %w", errs.Forbidden)
 	}
 	return nil
+}
+
+// ActorFromPrincipal converts a verified access token's principal into the
+// actor of a use case. Service tokens are not users: they get no actor.
+func ActorFromPrincipal(p auth.Principal) (Actor, error) {
+	if p.IsService() {
+		return Actor{}, fmt.Errorf("a user access token is required: %w", errs.Unauthenticated)
+	}
+	return Actor{UserID: p.Subject, OrgID: p.OrgID, OrgKind: domain.OrgKind(p.OrgKind), Role: domain.Role(p.Role)}, nil
 }

@@ -35,11 +35,7 @@ func (s *site) actorFromToken(c *fiber.Ctx, raw string) (service.Actor, error) {
 	if err != nil {
 		return service.Actor{}, err
 	}
-	p := claims.Principal()
-	if p.IsService() {
-		return service.Actor{}, errs.Unauthenticated
-	}
-	return service.Actor{UserID: p.Subject, OrgID: p.OrgID, OrgKind: domain.OrgKind(p.OrgKind), Role: domain.Role(p.Role)}, nil
+	return service.ActorFromPrincipal(claims.Principal())
 }
 
 // sessionActor returns the signed-in actor. An expired or invalid access

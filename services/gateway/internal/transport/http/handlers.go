@@ -129,16 +129,11 @@ func (h *handlers) acceptInvitation(c *fiber.Ctx) error {
 	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"user": resp.User, "organisation": resp.Organisation})
 }
 
-// actor converts the verified token's principal into the use-case actor.
+// actor is the signed-in user behind the request's verified token.
 func actor(c *fiber.Ctx) (service.Actor, error) {
 	p, ok := auth.PrincipalFrom(c)
-	if !ok || p.IsService() {
-		return service.Actor{}, fmt.Errorf("a user access token is required: %w", errs.Unauthenticated)
+	if !ok {
+		return service.Actor{}, fmt.Errorf("no verified token: %w", errs.Unauthenticated)
 	}
-	return ActorFromPrincipal(p), nil
-}
-
-// ActorFromPrincipal converts a verified principal into a use-case actor.
-func ActorFromPrincipal(p auth.Principal) service.Actor {
-	return service.Actor{UserID: p.Subject, OrgID: p.OrgID, OrgKind: domain.OrgKind(p.OrgKind), Role: domain.Role(p.Role)}
+	return service.ActorFromPrincipal(p)
 }
