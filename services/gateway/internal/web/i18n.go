@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 )
 
 //go:embed locales/*.json
@@ -72,13 +73,28 @@ func (t *translator) language(c *fiber.Ctx) string {
 	return b.String()
 }
 
-// localizer is one request's view of the messages.
+// localizer is one request's view of the messages, and its way of writing
+// numbers.
 type localizer struct {
-	l *i18n.Localizer
+	l       *i18n.Localizer
+	printer *message.Printer
 }
 
 func (t *translator) localizer(lang string) localizer {
-	return localizer{l: i18n.NewLocalizer(t.bundle, lang)}
+	return localizer{l: i18n.NewLocalizer(t.bundle, lang), printer: message.NewPrinter(language.Make(lang))}
+}
+
+// Number writes n with the language's digit grouping: 75,000 or 75.000.
+func (l localizer) Number(n int) string { return l.printer.Sprintf("%d", n) }
+
+// TOr translates id, or returns fallback when there is no such message:
+// for names that come from another service's vocabulary, which may grow
+// before the UI's messages do.
+func (l localizer) TOr(id, fallback string) string {
+	if msg := l.T(id); msg != id {
+		return msg
+	}
+	return fallback
 }
 
 // T translates id. args are key/value pairs for the message's template;

@@ -66,6 +66,8 @@ func usedMessageIDs(t *testing.T) []string {
 	literal := regexp.MustCompile(`\bT\(?\s*"([A-Za-z_]+)"(\s*\+)?`)
 	fieldName := regexp.MustCompile(`\(field \. "([a-z_]+)"`)
 	hint := regexp.MustCompile(`\(field \. "[a-z_]+" "[a-z]+" "[a-z-]+" "([A-Za-z]+)"\)`)
+	// Pickers name their label and hint messages in a pickerSpec.
+	pickerText := regexp.MustCompile(`\b(?:LabelID|HintID):\s*"([A-Za-z_]+)"`)
 	messagePage := regexp.MustCompile(`"(Error(?:[A-OQ-Z][A-Za-z]+|P[a-qs-z][A-Za-z]*))"`) // not ErrorPrefix
 	_ = fs.WalkDir(templateFiles, "templates", func(path string, d fs.DirEntry, _ error) error {
 		if d.IsDir() {
@@ -87,6 +89,7 @@ func usedMessageIDs(t *testing.T) []string {
 			t.Fatal(err)
 		}
 		add(literal, string(buf), "", "")
+		add(pickerText, string(buf), "", "")
 		add(messagePage, string(buf), "", "Title")
 		add(messagePage, string(buf), "", "Body")
 	}
@@ -107,6 +110,12 @@ func usedMessageIDs(t *testing.T) []string {
 	for _, p := range []domain.ProgrammeType{domain.SocialEnterprise, domain.DetentionHouse, domain.TransitionHouse, domain.ProbationService} {
 		ids["Prog_"+string(p)] = true
 	}
+	for _, k := range []string{"skill", "knowledge", "certificate", "transversal"} {
+		ids["SkillKind_"+k] = true
+	}
+	for _, c := range exploreCountries {
+		ids["Country_"+c] = true
+	}
 	out := make([]string, 0, len(ids))
 	for id := range ids {
 		out = append(out, id)
@@ -123,7 +132,8 @@ func TestEveryUsedMessageIsTranslated(t *testing.T) {
 	tr := mustLoadTranslator()
 	for _, lang := range []string{"en", "nl"} {
 		l := tr.localizer(lang)
-		data := map[string]any{"Count": 2, "Name": "N", "Org": "O", "Role": "R", "Email": "E", "Kind": "K", "Limit": 12, "Max": 100}
+		data := map[string]any{"Count": 2, "Name": "N", "Org": "O", "Role": "R", "Email": "E", "Kind": "K", "Limit": 12, "Max": 100,
+			"Query": "Q", "Text": "T", "Country": "C", "Population": "1,000", "Level": 2}
 		for _, id := range used {
 			got, tag, err := l.l.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: 2})
 			if err != nil || tag.String() != lang || strings.Contains(got, "<no value>") {

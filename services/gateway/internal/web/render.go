@@ -29,7 +29,7 @@ func mustParsePages() pages {
 		if strings.HasPrefix(base, "_") {
 			continue
 		}
-		p[base] = template.Must(template.New(base).Funcs(template.FuncMap{"field": field}).
+		p[base] = template.Must(template.New(base).Funcs(template.FuncMap{"field": field, "list": list}).
 			ParseFS(templateFiles, "templates/_*.html", name))
 	}
 	return p
@@ -56,7 +56,13 @@ type view struct {
 	// errorOrder keeps field errors in the order of the form, for the
 	// summary above it.
 	errorOrder []string
+	// usesPicker loads the picker's script with the page.
+	usesPicker bool
 }
+
+// UsesPicker reports whether the page has a picker, whose script the
+// layout then loads.
+func (v *view) UsesPicker() bool { return v.usesPicker }
 
 func (s *site) newView(c *fiber.Ctx, path string) *view {
 	lang := s.i18n.language(c)
@@ -147,6 +153,9 @@ func formValues(c *fiber.Ctx, v *view, fields ...string) {
 		v.Form[f] = strings.TrimSpace(c.FormValue(f))
 	}
 }
+
+// list lets a template pass several values to another template.
+func list(values ...any) []any { return values }
 
 // fieldData is what the "input" template needs for one form field.
 type fieldData struct {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -22,6 +23,10 @@ const (
 
 // actorKey stores the signed-in actor in Fiber's locals.
 type actorKey struct{}
+
+// tokenKey stores the request's valid access token in Fiber's locals: the
+// one from the cookie, or the one a refresh has just issued.
+type tokenKey struct{}
 
 // actorInfo is the signed-in actor as the handlers see it.
 type actorInfo struct {
@@ -44,6 +49,7 @@ func (s *site) actorFromToken(c *fiber.Ctx, raw string) (service.Actor, error) {
 func (s *site) sessionActor(c *fiber.Ctx) (service.Actor, error) {
 	if raw := c.Cookies(accessCookie); raw != "" {
 		if a, err := s.actorFromToken(c, raw); err == nil {
+			c.Locals(tokenKey{}, strings.Clone(raw))
 			return a, nil
 		}
 	}
@@ -56,7 +62,15 @@ func (s *site) sessionActor(c *fiber.Ctx) (service.Actor, error) {
 		return service.Actor{}, err
 	}
 	s.startSession(c, pair)
+	c.Locals(tokenKey{}, pair.AccessToken)
 	return s.actorFromToken(c, pair.AccessToken)
+}
+
+// accessToken is the signed-in user's access token, for calls to other
+// services on their behalf. It is set once requireSession has passed.
+func accessToken(c *fiber.Ctx) string {
+	token, _ := c.Locals(tokenKey{}).(string)
+	return token
 }
 
 // requireSession lets signed-in users through and sends everyone else to

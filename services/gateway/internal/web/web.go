@@ -1,6 +1,7 @@
 // Package web is the gateway's server-rendered, mobile-first web UI: the
 // landing page, employer sign-up, sign-in and sign-out, accepting an
-// invitation and a home page per role.
+// invitation, a home page per role, and a page to explore the skills,
+// occupations and places that matching uses, through a reusable picker.
 //
 // Every page works without JavaScript: forms are plain POSTs answered with a
 // redirect, or with the same form and its field errors. Sessions live in
@@ -27,6 +28,9 @@ type Deps struct {
 	// (ONWARD_PUBLIC_URL); invitation links are built from it, never from
 	// the request's Host header.
 	PublicURL string
+	// MatchingURL is the matching service's base address; the pickers
+	// search its vocabularies with the signed-in user's token.
+	MatchingURL string
 }
 
 // site holds the web UI's dependencies and its parsed templates, messages
@@ -37,6 +41,7 @@ type site struct {
 	logger   *slog.Logger
 	// publicURL prefixes the invitation links shown to inviters.
 	publicURL string
+	matching  *matchingClient
 	pages     pages
 	i18n      *translator
 	assets    assets
@@ -51,7 +56,8 @@ func Register(app *fiber.App, d Deps) {
 	}
 	s := &site{
 		svc: d.Service, verifier: d.Verifier, logger: logger, publicURL: d.PublicURL,
-		pages: mustParsePages(), i18n: mustLoadTranslator(), assets: mustLoadAssets(),
+		matching: newMatchingClient(d.MatchingURL),
+		pages:    mustParsePages(), i18n: mustLoadTranslator(), assets: mustLoadAssets(),
 	}
 	app.Get("/assets/:name", s.assets.serve)
 	app.Get("/lang/:code", s.switchLanguage)
@@ -68,6 +74,10 @@ func Register(app *fiber.App, d Deps) {
 	app.Get("/home", s.csrf, s.requireSession, s.home)
 	app.Post("/home/organisations", s.csrf, s.requireSession, s.createOrganisation)
 	app.Post("/home/invitations", s.csrf, s.requireSession, s.invite)
+
+	app.Get("/explore", s.csrf, s.requireSession, s.explore)
+	app.Get("/suggest/:kind", s.suggest)
+	app.Get("/session/renew", s.renewSession)
 
 	app.Use(s.notFound)
 }
