@@ -105,7 +105,7 @@ func (ix *searchIndex) addTerms(n int, names namesFunc) []string {
 			total += len(list)
 		}
 	}
-	// Sized exactly: append's spare capacity would be megabytes here.
+	// Sized up front: append's spare capacity would be megabytes here.
 	norms := make([]string, 0, total)
 	ix.termMeta = make([]termMeta, 0, total)
 	type termKey struct {

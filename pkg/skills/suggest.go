@@ -21,11 +21,15 @@ const (
 	scoreSynonymTypo   = 30
 
 	otherLangPenalty = 5
+)
 
-	// DefaultLimit is how many suggestions a limit of zero or less returns.
-	DefaultLimit = 10
-	maxLimit     = 200
-	// maxQueryWords bounds the work a pasted paragraph can cause.
+// DefaultLimit is how many suggestions a limit of zero or less returns.
+const DefaultLimit = 10
+
+const (
+	// maxLimit and maxQueryWords bound the work one request can cause,
+	// such as a pasted paragraph.
+	maxLimit      = 200
 	maxQueryWords = 8
 )
 
@@ -154,10 +158,10 @@ func (ix *searchIndex) search(q string, lang Lang, limit int) []hit {
 	ix.resolveWords(sc)
 	ix.scanLabelPrefixes(sc, qnorm)
 	if len(sc.touched) < limit && sc.everyWordFound() {
-		ix.scanTokens(sc, false)
+		ix.scanTokens(sc)
 	}
 	if len(sc.touched) < limit && ix.resolveTypos(sc) {
-		ix.scanTokens(sc, true)
+		ix.scanTypos(sc)
 	}
 	return sc.topHits(limit)
 }
@@ -296,40 +300,77 @@ func (ix *searchIndex) scanLabelPrefixes(sc *scratch, qnorm string) {
 }
 
 // scanTokens offers every term holding a token of the query word with the
-// fewest postings and matching the other words too; with typos, words may
-// also match within one edit.
-func (ix *searchIndex) scanTokens(sc *scratch, typos bool) {
+// fewest postings and matching the other words too.
+func (ix *searchIndex) scanTokens(sc *scratch) {
 	driver, cost := 0, -1
 	for i, qw := range sc.qwords {
-		c := int(ix.postOff[qw.hi] - ix.postOff[qw.lo])
-		if typos {
-			for _, k := range sc.typos[qw.typoStart:qw.typoEnd] {
-				c += int(ix.postOff[k+1] - ix.postOff[k])
-			}
-		}
-		if cost < 0 || c < cost {
+		if c := int(ix.postOff[qw.hi] - ix.postOff[qw.lo]); cost < 0 || c < cost {
 			driver, cost = i, c
 		}
 	}
 	qw := sc.qwords[driver]
 	if len(sc.qwords) == 1 {
-		if typos {
-			ix.scanOneWordTypos(sc, qw)
-		} else {
-			ix.scanOneWord(sc, qw)
-		}
+		ix.scanOneWord(sc, qw)
 		return
 	}
 	for _, term := range ix.postings[ix.postOff[qw.lo]:ix.postOff[qw.hi]] {
-		ix.considerTerm(sc, term, typos)
+		ix.considerWords(sc, term, driver)
 	}
-	if typos {
+}
+
+// scanTypos offers the terms that match only with a typo. Such a term holds
+// a typo token of some word, so those postings are the candidates; when a
+// word matches nothing as typed, its typo postings alone suffice.
+func (ix *searchIndex) scanTypos(sc *scratch) {
+	typoCost := func(qw queryWord) int {
+		c := 0
+		for _, k := range sc.typos[qw.typoStart:qw.typoEnd] {
+			c += int(ix.postOff[k+1] - ix.postOff[k])
+		}
+		return c
+	}
+	words := sc.qwords
+	for i, qw := range sc.qwords {
+		if qw.lo == qw.hi && (len(words) != 1 || typoCost(qw) < typoCost(words[0])) {
+			words = sc.qwords[i : i+1]
+		}
+	}
+	single := len(sc.qwords) == 1
+	for _, qw := range words {
 		for _, k := range sc.typos[qw.typoStart:qw.typoEnd] {
 			for _, term := range ix.postings[ix.postOff[k]:ix.postOff[k+1]] {
-				ix.considerTerm(sc, term, true)
+				if single {
+					sc.offer(ix, term, classScores[classTypo][b2i(ix.termMeta[term].label())])
+				} else {
+					ix.considerTerm(sc, term)
+				}
 			}
 		}
 	}
+}
+
+// considerWords is considerTerm without typos, the hot loop of a query of
+// several words over common words: the driver word is known to match, and
+// each other word needs one range test per token of the term (an unsigned
+// subtraction turns lo <= k < hi into one comparison).
+func (ix *searchIndex) considerWords(sc *scratch, term uint32, driver int) {
+	toks := ix.termToks[ix.termTokOff[term]:ix.termTokOff[term+1]]
+	for i, qw := range sc.qwords {
+		if i == driver {
+			continue
+		}
+		found := false
+		for _, k := range toks {
+			if k-qw.lo < qw.hi-qw.lo {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return
+		}
+	}
+	ix.offerClassified(sc, term, toks, false)
 }
 
 // scanOneWord is the hot loop for the most common query, a single word
@@ -350,29 +391,23 @@ func (ix *searchIndex) scanOneWord(sc *scratch, qw queryWord) {
 	}
 }
 
-// scanOneWordTypos offers every term holding a token one edit away from
-// the single query word; the pass without typos has offered the rest.
-func (ix *searchIndex) scanOneWordTypos(sc *scratch, qw queryWord) {
-	for _, k := range sc.typos[qw.typoStart:qw.typoEnd] {
-		for _, term := range ix.postings[ix.postOff[k]:ix.postOff[k+1]] {
-			sc.offer(ix, term, classScores[classTypo][b2i(ix.termMeta[term].label())])
-		}
-	}
-}
-
-// considerTerm checks every query word against a candidate term and offers
-// it with its class.
-func (ix *searchIndex) considerTerm(sc *scratch, term uint32, typos bool) {
+// considerTerm checks every query word against a candidate term, allowing
+// one typo per word, and offers it with its class.
+func (ix *searchIndex) considerTerm(sc *scratch, term uint32) {
 	toks := ix.termToks[ix.termTokOff[term]:ix.termTokOff[term+1]]
 	typo := false
 	for _, qw := range sc.qwords {
-		switch matchWord(toks, qw, sc.typos, typos) {
+		switch matchWord(toks, qw, sc.typos) {
 		case wordMissing:
 			return
 		case wordTypo:
 			typo = true
 		}
 	}
+	ix.offerClassified(sc, term, toks, typo)
+}
+
+func (ix *searchIndex) offerClassified(sc *scratch, term uint32, toks []uint32, typo bool) {
 	class := classWords
 	switch {
 	case typo:
@@ -409,13 +444,13 @@ const (
 	wordFound
 )
 
-func matchWord(toks []uint32, qw queryWord, typoList []uint32, typos bool) int {
+func matchWord(toks []uint32, qw queryWord, typoList []uint32) int {
 	found := wordMissing
 	for _, k := range toks {
 		if k >= qw.lo && k < qw.hi {
 			return wordFound
 		}
-		if typos && found == wordMissing && containsToken(typoList[qw.typoStart:qw.typoEnd], k) {
+		if found == wordMissing && containsToken(typoList[qw.typoStart:qw.typoEnd], k) {
 			found = wordTypo
 		}
 	}

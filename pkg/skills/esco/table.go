@@ -21,10 +21,13 @@ type Error struct {
 	Err    error
 }
 
+// Error formats the position the way compilers do, so editors can jump to
+// it.
 func (e *Error) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
 }
 
+// Unwrap returns the underlying problem, such as csv.ErrQuote.
 func (e *Error) Unwrap() error { return e.Err }
 
 // table reads one ESCO CSV file row by row and finds columns by their header
