@@ -154,14 +154,23 @@ func refScore(term refTerm, words []string, qn string) (int, bool) {
 		}
 		return synonym
 	}
+	whole := slices.Contains(term.tokens, words[len(words)-1])
+	bonus := 0
+	if whole {
+		bonus = 2
+	}
 	switch {
 	case typo:
 		return pick(40, 30), true
 	case term.norm == qn:
 		return pick(100, 70), true
 	case strings.HasPrefix(term.norm, qn):
-		return pick(90, 65), true
+		// A whole word only when the query ends where a word of the term ends.
+		if len(term.norm) > len(qn) && term.norm[len(qn)] != ' ' {
+			bonus = 0
+		}
+		return pick(90, 65) + bonus, true
 	default:
-		return pick(80, 60), true
+		return pick(80, 60) + bonus, true
 	}
 }

@@ -21,6 +21,11 @@ const (
 	scoreSynonymTypo   = 30
 
 	otherLangPenalty = 5
+	// wholeWordBonus lifts a prefix or word match whose last query word is
+	// a whole word of the term: someone typing "koffie" more likely means
+	// "Koffie branden" than "Koffiekaart". It stays below the gap to the
+	// next class.
+	wholeWordBonus = 2
 )
 
 // DefaultLimit is how many suggestions a limit of zero or less returns.
@@ -290,10 +295,13 @@ func (ix *searchIndex) scanLabelPrefixes(sc *scratch, qnorm string) {
 	n := len(ix.labelNorms)
 	lo := sort.SearchStrings(ix.labelNorms, qnorm)
 	hi := lo + sort.Search(n-lo, func(i int) bool { return !strings.HasPrefix(ix.labelNorms[lo+i], qnorm) })
-	for _, t := range ix.labelTerms[lo:hi] {
+	for i, t := range ix.labelTerms[lo:hi] {
 		score := scoreLabelPrefix
-		if int(ix.termMeta[t].normLen) == len(qnorm) {
+		switch norm := ix.labelNorms[lo+i]; {
+		case len(norm) == len(qnorm):
 			score = scoreLabelExact
+		case norm[len(qnorm)] == ' ':
+			score += wholeWordBonus
 		}
 		sc.offer(ix, t, score)
 	}
@@ -340,7 +348,7 @@ func (ix *searchIndex) scanTypos(sc *scratch) {
 		for _, k := range sc.typos[qw.typoStart:qw.typoEnd] {
 			for _, term := range ix.postings[ix.postOff[k]:ix.postOff[k+1]] {
 				if single {
-					sc.offer(ix, term, classScores[classTypo][b2i(ix.termMeta[term].label())])
+					sc.offer(ix, term, classScore(classTypo, ix.termMeta[term].label(), false))
 				} else {
 					ix.considerTerm(sc, term)
 				}
@@ -378,16 +386,17 @@ func (ix *searchIndex) considerWords(sc *scratch, term uint32, driver int) {
 // alone tells exact, prefix and word matches apart.
 func (ix *searchIndex) scanOneWord(sc *scratch, qw queryWord) {
 	for _, term := range ix.postings[ix.postOff[qw.lo]:ix.postOff[qw.hi]] {
-		off, end := ix.termTokOff[term], ix.termTokOff[term+1]
-		first := ix.termToks[off]
-		class := classWords
-		if first >= qw.lo && first < qw.hi {
-			class = classPrefix
-			if end-off == 1 && first == qw.exact {
+		toks := ix.termToks[ix.termTokOff[term]:ix.termTokOff[term+1]]
+		class, whole := classWords, false
+		if first := toks[0]; first >= qw.lo && first < qw.hi {
+			class, whole = classPrefix, first == qw.exact
+			if len(toks) == 1 && whole {
 				class = classExact
 			}
+		} else if qw.exact != noToken {
+			whole = containsToken(toks, qw.exact)
 		}
-		sc.offer(ix, term, classScores[class][b2i(ix.termMeta[term].label())])
+		sc.offer(ix, term, classScore(class, ix.termMeta[term].label(), whole))
 	}
 }
 
@@ -408,17 +417,30 @@ func (ix *searchIndex) considerTerm(sc *scratch, term uint32) {
 }
 
 func (ix *searchIndex) offerClassified(sc *scratch, term uint32, toks []uint32, typo bool) {
-	class := classWords
+	last := sc.qwords[len(sc.qwords)-1]
+	class, whole := classWords, false
 	switch {
 	case typo:
 		class = classTypo
 	case startsWithQuery(toks, sc.qwords):
-		class = classPrefix
-		if last := sc.qwords[len(sc.qwords)-1]; len(toks) == len(sc.qwords) && toks[len(toks)-1] == last.exact {
+		class, whole = classPrefix, toks[len(sc.qwords)-1] == last.exact
+		if whole && len(toks) == len(sc.qwords) {
 			class = classExact
 		}
+	default:
+		whole = last.exact != noToken && containsToken(toks, last.exact)
 	}
-	sc.offer(ix, term, classScores[class][b2i(ix.termMeta[term].label())])
+	sc.offer(ix, term, classScore(class, ix.termMeta[term].label(), whole))
+}
+
+// classScore is the score of a match class, with the whole-word bonus
+// where it applies.
+func classScore(class int, label, whole bool) int {
+	score := classScores[class][b2i(label)]
+	if whole && (class == classPrefix || class == classWords) {
+		score += wholeWordBonus
+	}
+	return score
 }
 
 // startsWithQuery reports whether the term's text starts with the query:

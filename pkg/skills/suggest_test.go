@@ -15,23 +15,23 @@ func TestSuggestFirstHits(t *testing.T) {
 		matched   string
 		score     float64
 	}{
-		{"barista", EN, "barista-skills", "Barista skills", 0.90},
-		{"Barista", EN, "barista-skills", "Barista skills", 0.90},
+		{"barista", EN, "barista-skills", "Barista skills", 0.92},
+		{"Barista", EN, "barista-skills", "Barista skills", 0.92},
 		{"BARISTA", NL, "barista-skills", "Baristavaardigheden", 0.90},
 		{"BARISTA SK", NL, "barista-skills", "Barista skills", 0.85},
 		{"baristta", EN, "barista-skills", "Barista skills", 0.40},
 		{"koffie branden", NL, "coffee-roasting", "Koffie branden", 1},
 		{"koffie bra", NL, "coffee-roasting", "Koffie branden", 0.90},
-		{"branden koffie", NL, "coffee-roasting", "Koffie branden", 0.80},
+		{"branden koffie", NL, "coffee-roasting", "Koffie branden", 0.82},
 		{"kofie branden", NL, "coffee-roasting", "Koffie branden", 0.40},
-		{"torrefaction", FR, "coffee-roasting", "Torréfaction du café", 0.90},
+		{"torrefaction", FR, "coffee-roasting", "Torréfaction du café", 0.92},
 		{"Kaffeerösten", DE, "coffee-roasting", "Kaffeerösten", 1},
 		{"kaffeerosten", EN, "coffee-roasting", "Kaffeerösten", 0.95},
 		{"haccp", FR, "food-hygiene", "HACCP", 0.70},
 		{"espreso", EN, "espresso-preparation", "Espresso preparation", 0.40},
 		{"latte art", DE, "latte-art", "Latte art", 1},
 		{"samenwerken", EN, "teamwork", "Samenwerken", 0.95},
-		{"roasting coffee", EN, "coffee-roasting", "Coffee roasting", 0.80},
+		{"roasting coffee", EN, "coffee-roasting", "Coffee roasting", 0.82},
 		{"roasting coffee b", EN, "coffee-roasting", "roasting coffee beans", 0.65},
 		{"staplerf", DE, "forklift-operation", "Staplerfahren", 0.65},
 		{"stapler", DE, "forklift-licence", "Staplerschein", 0.90},
@@ -83,6 +83,25 @@ func TestSuggestMisses(t *testing.T) {
 		if got := tax.SuggestSkills(q, EN, 10); len(got) != 0 {
 			t.Errorf("SuggestSkills(%q) = %v, want nothing", q, skillIDs(got))
 		}
+	}
+}
+
+// TestSuggestWholeWordFirst: "koffie" as typed is more likely the word
+// koffie than the start of koffiekaart, even though that label is shorter.
+func TestSuggestWholeWordFirst(t *testing.T) {
+	tax, err := New("t", []Skill{
+		{ID: "coffee-menu", Kind: KindKnowledge, Labels: map[Lang]string{EN: "Coffee menu", NL: "Koffiekaart"}},
+		{ID: "coffee-roasting", Kind: KindSkill, Labels: map[Lang]string{EN: "Coffee roasting", NL: "Koffie branden"}},
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := tax.SuggestSkills("Koffie", NL, 5)
+	if len(got) != 2 || got[0].Skill.ID != "coffee-roasting" || got[0].Score != 0.92 || got[1].Score != 0.90 {
+		t.Errorf("got %v", skillIDs(got))
+	}
+	if got := tax.SuggestSkills("Koffiek", NL, 5); len(got) == 0 || got[0].Skill.ID != "coffee-menu" {
+		t.Errorf("got %v", skillIDs(got))
 	}
 }
 
