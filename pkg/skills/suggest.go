@@ -11,10 +11,14 @@ import (
 // one asked, which should reorder matches within a class's neighbourhood but
 // never push a label below a synonym of the same kind.
 const (
-	scoreLabelExact    = 100 // the whole label, as typed
-	scoreLabelPrefix   = 90  // the start of the label
-	scoreLabelTokens   = 80  // every word typed starts a word of the label
-	scoreSynonymExact  = 70
+	scoreLabelExact  = 100 // the whole label, as typed
+	scoreLabelPrefix = 90  // the start of the label
+	// An exact synonym ("koffiebranden", "heftruck") names the skill as
+	// surely as its label, so it outranks a word buried in another label
+	// ("SCA-certificaat koffiebranden"); it stays below 85, the least a
+	// label-prefix match scores, so the first pass's early stop holds.
+	scoreSynonymExact  = 84
+	scoreLabelTokens   = 80 // every word typed starts a word of the label
 	scoreSynonymPrefix = 65
 	scoreSynonymTokens = 60
 	scoreLabelTypo     = 40 // as above, with one word off by one edit
