@@ -4,7 +4,10 @@ import (
 	"context"
 	"io"
 
+	"github.com/onward-jobs/onward/pkg/geo"
 	"github.com/onward-jobs/onward/pkg/servicekit"
+	"github.com/onward-jobs/onward/pkg/skills"
+	transport "github.com/onward-jobs/onward/services/matching/internal/transport/http"
 )
 
 // Name is the service's name: its log label, metrics label and the audience
@@ -17,7 +20,12 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	if err != nil {
 		return err
 	}
-	// Later issues mount the shortlist and suggestion routes here, under /api/v1 behind
-	// auth.Middleware(svc.Verifier).
+	// The embedded vocabulary is parsed here, before the service reports
+	// ready, so no request pays for it.
+	taxonomy, places := skills.Default(), geo.Default()
+	svc.Logger.Info("vocabulary loaded", "taxonomy_version", taxonomy.Version(),
+		"skills", len(taxonomy.Skills()), "occupations", len(taxonomy.Occupations()), "places", places.Len())
+	transport.Register(svc.Server.App, transport.Deps{Verifier: svc.Verifier, Taxonomy: taxonomy, Places: places})
+	// Later issues mount the shortlist and suggestion routes beside these.
 	return svc.Serve(ctx)
 }
