@@ -83,6 +83,7 @@
     var active = -1;
     var timer = 0;
     var controller = null;
+    var enterChose = false;
 
     function labelID(label) {
       if (!label.id) label.id = name + "-label";
@@ -258,6 +259,7 @@
         case "Enter":
           if (!list.hidden && active >= 0) {
             e.preventDefault();
+            enterChose = true;
             choose(active);
           }
           break;
@@ -276,6 +278,16 @@
           }
           break;
       }
+    });
+
+    // The Enter that chose an option must not also submit the form: some
+    // keyboards still send its keypress, which would start a second
+    // navigation and abort the first.
+    input.addEventListener("keypress", function (e) {
+      if (enterChose && (e.key === "Enter" || e.keyCode === 13)) e.preventDefault();
+    });
+    input.addEventListener("keyup", function (e) {
+      if (e.key === "Enter") enterChose = false;
     });
 
     // Taps and clicks on the list must not take the focus from the field,
