@@ -31,7 +31,7 @@ func TestRunStartsStopsAndKeepsData(t *testing.T) {
 	first := start(t, env)
 	first.checkAllReady(t)
 	expectStatus(t, http.MethodGet, first.url("gateway")+"/.well-known/jwks.json", nil, http.StatusOK)
-	login(t, first.url("gateway"))
+	checkVocabularyThroughGateway(t, first.url("gateway"), login(t, first.url("gateway")))
 	if !strings.Contains(first.console.String(), "Onward is running at http://localhost:") {
 		t.Errorf("no banner on the console:\n%s", first.console)
 	}
@@ -178,7 +178,7 @@ func (p *platform) stop(t *testing.T) {
 	assertClosed(t, p.env["ONWARD_FERRETDB_ADDR"])
 }
 
-func login(t *testing.T, gatewayURL string) {
+func login(t *testing.T, gatewayURL string) string {
 	t.Helper()
 	body, _ := json.Marshal(map[string]string{"email": adminEmail, "password": adminPassword})
 	resp := expectStatus(t, http.MethodPost, gatewayURL+"/api/v1/auth/login", body, http.StatusOK)
@@ -188,6 +188,34 @@ func login(t *testing.T, gatewayURL string) {
 	if err := json.Unmarshal([]byte(resp), &tokens); err != nil || tokens.AccessToken == "" {
 		t.Fatalf("login answer %q has no access_token (%v)", resp, err)
 	}
+	return tokens.AccessToken
+}
+
+// checkVocabularyThroughGateway searches through the gateway's proxy, so the
+// matching service must verify the gateway's token against its JWK Set.
+func checkVocabularyThroughGateway(t *testing.T, gatewayURL, token string) {
+	t.Helper()
+	for path, want := range map[string]string{
+		"/api/v1/skills?q=baristta":              `"id":"barista-skills"`,
+		"/api/v1/occupations?q=heftruck&lang=nl": `"id":"forklift-driver"`,
+		"/api/v1/places?q=Kortrijk":              `"name":"Kortrijk"`,
+	} {
+		req, _ := http.NewRequest(http.MethodGet, gatewayURL+path, nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		var answer struct {
+			Items []json.RawMessage `json:"items"`
+		}
+		if err := json.Unmarshal(body, &answer); err != nil || resp.StatusCode != http.StatusOK || len(answer.Items) == 0 || !strings.Contains(string(answer.Items[0]), want) {
+			t.Errorf("GET %s = %d %s; want a first item with %s", path, resp.StatusCode, body, want)
+		}
+	}
+	expectStatus(t, http.MethodGet, gatewayURL+"/api/v1/skills?q=barista", nil, http.StatusUnauthorized)
 }
 
 func checkDataDir(t *testing.T, dir string) {
