@@ -2,6 +2,7 @@ package geo
 
 import (
 	"cmp"
+	"github.com/onward-jobs/onward/pkg/textkey"
 	"slices"
 	"sort"
 	"strings"
@@ -51,7 +52,7 @@ func (g *Gazetteer) buildIndex() {
 				name = p.AltNames[n]
 			}
 			start := len(buf)
-			buf = appendNormalized(buf, name)
+			buf = textkey.Append(buf, name)
 			if start == len(buf) || hasKey(buf, spans[first:], start) {
 				buf = buf[:start] // nothing new to find this place by
 				continue

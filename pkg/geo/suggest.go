@@ -1,5 +1,7 @@
 package geo
 
+import "github.com/onward-jobs/onward/pkg/textkey"
+
 // Match quality, highest first. Suggest ranks by these tiers, then by
 // population, because a person typing "Bergen" most likely means the big
 // Bergen and typing "Gen" most likely means Genève or Genova, not Genolier.
@@ -48,7 +50,7 @@ func (g *Gazetteer) Suggest(q, country string, limit int) []PlaceMatch {
 		}
 	}
 	var qbuf [64]byte
-	nq := string(appendNormalized(qbuf[:0], q))
+	nq := string(textkey.Append(qbuf[:0], q))
 	if nq == "" {
 		return nil
 	}

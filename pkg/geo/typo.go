@@ -1,5 +1,7 @@
 package geo
 
+import "github.com/onward-jobs/onward/pkg/textkey"
+
 // Typo tolerance: a query may be one edit (a letter dropped, added, changed,
 // or two neighbours swapped) away from the start of a name, as long as the
 // edit falls in a word of at least minTypoWord letters; in shorter words
@@ -17,7 +19,7 @@ const (
 // every lookup for that position and shrinks quickly as j grows.
 func (g *Gazetteer) suggestTypos(nq string, wantCountry int, r *ranker) {
 	n := len(nq)
-	if n > maxTypoQuery || !isASCII(nq) {
+	if n > maxTypoQuery || !textkey.IsKey(nq) {
 		return
 	}
 	var long [maxTypoQuery]bool

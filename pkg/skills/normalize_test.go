@@ -2,26 +2,6 @@ package skills
 
 import "testing"
 
-func TestNormalize(t *testing.T) {
-	for in, want := range map[string]string{
-		"Torréfaction du café!":   "torrefaction du cafe",
-		"  Kaffee-Rösten  ":       "kaffee rosten",
-		"Straße":                  "strasse",
-		"Œuvre, ÉLAN":             "oeuvre elan",
-		"l'hygiène alimentaire":   "l hygiene alimentaire",
-		"CACES® R489":             "caces r489",
-		"e\u0301te\u0301":         "ete", // already decomposed accents
-		"coffee roasting":         "coffee roasting",
-		"forklift   --  licence ": "forklift licence",
-		"!!!":                     "",
-		"Ærø København":           "aero kobenhavn",
-	} {
-		if got := normalize(in); got != want {
-			t.Errorf("normalize(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestSlug(t *testing.T) {
 	for _, tc := range []struct {
 		in   string
