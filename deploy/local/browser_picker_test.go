@@ -13,11 +13,8 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/onward-jobs/onward/pkg/testkit"
 )
-
-// chromiumPath is Debian's chromium package. The test fails, never skips,
-// without it: a skipped browser test would hide a broken web UI.
-const chromiumPath = "/usr/bin/chromium"
 
 // The phone the picker must work on: 390×844 CSS pixels, touch, 2× pixels.
 const phoneWidth, phoneHeight = 390, 844
@@ -31,12 +28,9 @@ const phoneWidth, phoneHeight = 390, 844
 // the server's radio buttons. Every step checks the page never scrolls
 // sideways and saves a full-page screenshot named picker-*.png.
 func TestBrowserPickerOnPhone(t *testing.T) {
-	if _, err := os.Stat(chromiumPath); err != nil {
-		t.Fatalf("the browser test needs chromium at %s (apt-get install -y chromium): %v", chromiumPath, err)
-	}
 	p := start(t, testEnviron(t, t.TempDir()))
-	browser := newChromium(t)
-	tab := &phoneTab{t: t, ctx: browser, base: p.url("gateway"), dir: screenshotDir(t)}
+	browser := testkit.Chromium(t, 3*time.Minute)
+	tab := &phoneTab{t: t, ctx: browser, base: p.url("gateway"), dir: testkit.ArtifactDir(t, "screenshots")}
 	tab.emulatePhone()
 
 	tab.open("/lang/en?next=/signup", "/signup", "picker-00-signup", "Sign up as an employer")
@@ -100,56 +94,6 @@ func TestBrowserPickerOnPhone(t *testing.T) {
 	plain.expectText("#skill-title", regexp.MustCompile(`(?i)barista`))
 
 	p.stop(t)
-}
-
-// newChromium starts a headless chromium with a fresh profile.
-func newChromium(t *testing.T) context.Context {
-	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("password-store", "basic"),
-		chromedp.UserDataDir(t.TempDir()),
-	}
-	ctx, cancelTimeout := context.WithTimeout(context.Background(), 3*time.Minute)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
-	t.Cleanup(func() { cancelBrowser(); cancelAlloc(); cancelTimeout() })
-	return browserCtx
-}
-
-// screenshotDir is $ARTIFACTS_DIR, or artifacts/screenshots at the
-// repository root (the directory holding go.work).
-func screenshotDir(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("ARTIFACTS_DIR")
-	if dir == "" {
-		root, err := filepath.Abs(".")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for {
-			if _, err := os.Stat(filepath.Join(root, "go.work")); err == nil {
-				break
-			}
-			parent := filepath.Dir(root)
-			if parent == root {
-				t.Fatal("no go.work above the test's directory")
-			}
-			root = parent
-		}
-		dir = filepath.Join(root, "artifacts", "screenshots")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return dir
 }
 
 // phoneTab is one browser tab at a phone's size, with the checks every

@@ -7,7 +7,6 @@ package apispec
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -16,6 +15,8 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/gofiber/fiber/v2"
+
+	"github.com/onward-jobs/onward/pkg/testkit"
 )
 
 // apiPrefixes are the paths the description covers; web pages and assets
@@ -27,7 +28,7 @@ var apiPrefixes = []string{"/api/", "/.well-known/", "/internal/", "/healthz", "
 // marked `x-service: all` must be served by every service.
 func CheckRoutes(t *testing.T, app *fiber.App, service string) {
 	t.Helper()
-	doc, err := openapi3.NewLoader().LoadFromFile(filepath.Join(repoRoot(t), "docs", "openapi.yaml"))
+	doc, err := openapi3.NewLoader().LoadFromFile(filepath.Join(testkit.RepoRoot(t), "docs", "openapi.yaml"))
 	if err != nil {
 		t.Fatalf("load openapi.yaml: %v", err)
 	}
@@ -84,23 +85,4 @@ func sorted(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// repoRoot walks up from the working directory to the folder holding go.work.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.work")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("apispec: no go.work above the test's directory")
-		}
-		dir = parent
-	}
 }

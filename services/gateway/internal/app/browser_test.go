@@ -1,23 +1,16 @@
 package app_test
 
 import (
-	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/onward-jobs/onward/pkg/testkit"
 	"github.com/onward-jobs/onward/services/gateway/internal/gatewaytest"
 )
-
-// browserChromium is Debian's chromium package. The test fails, never
-// skips, without it: CI installs it, and a skipped browser test would
-// hide a broken web UI.
-const browserChromium = "/usr/bin/chromium"
 
 const browserPassword = "amber-meadow-lantern-93"
 
@@ -27,15 +20,12 @@ const browserPassword = "amber-meadow-lantern-93"
 // more. Every step checks the visible text and the address, checks that a
 // phone never scrolls sideways, and saves a full-page screenshot.
 func TestBrowserEmployerJourney(t *testing.T) {
-	if _, err := os.Stat(browserChromium); err != nil {
-		t.Fatalf("the browser test needs chromium at %s (apt-get install -y chromium): %v", browserChromium, err)
-	}
 	g := gatewaytest.Start(t, map[string]string{"LOGIN_IP_LIMIT": "1000000"})
-	ctx := browserContext(t)
+	ctx := testkit.Chromium(t, 2*time.Minute)
 	email := fmt.Sprintf("owner.%d@bakkerij.test", time.Now().UnixNano())
 
 	// The smallest common phones are 360px wide; Dutch has the longest words.
-	small := &browserTab{t: t, ctx: ctx, base: g.URL, dir: browserArtefactDir(t), width: 360}
+	small := &browserTab{t: t, ctx: ctx, base: g.URL, dir: testkit.ArtifactDir(t, "screenshots"), width: 360}
 	small.do(chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
 	small.open("/lang/nl?next=/signup", "00-phone360-signup-nl", "Aanmelden als werkgever", "Naam van je bedrijf")
 
@@ -74,12 +64,9 @@ func TestBrowserEmployerJourney(t *testing.T) {
 // organisation and invites its first administrator, who accepts in a
 // separate browser profile and lands on their home page.
 func TestBrowserProgrammeOnboarding(t *testing.T) {
-	if _, err := os.Stat(browserChromium); err != nil {
-		t.Fatalf("the browser test needs chromium at %s (apt-get install -y chromium): %v", browserChromium, err)
-	}
 	g := gatewaytest.Start(t, map[string]string{"LOGIN_IP_LIMIT": "1000000"})
-	ctx := browserContext(t)
-	dir := browserArtefactDir(t)
+	ctx := testkit.Chromium(t, 2*time.Minute)
+	dir := testkit.ArtifactDir(t, "screenshots")
 	phoneSize := chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2))
 
 	admin := &browserTab{t: t, ctx: ctx, base: g.URL, dir: dir, width: 390}
@@ -105,54 +92,4 @@ func TestBrowserProgrammeOnboarding(t *testing.T) {
 	invitee.open(strings.TrimPrefix(link, g.URL), "24-phone-invitation", "Join Koffiebranderij Kortrijk on Onward", "administrator")
 	invitee.fill(map[string]string{"name": "Sam Claes", "password": browserPassword})
 	invitee.submit(`main form button[type="submit"]`, "/home", "25-phone-invitee-home", "Welcome, Sam Claes", "register candidates")
-}
-
-// browserContext starts chromium with a fresh profile for this test.
-func browserContext(t *testing.T) context.Context {
-	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(browserChromium),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("password-store", "basic"),
-		chromedp.UserDataDir(t.TempDir()),
-	}
-	ctx, cancelTimeout := context.WithTimeout(context.Background(), 2*time.Minute)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
-	t.Cleanup(func() { cancelBrowser(); cancelAlloc(); cancelTimeout() })
-	return browserCtx
-}
-
-// browserArtefactDir is $ARTIFACTS_DIR, or artifacts/screenshots at the
-// repository root (the directory holding go.work).
-func browserArtefactDir(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("ARTIFACTS_DIR")
-	if dir == "" {
-		root, err := os.Getwd()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for {
-			if _, err := os.Stat(filepath.Join(root, "go.work")); err == nil {
-				break
-			}
-			parent := filepath.Dir(root)
-			if parent == root {
-				t.Fatal("no go.work above the test's directory")
-			}
-			root = parent
-		}
-		dir = filepath.Join(root, "artifacts", "screenshots")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return dir
 }

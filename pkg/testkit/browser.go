@@ -1,0 +1,78 @@
+package testkit
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// ChromiumPath is where Debian's chromium package installs the browser;
+// `make test` installs it when it is missing.
+const ChromiumPath = "/usr/bin/chromium"
+
+// Chromium starts a headless Debian chromium with a fresh profile and
+// returns a browser context that is closed when the test ends or after
+// timeout. The flags keep it off every network but loopback. A missing
+// browser fails the test: browser tests never skip.
+func Chromium(t *testing.T, timeout time.Duration) context.Context {
+	t.Helper()
+	if _, err := os.Stat(ChromiumPath); err != nil {
+		t.Fatalf("testkit: the browser test needs chromium at %s (apt-get install -y chromium): %v", ChromiumPath, err)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(ChromiumPath),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("password-store", "basic"),
+		chromedp.UserDataDir(t.TempDir()),
+	}
+	ctx, cancelTimeout := context.WithTimeout(context.Background(), timeout)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() { cancelBrowser(); cancelAlloc(); cancelTimeout() })
+	return browserCtx
+}
+
+// RepoRoot walks up from the test's directory to the folder holding go.work.
+func RepoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.work")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("testkit: no go.work above the test's directory")
+		}
+		dir = parent
+	}
+}
+
+// ArtifactDir returns, creating it, the folder for test artefacts of one
+// kind (such as "screenshots"): under $ARTIFACTS_DIR when set, else under
+// artifacts/ at the repository root.
+func ArtifactDir(t testing.TB, kind string) string {
+	t.Helper()
+	base := os.Getenv("ARTIFACTS_DIR")
+	if base == "" {
+		base = filepath.Join(RepoRoot(t), "artifacts")
+	}
+	dir := filepath.Join(base, kind)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
