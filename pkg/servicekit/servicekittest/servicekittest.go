@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/onward-jobs/onward/pkg/servicekit"
 	"github.com/onward-jobs/onward/pkg/testkit"
 )
 
@@ -167,4 +168,49 @@ func expectStatus(t *testing.T, url string, want int) string {
 		t.Fatalf("GET %s = %d, want %d: %s", url, resp.StatusCode, want, body)
 	}
 	return string(body)
+}
+
+// Contract is what every domain service must honour, with the two settings
+// in which they differ.
+type Contract struct {
+	// Run is the service's package-level Run.
+	Run RunFunc
+	// Load reads the service's configuration from an environment.
+	Load func(environ map[string]string) (servicekit.Config, error)
+	// HTTPAddr and MongoDB are the service's own defaults.
+	HTTPAddr, MongoDB string
+}
+
+// CheckContract runs every check above, plus the service's defaults, as
+// parallel subtests.
+func CheckContract(t *testing.T, c Contract) {
+	t.Run("lifecycle", func(t *testing.T) { t.Parallel(); CheckLifecycle(t, c.Run) })
+	t.Run("fails without redis", func(t *testing.T) { t.Parallel(); CheckFailsWithoutRedis(t, c.Run) })
+	t.Run("rejects missing secret", func(t *testing.T) { t.Parallel(); CheckRejectsMissingSecret(t, c.Run) })
+	t.Run("defaults", func(t *testing.T) { t.Parallel(); checkDefaults(t, c) })
+}
+
+// checkDefaults loads the configuration from the minimum environment and
+// compares the settings an operator relies on.
+func checkDefaults(t *testing.T, c Contract) {
+	cfg, err := c.Load(map[string]string{
+		"MONGO_URI": "mongodb://127.0.0.1:27017", "REDIS_URL": "redis://127.0.0.1:6379/0",
+		"ONWARD_SERVICE_SECRET": serviceSecret,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"HTTP_ADDR": c.HTTPAddr, "MONGO_DB": c.MongoDB, "ONWARD_PUBLIC_URL": "http://localhost:8080",
+		"JWKS": "http://localhost:8080/.well-known/jwks.json", "ONWARD_API_AUDIENCE": "onward-api",
+	}
+	got := map[string]string{
+		"HTTP_ADDR": cfg.HTTPAddr, "MONGO_DB": cfg.MongoDB, "ONWARD_PUBLIC_URL": cfg.PublicURL,
+		"JWKS": cfg.JWKSURL(), "ONWARD_API_AUDIENCE": cfg.APIAudience,
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s = %q, want %q", k, got[k], w)
+		}
+	}
 }
