@@ -24,6 +24,12 @@ const (
 const (
 	flashOrganisation = "organisation"
 	flashInvitation   = "invitation"
+	// flashRoleStatus, flashRoleConflict and flashRoleSaved report a role's
+	// quick action, a refused one, and a saved role form.
+	flashRoleStatus   = "role_status"
+	flashRoleConflict = "role_conflict"
+	flashRoleSaved    = "role_saved"
+	flashProfileSaved = "profile_saved"
 )
 
 // flash is the result of the last form on the home page.
@@ -35,6 +41,10 @@ type flash struct {
 	Email   string         `json:"e,omitempty"`
 	Role    domain.Role    `json:"r,omitempty"`
 	Link    string         `json:"l,omitempty"`
+	// RoleTitle, Status and Allowed describe a role's status change.
+	RoleTitle string   `json:"rt,omitempty"`
+	Status    string   `json:"st,omitempty"`
+	Allowed   []string `json:"al,omitempty"`
 }
 
 func setFlash(c *fiber.Ctx, f *flash) {

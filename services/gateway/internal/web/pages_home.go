@@ -25,12 +25,20 @@ type homeData struct {
 	ProgTypes   []domain.ProgrammeType
 	InviteRoles []domain.Role
 	InviteDays  int // how long an invitation link works
+	// RoleGroups are an employer's roles by status; RolesUnavailable says
+	// the employers service could not be asked.
+	RoleGroups       []roleGroup
+	RolesUnavailable bool
 }
 
 // IsAdmin, IsOrgAdmin and IsEmployer choose the parts of the page.
 func (h homeData) IsAdmin() bool    { return h.Role == domain.RoleAdmin }
 func (h homeData) IsOrgAdmin() bool { return h.Role == domain.RoleOrgAdmin }
 func (h homeData) IsEmployer() bool { return h.OrgKind == domain.KindEmployer }
+
+// IsStaff reports whether the user may browse every employer's open roles:
+// programme staff and administrators.
+func (h homeData) IsStaff() bool { return h.IsAdmin() || h.OrgKind == domain.KindProgramme }
 
 // homeView loads the signed-in account into a home page view.
 func (s *site) homeView(c *fiber.Ctx) (*view, *homeData, error) {
@@ -65,7 +73,12 @@ func (s *site) home(c *fiber.Ctx) error {
 			h.Created, h.InviteOrg, h.InviteName = f, f.OrgID, f.OrgName
 		case flashInvitation:
 			h.Invitation = f
+		case flashRoleStatus, flashRoleConflict, flashRoleSaved, flashProfileSaved:
+			roleNotice(v, f)
 		}
+	}
+	if h.IsEmployer() {
+		s.loadEmployerRoles(c, h)
 	}
 	if h.IsAdmin() {
 		v.Form["kind"] = string(domain.KindProgramme)

@@ -31,6 +31,9 @@ type Deps struct {
 	// MatchingURL is the matching service's base address; the pickers
 	// search its vocabularies with the signed-in user's token.
 	MatchingURL string
+	// EmployersURL is the employers service's base address; the employer
+	// and staff pages call its API with the signed-in user's token.
+	EmployersURL string
 }
 
 // site holds the web UI's dependencies and its parsed templates, messages
@@ -42,6 +45,7 @@ type site struct {
 	// publicURL prefixes the invitation links shown to inviters.
 	publicURL string
 	matching  *matchingClient
+	employers *employersClient
 	pages     pages
 	i18n      *translator
 	assets    assets
@@ -56,8 +60,8 @@ func Register(app *fiber.App, d Deps) {
 	}
 	s := &site{
 		svc: d.Service, verifier: d.Verifier, logger: logger, publicURL: d.PublicURL,
-		matching: newMatchingClient(d.MatchingURL),
-		pages:    mustParsePages(), i18n: mustLoadTranslator(), assets: mustLoadAssets(),
+		matching: newMatchingClient(d.MatchingURL), employers: newEmployersClient(d.EmployersURL),
+		pages: mustParsePages(), i18n: mustLoadTranslator(), assets: mustLoadAssets(),
 	}
 	app.Get("/assets/:name", s.assets.serve)
 	app.Get("/lang/:code", s.switchLanguage)
@@ -74,6 +78,8 @@ func Register(app *fiber.App, d Deps) {
 	app.Get("/home", s.csrf, s.requireSession, s.home)
 	app.Post("/home/organisations", s.csrf, s.requireSession, s.createOrganisation)
 	app.Post("/home/invitations", s.csrf, s.requireSession, s.invite)
+
+	app.Post("/roles/:id/status", s.csrf, s.requireSession, s.changeRoleStatus)
 
 	app.Get("/explore", s.csrf, s.requireSession, s.explore)
 	app.Get("/suggest/:kind", s.suggest)

@@ -1,0 +1,276 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/onward-jobs/onward/pkg/errs"
+	"github.com/onward-jobs/onward/pkg/httpx"
+)
+
+// employersTimeout bounds every call to the employers service, so a page
+// never hangs on it.
+const employersTimeout = 5 * time.Second
+
+// maxEmployersBody caps what is read from one answer.
+const maxEmployersBody = 1 << 20
+
+// employersClient calls the employers service's API on behalf of the
+// signed-in user, with the user's own access token, so the service
+// decides what the user may see and change. Its errors never carry
+// request addresses or bodies, which may hold personal data.
+type employersClient struct {
+	base string
+	http *http.Client
+}
+
+func newEmployersClient(base string) *employersClient {
+	return &employersClient{base: strings.TrimRight(base, "/"), http: &http.Client{Timeout: employersTimeout}}
+}
+
+// apiProblem is a 400 or 409 answer the user can act on: field errors
+// to show next to their fields, or a conflict (a stale version or an
+// illegal status change).
+type apiProblem struct {
+	Status int               `json:"status"`
+	Title  string            `json:"title"`
+	Detail string            `json:"detail"`
+	Errors []errs.FieldError `json:"errors"`
+	// Allowed are the statuses a role may move to, when the service names
+	// them with an illegal transition.
+	Allowed []string `json:"allowed"`
+}
+
+func (p *apiProblem) Error() string {
+	return fmt.Sprintf("employers answered %d: %s", p.Status, p.Title)
+}
+
+// Is makes a conflict an errs.Conflict and a refusal an
+// errs.InvalidArgument, for callers that do not need the details.
+func (p *apiProblem) Is(target error) bool {
+	return (p.Status == http.StatusConflict && target == errs.Conflict) ||
+		(p.Status == http.StatusBadRequest && target == errs.InvalidArgument)
+}
+
+// call sends in (if not nil) as JSON and decodes a 2xx answer into out
+// (if not nil), turning other statuses into the platform's categories.
+func (e *employersClient) call(ctx context.Context, token, method, path string, in, out any) error {
+	var body io.Reader
+	if in != nil {
+		buf, err := json.Marshal(in)
+		if err != nil {
+			return fmt.Errorf("employers %s: encode: %w", method, err)
+		}
+		body = bytes.NewReader(buf)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, e.base+path, body)
+	if err != nil {
+		return fmt.Errorf("employers %s: %w", method, err)
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Accept", "application/json")
+	if in != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := e.http.Do(req)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return fmt.Errorf("employers unreachable: %w: %w", errs.Unavailable, err)
+	}
+	defer resp.Body.Close()
+	limited := io.LimitReader(resp.Body, maxEmployersBody)
+	switch {
+	case resp.StatusCode >= 200 && resp.StatusCode < 300:
+		if out == nil || resp.StatusCode == http.StatusNoContent {
+			return nil
+		}
+		if err := json.NewDecoder(limited).Decode(out); err != nil {
+			return fmt.Errorf("employers: decode answer: %w: %w", errs.Unavailable, err)
+		}
+		return nil
+	case resp.StatusCode == http.StatusBadRequest || resp.StatusCode == http.StatusUnprocessableEntity || resp.StatusCode == http.StatusConflict:
+		p := &apiProblem{}
+		_ = json.NewDecoder(limited).Decode(p)
+		p.Status = resp.StatusCode
+		if p.Status == http.StatusUnprocessableEntity {
+			p.Status = http.StatusBadRequest
+		}
+		return p
+	case resp.StatusCode == http.StatusNotFound:
+		return fmt.Errorf("employers: %w", errs.NotFound)
+	case resp.StatusCode == http.StatusForbidden:
+		return fmt.Errorf("employers: %w", errs.Forbidden)
+	default:
+		return fmt.Errorf("employers answered %d: %w", resp.StatusCode, errs.Unavailable)
+	}
+}
+
+// wordingFlag is a phrase the inclusive-wording check found, with a
+// neutral suggestion. It warns; it never blocks.
+type wordingFlag struct {
+	Field      string `json:"field"`
+	Phrase     string `json:"phrase"`
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+	Suggestion string `json:"suggestion"`
+	Reason     string `json:"reason"`
+}
+
+// role is a role as the employers service answers it.
+type role struct {
+	ID          string `json:"id"`
+	EmployerID  string `json:"employer_id,omitempty"`
+	Status      string `json:"status"`
+	Version     int    `json:"version"`
+	ClosingDate string `json:"closing_date,omitempty"`
+	roleInput
+	Warnings []wordingFlag `json:"warnings,omitempty"`
+}
+
+// roleInput is what the role form sends.
+type roleInput struct {
+	Title        string        `json:"title"`
+	Description  string        `json:"description"`
+	Occupation   string        `json:"occupation,omitempty"`
+	Sector       string        `json:"sector,omitempty"`
+	Site         *roleSite     `json:"site,omitempty"`
+	Remote       bool          `json:"remote"`
+	Essential    []roleSkill   `json:"essential_skills"`
+	Optional     []roleSkill   `json:"optional_skills"`
+	Schedule     *roleSchedule `json:"schedule,omitempty"`
+	HoursPerWeek float64       `json:"hours_per_week,omitempty"`
+	Contract     string        `json:"contract,omitempty"`
+	StartDate    string        `json:"start_date,omitempty"`
+	EndDate      string        `json:"end_date,omitempty"`
+	Positions    int           `json:"positions,omitempty"`
+	DayReleaseOK bool          `json:"day_release_ok"`
+	ClosingDate  string        `json:"closing_date,omitempty"`
+	Status       string        `json:"status,omitempty"`
+	Version      int           `json:"version,omitempty"`
+}
+
+type roleSite struct {
+	PlaceID string `json:"place_id"`
+}
+
+type roleSkill struct {
+	Skill    string `json:"skill"`
+	MinLevel int    `json:"min_level"`
+}
+
+type roleSchedule struct {
+	Days  []string `json:"days"`
+	Start string   `json:"start,omitempty"`
+	End   string   `json:"end,omitempty"`
+}
+
+// rolePage is one page of a role listing.
+type rolePage struct {
+	Items      []role `json:"items"`
+	NextCursor string `json:"next_cursor"`
+}
+
+// employerProfile is an employer's profile as the service keeps it.
+type employerProfile struct {
+	ID          string         `json:"id,omitempty"`
+	DisplayName string         `json:"display_name"`
+	Sectors     []string       `json:"sectors"`
+	Description string         `json:"description"`
+	Website     string         `json:"website"`
+	SizeBand    string         `json:"size_band"`
+	Sites       []employerSite `json:"sites"`
+	FairChance  fairChance     `json:"fair_chance"`
+	Contact     contactPerson  `json:"contact"`
+	Version     int            `json:"version"`
+}
+
+type employerSite struct {
+	Name    string `json:"name"`
+	PlaceID string `json:"place_id"`
+}
+
+type fairChance struct {
+	Statement   string   `json:"statement"`
+	Commitments []string `json:"commitments"`
+}
+
+type contactPerson struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+	Phone string `json:"phone"`
+}
+
+func (e *employersClient) listRoles(ctx context.Context, token string, q url.Values) (rolePage, error) {
+	var p rolePage
+	path := "/api/v1/roles"
+	if enc := q.Encode(); enc != "" {
+		path += "?" + enc
+	}
+	err := e.call(ctx, token, http.MethodGet, path, nil, &p)
+	return p, err
+}
+
+func (e *employersClient) getRole(ctx context.Context, token, id string) (role, error) {
+	var r role
+	err := e.call(ctx, token, http.MethodGet, "/api/v1/roles/"+url.PathEscape(id), nil, &r)
+	return r, err
+}
+
+func (e *employersClient) createRole(ctx context.Context, token string, in roleInput) (role, error) {
+	var r role
+	err := e.call(ctx, token, http.MethodPost, "/api/v1/roles", in, &r)
+	return r, err
+}
+
+func (e *employersClient) updateRole(ctx context.Context, token, id string, in roleInput) (role, error) {
+	var r role
+	err := e.call(ctx, token, http.MethodPatch, "/api/v1/roles/"+url.PathEscape(id), in, &r)
+	return r, err
+}
+
+func (e *employersClient) setRoleStatus(ctx context.Context, token, id, status string) (role, error) {
+	var r role
+	err := e.call(ctx, token, http.MethodPost, "/api/v1/roles/"+url.PathEscape(id)+"/status", map[string]string{"status": status}, &r)
+	return r, err
+}
+
+func (e *employersClient) checkWording(ctx context.Context, token, title, description, lang string) ([]wordingFlag, error) {
+	var out struct {
+		Flags []wordingFlag `json:"flags"`
+	}
+	err := e.call(ctx, token, http.MethodPost, "/api/v1/roles/wording-check",
+		map[string]string{"title": title, "description": description, "lang": lang}, &out)
+	return out.Flags, err
+}
+
+func (e *employersClient) myProfile(ctx context.Context, token string) (employerProfile, error) {
+	var p employerProfile
+	err := e.call(ctx, token, http.MethodGet, "/api/v1/employers/me", nil, &p)
+	return p, err
+}
+
+func (e *employersClient) saveProfile(ctx context.Context, token string, in employerProfile) (employerProfile, error) {
+	var p employerProfile
+	err := e.call(ctx, token, http.MethodPut, "/api/v1/employers/me", in, &p)
+	return p, err
+}
+
+// logServiceFailure records a failed call to another service, with the
+// request id and the cause only: never what the user typed.
+func (s *site) logServiceFailure(c *fiber.Ctx, service string, err error) {
+	s.logger.WarnContext(c.UserContext(), "service call failed",
+		"request_id", httpx.RequestID(c), "service", service, "error", err.Error())
+}
