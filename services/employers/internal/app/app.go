@@ -2,9 +2,18 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"io"
 
+	"github.com/onward-jobs/onward/pkg/events"
+	"github.com/onward-jobs/onward/pkg/geo"
 	"github.com/onward-jobs/onward/pkg/servicekit"
+	"github.com/onward-jobs/onward/pkg/skills"
+	eventsadapter "github.com/onward-jobs/onward/services/employers/internal/adapters/events"
+	mongoadapter "github.com/onward-jobs/onward/services/employers/internal/adapters/mongo"
+	"github.com/onward-jobs/onward/services/employers/internal/adapters/redislock"
+	"github.com/onward-jobs/onward/services/employers/internal/service"
+	transport "github.com/onward-jobs/onward/services/employers/internal/transport/http"
 )
 
 // Name is the service's name: its log label, metrics label and the audience
@@ -17,7 +26,31 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	if err != nil {
 		return err
 	}
-	// Later issues mount the role routes here, under /api/v1 behind
-	// auth.Middleware(svc.Verifier).
-	return svc.Serve(ctx)
+	locks := redislock.Locks{Redis: svc.Redis, Prefix: "onward:employers:lock:", TTL: cfg.LockTTL, Wait: cfg.LockWait}
+	store, err := mongoadapter.NewStore(ctx, svc.DB, locks)
+	if err != nil {
+		_ = svc.Close()
+		return err
+	}
+	pub, err := events.NewPublisher(svc.Redis, events.PublisherConfig{MaxLen: cfg.StreamMaxLen})
+	if err != nil {
+		_ = svc.Close()
+		return fmt.Errorf("event publisher: %w", err)
+	}
+	// The embedded vocabulary is parsed here, before the service reports
+	// ready, so no request pays for it.
+	vocab := service.Vocabulary{Taxonomy: skills.Default(), Places: geo.Default()}
+	vocab.Places.Len()
+	roles := service.New(service.Deps{
+		Roles: store, Profiles: store, Outbox: store, Vocabulary: vocab, Logger: svc.Logger,
+		Publisher: eventsadapter.Publisher{Events: pub, RolesStream: cfg.RolesStream, ProfilesStream: cfg.ProfilesStream},
+	})
+	transport.Register(svc.Server.App, transport.Deps{Verifier: svc.Verifier, Service: roles})
+	grace := cfg.RelayGrace
+	return svc.Serve(ctx,
+		roles.Every(cfg.CloseInterval, "closed roles past their closing date", roles.CloseExpired),
+		roles.Every(cfg.RelayInterval, "relayed pending events", func(ctx context.Context) (int, error) {
+			return roles.RelayPending(ctx, grace)
+		}),
+	)
 }
