@@ -151,7 +151,8 @@ type roleInput struct {
 	Essential    []roleSkill   `json:"essential_skills"`
 	Optional     []roleSkill   `json:"optional_skills"`
 	Schedule     *roleSchedule `json:"schedule,omitempty"`
-	HoursPerWeek float64       `json:"hours_per_week,omitempty"`
+	HoursPerWeek int           `json:"hours_per_week,omitempty"`
+	StartASAP    bool          `json:"start_asap,omitempty"`
 	Contract     string        `json:"contract,omitempty"`
 	StartDate    string        `json:"start_date,omitempty"`
 	EndDate      string        `json:"end_date,omitempty"`

@@ -80,6 +80,10 @@ func Register(app *fiber.App, d Deps) {
 	app.Post("/home/invitations", s.csrf, s.requireSession, s.invite)
 
 	app.Post("/roles/:id/status", s.csrf, s.requireSession, s.changeRoleStatus)
+	app.Get("/roles/new", s.csrf, s.requireSession, s.employerOnly, s.newRoleForm)
+	app.Post("/roles/new", s.csrf, s.requireSession, s.employerOnly, s.postRoleForm)
+	app.Get("/roles/:id/edit", s.csrf, s.requireSession, s.employerOnly, s.editRoleForm)
+	app.Post("/roles/:id/edit", s.csrf, s.requireSession, s.employerOnly, s.postRoleForm)
 
 	app.Get("/explore", s.csrf, s.requireSession, s.explore)
 	app.Get("/suggest/:kind", s.suggest)
