@@ -39,7 +39,7 @@ func (h *handlers) createRole(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.Status(fiber.StatusCreated).JSON(toRoleResponse(r))
+	return c.Status(fiber.StatusCreated).JSON(withWarnings(c, r))
 }
 
 func (h *handlers) getRole(c *fiber.Ctx) error {
@@ -73,7 +73,7 @@ func (h *handlers) patchRole(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(toRoleResponse(r))
+	return c.JSON(withWarnings(c, r))
 }
 
 // statusBody asks for a lifecycle move; version is optional and, when

@@ -24,6 +24,7 @@ func Register(app fiber.Router, d Deps) {
 	api.Put("/employers/me", h.putMyProfile)
 	api.Get("/employers/:id", h.getProfile)
 	api.Post("/roles", h.createRole)
+	api.Post("/roles/wording-check", h.wordingCheck)
 	api.Get("/roles", h.listRoles)
 	api.Get("/roles/:id", h.getRole)
 	api.Patch("/roles/:id", h.patchRole)
