@@ -93,4 +93,5 @@ type RoleFilter struct {
 	Skill      string
 	Sector     string
 	DayRelease bool
+	Contract   string
 }

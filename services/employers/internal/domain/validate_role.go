@@ -49,6 +49,16 @@ func (s *RoleSpec) ApplyTemplate(v Vocabulary) {
 // fields as the API spells them. today is "YYYY-MM-DD" in UTC. It fills a
 // gazetteer site's name and coordinates.
 func (s *RoleSpec) Validate(v Vocabulary, today string) error {
+	return s.validate(v, today, nil)
+}
+
+// ValidateChange is Validate for an edit of before: a start or closing date
+// the edit leaves as it was may lie in the past by now.
+func (s *RoleSpec) ValidateChange(v Vocabulary, today string, before RoleSpec) error {
+	return s.validate(v, today, &before)
+}
+
+func (s *RoleSpec) validate(v Vocabulary, today string, before *RoleSpec) error {
 	c := &checker{}
 	n := utf8.RuneCountInString(s.Title)
 	c.check(n == 0, "title", "is required")
@@ -68,7 +78,7 @@ func (s *RoleSpec) Validate(v Vocabulary, today string) error {
 	c.check(s.HoursPerWeek < 1 || s.HoursPerWeek > 60, "hours_per_week", "must be between 1 and 60")
 	c.check(!slices.Contains(Contracts, s.Contract), "contract", "must be one of: %v", Contracts)
 	c.check(s.Positions < 1, "positions", "must be at least 1")
-	s.validateDates(c, today)
+	s.validateDates(c, today, before)
 	return c.err()
 }
 
@@ -148,7 +158,9 @@ func checkWindow(c *checker, prefix, start, end string) {
 	}
 }
 
-func (s *RoleSpec) validateDates(c *checker, today string) {
+func (s *RoleSpec) validateDates(c *checker, today string, before *RoleSpec) {
+	keptStart := before != nil && before.StartDate == s.StartDate
+	keptClosing := before != nil && before.ClosingDate == s.ClosingDate
 	switch {
 	case s.StartASAP && s.StartDate != "":
 		c.add("start_date", "give a start date or start_asap, not both")
@@ -156,7 +168,7 @@ func (s *RoleSpec) validateDates(c *checker, today string) {
 		c.add("start_date", "is required unless start_asap is true")
 	case s.StartDate != "" && !validDate(s.StartDate):
 		c.add("start_date", "must be a date YYYY-MM-DD")
-	case s.StartDate != "" && s.StartDate < today:
+	case s.StartDate != "" && s.StartDate < today && !keptStart:
 		c.add("start_date", "must not be in the past")
 	}
 	needsEnd := s.Contract == "fixed_term" || s.Contract == "temporary"
@@ -165,12 +177,12 @@ func (s *RoleSpec) validateDates(c *checker, today string) {
 		c.check(needsEnd, "end_date", "is required for a %s contract", s.Contract)
 	case !validDate(s.EndDate):
 		c.add("end_date", "must be a date YYYY-MM-DD")
-	case s.EndDate <= s.StartDate || s.EndDate <= today:
+	case s.EndDate <= s.StartDate || (s.StartDate == "" && s.EndDate <= today):
 		c.add("end_date", "must be after the start date")
 	}
 	if s.ClosingDate != "" {
 		c.check(!validDate(s.ClosingDate), "closing_date", "must be a date YYYY-MM-DD")
-		c.check(validDate(s.ClosingDate) && s.ClosingDate < today, "closing_date", "must not be in the past")
+		c.check(validDate(s.ClosingDate) && s.ClosingDate < today && !keptClosing, "closing_date", "must not be in the past")
 	}
 }
 

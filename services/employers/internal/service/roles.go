@@ -65,8 +65,9 @@ func (s *Service) UpdateRole(ctx context.Context, p auth.Principal, id string, v
 		if r.Status == domain.StatusFilled || r.Status == domain.StatusClosed {
 			return fmt.Errorf("a %s role can no longer be edited: %w", r.Status, errs.Conflict)
 		}
+		before := r.Spec
 		change(&r.Spec)
-		return r.Spec.Validate(s.Vocabulary, s.today())
+		return r.Spec.ValidateChange(s.Vocabulary, s.today(), before)
 	})
 }
 
@@ -79,6 +80,9 @@ func (s *Service) ChangeStatus(ctx context.Context, p auth.Principal, id string,
 	return s.changeRole(ctx, p, id, version, func(r *domain.Role) error {
 		if err := domain.CheckTransition(r.Status, to); err != nil {
 			return err
+		}
+		if to == domain.StatusOpen && r.Spec.ClosingDate != "" && r.Spec.ClosingDate < s.today() {
+			return errs.Invalid("closing_date", "has passed; set a later closing date before opening the role")
 		}
 		r.Status = to
 		return nil

@@ -175,6 +175,9 @@ func roleFilter(f domain.RoleFilter) bson.D {
 	if f.Sector != "" {
 		add("sector", f.Sector)
 	}
+	if f.Contract != "" {
+		add("spec.contract", f.Contract)
+	}
 	if f.DayRelease {
 		add("day_release_ok", true)
 	}

@@ -2,6 +2,7 @@ package http
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -150,7 +151,10 @@ func parseRoleQuery(c *fiber.Ctx) (domain.RoleFilter, *service.Near, mongox.Page
 	bad := func(field, msg string) { fields = append(fields, errs.FieldError{Field: field, Message: msg}) }
 	f := domain.RoleFilter{
 		Status: domain.Status(c.Query("status")), Query: strings.TrimSpace(c.Query("q")),
-		Skill: c.Query("skill"), Sector: c.Query("sector"),
+		Skill: c.Query("skill"), Sector: c.Query("sector"), Contract: c.Query("contract"),
+	}
+	if f.Contract != "" && !slices.Contains(domain.Contracts, f.Contract) {
+		bad("contract", "must be one of permanent, fixed_term, temporary, apprenticeship, work_placement")
 	}
 	if f.Status != "" && !f.Status.Valid() {
 		bad("status", "must be one of draft, open, paused, filled, closed")

@@ -278,3 +278,32 @@ func TestAlternativeSitesAndSchedules(t *testing.T) {
 		t.Fatalf("remote role: %v", a.body)
 	}
 }
+
+func TestEditsAfterDatesHavePassed(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	today := time.Now().UTC().Format(time.DateOnly)
+	body := barista()
+	body["start_date"], body["closing_date"], body["status"] = today, today, "open"
+	id := h.create(t, "A", body).str("id")
+	if a := h.call(t, "A", "POST", "/api/v1/roles/"+id+"/status", map[string]any{"status": "paused"}); a.status != 200 {
+		t.Fatalf("pause: %d %v", a.status, a.body)
+	}
+	h.svc.Now = func() time.Time { return time.Now().Add(48 * time.Hour) }
+	if a := h.call(t, "A", "PATCH", "/api/v1/roles/"+id, map[string]any{"version": 2, "title": "Barista (mornings)"}); a.status != 200 {
+		t.Fatalf("an edit that keeps a passed start date must be accepted: %d %v", a.status, a.body)
+	}
+	if a := h.call(t, "A", "POST", "/api/v1/roles/"+id+"/status", map[string]any{"status": "open"}); a.status != 400 || !slices.Contains(a.fields(), "closing_date") {
+		t.Fatalf("reopening past the closing date: %d %v", a.status, a.body)
+	}
+	if a := h.call(t, "A", "PATCH", "/api/v1/roles/"+id, map[string]any{"version": 3, "start_date": time.Now().UTC().AddDate(0, 0, -1).Format(time.DateOnly)}); a.status != 400 || !slices.Contains(a.fields(), "start_date") {
+		t.Fatalf("moving the start date into the past: %d %v", a.status, a.body)
+	}
+	later := time.Now().UTC().AddDate(0, 1, 0).Format(time.DateOnly)
+	if a := h.call(t, "A", "PATCH", "/api/v1/roles/"+id, map[string]any{"version": 3, "closing_date": later}); a.status != 200 {
+		t.Fatalf("new closing date: %d %v", a.status, a.body)
+	}
+	if a := h.call(t, "A", "POST", "/api/v1/roles/"+id+"/status", map[string]any{"status": "open"}); a.status != 200 || a.version() != 5 {
+		t.Fatalf("reopen: %d %v", a.status, a.body)
+	}
+}

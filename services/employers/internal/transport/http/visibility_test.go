@@ -161,6 +161,8 @@ func TestRoleFilters(t *testing.T) {
 		{"near=" + kortrijk + "&within_km=10", []string{baristaK}},
 		{"near=" + kortrijk + "&within_km=60&q=bak", []string{bakerG}},
 		{"status=open&sector=I&day_release=true", []string{baristaK}},
+		{"contract=permanent", []string{baristaK, bakerG, baristaO}},
+		{"contract=apprenticeship", nil},
 	}
 	for _, tc := range cases {
 		for _, who := range []string{"A", "staff"} {
@@ -187,7 +189,7 @@ func TestRoleFilters(t *testing.T) {
 		t.Fatalf("second near page: %v", two.body)
 	}
 	for _, bad := range []string{"status=gone", "sector=Z", "day_release=yes", "within_km=5", "near=" + kortrijk + "&within_km=-1",
-		"near=0", "limit=0", "limit=101", "cursor=%21%21"} {
+		"near=0", "contract=gig", "limit=0", "limit=101", "cursor=%21%21"} {
 		if a := h.call(t, "A", "GET", "/api/v1/roles?"+bad, nil); a.status != 400 || len(a.fields()) == 0 {
 			t.Errorf("?%s: %d %v; want 400 naming the field", bad, a.status, a.body)
 		}
