@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -176,9 +177,10 @@ func (f *fakeEmployers) serveProfile(w http.ResponseWriter, r *http.Request, bod
 		fieldProblem(w, map[string]string{"website": "must be a URL"})
 		return
 	}
-	body["version"] = f.profile["version"].(int) + 1
-	f.profile = body
-	answer(w, body)
+	saved := maps.Clone(body)
+	saved["version"] = f.profile["version"].(int) + 1
+	f.profile = saved
+	answer(w, saved)
 }
 
 // wordingFlags flags "clean record" as the real check does.

@@ -80,6 +80,8 @@ func Register(app *fiber.App, d Deps) {
 	app.Post("/home/invitations", s.csrf, s.requireSession, s.invite)
 
 	app.Post("/roles/:id/status", s.csrf, s.requireSession, s.changeRoleStatus)
+	app.Get("/employer/profile", s.csrf, s.requireSession, s.employerOnly, s.profileForm)
+	app.Post("/employer/profile", s.csrf, s.requireSession, s.employerOnly, s.saveProfile)
 	app.Get("/roles/new", s.csrf, s.requireSession, s.employerOnly, s.newRoleForm)
 	app.Post("/roles/new", s.csrf, s.requireSession, s.employerOnly, s.postRoleForm)
 	app.Get("/roles/:id/edit", s.csrf, s.requireSession, s.employerOnly, s.editRoleForm)
