@@ -28,7 +28,7 @@ func TestRoleFormNeedsAnEmployerSession(t *testing.T) {
 	e := newFakeEmployers(t)
 	g := start(t, map[string]string{"EMPLOYERS_URL": e.URL})
 	b := newBrowser(t, g)
-	for _, path := range []string{"/roles/new", "/roles/r1/edit"} {
+	for _, path := range []string{"/roles/new", "/roles/r1/edit", "/employer/profile", "/roles", "/roles/r1"} {
 		b.get(path).mustBeAt(t, "/login", http.StatusOK)
 	}
 }

@@ -84,6 +84,8 @@ func Register(app *fiber.App, d Deps) {
 	app.Post("/employer/profile", s.csrf, s.requireSession, s.employerOnly, s.saveProfile)
 	app.Get("/roles/new", s.csrf, s.requireSession, s.employerOnly, s.newRoleForm)
 	app.Post("/roles/new", s.csrf, s.requireSession, s.employerOnly, s.postRoleForm)
+	app.Get("/roles", s.csrf, s.requireSession, s.staffOnly, s.browseRoles)
+	app.Get("/roles/:id", s.csrf, s.requireSession, s.showRole)
 	app.Get("/roles/:id/edit", s.csrf, s.requireSession, s.employerOnly, s.editRoleForm)
 	app.Post("/roles/:id/edit", s.csrf, s.requireSession, s.employerOnly, s.postRoleForm)
 
