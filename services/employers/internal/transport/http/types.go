@@ -191,5 +191,5 @@ func toSkillBodies(list []domain.SkillRequirement) []skillBody {
 // page is a page of items with the cursor of the next one.
 type page[T any] struct {
 	Items      []T    `json:"items"`
-	NextCursor string `json:"next_cursor"`
+	NextCursor string `json:"next_cursor,omitempty"` // absent on the last page
 }
