@@ -46,6 +46,12 @@ func (s *site) profileForm(c *fiber.Ctx) error {
 	}
 	v := s.newView(c, "/employer/profile")
 	d := &profilePage{Version: p.Version}
+	if p.DisplayName == "" {
+		// A new profile starts with the name the business signed up with.
+		if acct, err := s.svc.Me(c.UserContext(), actor(c)); err == nil && acct.Organisation != nil {
+			p.DisplayName = acct.Organisation.Name
+		}
+	}
 	v.Form["display_name"], v.Form["description"], v.Form["website"] = p.DisplayName, p.Description, p.Website
 	v.Form["statement"] = p.FairChance.Statement
 	v.Form["contact_name"], v.Form["contact_email"], v.Form["contact_phone"] = p.Contact.Name, p.Contact.Email, p.Contact.Phone
