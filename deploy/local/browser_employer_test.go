@@ -42,7 +42,7 @@ func TestBrowserEmployerPostsARole(t *testing.T) {
 	tab.do(chromedp.Tap(chromedp.ID(tab.waitOption("site_0", regexp.MustCompile(`(?s)(Gent|Ghent).*Belgium`)))))
 	tab.do(chromedp.SendKeys(chromedp.ID("statement"), "We hire for skills and give everyone a fair start."))
 	tab.fill(map[string]string{
-		"contact_name": "Ana Peeters",
+		"contact_name":  "Ana Peeters",
 		"contact_email": "ana@debrug.example", "contact_phone": "+32 9 123 45 67",
 	})
 	tab.do(chromedp.Click(chromedp.CSS(`input[name="commitments"][value="skills_first"]`)),
