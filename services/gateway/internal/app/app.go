@@ -9,6 +9,7 @@ import (
 
 	"github.com/onward-jobs/onward/pkg/auth"
 	"github.com/onward-jobs/onward/pkg/platform"
+	"github.com/onward-jobs/onward/pkg/redislock"
 	"github.com/onward-jobs/onward/pkg/sealed"
 	"github.com/onward-jobs/onward/services/gateway/internal/adapters/mongo"
 	"github.com/onward-jobs/onward/services/gateway/internal/adapters/redis"
@@ -54,7 +55,8 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	if err != nil {
 		return nil, fmt.Errorf("ONWARD_KEY_ENCRYPTION_KEY: %w", err)
 	}
-	store := mongo.NewStore(rt.DB, box)
+	locks := redislock.Locks{Redis: rt.Redis, Prefix: cfg.MongoDB + ":lock:", TTL: 10 * time.Second, Wait: 2 * time.Second}
+	store := mongo.NewStore(rt.DB, box, locks)
 	if err := store.EnsureIndexes(ctx); err != nil {
 		return nil, err
 	}

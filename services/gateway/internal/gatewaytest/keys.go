@@ -38,7 +38,7 @@ func (g *Gateway) SigningKey(t testing.TB) (string, ed25519.PrivateKey) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	keys, err := mongo.NewStore(client.Database(g.Config.MongoDB), box).SigningKeys.All(ctx)
+	keys, err := mongo.NewStore(client.Database(g.Config.MongoDB), box, nil /* signing keys take no locks */).SigningKeys.All(ctx)
 	if err != nil || len(keys) == 0 {
 		t.Fatalf("gatewaytest: signing keys: %v (%d keys)", err, len(keys))
 	}

@@ -10,7 +10,7 @@ import (
 	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/pkg/events"
 	"github.com/onward-jobs/onward/pkg/testkit"
-	"github.com/onward-jobs/onward/services/employers/internal/adapters/redislock"
+	"github.com/onward-jobs/onward/pkg/redislock"
 	"github.com/onward-jobs/onward/services/employers/internal/domain"
 )
 

@@ -23,7 +23,7 @@ import (
 	"github.com/onward-jobs/onward/pkg/testkit"
 	eventsadapter "github.com/onward-jobs/onward/services/employers/internal/adapters/events"
 	mongoadapter "github.com/onward-jobs/onward/services/employers/internal/adapters/mongo"
-	"github.com/onward-jobs/onward/services/employers/internal/adapters/redislock"
+	"github.com/onward-jobs/onward/pkg/redislock"
 	"github.com/onward-jobs/onward/services/employers/internal/service"
 )
 

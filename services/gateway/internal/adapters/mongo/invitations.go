@@ -14,7 +14,10 @@ import (
 )
 
 // Invitations stores invitations under the hash of their token.
-type Invitations struct{ coll *mongo.Collection }
+type Invitations struct {
+	coll  *mongo.Collection
+	locks Locker
+}
 
 type invitationDoc struct {
 	TokenHash  string     `bson:"_id"`
@@ -56,10 +59,15 @@ func (r *Invitations) ByTokenHash(ctx context.Context, hash string) (domain.Invi
 // Claim marks an unaccepted, unexpired invitation accepted in one atomic
 // update, so a token can be used only once even by concurrent requests.
 func (r *Invitations) Claim(ctx context.Context, hash string, now time.Time) (domain.Invitation, error) {
+	unlock, err := r.locks.Lock(ctx, "invitation:"+hash)
+	if err != nil {
+		return domain.Invitation{}, err
+	}
+	defer unlock()
 	filter := bson.D{{Key: "_id", Value: hash}, {Key: "accepted_at", Value: nil}, {Key: "expires_at", Value: bson.D{{Key: "$gt", Value: now}}}}
 	update := bson.D{{Key: "$set", Value: bson.D{{Key: "accepted_at", Value: now}}}}
 	var d invitationDoc
-	err := r.coll.FindOneAndUpdate(ctx, filter, update, options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&d)
+	err = r.coll.FindOneAndUpdate(ctx, filter, update, options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&d)
 	if err != nil {
 		return domain.Invitation{}, mongox.NotFoundAs(err, "invitation used or expired")
 	}

@@ -13,7 +13,10 @@ import (
 )
 
 // RefreshTokens stores refresh tokens under the hash of the token.
-type RefreshTokens struct{ coll *mongo.Collection }
+type RefreshTokens struct {
+	coll  *mongo.Collection
+	locks Locker
+}
 
 type refreshTokenDoc struct {
 	Hash      string     `bson:"_id"`
@@ -53,6 +56,11 @@ func (r *RefreshTokens) ByHash(ctx context.Context, hash string) (domain.Refresh
 // MarkUsed sets used_at only if the token is still unused and unrevoked;
 // it reports whether this call was the one that did so.
 func (r *RefreshTokens) MarkUsed(ctx context.Context, hash string, now time.Time) (bool, error) {
+	unlock, err := r.locks.Lock(ctx, "refresh:"+hash)
+	if err != nil {
+		return false, err
+	}
+	defer unlock()
 	filter := bson.D{{Key: "_id", Value: hash}, {Key: "used_at", Value: nil}, {Key: "revoked_at", Value: nil}}
 	res, err := r.coll.UpdateOne(ctx, filter, bson.D{{Key: "$set", Value: bson.D{{Key: "used_at", Value: now}}}})
 	if err != nil {

@@ -23,13 +23,23 @@ type Store struct {
 	SigningKeys   *SigningKeys
 }
 
-// NewStore wires the collections of db. box encrypts signing keys at rest.
-func NewStore(db *mongo.Database, box *sealed.Box) *Store {
+// Locker serialises conditional updates of one document. FerretDB v1
+// applies an update by reading, changing and rewriting the document, so two
+// concurrent UpdateOne calls with the same guard can both match; a refresh
+// token could then be rotated twice and reuse go undetected. MongoDB needs
+// no lock, but the gateway must be correct on both (see pkg/redislock).
+type Locker interface {
+	Lock(ctx context.Context, key string) (unlock func(), err error)
+}
+
+// NewStore wires the collections of db. box encrypts signing keys at rest;
+// locks guards refresh-token rotation and invitation claims.
+func NewStore(db *mongo.Database, box *sealed.Box, locks Locker) *Store {
 	return &Store{
 		Users:         &Users{coll: db.Collection("users")},
 		Organisations: &Organisations{coll: db.Collection("organisations")},
-		Invitations:   &Invitations{coll: db.Collection("invitations")},
-		RefreshTokens: &RefreshTokens{coll: db.Collection("refresh_tokens")},
+		Invitations:   &Invitations{coll: db.Collection("invitations"), locks: locks},
+		RefreshTokens: &RefreshTokens{coll: db.Collection("refresh_tokens"), locks: locks},
 		SigningKeys:   &SigningKeys{coll: db.Collection("signing_keys"), box: box},
 	}
 }
