@@ -45,6 +45,8 @@ type flash struct {
 	RoleTitle string   `json:"rt,omitempty"`
 	Status    string   `json:"st,omitempty"`
 	Allowed   []string `json:"al,omitempty"`
+	// Notes counts the wording check's notes on a saved role.
+	Notes int `json:"n,omitempty"`
 }
 
 func setFlash(c *fiber.Ctx, f *flash) {

@@ -41,6 +41,10 @@ func TestRoleFormFromATemplatePostsTheRole(t *testing.T) {
 	step1.mustBeAt(t, "/roles/new", http.StatusOK)
 	step1.mustContain(t, "Step 1 of 3", `name="occupation_q"`, "Start with a blank role")
 
+	// "Use this job" without a job asks for one.
+	b.get("/roles/new?step=details&occupation_q=").mustContain(t, "Step 1 of 3", "Choose a job from the list, or start with a blank role.")
+	b.get("/roles/new?step=details&blank=1").mustContain(t, "Step 2 of 3", "No skills yet.")
+
 	// Choosing the barista template fills in its title and skills.
 	p := b.get("/roles/new?step=details&occupation=barista&occupation_q=Barista&occupation_shown=Barista")
 	p.mustContain(t, "Step 2 of 3", `name="title" type="text" autocomplete="off" value="Barista"`, "Espresso preparation",
@@ -147,7 +151,9 @@ func TestRoleFormShowsWordingNotesWithoutBlocking(t *testing.T) {
 	form.Set("action", "review")
 	b.submit("/roles/new", "/roles/new", form).mustContain(t, "Step 3 of 3", "“clean record” may put")
 	form.Set("action", "open")
-	b.submit("/roles/new", "/roles/new", form).mustBeAt(t, "/home", http.StatusOK)
+	saved := b.submit("/roles/new", "/roles/new", form)
+	saved.mustBeAt(t, "/home", http.StatusOK)
+	saved.mustContain(t, "“Barista” is saved (open). The wording check has a note on it")
 
 	form.Set("description", "Friendly team.")
 	form.Set("action", "check")

@@ -62,6 +62,9 @@ func (s *site) newRoleForm(c *fiber.Ctx) error {
 		if it, ok := d.Template.item.(occupationItem); ok {
 			f.fromTemplate(it)
 		}
+		if f.Occupation == "" && c.Query("blank") == "" && !d.Template.Searched && d.Template.Error == "" {
+			d.Template.Error = v.T("RoleChooseTemplate")
+		}
 		if f.Occupation != "" || c.Query("blank") != "" {
 			f.Site = s.picker(c, v, pickerSpec{Name: "site", Kind: placesCatalogue, LabelID: "Field_site", HintID: "HintSite"})
 			f.NewSkill = newPickerData(v, pickerSpec{Name: "new_skill", Kind: skillsCatalogue, LabelID: "Field_new_skill", HintID: "HintNewSkill", AutoSubmit: true})
@@ -91,6 +94,8 @@ func (s *site) postRoleForm(c *fiber.Ctx) error {
 		if _, ok := d.input(v); ok {
 			s.checkWording(c, v, d)
 			d.Step, d.Hidden = stepReview, d.values()
+		} else {
+			v.Alert = v.T("ErrCheckFields")
 		}
 	case "draft", "open", "save":
 		return s.saveRole(c, v, d, action)
@@ -121,7 +126,7 @@ func (s *site) saveRole(c *fiber.Ctx, v *view, d *roleFormPage, action string) e
 	var p *apiProblem
 	switch {
 	case err == nil:
-		setFlash(c, &flash{Kind: flashRoleSaved, RoleTitle: d.Title, Status: saved.Status})
+		setFlash(c, &flash{Kind: flashRoleSaved, RoleTitle: d.Title, Status: saved.Status, Notes: len(saved.Warnings)})
 		return c.Redirect("/home", fiber.StatusSeeOther)
 	case errors.As(err, &p) && p.Status == fiber.StatusConflict:
 		d.Stale = true

@@ -145,6 +145,9 @@ func roleNotice(v *view, f *flash) {
 		v.Notice = v.T("RoleStatusChanged", "Title", f.RoleTitle, "Status", status)
 	case flashRoleSaved:
 		v.Notice = v.T("RoleSaved", "Title", f.RoleTitle, "Status", status)
+		if f.Notes > 0 {
+			v.Notice += " " + v.T("RoleSavedNotes", "Count", f.Notes)
+		}
 	case flashProfileSaved:
 		v.Notice = v.T("ProfileSaved")
 	case flashRoleConflict:
