@@ -131,11 +131,10 @@ type wordingFlag struct {
 
 // role is a role as the employers service answers it.
 type role struct {
-	ID          string `json:"id"`
-	EmployerID  string `json:"employer_id,omitempty"`
-	Status      string `json:"status"`
-	Version     int    `json:"version"`
-	ClosingDate string `json:"closing_date,omitempty"`
+	ID         string `json:"id"`
+	EmployerID string `json:"employer_id,omitempty"`
+	Status     string `json:"status"`
+	Version    int    `json:"version"`
 	roleInput
 	Warnings []wordingFlag `json:"warnings,omitempty"`
 }

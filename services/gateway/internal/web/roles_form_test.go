@@ -167,11 +167,13 @@ func TestRoleEditSendsTheVersionAndExplainsAStaleOne(t *testing.T) {
 	e.mu.Lock()
 	e.roles["r1"]["essential_skills"] = []any{map[string]any{"skill": "barista-skills", "min_level": 2}}
 	e.roles["r1"]["site"] = map[string]any{"place_id": "2797656"}
+	e.roles["r1"]["closing_date"], e.roles["r1"]["schedule"] = "2027-01-15", map[string]any{"days": []string{"sat"}, "start": "08:00", "end": "12:00"}
 	e.mu.Unlock()
 
 	p := b.get("/roles/r1/edit")
 	p.mustBeAt(t, "/roles/r1/edit", http.StatusOK)
-	p.mustContain(t, "Edit a role", `name="version" value="1"`, `name="ess_label" value="Barista skills"`, `name="site_q" type="text" value="Gent"`)
+	p.mustContain(t, "Edit a role", `name="version" value="1"`, `name="ess_label" value="Barista skills"`, `name="site_q" type="text" value="Gent"`,
+		`name="closing_date" type="date" value="2027-01-15"`, `value="sat" checked`, `value="08:00"`)
 
 	form := baristaRole("save")
 	form.Set("version", "1")

@@ -177,7 +177,7 @@ func (s *site) formFromRole(c *fiber.Ctx, v *view, r role) *roleForm {
 	f := &roleForm{
 		ID: r.ID, Version: r.Version, Occupation: r.Occupation, Title: r.Title, Description: r.Description,
 		Sector: r.Sector, Contract: r.Contract, StartDate: r.StartDate, ASAP: r.StartASAP, EndDate: r.EndDate,
-		ClosingDate: r.roleInput.ClosingDate, DayRelease: r.DayReleaseOK, Remote: r.Remote,
+		ClosingDate: r.ClosingDate, DayRelease: r.DayReleaseOK, Remote: r.Remote,
 	}
 	if r.HoursPerWeek > 0 {
 		f.Hours = strconv.Itoa(r.HoursPerWeek)
