@@ -151,15 +151,18 @@ type roleInput struct {
 	Optional     []roleSkill   `json:"optional_skills"`
 	Schedule     *roleSchedule `json:"schedule,omitempty"`
 	HoursPerWeek int           `json:"hours_per_week,omitempty"`
-	StartASAP    bool          `json:"start_asap,omitempty"`
-	Contract     string        `json:"contract,omitempty"`
-	StartDate    string        `json:"start_date,omitempty"`
-	EndDate      string        `json:"end_date,omitempty"`
-	Positions    int           `json:"positions,omitempty"`
-	DayReleaseOK bool          `json:"day_release_ok"`
-	ClosingDate  string        `json:"closing_date,omitempty"`
-	Status       string        `json:"status,omitempty"`
-	Version      int           `json:"version,omitempty"`
+	// StartASAP, StartDate, EndDate and ClosingDate are always sent, so
+	// an edit can clear a date or switch between a date and "as soon as
+	// possible": a missing field would keep the old value.
+	StartASAP    bool   `json:"start_asap"`
+	Contract     string `json:"contract,omitempty"`
+	StartDate    string `json:"start_date"`
+	EndDate      string `json:"end_date"`
+	Positions    int    `json:"positions,omitempty"`
+	DayReleaseOK bool   `json:"day_release_ok"`
+	ClosingDate  string `json:"closing_date"`
+	Status       string `json:"status,omitempty"`
+	Version      int    `json:"version,omitempty"`
 }
 
 type roleSite struct {
