@@ -15,8 +15,8 @@ import (
 // profile (sector, size, a site found with the place picker, fair-chance
 // commitments, contact person), posts a role from the barista template
 // with a place, days and hours, reviews it, opens it, and sees it on the
-// home page among the open roles. Every step saves a full-page
-// screenshot named employer-*.png.
+// home page among the open roles; then pauses it and edits its hours.
+// Every step saves a full-page screenshot named employer-*.png.
 func TestBrowserEmployerPostsARole(t *testing.T) {
 	p := start(t, testEnviron(t, t.TempDir()))
 	browser := testkit.Chromium(t, 3*time.Minute)
@@ -73,4 +73,15 @@ func TestBrowserEmployerPostsARole(t *testing.T) {
 	tab.navigate(chromedp.Click(chromedp.CSS(`button[name="action"][value="open"]`)), "/home", "employer-10-role-opened",
 		"is saved (open)", "Open", "Pause", "Mark filled")
 	tab.expectText("#roles-heading ~ .role-list", regexp.MustCompile(`(?i)barista`))
+
+	// Pause it, then edit it: the edit carries the role's version.
+	tab.navigate(chromedp.Click(chromedp.CSS(`form[action$="/status"]:has(input[value="paused"]) button`)), "/home",
+		"employer-11-role-paused", "is now paused", "Paused", "Reopen")
+	tab.do(chromedp.Click(chromedp.CSS(`main a[href$="/edit"]`)))
+	tab.do(chromedp.WaitVisible(chromedp.ID("hours_per_week")))
+	path := tab.eval(`location.pathname`)
+	tab.check(path, "employer-12-role-edit", "Edit a role", "Essential skills")
+	tab.fill(map[string]string{"hours_per_week": "24"})
+	tab.navigate(chromedp.Click(chromedp.CSS(`button[name="action"][value="review"]`)), path, "employer-13-role-edit-review", "Check the role", "24")
+	tab.navigate(chromedp.Click(chromedp.CSS(`button[name="action"][value="save"]`)), "/home", "employer-14-role-saved", "is saved (paused)")
 }
