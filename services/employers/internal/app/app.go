@@ -7,11 +7,11 @@ import (
 
 	"github.com/onward-jobs/onward/pkg/events"
 	"github.com/onward-jobs/onward/pkg/geo"
+	"github.com/onward-jobs/onward/pkg/redislock"
 	"github.com/onward-jobs/onward/pkg/servicekit"
 	"github.com/onward-jobs/onward/pkg/skills"
 	eventsadapter "github.com/onward-jobs/onward/services/employers/internal/adapters/events"
 	mongoadapter "github.com/onward-jobs/onward/services/employers/internal/adapters/mongo"
-	"github.com/onward-jobs/onward/pkg/redislock"
 	"github.com/onward-jobs/onward/services/employers/internal/service"
 	transport "github.com/onward-jobs/onward/services/employers/internal/transport/http"
 )

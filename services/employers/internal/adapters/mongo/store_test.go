@@ -9,8 +9,8 @@ import (
 
 	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/pkg/events"
-	"github.com/onward-jobs/onward/pkg/testkit"
 	"github.com/onward-jobs/onward/pkg/redislock"
+	"github.com/onward-jobs/onward/pkg/testkit"
 	"github.com/onward-jobs/onward/services/employers/internal/domain"
 )
 

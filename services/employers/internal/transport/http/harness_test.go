@@ -19,11 +19,11 @@ import (
 	pkgevents "github.com/onward-jobs/onward/pkg/events"
 	"github.com/onward-jobs/onward/pkg/geo"
 	"github.com/onward-jobs/onward/pkg/httpx"
+	"github.com/onward-jobs/onward/pkg/redislock"
 	"github.com/onward-jobs/onward/pkg/skills"
 	"github.com/onward-jobs/onward/pkg/testkit"
 	eventsadapter "github.com/onward-jobs/onward/services/employers/internal/adapters/events"
 	mongoadapter "github.com/onward-jobs/onward/services/employers/internal/adapters/mongo"
-	"github.com/onward-jobs/onward/pkg/redislock"
 	"github.com/onward-jobs/onward/services/employers/internal/service"
 )
 
