@@ -141,16 +141,18 @@ type role struct {
 
 // roleInput is what the role form sends.
 type roleInput struct {
-	Title        string        `json:"title"`
-	Description  string        `json:"description"`
-	Occupation   string        `json:"occupation,omitempty"`
-	Sector       string        `json:"sector,omitempty"`
-	Site         *roleSite     `json:"site,omitempty"`
-	Remote       bool          `json:"remote"`
-	Essential    []roleSkill   `json:"essential_skills"`
-	Optional     []roleSkill   `json:"optional_skills"`
-	Schedule     *roleSchedule `json:"schedule,omitempty"`
-	HoursPerWeek int           `json:"hours_per_week,omitempty"`
+	Title       string      `json:"title"`
+	Description string      `json:"description"`
+	Occupation  string      `json:"occupation,omitempty"`
+	Sector      string      `json:"sector,omitempty"`
+	Site        *roleSite   `json:"site,omitempty"`
+	Remote      bool        `json:"remote"`
+	Essential   []roleSkill `json:"essential_skills"`
+	Optional    []roleSkill `json:"optional_skills"`
+	// Languages are always sent, so an edit can remove the last one.
+	Languages    []roleLanguage `json:"languages"`
+	Schedule     *roleSchedule  `json:"schedule,omitempty"`
+	HoursPerWeek int            `json:"hours_per_week,omitempty"`
 	// StartASAP, StartDate, EndDate and ClosingDate are always sent, so
 	// an edit can clear a date or switch between a date and "as soon as
 	// possible": a missing field would keep the old value.

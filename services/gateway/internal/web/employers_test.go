@@ -114,6 +114,10 @@ func (f *fakeEmployers) listRoles(w http.ResponseWriter, r *http.Request) {
 }
 
 func (f *fakeEmployers) createRole(w http.ResponseWriter, body map[string]any) {
+	if title, _ := body["title"].(string); strings.Contains(title, "fluent") {
+		fieldProblem(w, map[string]string{"languages[1].min_level": "must be one of A1, A2, B1, B2, C1, C2"})
+		return
+	}
 	if title, _ := body["title"].(string); strings.Contains(title, "bad") {
 		fieldProblem(w, map[string]string{"start_date": "must not be in the past", "essential_skills[0].min_level": "must be between 1 and 4"})
 		return

@@ -38,6 +38,7 @@ type roleForm struct {
 	ASAP, DayRelease, Remote             bool
 	Days                                 []string
 	Essential, Optional                  []skillRow
+	Languages                            []languageRow
 	Site, NewSkill                       *pickerData
 	NewSkillKind                         string
 	NewSkillLevel                        int
@@ -61,7 +62,9 @@ func (s *site) readRoleForm(c *fiber.Ctx, v *view) *roleForm {
 	f.NewSkillLevel, _ = strconv.Atoi(formText(c, "new_skill_level"))
 	f.Essential = readSkillRows(c, "ess")
 	f.Optional = readSkillRows(c, "opt")
+	f.Languages = readLanguageRows(c)
 	removeSkillRow(f, formText(c, "remove"))
+	removeLanguageRow(f, formText(c, "remove"))
 	f.Site = s.picker(c, v, pickerSpec{Name: "site", Kind: placesCatalogue, LabelID: "Field_site", HintID: "HintSite"})
 	f.NewSkill = s.picker(c, v, pickerSpec{Name: "new_skill", Kind: skillsCatalogue, LabelID: "Field_new_skill",
 		HintID: "HintNewSkill", AutoSubmit: true})
@@ -159,7 +162,7 @@ func requirementRows(reqs []skillRequirement) []skillRow {
 func (f *roleForm) input(v *view) (roleInput, bool) {
 	in := roleInput{
 		Title: f.Title, Description: f.Description, Occupation: f.Occupation, Sector: f.Sector, Remote: f.Remote,
-		Essential: skillInputs(f.Essential), Optional: skillInputs(f.Optional), Contract: f.Contract,
+		Essential: skillInputs(f.Essential), Optional: skillInputs(f.Optional), Languages: languageInputs(f.Languages), Contract: f.Contract,
 		StartASAP: f.ASAP, EndDate: f.EndDate, DayReleaseOK: f.DayRelease, ClosingDate: f.ClosingDate, Version: f.Version,
 	}
 	if !f.ASAP {
@@ -232,6 +235,10 @@ func (f *roleForm) values() url.Values {
 			q.Add(prefix+"_label", r.Label)
 			q.Add(prefix+"_level", strconv.Itoa(r.Level))
 		}
+	}
+	for _, l := range f.Languages {
+		q.Add("lang_code", l.Code)
+		q.Add("lang_level", l.Level)
 	}
 	if f.Site.Value != "" {
 		q.Set("site", f.Site.Value)

@@ -60,7 +60,7 @@ func TestRoleFormFromATemplatePostsTheRole(t *testing.T) {
 
 	got, _ := json.Marshal(e.last(t, http.MethodPost, "/api/v1/roles").Body)
 	want := `{"closing_date":"2027-01-15","contract":"permanent","day_release_ok":true,"description":"Morning shifts in our roastery café.",` +
-		`"end_date":"","essential_skills":[{"min_level":2,"skill":"espresso-preparation"},{"min_level":1,"skill":"customer-service"}],"hours_per_week":32,` +
+		`"end_date":"","essential_skills":[{"min_level":2,"skill":"espresso-preparation"},{"min_level":1,"skill":"customer-service"}],"hours_per_week":32,"languages":[],` +
 		`"occupation":"barista","optional_skills":[{"min_level":3,"skill":"latte-art"}],"positions":1,"remote":false,` +
 		`"schedule":{"days":["mon","tue","wed"],"end":"15:30","start":"07:00"},"sector":"I","site":{"place_id":"2797656"},` +
 		`"start_asap":false,"start_date":"2027-02-01","status":"open","title":"Barista"}`

@@ -30,6 +30,9 @@ type roleFormPage struct {
 	Contracts  []choice
 	DayChoices []choice
 	Levels     []choice
+	LangRows   []languageRowView
+	LangNew    []choice
+	CEFR       []choice
 	Hidden     url.Values
 	Stale      bool // the role changed since the form was loaded
 	ReviewInfo *roleReview
@@ -189,6 +192,7 @@ func (s *site) formFromRole(c *fiber.Ctx, v *view, r role) *roleForm {
 		f.Days, f.StartTime, f.EndTime = onlyKnown(sc.Days, weekdays), sc.Start, sc.End
 	}
 	f.Essential, f.Optional = s.labelSkills(c, v, r.Essential), s.labelSkills(c, v, r.Optional)
+	f.Languages = languageRows(r.Languages)
 	f.Site = newPickerData(v, pickerSpec{Name: "site", Kind: placesCatalogue, LabelID: "Field_site", HintID: "HintSite"})
 	v.usesPicker = true
 	if r.Site != nil && r.Site.PlaceID != "" {
@@ -221,6 +225,7 @@ func (s *site) renderRoleForm(c *fiber.Ctx, v *view, d *roleFormPage, status int
 		for _, l := range skillLevels {
 			d.Levels = append(d.Levels, choice{Value: strconv.Itoa(l), Label: levelText(v.localizer, l)})
 		}
+		d.LangRows, d.LangNew, d.CEFR = languageRowViews(v, d.Languages), languageChoices(v, ""), cefrChoices(v)
 		if d.Step == stepReview {
 			d.ReviewInfo = reviewOf(v, d)
 		}

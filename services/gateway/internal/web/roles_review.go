@@ -18,6 +18,7 @@ var roleFieldMessages = map[string]string{
 	"essential_skills": "ErrRoleSkills",
 	"optional_skills":  "ErrRoleSkills",
 	"schedule":         "ErrRoleSchedule",
+	"languages":        "ErrRoleLanguage",
 	"hours_per_week":   "ErrRoleHours",
 	"contract":         "ErrRoleContract",
 	"start_date":       "ErrRoleStartDate",
@@ -42,6 +43,9 @@ func roleProblem(v *view, f *roleForm, p *apiProblem) {
 	v.Alert = v.T("ErrCheckFields")
 	for _, fe := range p.Errors {
 		field := formField(fe.Field)
+		if field == "languages" && languageRowError(v, f, fe.Field, v.T("ErrRoleLanguage")) {
+			continue
+		}
 		msg := v.translateField(errs.FieldError{Field: field, Message: fe.Message})
 		if id, ok := roleFieldMessages[field]; ok {
 			msg = v.T(id)
@@ -92,6 +96,7 @@ func reviewOf(v *view, d *roleFormPage) *roleReview {
 		schedule = strings.TrimSpace(schedule + " " + f.StartTime + "–" + f.EndTime)
 	}
 	add("Field_schedule", schedule)
+	add("Field_languages", languagesText(v, f.Languages))
 	add("Field_hours_per_week", f.Hours)
 	if f.Contract != "" {
 		add("Field_contract", v.T("Contract_"+f.Contract))
