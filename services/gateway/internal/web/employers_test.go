@@ -23,6 +23,8 @@ type fakeEmployers struct {
 	roles   map[string]map[string]any
 	order   []string
 	profile map[string]any
+	// employers are other employers' profiles, by id, as staff see them.
+	employers map[string]map[string]any
 }
 
 type seenRequest struct {
@@ -35,7 +37,7 @@ var fakeTransitions = map[string][]string{"draft": {"open", "closed"}, "open": {
 
 func newFakeEmployers(t *testing.T) *fakeEmployers {
 	t.Helper()
-	f := &fakeEmployers{roles: map[string]map[string]any{}, profile: map[string]any{
+	f := &fakeEmployers{roles: map[string]map[string]any{}, employers: map[string]map[string]any{}, profile: map[string]any{
 		"display_name": "Café De Hoek", "sectors": []string{"I"}, "description": "", "website": "", "size_band": "1-9",
 		"sites": []any{}, "fair_chance": map[string]any{"statement": "", "commitments": []string{}},
 		"contact": map[string]any{"name": "", "email": "", "phone": ""}, "version": 1,
@@ -52,6 +54,19 @@ func (f *fakeEmployers) addRole(id, title, status string) {
 	f.roles[id] = map[string]any{"id": id, "title": title, "status": status, "version": 1, "employer_id": "e1",
 		"description": "", "essential_skills": []any{}, "optional_skills": []any{}}
 	f.order = append(f.order, id)
+}
+
+// count is how many requests with this method and path were seen.
+func (f *fakeEmployers) count(method, path string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := 0
+	for _, s := range f.seen {
+		if s.Method == method && s.Path == path {
+			n++
+		}
+	}
+	return n
 }
 
 // last returns the last request with this method and path, or fails.
@@ -84,6 +99,12 @@ func (f *fakeEmployers) serve(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.URL.Path == "/api/v1/employers/me":
 		f.serveProfile(w, r, body)
+	case len(parts) == 2 && parts[0] == "employers" && r.Method == http.MethodGet:
+		if p := f.employers[parts[1]]; p != nil {
+			answer(w, p)
+		} else {
+			problem(w, http.StatusNotFound)
+		}
 	case r.URL.Path == "/api/v1/roles/wording-check" && r.Method == http.MethodPost:
 		answer(w, map[string]any{"flags": wordingFlags(body)})
 	case r.URL.Path == "/api/v1/roles" && r.Method == http.MethodGet:

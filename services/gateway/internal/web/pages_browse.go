@@ -31,6 +31,7 @@ type browsePage struct {
 // roleSummary is one line of the role browser.
 type roleSummary struct {
 	ID, Title, Sector, Contract string
+	Employer                    string
 	Hours                       int
 	DayRelease                  bool
 }
@@ -66,9 +67,10 @@ func (s *site) browseRoles(c *fiber.Ctx) error {
 	page, err := s.employers.listRoles(c.UserContext(), accessToken(c), q)
 	switch {
 	case err == nil:
+		names := s.employerNames(c, page.Items)
 		for _, r := range page.Items {
 			d.Roles = append(d.Roles, roleSummary{ID: r.ID, Title: r.Title, Sector: r.Sector, Contract: r.Contract,
-				Hours: r.HoursPerWeek, DayRelease: r.DayReleaseOK})
+				Employer: names[r.EmployerID], Hours: r.HoursPerWeek, DayRelease: r.DayReleaseOK})
 		}
 		if page.NextCursor != "" {
 			filters.Set("cursor", page.NextCursor)

@@ -14,6 +14,10 @@ type roleDetail struct {
 	Review        *roleReview
 	Flags         []wordingNote
 	Card          *roleCard
+	// Employer is the role's employer, for staff; EmployerMissing says
+	// it could not be looked up.
+	Employer        *employerCard
+	EmployerMissing bool
 }
 
 // showRole is GET /roles/:id, for the role's employer and for staff. The
@@ -37,6 +41,10 @@ func (s *site) showRole(c *fiber.Ctx) error {
 	}
 	if a.OrgKind == domain.KindEmployer {
 		d.Card = &roleCard{role: r, Actions: actionsFrom(r.Status)}
+	} else {
+		var ok bool
+		d.Employer, ok = s.roleEmployer(c, v, r.EmployerID)
+		d.EmployerMissing = !ok
 	}
 	v.Data = d
 	return s.render(c, fiber.StatusOK, "role", v)
