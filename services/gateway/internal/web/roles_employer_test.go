@@ -20,7 +20,7 @@ func TestStaffSeeTheEmployerOfARole(t *testing.T) {
 	e.roles["r3"]["employer_id"] = "e2"
 	e.employers["e1"] = map[string]any{"id": "e1", "display_name": "Café De Hoek", "sectors": []string{"I"},
 		"fair_chance": map[string]any{"statement": "Everyone deserves a second start.", "commitments": []string{"mentor", "skills_first"}},
-		"contact": map[string]any{"name": "Ana Peeters", "email": "ana@dehoek.example", "phone": "+32 9 123 45 67"}, "version": 1}
+		"contact":     map[string]any{"name": "Ana Peeters", "email": "ana@dehoek.example", "phone": "+32 9 123 45 67"}, "version": 1}
 	e.employers["e2"] = map[string]any{"id": "e2", "display_name": "Groen & Co", "sectors": []string{"A"}, "version": 1}
 	e.mu.Unlock()
 
