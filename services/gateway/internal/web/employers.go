@@ -176,10 +176,12 @@ type roleSkill struct {
 	MinLevel int    `json:"min_level"`
 }
 
+// roleSchedule is either days with one time window, or shifts.
 type roleSchedule struct {
-	Days  []string `json:"days"`
-	Start string   `json:"start,omitempty"`
-	End   string   `json:"end,omitempty"`
+	Days   []string    `json:"days,omitempty"`
+	Start  string      `json:"start,omitempty"`
+	End    string      `json:"end,omitempty"`
+	Shifts []roleShift `json:"shifts,omitempty"`
 }
 
 // rolePage is one page of a role listing.

@@ -135,6 +135,10 @@ func (f *fakeEmployers) listRoles(w http.ResponseWriter, r *http.Request) {
 }
 
 func (f *fakeEmployers) createRole(w http.ResponseWriter, body map[string]any) {
+	if title, _ := body["title"].(string); strings.Contains(title, "night") {
+		fieldProblem(w, map[string]string{"schedule.shifts[1].end": "must be after start"})
+		return
+	}
 	if title, _ := body["title"].(string); strings.Contains(title, "fluent") {
 		fieldProblem(w, map[string]string{"languages[1].min_level": "must be one of A1, A2, B1, B2, C1, C2"})
 		return

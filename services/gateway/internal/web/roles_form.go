@@ -39,9 +39,12 @@ type roleForm struct {
 	Days                                 []string
 	Essential, Optional                  []skillRow
 	Languages                            []languageRow
-	Site, NewSkill                       *pickerData
-	NewSkillKind                         string
-	NewSkillLevel                        int
+	// ScheduleKind is scheduleDays or scheduleShifts.
+	ScheduleKind   string
+	Shifts         []shiftRow
+	Site, NewSkill *pickerData
+	NewSkillKind   string
+	NewSkillLevel  int
 }
 
 // readRoleForm reads the form's state from the request, applying the
@@ -63,8 +66,13 @@ func (s *site) readRoleForm(c *fiber.Ctx, v *view) *roleForm {
 	f.Essential = readSkillRows(c, "ess")
 	f.Optional = readSkillRows(c, "opt")
 	f.Languages = readLanguageRows(c)
+	f.ScheduleKind, f.Shifts = scheduleDays, readShiftRows(c)
+	if formText(c, "schedule_kind") == scheduleShifts {
+		f.ScheduleKind = scheduleShifts
+	}
 	removeSkillRow(f, formText(c, "remove"))
 	removeLanguageRow(f, formText(c, "remove"))
+	removeShiftRow(f, formText(c, "remove"))
 	f.Site = s.picker(c, v, pickerSpec{Name: "site", Kind: placesCatalogue, LabelID: "Field_site", HintID: "HintSite"})
 	f.NewSkill = s.picker(c, v, pickerSpec{Name: "new_skill", Kind: skillsCatalogue, LabelID: "Field_new_skill",
 		HintID: "HintNewSkill", AutoSubmit: true})
@@ -171,9 +179,7 @@ func (f *roleForm) input(v *view) (roleInput, bool) {
 	if f.Site.Value != "" {
 		in.Site = &roleSite{PlaceID: f.Site.Value}
 	}
-	if len(f.Days) > 0 || f.StartTime != "" || f.EndTime != "" {
-		in.Schedule = &roleSchedule{Days: f.Days, Start: f.StartTime, End: f.EndTime}
-	}
+	in.Schedule = f.schedule()
 	ok := true
 	for _, n := range []struct {
 		field, text string
@@ -235,6 +241,14 @@ func (f *roleForm) values() url.Values {
 			q.Add(prefix+"_label", r.Label)
 			q.Add(prefix+"_level", strconv.Itoa(r.Level))
 		}
+	}
+	if f.ScheduleKind == scheduleShifts {
+		q.Set("schedule_kind", scheduleShifts)
+	}
+	for _, r := range f.Shifts {
+		q.Add("shift_day", r.Day)
+		q.Add("shift_start", r.Start)
+		q.Add("shift_end", r.End)
 	}
 	for _, l := range f.Languages {
 		q.Add("lang_code", l.Code)

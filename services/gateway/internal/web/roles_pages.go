@@ -33,6 +33,8 @@ type roleFormPage struct {
 	LangRows   []languageRowView
 	LangNew    []choice
 	CEFR       []choice
+	ShiftRows  []shiftRowView
+	ShiftDays  []choice
 	Hidden     url.Values
 	Stale      bool // the role changed since the form was loaded
 	ReviewInfo *roleReview
@@ -190,6 +192,12 @@ func (s *site) formFromRole(c *fiber.Ctx, v *view, r role) *roleForm {
 	}
 	if sc := r.Schedule; sc != nil {
 		f.Days, f.StartTime, f.EndTime = onlyKnown(sc.Days, weekdays), sc.Start, sc.End
+		for _, sh := range sc.Shifts {
+			f.Shifts = append(f.Shifts, shiftRow{Day: sh.Day, Start: sh.Start, End: sh.End})
+		}
+		if len(f.Shifts) > 0 {
+			f.ScheduleKind = scheduleShifts
+		}
 	}
 	f.Essential, f.Optional = s.labelSkills(c, v, r.Essential), s.labelSkills(c, v, r.Optional)
 	f.Languages = languageRows(r.Languages)
@@ -225,6 +233,7 @@ func (s *site) renderRoleForm(c *fiber.Ctx, v *view, d *roleFormPage, status int
 		for _, l := range skillLevels {
 			d.Levels = append(d.Levels, choice{Value: strconv.Itoa(l), Label: levelText(v.localizer, l)})
 		}
+		d.ShiftRows, d.ShiftDays = shiftRowViews(v, d.Shifts), choices(v, "Day_", weekdays)
 		d.LangRows, d.LangNew, d.CEFR = languageRowViews(v, d.Languages), languageChoices(v, ""), cefrChoices(v)
 		if d.Step == stepReview {
 			d.ReviewInfo = reviewOf(v, d)

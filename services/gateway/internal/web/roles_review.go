@@ -43,6 +43,9 @@ func roleProblem(v *view, f *roleForm, p *apiProblem) {
 	v.Alert = v.T("ErrCheckFields")
 	for _, fe := range p.Errors {
 		field := formField(fe.Field)
+		if field == "schedule" && shiftRowError(v, f, fe.Field, v.T("ErrRoleShift")) {
+			continue
+		}
 		if field == "languages" && languageRowError(v, f, fe.Field, v.T("ErrRoleLanguage")) {
 			continue
 		}
@@ -87,15 +90,7 @@ func reviewOf(v *view, d *roleFormPage) *roleReview {
 		add("Field_sector", v.T("Nace_"+f.Sector))
 	}
 	add("Field_site", f.Site.Text)
-	var days []string
-	for _, d := range f.Days {
-		days = append(days, v.T("Day_"+d))
-	}
-	schedule := strings.Join(days, ", ")
-	if f.StartTime != "" || f.EndTime != "" {
-		schedule = strings.TrimSpace(schedule + " " + f.StartTime + "–" + f.EndTime)
-	}
-	add("Field_schedule", schedule)
+	add("Field_schedule", scheduleText(v, f))
 	add("Field_languages", languagesText(v, f.Languages))
 	add("Field_hours_per_week", f.Hours)
 	if f.Contract != "" {
