@@ -3,8 +3,9 @@
 // invitation, a home page per role, and a page to explore the skills,
 // occupations and places that matching uses, through a reusable picker.
 // Employers keep their profile and post, edit, pause, fill and close
-// roles; programme staff and administrators browse every open role. Those
-// pages call the employers service's API with the signed-in user's token.
+// roles; programme staff and administrators browse every open role and
+// see its employer with the contact person. Those pages call the employers
+// service's API with the signed-in user's token.
 //
 // Every page works without JavaScript: forms are plain POSTs answered with a
 // redirect, or with the same form and its field errors. Sessions live in
