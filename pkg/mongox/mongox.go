@@ -44,13 +44,14 @@ func Probe(client *mongo.Client) func(context.Context) error {
 
 // EnsureIndexes creates the indexes a collection needs. Creating an index
 // that already exists with the same definition is a no-op, so every replica
-// can call this at start.
+// can call this at start. Indexes are created one per command: FerretDB v1
+// drops the connection when one createIndexes command names several indexes
+// of which some already exist, which is every restart after the first.
 func EnsureIndexes(ctx context.Context, coll *mongo.Collection, models ...mongo.IndexModel) error {
-	if len(models) == 0 {
-		return nil
-	}
-	if _, err := coll.Indexes().CreateMany(ctx, models); err != nil {
-		return fmt.Errorf("ensure indexes on %s: %w", coll.Name(), err)
+	for _, m := range models {
+		if _, err := coll.Indexes().CreateOne(ctx, m); err != nil {
+			return fmt.Errorf("ensure indexes on %s: %w", coll.Name(), err)
+		}
 	}
 	return nil
 }

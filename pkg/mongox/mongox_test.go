@@ -87,3 +87,36 @@ func TestEnsureIndexesIsIdempotentAndUnique(t *testing.T) {
 		t.Fatalf("missing user: %v", err)
 	}
 }
+
+// TestEnsureIndexesAgainOnARestart is what every restart does: some of the
+// indexes exist already and one is new. On FerretDB v1 a single
+// createIndexes command for such a mix used to drop the connection.
+func TestEnsureIndexesAgainOnARestart(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	coll := testkit.MongoDB(t).Collection("roles")
+	first := []mongo.IndexModel{
+		{Keys: bson.D{{Key: "employer_id", Value: 1}, {Key: "_id", Value: 1}}},
+		{Keys: bson.D{{Key: "closing_date", Value: 1}}},
+	}
+	if err := EnsureIndexes(ctx, coll, first...); err != nil {
+		t.Fatal(err)
+	}
+	again := append(first, mongo.IndexModel{Keys: bson.D{{Key: "status", Value: 1}, {Key: "_id", Value: 1}}})
+	for range 2 {
+		if err := EnsureIndexes(ctx, coll, again...); err != nil {
+			t.Fatalf("ensure indexes on a restart: %v", err)
+		}
+	}
+	cur, err := coll.Indexes().List(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var specs []bson.M
+	if err := cur.All(ctx, &specs); err != nil {
+		t.Fatal(err)
+	}
+	if len(specs) != 4 { // _id plus the three
+		t.Fatalf("%d indexes, want 4: %v", len(specs), specs)
+	}
+}
