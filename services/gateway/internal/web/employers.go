@@ -1,20 +1,13 @@
 package web
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/pkg/httpx"
 )
 
@@ -22,100 +15,13 @@ import (
 // never hangs on it.
 const employersTimeout = 5 * time.Second
 
-// maxEmployersBody caps what is read from one answer.
-const maxEmployersBody = 1 << 20
-
 // employersClient calls the employers service's API on behalf of the
 // signed-in user, with the user's own access token, so the service
-// decides what the user may see and change. Its errors never carry
-// request addresses or bodies, which may hold personal data.
-type employersClient struct {
-	base string
-	http *http.Client
-}
+// decides what the user may see and change.
+type employersClient struct{ serviceClient }
 
 func newEmployersClient(base string) *employersClient {
-	return &employersClient{base: strings.TrimRight(base, "/"), http: &http.Client{Timeout: employersTimeout}}
-}
-
-// apiProblem is a 400 or 409 answer the user can act on: field errors
-// to show next to their fields, or a conflict (a stale version or an
-// illegal status change).
-type apiProblem struct {
-	Status int               `json:"status"`
-	Title  string            `json:"title"`
-	Detail string            `json:"detail"`
-	Errors []errs.FieldError `json:"errors"`
-	// Allowed are the statuses a role may move to, when the service names
-	// them with an illegal transition.
-	Allowed []string `json:"allowed"`
-}
-
-func (p *apiProblem) Error() string {
-	return fmt.Sprintf("employers answered %d: %s", p.Status, p.Title)
-}
-
-// Is makes a conflict an errs.Conflict and a refusal an
-// errs.InvalidArgument, for callers that do not need the details.
-func (p *apiProblem) Is(target error) bool {
-	return (p.Status == http.StatusConflict && target == errs.Conflict) ||
-		(p.Status == http.StatusBadRequest && target == errs.InvalidArgument)
-}
-
-// call sends in (if not nil) as JSON and decodes a 2xx answer into out
-// (if not nil), turning other statuses into the platform's categories.
-func (e *employersClient) call(ctx context.Context, token, method, path string, in, out any) error {
-	var body io.Reader
-	if in != nil {
-		buf, err := json.Marshal(in)
-		if err != nil {
-			return fmt.Errorf("employers %s: encode: %w", method, err)
-		}
-		body = bytes.NewReader(buf)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, e.base+path, body)
-	if err != nil {
-		return fmt.Errorf("employers %s: %w", method, err)
-	}
-	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("Accept", "application/json")
-	if in != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	resp, err := e.http.Do(req)
-	if err != nil {
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
-		return fmt.Errorf("employers unreachable: %w: %w", errs.Unavailable, err)
-	}
-	defer resp.Body.Close()
-	limited := io.LimitReader(resp.Body, maxEmployersBody)
-	switch {
-	case resp.StatusCode >= 200 && resp.StatusCode < 300:
-		if out == nil || resp.StatusCode == http.StatusNoContent {
-			return nil
-		}
-		if err := json.NewDecoder(limited).Decode(out); err != nil {
-			return fmt.Errorf("employers: decode answer: %w: %w", errs.Unavailable, err)
-		}
-		return nil
-	case resp.StatusCode == http.StatusBadRequest || resp.StatusCode == http.StatusUnprocessableEntity || resp.StatusCode == http.StatusConflict:
-		p := &apiProblem{}
-		_ = json.NewDecoder(limited).Decode(p)
-		p.Status = resp.StatusCode
-		if p.Status == http.StatusUnprocessableEntity {
-			p.Status = http.StatusBadRequest
-		}
-		return p
-	case resp.StatusCode == http.StatusNotFound:
-		return fmt.Errorf("employers: %w", errs.NotFound)
-	case resp.StatusCode == http.StatusForbidden:
-		return fmt.Errorf("employers: %w", errs.Forbidden)
-	default:
-		return fmt.Errorf("employers answered %d: %w", resp.StatusCode, errs.Unavailable)
-	}
+	return &employersClient{newServiceClient("employers", base, employersTimeout)}
 }
 
 // wordingFlag is a phrase the inclusive-wording check found, with a

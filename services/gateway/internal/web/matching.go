@@ -2,14 +2,11 @@ package web
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/onward-jobs/onward/pkg/errs"
@@ -39,9 +36,6 @@ func parseCatalogue(s string) (catalogue, bool) {
 // this is no help, and a page must not hang on a slow search.
 const matchingTimeout = 3 * time.Second
 
-// maxMatchingBody caps what is read from one answer.
-const maxMatchingBody = 1 << 20
-
 // errBadQuery is the matching service refusing a query: empty, too long
 // or with control characters. The user can fix it.
 var errBadQuery = fmt.Errorf("matching refused the query: %w", errs.InvalidArgument)
@@ -49,13 +43,10 @@ var errBadQuery = fmt.Errorf("matching refused the query: %w", errs.InvalidArgum
 // matchingClient reads the matching service's vocabularies on behalf of
 // the signed-in user, with the user's own access token. Its errors never
 // carry the request's address, which holds what the user typed.
-type matchingClient struct {
-	base string
-	http *http.Client
-}
+type matchingClient struct{ serviceClient }
 
 func newMatchingClient(base string) *matchingClient {
-	return &matchingClient{base: strings.TrimRight(base, "/"), http: &http.Client{Timeout: matchingTimeout}}
+	return &matchingClient{newServiceClient("matching", base, matchingTimeout)}
 }
 
 // searchParams are a vocabulary search's inputs. Lang is ignored for
@@ -137,38 +128,19 @@ func lookup[T any](ctx context.Context, m *matchingClient, token string, cat cat
 	return item, err
 }
 
-// get calls the matching service and decodes its JSON answer into out,
-// turning its statuses into the platform's error categories.
+// get calls the matching service and decodes its JSON answer into out. A
+// refused query is errBadQuery, which the user can fix; a 401 or 403 means
+// the services disagree on keys or audience, as the gateway has just
+// verified the token itself, so it counts as unavailable.
 func (m *matchingClient) get(ctx context.Context, token string, cat catalogue, path string, out any) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, m.base+path, nil)
-	if err != nil {
+	err := m.call(ctx, token, http.MethodGet, path, nil, out)
+	switch {
+	case errors.Is(err, errs.InvalidArgument):
+		return errBadQuery
+	case errors.Is(err, errs.Forbidden), errors.Is(err, errs.Conflict):
+		return fmt.Errorf("matching %s: %w", cat, errs.Unavailable)
+	case err != nil:
 		return fmt.Errorf("matching %s: %w", cat, err)
 	}
-	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("Accept", "application/json")
-	resp, err := m.http.Do(req)
-	if err != nil {
-		// A *url.Error names the address, query included: keep only its cause.
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
-		return fmt.Errorf("matching %s unreachable: %w: %w", cat, errs.Unavailable, err)
-	}
-	defer resp.Body.Close()
-	switch resp.StatusCode {
-	case http.StatusOK:
-		if err := json.NewDecoder(io.LimitReader(resp.Body, maxMatchingBody)).Decode(out); err != nil {
-			return fmt.Errorf("matching %s: decode answer: %w: %w", cat, errs.Unavailable, err)
-		}
-		return nil
-	case http.StatusBadRequest:
-		return errBadQuery
-	case http.StatusNotFound:
-		return fmt.Errorf("matching %s: %w", cat, errs.NotFound)
-	default:
-		// 401 included: the gateway has just verified the token itself, so
-		// a refusal means the services disagree on keys or audience.
-		return fmt.Errorf("matching %s answered %d: %w", cat, resp.StatusCode, errs.Unavailable)
-	}
+	return nil
 }
