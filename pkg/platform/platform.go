@@ -103,3 +103,21 @@ func (r *Runtime) Close() error {
 	defer cancel()
 	return errors.Join(r.Redis.Close(), r.Mongo.Disconnect(ctx))
 }
+
+// Every returns a background worker for Serve that runs job every interval
+// until ctx ends, then returns ctx's error (which Serve ignores). job
+// reports its own failures: a failed round never stops the worker.
+func Every(interval time.Duration, job func(ctx context.Context)) func(context.Context) error {
+	return func(ctx context.Context) error {
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-t.C:
+				job(ctx)
+			}
+		}
+	}
+}

@@ -73,24 +73,3 @@ func (s *Service) CloseExpired(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
-
-// Every runs job every interval until ctx ends, logging failures, so it can
-// be handed to the runtime as a background worker.
-func (s *Service) Every(interval time.Duration, name string, job func(context.Context) (int, error)) func(context.Context) error {
-	return func(ctx context.Context) error {
-		t := time.NewTicker(interval)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return ctx.Err()
-			case <-t.C:
-				if n, err := job(ctx); err != nil {
-					s.Logger.WarnContext(ctx, name+" failed", "error", err.Error())
-				} else if n > 0 {
-					s.Logger.InfoContext(ctx, name, "count", n)
-				}
-			}
-		}
-	}
-}

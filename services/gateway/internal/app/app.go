@@ -39,8 +39,12 @@ func Run(ctx context.Context, cfg Config, opts Options) error {
 		_ = rt.Close()
 		return err
 	}
-	return rt.Serve(ctx, g.keys.ReloadEvery(cfg.KeyReload, func(err error) {
-		rt.Logger.Error("reload signing keys", "error", err.Error())
+	// Every replica reloads the key ring, so a rotation started on one
+	// reaches the others.
+	return rt.Serve(ctx, platform.Every(cfg.KeyReload, func(ctx context.Context) {
+		if err := g.keys.Load(ctx); err != nil && ctx.Err() == nil {
+			rt.Logger.Error("reload signing keys", "error", err.Error())
+		}
 	}))
 }
 

@@ -151,22 +151,3 @@ func (r *KeyRing) Key(_ context.Context, kid string) (ed25519.PublicKey, error) 
 	}
 	return nil, auth.ErrUnknownKey
 }
-
-// ReloadEvery reloads the ring from storage until ctx ends, so a rotation
-// started on one replica reaches the others.
-func (r *KeyRing) ReloadEvery(interval time.Duration, onError func(error)) func(context.Context) error {
-	return func(ctx context.Context) error {
-		t := time.NewTicker(interval)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return nil
-			case <-t.C:
-				if err := r.Load(ctx); err != nil && ctx.Err() == nil {
-					onError(err)
-				}
-			}
-		}
-	}
-}

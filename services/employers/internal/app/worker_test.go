@@ -1,4 +1,4 @@
-package service
+package app
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 
 func TestEveryRunsUntilCancelled(t *testing.T) {
 	t.Parallel()
-	s := New(Deps{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	var runs atomic.Int32
 	job := func(context.Context) (int, error) {
 		if runs.Add(1) == 2 {
@@ -22,7 +22,7 @@ func TestEveryRunsUntilCancelled(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- s.Every(5*time.Millisecond, "test job", job)(ctx) }()
+	go func() { done <- every(logger, 5*time.Millisecond, "test job", job)(ctx) }()
 	deadline := time.Now().Add(5 * time.Second)
 	for runs.Load() < 4 && time.Now().Before(deadline) {
 		time.Sleep(5 * time.Millisecond)
