@@ -3,10 +3,7 @@ package launcher
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 	"time"
 
@@ -213,30 +210,5 @@ func (b *phoneTab) expectText(sel string, want *regexp.Regexp) {
 // then saves a full-page screenshot.
 func (b *phoneTab) check(path, shot string, texts ...string) {
 	b.t.Helper()
-	if got := b.eval(`location.pathname`); got != path {
-		b.t.Errorf("%s: at %s, want %s", shot, got, path)
-	}
-	text, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS("body")))
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	for _, s := range texts {
-		if !strings.Contains(text, s) {
-			b.t.Errorf("%s: the page does not show %q:\n%s", shot, s, text)
-		}
-	}
-	width, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	if width > phoneWidth {
-		b.t.Errorf("%s: the page is %dpx wide on a %dpx phone and scrolls sideways", shot, width, phoneWidth)
-	}
-	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(b.dir, shot+".png"), png, 0o644); err != nil {
-		b.t.Fatal(err)
-	}
+	testkit.CheckPage(b.t, b.ctx, b.dir, shot, path, phoneWidth, texts...)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -75,4 +76,44 @@ func ArtifactDir(t testing.TB, kind string) string {
 		t.Fatal(err)
 	}
 	return dir
+}
+
+// CheckPage asserts what a person would see on the page open in ctx: the
+// address path, each of texts, and, when maxWidth is set, no sideways
+// scrolling beyond it. Then it saves a full-page screenshot as
+// <dir>/<shot>.png, so every step of a browser test leaves a picture.
+func CheckPage(t testing.TB, ctx context.Context, dir, shot, path string, maxWidth int, texts ...string) {
+	t.Helper()
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != path {
+		t.Errorf("%s: at %s, want %s", shot, got, path)
+	}
+	text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("body")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range texts {
+		if !strings.Contains(text, s) {
+			t.Errorf("%s: the page does not show %q:\n%s", shot, s, text)
+		}
+	}
+	if maxWidth > 0 {
+		width, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if width > maxWidth {
+			t.Errorf("%s: the page is %dpx wide on a %dpx screen and scrolls sideways", shot, width, maxWidth)
+		}
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, shot+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -2,12 +2,12 @@ package app_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/onward-jobs/onward/pkg/testkit"
 )
 
 // browserTab is one browser tab in a test, with the checks every step of
@@ -63,36 +63,5 @@ func (b *browserTab) submit(button, path, shot string, texts ...string) {
 // then saves a full-page screenshot.
 func (b *browserTab) check(path, shot string, texts ...string) {
 	b.t.Helper()
-	got, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`location.pathname`))
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	if got != path {
-		b.t.Errorf("%s: at %s, want %s", shot, got, path)
-	}
-	text, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS("body")))
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	for _, s := range texts {
-		if !strings.Contains(text, s) {
-			b.t.Errorf("%s: the page does not show %q:\n%s", shot, s, text)
-		}
-	}
-	if b.width > 0 {
-		width, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
-		if err != nil {
-			b.t.Fatal(err)
-		}
-		if width > b.width {
-			b.t.Errorf("%s: the page is %dpx wide on a %dpx screen and scrolls sideways", shot, width, b.width)
-		}
-	}
-	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(b.dir, shot+".png"), png, 0o644); err != nil {
-		b.t.Fatal(err)
-	}
+	testkit.CheckPage(b.t, b.ctx, b.dir, shot, path, b.width, texts...)
 }
