@@ -1,0 +1,35 @@
+package domain
+
+// MatchingView is what the matching service may know of a candidate: the
+// portfolio, availability, restrictions, consent and alias. It has no
+// identity field at all, so no converter can leak one by mistake.
+type MatchingView struct {
+	ID      string
+	OrgID   string
+	Alias   string
+	Version int64
+	// Setting decides whether day release applies; matching never shows
+	// it to employers.
+	Setting          Setting
+	House            *Place
+	DayRelease       *DayRelease
+	Release          *Release
+	Languages        []Language
+	ExcludedSectors  []string
+	Preferences      Preferences
+	Skills           []Skill
+	ProgrammeRecords []ProgrammeRecord
+	Certificates     []Certificate
+	ConsentMatching  bool
+}
+
+// MatchingView returns the candidate's matching view.
+func (c Candidate) MatchingView() MatchingView {
+	return MatchingView{
+		ID: c.ID, OrgID: c.OrgID, Alias: c.Alias, Version: c.Version, Setting: c.Profile.Setting,
+		House: c.Profile.House, DayRelease: c.Profile.DayRelease, Release: c.Profile.Release,
+		Languages: c.Profile.Languages, ExcludedSectors: c.Profile.ExcludedSectors, Preferences: c.Profile.Preferences,
+		Skills: c.Skills(), ProgrammeRecords: c.ProgrammeRecords, Certificates: c.Certificates,
+		ConsentMatching: c.Consent.Matching,
+	}
+}

@@ -1,0 +1,72 @@
+package service
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"errors"
+	"fmt"
+
+	"github.com/google/uuid"
+
+	"github.com/onward-jobs/onward/pkg/auth"
+	"github.com/onward-jobs/onward/pkg/errs"
+	"github.com/onward-jobs/onward/services/candidates/internal/domain"
+)
+
+// Verification is the answer to "is this attestation intact?". Full is
+// true when the caller is staff of the attesting organisation and may see
+// which candidate, programme and supervisor it names.
+type Verification struct {
+	Attestation domain.Attestation
+	Intact      bool
+	Full        bool
+}
+
+// VerifyAttestation checks an attestation's signature against the key that
+// made it. Any signed-in person may verify (that is what signing is for);
+// only the attesting organisation's staff learn whom it is about.
+func (s *Service) VerifyAttestation(ctx context.Context, p auth.Principal, id string) (Verification, error) {
+	if p.Subject == "" || p.IsService() {
+		return Verification{}, fmt.Errorf("verification is for signed-in people: %w", errs.Forbidden)
+	}
+	c, err := s.Candidates.CandidateByAttestation(ctx, id)
+	if err != nil {
+		return Verification{}, err
+	}
+	a, ok := c.Attestation(id)
+	if !ok {
+		return Verification{}, fmt.Errorf("attestation %s: %w", id, errs.NotFound)
+	}
+	v := Verification{Attestation: a, Full: p.OrgID == c.OrgID && p.OrgKind == auth.OrgKindProgramme}
+	key, err := s.Keys.KeyByID(ctx, a.KeyID)
+	switch {
+	case errors.Is(err, errs.NotFound):
+		// A key id that names no key is itself a sign of tampering.
+	case err != nil:
+		return Verification{}, err
+	default:
+		v.Intact = key.OrgID == a.OrgID && key.OrgID == c.OrgID && a.CandidateID == c.ID && a.Intact(key.Public)
+	}
+	return v, nil
+}
+
+// signingKey returns the organisation's signing key, making one on first
+// use. Two first uses at once both try to store theirs; the loser reads the
+// winner's.
+func (s *Service) signingKey(ctx context.Context, org string) (domain.OrgKey, error) {
+	k, err := s.Keys.OrgKey(ctx, org)
+	if err == nil || !errors.Is(err, errs.NotFound) {
+		return k, err
+	}
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return domain.OrgKey{}, fmt.Errorf("signing key: %w", err)
+	}
+	k = domain.OrgKey{ID: uuid.NewString(), OrgID: org, Public: pub, Private: priv, CreatedAt: s.Now().UTC()}
+	err = s.Keys.InsertOrgKey(ctx, k)
+	if errors.Is(err, errs.Conflict) {
+		return s.Keys.OrgKey(ctx, org)
+	}
+	return k, err
+}

@@ -1,0 +1,96 @@
+package service
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/google/uuid"
+
+	"github.com/onward-jobs/onward/pkg/auth"
+	"github.com/onward-jobs/onward/pkg/errs"
+	"github.com/onward-jobs/onward/services/candidates/internal/domain"
+)
+
+// Attest records a supervisor's attestation of a skill for the candidate,
+// signed with the organisation's key. The caller must supervise the
+// programme or administer the organisation. A later attestation of the same
+// skill becomes the candidate's current level; earlier ones stay as
+// history.
+func (s *Service) Attest(ctx context.Context, p auth.Principal, candidateID string, a domain.Attestation) (domain.Attestation, error) {
+	org, err := staffOrg(p)
+	if err != nil {
+		return domain.Attestation{}, err
+	}
+	if a.Date == "" {
+		a.Date = s.today()
+	}
+	if err := a.Validate(s.Vocabulary, s.today()); err != nil {
+		return domain.Attestation{}, err
+	}
+	prog, err := s.ownProgramme(ctx, org, a.ProgrammeID, "programme")
+	if err != nil {
+		return domain.Attestation{}, err
+	}
+	if !prog.Supervises(p.Subject) && p.Role != auth.RoleOrgAdmin {
+		return domain.Attestation{}, fmt.Errorf("only a supervisor of %q or the organisation's administrator may attest its skills: %w", prog.Spec.Name, errs.Forbidden)
+	}
+	key, err := s.signingKey(ctx, org)
+	if err != nil {
+		return domain.Attestation{}, err
+	}
+	c, err := s.changeCandidate(ctx, p, candidateID, 0, func(c *domain.Candidate) (Change, error) {
+		if len(c.Attestations) >= domain.MaxPortfolioItems {
+			return Change{}, errs.Invalid("skill", "the candidate has %d attestations, the most one record holds", domain.MaxPortfolioItems)
+		}
+		a.ID, a.CandidateID, a.OrgID = uuid.NewString(), c.ID, org
+		a.AttestedBy, a.AttestedAt = p.Subject, s.Now().UTC()
+		a.Sign(key.ID, key.Private)
+		c.Attestations = append(c.Attestations, a)
+		return s.change(p, *c, EventCandidateChanged, domain.ActionAttest, domain.PurposeAttestation, a.ID)
+	})
+	if err != nil {
+		return domain.Attestation{}, err
+	}
+	out, _ := c.Attestation(a.ID)
+	return out, nil
+}
+
+// AddProgrammeRecord records the candidate's time in one of the
+// organisation's programmes.
+func (s *Service) AddProgrammeRecord(ctx context.Context, p auth.Principal, candidateID string, r domain.ProgrammeRecord) (domain.ProgrammeRecord, error) {
+	org, err := staffOrg(p)
+	if err != nil {
+		return domain.ProgrammeRecord{}, err
+	}
+	if err := r.Validate(s.today()); err != nil {
+		return domain.ProgrammeRecord{}, err
+	}
+	if _, err := s.ownProgramme(ctx, org, r.ProgrammeID, "programme"); err != nil {
+		return domain.ProgrammeRecord{}, err
+	}
+	r.ID, r.RecordedBy, r.RecordedAt = uuid.NewString(), p.Subject, s.Now().UTC()
+	_, err = s.changeCandidate(ctx, p, candidateID, 0, func(c *domain.Candidate) (Change, error) {
+		if len(c.ProgrammeRecords) >= domain.MaxPortfolioItems {
+			return Change{}, errs.Invalid("programme", "the candidate has %d programme records, the most one record holds", domain.MaxPortfolioItems)
+		}
+		c.ProgrammeRecords = append(c.ProgrammeRecords, r)
+		return s.change(p, *c, EventCandidateChanged, domain.ActionProgrammeRecord, domain.PurposeCaseWork, r.ID)
+	})
+	return r, err
+}
+
+// AddCertificate records a certificate the candidate holds.
+func (s *Service) AddCertificate(ctx context.Context, p auth.Principal, candidateID string, ct domain.Certificate) (domain.Certificate, error) {
+	if err := ct.Validate(s.today()); err != nil {
+		return domain.Certificate{}, err
+	}
+	ct.ID, ct.RecordedBy, ct.RecordedAt = uuid.NewString(), p.Subject, s.Now().UTC()
+	_, err := s.changeCandidate(ctx, p, candidateID, 0, func(c *domain.Candidate) (Change, error) {
+		if len(c.Certificates) >= domain.MaxPortfolioItems {
+			return Change{}, errs.Invalid("name", "the candidate has %d certificates, the most one record holds", domain.MaxPortfolioItems)
+		}
+		c.Certificates = append(c.Certificates, ct)
+		return s.change(p, *c, EventCandidateChanged, domain.ActionCertificate, domain.PurposeCaseWork, ct.ID)
+	})
+	return ct, err
+}
