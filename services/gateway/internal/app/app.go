@@ -90,7 +90,7 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	transport.Register(rt.Server.App, transport.Deps{
 		Service: svc, Keys: keys, Verifier: verifier, Proxy: proxy, ServiceSecret: cfg.ServiceSecret, CORSOrigins: cfg.CORSOrigins,
 	})
-	web.Register(rt.Server.App, web.Deps{Service: svc, Verifier: verifier, Logger: rt.Logger, PublicURL: strings.TrimRight(cfg.PublicURL, "/"), MatchingURL: cfg.MatchingURL, EmployersURL: cfg.EmployersURL})
+	web.Register(rt.Server.App, web.Deps{Service: svc, Verifier: verifier, Logger: rt.Logger, PublicURL: strings.TrimRight(cfg.PublicURL, "/"), MatchingURL: cfg.MatchingURL, EmployersURL: cfg.EmployersURL, CandidatesURL: cfg.CandidatesURL})
 	return &gateway{svc: svc, keys: keys}, nil
 }
 

@@ -38,6 +38,10 @@ type Deps struct {
 	// EmployersURL is the employers service's base address; the employer
 	// and staff pages call its API with the signed-in user's token.
 	EmployersURL string
+	// CandidatesURL is the candidates service's base address; the staff
+	// pages for programmes, candidates and attestations call its API with
+	// the signed-in user's token.
+	CandidatesURL string
 }
 
 // site holds the web UI's dependencies and its parsed templates, messages
@@ -47,12 +51,13 @@ type site struct {
 	verifier *auth.Verifier
 	logger   *slog.Logger
 	// publicURL prefixes the invitation links shown to inviters.
-	publicURL string
-	matching  *matchingClient
-	employers *employersClient
-	pages     pages
-	i18n      *translator
-	assets    assets
+	publicURL  string
+	matching   *matchingClient
+	employers  *employersClient
+	candidates *candidatesClient
+	pages      pages
+	i18n       *translator
+	assets     assets
 }
 
 // Register adds the web pages to app. Call it after the API routes, so
@@ -65,7 +70,8 @@ func Register(app *fiber.App, d Deps) {
 	s := &site{
 		svc: d.Service, verifier: d.Verifier, logger: logger, publicURL: d.PublicURL,
 		matching: newMatchingClient(d.MatchingURL), employers: newEmployersClient(d.EmployersURL),
-		pages: mustParsePages(), i18n: mustLoadTranslator(), assets: mustLoadAssets(),
+		candidates: newCandidatesClient(d.CandidatesURL),
+		pages:      mustParsePages(), i18n: mustLoadTranslator(), assets: mustLoadAssets(),
 	}
 	app.Get("/assets/:name", s.assets.serve)
 	app.Get("/lang/:code", s.switchLanguage)
@@ -92,6 +98,9 @@ func Register(app *fiber.App, d Deps) {
 	app.Get("/roles/:id", s.csrf, s.requireSession, s.showRole)
 	app.Get("/roles/:id/edit", s.csrf, s.requireSession, s.employerOnly, s.editRoleForm)
 	app.Post("/roles/:id/edit", s.csrf, s.requireSession, s.employerOnly, s.postRoleForm)
+
+	s.registerCandidatePages(app)
+	s.registerPortfolioPages(app)
 
 	app.Get("/explore", s.csrf, s.requireSession, s.explore)
 	app.Get("/suggest/:kind", s.suggest)
