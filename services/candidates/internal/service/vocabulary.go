@@ -1,0 +1,25 @@
+package service
+
+import (
+	"github.com/onward-jobs/onward/pkg/geo"
+	"github.com/onward-jobs/onward/pkg/skills"
+)
+
+// Vocabulary checks ids against the embedded skills taxonomy and
+// gazetteer. It is the domain.Vocabulary the service validates with.
+type Vocabulary struct {
+	Taxonomy *skills.Taxonomy
+	Places   *geo.Gazetteer
+}
+
+// SkillExists reports whether id is a taxonomy skill.
+func (v Vocabulary) SkillExists(id string) bool {
+	_, ok := v.Taxonomy.Skill(id)
+	return ok
+}
+
+// Place returns a gazetteer place's name and coordinates.
+func (v Vocabulary) Place(id string) (string, float64, float64, bool) {
+	p, ok := v.Places.Place(id)
+	return p.Name, p.Lat, p.Lon, ok
+}
