@@ -31,11 +31,17 @@ var onwardServices = []onwardService{
 // requiredEnv are the variables the compose file refuses to start without.
 // The values are placeholders for loading the file, never real secrets.
 var requiredEnv = map[string]string{
-	"ONWARD_SERVICE_SECRET":     "test-service-secret",
-	"ONWARD_KEY_ENCRYPTION_KEY": "test-key-encryption-key",
-	"ONWARD_ADMIN_EMAIL":        "admin@example.org",
-	"ONWARD_ADMIN_PASSWORD":     "test-admin-password",
+	"ONWARD_SERVICE_SECRET":         "test-service-secret",
+	"ONWARD_KEY_ENCRYPTION_KEY":     "test-key-encryption-key",
+	"ONWARD_ADMIN_EMAIL":            "admin@example.org",
+	"ONWARD_ADMIN_PASSWORD":         "test-admin-password",
+	"CANDIDATES_IDENTITY_KEYS":      "k1:test-identity-key",
+	"CANDIDATES_KEY_ENCRYPTION_KEY": "test-candidates-kek",
+	"CANDIDATES_HMAC_KEY":           "test-candidates-hmac-key",
 }
+
+// candidatesSecrets are given to the candidates service and to no other.
+var candidatesSecrets = []string{"CANDIDATES_IDENTITY_KEYS", "CANDIDATES_KEY_ENCRYPTION_KEY", "CANDIDATES_HMAC_KEY"}
 
 // repoRoot is the repository root, where docker-compose.yml lives and
 // which every image build uses as its context.
@@ -352,6 +358,15 @@ func checkEnvironment(t *testing.T, svc types.ServiceConfig, want onwardService)
 		expect["GATEWAY_URL"] = "http://gateway:8080"
 		if _, ok := envValue(svc, "ONWARD_KEY_ENCRYPTION_KEY"); ok {
 			t.Error("ONWARD_KEY_ENCRYPTION_KEY is given to a service other than the gateway")
+		}
+	}
+	for _, key := range candidatesSecrets {
+		_, given := envValue(svc, key)
+		switch {
+		case want.name == "candidates":
+			expect[key] = requiredEnv[key]
+		case given:
+			t.Errorf("%s is given to %s; only the candidates service may hold it", key, want.name)
 		}
 	}
 	for key, value := range expect {

@@ -24,14 +24,22 @@ const SecretsFile = "secrets.env"
 const (
 	serviceSecretKey    = "ONWARD_SERVICE_SECRET"
 	keyEncryptionKeyKey = "ONWARD_KEY_ENCRYPTION_KEY"
+	identityKeysKey     = "CANDIDATES_IDENTITY_KEYS"
+	candidatesKEKKey    = "CANDIDATES_KEY_ENCRYPTION_KEY"
+	candidatesHMACKey   = "CANDIDATES_HMAC_KEY"
 )
 
 // generators make a fresh value for each secret the launcher provides. The
-// key-encryption key must survive restarts: the gateway's signing keys are
-// sealed with it, and a new one would make them unreadable.
+// keys must survive restarts: the gateway's signing keys, candidates'
+// identity fields and attestation keys are sealed with them, and candidates'
+// name search depends on the HMAC key; new ones would make the data
+// unreadable.
 var generators = map[string]func() string{
 	serviceSecretKey:    randomSecret,
 	keyEncryptionKeyKey: sealed.NewKey,
+	identityKeysKey:     func() string { return "k1:" + sealed.NewKey() },
+	candidatesKEKKey:    sealed.NewKey,
+	candidatesHMACKey:   randomSecret,
 }
 
 // loadSecrets returns the launcher's secrets: a value in environ wins, then
