@@ -1,0 +1,94 @@
+package http
+
+import (
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/onward-jobs/onward/services/candidates/internal/domain"
+	"github.com/onward-jobs/onward/services/candidates/internal/service"
+)
+
+// auditEntryResponse is one audit entry: who did what, when and why, with
+// the names of the fields touched, never their values.
+type auditEntryResponse struct {
+	ID       string    `json:"id"`
+	At       time.Time `json:"at"`
+	Actor    string    `json:"actor"`
+	ActorOrg string    `json:"actor_org"`
+	Action   string    `json:"action"`
+	Purpose  string    `json:"purpose"`
+	Fields   []string  `json:"fields"`
+	Subject  string    `json:"subject,omitempty"`
+}
+
+func toAuditEntryResponse(e domain.AuditEntry) auditEntryResponse {
+	return auditEntryResponse{
+		ID: e.ID, At: e.At, Actor: e.Actor, ActorOrg: e.ActorOrg, Action: string(e.Action),
+		Purpose: string(e.Purpose), Fields: nonNil(e.Fields), Subject: e.Subject,
+	}
+}
+
+// exportResponse is everything held about one candidate, for a data
+// subject access request.
+type exportResponse struct {
+	ExportedAt time.Time            `json:"exported_at"`
+	Candidate  candidateResponse    `json:"candidate"`
+	Programmes []programmeResponse  `json:"programmes"`
+	Audit      []auditEntryResponse `json:"audit"`
+}
+
+func toExportResponse(e service.Export, at time.Time) exportResponse {
+	out := exportResponse{
+		ExportedAt: at, Candidate: toCandidateResponse(e.Candidate),
+		Programmes: make([]programmeResponse, 0, len(e.Programmes)), Audit: make([]auditEntryResponse, 0, len(e.Audit)),
+	}
+	for _, p := range e.Programmes {
+		out.Programmes = append(out.Programmes, toProgrammeResponse(p))
+	}
+	for _, a := range e.Audit {
+		out.Audit = append(out.Audit, toAuditEntryResponse(a))
+	}
+	return out
+}
+
+func (h *handlers) export(c *fiber.Ctx) error {
+	p, err := principal(c)
+	if err != nil {
+		return err
+	}
+	e, err := h.svc.Export(c.UserContext(), p, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	// Aliases are letters and digits only, so the file name needs no quoting.
+	c.Set(fiber.HeaderContentDisposition, `attachment; filename="onward-candidate-`+e.Candidate.Alias+`.json"`)
+	return c.JSON(toExportResponse(e, h.svc.Now().UTC()))
+}
+
+func (h *handlers) auditTrail(c *fiber.Ctx) error {
+	p, err := principal(c)
+	if err != nil {
+		return err
+	}
+	pg, err := pageRequest(c)
+	if err != nil {
+		return err
+	}
+	list, next, err := h.svc.AuditTrail(c.UserContext(), p, c.Params("id"), pg)
+	if err != nil {
+		return err
+	}
+	return c.JSON(toPage(list, next, toAuditEntryResponse))
+}
+
+func (h *handlers) eraseCandidate(c *fiber.Ctx) error {
+	p, err := principal(c)
+	if err != nil {
+		return err
+	}
+	if err := h.svc.Erase(c.UserContext(), p, c.Params("id")); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}

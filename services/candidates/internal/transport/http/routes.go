@@ -1,0 +1,91 @@
+package http
+
+import (
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/onward-jobs/onward/pkg/auth"
+	"github.com/onward-jobs/onward/pkg/errs"
+	"github.com/onward-jobs/onward/pkg/mongox"
+	"github.com/onward-jobs/onward/services/candidates/internal/service"
+)
+
+// Deps are what the API needs.
+type Deps struct {
+	Verifier *auth.Verifier
+	Service  *service.Service
+}
+
+type handlers struct{ svc *service.Service }
+
+// Register mounts the candidates API. Every route needs a verified token;
+// who may do what is the service's decision, so employers, administrators
+// and services hear 403 from it, not from here.
+func Register(app fiber.Router, d Deps) {
+	h := &handlers{svc: d.Service}
+	api := app.Group("/api/v1", auth.Middleware(d.Verifier))
+	api.Post("/programmes", h.createProgramme)
+	api.Get("/programmes", h.listProgrammes)
+	api.Get("/programmes/:id", h.getProgramme)
+	api.Post("/candidates", h.registerCandidate)
+	api.Get("/candidates", h.listCandidates)
+	api.Get("/candidates/:id", h.getCandidate)
+	api.Patch("/candidates/:id", h.patchCandidate)
+	api.Delete("/candidates/:id", h.eraseCandidate)
+	api.Post("/candidates/:id/skills", h.attest)
+	api.Post("/candidates/:id/programme-records", h.addProgrammeRecord)
+	api.Post("/candidates/:id/certificates", h.addCertificate)
+	api.Put("/candidates/:id/consent", h.setConsent)
+	api.Get("/candidates/:id/export", h.export)
+	api.Get("/candidates/:id/audit", h.auditTrail)
+	api.Get("/attestations/:id/verify", h.verifyAttestation)
+	internal := app.Group("/internal/v1", auth.Middleware(d.Verifier))
+	// The literal path comes first, or ":id" would swallow "versions".
+	internal.Get("/candidates/versions", h.internalCandidateVersions)
+	internal.Get("/candidates/:id", h.internalMatchingView)
+	internal.Get("/programmes", h.internalProgrammes)
+}
+
+// principal returns the caller the auth middleware verified.
+func principal(c *fiber.Ctx) (auth.Principal, error) {
+	p, ok := auth.PrincipalFrom(c)
+	if !ok {
+		return auth.Principal{}, errs.Unauthenticated
+	}
+	return p, nil
+}
+
+// pageRequest reads the cursor and limit of a listing; a limit outside
+// 1..100 or a cursor this API did not issue is a 400 naming the parameter.
+func pageRequest(c *fiber.Ctx) (mongox.PageRequest, error) {
+	pg := mongox.PageRequest{Cursor: c.Query("cursor")}
+	if l := c.Query("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > mongox.MaxPageSize {
+			return pg, errs.Invalid("limit", "must be a whole number from 1 to %d", mongox.MaxPageSize)
+		}
+		pg.Limit = n
+	}
+	if pg.Cursor != "" {
+		if _, err := mongox.DecodeCursor(pg.Cursor); err != nil {
+			return pg, err
+		}
+	}
+	return pg, nil
+}
+
+// page is a page of items with the cursor of the next one.
+type page[T any] struct {
+	Items      []T    `json:"items"`
+	NextCursor string `json:"next_cursor,omitempty"` // absent on the last page
+}
+
+// toPage converts a page of domain values with convert.
+func toPage[D, T any](list []D, next string, convert func(D) T) page[T] {
+	out := page[T]{Items: make([]T, 0, len(list)), NextCursor: next}
+	for _, d := range list {
+		out.Items = append(out.Items, convert(d))
+	}
+	return out
+}
