@@ -1,0 +1,123 @@
+package mongo
+
+import (
+	"time"
+
+	"github.com/onward-jobs/onward/services/candidates/internal/domain"
+)
+
+// programmeRecordDoc, attestationDoc, certificateDoc and consentDoc are the
+// portfolio and consent as stored.
+type programmeRecordDoc struct {
+	ID          string    `bson:"id"`
+	ProgrammeID string    `bson:"programme_id"`
+	From        string    `bson:"from"`
+	To          string    `bson:"to"`
+	Hours       int       `bson:"hours"`
+	RecordedBy  string    `bson:"recorded_by"`
+	RecordedAt  time.Time `bson:"recorded_at"`
+}
+
+type attestationDoc struct {
+	ID          string    `bson:"id"`
+	CandidateID string    `bson:"candidate_id"`
+	OrgID       string    `bson:"org_id"`
+	Skill       string    `bson:"skill"`
+	Level       int       `bson:"level"`
+	Hours       int       `bson:"hours"`
+	ProgrammeID string    `bson:"programme_id"`
+	Date        string    `bson:"date"`
+	Evidence    string    `bson:"evidence"`
+	AttestedBy  string    `bson:"attested_by"`
+	AttestedAt  time.Time `bson:"attested_at"`
+	KeyID       string    `bson:"key_id"`
+	Signature   []byte    `bson:"signature"`
+}
+
+type certificateDoc struct {
+	ID         string    `bson:"id"`
+	Name       string    `bson:"name"`
+	Issuer     string    `bson:"issuer"`
+	Date       string    `bson:"date"`
+	RecordedBy string    `bson:"recorded_by"`
+	RecordedAt time.Time `bson:"recorded_at"`
+}
+
+type consentDoc struct {
+	Matching    bool      `bson:"matching"`
+	TextVersion string    `bson:"text_version"`
+	RecordedBy  string    `bson:"recorded_by"`
+	RecordedAt  time.Time `bson:"recorded_at"`
+}
+
+func toProgrammeRecordDocs(rs []domain.ProgrammeRecord) []programmeRecordDoc {
+	var out []programmeRecordDoc
+	for _, r := range rs {
+		out = append(out, programmeRecordDoc{ID: r.ID, ProgrammeID: r.ProgrammeID, From: r.From, To: r.To, Hours: r.Hours, RecordedBy: r.RecordedBy, RecordedAt: r.RecordedAt})
+	}
+	return out
+}
+
+func toDomainProgrammeRecords(ds []programmeRecordDoc) []domain.ProgrammeRecord {
+	var out []domain.ProgrammeRecord
+	for _, d := range ds {
+		out = append(out, domain.ProgrammeRecord{ID: d.ID, ProgrammeID: d.ProgrammeID, From: d.From, To: d.To, Hours: d.Hours, RecordedBy: d.RecordedBy, RecordedAt: d.RecordedAt.UTC()})
+	}
+	return out
+}
+
+func toAttestationDocs(as []domain.Attestation) []attestationDoc {
+	var out []attestationDoc
+	for _, a := range as {
+		out = append(out, attestationDoc{
+			ID: a.ID, CandidateID: a.CandidateID, OrgID: a.OrgID, Skill: a.Skill, Level: a.Level, Hours: a.Hours,
+			ProgrammeID: a.ProgrammeID, Date: a.Date, Evidence: a.Evidence, AttestedBy: a.AttestedBy,
+			AttestedAt: a.AttestedAt, KeyID: a.KeyID, Signature: a.Signature,
+		})
+	}
+	return out
+}
+
+func toDomainAttestations(ds []attestationDoc) []domain.Attestation {
+	var out []domain.Attestation
+	for _, d := range ds {
+		out = append(out, domain.Attestation{
+			ID: d.ID, CandidateID: d.CandidateID, OrgID: d.OrgID, Skill: d.Skill, Level: d.Level, Hours: d.Hours,
+			ProgrammeID: d.ProgrammeID, Date: d.Date, Evidence: d.Evidence, AttestedBy: d.AttestedBy,
+			AttestedAt: d.AttestedAt.UTC(), KeyID: d.KeyID, Signature: d.Signature,
+		})
+	}
+	return out
+}
+
+func attestationIDs(as []domain.Attestation) []string {
+	var out []string
+	for _, a := range as {
+		out = append(out, a.ID)
+	}
+	return out
+}
+
+func toCertificateDocs(cs []domain.Certificate) []certificateDoc {
+	var out []certificateDoc
+	for _, c := range cs {
+		out = append(out, certificateDoc{ID: c.ID, Name: c.Name, Issuer: c.Issuer, Date: c.Date, RecordedBy: c.RecordedBy, RecordedAt: c.RecordedAt})
+	}
+	return out
+}
+
+func toDomainCertificates(ds []certificateDoc) []domain.Certificate {
+	var out []domain.Certificate
+	for _, d := range ds {
+		out = append(out, domain.Certificate{ID: d.ID, Name: d.Name, Issuer: d.Issuer, Date: d.Date, RecordedBy: d.RecordedBy, RecordedAt: d.RecordedAt.UTC()})
+	}
+	return out
+}
+
+func toConsentDoc(c domain.Consent) consentDoc {
+	return consentDoc{Matching: c.Matching, TextVersion: c.TextVersion, RecordedBy: c.RecordedBy, RecordedAt: c.RecordedAt}
+}
+
+func toDomainConsent(d consentDoc) domain.Consent {
+	return domain.Consent{Matching: d.Matching, TextVersion: d.TextVersion, RecordedBy: d.RecordedBy, RecordedAt: d.RecordedAt.UTC()}
+}
