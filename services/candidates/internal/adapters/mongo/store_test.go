@@ -23,11 +23,14 @@ type fixture struct {
 	db    *mongo.Database
 	locks redislock.Locks
 	opts  Options
+	// k1 is the identity key the store starts with, under key id "k1".
+	k1 string
 }
 
 func newFixture(t *testing.T) fixture {
 	t.Helper()
-	ring, err := sealed.ParseKeyring("k1:"+sealed.NewKey(), "k1")
+	k1 := sealed.NewKey()
+	ring, err := sealed.ParseKeyring("k1:"+k1, "k1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +39,7 @@ func newFixture(t *testing.T) fixture {
 		t.Fatal(err)
 	}
 	locks := redislock.Locks{Redis: testkit.Redis(t), Prefix: testkit.UniqueName(t, "lock") + ":", TTL: 10 * time.Second, Wait: 5 * time.Second}
-	f := fixture{db: testkit.MongoDB(t), locks: locks, opts: Options{Locks: locks, Identity: ring, Keys: box, IndexKey: []byte("0123456789abcdef0123456789abcdef")}}
+	f := fixture{k1: k1, db: testkit.MongoDB(t), locks: locks, opts: Options{Locks: locks, Identity: ring, Keys: box, IndexKey: []byte("0123456789abcdef0123456789abcdef")}}
 	f.Store = f.reopen(t, f.opts)
 	return f
 }
@@ -61,7 +64,7 @@ func fullCandidate(id, org, alias string) domain.Candidate {
 	return domain.Candidate{
 		ID: id, OrgID: org, Alias: alias, Version: 1, CreatedAt: at(1), UpdatedAt: at(2), CreatedBy: "staff-1",
 		Identity: domain.Identity{
-			GivenName: "Jérôme", FamilyName: "Van den Broeck", PreferredName: "Jay",
+			GivenName: "Jérôme", FamilyName: "Van den Broeck", PreferredName: "Jommeke",
 			DateOfBirth: "1991-07-23", Phone: "+32470123456", Email: "Jerome.VDB@example.be",
 		},
 		Profile: domain.Profile{
