@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/onward-jobs/onward/pkg/auth"
+	"github.com/onward-jobs/onward/pkg/httpx"
 )
 
 // route is one request to a public route with a body that would succeed
@@ -47,13 +48,14 @@ func publicRoutes(candidate, programme string) ([]route, map[string]any) {
 // candidates route the API serves is in it, so the access tests below
 // cover a route as soon as it is added.
 func TestPublicRoutesListed(t *testing.T) {
-	h := newHarness(t)
+	s := httpx.NewServer(httpx.AppConfig{Service: "candidates"})
+	Register(s.App, Deps{})
 	routes, _ := publicRoutes("c", "p")
 	listed := map[string]bool{}
 	for _, r := range routes {
 		listed[r.method+" "+r.pattern] = true
 	}
-	for _, r := range h.server.App.GetRoutes(true) {
+	for _, r := range s.App.GetRoutes(true) {
 		if r.Method == "HEAD" || r.Method == "USE" {
 			continue
 		}
