@@ -31,7 +31,9 @@ type Options struct {
 	Identity *sealed.Keyring
 	// Keys seals organisations' attestation private keys.
 	Keys *sealed.Box
-	// IndexKey is the HMAC-SHA256 key of the blind name index.
+	// IndexKey is the HMAC-SHA256 key of the blind name index, at least
+	// 16 bytes. Changing it makes every stored index unsearchable until
+	// each candidate is written again, so it is not rotated with Identity.
 	IndexKey []byte
 }
 
