@@ -63,7 +63,7 @@ func (s *Service) signingKey(ctx context.Context, org string) (domain.OrgKey, er
 	if err != nil {
 		return domain.OrgKey{}, fmt.Errorf("signing key: %w", err)
 	}
-	k = domain.OrgKey{ID: uuid.NewString(), OrgID: org, Public: pub, Private: priv, CreatedAt: s.Now().UTC()}
+	k = domain.OrgKey{ID: uuid.NewString(), OrgID: org, Public: pub, Private: priv, CreatedAt: s.now()}
 	err = s.Keys.InsertOrgKey(ctx, k)
 	if errors.Is(err, errs.Conflict) {
 		return s.Keys.OrgKey(ctx, org)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/google/uuid"
 
@@ -29,7 +28,7 @@ func (s *Service) RegisterCandidate(ctx context.Context, p auth.Principal, spec 
 	if err := spec.Validate(s.Vocabulary, s.today()); err != nil {
 		return domain.Candidate{}, err
 	}
-	now := s.Now().UTC()
+	now := s.now()
 	c := domain.Candidate{
 		ID: uuid.NewString(), OrgID: org, Version: 1, CreatedAt: now, UpdatedAt: now, CreatedBy: p.Subject,
 		Identity: spec.Identity, Profile: spec.Profile,
@@ -85,6 +84,9 @@ func (s *Service) ListCandidates(ctx context.Context, p auth.Principal, f domain
 // UpdateCandidate applies change to the candidate at version, validates the
 // result and stores it if nobody changed the candidate meanwhile.
 func (s *Service) UpdateCandidate(ctx context.Context, p auth.Principal, id string, version int64, change func(*domain.Spec) []string) (domain.Candidate, error) {
+	if _, err := staffOrg(p); err != nil {
+		return domain.Candidate{}, err
+	}
 	if version < 1 {
 		return domain.Candidate{}, errs.Invalid("version", "is required: the version you last read")
 	}
@@ -92,6 +94,9 @@ func (s *Service) UpdateCandidate(ctx context.Context, p auth.Principal, id stri
 	c, err := s.changeCandidate(ctx, p, id, version, func(c *domain.Candidate) (Change, error) {
 		spec := domain.Spec{Identity: c.Identity, Profile: c.Profile}
 		fields = change(&spec)
+		if len(fields) == 0 {
+			return Change{}, errs.Invalid("body", "names no field to change; send at least one field besides version")
+		}
 		if err := spec.Validate(s.Vocabulary, s.today()); err != nil {
 			return Change{}, err
 		}
@@ -107,11 +112,14 @@ func (s *Service) UpdateCandidate(ctx context.Context, p auth.Principal, id stri
 // version of the consent text. Withdrawal is announced at once, so the
 // matching service drops the candidate within seconds.
 func (s *Service) SetConsent(ctx context.Context, p auth.Principal, id string, matching bool, textVersion string) (domain.Consent, error) {
+	if _, err := staffOrg(p); err != nil {
+		return domain.Consent{}, err
+	}
 	if err := domain.ValidateConsentText(textVersion); err != nil {
 		return domain.Consent{}, err
 	}
 	c, err := s.changeCandidate(ctx, p, id, 0, func(c *domain.Candidate) (Change, error) {
-		c.Consent = domain.Consent{Matching: matching, TextVersion: textVersion, RecordedBy: p.Subject, RecordedAt: s.Now().UTC()}
+		c.Consent = domain.Consent{Matching: matching, TextVersion: textVersion, RecordedBy: p.Subject, RecordedAt: s.now()}
 		return s.change(p, *c, EventConsentChanged, domain.ActionConsent, domain.PurposeCaseWork, "")
 	})
 	return c.Consent, err
@@ -147,7 +155,7 @@ func (s *Service) changeCandidate(ctx context.Context, p auth.Principal, id stri
 	}
 	prev := c.Version
 	c.Version++
-	c.UpdatedAt = s.Now().UTC()
+	c.UpdatedAt = s.now()
 	ch, err := apply(&c)
 	if err != nil {
 		return domain.Candidate{}, err
@@ -180,6 +188,6 @@ func (s *Service) audit(ctx context.Context, p auth.Principal, c domain.Candidat
 func (s *Service) entry(p auth.Principal, c domain.Candidate, action domain.AuditAction, why domain.Purpose, subject string) domain.AuditEntry {
 	return domain.AuditEntry{
 		ID: uuid.Must(uuid.NewV7()).String(), OrgID: c.OrgID, CandidateID: c.ID, Actor: p.Subject, ActorOrg: p.OrgID,
-		At: s.Now().UTC().Truncate(time.Millisecond), Action: action, Purpose: why, Subject: subject,
+		At: s.now(), Action: action, Purpose: why, Subject: subject,
 	}
 }

@@ -43,7 +43,7 @@ func (s *Service) Attest(ctx context.Context, p auth.Principal, candidateID stri
 			return Change{}, errs.Invalid("skill", "the candidate has %d attestations, the most one record holds", domain.MaxPortfolioItems)
 		}
 		a.ID, a.CandidateID, a.OrgID = uuid.NewString(), c.ID, org
-		a.AttestedBy, a.AttestedAt = p.Subject, s.Now().UTC()
+		a.AttestedBy, a.AttestedAt = p.Subject, s.now()
 		a.Sign(key.ID, key.Private)
 		c.Attestations = append(c.Attestations, a)
 		return s.change(p, *c, EventCandidateChanged, domain.ActionAttest, domain.PurposeAttestation, a.ID)
@@ -68,7 +68,7 @@ func (s *Service) AddProgrammeRecord(ctx context.Context, p auth.Principal, cand
 	if _, err := s.ownProgramme(ctx, org, r.ProgrammeID, "programme"); err != nil {
 		return domain.ProgrammeRecord{}, err
 	}
-	r.ID, r.RecordedBy, r.RecordedAt = uuid.NewString(), p.Subject, s.Now().UTC()
+	r.ID, r.RecordedBy, r.RecordedAt = uuid.NewString(), p.Subject, s.now()
 	_, err = s.changeCandidate(ctx, p, candidateID, 0, func(c *domain.Candidate) (Change, error) {
 		if len(c.ProgrammeRecords) >= domain.MaxPortfolioItems {
 			return Change{}, errs.Invalid("programme", "the candidate has %d programme records, the most one record holds", domain.MaxPortfolioItems)
@@ -81,10 +81,13 @@ func (s *Service) AddProgrammeRecord(ctx context.Context, p auth.Principal, cand
 
 // AddCertificate records a certificate the candidate holds.
 func (s *Service) AddCertificate(ctx context.Context, p auth.Principal, candidateID string, ct domain.Certificate) (domain.Certificate, error) {
+	if _, err := staffOrg(p); err != nil {
+		return domain.Certificate{}, err
+	}
 	if err := ct.Validate(s.today()); err != nil {
 		return domain.Certificate{}, err
 	}
-	ct.ID, ct.RecordedBy, ct.RecordedAt = uuid.NewString(), p.Subject, s.Now().UTC()
+	ct.ID, ct.RecordedBy, ct.RecordedAt = uuid.NewString(), p.Subject, s.now()
 	_, err := s.changeCandidate(ctx, p, candidateID, 0, func(c *domain.Candidate) (Change, error) {
 		if len(c.Certificates) >= domain.MaxPortfolioItems {
 			return Change{}, errs.Invalid("name", "the candidate has %d certificates, the most one record holds", domain.MaxPortfolioItems)

@@ -26,7 +26,7 @@ func (s *Service) CreateProgramme(ctx context.Context, p auth.Principal, spec do
 	if err := spec.Validate(s.Vocabulary); err != nil {
 		return domain.Programme{}, err
 	}
-	now := s.Now().UTC()
+	now := s.now()
 	prog := domain.Programme{ID: uuid.NewString(), OrgID: org, Version: 1, CreatedAt: now, UpdatedAt: now, Spec: spec}
 	if err := s.Programmes.InsertProgramme(ctx, prog); err != nil {
 		return domain.Programme{}, fmt.Errorf("create programme: %w", err)

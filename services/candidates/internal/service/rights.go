@@ -89,7 +89,7 @@ func (s *Service) Erase(ctx context.Context, p auth.Principal, id string) error 
 	if err != nil {
 		return err
 	}
-	t := domain.Tombstone{ID: uuid.NewString(), OrgID: c.OrgID, IDDigest: s.Digest(c.ID), ErasedAt: s.Now().UTC(), ErasedBy: p.Subject}
+	t := domain.Tombstone{ID: uuid.NewString(), OrgID: c.OrgID, IDDigest: s.Digest(c.ID), ErasedAt: s.now(), ErasedBy: p.Subject}
 	if err := s.Candidates.EraseCandidate(ctx, c.ID, t, e); err != nil {
 		return fmt.Errorf("erase candidate: %w", err)
 	}

@@ -164,3 +164,7 @@ func New(d Deps) *Service {
 }
 
 func (s *Service) today() string { return s.Now().UTC().Format(time.DateOnly) }
+
+// now is the clock's time in UTC, cut to the millisecond MongoDB keeps, so
+// what a write returns equals what a later read finds.
+func (s *Service) now() time.Time { return s.Now().UTC().Truncate(time.Millisecond) }

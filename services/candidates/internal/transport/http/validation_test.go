@@ -53,6 +53,7 @@ func TestBadInputNamesTheField(t *testing.T) {
 		{"trailing data", "POST", "/api/v1/candidates", `{"given_name": "A"} {}`, nil, "body"},
 		{"patch without version", "PATCH", cand, map[string]any{"given_name": "Jana"}, nil, "version"},
 		{"patch with version null", "PATCH", cand, map[string]any{"version": nil, "given_name": "Jana"}, nil, "version"},
+		{"patch that changes nothing", "PATCH", cand, map[string]any{"version": 1}, nil, "body"},
 		{"patch release before eligibility", "PATCH", cand, map[string]any{"version": 1, "release": map[string]any{"expected_date": "2026-12-01"}}, nil, "release.expected_date"},
 		{"patch clears a required name", "PATCH", cand, map[string]any{"version": 1, "given_name": nil}, nil, "given_name"},
 		{"patch a field that does not exist", "PATCH", cand, map[string]any{"version": 1, "nickname": "J"}, nil, "nickname"},
