@@ -121,3 +121,16 @@ func Every(interval time.Duration, job func(ctx context.Context)) func(context.C
 		}
 	}
 }
+
+// EveryLogged is Every for a job that reports how much it did: a failed
+// round is logged as a warning and a round that did something as info,
+// with name as the message.
+func EveryLogged(logger *slog.Logger, interval time.Duration, name string, job func(context.Context) (int, error)) func(context.Context) error {
+	return Every(interval, func(ctx context.Context) {
+		if n, err := job(ctx); err != nil {
+			logger.WarnContext(ctx, name+" failed", "error", err.Error())
+		} else if n > 0 {
+			logger.InfoContext(ctx, name, "count", n)
+		}
+	})
+}

@@ -7,8 +7,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"log/slog"
-	"time"
 
 	"github.com/onward-jobs/onward/pkg/events"
 	"github.com/onward-jobs/onward/pkg/geo"
@@ -61,7 +59,7 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	})
 	transport.Register(svc.Server.App, transport.Deps{Verifier: svc.Verifier, Service: candidates})
 	grace := cfg.RelayGrace
-	return svc.Serve(ctx, every(svc.Logger, cfg.RelayInterval, "relayed pending events", func(ctx context.Context) (int, error) {
+	return svc.Serve(ctx, platform.EveryLogged(svc.Logger, cfg.RelayInterval, "relayed pending events", func(ctx context.Context) (int, error) {
 		return candidates.RelayPending(ctx, grace)
 	}))
 }
@@ -101,16 +99,4 @@ func derive(secret, purpose string) []byte {
 	m := hmac.New(sha256.New, []byte(secret))
 	m.Write([]byte("onward-candidates/" + purpose))
 	return m.Sum(nil)
-}
-
-// every runs job every interval as a background worker, logging failures
-// and how much each round did.
-func every(logger *slog.Logger, interval time.Duration, name string, job func(context.Context) (int, error)) func(context.Context) error {
-	return platform.Every(interval, func(ctx context.Context) {
-		if n, err := job(ctx); err != nil {
-			logger.WarnContext(ctx, name+" failed", "error", err.Error())
-		} else if n > 0 {
-			logger.InfoContext(ctx, name, "count", n)
-		}
-	})
 }

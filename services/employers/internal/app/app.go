@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
-	"time"
 
 	"github.com/onward-jobs/onward/pkg/events"
 	"github.com/onward-jobs/onward/pkg/geo"
@@ -51,21 +49,9 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	transport.Register(svc.Server.App, transport.Deps{Verifier: svc.Verifier, Service: roles})
 	grace := cfg.RelayGrace
 	return svc.Serve(ctx,
-		every(svc.Logger, cfg.CloseInterval, "closed roles past their closing date", roles.CloseExpired),
-		every(svc.Logger, cfg.RelayInterval, "relayed pending events", func(ctx context.Context) (int, error) {
+		platform.EveryLogged(svc.Logger, cfg.CloseInterval, "closed roles past their closing date", roles.CloseExpired),
+		platform.EveryLogged(svc.Logger, cfg.RelayInterval, "relayed pending events", func(ctx context.Context) (int, error) {
 			return roles.RelayPending(ctx, grace)
 		}),
 	)
-}
-
-// every runs job every interval as a background worker, logging failures
-// and how much each round did.
-func every(logger *slog.Logger, interval time.Duration, name string, job func(context.Context) (int, error)) func(context.Context) error {
-	return platform.Every(interval, func(ctx context.Context) {
-		if n, err := job(ctx); err != nil {
-			logger.WarnContext(ctx, name+" failed", "error", err.Error())
-		} else if n > 0 {
-			logger.InfoContext(ctx, name, "count", n)
-		}
-	})
 }
