@@ -1,0 +1,66 @@
+package events
+
+import (
+	"context"
+	"log/slog"
+	"time"
+)
+
+// Outbox is where a service keeps the events it stored with its writes
+// (in the changed document itself, without transactions) until they are
+// published.
+type Outbox interface {
+	// PendingEvents returns up to limit events still waiting.
+	PendingEvents(ctx context.Context, limit int) ([]Envelope, error)
+	// MarkPublished removes a published event from the outbox.
+	MarkPublished(ctx context.Context, e Envelope) error
+}
+
+// Sink puts an event on the stream its type belongs to.
+type Sink interface {
+	Publish(ctx context.Context, e Envelope) error
+}
+
+// relayBatch is how many pending events one relay round reads.
+const relayBatch = 100
+
+// Deliver publishes an event stored with a write that just succeeded and
+// then clears it from the outbox. It runs even when the client has hung up.
+// A failure is only logged: the write stands, and Relay publishes what is
+// left behind.
+func Deliver(ctx context.Context, logger *slog.Logger, outbox Outbox, sink Sink, e Envelope) {
+	ctx = context.WithoutCancel(ctx)
+	if err := sink.Publish(ctx, e); err != nil {
+		logger.WarnContext(ctx, "event left for the relay", "event_id", e.ID, "type", e.Type, "aggregate_id", e.AggregateID, "error", err.Error())
+		return
+	}
+	if err := outbox.MarkPublished(ctx, e); err != nil {
+		logger.WarnContext(ctx, "published event not cleared; the relay will publish it again", "event_id", e.ID, "error", err.Error())
+	}
+}
+
+// Relay publishes events that have waited in the outbox at least grace by
+// now (the process crashed, or Redis failed, between a write and its
+// publication) and returns how many it published. Younger events are left
+// to the request that is publishing them. Consumers de-duplicate on the
+// event id, so publishing one twice is harmless.
+func Relay(ctx context.Context, outbox Outbox, sink Sink, grace time.Duration, now time.Time) (int, error) {
+	pending, err := outbox.PendingEvents(ctx, relayBatch)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, e := range pending {
+		if now.Sub(e.OccurredAt) < grace {
+			continue
+		}
+		if err := sink.Publish(ctx, e); err != nil {
+			return n, err
+		}
+		if err := outbox.MarkPublished(ctx, e); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
