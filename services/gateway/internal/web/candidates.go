@@ -20,11 +20,10 @@ func newCandidatesClient(base string) *candidatesClient {
 }
 
 // registerCandidatePages mounts the staff pages for programmes, the
-// candidate list, the register wizard and the candidate page (see
-// staff_routes.go).
-func (s *site) registerCandidatePages(app *fiber.App) { s.registerStaffPages(app) }
+// candidate list, the register wizard and the candidate page.
+func (s *site) registerCandidatePages(app *fiber.App) {}
 
 // registerPortfolioPages mounts the staff pages that change a candidate's
 // portfolio and rights: attest a skill, consent, export, erase and the
 // audit trail.
-func (s *site) registerPortfolioPages(app *fiber.App) {}
+func (s *site) registerPortfolioPages(app *fiber.App) { s.mountPortfolioPages(app) }

@@ -134,6 +134,11 @@ func (s *site) render(c *fiber.Ctx, status int, page string, v *view) error {
 	if !ok {
 		return fmt.Errorf("web: no page %q", page)
 	}
+	// A candidate form's good news shows once on the page after its
+	// redirect (portfolio_notice.go).
+	if v.Notice == "" {
+		v.Notice = takePortfolioNotice(c, v.localizer)
+	}
 	var buf bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&buf, "layout", v); err != nil {
 		return fmt.Errorf("web: render %s: %w", page, err)
