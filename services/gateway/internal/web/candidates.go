@@ -20,8 +20,9 @@ func newCandidatesClient(base string) *candidatesClient {
 }
 
 // registerCandidatePages mounts the staff pages for programmes, the
-// candidate list, the register wizard and the candidate page.
-func (s *site) registerCandidatePages(app *fiber.App) {}
+// candidate list, the register wizard and the candidate page (see
+// staff_routes.go).
+func (s *site) registerCandidatePages(app *fiber.App) { s.registerStaffPages(app) }
 
 // registerPortfolioPages mounts the staff pages that change a candidate's
 // portfolio and rights: attest a skill, consent, export, erase and the
