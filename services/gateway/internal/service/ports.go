@@ -13,10 +13,12 @@ import (
 )
 
 // Users stores accounts. Create fails with errs.Conflict on a taken e-mail.
+// ByOrg returns at most limit accounts of one organisation, by name.
 type Users interface {
 	Create(ctx context.Context, u domain.User) error
 	ByID(ctx context.Context, id string) (domain.User, error)
 	ByEmail(ctx context.Context, email string) (domain.User, error)
+	ByOrg(ctx context.Context, orgID string, limit int) ([]domain.User, error)
 	Count(ctx context.Context) (int64, error)
 }
 

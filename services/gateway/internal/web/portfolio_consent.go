@@ -94,20 +94,19 @@ func (p *portfolioPages) consentPage(c *fiber.Ctx, v *view, id string) (*portfol
 	return d, nil
 }
 
-// userNames names the given user ids from the gateway's own accounts: the
-// people of the signed-in user's organisation by name, anyone else (or an
-// account that no longer exists) by id.
+// userNames names the given user ids: the people of the signed-in
+// user's organisation by name, anyone else (or an account that no longer
+// exists) by id.
 func (p *portfolioPages) userNames(c *fiber.Ctx, ids []string) map[string]string {
-	me := actor(c)
 	names := make(map[string]string, len(ids))
+	cache := map[string]string{}
 	for _, id := range ids {
 		if _, done := names[id]; done || id == "" {
 			continue
 		}
 		names[id] = id
-		u, err := p.svc.Users.ByID(c.UserContext(), id)
-		if err == nil && u.OrgID == me.OrgID && u.Name != "" {
-			names[id] = u.Name
+		if name := p.colleagueName(c, cache, id); name != "" {
+			names[id] = name
 		}
 	}
 	return names

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/url"
+	"slices"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -58,17 +59,26 @@ type member struct {
 	ID, Name string
 }
 
-// members are the people who can supervise a programme. The gateway's
-// service has no use case that lists an organisation's members yet, so
-// the signed-in user is offered (the candidates service's default
-// supervisor), with any supervisor ids the form already carries, named
-// when they belong to the same organisation.
-func (s *site) members(c *fiber.Ctx, extra []string) []member {
+// members are the people who can supervise a programme: the signed-in
+// user's organisation, by name. Supervisor ids the form already carries
+// that are not among them stay on the form, named if they are
+// colleagues, so nothing ticked disappears. If the organisation cannot
+// be listed the signed-in user is offered, as the candidates service's
+// default supervisor.
+func (s *site) members(c *fiber.Ctx, chosen []string) []member {
 	a := actor(c)
-	out := []member{{ID: a.UserID, Name: s.colleagueName(c, nil, a.UserID)}}
-	for _, id := range extra {
-		if id != "" && id != a.UserID {
-			out = append(out, member{ID: id, Name: s.colleagueName(c, nil, id)})
+	var out []member
+	colleagues, err := s.svc.Members(c.UserContext(), a, a.OrgID)
+	if err != nil {
+		s.logServiceFailure(c, "gateway members", err)
+	}
+	for _, m := range colleagues {
+		out = append(out, member{ID: m.ID, Name: m.Name})
+	}
+	names := map[string]string{}
+	for _, id := range append([]string{a.UserID}, chosen...) {
+		if id != "" && !slices.ContainsFunc(out, func(m member) bool { return m.ID == id }) {
+			out = append(out, member{ID: id, Name: s.colleagueName(c, names, id)})
 		}
 	}
 	return out
@@ -83,12 +93,12 @@ func (s *site) colleagueName(c *fiber.Ctx, names map[string]string, id string) s
 		return n
 	}
 	name := ""
-	u, err := s.svc.Users.ByID(c.UserContext(), id)
+	m, err := s.svc.Member(c.UserContext(), actor(c), id)
 	switch {
-	case err == nil && u.OrgID == actor(c).OrgID && u.OrgID != "":
-		name = u.Name
-	case err != nil && !errors.Is(err, errs.NotFound):
-		s.logServiceFailure(c, "gateway users", err)
+	case err == nil:
+		name = m.Name
+	case !errors.Is(err, errs.NotFound) && !errors.Is(err, errs.Forbidden):
+		s.logServiceFailure(c, "gateway members", err)
 	}
 	if names != nil {
 		names[id] = name

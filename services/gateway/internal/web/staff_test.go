@@ -310,3 +310,39 @@ func regexpSubmatch(t *testing.T, body, expr string) string {
 	}
 	return got[1]
 }
+
+// TestProgrammeFormOffersTheOrganisationsMembers: every colleague is a
+// supervisor to tick, named, with their user id as the value; people of
+// other organisations are not offered; the programme page names the
+// supervisors chosen.
+func TestProgrammeFormOffersTheOrganisationsMembers(t *testing.T) {
+	t.Parallel()
+	g, k := staffGateway(t)
+	coach := programmeAdmin(t, g)
+	programmeMember(t, g, coach)
+	employer := newBrowser(t, g)
+	employer.signUp("Café De Hoek", "Ana Employer", uniqueEmail(t)).mustBeAt(t, "/home", http.StatusOK)
+
+	form := coach.get("/programmes/new")
+	form.mustBeAt(t, "/programmes/new", http.StatusOK)
+	sam := regexpSubmatch(t, form.Body, `name="supervisors" value="([^"]+)" checked> <span>Sam Claes</span>`)
+	lien := regexpSubmatch(t, form.Body, `name="supervisors" value="([^"]+)"> <span>Lien</span>`)
+	if sam == lien || strings.Contains(form.Body, "Ana Employer") {
+		t.Fatalf("supervisors offered wrongly:\n%s", form.Body)
+	}
+	if n := strings.Count(form.Body, `name="supervisors"`); n != 2 {
+		t.Errorf("%d supervisors offered, want 2", n)
+	}
+
+	created := coach.submit("/programmes/new", "/programmes/new", url.Values{"action": {"create"}, "name": {"Tuin"},
+		"kind": {"garden"}, "site": {"2797656"}, "site_q": {"Gent"}, "site_shown": {"Gent"}, "supervisors": {lien}})
+	created.mustBeAt(t, "/programmes/p1", http.StatusOK)
+	created.mustContain(t, "Lien")
+	if got := k.last(t, http.MethodPost, "/api/v1/programmes").Body["supervisors"]; !reflect.DeepEqual(got, []any{lien}) {
+		t.Errorf("supervisors sent = %v, want [%s]", got, lien)
+	}
+
+	// A form posted back keeps the ticks as they were.
+	again := coach.submit("/programmes/new", "/programmes/new", url.Values{"action": {"refresh"}, "supervisors": {lien}})
+	again.mustContain(t, `value="`+lien+`" checked> <span>Lien</span>`, `value="`+sam+`"> <span>Sam Claes</span>`)
+}

@@ -45,10 +45,12 @@ func NewStore(db *mongo.Database, box *sealed.Box, locks Locker) *Store {
 }
 
 // EnsureIndexes creates the indexes every query path relies on: unique
-// e-mail for sign-in, and family id for revoking a refresh-token family.
+// e-mail for sign-in, organisation and name for listing an organisation's
+// members, and family id for revoking a refresh-token family.
 func (s *Store) EnsureIndexes(ctx context.Context) error {
 	if err := mongox.EnsureIndexes(ctx, s.Users.coll,
 		mongo.IndexModel{Keys: bson.D{{Key: "email", Value: 1}}, Options: options.Index().SetUnique(true).SetName("email_unique")},
+		mongo.IndexModel{Keys: bson.D{{Key: "org_id", Value: 1}, {Key: "name", Value: 1}}, Options: options.Index().SetName("org_name")},
 	); err != nil {
 		return err
 	}

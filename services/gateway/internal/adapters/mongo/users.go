@@ -7,6 +7,7 @@ import (
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/pkg/mongox"
@@ -53,6 +54,28 @@ func (r *Users) ByID(ctx context.Context, id string) (domain.User, error) {
 // ByEmail loads a user by normalised e-mail.
 func (r *Users) ByEmail(ctx context.Context, email string) (domain.User, error) {
 	return r.findOne(ctx, bson.D{{Key: "email", Value: email}})
+}
+
+// ByOrg loads at most limit accounts of one organisation, ordered by name
+// (then id, so equal names keep one order). The org_name index serves it.
+func (r *Users) ByOrg(ctx context.Context, orgID string, limit int) ([]domain.User, error) {
+	if limit <= 0 {
+		return nil, fmt.Errorf("users of organisation: limit must be positive, got %d", limit)
+	}
+	opts := options.Find().SetSort(bson.D{{Key: "name", Value: 1}, {Key: "_id", Value: 1}}).SetLimit(int64(limit))
+	cur, err := r.coll.Find(ctx, bson.D{{Key: "org_id", Value: orgID}}, opts)
+	if err != nil {
+		return nil, fmt.Errorf("find users of organisation: %w", err)
+	}
+	var docs []userDoc
+	if err := cur.All(ctx, &docs); err != nil {
+		return nil, fmt.Errorf("read users of organisation: %w", err)
+	}
+	users := make([]domain.User, 0, len(docs))
+	for _, d := range docs {
+		users = append(users, toDomainUser(d))
+	}
+	return users, nil
 }
 
 func (r *Users) findOne(ctx context.Context, filter bson.D) (domain.User, error) {
