@@ -109,6 +109,8 @@ func (f *fakePortfolio) serve(w http.ResponseWriter, r *http.Request) {
 			map[string]any{"id": "p1", "name": "Coffee roastery — Kortrijk house", "kind": "coffee_roastery",
 				"skills": []string{"coffee-roasting", "barista-skills"}, "supervisors": []string{me}},
 		}})
+	case route == "GET /api/v1/candidates":
+		f.list(w)
 	case route == "GET /api/v1/candidates/c1":
 		answer(w, f.candidate)
 	case route == "POST /api/v1/candidates/c1/skills":
@@ -130,6 +132,16 @@ func (f *fakePortfolio) serve(w http.ResponseWriter, r *http.Request) {
 	default:
 		problem(w, http.StatusNotFound)
 	}
+}
+
+// list answers the candidate list: c1 until it is erased.
+func (f *fakePortfolio) list(w http.ResponseWriter) {
+	items := []any{}
+	if !f.erased {
+		items = append(items, map[string]any{"id": "c1", "alias": "K7Q2", "display_name": "Jan Peeters",
+			"setting": "transition_house", "consent_matching": true, "version": 3})
+	}
+	answer(w, map[string]any{"items": items, "next_cursor": ""})
 }
 
 func (f *fakePortfolio) attest(w http.ResponseWriter, body map[string]any) {

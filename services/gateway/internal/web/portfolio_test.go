@@ -212,6 +212,26 @@ func TestEraseNeedsTheCandidatesAlias(t *testing.T) {
 	}
 }
 
+// TestEraseNoticeShowsOnceOnTheCandidateList follows the redirect after
+// an erasure: the list says so once, and not again on the next visit.
+func TestEraseNoticeShowsOnceOnTheCandidateList(t *testing.T) {
+	t.Parallel()
+	orgAdmin, _, f, _ := portfolioGateway(t)
+	const erased = "Candidate K7Q2 has been erased, here and in matching."
+	orgAdmin.get("/candidates").mustContain(t, "K7Q2")
+
+	list := orgAdmin.submit("/candidates/c1/erase", "/candidates/c1/erase", url.Values{"alias": {"K7Q2"}})
+	list.mustBeAt(t, "/candidates", http.StatusOK)
+	f.only(t, http.MethodDelete, "/api/v1/candidates/c1")
+	if n := strings.Count(list.Body, erased); n != 1 {
+		t.Fatalf("the erase notice shows %d times on the list, want once:\n%s", n, list.Body)
+	}
+	list.mustContain(t, `<div class="alert alert-ok" role="status">`, "No candidates yet")
+	if strings.Contains(orgAdmin.get("/candidates").Body, erased) {
+		t.Error("the erase notice shows again on the next visit")
+	}
+}
+
 func TestOnlyTheOrgAdminErasesAndReadsTheAuditTrail(t *testing.T) {
 	t.Parallel()
 	_, member, f, g := portfolioGateway(t)
