@@ -55,6 +55,8 @@ func (s *site) showCandidate(c *fiber.Ctx) error {
 		v.Notice = v.T("StaffSaved")
 	case c.Query("consent") != "":
 		v.Notice = v.T("StaffConsentRecorded")
+	case c.Query("certificate") != "":
+		v.Notice = v.T("StaffCertificateAdded")
 	}
 	progNames := map[string]string{}
 	for _, p := range s.programmeChoices(c, "") {

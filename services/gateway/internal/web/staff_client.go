@@ -284,6 +284,10 @@ func (k *candidatesClient) attestSkill(ctx context.Context, token, id string, in
 	return k.call(ctx, token, http.MethodPost, candidatePath(id)+"/skills", in, nil)
 }
 
+func (k *candidatesClient) addCertificate(ctx context.Context, token, id string, in certificateInput) error {
+	return k.call(ctx, token, http.MethodPost, candidatePath(id)+"/certificates", in, nil)
+}
+
 func (k *candidatesClient) setConsent(ctx context.Context, token, id string, in consentInput) error {
 	return k.call(ctx, token, http.MethodPut, candidatePath(id)+"/consent", in, nil)
 }

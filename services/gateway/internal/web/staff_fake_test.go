@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/onward-jobs/onward/services/gateway/internal/gatewaytest"
 )
@@ -216,6 +217,8 @@ func (f *staffFake) serveCandidate(w http.ResponseWriter, r *http.Request, k map
 		k["programme_records"] = append(k["programme_records"].([]any), rec)
 		w.WriteHeader(http.StatusCreated)
 		answer(w, rec)
+	case len(rest) == 1 && rest[0] == "certificates" && r.Method == http.MethodPost:
+		f.addCertificate(w, k, body)
 	case len(rest) == 1 && rest[0] == "skills" && r.Method == http.MethodPost:
 		w.WriteHeader(http.StatusCreated)
 		answer(w, map[string]any{"id": "a9"})
@@ -225,6 +228,27 @@ func (f *staffFake) serveCandidate(w http.ResponseWriter, r *http.Request, k map
 	default:
 		problem(w, http.StatusNotFound)
 	}
+}
+
+// addCertificate checks a certificate as the service does: a name, an
+// optional issuer, and a date that is not in the future.
+func (f *staffFake) addCertificate(w http.ResponseWriter, k map[string]any, body map[string]any) {
+	bad := map[string]string{}
+	if name, _ := body["name"].(string); name == "" {
+		bad["name"] = "is required"
+	}
+	if date, _ := body["date"].(string); date == "" || date > time.Now().UTC().Format(time.DateOnly) {
+		bad["date"] = "must not be in the future"
+	}
+	if len(bad) > 0 {
+		fieldProblem(w, bad)
+		return
+	}
+	cert := maps.Clone(body)
+	cert["id"] = fmt.Sprintf("x%d", len(k["certificates"].([]any))+1)
+	k["certificates"] = append(k["certificates"].([]any), cert)
+	w.WriteHeader(http.StatusCreated)
+	answer(w, cert)
 }
 
 // staffGateway starts a gateway wired to a fake candidates service and

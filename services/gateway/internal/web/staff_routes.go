@@ -34,6 +34,8 @@ func (s *site) registerStaffPages(app *fiber.App) {
 	post("/candidates/new", s.postRegisterForm)
 	get("/candidates/:id", s.showCandidate)
 	get("/candidates/:id/edit", s.editCandidateForm)
+	get("/candidates/:id/certificates/new", s.certificateForm)
+	post("/candidates/:id/certificates/new", s.postCertificate)
 	post("/candidates/:id/edit", s.postEditCandidate)
 	get("/candidates/:id/register/hours", s.registerHoursForm)
 	post("/candidates/:id/register/hours", s.postRegisterHours)

@@ -177,7 +177,8 @@ func TestStaffPagesAreForProgrammeStaffOnly(t *testing.T) {
 	admin := newBrowser(t, g)
 	admin.submit("/login", "/login", url.Values{"email": {g.AdminEmail}, "password": {gatewaytest.AdminPassword}}).mustBeAt(t, "/home", http.StatusOK)
 	for _, b := range []*browser{employer, admin} {
-		for _, path := range []string{"/candidates", "/candidates/new", "/candidates/c1", "/candidates/c1/edit", "/programmes", "/programmes/new", "/candidates/c1/register/hours"} {
+		for _, path := range []string{"/candidates", "/candidates/new", "/candidates/c1", "/candidates/c1/edit", "/programmes", "/programmes/new", "/candidates/c1/register/hours",
+			"/candidates/c1/certificates/new", "/candidates/c1/attest", "/candidates/c1/consent", "/candidates/c1/export", "/candidates/c1/erase", "/candidates/c1/audit"} {
 			p := b.get(path)
 			p.mustBeAt(t, path, http.StatusForbidden)
 			p.mustContain(t, "Not available for your account")
@@ -345,4 +346,44 @@ func TestProgrammeFormOffersTheOrganisationsMembers(t *testing.T) {
 	// A form posted back keeps the ticks as they were.
 	again := coach.submit("/programmes/new", "/programmes/new", url.Values{"action": {"refresh"}, "supervisors": {lien}})
 	again.mustContain(t, `value="`+lien+`" checked> <span>Lien</span>`, `value="`+sam+`"> <span>Sam Claes</span>`)
+}
+
+// TestCertificateIsAddedFromTheCandidatePage: the candidate page links to
+// the certificate form; the service's field errors sit next to their
+// fields with the input kept; a saved certificate shows on the candidate
+// page with a notice.
+func TestCertificateIsAddedFromTheCandidatePage(t *testing.T) {
+	t.Parallel()
+	g, k := staffGateway(t)
+	coach := programmeAdmin(t, g)
+	k.addCandidate("c1", nil)
+	coach.get("/candidates/c1").mustContain(t, "No certificates yet.", `href="/candidates/c1/certificates/new"`, "Add a certificate")
+
+	form := coach.get("/candidates/c1/certificates/new")
+	form.mustBeAt(t, "/candidates/c1/certificates/new", http.StatusOK)
+	form.mustContain(t, "Add a certificate", "Jan Peeters", "KC1", "Food hygiene", `name="cert_issuer"`, `type="date"`)
+
+	refused := coach.submit("/candidates/c1/certificates/new", "/candidates/c1/certificates/new",
+		url.Values{"cert_name": {""}, "cert_issuer": {"VDAB"}, "cert_date": {"2099-01-01"}})
+	refused.mustBeAt(t, "/candidates/c1/certificates/new", http.StatusUnprocessableEntity)
+	refused.mustContain(t, "Please check the fields marked below.", `href="#cert_name"`, `href="#cert_date"`)
+	refused.mustMatch(t,
+		`(?s)<p class="error-text" id="cert_name-error">.{0,80}Enter the certificate&#39;s name, in at most 120 characters.</p>\s*<input id="cert_name" name="cert_name"`,
+		`(?s)<p class="error-text" id="cert_date-error">.{0,80}it cannot be in the future.</p>\s*<input id="cert_date" name="cert_date" type="date" autocomplete="off" value="2099-01-01"`,
+		`id="cert_issuer" name="cert_issuer" type="text" autocomplete="off" value="VDAB"`)
+	if strings.Contains(refused.Body, `id="cert_issuer-error"`) {
+		t.Error("the issuer is marked though the service accepted it")
+	}
+
+	saved := coach.submit("/candidates/c1/certificates/new", "/candidates/c1/certificates/new",
+		url.Values{"cert_name": {"Forklift licence"}, "cert_issuer": {"VDAB"}, "cert_date": {"2026-03-01"}})
+	saved.mustBeAt(t, "/candidates/c1", http.StatusOK)
+	saved.mustContain(t, "The certificate is added.", "Forklift licence", "VDAB · 2026-03-01")
+	want := map[string]any{"name": "Forklift licence", "issuer": "VDAB", "date": "2026-03-01"}
+	if got := k.last(t, http.MethodPost, "/api/v1/candidates/c1/certificates").Body; !reflect.DeepEqual(got, want) {
+		t.Errorf("POST certificates body = %v, want %v", got, want)
+	}
+	if n := len(k.requests(http.MethodPost, "/api/v1/candidates/c1/certificates")); n != 2 {
+		t.Errorf("the service got %d certificates, want the refused one and the saved one", n)
+	}
 }
