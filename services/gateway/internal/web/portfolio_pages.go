@@ -9,7 +9,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/onward-jobs/onward/pkg/errs"
-	"github.com/onward-jobs/onward/services/gateway/internal/domain"
 )
 
 // portfolioPages are the staff pages that change a candidate's portfolio
@@ -22,13 +21,13 @@ type portfolioPages struct {
 	api *portfolioClient
 }
 
-// mountPortfolioPages adds the portfolio routes. Erasure and the audit
-// trail are for the organisation's administrator only, as the service
-// rules; the pages refuse others before asking it.
+// mountPortfolioPages adds the portfolio routes behind the staff pages'
+// guards: programme staff for all, the organisation's administrator for
+// erasure and the audit trail.
 func (s *site) mountPortfolioPages(app *fiber.App) {
 	p := &portfolioPages{site: s, api: newPortfolioClient(s.candidates)}
-	staff := []fiber.Handler{s.csrf, s.requireSession, p.staffOnly}
-	admin := portfolioChain(staff, p.orgAdminOnly)
+	staff := []fiber.Handler{s.csrf, s.requireSession, s.programmeStaffOnly}
+	admin := portfolioChain(staff, s.programmeAdminOnly)
 	app.Get("/candidates/:id/attest", portfolioChain(staff, p.attestForm)...)
 	app.Post("/candidates/:id/attest", portfolioChain(staff, p.postAttest)...)
 	app.Get("/candidates/:id/consent", portfolioChain(staff, p.consentForm)...)
@@ -43,23 +42,6 @@ func (s *site) mountPortfolioPages(app *fiber.App) {
 // portfolioChain is chain followed by h, leaving chain as it was.
 func portfolioChain(chain []fiber.Handler, h fiber.Handler) []fiber.Handler {
 	return append(slices.Clone(chain), h)
-}
-
-// staffOnly admits programme staff, whose organisation holds candidates.
-// Employers and platform administrators get the forbidden page.
-func (p *portfolioPages) staffOnly(c *fiber.Ctx) error {
-	if actor(c).OrgKind != domain.KindProgramme {
-		return p.errorPage(c, errs.Forbidden)
-	}
-	return c.Next()
-}
-
-// orgAdminOnly admits the administrator of a programme organisation.
-func (p *portfolioPages) orgAdminOnly(c *fiber.Ctx) error {
-	if a := actor(c); a.OrgKind != domain.KindProgramme || a.Role != domain.RoleOrgAdmin {
-		return p.errorPage(c, errs.Forbidden)
-	}
-	return c.Next()
 }
 
 // portfolioCandidateID is the route's candidate id, copied out of Fiber's buffer.

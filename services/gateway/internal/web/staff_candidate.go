@@ -6,8 +6,6 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
-
-	"github.com/onward-jobs/onward/services/gateway/internal/domain"
 )
 
 // candidateDetail is the candidate page: who, where and when, the
@@ -65,7 +63,7 @@ func (s *site) showCandidate(c *fiber.Ctx) error {
 	d := &candidateDetail{
 		ID: k.ID, Alias: k.Alias, Name: displayName(k), Identity: identityLines(v, k), Availability: availabilityLines(v, k),
 		Records: recordLines(k.Records, progNames), Certificates: k.Certificates, Consent: k.Consent,
-		ConsentDate: datePart(k.Consent.RecordedAt), IsOrgAdmin: actor(c).Role == domain.RoleOrgAdmin,
+		ConsentDate: datePart(k.Consent.RecordedAt), IsOrgAdmin: isProgrammeAdmin(actor(c)),
 	}
 	d.Skills = s.skillLines(c, v, k.Skills, progNames, map[string]string{})
 	v.Data = d

@@ -9,6 +9,7 @@ import (
 
 	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/services/gateway/internal/domain"
+	"github.com/onward-jobs/onward/services/gateway/internal/service"
 )
 
 // The staff pages for programmes and candidates. Programme staff (members
@@ -47,13 +48,32 @@ func (s *site) registerStaffPages(app *fiber.App) {
 	app.Get("/attestations/:id", s.csrf, s.requireSession, s.showAttestation)
 }
 
-// programmeStaffOnly lets the staff of programme organisations through:
-// employers and platform administrators get the forbidden page.
+// programmeStaffOnly lets the staff of programme organisations through,
+// whose organisations hold candidates: employers and platform
+// administrators get the forbidden page. Every programme and candidate
+// page, the portfolio pages too, passes this one guard.
 func (s *site) programmeStaffOnly(c *fiber.Ctx) error {
 	if actor(c).OrgKind != domain.KindProgramme {
 		return s.errorPage(c, errs.Forbidden)
 	}
 	return c.Next()
+}
+
+// programmeAdminOnly lets the administrator of a programme organisation
+// through, for erasure and the audit trail, as the candidates service
+// rules; the pages refuse others before asking it.
+func (s *site) programmeAdminOnly(c *fiber.Ctx) error {
+	if !isProgrammeAdmin(actor(c)) {
+		return s.errorPage(c, errs.Forbidden)
+	}
+	return c.Next()
+}
+
+// isProgrammeAdmin reports whether a is the administrator of a programme
+// organisation: the one check behind programmeAdminOnly and the actions
+// the candidate page offers.
+func isProgrammeAdmin(a service.Actor) bool {
+	return a.OrgKind == domain.KindProgramme && a.Role == domain.RoleOrgAdmin
 }
 
 // member is a colleague in the signed-in user's organisation.
