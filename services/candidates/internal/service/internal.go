@@ -30,6 +30,16 @@ func (s *Service) CandidateVersions(ctx context.Context, p auth.Principal, page 
 	return s.Candidates.CandidateVersions(ctx, page)
 }
 
+// CandidateViews returns a page of every candidate's matching view, for
+// another service's initial load. Like MatchingView it holds no identity
+// and is not audited as a full read.
+func (s *Service) CandidateViews(ctx context.Context, p auth.Principal, page mongox.PageRequest) ([]domain.MatchingView, string, error) {
+	if err := requireService(p); err != nil {
+		return nil, "", err
+	}
+	return s.Candidates.CandidateViews(ctx, page)
+}
+
 // AllProgrammes returns a page of every organisation's programmes, for the
 // matching service, which names the programmes that train a missing skill.
 func (s *Service) AllProgrammes(ctx context.Context, p auth.Principal, page mongox.PageRequest) ([]domain.Programme, string, error) {

@@ -53,6 +53,9 @@ type CandidateStore interface {
 	ListCandidates(ctx context.Context, f domain.Filter, page mongox.PageRequest) ([]domain.Candidate, string, error)
 	// CandidateVersions returns a page of every candidate's id and version.
 	CandidateVersions(ctx context.Context, page mongox.PageRequest) ([]Version, string, error)
+	// CandidateViews returns a page of every candidate's matching view in
+	// id order, at most MaxViewsPageSize long, without opening identities.
+	CandidateViews(ctx context.Context, page mongox.PageRequest) ([]domain.MatchingView, string, error)
 	// EraseCandidate deletes the candidate and every audit entry about it,
 	// and keeps t with the candidate.erased event pending on it. Until the
 	// event is published (MarkPublished) the tombstone also holds the
@@ -122,6 +125,10 @@ type Outbox interface {
 type Publisher interface {
 	Publish(ctx context.Context, e events.Envelope) error
 }
+
+// MaxViewsPageSize bounds a page of matching views. It is larger than other
+// pages because the matching service loads every candidate at start.
+const MaxViewsPageSize = 500
 
 // Version is an aggregate's id and current version, for other services
 // that keep a copy in step.

@@ -214,6 +214,15 @@ func (s *Service) RoleVersions(ctx context.Context, p auth.Principal, page mongo
 	return s.Roles.RoleVersions(ctx, page)
 }
 
+// RoleViews returns a page of every role in full, whatever its status,
+// for another service's initial load.
+func (s *Service) RoleViews(ctx context.Context, p auth.Principal, page mongox.PageRequest) ([]domain.Role, string, error) {
+	if err := requireService(p); err != nil {
+		return nil, "", err
+	}
+	return s.Roles.RoleViews(ctx, page)
+}
+
 func requireService(p auth.Principal) error {
 	if !p.IsService() {
 		return errors.Join(errors.New("the internal API takes service tokens only"), errs.Forbidden)

@@ -36,6 +36,9 @@ type RoleStore interface {
 	ListRoles(ctx context.Context, f domain.RoleFilter, page mongox.PageRequest) ([]domain.Role, string, error)
 	// RoleVersions returns a page of every role's id and version.
 	RoleVersions(ctx context.Context, page mongox.PageRequest) ([]RoleVersion, string, error)
+	// RoleViews returns a page of every role in id order, whatever its
+	// status, at most MaxViewsPageSize long.
+	RoleViews(ctx context.Context, page mongox.PageRequest) ([]domain.Role, string, error)
 	// RolesClosingBefore returns up to limit roles not yet final whose
 	// closing date is before day.
 	RolesClosingBefore(ctx context.Context, day string, limit int) ([]domain.Role, error)
@@ -66,6 +69,10 @@ type Outbox interface {
 type Publisher interface {
 	Publish(ctx context.Context, e events.Envelope) error
 }
+
+// MaxViewsPageSize bounds a page of role views. It is larger than other
+// pages because the matching service loads every role at start.
+const MaxViewsPageSize = 500
 
 // RoleVersion is a role's id and current version, for other services that
 // keep a copy of roles in step.

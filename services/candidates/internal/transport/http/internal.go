@@ -53,6 +53,25 @@ func (h *handlers) internalCandidateVersions(c *fiber.Ctx) error {
 	return c.JSON(toPage(list, next, toCandidateVersion))
 }
 
+// internalCandidateViews pages through every candidate's matching view,
+// up to service.MaxViewsPageSize at a time, so matching loads thousands of
+// candidates in a few requests instead of one request each.
+func (h *handlers) internalCandidateViews(c *fiber.Ctx) error {
+	p, err := principal(c)
+	if err != nil {
+		return err
+	}
+	pg, err := pageRequestUpTo(c, service.MaxViewsPageSize)
+	if err != nil {
+		return err
+	}
+	list, next, err := h.svc.CandidateViews(c.UserContext(), p, pg)
+	if err != nil {
+		return err
+	}
+	return c.JSON(toPage(list, next, toMatchingViewResponse))
+}
+
 func (h *handlers) internalProgrammes(c *fiber.Ctx) error {
 	p, err := principal(c)
 	if err != nil {

@@ -125,3 +125,60 @@ func (h *harness) fillPortfolio(t *testing.T, id string) {
 	h.call(t, "member", "POST", c+"/certificates", map[string]any{"name": "Food hygiene", "issuer": "FAVV", "date": "2026-03-01"}).must(t, 201)
 	h.call(t, "member", "PUT", c+"/consent", map[string]any{"matching": true, "text_version": "2026-11"}).must(t, 200)
 }
+
+// TestBulkMatchingViews pages through every candidate on the bulk route and
+// finds each view exactly as the single-candidate route answers it, with no
+// identity value anywhere and no erased candidate; only services may call
+// it, with a limit of at most 500.
+func TestBulkMatchingViews(t *testing.T) {
+	h := newHarness(t)
+	want := map[string]map[string]any{}
+	for i, who := range []string{"member", "member", "member2", "member"} {
+		id := h.register(t, who, jan()).str("id")
+		if i == 0 {
+			h.fillPortfolio(t, id)
+		}
+		want[id] = h.call(t, "service", "GET", "/internal/v1/candidates/"+id, nil).must(t, 200).body
+	}
+	var erased string
+	for id := range want {
+		if want[id]["org_id"] == orgP1 && len(want[id]["skills"].([]any)) == 0 {
+			erased = id
+			break
+		}
+	}
+	h.call(t, "org_admin", "DELETE", "/api/v1/candidates/"+erased, nil).must(t, 204)
+	delete(want, erased)
+	got := map[string]map[string]any{}
+	cursor := ""
+	for range 5 {
+		p := h.call(t, "service", "GET", "/internal/v1/candidates/views?limit=2&cursor="+cursor, nil).must(t, 200)
+		for _, s := range identityValues {
+			if strings.Contains(string(p.raw), s) {
+				t.Errorf("a page of views holds %q", s)
+			}
+		}
+		for _, it := range p.items() {
+			got[it["id"].(string)] = it
+		}
+		if cursor = p.str("next_cursor"); cursor == "" {
+			break
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("bulk views differ from the single-candidate route:\n got %v\nwant %v", got, want)
+	}
+	if all := h.call(t, "service", "GET", "/internal/v1/candidates/views?limit=500", nil).must(t, 200).items(); len(all) != 3 {
+		t.Errorf("limit 500 gave %d views; want 3", len(all))
+	}
+	for _, q := range []string{"limit=501", "limit=0", "cursor=%25%25"} {
+		if a := h.call(t, "service", "GET", "/internal/v1/candidates/views?"+q, nil); a.status != 400 {
+			t.Errorf("views?%s: %d; want 400", q, a.status)
+		}
+	}
+	for _, who := range []string{"member", "org_admin", "employer", "admin"} {
+		if a := h.call(t, who, "GET", "/internal/v1/candidates/views", nil); a.status != 403 {
+			t.Errorf("views as %s: %d; want 403", who, a.status)
+		}
+	}
+}

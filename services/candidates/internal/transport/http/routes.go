@@ -43,6 +43,7 @@ func Register(app fiber.Router, d Deps) {
 	internal := app.Group("/internal/v1", auth.Middleware(d.Verifier))
 	// The literal path comes first, or ":id" would swallow "versions".
 	internal.Get("/candidates/versions", h.internalCandidateVersions)
+	internal.Get("/candidates/views", h.internalCandidateViews)
 	internal.Get("/candidates/:id", h.internalMatchingView)
 	internal.Get("/programmes", h.internalProgrammes)
 }
@@ -59,11 +60,16 @@ func principal(c *fiber.Ctx) (auth.Principal, error) {
 // pageRequest reads the cursor and limit of a listing; a limit outside
 // 1..100 or a cursor this API did not issue is a 400 naming the parameter.
 func pageRequest(c *fiber.Ctx) (mongox.PageRequest, error) {
+	return pageRequestUpTo(c, mongox.MaxPageSize)
+}
+
+// pageRequestUpTo is pageRequest with a larger bound for bulk listings.
+func pageRequestUpTo(c *fiber.Ctx, maxLimit int) (mongox.PageRequest, error) {
 	pg := mongox.PageRequest{Cursor: c.Query("cursor")}
 	if l := c.Query("limit"); l != "" {
 		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 || n > mongox.MaxPageSize {
-			return pg, errs.Invalid("limit", "must be a whole number from 1 to %d", mongox.MaxPageSize)
+		if err != nil || n < 1 || n > maxLimit {
+			return pg, errs.Invalid("limit", "must be a whole number from 1 to %d", maxLimit)
 		}
 		pg.Limit = n
 	}

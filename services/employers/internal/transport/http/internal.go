@@ -2,6 +2,8 @@ package http
 
 import (
 	"github.com/gofiber/fiber/v2"
+
+	"github.com/onward-jobs/onward/services/employers/internal/service"
 )
 
 // roleVersion is one entry of the internal listing of every role.
@@ -38,6 +40,29 @@ func (h *handlers) internalRoleVersions(c *fiber.Ctx) error {
 	out := page[roleVersion]{Items: make([]roleVersion, 0, len(list)), NextCursor: next}
 	for _, v := range list {
 		out.Items = append(out.Items, roleVersion{ID: v.ID, Version: v.Version})
+	}
+	return c.JSON(out)
+}
+
+// internalRoleViews pages through every role in full, up to
+// service.MaxViewsPageSize at a time, so matching loads all roles in a few
+// requests instead of one request each.
+func (h *handlers) internalRoleViews(c *fiber.Ctx) error {
+	p, err := principal(c)
+	if err != nil {
+		return err
+	}
+	pg, err := pageRequestUpTo(c, service.MaxViewsPageSize)
+	if err != nil {
+		return err
+	}
+	list, next, err := h.svc.RoleViews(c.UserContext(), p, pg)
+	if err != nil {
+		return err
+	}
+	out := page[roleResponse]{Items: make([]roleResponse, 0, len(list)), NextCursor: next}
+	for _, r := range list {
+		out.Items = append(out.Items, toRoleResponse(r))
 	}
 	return c.JSON(out)
 }

@@ -201,11 +201,16 @@ func parseRoleQuery(c *fiber.Ctx) (domain.RoleFilter, *service.Near, mongox.Page
 }
 
 func pageRequest(c *fiber.Ctx) (mongox.PageRequest, error) {
+	return pageRequestUpTo(c, mongox.MaxPageSize)
+}
+
+// pageRequestUpTo is pageRequest with a larger bound for bulk listings.
+func pageRequestUpTo(c *fiber.Ctx, maxLimit int) (mongox.PageRequest, error) {
 	pg := mongox.PageRequest{Cursor: c.Query("cursor")}
 	if l := c.Query("limit"); l != "" {
 		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 || n > mongox.MaxPageSize {
-			return pg, errs.Invalid("limit", "must be a whole number from 1 to 100")
+		if err != nil || n < 1 || n > maxLimit {
+			return pg, errs.Invalid("limit", "must be a whole number from 1 to %d", maxLimit)
 		}
 		pg.Limit = n
 	}

@@ -31,6 +31,9 @@ func Register(app fiber.Router, d Deps) {
 	api.Post("/roles/:id/status", h.changeStatus)
 	internal := app.Group("/internal/v1", auth.Middleware(d.Verifier))
 	internal.Get("/roles", h.internalRoleVersions)
+	// The literal paths come first, or ":id" would swallow them.
+	internal.Get("/roles/versions", h.internalRoleVersions)
+	internal.Get("/roles/views", h.internalRoleViews)
 	internal.Get("/roles/:id", h.internalRole)
 }
 

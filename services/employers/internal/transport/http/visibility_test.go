@@ -1,6 +1,7 @@
 package http
 
 import (
+	"reflect"
 	"testing"
 )
 
@@ -192,6 +193,57 @@ func TestRoleFilters(t *testing.T) {
 		"near=0", "contract=gig", "limit=0", "limit=101", "cursor=%21%21"} {
 		if a := h.call(t, "A", "GET", "/api/v1/roles?"+bad, nil); a.status != 400 || len(a.fields()) == 0 {
 			t.Errorf("?%s: %d %v; want 400 naming the field", bad, a.status, a.body)
+		}
+	}
+}
+
+// TestInternalRoleViews pages through every role in full on the bulk route
+// and finds each exactly as the single-role route answers it, whatever its
+// status; /internal/v1/roles/versions is /internal/v1/roles by its other
+// name; only services may call either.
+func TestInternalRoleViews(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	want := map[string]map[string]any{}
+	for _, who := range []string{"A", "A", "B", "B", "B"} {
+		id := h.create(t, who, barista()).str("id")
+		want[id] = h.call(t, "service", "GET", "/internal/v1/roles/"+id, nil).body
+	}
+	got := map[string]map[string]any{}
+	cursor := ""
+	for range 5 {
+		p := h.call(t, "service", "GET", "/internal/v1/roles/views?limit=2&cursor="+cursor, nil)
+		if p.status != 200 || len(p.items()) > 2 {
+			t.Fatalf("views page: %d %v", p.status, p.body)
+		}
+		for _, it := range p.items() {
+			got[it["id"].(string)] = it
+		}
+		if cursor = p.str("next_cursor"); cursor == "" {
+			break
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("role views differ from the single-role route:\n got %v\nwant %v", got, want)
+	}
+	byName := h.call(t, "service", "GET", "/internal/v1/roles/versions?limit=100", nil)
+	plain := h.call(t, "service", "GET", "/internal/v1/roles?limit=100", nil)
+	if byName.status != 200 || !reflect.DeepEqual(byName.body, plain.body) || len(byName.items()) != 5 {
+		t.Fatalf("versions by name = %d %v; want %v", byName.status, byName.body, plain.body)
+	}
+	if a := h.call(t, "service", "GET", "/internal/v1/roles/views?limit=500", nil); a.status != 200 || len(a.items()) != 5 {
+		t.Fatalf("limit 500: %d", a.status)
+	}
+	for _, q := range []string{"limit=501", "limit=0", "cursor=%25%25"} {
+		if a := h.call(t, "service", "GET", "/internal/v1/roles/views?"+q, nil); a.status != 400 {
+			t.Errorf("views?%s: %d; want 400", q, a.status)
+		}
+	}
+	for _, who := range []string{"A", "staff", "admin"} {
+		for _, path := range []string{"/internal/v1/roles/views", "/internal/v1/roles/versions"} {
+			if a := h.call(t, who, "GET", path, nil); a.status != 403 {
+				t.Errorf("%s GET %s: %d; want 403", who, path, a.status)
+			}
 		}
 	}
 }

@@ -1,0 +1,71 @@
+package mongo
+
+import (
+	"context"
+	"fmt"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/onward-jobs/onward/pkg/mongox"
+	"github.com/onward-jobs/onward/services/candidates/internal/domain"
+	"github.com/onward-jobs/onward/services/candidates/internal/service"
+)
+
+// viewProjection leaves out everything a matching view does not hold: the
+// sealed identity, the blind name index and the pending outbox lists. The
+// identity is never read, so a bulk load neither decrypts nor moves it.
+var viewProjection = bson.D{
+	{Key: "identity", Value: 0}, {Key: "identity_key_id", Value: 0}, {Key: "name_index", Value: 0},
+	{Key: "pending_events", Value: 0}, {Key: "pending_audit", Value: 0},
+}
+
+// CandidateViews returns a page of every candidate's matching view in id
+// order, up to service.MaxViewsPageSize at a time, for a service that
+// loads all candidates at once.
+func (s *Store) CandidateViews(ctx context.Context, page mongox.PageRequest) ([]domain.MatchingView, string, error) {
+	filter := bson.D{}
+	if page.Cursor != "" {
+		after, err := mongox.DecodeCursor(page.Cursor)
+		if err != nil {
+			return nil, "", err
+		}
+		filter = bson.D{{Key: "_id", Value: bson.D{{Key: "$gt", Value: after}}}}
+	}
+	limit := page.Limit
+	if limit <= 0 {
+		limit = mongox.DefaultPageSize
+	}
+	limit = min(limit, service.MaxViewsPageSize)
+	cur, err := s.candidates.Find(ctx, filter, options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}).
+		SetProjection(viewProjection).SetLimit(int64(limit+1)))
+	if err != nil {
+		return nil, "", fmt.Errorf("find candidate views: %w", err)
+	}
+	var docs []candidateDoc
+	if err := cur.All(ctx, &docs); err != nil {
+		return nil, "", fmt.Errorf("read candidate views: %w", err)
+	}
+	next := ""
+	if len(docs) > limit {
+		docs = docs[:limit]
+		next = mongox.EncodeCursor(docs[limit-1].ID)
+	}
+	out := make([]domain.MatchingView, len(docs))
+	for i, d := range docs {
+		out[i] = toMatchingView(d)
+	}
+	return out, next, nil
+}
+
+// toMatchingView converts a stored candidate read without its identity.
+func toMatchingView(d candidateDoc) domain.MatchingView {
+	return domain.Candidate{
+		ID: d.ID, OrgID: d.OrgID, Alias: d.Alias, Version: d.Version,
+		Profile:          toDomainProfile(d.Setting, d.Profile),
+		ProgrammeRecords: toDomainProgrammeRecords(d.ProgrammeRecords),
+		Attestations:     toDomainAttestations(d.Attestations),
+		Certificates:     toDomainCertificates(d.Certificates),
+		Consent:          toDomainConsent(d.Consent),
+	}.MatchingView()
+}
