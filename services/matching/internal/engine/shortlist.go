@@ -1,0 +1,181 @@
+package engine
+
+import "slices"
+
+// query is the scratch space of one query, pooled so that the hot path
+// allocates nothing per candidate.
+type query struct {
+	ev    evaluator
+	prof  profile
+	top   topK
+	role  *compiledRole
+	start Day
+	today Day
+	ix    *Index
+}
+
+func (ix *Index) getQuery(k int, idOf func(uint32) string) *query {
+	q := ix.evals.Get().(*query)
+	q.ix = ix
+	q.top = topK{k: k, items: q.top.items[:0], idOf: idOf}
+	return q
+}
+
+func (ix *Index) putQuery(q *query) {
+	q.role, q.top.idOf, q.ix = nil, nil, nil
+	ix.evals.Put(q)
+}
+
+// Shortlist returns the k best candidates for an open role, full matches
+// before near matches; nil when the role is not indexed.
+func (ix *Index) Shortlist(roleID string, k int, today Day) []Entry {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	rs, ok := ix.roles.byID[roleID]
+	if !ok || k <= 0 {
+		return nil
+	}
+	r := ix.roles.comp[rs]
+	if r.nEssential == 0 {
+		return []Entry{}
+	}
+	q := ix.getQuery(k, ix.cands.id)
+	defer ix.putQuery(q)
+	q.role, q.today, q.start = r, today, r.startOn(today)
+	if r.remote {
+		for slot := range uint32(ix.cands.slots()) {
+			if ix.cands.alive(slot) && ix.cands.hot[slot].windowOK(q.start) {
+				q.consider(slot)
+			}
+		}
+	} else {
+		ix.cgrid.visit(r.site, q.scan)
+	}
+	return q.entries(ix.cands.id)
+}
+
+// scan considers every candidate of a grid cell within reach of the site
+// in the mode the entry stands for.
+func (q *query) scan(list []gridEntry) {
+	r, site := q.role, q.role.site
+	hot := q.ix.cands.hot
+	for i := range list {
+		e := &list[i]
+		if e.slot&modeBit != 0 && !r.dayRelOK {
+			continue
+		}
+		if distanceKm(e.lat, e.lon, site.lat, site.lon) > e.reach {
+			continue
+		}
+		slot := e.slot &^ modeBit
+		h := &hot[slot]
+		if e.slot&modeBit != 0 {
+			if q.start < h.dFrom || q.start > h.dUntil {
+				continue
+			}
+		} else if q.start < h.rFrom {
+			continue
+		}
+		q.consider(slot)
+	}
+}
+
+// consider scores one candidate for the query's role and offers it to the
+// top-k, after the cheap column tests.
+func (q *query) consider(slot uint32) {
+	r := q.role
+	h := &q.ix.cands.hot[slot]
+	if h.excluded&r.sector != 0 || h.sig&r.sig == 0 {
+		return
+	}
+	q.ix.cands.profileInto(slot, &q.prof)
+	score, full, ok := q.ev.score(r, &q.prof, q.today)
+	if !ok || !q.top.wouldEnter(full, score) {
+		return
+	}
+	q.top.offer(ranked{rankKey{full, score, IDHash(q.ix.cands.id(slot))}, slot})
+}
+
+// entries turns the top-k into entries, best first.
+func (q *query) entries(idOf func(uint32) string) []Entry {
+	best := q.top.sorted()
+	out := make([]Entry, len(best))
+	for i, b := range best {
+		out[i] = Entry{ID: idOf(b.slot), Score: b.key.score, Match: matchOf(b.key.full)}
+	}
+	return out
+}
+
+func matchOf(full bool) Match {
+	if full {
+		return MatchFull
+	}
+	return MatchNear
+}
+
+// Suggestions returns the k best open roles for a candidate; nil when the
+// candidate is not indexed.
+func (ix *Index) Suggestions(candidateID string, k int, today Day) []Entry {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	slot, ok := ix.cands.slotOf(candidateID)
+	if !ok || k <= 0 {
+		return nil
+	}
+	q := ix.getQuery(k, ix.roleID)
+	defer ix.putQuery(q)
+	ix.cands.profileInto(slot, &q.prof)
+	ix.eachRoleFor(&q.prof, today, func(rs uint32, r *compiledRole) {
+		if score, full, ok := q.ev.score(r, &q.prof, today); ok && q.top.wouldEnter(full, score) {
+			q.top.offer(ranked{rankKey{full, score, IDHash(r.id)}, rs})
+		}
+	})
+	return q.entries(ix.roleID)
+}
+
+func (ix *Index) roleID(slot uint32) string { return ix.roles.comp[slot].id }
+
+// ScoreAgainstRoles returns every open role the candidate is eligible for,
+// with score and match, best first; nil when the candidate is not indexed.
+func (ix *Index) ScoreAgainstRoles(candidateID string, today Day) []RoleScore {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	slot, ok := ix.cands.slotOf(candidateID)
+	if !ok {
+		return nil
+	}
+	var ev evaluator
+	var p profile
+	ix.cands.profileInto(slot, &p)
+	out := []RoleScore{}
+	ix.eachRoleFor(&p, today, func(_ uint32, r *compiledRole) {
+		if score, full, ok := ev.score(r, &p, today); ok {
+			out = append(out, RoleScore{RoleID: r.id, Score: score, Match: matchOf(full)})
+		}
+	})
+	slices.SortFunc(out, func(a, b RoleScore) int {
+		return CompareEntries(Entry{a.RoleID, a.Score, a.Match}, Entry{b.RoleID, b.Score, b.Match})
+	})
+	return out
+}
+
+// eachRoleFor calls fn once with every open role that might fit p: roles
+// near the house that start while p would be on day release, roles near the
+// return region that start after, and every remote role.
+func (ix *Index) eachRoleFor(p *profile, today Day, fn func(uint32, *compiledRole)) {
+	for _, m := range [...]mode{modeDayRelease, modeRegion} {
+		at, reach, ok := p.origin(m)
+		if !ok || (m == modeDayRelease && !p.housed) {
+			continue
+		}
+		ix.rgrid.visit(at, float32(reach), func(e roleEntry) {
+			r := ix.roles.comp[e.slot]
+			if p.modeAt(r.startOn(today)) == m {
+				fn(e.slot, r)
+			}
+		})
+	}
+	for _, rs := range ix.rgrid.remote {
+		fn(rs, ix.roles.comp[rs])
+	}
+}
