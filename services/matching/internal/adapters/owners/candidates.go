@@ -1,0 +1,193 @@
+package owners
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/onward-jobs/onward/pkg/auth"
+	"github.com/onward-jobs/onward/services/matching/internal/engine"
+	"github.com/onward-jobs/onward/services/matching/internal/feed"
+)
+
+// Page sizes of the owners' listings: versions pages are capped at 100 by
+// the owners, pages of full views at 500.
+const (
+	VersionsPageSize = 100
+	ViewsPageSize    = 500
+)
+
+// programmeRefreshGap is the least time between two refreshes of the
+// programme catalogue caused by an unknown programme id, so a view naming a
+// programme that no longer exists cannot make every conversion a request.
+const programmeRefreshGap = 2 * time.Second
+
+// Options tune a client. The zero value is usable.
+type Options struct {
+	// Transport carries the requests under the service token; nil means
+	// http.DefaultTransport.
+	Transport http.RoundTripper
+	// Timeout bounds one call; zero means DefaultTimeout.
+	Timeout time.Duration
+}
+
+// Programme is a work programme as matching knows it: the kind shown on
+// cards and the skills it trains, for naming what a gap could be closed by.
+type Programme struct {
+	ID     string
+	OrgID  string
+	Name   string
+	Kind   string
+	Skills []string
+}
+
+// Candidates reaches the candidates service's internal API. It keeps the
+// programme catalogue, which converting a view needs for programme kinds.
+// It is safe for concurrent use.
+type Candidates struct {
+	c *client
+
+	mu          sync.Mutex
+	programmes  map[string]Programme
+	refreshedAt time.Time
+}
+
+// NewCandidates returns a client of the candidates service at baseURL,
+// calling with service tokens from tokens.
+func NewCandidates(baseURL string, tokens auth.TokenSource, o Options) (*Candidates, error) {
+	c, err := newClient(baseURL, "candidates", tokens, o.Transport, o.Timeout)
+	if err != nil {
+		return nil, err
+	}
+	return &Candidates{c: c, programmes: map[string]Programme{}}, nil
+}
+
+// Versions returns a page of every candidate's id and version, and the
+// cursor of the next page ("" after the last).
+func (c *Candidates) Versions(ctx context.Context, cursor string) ([]feed.Version, string, error) {
+	var p page[versionBody]
+	if err := c.c.get(ctx, "/internal/v1/candidates/versions", pageQuery(cursor, VersionsPageSize), &p); err != nil {
+		return nil, "", err
+	}
+	return toVersions(p.Items), p.NextCursor, nil
+}
+
+// Candidate returns a candidate's current view. An erased candidate is an
+// error wrapping errs.NotFound. A candidate without consent is returned
+// with Consent false.
+func (c *Candidates) Candidate(ctx context.Context, id string) (engine.Candidate, error) {
+	var v candidateView
+	if err := c.c.get(ctx, "/internal/v1/candidates/"+url.PathEscape(id), nil, &v); err != nil {
+		return engine.Candidate{}, err
+	}
+	c.learnProgrammes(ctx, []candidateView{v})
+	return toEngineCandidate(v, c.kindOf)
+}
+
+// Views returns a page of up to limit (at most ViewsPageSize) candidates'
+// views in id order, and the cursor of the next page.
+func (c *Candidates) Views(ctx context.Context, cursor string, limit int) ([]engine.Candidate, string, error) {
+	var p page[candidateView]
+	if err := c.c.get(ctx, "/internal/v1/candidates/views", pageQuery(cursor, min(limit, ViewsPageSize)), &p); err != nil {
+		return nil, "", err
+	}
+	c.learnProgrammes(ctx, p.Items)
+	out := make([]engine.Candidate, 0, len(p.Items))
+	for _, v := range p.Items {
+		cand, err := toEngineCandidate(v, c.kindOf)
+		if err != nil {
+			return nil, "", err
+		}
+		out = append(out, cand)
+	}
+	return out, p.NextCursor, nil
+}
+
+// Programmes fetches every programme on the platform and refreshes the
+// catalogue with them.
+func (c *Candidates) Programmes(ctx context.Context) ([]Programme, error) {
+	var all []Programme
+	cursor := ""
+	for {
+		var p page[programmeBody]
+		if err := c.c.get(ctx, "/internal/v1/programmes", pageQuery(cursor, VersionsPageSize), &p); err != nil {
+			return nil, err
+		}
+		for _, b := range p.Items {
+			all = append(all, toProgramme(b))
+		}
+		if cursor = p.NextCursor; cursor == "" {
+			break
+		}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.programmes = make(map[string]Programme, len(all))
+	for _, p := range all {
+		c.programmes[p.ID] = p
+	}
+	c.refreshedAt = time.Now()
+	return all, nil
+}
+
+// learnProgrammes refreshes the catalogue when a view names a programme it
+// does not know, at most once per programmeRefreshGap. A failed refresh
+// only leaves that programme's kind off the card until the next one.
+func (c *Candidates) learnProgrammes(ctx context.Context, views []candidateView) {
+	c.mu.Lock()
+	unknown := false
+	for _, v := range views {
+		for _, id := range programmeIDs(v) {
+			if _, ok := c.programmes[id]; !ok {
+				unknown = true
+			}
+		}
+	}
+	due := unknown && time.Since(c.refreshedAt) >= programmeRefreshGap
+	if due {
+		c.refreshedAt = time.Now() // Claims the refresh for this caller.
+	}
+	c.mu.Unlock()
+	if due {
+		if _, err := c.Programmes(ctx); err != nil && !errors.Is(err, context.Canceled) {
+			return
+		}
+	}
+}
+
+func (c *Candidates) kindOf(programmeID string) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.programmes[programmeID].Kind
+}
+
+func programmeIDs(v candidateView) []string {
+	var ids []string
+	for _, s := range v.Skills {
+		ids = append(ids, s.Programme)
+	}
+	for _, r := range v.ProgrammeRecords {
+		ids = append(ids, r.Programme)
+	}
+	return ids
+}
+
+// programmeBody is a programme as the internal programmes listing answers
+// it.
+type programmeBody struct {
+	ID     string   `json:"id"`
+	OrgID  string   `json:"org_id"`
+	Name   string   `json:"name"`
+	Kind   string   `json:"kind"`
+	Skills []string `json:"skills"`
+}
+
+func toProgramme(b programmeBody) Programme {
+	return Programme{ID: b.ID, OrgID: b.OrgID, Name: b.Name, Kind: b.Kind, Skills: b.Skills}
+}
+
+// Candidates implements the feed's port.
+var _ feed.CandidateSource = (*Candidates)(nil)

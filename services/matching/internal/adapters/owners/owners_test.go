@@ -1,0 +1,181 @@
+package owners_test
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/onward-jobs/onward/pkg/auth"
+	"github.com/onward-jobs/onward/pkg/errs"
+	"github.com/onward-jobs/onward/services/matching/internal/adapters/owners"
+	"github.com/onward-jobs/onward/services/matching/internal/adapters/owners/ownerstest"
+	"github.com/onward-jobs/onward/services/matching/internal/engine"
+)
+
+func day(s string) engine.Day {
+	t, _ := time.Parse(time.DateOnly, s)
+	return engine.Day(t.Unix() / 86400)
+}
+
+func clients(t *testing.T, fake *ownerstest.Fake) (*owners.Candidates, *owners.Roles) {
+	t.Helper()
+	tokens, err := auth.NewServiceTokenSource(auth.ServiceTokenConfig{GatewayURL: fake.URL(), ServiceName: "matching", Secret: ownerstest.Secret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := owners.NewCandidates(fake.URL(), tokens, owners.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := owners.NewRoles(fake.URL(), tokens, owners.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, r
+}
+
+// TestCandidateConverts reads a housed candidate's view with a service
+// token and finds every field matching scores on in engine terms: dates as
+// days, weekdays as bits, times as minutes, CEFR as ranks, places as
+// points, programme kinds from the catalogue.
+func TestCandidateConverts(t *testing.T) {
+	fake := ownerstest.New(t)
+	fake.PutProgramme(ownerstest.Roastery())
+	fake.PutCandidate(ownerstest.NewCandidate("c1", 1))
+	cands, _ := clients(t, fake)
+	got, err := cands.Candidate(context.Background(), "c1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, g := ownerstest.Kortrijk, ownerstest.Gent
+	want := engine.Candidate{
+		ID: "c1", OrgID: "prog-p1", Alias: "K001", Version: 1, Consent: true, Housed: true,
+		House:        &engine.Point{Lat: k.Lat, Lon: k.Lon},
+		DayRelease:   &engine.DayRelease{EligibleFrom: day("2027-01-04"), Days: 0b0000111, Start: 7 * 60, End: 18 * 60, MaxCommuteKm: 21},
+		ReleaseDate:  day("2027-09-01"),
+		ReturnRegion: &engine.Region{Point: engine.Point{Lat: g.Lat, Lon: g.Lon}, RadiusKm: 30},
+		Languages:    []engine.Language{{Code: "nl", Rank: 5}, {Code: "en", Rank: 2}}, ExcludedSectors: []string{"P"},
+		Skills:       []engine.Skill{{ID: "coffee-roasting", Level: 2, Hours: 200, Attested: true}},
+		Certificates: []string{"Food hygiene"}, ProgrammeKinds: []string{"coffee_roastery"},
+		PreferredSectors: []string{"I"}, HoursPerWeek: 32, Contracts: []string{"permanent"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("candidate:\n got %+v\nwant %+v", got, want)
+	}
+	if fake.Calls("token") != 1 {
+		t.Errorf("service tokens fetched %d times; want 1 (cached)", fake.Calls("token"))
+	}
+}
+
+// TestReleasedCandidateWithoutConsent: a released candidate has no day
+// release and no release date; withheld consent converts as Consent false.
+func TestReleasedCandidateWithoutConsent(t *testing.T) {
+	fake := ownerstest.New(t)
+	c := ownerstest.NewCandidate("c2", 2)
+	c.Setting, c.House, c.DayRelease, c.Consent.Matching = "released", nil, nil, false
+	fake.PutCandidate(c)
+	cands, _ := clients(t, fake)
+	got, err := cands.Candidate(context.Background(), "c2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Consent || got.Housed || got.DayRelease != nil || got.House != nil || got.ReleaseDate != 0 || got.ReturnRegion == nil {
+		t.Fatalf("released candidate without consent: %+v", got)
+	}
+	if got.ProgrammeKinds != nil {
+		t.Errorf("programme kinds without a catalogue entry: %v", got.ProgrammeKinds)
+	}
+}
+
+// TestErasedCandidateIsNotFound: the owner's 404 is errs.NotFound.
+func TestErasedCandidateIsNotFound(t *testing.T) {
+	fake := ownerstest.New(t)
+	cands, roles := clients(t, fake)
+	if _, err := cands.Candidate(context.Background(), "gone"); !errors.Is(err, errs.NotFound) {
+		t.Fatalf("erased candidate: %v; want NotFound", err)
+	}
+	if _, err := roles.Role(context.Background(), "gone"); !errors.Is(err, errs.NotFound) {
+		t.Fatalf("missing role: %v; want NotFound", err)
+	}
+	fake.SetDown(true)
+	if _, err := cands.Candidate(context.Background(), "gone"); !errors.Is(err, errs.Unavailable) {
+		t.Fatalf("owner down: %v; want Unavailable", err)
+	}
+}
+
+// TestRoleConverts: schedule days become one shift per day, the site a
+// point, the start date a day; only status "open" is Open; a remote role
+// has no site; shifts stay shifts; "as soon as possible" is day 0.
+func TestRoleConverts(t *testing.T) {
+	fake := ownerstest.New(t)
+	fake.PutRole(ownerstest.NewRole("r1", 1))
+	paused := ownerstest.NewRole("r2", 2)
+	paused.Status, paused.Remote, paused.StartDate, paused.StartASAP = "paused", true, "", true
+	paused.Schedule = &ownerstest.Schedule{Shifts: []ownerstest.Shift{{Day: "sat", Start: "18:00", End: "23:30"}}}
+	fake.PutRole(paused)
+	_, roles := clients(t, fake)
+	got, err := roles.Role(context.Background(), "r1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := ownerstest.Kortrijk
+	want := engine.Role{
+		ID: "r1", EmployerID: "emp-1", Version: 1, Open: true, Title: "Barista", Sector: "I",
+		Site:      &engine.Point{Lat: k.Lat, Lon: k.Lon},
+		Essential: []engine.Requirement{{Skill: "coffee-roasting", MinLevel: 2}}, Optional: []engine.Requirement{{Skill: "latte-art", MinLevel: 1}},
+		Languages:    []engine.LanguageRequirement{{Code: "nl", MinRank: 2}},
+		Shifts:       []engine.Shift{{Weekday: 0, Start: 420, End: 930}, {Weekday: 1, Start: 420, End: 930}},
+		HoursPerWeek: 32, Contract: "permanent", StartDate: day("2027-03-01"), DayReleaseOK: true,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("role:\n got %+v\nwant %+v", got, want)
+	}
+	got, err = roles.Role(context.Background(), "r2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Open || got.Site != nil || got.StartDate != 0 || !reflect.DeepEqual(got.Shifts, []engine.Shift{{Weekday: 5, Start: 1080, End: 1410}}) {
+		t.Fatalf("paused remote role: %+v", got)
+	}
+}
+
+// TestPagesWalkEverything pages versions and bulk views of both owners to
+// the end and sees each aggregate once.
+func TestPagesWalkEverything(t *testing.T) {
+	fake := ownerstest.New(t)
+	for i := range 250 {
+		fake.PutCandidate(ownerstest.NewCandidate(idOf("c", i), i))
+		fake.PutRole(ownerstest.NewRole(idOf("r", i), i))
+	}
+	cands, roles := clients(t, fake)
+	ctx := context.Background()
+	count := func(page func(cursor string) (int, string, error)) int {
+		n, cursor := 0, ""
+		for {
+			k, next, err := page(cursor)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n += k
+			if cursor = next; cursor == "" {
+				return n
+			}
+		}
+	}
+	for name, page := range map[string]func(string) (int, string, error){
+		"candidate versions": func(c string) (int, string, error) { l, n, err := cands.Versions(ctx, c); return len(l), n, err },
+		"candidate views":    func(c string) (int, string, error) { l, n, err := cands.Views(ctx, c, 100); return len(l), n, err },
+		"role versions":      func(c string) (int, string, error) { l, n, err := roles.Versions(ctx, c); return len(l), n, err },
+		"role views":         func(c string) (int, string, error) { l, n, err := roles.Views(ctx, c, 1000); return len(l), n, err },
+	} {
+		if n := count(page); n != 250 {
+			t.Errorf("%s: %d; want 250", name, n)
+		}
+	}
+}
+
+func idOf(prefix string, i int) string {
+	return prefix + string(rune('a'+i/26/26%26)) + string(rune('a'+i/26%26)) + string(rune('a'+i%26))
+}

@@ -1,0 +1,208 @@
+package owners
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+
+	"github.com/onward-jobs/onward/pkg/auth"
+	"github.com/onward-jobs/onward/pkg/vocab"
+	"github.com/onward-jobs/onward/services/matching/internal/engine"
+	"github.com/onward-jobs/onward/services/matching/internal/feed"
+)
+
+// Roles reaches the employers service's internal API. It is safe for
+// concurrent use.
+type Roles struct {
+	c *client
+}
+
+// NewRoles returns a client of the employers service at baseURL, calling
+// with service tokens from tokens.
+func NewRoles(baseURL string, tokens auth.TokenSource, o Options) (*Roles, error) {
+	c, err := newClient(baseURL, "employers", tokens, o.Transport, o.Timeout)
+	if err != nil {
+		return nil, err
+	}
+	return &Roles{c: c}, nil
+}
+
+// Versions returns a page of every role's id and version, whatever its
+// status, and the cursor of the next page ("" after the last).
+func (r *Roles) Versions(ctx context.Context, cursor string) ([]feed.Version, string, error) {
+	var p page[versionBody]
+	if err := r.c.get(ctx, "/internal/v1/roles/versions", pageQuery(cursor, VersionsPageSize), &p); err != nil {
+		return nil, "", err
+	}
+	return toVersions(p.Items), p.NextCursor, nil
+}
+
+// Role returns a role in full, whatever its status (Open only when it is
+// open). A role the employers service does not have is an error wrapping
+// errs.NotFound.
+func (r *Roles) Role(ctx context.Context, id string) (engine.Role, error) {
+	var b roleView
+	if err := r.c.get(ctx, "/internal/v1/roles/"+url.PathEscape(id), nil, &b); err != nil {
+		return engine.Role{}, err
+	}
+	return toEngineRole(b)
+}
+
+// Views returns a page of up to limit (at most ViewsPageSize) roles in id
+// order, whatever their status, and the cursor of the next page.
+func (r *Roles) Views(ctx context.Context, cursor string, limit int) ([]engine.Role, string, error) {
+	var p page[roleView]
+	if err := r.c.get(ctx, "/internal/v1/roles/views", pageQuery(cursor, min(limit, ViewsPageSize)), &p); err != nil {
+		return nil, "", err
+	}
+	out := make([]engine.Role, 0, len(p.Items))
+	for _, b := range p.Items {
+		role, err := toEngineRole(b)
+		if err != nil {
+			return nil, "", err
+		}
+		out = append(out, role)
+	}
+	return out, p.NextCursor, nil
+}
+
+// roleView is a role as the employers service's internal API answers it
+// (GET /internal/v1/roles/{id} and the pages of /internal/v1/roles/views).
+// Fields matching does not use (description, dates of record, positions)
+// are not decoded.
+type roleView struct {
+	ID              string             `json:"id"`
+	EmployerID      string             `json:"employer_id"`
+	Status          string             `json:"status"`
+	Version         int64              `json:"version"`
+	Title           string             `json:"title"`
+	Occupation      string             `json:"occupation,omitempty"`
+	Sector          string             `json:"sector"`
+	Site            *siteBody          `json:"site,omitempty"`
+	Remote          bool               `json:"remote"`
+	EssentialSkills []requirementBody  `json:"essential_skills"`
+	OptionalSkills  []requirementBody  `json:"optional_skills"`
+	Languages       []roleLanguageBody `json:"languages"`
+	Schedule        *scheduleBody      `json:"schedule,omitempty"`
+	HoursPerWeek    int                `json:"hours_per_week"`
+	Contract        string             `json:"contract"`
+	StartDate       string             `json:"start_date,omitempty"`
+	StartASAP       bool               `json:"start_asap"`
+	DayReleaseOK    bool               `json:"day_release_ok"`
+}
+
+type siteBody struct {
+	PlaceID string   `json:"place_id,omitempty"`
+	Name    string   `json:"name,omitempty"`
+	Lat     *float64 `json:"lat,omitempty"`
+	Lon     *float64 `json:"lon,omitempty"`
+}
+
+type requirementBody struct {
+	Skill    string `json:"skill"`
+	MinLevel int    `json:"min_level"`
+}
+
+type roleLanguageBody struct {
+	Code     string `json:"code"`
+	MinLevel string `json:"min_level"`
+}
+
+type scheduleBody struct {
+	Days   []string    `json:"days,omitempty"`
+	Start  string      `json:"start,omitempty"`
+	End    string      `json:"end,omitempty"`
+	Shifts []shiftBody `json:"shifts,omitempty"`
+}
+
+type shiftBody struct {
+	Day   string `json:"day"`
+	Start string `json:"start"`
+	End   string `json:"end"`
+}
+
+// statusOpen is the only status in which a role takes candidates.
+const statusOpen = "open"
+
+// toEngineRole converts a role. It is Open only with status "open"; a role
+// that is remote or has no coordinates has no Site.
+func toEngineRole(b roleView) (engine.Role, error) {
+	r := engine.Role{
+		ID: b.ID, EmployerID: b.EmployerID, Version: b.Version, Open: b.Status == statusOpen,
+		Title: b.Title, Sector: b.Sector, HoursPerWeek: b.HoursPerWeek, Contract: b.Contract,
+		DayReleaseOK: b.DayReleaseOK,
+		Essential:    toRequirements(b.EssentialSkills), Optional: toRequirements(b.OptionalSkills),
+	}
+	if b.ID == "" || b.Version < 1 {
+		return r, fmt.Errorf("owners: role without id or version")
+	}
+	if s := b.Site; s != nil && !b.Remote && s.Lat != nil && s.Lon != nil {
+		r.Site = &engine.Point{Lat: *s.Lat, Lon: *s.Lon}
+	}
+	for _, l := range b.Languages {
+		rank := vocab.CEFRRank(l.MinLevel)
+		if rank < 0 {
+			return r, fmt.Errorf("owners: role %s: language level is not CEFR", b.ID)
+		}
+		r.Languages = append(r.Languages, engine.LanguageRequirement{Code: l.Code, MinRank: rank})
+	}
+	var err error
+	if r.Shifts, err = toShifts(b.Schedule); err != nil {
+		return r, fmt.Errorf("owners: role %s: %w", b.ID, err)
+	}
+	if !b.StartASAP {
+		if r.StartDate, err = toDay("start_date", b.StartDate); err != nil {
+			return r, fmt.Errorf("owners: role %s: %w", b.ID, err)
+		}
+	}
+	return r, nil
+}
+
+func toRequirements(list []requirementBody) []engine.Requirement {
+	if len(list) == 0 {
+		return nil
+	}
+	out := make([]engine.Requirement, len(list))
+	for i, q := range list {
+		out[i] = engine.Requirement{Skill: q.Skill, MinLevel: q.MinLevel}
+	}
+	return out
+}
+
+// toShifts converts a schedule: days with one window become one shift per
+// day, shifts stay shifts; no schedule is no shifts.
+func toShifts(s *scheduleBody) ([]engine.Shift, error) {
+	if s == nil {
+		return nil, nil
+	}
+	var out []engine.Shift
+	add := func(day, start, end string) error {
+		wd, err := toWeekday("schedule day", day)
+		if err != nil {
+			return err
+		}
+		sh := engine.Shift{Weekday: wd}
+		if sh.Start, err = toMinutes("schedule start", start); err != nil {
+			return err
+		}
+		if sh.End, err = toMinutes("schedule end", end); err != nil {
+			return err
+		}
+		out = append(out, sh)
+		return nil
+	}
+	for _, d := range s.Days {
+		if err := add(d, s.Start, s.End); err != nil {
+			return nil, err
+		}
+	}
+	for _, sh := range s.Shifts {
+		if err := add(sh.Day, sh.Start, sh.End); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Roles implements the feed's port.
+var _ feed.RoleSource = (*Roles)(nil)

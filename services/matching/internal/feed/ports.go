@@ -1,0 +1,60 @@
+package feed
+
+import (
+	"context"
+
+	"github.com/onward-jobs/onward/services/matching/internal/engine"
+)
+
+// Index is the engine's in-memory index as the feed maintains it;
+// *engine.Index satisfies it.
+type Index interface {
+	UpsertCandidate(c engine.Candidate)
+	RemoveCandidate(id string) bool
+	UpsertRole(r engine.Role)
+	RemoveRole(id string) bool
+	Candidate(id string) (engine.Candidate, bool)
+	Role(id string) (engine.Role, bool)
+	// Versions returns the version of every indexed candidate and role.
+	Versions() (candidates, roles map[string]int64)
+}
+
+// Version is an aggregate's id and its current version at the owner.
+type Version struct {
+	ID      string
+	Version int64
+}
+
+// CandidateSource is the candidates service's internal API. A candidate the
+// owner does not have (erased) is an error wrapping errs.NotFound.
+type CandidateSource interface {
+	Versions(ctx context.Context, cursor string) ([]Version, string, error)
+	Candidate(ctx context.Context, id string) (engine.Candidate, error)
+	Views(ctx context.Context, cursor string, limit int) ([]engine.Candidate, string, error)
+}
+
+// RoleSource is the employers service's internal API. Roles come whatever
+// their status; only open ones are indexed.
+type RoleSource interface {
+	Versions(ctx context.Context, cursor string) ([]Version, string, error)
+	Role(ctx context.Context, id string) (engine.Role, error)
+	Views(ctx context.Context, cursor string, limit int) ([]engine.Role, string, error)
+}
+
+// Results keeps the stored shortlists and suggestions up to date. The feed
+// calls it once per event across all instances (through the shared group),
+// and for every change a reconciliation finds, always after the calling
+// instance's index holds the change. Implementations must be idempotent:
+// an event may be delivered more than once.
+type Results interface {
+	// RoleChanged: the role is open in the index at its current version.
+	RoleChanged(ctx context.Context, roleID string) error
+	// RoleRemoved: the role is not open (or gone) and left the index.
+	RoleRemoved(ctx context.Context, roleID string) error
+	// CandidateChanged: the candidate is in the index at its current
+	// version.
+	CandidateChanged(ctx context.Context, candidateID string) error
+	// CandidateRemoved: the candidate withdrew consent or was erased and
+	// left the index.
+	CandidateRemoved(ctx context.Context, candidateID string) error
+}

@@ -1,0 +1,139 @@
+package feed
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/onward-jobs/onward/pkg/errs"
+)
+
+// Reconciliation is the outcome of one comparison with the owners.
+type Reconciliation struct {
+	// At is when it started; Took how long it ran.
+	At   time.Time
+	Took time.Duration
+	// Fetched counts aggregates fetched because the index was missing or
+	// behind them; Removed those the owner no longer has.
+	Fetched, Removed int
+	// Failed is true when part of it failed; the next round retries.
+	Failed bool
+}
+
+// Reconcile compares every version the owners list with the index, fetches
+// what is missing or stale, removes what the owner no longer has, and calls
+// Results for each change. Only one runs at a time.
+func (f *Feed) Reconcile(ctx context.Context) (Reconciliation, error) {
+	f.reconcileMu.Lock()
+	defer f.reconcileMu.Unlock()
+	r := Reconciliation{At: time.Now().UTC()}
+	cf, cr, errC := reconcileShelf(ctx, f.candidates, f.deps.Candidates.Versions, f.candidates.ops.fetch, f.candidateResults)
+	rf, rr, errR := reconcileShelf(ctx, f.roles, f.deps.Roles.Versions, f.roles.ops.fetch, f.roleResults)
+	r.Fetched, r.Removed, r.Took = cf+rf, cr+rr, time.Since(r.At)
+	err := errors.Join(errC, errR)
+	r.Failed = err != nil
+	f.statusMu.Lock()
+	f.last = &r
+	f.statusMu.Unlock()
+	return r, err
+}
+
+// LastReconciliation returns the last finished reconciliation, if any.
+func (f *Feed) LastReconciliation() (Reconciliation, bool) {
+	f.statusMu.Lock()
+	defer f.statusMu.Unlock()
+	if f.last == nil {
+		return Reconciliation{}, false
+	}
+	return *f.last, true
+}
+
+// reconcileEvery runs Reconcile every interval until ctx ends.
+func (f *Feed) reconcileEvery(ctx context.Context) {
+	t := time.NewTicker(f.cfg.ReconcileInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		r, err := f.Reconcile(ctx)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			f.log.Warn("feed: reconciliation failed", "error", err.Error(), "fetched", r.Fetched, "removed", r.Removed)
+		case r.Fetched > 0 || r.Removed > 0:
+			f.log.Info("feed: reconciliation healed the index", "fetched", r.Fetched, "removed", r.Removed, "took_ms", r.Took.Milliseconds())
+		}
+	}
+}
+
+// reconcileShelf brings s in step with the owner's listing. The snapshot
+// is taken before the listing, so an aggregate the owner creates meanwhile
+// is never mistaken for one it removed; an aggregate the listing lacks is
+// fetched once more before it goes, so only the owner's 404 removes it.
+func reconcileShelf[T any](ctx context.Context, s *shelf[T],
+	list func(ctx context.Context, cursor string) ([]Version, string, error),
+	fetch func(ctx context.Context, id string) (T, error),
+	tell func(ctx context.Context, id string, present bool) error,
+) (fetched, removed int, err error) {
+	snap := s.snapshot()
+	seen := make(map[string]struct{}, len(snap))
+	var failures []error
+	changed := func(id string, present bool) {
+		if err := tell(ctx, id, present); err != nil {
+			failures = append(failures, err)
+		}
+	}
+	for cursor := ""; ; {
+		page, next, err := list(ctx, cursor)
+		if err != nil {
+			return fetched, removed, fmt.Errorf("list %s versions: %w", s.kind, err)
+		}
+		for _, v := range page {
+			seen[v.ID] = struct{}{}
+			if snap[v.ID] >= v.Version {
+				continue
+			}
+			present, ch, err := s.ensure(ctx, v.ID, v.Version)
+			if err != nil {
+				failures = append(failures, err)
+				continue
+			}
+			if ch {
+				fetched++
+				changed(v.ID, present)
+			}
+		}
+		if next == "" {
+			break
+		}
+		cursor = next
+	}
+	for id, v := range snap {
+		if _, ok := seen[id]; ok {
+			continue
+		}
+		if v == tombstone {
+			s.forget(id)
+			continue
+		}
+		got, err := fetch(ctx, id)
+		switch {
+		case errors.Is(err, errs.NotFound):
+			if s.gone(id) {
+				removed++
+				changed(id, false)
+			}
+		case err != nil:
+			failures = append(failures, fmt.Errorf("fetch %s %s: %w", s.kind, id, err))
+		default:
+			if ch, present := s.apply(got); ch {
+				fetched++
+				changed(id, present)
+			}
+		}
+	}
+	return fetched, removed, errors.Join(failures...)
+}
