@@ -2,6 +2,7 @@ package httpx
 
 import (
 	"context"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -17,8 +18,18 @@ type Check struct {
 // Health answers /healthz (the process is alive) and /readyz (every
 // dependency answers and the service is not shutting down).
 type Health struct {
+	mu       sync.RWMutex
 	checks   []Check
 	draining atomic.Bool
+}
+
+// AddCheck adds a readiness probe after the server was built, for a
+// service that is not ready until some work of its own has finished (such
+// as loading an index at start). It is safe to call while serving.
+func (h *Health) AddCheck(c Check) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.checks = append(h.checks, c)
 }
 
 // Drain makes /readyz fail from now on, so load balancers stop sending
@@ -39,8 +50,11 @@ func (h *Health) live(c *fiber.Ctx) error {
 func (h *Health) ready(c *fiber.Ctx) error {
 	ctx, cancel := context.WithTimeout(c.UserContext(), 2*time.Second)
 	defer cancel()
-	out := readiness{Status: "ok", Checks: make(map[string]string, len(h.checks))}
-	for _, chk := range h.checks {
+	h.mu.RLock()
+	checks := h.checks
+	h.mu.RUnlock()
+	out := readiness{Status: "ok", Checks: make(map[string]string, len(checks))}
+	for _, chk := range checks {
 		if err := chk.Probe(ctx); err != nil {
 			out.Checks[chk.Name] = "unavailable"
 			out.Status = "unavailable"

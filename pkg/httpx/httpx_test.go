@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -158,6 +159,24 @@ func TestReadinessReportsDependencies(t *testing.T) {
 	ok.Health.Drain()
 	if resp, _ := do(t, ok, "GET", "/readyz", ""); resp.StatusCode != 503 {
 		t.Fatalf("readyz while draining: %d", resp.StatusCode)
+	}
+}
+
+func TestAddedCheckGatesReadiness(t *testing.T) {
+	var loaded atomic.Bool
+	s := newTestServer(Check{Name: "mongo", Probe: func(context.Context) error { return nil }})
+	s.Health.AddCheck(Check{Name: "index", Probe: func(context.Context) error {
+		if !loaded.Load() {
+			return errors.New("not loaded")
+		}
+		return nil
+	}})
+	if resp, _ := do(t, s, "GET", "/readyz", ""); resp.StatusCode != 503 {
+		t.Fatalf("readyz before the added check passes: %d", resp.StatusCode)
+	}
+	loaded.Store(true)
+	if resp, _ := do(t, s, "GET", "/readyz", ""); resp.StatusCode != 200 {
+		t.Fatalf("readyz once the added check passes: %d", resp.StatusCode)
 	}
 }
 
