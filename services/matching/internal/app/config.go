@@ -1,9 +1,17 @@
 // Package app is the matching service's composition root: it loads
-// configuration, starts the shared platform and the token verifier, mounts
-// the service's routes and shuts everything down gracefully.
+// configuration, starts the shared platform and the token verifier, builds
+// the index and the feed that keeps it in step with the owners, mounts the
+// service's routes and shuts everything down gracefully.
 package app
 
 import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"regexp"
+	"time"
+
 	"github.com/onward-jobs/onward/pkg/config"
 	"github.com/onward-jobs/onward/pkg/servicekit"
 )
@@ -13,14 +21,54 @@ import (
 // logging, timeouts) and those for trusting the gateway's tokens.
 type Config struct {
 	servicekit.Config
+	// EmployersURL and CandidatesURL are where matching reaches the owners'
+	// internal APIs.
+	EmployersURL  string `env:"EMPLOYERS_URL" envDefault:"http://localhost:8081" validate:"required,url"`
+	CandidatesURL string `env:"CANDIDATES_URL" envDefault:"http://localhost:8082" validate:"required,url"`
+	// CandidatesStream and RolesStream are the owners' event streams.
+	CandidatesStream string `env:"CANDIDATES_STREAM" envDefault:"onward.candidates" validate:"required"`
+	RolesStream      string `env:"EMPLOYERS_ROLES_STREAM" envDefault:"onward.employers.roles" validate:"required"`
+	// InstanceID names this instance; its own consumer groups are
+	// "matching-index-<id>". Defaults to the host name and a random suffix,
+	// so a restarted instance starts a fresh group after loading afresh.
+	InstanceID string `env:"MATCHING_INSTANCE_ID"`
+	// ReconcileInterval is how often the index is compared with the owners.
+	ReconcileInterval time.Duration `env:"RECONCILE_INTERVAL" envDefault:"10m" validate:"gt=0"`
+	// OwnerTimeout bounds one call to an owner.
+	OwnerTimeout time.Duration `env:"OWNER_TIMEOUT" envDefault:"10s" validate:"gt=0"`
 }
 
 // defaults are the matching service's own values for the shared settings.
 var defaults = map[string]string{"HTTP_ADDR": ":8083", "MONGO_DB": "onward_matching"}
 
+// instanceIDPattern keeps an instance id usable in a Redis group name and
+// in logs.
+var instanceIDPattern = regexp.MustCompile(`^[A-Za-z0-9._-]{1,100}$`)
+
 // LoadConfig reads and validates the configuration from environ.
 func LoadConfig(environ map[string]string) (Config, error) {
 	var cfg Config
-	err := config.Load(&cfg, config.WithDefaults(environ, defaults))
-	return cfg, err
+	if err := config.Load(&cfg, config.WithDefaults(environ, defaults)); err != nil {
+		return cfg, err
+	}
+	if cfg.InstanceID == "" {
+		cfg.InstanceID = defaultInstanceID()
+	}
+	if !instanceIDPattern.MatchString(cfg.InstanceID) {
+		return cfg, fmt.Errorf("MATCHING_INSTANCE_ID must be 1 to 100 letters, digits, dots, dashes or underscores")
+	}
+	return cfg, nil
+}
+
+// defaultInstanceID is the host name (unique per pod) with a random
+// suffix (unique per start, and per service when the local launcher runs
+// several in one process).
+func defaultInstanceID() string {
+	host, err := os.Hostname()
+	if err != nil || !instanceIDPattern.MatchString(host) || len(host) > 80 {
+		host = "matching"
+	}
+	suffix := make([]byte, 4)
+	_, _ = rand.Read(suffix)
+	return host + "-" + hex.EncodeToString(suffix)
 }

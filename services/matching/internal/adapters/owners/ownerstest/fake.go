@@ -34,6 +34,7 @@ type Fake struct {
 	roles      map[string]Role
 	programmes []Programme
 	down       atomic.Bool
+	secrets    sync.Map // extra service secrets the fake gateway accepts
 	// Calls counts requests by route: "candidate", "candidate views",
 	// "candidate versions", "role", "role views", "role versions",
 	// "programmes", "token".
@@ -50,6 +51,10 @@ func New(t testing.TB) *Fake {
 
 // URL is the fake's base URL: gateway, employers and candidates at once.
 func (f *Fake) URL() string { return f.Server.URL }
+
+// AcceptSecret makes the fake gateway accept secret as well as Secret, for
+// a service started with a secret of its own.
+func (f *Fake) AcceptSecret(secret string) { f.secrets.Store(secret, true) }
 
 // SetDown makes every owner route answer 503 (true) or serve again.
 func (f *Fake) SetDown(down bool) { f.down.Store(down) }
@@ -145,7 +150,9 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 func (f *Fake) serviceToken(w http.ResponseWriter, r *http.Request) {
 	f.count("token")
 	var req struct{ Service, Audience string }
-	if r.Header.Get("Authorization") != "Bearer "+Secret || json.NewDecoder(r.Body).Decode(&req) != nil || req.Service != "matching" {
+	secret := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+	_, extra := f.secrets.Load(secret)
+	if (secret != Secret && !extra) || json.NewDecoder(r.Body).Decode(&req) != nil || req.Service != "matching" {
 		problem(w, http.StatusUnauthorized)
 		return
 	}
