@@ -29,6 +29,9 @@ type homeData struct {
 	// the employers service could not be asked.
 	RoleGroups       []roleGroup
 	RolesUnavailable bool
+	// ShortlistCounts are the full and near matches of each open role, by
+	// role id; a role without one shows no counts (matching_home.go).
+	ShortlistCounts map[string]*shortlistCount
 }
 
 // IsAdmin, IsOrgAdmin and IsEmployer choose the parts of the page.
@@ -79,6 +82,7 @@ func (s *site) home(c *fiber.Ctx) error {
 	}
 	if h.IsEmployer() {
 		s.loadEmployerRoles(c, h)
+		s.loadShortlistCounts(c, h)
 	}
 	if h.IsAdmin() {
 		v.Form["kind"] = string(domain.KindProgramme)

@@ -20,6 +20,8 @@ type candidateDetail struct {
 	Consent         consentState
 	ConsentDate     string
 	IsOrgAdmin      bool
+	// Fits are the roles that fit the candidate (matching_suggestions.go).
+	Fits *fitsView
 }
 
 // skillLine is one attested skill: its level and hours, who attested it
@@ -66,6 +68,7 @@ func (s *site) showCandidate(c *fiber.Ctx) error {
 		ConsentDate: datePart(k.Consent.RecordedAt), IsOrgAdmin: isProgrammeAdmin(actor(c)),
 	}
 	d.Skills = s.skillLines(c, v, k.Skills, progNames, map[string]string{})
+	d.Fits = s.candidateFits(c, v, k.ID)
 	v.Data = d
 	return s.render(c, fiber.StatusOK, "staff_candidate", v)
 }
