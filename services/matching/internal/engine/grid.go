@@ -21,6 +21,10 @@ type gridEntry struct {
 	slot     uint32
 	lat, lon float32
 	reach    float32
+	// The entry applies on a start day from ≤ start ≤ until (the mode's
+	// window from hotCols); excluded are the candidate's excluded sectors.
+	from, until Day
+	excluded    uint32
 }
 
 const modeBit = 1 << 31
@@ -43,14 +47,17 @@ func cellOf(lat, lon float32, dLat, dLon float64) (row, col int32) {
 	return int32(max(min(r, 1<<19-1), -(1 << 19))), int32(max(min(c, 1<<19-1), -(1 << 19)))
 }
 
-// span is the rectangle, in degrees around a point, that holds every
-// position within km of it under distanceKm, with a margin for float32
-// rounding. It is conservative: the latitude factor of distanceKm is the
-// cosine of the mean latitude, never smaller than the cosine of the
-// highest latitude in reach.
-func span(lat float32, km float32) (dLat, dLon float64) {
+// span is the rectangle, in degrees around a site, that holds every
+// position within km of it under site.distanceKm, with a margin for
+// float32 rounding. pole is the highest latitude whose cosine may scale
+// longitudes: the site's own for a role's site, and the highest latitude in
+// reach when the grid is searched around a candidate instead.
+func span(lat float32, km float32, aroundCandidate bool) (dLat, dLon float64) {
 	dLat = float64(km)/kmPerDegree*1.01 + 1e-4
-	top := math.Abs(float64(lat)) + dLat
+	top := math.Abs(float64(lat))
+	if aroundCandidate {
+		top += dLat
+	}
 	if top >= 89 {
 		return dLat, 360
 	}
@@ -131,11 +138,11 @@ func (g *candGrid) remove(e gridEntry) {
 // visit calls fn with every cell's entries that could lie within reach of
 // the site: for each class, the cells overlapping the rectangle of the
 // class bound around the site; and the wide list.
-func (g *candGrid) visit(site point32, fn func([]gridEntry)) {
+func (g *candGrid) visit(at site, fn func([]gridEntry)) {
 	for c, bound := range reachClasses {
 		dLat, dLon := cellSize(bound)
-		hLat, hLon := span(site.lat, bound)
-		r0, r1, c0, c1 := cellRange(site.lat, site.lon, hLat, hLon, dLat, dLon)
+		hLat, hLon := span(at.lat, bound, false)
+		r0, r1, c0, c1 := cellRange(at.lat, at.lon, hLat, hLon, dLat, dLon)
 		if int(r1-r0+1)*int(c1-c0+1) > 4*len(g.cells) {
 			g.visitAllOfClass(int32(c), fn)
 			continue

@@ -13,7 +13,7 @@ import (
 type Index struct {
 	mu     sync.RWMutex
 	skills *skillTable
-	sigs   []uint64 // signature bit of each interned skill
+	sigs   []uint32 // signature bit of each interned skill
 	cands  *candStore
 	cgrid  *candGrid
 	roles  roleStore
@@ -24,9 +24,10 @@ type Index struct {
 // NewIndex returns an empty index that reads the skill hierarchy from
 // taxonomy.
 func NewIndex(taxonomy *skills.Taxonomy) *Index {
+	sk := newSkillTable(taxonomy)
 	ix := &Index{
-		skills: newSkillTable(taxonomy),
-		cands:  newCandStore(),
+		skills: sk,
+		cands:  newCandStore(sk),
 		cgrid:  newCandGrid(),
 		roles:  roleStore{byID: make(map[string]uint32)},
 		rgrid:  newRoleGrid(),
@@ -46,7 +47,7 @@ func (ix *Index) UpsertCandidate(c Candidate) {
 	}
 	p := newProfile(&c, ix.skills.intern)
 	slot := ix.cands.put(&c, &p, ix.signature(&p))
-	for _, e := range entriesOf(&p, slot) {
+	for _, e := range entriesOf(&p, &ix.cands.hot[slot], slot) {
 		ix.cgrid.add(e)
 	}
 }
@@ -66,7 +67,7 @@ func (ix *Index) removeCandidateLocked(id string) bool {
 	}
 	var p profile
 	ix.cands.profileInto(slot, &p)
-	for _, e := range entriesOf(&p, slot) {
+	for _, e := range entriesOf(&p, &ix.cands.hot[slot], slot) {
 		ix.cgrid.remove(e)
 	}
 	ix.cands.release(slot)
@@ -76,20 +77,21 @@ func (ix *Index) removeCandidateLocked(id string) bool {
 // entriesOf lists the grid entries of a candidate: the house, when they
 // may start on day release from it, and the return region, when they will
 // ever start from it.
-func entriesOf(p *profile, slot uint32) []gridEntry {
+func entriesOf(p *profile, h *hotCols, slot uint32) []gridEntry {
 	var out []gridEntry
 	if p.housed && p.hasDR && p.hasHouse {
-		out = append(out, gridEntry{slot | modeBit, p.house.lat, p.house.lon, float32(p.dr.commuteKm)})
+		out = append(out, gridEntry{slot | modeBit, p.house.lat, p.house.lon, float32(p.dr.commuteKm),
+			h.dFrom, h.dUntil, h.excluded})
 	}
 	if p.hasRegion && !(p.housed && p.release == 0) {
-		out = append(out, gridEntry{slot, p.region.lat, p.region.lon, float32(p.radiusKm)})
+		out = append(out, gridEntry{slot, p.region.lat, p.region.lon, float32(p.radiusKm), h.rFrom, dayMax, h.excluded})
 	}
 	return out
 }
 
 // signature ORs the signature bits of the skills of p.
-func (ix *Index) signature(p *profile) uint64 {
-	var s uint64
+func (ix *Index) signature(p *profile) uint32 {
+	var s uint32
 	for _, sk := range p.skills {
 		s |= ix.sigBit(sk.id)
 	}
@@ -98,14 +100,14 @@ func (ix *Index) signature(p *profile) uint64 {
 
 // sigBit is the signature bit of a skill: one bit per skill family (the
 // first parent), so a role's siblings and the skill share a bit.
-func (ix *Index) sigBit(id skillID) uint64 {
+func (ix *Index) sigBit(id skillID) uint32 {
 	for int(id) >= len(ix.sigs) {
 		n := skillID(len(ix.sigs))
 		fam := n
 		if ps := ix.skills.parents[n]; len(ps) > 0 {
 			fam = ps[0]
 		}
-		ix.sigs = append(ix.sigs, 1<<(uint64(fam)*0x9E3779B97F4A7C15>>58))
+		ix.sigs = append(ix.sigs, 1<<(uint64(fam)*0x9E3779B97F4A7C15>>59))
 	}
 	return ix.sigs[id]
 }
@@ -128,8 +130,8 @@ func (ix *Index) UpsertRole(r Role) {
 
 // essentialSignature ORs the signature bits of every skill that earns
 // credit for an essential requirement of r.
-func (ix *Index) essentialSignature(r *compiledRole) uint64 {
-	var s uint64
+func (ix *Index) essentialSignature(r *compiledRole) uint32 {
+	var s uint32
 	for _, l := range r.links {
 		if int(l.req) < r.nEssential {
 			s |= ix.sigBit(l.skill)

@@ -6,6 +6,11 @@ import "cmp"
 // between equal scores, so the order never depends on when a candidate or
 // role was registered.
 func IDHash(id string) uint64 {
+	return idHashBytes([]byte(id))
+}
+
+// idHashBytes is IDHash of an id held as bytes.
+func idHashBytes(id []byte) uint64 {
 	const (
 		offset = 14695981039346656037
 		prime  = 1099511628211

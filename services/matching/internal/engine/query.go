@@ -12,7 +12,7 @@ type compiledRole struct {
 	id        string
 	startDate Day
 	remote    bool
-	site      point32
+	site      site
 	sector    uint32 // the role's sector bit
 	dayRelOK  bool
 	shiftDays uint8 // weekdays of the shifts
@@ -30,7 +30,7 @@ type compiledRole struct {
 	contract             string
 	// sig is the signature of every skill earning essential credit; a
 	// candidate whose signature misses it cannot qualify.
-	sig uint64
+	sig uint32
 }
 
 // compiledReq is one skill requirement; essential ones come first.
@@ -55,7 +55,7 @@ func compileRole(r *Role, t *skillTable) *compiledRole {
 		contract:  r.Contract,
 	}
 	if r.Site != nil {
-		c.site = toPoint32(*r.Site)
+		c.site = newSite(toPoint32(*r.Site))
 	}
 	for i, s := range r.Shifts {
 		c.addShift(i, s)

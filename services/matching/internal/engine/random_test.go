@@ -215,5 +215,30 @@ func TestIncrementalEqualsFreshIndex(t *testing.T) {
 	}
 }
 
-// normalized is c as the index returns it.
-func normalized(c Candidate) Candidate { return cloneCandidate(c) }
+// normalized is c as the index returns it: positions in float32, one
+// skill per skill (the best level) in taxonomy order, empty lists nil.
+func normalized(c Candidate) Candidate {
+	c = cloneCandidate(c)
+	round := func(p *Point) { p.Lat, p.Lon = float64(float32(p.Lat)), float64(float32(p.Lon)) }
+	if c.House != nil {
+		round(c.House)
+	}
+	if c.ReturnRegion != nil {
+		round(&c.ReturnRegion.Point)
+	}
+	tab := newSkillTable(skills.Default())
+	p := newProfile(&c, tab.intern)
+	c.Skills = nil
+	for _, s := range p.skills {
+		c.Skills = append(c.Skills, Skill{ID: tab.names[s.id], Level: int(s.level), Hours: int(s.hours), Attested: s.attested})
+	}
+	for _, l := range []*[]string{&c.ExcludedSectors, &c.Certificates, &c.ProgrammeKinds, &c.PreferredSectors, &c.Contracts} {
+		if len(*l) == 0 {
+			*l = nil
+		}
+	}
+	if len(c.Languages) == 0 {
+		c.Languages = nil
+	}
+	return c
+}

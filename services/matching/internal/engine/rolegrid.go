@@ -62,7 +62,7 @@ func (g *roleGrid) remove(slot uint32, r *compiledRole) {
 // visit calls fn with every role whose site could lie within km of at.
 func (g *roleGrid) visit(at point32, km float32, fn func(roleEntry)) {
 	dLat, dLon := cellSize(roleCellKm)
-	hLat, hLon := span(at.lat, km)
+	hLat, hLon := span(at.lat, km, true)
 	r0, r1, c0, c1 := cellRange(at.lat, at.lon, hLat, hLon, dLat, dLon)
 	if int(r1-r0+1)*int(c1-c0+1) > 2*len(g.cells) {
 		for _, list := range g.cells {

@@ -51,7 +51,7 @@ func eligibility(r *compiledRole, p *profile, today Day, all bool) (f facts, rea
 	if !r.remote {
 		at, reach, ok := p.origin(f.mode)
 		if ok {
-			f.distKm = distanceKm(at.lat, at.lon, r.site.lat, r.site.lon)
+			f.distKm = r.site.distanceKm(at.lat, at.lon)
 		}
 		if (!ok || f.distKm > float32(reach)) && fail(ReasonDistance) {
 			return f, reason
@@ -193,12 +193,7 @@ func total(r *compiledRole, p *profile, f *facts, best []reqBest, attestedHours 
 			opt += int64(b.credit)
 		}
 	}
-	if n := int64(r.nEssential); n > 0 {
-		score += int(ess * EssentialTotalPoints / (CreditFull * n))
-	}
-	if n := int64(len(best) - r.nEssential); n > 0 {
-		score += int(opt * OptionalTotalPoints / (CreditFull * n))
-	}
+	score += skillPoints(r, ess, opt)
 	score += languagePoints(r, p)
 	score += min(p.certs*CertificatePoints, CertificateMaxPoints)
 	score += attestedHoursPoints(attestedHours)

@@ -10,8 +10,13 @@ type query struct {
 	top   topK
 	role  *compiledRole
 	start Day
-	today Day
-	ix    *Index
+	// dense maps a skill to its run of the role's links (start<<8 | n).
+	dense   []uint32
+	credit  []int32
+	exact   []bool
+	maxRest int
+	today   Day
+	ix      *Index
 }
 
 func (ix *Index) getQuery(k int, idOf func(uint32) string) *query {
@@ -42,10 +47,13 @@ func (ix *Index) Shortlist(roleID string, k int, today Day) []Entry {
 	q := ix.getQuery(k, ix.cands.id)
 	defer ix.putQuery(q)
 	q.role, q.today, q.start = r, today, r.startOn(today)
+	q.prepareSkills(r)
+	defer q.clearSkills(r)
 	if r.remote {
 		for slot := range uint32(ix.cands.slots()) {
-			if ix.cands.alive(slot) && ix.cands.hot[slot].windowOK(q.start) {
-				q.consider(slot)
+			h := &ix.cands.hot[slot]
+			if h.excluded&r.sector == 0 && h.windowOK(q.start) && ix.cands.alive(slot) {
+				q.consider(slot, q.maxRest+DistanceRemotePoints+SlackMaxPoints)
 			}
 		}
 	} else {
@@ -55,45 +63,49 @@ func (ix *Index) Shortlist(roleID string, k int, today Day) []Entry {
 }
 
 // scan considers every candidate of a grid cell within reach of the site
-// in the mode the entry stands for.
+// in the mode the entry stands for, testing the entry's own copy of the
+// cheap filters before touching anything else.
 func (q *query) scan(list []gridEntry) {
-	r, site := q.role, q.role.site
-	hot := q.ix.cands.hot
+	r, site, start := q.role, &q.role.site, q.start
 	for i := range list {
 		e := &list[i]
+		if start < e.from || start > e.until || e.excluded&r.sector != 0 {
+			continue
+		}
 		if e.slot&modeBit != 0 && !r.dayRelOK {
 			continue
 		}
-		if distanceKm(e.lat, e.lon, site.lat, site.lon) > e.reach {
+		d := site.distanceKm(e.lat, e.lon)
+		if d > e.reach {
 			continue
 		}
-		slot := e.slot &^ modeBit
-		h := &hot[slot]
-		if e.slot&modeBit != 0 {
-			if q.start < h.dFrom || q.start > h.dUntil {
-				continue
-			}
-		} else if q.start < h.rFrom {
-			continue
-		}
-		q.consider(slot)
+		// The distance and the slack are known here, so the bound on what
+		// the rest of the score can add is tight for them.
+		rest := q.maxRest + distancePoints(false, d) + slackPoints(start, max(q.today, e.from))
+		q.consider(e.slot&^modeBit, rest)
 	}
 }
 
 // consider scores one candidate for the query's role and offers it to the
-// top-k, after the cheap column tests.
-func (q *query) consider(slot uint32) {
+// top-k. It first works out the skill points from the record's skill
+// cells alone; when even the best case for everything else cannot enter
+// the top-k, the candidate is dropped without decoding.
+func (q *query) consider(slot uint32, rest int) {
 	r := q.role
-	h := &q.ix.cands.hot[slot]
-	if h.excluded&r.sector != 0 || h.sig&r.sig == 0 {
+	if q.ix.cands.hot[slot].sig&r.sig == 0 {
 		return
 	}
-	q.ix.cands.profileInto(slot, &q.prof)
+	body := q.ix.cands.body(slot)
+	pts, full, any := q.skillBound(recordSkills(body))
+	if !any || !q.top.wouldEnter(full, pts+rest) {
+		return
+	}
+	decode(body, &q.ix.cands.st, q.ix.skills, &q.prof, nil)
 	score, full, ok := q.ev.score(r, &q.prof, q.today)
 	if !ok || !q.top.wouldEnter(full, score) {
 		return
 	}
-	q.top.offer(ranked{rankKey{full, score, IDHash(q.ix.cands.id(slot))}, slot})
+	q.top.offer(ranked{rankKey{full, score, recordIDHash(body)}, slot})
 }
 
 // entries turns the top-k into entries, best first.
@@ -125,7 +137,11 @@ func (ix *Index) Suggestions(candidateID string, k int, today Day) []Entry {
 	q := ix.getQuery(k, ix.roleID)
 	defer ix.putQuery(q)
 	ix.cands.profileInto(slot, &q.prof)
+	sig := ix.cands.hot[slot].sig
 	ix.eachRoleFor(&q.prof, today, func(rs uint32, r *compiledRole) {
+		if r.sig&sig == 0 || r.sector&q.prof.excluded != 0 {
+			return
+		}
 		if score, full, ok := q.ev.score(r, &q.prof, today); ok && q.top.wouldEnter(full, score) {
 			q.top.offer(ranked{rankKey{full, score, IDHash(r.id)}, rs})
 		}

@@ -8,7 +8,7 @@ const dayMin = Day(math.MinInt32)
 // hotCols are the per-candidate columns the fast path reads before it
 // decodes a candidate: cheap necessary conditions of the hard filters.
 type hotCols struct {
-	sig      uint64 // skill signature: one bit per skill family held
+	sig      uint32 // skill signature: one bit per skill family held
 	excluded uint32 // excluded sector bits
 	// The candidate starts on day release when dFrom ≤ start ≤ dUntil and
 	// from the return region when start ≥ rFrom; dUntil < rFrom.
@@ -17,7 +17,7 @@ type hotCols struct {
 }
 
 // hotOf derives the hot columns of a profile.
-func hotOf(p *profile, sig uint64) hotCols {
+func hotOf(p *profile, sig uint32) hotCols {
 	h := hotCols{sig: sig, excluded: p.excluded, dFrom: dayMax, dUntil: dayMin, rFrom: p.release}
 	if p.housed {
 		h.rFrom = dayMax
