@@ -41,9 +41,9 @@ func TestCandidateDistributions(t *testing.T) {
 	near(t, "speaks English", share(cands, func(c engine.Candidate) bool {
 		return slices.ContainsFunc(c.Languages, func(l engine.Language) bool { return l.Code == "en" })
 	}), englishShare, 0.03)
-	near(t, "mother tongue Dutch", share(cands, func(c engine.Candidate) bool {
-		return c.Languages[0].Code == "nl"
-	}), 0.8*(0.20+0.40*0.6), 0.06)
+	near(t, "mother tongue a national one", share(cands, func(c engine.Candidate) bool {
+		return slices.Contains([]string{"nl", "fr", "de", "lb", "no"}, c.Languages[0].Code)
+	}), 1-migrantShare, 0.02)
 
 	// Release dates spread over two years: every quarter of them holds
 	// some, and the first year more than the second (transition houses).
@@ -98,35 +98,44 @@ func TestSkillPopularityIsSkewed(t *testing.T) {
 	}
 }
 
-// TestPlacesFollowPopulation: big cities get many more people than towns,
-// and the country shares hold.
+// TestPlacesFollowPopulation: countries get people and roles in
+// proportion to their population, and big cities many more than towns.
 func TestPlacesFollowPopulation(t *testing.T) {
 	g := generator()
-	cands := g.Candidates(20_000, today)
-	byPoint := map[engine.Point]int{}
-	for _, c := range cands {
-		byPoint[c.ReturnRegion.Point]++
-	}
+	countryOf := map[engine.Point]uint8{}
+	population := make([]float64, len(countries))
+	total := 0.0
 	var biggest place
 	for _, p := range g.places.places {
+		countryOf[engine.Point{Lat: p.lat, Lon: p.lon}] = p.country
+		population[p.country] += float64(p.population)
+		total += float64(p.population)
 		if countries[p.country].code == "BE" && p.population > biggest.population {
 			biggest = p
 		}
 	}
-	got := byPoint[engine.Point{Lat: biggest.lat, Lon: biggest.lon}]
-	t.Logf("%d places collected; %d candidates return to Belgium's largest place (population %d)",
-		len(g.places.places), got, biggest.population)
-	if got < 100 {
-		t.Errorf("only %d of 20,000 candidates return to Belgium's largest place", got)
-	}
 	roles := g.Roles(20_000, today)
-	inBelgium := 0
-	for _, r := range roles {
-		if r.Site != nil && r.Site.Lat > 49.5 && r.Site.Lat < 51.5 && r.Site.Lon > 2.5 && r.Site.Lon < 6.4 {
-			inBelgium++ // a box around Belgium also holds a little of its neighbours
+	cands := g.Candidates(20_000, today)
+	for ci, c := range countries {
+		want := population[ci] / total
+		near(t, "roles in "+c.code, share(roles, func(r engine.Role) bool {
+			return r.Site != nil && countryOf[*r.Site] == uint8(ci)
+		}), want, 0.015)
+		near(t, "candidates returning to "+c.code, share(cands, func(c engine.Candidate) bool {
+			return countryOf[c.ReturnRegion.Point] == uint8(ci)
+		}), want, 0.03) // houses are only a thousand places
+	}
+	returning := 0
+	for _, c := range cands {
+		if c.ReturnRegion.Point == (engine.Point{Lat: biggest.lat, Lon: biggest.lon}) {
+			returning++
 		}
 	}
-	near(t, "roles in a box around Belgium", float64(inBelgium)/float64(len(roles)), 0.45, 0.07)
+	t.Logf("%d places collected; %d of %d candidates return to Belgium's largest place (population %d)",
+		len(g.places.places), returning, len(cands), biggest.population)
+	if want := float64(len(cands)) * float64(biggest.population) / total; float64(returning) < want/2 {
+		t.Errorf("%d candidates return to Belgium's largest place, want about %.0f", returning, want)
+	}
 }
 
 // TestRoleDistributions checks the role shares the package comment states.
@@ -138,8 +147,13 @@ func TestRoleDistributions(t *testing.T) {
 	near(t, "sector P or Q", share(roles, func(r engine.Role) bool { return r.Sector == "P" || r.Sector == "Q" }), hostSectorShare*0.5, 0.02)
 	remote := share(roles, func(r engine.Role) bool { return r.Site == nil })
 	t.Logf("remote roles %.3f", remote)
-	if remote < remoteShare || remote > 0.05 {
-		t.Errorf("remote share %.3f", remote)
+	if remote == 0 || remote > 0.03 {
+		t.Errorf("remote share %.3f, want some office roles and nothing else", remote)
+	}
+	for _, r := range roles {
+		if r.Site == nil && r.Title != "Data entry clerk" && r.Title != "Receptionist" {
+			t.Fatalf("remote role %s is a %s", r.ID, r.Title)
+		}
 	}
 	titles := map[string]int{}
 	for _, r := range roles {

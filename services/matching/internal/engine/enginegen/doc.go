@@ -8,15 +8,14 @@
 // Everything is built from the real taxonomy (skills.Default) and the real
 // gazetteer (geo.Default).
 //
-// Places. Six countries where the detention-house movement works carry a
-// fixed share of people and jobs: BE 40 %, NL 20 %, DE 15 %, FR 12 %, NO 8 %,
-// LU 5 % (the platform's footprint, not Europe's population, which would
-// leave Belgium with a few per cent). Within a country a place is drawn in
-// proportion to its GeoNames population, so Brussels, Antwerpen and Gent get
-// most people and roles and villages few. The gazetteer has no way to list
-// its places, so New collects each country's places through Suggest with
-// every two-letter prefix (up to 100 per prefix, the most populous first);
-// that keeps every place of any size and drops only hamlets.
+// Places. Six countries where the detention-house movement works: BE, NL,
+// LU, DE, FR and NO. A place is drawn in proportion to its GeoNames
+// population across all of them, so Germany and France hold most people
+// and roles, Belgium about a twentieth, and within a country Brussels,
+// Antwerpen or Berlin far more than villages. The gazetteer has no way to
+// list its places, so New collects each country's places through Suggest
+// with every two-letter prefix (up to 100 per prefix, the most populous
+// first); that keeps every place of any size and drops only hamlets.
 //
 // Occupations. Popularity follows a Zipf law (weight 1/rank for candidates,
 // 1/rank^0.9 for roles) over a fixed ranking: the trades work programmes
@@ -49,10 +48,10 @@
 //
 // Roles. Each is one occupation: two to six of its essential skills (at its
 // level, one higher for a fifth) and up to five optional ones; a site drawn
-// like places (2 % remote, 30 % of office roles); 55 % a days-and-hours
-// schedule, 30 % shifts (early 06–14, late 14–22, day 09–17:30), 15 % none;
-// 30 % start as soon as possible, the rest within a year; 40 % accept day
-// release; the occupation's NACE sector for 80 %, a host sector (Q, P, O,
-// I, N) for the rest; the local language at A2–B2 for 65 %, English at B1
-// for 15 %.
+// like places (remote for 30 % of office roles and never for others: no one
+// roasts coffee from home); 55 % a days-and-hours schedule, 30 % shifts
+// (early 06–14, late 14–22, day 09–17:30), 15 % none; 30 % start as soon
+// as possible, the rest within a year; 40 % accept day release; the
+// occupation's NACE sector for 80 %, a host sector (Q, P, O, I, N) for the
+// rest; the local language at A2–B2 for 65 %, English at B1 for 15 %.
 package enginegen

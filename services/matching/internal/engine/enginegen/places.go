@@ -10,14 +10,11 @@ import (
 
 // country is one country of the platform's footprint.
 type country struct {
-	code  string
-	share float64 // of candidates, houses and roles
+	code string
 }
 
-// countries is the footprint, Belgium first (see the package comment).
-var countries = []country{
-	{"BE", 40}, {"NL", 20}, {"DE", 15}, {"FR", 12}, {"NO", 8}, {"LU", 5},
-}
+// countries is the footprint: where the detention-house movement works.
+var countries = []country{{"BE"}, {"NL"}, {"LU"}, {"DE"}, {"FR"}, {"NO"}}
 
 // place is one gazetteer place, reduced to what generation needs.
 type place struct {
@@ -26,7 +23,8 @@ type place struct {
 	population int
 }
 
-// placeTable draws places: a country by share, then a place by population.
+// placeTable draws places in proportion to their population, from the
+// whole footprint or from one country.
 type placeTable struct {
 	places    []place
 	byCountry [][]int32 // positions in places, per country
@@ -41,9 +39,8 @@ type placeTable struct {
 // dropped, since they would never be drawn.
 func collectPlaces(g *geo.Gazetteer) placeTable {
 	var t placeTable
-	shares := make([]float64, len(countries))
+	shares := make([]float64, len(countries)) // a country's population
 	for ci, c := range countries {
-		shares[ci] = c.share
 		seen := map[string]bool{}
 		var found []geo.Place
 		for a := 'a'; a <= 'z'; a++ {
@@ -65,6 +62,7 @@ func collectPlaces(g *geo.Gazetteer) placeTable {
 		for _, p := range found {
 			idx = append(idx, int32(len(t.places)))
 			pops = append(pops, float64(p.Population))
+			shares[ci] += float64(p.Population)
 			t.places = append(t.places, place{lat: p.Lat, lon: p.Lon, country: uint8(ci), population: p.Population})
 		}
 		if len(idx) == 0 {
@@ -77,7 +75,8 @@ func collectPlaces(g *geo.Gazetteer) placeTable {
 	return t
 }
 
-// pick draws a place anywhere in the footprint.
+// pick draws a place anywhere in the footprint: a country by its
+// population, then a place in it by its own.
 func (t *placeTable) pick(r *rand.Rand) int32 {
 	return t.pickIn(r, t.country.pick(r))
 }

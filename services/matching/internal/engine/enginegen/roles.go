@@ -36,8 +36,7 @@ func (g *Generator) Role(i int, today engine.Day) engine.Role {
 
 // Shares of the role model; the package comment explains them.
 const (
-	remoteShare     = 0.02
-	officeRemote    = 0.30
+	officeRemote    = 0.30 // only office work can be done from home
 	asapShare       = 0.30
 	dayReleaseShare = 0.40
 	hostSectorShare = 0.20
@@ -70,7 +69,7 @@ func (g *Generator) role(s *stream, i int, today engine.Day) engine.Role {
 	}
 	role.Essential, role.Optional = requirements(r, occ)
 	site := g.places.pick(r)
-	if !chance(r, remoteShare) && !(occ.kind == "office" && chance(r, officeRemote)) {
+	if occ.kind != "office" || !chance(r, officeRemote) {
 		role.Site = g.point(site)
 	}
 	role.Languages = roleLanguages(r, g.places.places[site])
