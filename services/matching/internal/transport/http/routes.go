@@ -1,6 +1,8 @@
 package http
 
 import (
+	"time"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/onward-jobs/onward/pkg/auth"
@@ -8,15 +10,26 @@ import (
 	"github.com/onward-jobs/onward/pkg/skills"
 )
 
-// Deps are what the API needs.
+// Deps are what the API needs. The vocabulary needs Taxonomy and Places;
+// the results routes need Results and Index, and answer 503 without them.
 type Deps struct {
 	Verifier *auth.Verifier
 	Taxonomy *skills.Taxonomy
 	Places   *geo.Gazetteer
+
+	// Results reads stored shortlists and suggestions.
+	Results ResultsReader
+	// Index is the in-memory index: candidates' organisations and sizes.
+	Index IndexView
+	// Status is the data flow's status; nil shows what the API knows.
+	Status Status
+	// Now is the clock for "available within N weeks"; nil is time.Now.
+	Now func() time.Time
 }
 
 // Register mounts the matching API. Vocabulary searches are open to any
 // signed-in user and to other services: the vocabulary is not personal.
+// Shortlists, suggestions and the status check the caller themselves.
 func Register(app fiber.Router, d Deps) {
 	v := &vocabulary{taxonomy: d.Taxonomy, places: d.Places}
 	api := app.Group("/api/v1", auth.Middleware(d.Verifier))
@@ -26,4 +39,10 @@ func Register(app fiber.Router, d Deps) {
 	api.Get("/occupations/:id", v.getOccupation)
 	api.Get("/places", v.searchPlaces)
 	api.Get("/places/:id", v.getPlace)
+
+	m := newMatching(d)
+	api.Get("/roles/:id/shortlist", m.shortlist)
+	api.Get("/candidates/:id/suggestions", m.suggestions)
+	api.Get("/matching/status", m.status)
+	api.Get("/matching/shortlist-counts", m.shortlistCounts)
 }

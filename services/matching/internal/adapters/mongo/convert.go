@@ -1,0 +1,143 @@
+package mongo
+
+import (
+	"github.com/onward-jobs/onward/services/matching/internal/engine"
+	"github.com/onward-jobs/onward/services/matching/internal/results"
+)
+
+func toShortlistDoc(s results.Shortlist) shortlistDoc {
+	counts := s.Counts()
+	d := shortlistDoc{
+		RoleID: s.RoleID, RoleVersion: s.RoleVersion, EmployerID: s.EmployerID, ComputedAt: s.ComputedAt.UTC(),
+		Cutoff: toCutoffDoc(s.CutoffOf()), Counts: countsDoc{Full: counts.Full, Near: counts.Near},
+		Entries: make([]shortEntry, len(s.Entries)),
+	}
+	for i, e := range s.Entries {
+		d.Entries[i] = shortEntry{
+			CandidateID: e.CandidateID, CandidateRef: e.CandidateRef, Alias: e.Alias, Score: e.Score,
+			Match: string(e.Match), Card: toCardDoc(e.Card), Explanation: toExplanationDoc(e.Explanation),
+		}
+	}
+	return d
+}
+
+func toShortlist(d shortlistDoc) results.Shortlist {
+	s := results.Shortlist{
+		RoleID: d.RoleID, RoleVersion: d.RoleVersion, EmployerID: d.EmployerID, ComputedAt: d.ComputedAt.UTC(),
+		Entries: make([]results.ShortlistEntry, len(d.Entries)),
+	}
+	for i, e := range d.Entries {
+		s.Entries[i] = results.ShortlistEntry{
+			CandidateID: e.CandidateID, CandidateRef: e.CandidateRef, Alias: e.Alias, Score: e.Score,
+			Match: engine.Match(e.Match), Card: toCard(e.Card), Explanation: toExplanation(e.Explanation),
+		}
+	}
+	return s
+}
+
+func toSuggestionsDoc(s results.Suggestions) suggestionsDoc {
+	d := suggestionsDoc{
+		CandidateID: s.CandidateID, OrgID: s.OrgID, ComputedAt: s.ComputedAt.UTC(),
+		Cutoff: toCutoffDoc(s.CutoffOf()), Entries: make([]suggEntry, len(s.Entries)),
+	}
+	for i, e := range s.Entries {
+		d.Entries[i] = suggEntry{
+			RoleID: e.RoleID, Title: e.Title, EmployerID: e.EmployerID, Score: e.Score,
+			Match: string(e.Match), Explanation: toExplanationDoc(e.Explanation),
+		}
+	}
+	return d
+}
+
+func toSuggestions(d suggestionsDoc) results.Suggestions {
+	s := results.Suggestions{
+		CandidateID: d.CandidateID, OrgID: d.OrgID, ComputedAt: d.ComputedAt.UTC(),
+		Entries: make([]results.SuggestionEntry, len(d.Entries)),
+	}
+	for i, e := range d.Entries {
+		s.Entries[i] = results.SuggestionEntry{
+			RoleID: e.RoleID, Title: e.Title, EmployerID: e.EmployerID, Score: e.Score,
+			Match: engine.Match(e.Match), Explanation: toExplanation(e.Explanation),
+		}
+	}
+	return s
+}
+
+func toCardDoc(c results.Card) cardDoc {
+	d := cardDoc{
+		Alias: c.Alias, Certificates: strings0(c.Certificates), AvailableMonth: c.AvailableMonth,
+		DistanceBand: c.DistanceBand, DayRelease: c.DayRelease, ScheduleFit: c.ScheduleFit,
+		ProgrammeKinds: strings0(c.ProgrammeKinds),
+		Skills:         make([]cardSkill, len(c.Skills)), Languages: make([]cardLangDoc, len(c.Languages)),
+	}
+	for i, s := range c.Skills {
+		d.Skills[i] = cardSkill{Skill: s.Skill, Level: s.Level, Hours: s.Hours, Attested: s.Attested}
+	}
+	for i, l := range c.Languages {
+		d.Languages[i] = cardLangDoc{Code: l.Code, Level: l.Level}
+	}
+	return d
+}
+
+func toCard(d cardDoc) results.Card {
+	c := results.Card{
+		Alias: d.Alias, Certificates: strings0(d.Certificates), AvailableMonth: d.AvailableMonth,
+		DistanceBand: d.DistanceBand, DayRelease: d.DayRelease, ScheduleFit: d.ScheduleFit,
+		ProgrammeKinds: strings0(d.ProgrammeKinds),
+		Skills:         make([]results.CardSkill, len(d.Skills)), Languages: make([]results.CardLanguage, len(d.Languages)),
+	}
+	for i, s := range d.Skills {
+		c.Skills[i] = results.CardSkill{Skill: s.Skill, Level: s.Level, Hours: s.Hours, Attested: s.Attested}
+	}
+	for i, l := range d.Languages {
+		c.Languages[i] = results.CardLanguage{Code: l.Code, Level: l.Level}
+	}
+	return c
+}
+
+func toExplanationDoc(e results.Explanation) explanationDoc {
+	d := explanationDoc{
+		DistanceKm: e.DistanceKm, AvailableFrom: int32(e.AvailableFrom), DayRelease: e.DayRelease,
+		ScheduleFit: e.ScheduleFit, LanguageFit: e.LanguageFit,
+		MatchedSkills: make([]matchedDoc, len(e.MatchedSkills)), MissingSkills: make([]missingDoc, len(e.MissingSkills)),
+	}
+	for i, m := range e.MatchedSkills {
+		d.MatchedSkills[i] = matchedDoc{Skill: m.Skill, CandidateLevel: m.CandidateLevel, RequiredLevel: m.RequiredLevel,
+			Essential: m.Essential, Via: m.Via, Hours: m.Hours, Attested: m.Attested}
+	}
+	for i, m := range e.MissingSkills {
+		progs := make([]programmeDoc, len(m.Programmes))
+		for j, p := range m.Programmes {
+			progs[j] = programmeDoc{Kind: p.Kind, Name: p.Name}
+		}
+		d.MissingSkills[i] = missingDoc{Skill: m.Skill, RequiredLevel: m.RequiredLevel, Essential: m.Essential, Programmes: progs}
+	}
+	return d
+}
+
+func toExplanation(d explanationDoc) results.Explanation {
+	e := results.Explanation{
+		DistanceKm: d.DistanceKm, AvailableFrom: engine.Day(d.AvailableFrom), DayRelease: d.DayRelease,
+		ScheduleFit: d.ScheduleFit, LanguageFit: d.LanguageFit,
+		MatchedSkills: make([]results.MatchedSkill, len(d.MatchedSkills)),
+		MissingSkills: make([]results.MissingSkill, len(d.MissingSkills)),
+	}
+	for i, m := range d.MatchedSkills {
+		e.MatchedSkills[i] = results.MatchedSkill{Skill: m.Skill, CandidateLevel: m.CandidateLevel, RequiredLevel: m.RequiredLevel,
+			Essential: m.Essential, Via: m.Via, Hours: m.Hours, Attested: m.Attested}
+	}
+	for i, m := range d.MissingSkills {
+		progs := make([]results.Programme, len(m.Programmes))
+		for j, p := range m.Programmes {
+			progs[j] = results.Programme{Kind: p.Kind, Name: p.Name}
+		}
+		e.MissingSkills[i] = results.MissingSkill{Skill: m.Skill, RequiredLevel: m.RequiredLevel, Essential: m.Essential, Programmes: progs}
+	}
+	return e
+}
+
+func strings0(s []string) []string {
+	out := make([]string, len(s))
+	copy(out, s)
+	return out
+}

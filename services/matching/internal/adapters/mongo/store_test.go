@@ -1,0 +1,178 @@
+package mongo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"testing"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/onward-jobs/onward/pkg/errs"
+	"github.com/onward-jobs/onward/pkg/testkit"
+	"github.com/onward-jobs/onward/services/matching/internal/engine"
+	"github.com/onward-jobs/onward/services/matching/internal/results"
+)
+
+func newStore(t *testing.T) (*Store, context.Context) {
+	t.Helper()
+	ctx := context.Background()
+	db := testkit.MongoDB(t)
+	s, err := NewStore(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A restart ensures the same indexes again.
+	if _, err := NewStore(ctx, db); err != nil {
+		t.Fatalf("indexes on a restart: %v", err)
+	}
+	return s, ctx
+}
+
+// shortlist builds a shortlist of n entries for role, candidates first..
+func shortlist(role, employer string, first, n int) results.Shortlist {
+	s := results.Shortlist{RoleID: role, RoleVersion: 3, EmployerID: employer, ComputedAt: time.Date(2026, 3, 2, 9, 0, 0, 123000000, time.UTC)}
+	for i := range n {
+		match := engine.MatchFull
+		if i%4 == 3 {
+			match = engine.MatchNear
+		}
+		s.Entries = append(s.Entries, results.ShortlistEntry{
+			CandidateID: fmt.Sprintf("cand-%04d", first+i), CandidateRef: fmt.Sprintf("ref-%d", first+i), Alias: fmt.Sprintf("K%03d", first+i),
+			Score: 9000 - 10*i, Match: match,
+			Card: results.Card{Alias: fmt.Sprintf("K%03d", first+i), Skills: []results.CardSkill{{Skill: "barista-skills", Level: 3, Hours: 400, Attested: true}},
+				Certificates: []string{"Food hygiene certificate"}, Languages: []results.CardLanguage{{Code: "nl", Level: "B2"}},
+				AvailableMonth: "2027-01", DistanceBand: "5-15 km", DayRelease: true, ScheduleFit: "full", ProgrammeKinds: []string{"coffee_roastery"}},
+			Explanation: results.Explanation{
+				MatchedSkills: []results.MatchedSkill{{Skill: "barista-skills", CandidateLevel: 3, RequiredLevel: 2, Essential: true, Hours: 400, Attested: true}},
+				MissingSkills: []results.MissingSkill{{Skill: "latte-art", RequiredLevel: 1, Programmes: []results.Programme{{Kind: "coffee_roastery", Name: "Coffee roastery"}}}},
+				DistanceKm:    12, AvailableFrom: 20820, DayRelease: true, ScheduleFit: "full", LanguageFit: "full",
+			},
+		})
+	}
+	return s
+}
+
+// TestShortlistRoundTrip: a stored shortlist reads back equal, with its
+// cut-off and counts, and is replaced whole.
+func TestShortlistRoundTrip(t *testing.T) {
+	t.Parallel()
+	s, ctx := newStore(t)
+	if _, err := s.Shortlist(ctx, "role-1"); !errors.Is(err, errs.NotFound) {
+		t.Fatalf("missing shortlist: %v", err)
+	}
+	want := shortlist("role-1", "emp-1", 0, 100)
+	start := time.Now()
+	if err := s.SaveShortlist(ctx, want); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("one 100-entry shortlist written in %v", time.Since(start))
+	got, err := s.Shortlist(ctx, "role-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("read back\n%+v\nwant\n%+v", got.Entries[0], want.Entries[0])
+	}
+	cuts, err := s.ShortlistCutoffs(ctx, []string{"role-1", "role-2"})
+	if err != nil || len(cuts) != 1 || cuts["role-1"] != want.CutoffOf() || !cuts["role-1"].Full {
+		t.Fatalf("cut-offs: %v %v", cuts, err)
+	}
+	smaller := shortlist("role-1", "emp-1", 50, 10)
+	if err := s.SaveShortlist(ctx, smaller); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = s.Shortlist(ctx, "role-1")
+	if len(got.Entries) != 10 || got.Entries[0].CandidateID != "cand-0050" {
+		t.Fatalf("replace: %d entries", len(got.Entries))
+	}
+	if cuts, _ := s.ShortlistCutoffs(ctx, []string{"role-1"}); cuts["role-1"].Full {
+		t.Fatalf("a list of 10 is not full: %v", cuts)
+	}
+	counts, err := s.ShortlistCounts(ctx, []string{"role-1", "nope"})
+	if err != nil || len(counts) != 1 || counts["role-1"] != (results.RoleCounts{EmployerID: "emp-1", Counts: smaller.Counts()}) {
+		t.Fatalf("counts: %v %v", counts, err)
+	}
+}
+
+// TestFindListsHoldingAnId: the indexed entries find every shortlist that
+// holds a candidate and every suggestion list that holds a role, and
+// deleting is idempotent.
+func TestFindListsHoldingAnId(t *testing.T) {
+	t.Parallel()
+	s, ctx := newStore(t)
+	for i, role := range []string{"role-a", "role-b", "role-c"} {
+		if err := s.SaveShortlist(ctx, shortlist(role, "emp-1", i*5, 10)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.ShortlistsWith(ctx, "cand-0007")
+	if err != nil || !reflect.DeepEqual(got, []string{"role-a", "role-b"}) {
+		t.Fatalf("shortlists with cand-0007: %v %v", got, err)
+	}
+	if all, _ := s.ShortlistRoles(ctx); len(all) != 3 {
+		t.Fatalf("stored shortlists: %v", all)
+	}
+	if n, _ := s.CountShortlists(ctx); n != 3 {
+		t.Fatalf("count: %d", n)
+	}
+	for range 2 {
+		if err := s.DeleteShortlist(ctx, "role-a"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, _ := s.ShortlistsWith(ctx, "cand-0007"); !reflect.DeepEqual(got, []string{"role-b"}) {
+		t.Fatalf("after delete: %v", got)
+	}
+
+	sg := results.Suggestions{CandidateID: "cand-1", OrgID: "org-1", ComputedAt: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC),
+		Entries: []results.SuggestionEntry{{RoleID: "role-a", Title: "Barista", EmployerID: "emp-1", Score: 800, Match: engine.MatchFull,
+			Explanation: results.Explanation{MatchedSkills: []results.MatchedSkill{}, MissingSkills: []results.MissingSkill{}, DistanceKm: -1, AvailableFrom: 20500}}}}
+	if err := s.SaveSuggestions(ctx, sg); err != nil {
+		t.Fatal(err)
+	}
+	back, err := s.Suggestions(ctx, "cand-1")
+	if err != nil || !reflect.DeepEqual(back, sg) {
+		t.Fatalf("suggestions read back %+v, %v", back, err)
+	}
+	if ids, _ := s.SuggestionsWith(ctx, "role-a"); !reflect.DeepEqual(ids, []string{"cand-1"}) {
+		t.Fatalf("suggestions with role-a: %v", ids)
+	}
+	if cuts, _ := s.SuggestionCutoffs(ctx, []string{"cand-1"}); cuts["cand-1"].Full {
+		t.Fatalf("one suggestion is not a full list")
+	}
+	if err := s.DeleteSuggestions(ctx, "cand-1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Suggestions(ctx, "cand-1"); !errors.Is(err, errs.NotFound) {
+		t.Fatalf("deleted suggestions: %v", err)
+	}
+}
+
+// TestStoredDocumentsHoldNoIdentity reads a raw document: ids, scores and
+// the card, no names or places.
+func TestStoredDocumentsHoldNoIdentity(t *testing.T) {
+	t.Parallel()
+	s, ctx := newStore(t)
+	if err := s.SaveShortlist(ctx, shortlist("role-1", "emp-1", 0, 3)); err != nil {
+		t.Fatal(err)
+	}
+	var raw bson.M
+	if err := s.shortlists.FindOne(ctx, bson.D{{Key: "_id", Value: "role-1"}}).Decode(&raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"role_version", "employer_id", "computed_at", "cutoff", "counts", "entries"} {
+		if _, ok := raw[k]; !ok {
+			t.Errorf("document lacks %s", k)
+		}
+	}
+	entry := raw["entries"].(bson.A)[0].(bson.D)
+	for _, e := range entry {
+		switch e.Key {
+		case "name", "house", "lat", "lon", "phone", "email", "summary":
+			t.Errorf("entry holds %s", e.Key)
+		}
+	}
+}

@@ -1,0 +1,79 @@
+package results
+
+import (
+	"context"
+	"slices"
+
+	"github.com/onward-jobs/onward/services/matching/internal/engine"
+)
+
+// toExplanation converts the engine's explanation, naming for each missing
+// skill the programmes that train it.
+func toExplanation(e engine.Explanation, programmes func(skill string) []Programme) Explanation {
+	out := Explanation{
+		DistanceKm: e.DistanceKm, AvailableFrom: e.AvailableFrom, DayRelease: e.DayRelease,
+		ScheduleFit: e.ScheduleFit, LanguageFit: e.LanguageFit,
+		MatchedSkills: make([]MatchedSkill, 0, len(e.MatchedSkills)),
+		MissingSkills: make([]MissingSkill, 0, len(e.MissingSkills)),
+	}
+	for _, m := range e.MatchedSkills {
+		out.MatchedSkills = append(out.MatchedSkills, MatchedSkill{
+			Skill: m.Skill, CandidateLevel: m.CandidateLevel, RequiredLevel: m.RequiredLevel,
+			Essential: m.Essential, Via: m.Via, Hours: m.Hours, Attested: m.Attested,
+		})
+	}
+	for _, m := range e.MissingSkills {
+		out.MissingSkills = append(out.MissingSkills, MissingSkill{
+			Skill: m.Skill, RequiredLevel: m.RequiredLevel, Essential: m.Essential, Programmes: programmes(m.Skill),
+		})
+	}
+	return out
+}
+
+// toCard converts the engine's card.
+func toCard(c engine.Card) Card {
+	out := Card{
+		Alias: c.Alias, Certificates: nonNil(c.Certificates), AvailableMonth: c.AvailableMonth,
+		DistanceBand: c.DistanceBand, DayRelease: c.DayRelease, ScheduleFit: c.ScheduleFit,
+		ProgrammeKinds: nonNil(c.ProgrammeKinds),
+		Skills:         make([]CardSkill, 0, len(c.Skills)),
+		Languages:      make([]CardLanguage, 0, len(c.Languages)),
+	}
+	for _, s := range c.Skills {
+		out.Skills = append(out.Skills, CardSkill{Skill: s.Skill, Level: s.Level, Hours: s.Hours, Attested: s.Attested})
+	}
+	for _, l := range c.Languages {
+		out.Languages = append(out.Languages, CardLanguage{Code: l.Code, Level: l.Level})
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return slices.Clone(s)
+}
+
+// programmeLookup returns a function naming the programmes that train a
+// skill, asking the port once per skill per list. A failing port leaves the
+// list empty rather than holding up the results, above all a removal.
+func (r *Results) programmeLookup(ctx context.Context) func(skill string) []Programme {
+	memo := map[string][]Programme{}
+	return func(skill string) []Programme {
+		if p, ok := memo[skill]; ok {
+			return p
+		}
+		p := []Programme{}
+		if r.programmes != nil {
+			got, err := r.programmes.Training(ctx, skill)
+			if err != nil {
+				r.log.WarnContext(ctx, "programmes that train a skill are unavailable", "skill", skill, "err", err)
+			} else if got != nil {
+				p = got
+			}
+		}
+		memo[skill] = p
+		return p
+	}
+}

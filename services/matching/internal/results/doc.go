@@ -1,0 +1,13 @@
+// Package results keeps the stored results of matching in step with the
+// in-memory index: the top 100 of each open role's shortlist and the top 50
+// suggestions of each candidate, every entry with its structured explanation
+// and, for shortlists, the pseudonymous card an employer sees.
+//
+// The data flow calls the Results port once per change, after its index
+// holds the change. A role change rescores that role. A candidate change
+// scores the candidate against every open role and rewrites only the
+// shortlists it enters, moves within or leaves, deciding "enters" against
+// each role's cut-off (the 100th entry) kept in memory. Withdrawal and
+// erasure take the candidate out of every stored shortlist, refilled from
+// the index, and delete its suggestions.
+package results

@@ -1,0 +1,209 @@
+package results
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"time"
+
+	"github.com/onward-jobs/onward/pkg/errs"
+	"github.com/onward-jobs/onward/services/matching/internal/engine"
+)
+
+// Index is what results reads of the matching index; *engine.Index
+// implements it.
+type Index interface {
+	Shortlist(roleID string, k int, today engine.Day) []engine.Entry
+	Suggestions(candidateID string, k int, today engine.Day) []engine.Entry
+	ScoreAgainstRoles(candidateID string, today engine.Day) []engine.RoleScore
+	Explain(roleID, candidateID string, today engine.Day) (engine.Explanation, bool)
+	Card(candidateID, roleID string, today engine.Day) (engine.Card, bool)
+	Candidate(id string) (engine.Candidate, bool)
+	Role(id string) (engine.Role, bool)
+	Stats() engine.Stats
+	Versions() (candidates, roles map[string]int64)
+}
+
+// Deps are what Results needs. Index, Store and RefKey are required.
+type Deps struct {
+	Index Index
+	Store Store
+	// Programmes names the programmes that train a missing skill; nil
+	// leaves the lists of programmes empty.
+	Programmes Programmes
+	// RefKey keys the per-role candidate references employers see; see
+	// RefKeyFrom.
+	RefKey []byte
+	// Locks serialises writers of one list across instances; nil uses a
+	// lock inside this process only, right for one instance.
+	Locks Locker
+	// Now is the clock; nil is time.Now.
+	Now Clock
+	// CutoffTTL is how long a cut-off held in memory is trusted before it
+	// is read again from the store. Zero trusts it until this instance
+	// changes it, which is exact for one writer; with several instances
+	// sharing the work, a few seconds bounds how long a cut-off another
+	// instance lowered goes unseen.
+	CutoffTTL time.Duration
+	Logger    *slog.Logger
+}
+
+// Results implements the data flow's Results port. It is safe for
+// concurrent use.
+type Results struct {
+	ix         Index
+	store      Store
+	programmes Programmes
+	refKey     []byte
+	locks      Locker
+	now        Clock
+	log        *slog.Logger
+	shortCuts  *cutoffCache
+	suggCuts   *cutoffCache
+}
+
+// New returns Results over d.
+func New(d Deps) (*Results, error) {
+	if d.Index == nil || d.Store == nil {
+		return nil, errors.New("results: Index and Store are required")
+	}
+	if len(d.RefKey) < 16 {
+		return nil, errors.New("results: RefKey must be at least 16 bytes")
+	}
+	r := &Results{ix: d.Index, store: d.Store, programmes: d.Programmes, refKey: slices.Clone(d.RefKey),
+		locks: d.Locks, now: d.Now, log: d.Logger}
+	if r.locks == nil {
+		r.locks = newLocalLocks()
+	}
+	if r.now == nil {
+		r.now = time.Now
+	}
+	if r.log == nil {
+		r.log = slog.Default()
+	}
+	r.shortCuts = newCutoffCache(d.CutoffTTL, r.now, d.Store.ShortlistCutoffs)
+	r.suggCuts = newCutoffCache(d.CutoffTTL, r.now, d.Store.SuggestionCutoffs)
+	return r, nil
+}
+
+// today is the current day in UTC.
+func (r *Results) today() engine.Day { return DayOf(r.now()) }
+
+// DayOf returns the engine's day of t (UTC).
+func DayOf(t time.Time) engine.Day {
+	return engine.Day(t.UTC().Unix() / 86400)
+}
+
+// RoleChanged recomputes the role's shortlist, or deletes it when the role
+// is no longer open, and then brings the suggestions the role enters,
+// moves within or leaves up to date.
+func (r *Results) RoleChanged(ctx context.Context, roleID string) error {
+	today := r.today()
+	if err := r.refreshShortlist(ctx, roleID, today, ""); err != nil {
+		return err
+	}
+	return r.refreshSuggestionsFor(ctx, roleID, today)
+}
+
+// RoleRemoved deletes the role's shortlist and takes the role out of every
+// candidate's suggestions.
+func (r *Results) RoleRemoved(ctx context.Context, roleID string) error {
+	return r.RoleChanged(ctx, roleID)
+}
+
+// CandidateChanged rewrites the shortlists the candidate enters, moves
+// within or leaves, and the candidate's suggestions. A candidate the index
+// no longer holds (consent withdrawn) is removed.
+func (r *Results) CandidateChanged(ctx context.Context, candidateID string) error {
+	if _, ok := r.ix.Candidate(candidateID); !ok {
+		return r.CandidateRemoved(ctx, candidateID)
+	}
+	today := r.today()
+	roles, err := r.shortlistsTouchedBy(ctx, candidateID, today)
+	if err != nil {
+		return err
+	}
+	var failed []error
+	for _, roleID := range roles {
+		if err := r.refreshShortlist(ctx, roleID, today, ""); err != nil {
+			failed = append(failed, err)
+		}
+	}
+	if err := r.refreshSuggestions(ctx, candidateID, today); err != nil {
+		failed = append(failed, err)
+	}
+	return errors.Join(failed...)
+}
+
+// CandidateRemoved takes the candidate out of every stored shortlist,
+// refilling each from the index, and deletes its suggestions. The
+// candidate is left out of the refill even if the index still held it, so
+// an erasure never leaves a copy behind.
+func (r *Results) CandidateRemoved(ctx context.Context, candidateID string) error {
+	today := r.today()
+	roles, err := r.store.ShortlistsWith(ctx, candidateID)
+	if err != nil {
+		return fmt.Errorf("shortlists holding a removed candidate: %w", err)
+	}
+	var failed []error
+	for _, roleID := range roles {
+		if err := r.refreshShortlist(ctx, roleID, today, candidateID); err != nil {
+			failed = append(failed, err)
+		}
+	}
+	if err := r.deleteSuggestions(ctx, candidateID); err != nil {
+		failed = append(failed, err)
+	}
+	return errors.Join(failed...)
+}
+
+// shortlistsTouchedBy returns, sorted, the roles whose shortlist holds the
+// candidate now and those whose cut-off the candidate's new score may pass.
+func (r *Results) shortlistsTouchedBy(ctx context.Context, candidateID string, today engine.Day) ([]string, error) {
+	current, err := r.store.ShortlistsWith(ctx, candidateID)
+	if err != nil {
+		return nil, fmt.Errorf("shortlists holding candidate: %w", err)
+	}
+	touched := map[string]bool{}
+	for _, id := range current {
+		touched[id] = true
+	}
+	scores := r.ix.ScoreAgainstRoles(candidateID, today)
+	ids := make([]string, 0, len(scores))
+	for _, s := range scores {
+		if !touched[s.RoleID] {
+			ids = append(ids, s.RoleID)
+		}
+	}
+	cuts, err := r.shortCuts.get(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("shortlist cut-offs: %w", err)
+	}
+	for _, s := range scores {
+		entry := engine.Entry{ID: candidateID, Score: s.Score, Match: s.Match}
+		if c, ok := cuts[s.RoleID]; !ok || mayEnter(entry, c) {
+			touched[s.RoleID] = true
+		}
+	}
+	return sortedKeys(touched), nil
+}
+
+// mayEnter reports whether e, not yet in a list, ranks before the list's
+// last entry in the engine's one order, or the list has room.
+func mayEnter(e engine.Entry, c Cutoff) bool {
+	return !c.Full || engine.CompareEntries(e, c.Last) < 0
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// isNotFound reports whether err is the store's "no such list".
+func isNotFound(err error) bool { return errors.Is(err, errs.NotFound) }

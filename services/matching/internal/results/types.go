@@ -1,0 +1,180 @@
+package results
+
+import (
+	"time"
+
+	"github.com/onward-jobs/onward/services/matching/internal/engine"
+)
+
+// Sizes of the stored results.
+const (
+	// ShortlistSize is how many candidates a role's stored shortlist holds.
+	ShortlistSize = 100
+	// SuggestionsSize is how many roles a candidate's stored suggestions hold.
+	SuggestionsSize = 50
+)
+
+// Shortlist is the stored, ranked and explained list of candidates for one
+// open role.
+type Shortlist struct {
+	RoleID      string
+	RoleVersion int64
+	EmployerID  string
+	ComputedAt  time.Time
+	Entries     []ShortlistEntry
+}
+
+// ShortlistEntry is one candidate in a shortlist. CandidateID is kept for
+// removal and never leaves the service towards an employer; CandidateRef is
+// the opaque reference an employer sees instead.
+type ShortlistEntry struct {
+	CandidateID  string
+	CandidateRef string
+	Alias        string
+	Score        int
+	Match        engine.Match
+	Card         Card
+	Explanation  Explanation
+}
+
+// Suggestions is the stored, ranked and explained list of roles for one
+// candidate, for the staff of the candidate's organisation.
+type Suggestions struct {
+	CandidateID string
+	OrgID       string
+	ComputedAt  time.Time
+	Entries     []SuggestionEntry
+}
+
+// SuggestionEntry is one role in a candidate's suggestions.
+type SuggestionEntry struct {
+	RoleID      string
+	Title       string
+	EmployerID  string
+	Score       int
+	Match       engine.Match
+	Explanation Explanation
+}
+
+// Explanation says why an entry ranks where it does, as structure: the
+// transport renders the one-line summary in the reader's language.
+type Explanation struct {
+	MatchedSkills []MatchedSkill
+	MissingSkills []MissingSkill
+	// DistanceKm is -1 for a remote role.
+	DistanceKm int
+	// AvailableFrom is the day the candidate can start; employers see only
+	// its month.
+	AvailableFrom engine.Day
+	DayRelease    bool
+	ScheduleFit   string
+	LanguageFit   string
+}
+
+// MatchedSkill is a required or optional skill the candidate has. Via is
+// "" for an exact match, "parent" or "sibling" when credit came through the
+// hierarchy.
+type MatchedSkill struct {
+	Skill          string
+	CandidateLevel int
+	RequiredLevel  int
+	Essential      bool
+	Via            string
+	Hours          int
+	Attested       bool
+}
+
+// MissingSkill is a skill the role asks for that the candidate lacks, with
+// the programmes on the platform that train it.
+type MissingSkill struct {
+	Skill         string
+	RequiredLevel int
+	Essential     bool
+	Programmes    []Programme
+}
+
+// Programme is a kind of work programme and its name, such as
+// {"coffee_roastery", "Coffee roastery"}. It never names the organisation.
+type Programme struct {
+	Kind string
+	Name string
+}
+
+// Card is what an employer may see of a candidate before an introduction:
+// no name, contact, house, programme organisation or exact date.
+type Card struct {
+	Alias          string
+	Skills         []CardSkill
+	Certificates   []string
+	Languages      []CardLanguage
+	AvailableMonth string
+	DistanceBand   string
+	DayRelease     bool
+	ScheduleFit    string
+	ProgrammeKinds []string
+}
+
+// CardSkill is one skill on a card.
+type CardSkill struct {
+	Skill    string
+	Level    int
+	Hours    int
+	Attested bool
+}
+
+// CardLanguage is one language on a card with its CEFR level ("B2").
+type CardLanguage struct {
+	Code  string
+	Level string
+}
+
+// Cutoff is what an entry must beat to enter a stored list: its last entry
+// when the list is full. A list that is not full takes any eligible entry.
+type Cutoff struct {
+	Full bool
+	// Last is the last entry of a full list: a candidate of a shortlist, a
+	// role of a suggestion list.
+	Last engine.Entry
+}
+
+// Counts are the full and near matches in a stored shortlist.
+type Counts struct {
+	Full, Near int
+}
+
+// CutoffOf returns the shortlist's cut-off.
+func (s Shortlist) CutoffOf() Cutoff {
+	if len(s.Entries) < ShortlistSize {
+		return Cutoff{}
+	}
+	e := s.Entries[len(s.Entries)-1]
+	return Cutoff{Full: true, Last: engine.Entry{ID: e.CandidateID, Score: e.Score, Match: e.Match}}
+}
+
+// CutoffOf returns the suggestions' cut-off.
+func (s Suggestions) CutoffOf() Cutoff {
+	if len(s.Entries) < SuggestionsSize {
+		return Cutoff{}
+	}
+	e := s.Entries[len(s.Entries)-1]
+	return Cutoff{Full: true, Last: engine.Entry{ID: e.RoleID, Score: e.Score, Match: e.Match}}
+}
+
+// Counts returns how many full and near matches the shortlist holds.
+func (s Shortlist) Counts() Counts {
+	var c Counts
+	for _, e := range s.Entries {
+		if e.Match == engine.MatchFull {
+			c.Full++
+		} else {
+			c.Near++
+		}
+	}
+	return c
+}
+
+// RoleCounts are a stored shortlist's owner and its full and near matches.
+type RoleCounts struct {
+	EmployerID string
+	Counts
+}

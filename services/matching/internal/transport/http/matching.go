@@ -1,0 +1,179 @@
+package http
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/onward-jobs/onward/pkg/auth"
+	"github.com/onward-jobs/onward/pkg/errs"
+	"github.com/onward-jobs/onward/pkg/skills"
+	"github.com/onward-jobs/onward/services/matching/internal/results"
+)
+
+// matching answers shortlists, suggestions, counts and the status from the
+// stored results. Who may read what is decided here, before anything is
+// looked up, so a refusal reveals nothing about what exists.
+type matching struct {
+	results  ResultsReader
+	index    IndexView
+	flow     Status
+	taxonomy *skills.Taxonomy
+	now      func() time.Time
+}
+
+func newMatching(d Deps) *matching {
+	m := &matching{results: d.Results, index: d.Index, flow: d.Status, taxonomy: d.Taxonomy, now: d.Now}
+	if m.now == nil {
+		m.now = time.Now
+	}
+	return m
+}
+
+// caller returns the authenticated principal.
+func caller(c *fiber.Ctx) (auth.Principal, error) {
+	p, ok := auth.PrincipalFrom(c)
+	if !ok {
+		return auth.Principal{}, errs.Unauthenticated
+	}
+	return p, nil
+}
+
+// ready says whether the results are wired; without them the routes exist
+// (the API description lists them) but answer 503.
+func (m *matching) ready() error {
+	if m.results == nil || m.index == nil {
+		return fmt.Errorf("matching results are not available on this instance: %w", errs.Unavailable)
+	}
+	return nil
+}
+
+// isEmployer reports whether p is a member of an employer organisation.
+func isEmployer(p auth.Principal) bool {
+	return p.OrgKind == auth.OrgKindEmployer && p.OrgID != "" && p.HasRole(auth.RoleMember, auth.RoleOrgAdmin)
+}
+
+// isProgrammeStaff reports whether p works for a programme organisation.
+func isProgrammeStaff(p auth.Principal) bool {
+	return p.OrgKind == auth.OrgKindProgramme && p.OrgID != "" && p.HasRole(auth.RoleMember, auth.RoleOrgAdmin)
+}
+
+func (m *matching) shortlist(c *fiber.Ctx) error {
+	p, err := caller(c)
+	if err != nil {
+		return err
+	}
+	if !p.IsAdmin() && !isEmployer(p) {
+		return fmt.Errorf("shortlists are for the employer that owns the role: %w", errs.Forbidden)
+	}
+	q, err := parseShortlistQuery(c)
+	if err != nil {
+		return err
+	}
+	if err := m.ready(); err != nil {
+		return err
+	}
+	lang := language(c)
+	roleID := c.Params("id")
+	sl, err := m.results.Shortlist(c.UserContext(), roleID)
+	if err != nil {
+		return err
+	}
+	if !p.IsAdmin() && sl.EmployerID != p.OrgID {
+		return fmt.Errorf("shortlist of role %s: %w", roleID, errs.NotFound)
+	}
+	page, err := pageShortlist(sl, q, results.DayOf(m.now()))
+	if err != nil {
+		return err
+	}
+	return c.JSON(toShortlistResponse(m.taxonomy, sl, page, lang))
+}
+
+func (m *matching) suggestions(c *fiber.Ctx) error {
+	p, err := caller(c)
+	if err != nil {
+		return err
+	}
+	if !isProgrammeStaff(p) {
+		return fmt.Errorf("suggestions are for the staff of the candidate's organisation: %w", errs.Forbidden)
+	}
+	q, err := parsePageQuery(c)
+	if err != nil {
+		return err
+	}
+	if err := m.ready(); err != nil {
+		return err
+	}
+	lang := language(c)
+	id := c.Params("id")
+	sg, err := m.results.Suggestions(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
+	org := sg.OrgID
+	if cand, ok := m.index.Candidate(id); ok {
+		org = cand.OrgID
+	}
+	if org != p.OrgID {
+		return fmt.Errorf("suggestions of candidate %s: %w", id, errs.NotFound)
+	}
+	page, err := pageSuggestions(sg, q)
+	if err != nil {
+		return err
+	}
+	return c.JSON(toSuggestionsResponse(m.taxonomy, sg, page, lang))
+}
+
+func (m *matching) status(c *fiber.Ctx) error {
+	p, err := caller(c)
+	if err != nil {
+		return err
+	}
+	if !p.IsAdmin() {
+		return fmt.Errorf("the matching status is for platform administrators: %w", errs.Forbidden)
+	}
+	if err := m.ready(); err != nil {
+		return err
+	}
+	ctx := c.UserContext()
+	n, err := m.results.CountShortlists(ctx)
+	if err != nil {
+		return err
+	}
+	var flow FlowStatus
+	if m.flow != nil {
+		if flow, err = m.flow.FlowStatus(ctx); err != nil {
+			return err
+		}
+	}
+	return c.JSON(toStatusResponse(m.index.Stats(), n, flow))
+}
+
+func (m *matching) shortlistCounts(c *fiber.Ctx) error {
+	p, err := caller(c)
+	if err != nil {
+		return err
+	}
+	if !p.IsAdmin() && !isEmployer(p) {
+		return fmt.Errorf("shortlist counts are for employers: %w", errs.Forbidden)
+	}
+	roles, err := parseRoleIDs(c)
+	if err != nil {
+		return err
+	}
+	if err := m.ready(); err != nil {
+		return err
+	}
+	counts, err := m.results.ShortlistCounts(c.UserContext(), roles)
+	if err != nil {
+		return err
+	}
+	out := countsResponse{Counts: map[string]countsItem{}}
+	for id, rc := range counts {
+		if p.IsAdmin() || rc.EmployerID == p.OrgID {
+			out.Counts[id] = countsItem{Full: rc.Full, Near: rc.Near}
+		}
+	}
+	return c.JSON(out)
+}

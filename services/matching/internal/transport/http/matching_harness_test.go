@@ -1,0 +1,188 @@
+package http
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	mrand "math/rand/v2"
+	"net/http/httptest"
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/onward-jobs/onward/pkg/auth"
+	"github.com/onward-jobs/onward/pkg/geo"
+	"github.com/onward-jobs/onward/pkg/httpx"
+	"github.com/onward-jobs/onward/pkg/skills"
+	"github.com/onward-jobs/onward/pkg/testkit"
+	mongoadapter "github.com/onward-jobs/onward/services/matching/internal/adapters/mongo"
+	"github.com/onward-jobs/onward/services/matching/internal/engine"
+	"github.com/onward-jobs/onward/services/matching/internal/results"
+)
+
+// testNow is the harness's clock.
+var testNow = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+
+// Callers of the harness, one token each.
+const (
+	ownerEmployer = "owner"   // emp-0, owns role-000 and role-003
+	otherEmployer = "other"   // emp-1
+	staffOrg0     = "staff0"  // programme org-0
+	staffOrg1     = "staff1"  // programme org-1
+	platformAdmin = "admin"   // platform administrator
+	candidateSelf = "someone" // a member with no organisation
+)
+
+// matchingAPI is the matching API over a real index, the MongoDB store and
+// the results computed through the port, with tokens for every caller.
+type matchingAPI struct {
+	server *httpx.Server
+	tokens map[string]string
+	ix     *engine.Index
+	res    *results.Results
+	store  *mongoadapter.Store
+	cands  []engine.Candidate
+}
+
+func newMatchingAPI(t *testing.T) *matchingAPI {
+	t.Helper()
+	ctx := context.Background()
+	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
+	v, err := auth.NewVerifier(auth.VerifierConfig{Issuer: issuer, Audiences: []string{"onward-api"}, Keys: auth.StaticKeys{"k1": pub}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer, err := auth.NewSigner("k1", priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	principals := map[string]auth.Principal{
+		ownerEmployer: {Subject: "u-owner", OrgID: "emp-0", OrgKind: auth.OrgKindEmployer, Role: auth.RoleMember},
+		otherEmployer: {Subject: "u-other", OrgID: "emp-1", OrgKind: auth.OrgKindEmployer, Role: auth.RoleOrgAdmin},
+		staffOrg0:     {Subject: "u-staff0", OrgID: "org-0", OrgKind: auth.OrgKindProgramme, Role: auth.RoleMember},
+		staffOrg1:     {Subject: "u-staff1", OrgID: "org-1", OrgKind: auth.OrgKindProgramme, Role: auth.RoleOrgAdmin},
+		platformAdmin: {Subject: "u-admin", Role: auth.RoleAdmin},
+		candidateSelf: {Subject: "u-cand", Role: auth.RoleMember},
+	}
+	a := &matchingAPI{tokens: map[string]string{}}
+	for name, p := range principals {
+		tok, err := auth.IssueAccessToken(signer, issuer, []string{"onward-api"}, p, time.Hour)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.tokens[name] = tok
+	}
+	a.store, err = mongoadapter.NewStore(ctx, testkit.MongoDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tax := skills.Default()
+	a.ix = engine.NewIndex(tax)
+	a.res, err = results.New(results.Deps{Index: a.ix, Store: a.store, Programmes: roastery{},
+		RefKey: []byte("a key of at least sixteen bytes!"), Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.populate(t)
+	a.server = httpx.NewServer(httpx.AppConfig{Service: "matching", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	Register(a.server.App, Deps{Verifier: v, Taxonomy: tax, Places: geo.Default(), Results: a.store, Index: a.ix,
+		Now: func() time.Time { return testNow }})
+	a.server.NotFoundLast()
+	return a
+}
+
+// roastery trains every skill.
+type roastery struct{}
+
+func (roastery) Training(context.Context, string) ([]results.Programme, error) {
+	return []results.Programme{{Kind: "coffee_roastery", Name: "Coffee roastery"}}, nil
+}
+
+var baristaSkills = []string{"espresso-preparation", "milk-texturing", "barista-skills", "food-hygiene", "customer-contact", "latte-art", "till-operation"}
+
+// populate registers 160 candidates and 6 roles around Kortrijk through
+// the port, as the data flow would.
+func (a *matchingAPI) populate(t *testing.T) {
+	t.Helper()
+	ctx := context.Background()
+	rnd := mrand.New(mrand.NewPCG(7, 7))
+	today := results.DayOf(testNow)
+	near := func() *engine.Point {
+		return &engine.Point{Lat: 50.828 + (rnd.Float64()-0.5)*0.2, Lon: 3.265 + (rnd.Float64()-0.5)*0.3}
+	}
+	for j := range 6 {
+		r := engine.Role{ID: fmt.Sprintf("role-%03d", j), EmployerID: fmt.Sprintf("emp-%d", j%3), Version: 1, Open: true,
+			Title: fmt.Sprintf("Barista %d", j), Sector: "I", Site: near(), DayReleaseOK: true, HoursPerWeek: 30,
+			Essential: []engine.Requirement{{Skill: baristaSkills[j%3], MinLevel: 2}, {Skill: "food-hygiene", MinLevel: 1}},
+			Optional:  []engine.Requirement{{Skill: "latte-art", MinLevel: 1}}}
+		for d := range 5 {
+			r.Shifts = append(r.Shifts, engine.Shift{Weekday: d, Start: 9 * 60, End: 15 * 60})
+		}
+		a.ix.UpsertRole(r)
+	}
+	for i := range 160 {
+		c := engine.Candidate{ID: fmt.Sprintf("cand-%04d", i), OrgID: fmt.Sprintf("org-%d", i%2), Alias: fmt.Sprintf("K%03d", i),
+			Version: 1, Consent: true, ReturnRegion: &engine.Region{Point: *near(), RadiusKm: 40},
+			Languages: []engine.Language{{Code: "nl", Rank: 3}}, ProgrammeKinds: []string{"coffee_roastery"},
+			Certificates: []string{"Food hygiene certificate"}}
+		if i%2 == 0 {
+			c.Housed, c.House = true, near()
+			c.ReleaseDate = today + engine.Day(200+i)
+			c.DayRelease = &engine.DayRelease{EligibleFrom: today - 10 + engine.Day(i%40), Days: 0x1f, Start: 7 * 60, End: 18 * 60, MaxCommuteKm: 40}
+		}
+		for _, s := range baristaSkills {
+			if rnd.IntN(10) < 7 {
+				c.Skills = append(c.Skills, engine.Skill{ID: s, Level: 1 + rnd.IntN(4), Hours: 40 + rnd.IntN(800), Attested: rnd.IntN(2) == 0})
+			}
+		}
+		a.ix.UpsertCandidate(c)
+		a.cands = append(a.cands, c)
+	}
+	if err := a.res.Rebuild(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// mAnswer is a decoded answer.
+type mAnswer struct {
+	status int
+	ctype  string
+	raw    []byte
+	body   map[string]any
+}
+
+func (a *matchingAPI) get(t *testing.T, who, path string, params url.Values, header ...string) mAnswer {
+	t.Helper()
+	target := path
+	if len(params) > 0 {
+		target += "?" + params.Encode()
+	}
+	req := httptest.NewRequest("GET", target, nil)
+	if who != "" {
+		req.Header.Set("Authorization", "Bearer "+a.tokens[who])
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := a.server.App.Test(req, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	out := mAnswer{status: resp.StatusCode, ctype: resp.Header.Get("Content-Type"), raw: raw}
+	_ = json.Unmarshal(raw, &out.body)
+	return out
+}
+
+func (m mAnswer) items() []map[string]any {
+	list, _ := m.body["items"].([]any)
+	out := make([]map[string]any, 0, len(list))
+	for _, it := range list {
+		out = append(out, it.(map[string]any))
+	}
+	return out
+}

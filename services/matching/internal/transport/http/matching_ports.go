@@ -1,0 +1,62 @@
+package http
+
+import (
+	"context"
+	"time"
+
+	"github.com/onward-jobs/onward/services/matching/internal/engine"
+	"github.com/onward-jobs/onward/services/matching/internal/results"
+)
+
+// ResultsReader reads stored shortlists and suggestions; the MongoDB store
+// implements it. A missing list is errs.NotFound.
+type ResultsReader interface {
+	Shortlist(ctx context.Context, roleID string) (results.Shortlist, error)
+	Suggestions(ctx context.Context, candidateID string) (results.Suggestions, error)
+	ShortlistCounts(ctx context.Context, roleIDs []string) (map[string]results.RoleCounts, error)
+	CountShortlists(ctx context.Context) (int64, error)
+}
+
+// IndexView is what the API reads of the in-memory index: a candidate's
+// organisation, for access to suggestions, and the index's size.
+type IndexView interface {
+	Candidate(id string) (engine.Candidate, bool)
+	Stats() engine.Stats
+}
+
+// Status reports the data flow's health for the status page. The data
+// flow provides it; StatusFunc adapts a function.
+type Status interface {
+	FlowStatus(ctx context.Context) (FlowStatus, error)
+}
+
+// StatusFunc adapts a function to Status.
+type StatusFunc func(ctx context.Context) (FlowStatus, error)
+
+// FlowStatus calls f.
+func (f StatusFunc) FlowStatus(ctx context.Context) (FlowStatus, error) { return f(ctx) }
+
+// FlowStatus is the data flow's side of the status page.
+type FlowStatus struct {
+	// Instance names this instance.
+	Instance string
+	// LastReconciliation is nil until the first reconciliation ends.
+	LastReconciliation *Reconciliation
+	Streams            []StreamLag
+}
+
+// Reconciliation is one pass comparing the index with the owners' versions.
+type Reconciliation struct {
+	At      time.Time
+	Took    time.Duration
+	Fetched int
+	Removed int
+}
+
+// StreamLag is how far one consumer group is behind on one stream.
+type StreamLag struct {
+	Stream  string
+	Group   string
+	Lag     int64
+	Pending int64
+}
