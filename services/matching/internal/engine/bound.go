@@ -21,6 +21,7 @@ func (q *query) prepareSkills(r *compiledRole) {
 		q.exact = make([]bool, len(r.reqs))
 	}
 	q.credit, q.exact = q.credit[:len(r.reqs)], q.exact[:len(r.reqs)]
+	q.prepareBlooms(r)
 	// Distance and slack are added by the caller, who may know them.
 	q.maxRest = CertificateMaxPoints + AttestedHoursMaxPoints +
 		PreferredSectorPoints + PreferredContractPoints + PreferredHoursPoints
@@ -84,4 +85,62 @@ func skillPoints(r *compiledRole, ess, opt int64) int {
 		pts += int(opt * OptionalTotalPoints / (CreditFull * n))
 	}
 	return pts
+}
+
+// reqBound is what a skill bloom can prove about one requirement: holding
+// its skill exactly needs exactBit, earning credit through the hierarchy
+// needs a bit of hierMask, and each way earns at most its max.
+type reqBound struct {
+	exactBit, hierMask uint32
+	exactMax, hierMax  int32
+}
+
+// prepareBlooms readies fullMask, noFull and bounds for role r.
+func (q *query) prepareBlooms(r *compiledRole) {
+	q.bounds = q.bounds[:0]
+	for _, rq := range r.reqs {
+		// Credit grows with the level, and levels above 4 count as 4.
+		q.bounds = append(q.bounds, reqBound{exactMax: creditFor(viaExact, 4, rq.min)})
+	}
+	for _, l := range r.links {
+		b := &q.bounds[l.req]
+		if l.way == viaExact {
+			b.exactBit = skillBit(l.skill)
+			continue
+		}
+		b.hierMask |= skillBit(l.skill)
+		b.hierMax = max(b.hierMax, creditFor(l.way, 4, r.reqs[l.req].min))
+	}
+	q.fullMask, q.noFull = 0, false
+	for i := range r.nEssential {
+		if !r.reqs[i].known {
+			q.noFull = true // nobody holds an unknown skill
+		}
+		q.fullMask |= q.bounds[i].exactBit
+	}
+}
+
+// bloomBound is the most skill points a candidate with skill bloom b can
+// earn, and whether it may earn any essential credit at all: a clear bit
+// proves a skill is not held, a set bit proves nothing.
+func (q *query) bloomBound(b uint32) (points int, any bool) {
+	r := q.role
+	var ess, opt int64
+	for i := range q.bounds {
+		rb := &q.bounds[i]
+		var c int32
+		switch {
+		case b&rb.exactBit != 0:
+			c = max(rb.exactMax, rb.hierMax)
+		case b&rb.hierMask != 0:
+			c = rb.hierMax
+		}
+		if i < r.nEssential {
+			ess += int64(c)
+			any = any || c > 0
+		} else {
+			opt += int64(c)
+		}
+	}
+	return skillPoints(r, ess, opt), any
 }

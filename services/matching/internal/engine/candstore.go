@@ -52,7 +52,7 @@ func (s *candStore) slotOf(id string) (uint32, bool) {
 
 // put stores a candidate in a free slot and returns the slot; the id must
 // not be stored already.
-func (s *candStore) put(c *Candidate, p *profile, sig uint32) uint32 {
+func (s *candStore) put(c *Candidate, p *profile) uint32 {
 	var slot uint32
 	if n := len(s.free); n > 0 {
 		slot, s.free = s.free[n-1], s.free[:n-1]
@@ -63,7 +63,7 @@ func (s *candStore) put(c *Candidate, p *profile, sig uint32) uint32 {
 	}
 	var buf [256]byte
 	s.refs[slot] = s.ar.put(encodeRecord(buf[:0], c, p, &s.st))
-	s.hot[slot] = hotOf(p, sig)
+	s.hot[slot] = hotOf(p)
 	s.ids.insert(IDHash(c.ID), slot, s.hashOf)
 	s.live++
 	return slot

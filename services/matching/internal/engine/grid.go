@@ -11,6 +11,16 @@ const kmPerDegree = earthRadiusKm * math.Pi / 180
 // above the last bound goes to the wide list that every query scans.
 var reachClasses = [...]float32{8, 16, 32, 64, 128, 256, 512}
 
+// cellsPerBound is how many cells of a class span its bound: cells half
+// as wide as the bound cover the circle a query must search far more
+// closely than cells as wide as it, for a few more map lookups.
+const cellsPerBound = 2
+
+// classCell is the height and width in degrees of the cells of class c.
+func classCell(c int) (dLat, dLon float64) {
+	return cellSize(reachClasses[c] / cellsPerBound)
+}
+
 // lonStretch widens cells in longitude, because a degree of longitude is
 // shorter than one of latitude at European latitudes.
 const lonStretch = 1.5
@@ -22,9 +32,9 @@ type gridEntry struct {
 	lat, lon float32
 	reach    float32
 	// The entry applies on a start day from ≤ start ≤ until (the mode's
-	// window from hotCols); excluded are the candidate's excluded sectors.
+	// window from hotCols); bloom is the candidate's skill bloom (hotCols).
 	from, until Day
-	excluded    uint32
+	bloom       uint32
 }
 
 const modeBit = 1 << 31
@@ -97,7 +107,7 @@ func keyOf(e gridEntry) (uint64, bool) {
 	if c == len(reachClasses) {
 		return 0, false
 	}
-	dLat, dLon := cellSize(reachClasses[c])
+	dLat, dLon := classCell(c)
 	row, col := cellOf(e.lat, e.lon, dLat, dLon)
 	return cellKey(int32(c), row, col), true
 }
@@ -140,15 +150,19 @@ func (g *candGrid) remove(e gridEntry) {
 // class bound around the site; and the wide list.
 func (g *candGrid) visit(at site, fn func([]gridEntry)) {
 	for c, bound := range reachClasses {
-		dLat, dLon := cellSize(bound)
+		dLat, dLon := classCell(c)
 		hLat, hLon := span(at.lat, bound, false)
 		r0, r1, c0, c1 := cellRange(at.lat, at.lon, hLat, hLon, dLat, dLon)
 		if int(r1-r0+1)*int(c1-c0+1) > 4*len(g.cells) {
 			g.visitAllOfClass(int32(c), fn)
 			continue
 		}
+		prune := hLon < 180 && math.Abs(float64(at.lat)) < 80
 		for r := r0; r <= r1; r++ {
 			for col := c0; col <= c1; col++ {
+				if prune && cellBeyond(at, r, col, dLat, dLon, bound) {
+					continue
+				}
 				if list, ok := g.cells[cellKey(int32(c), r, col)]; ok {
 					fn(list)
 				}
@@ -158,6 +172,20 @@ func (g *candGrid) visit(at site, fn func([]gridEntry)) {
 	if len(g.wide) > 0 {
 		fn(g.wide)
 	}
+}
+
+// cellBeyond reports whether every position of the cell (row, col) lies
+// more than bound km from the site under site.distanceKm: the rectangle's
+// nearest point, measured the way distanceKm measures (longitudes scaled
+// by the site's cosine), with a margin far above float32 rounding. Cells
+// it keeps may still be far; cells it drops never hold an entry in reach.
+func cellBeyond(at site, row, col int32, dLat, dLon float64, bound float32) bool {
+	lat, lon := float64(at.lat), float64(at.lon)
+	lat0, lon0 := float64(row)*dLat, float64(col)*dLon
+	dy := max(0, lat0-lat, lat-(lat0+dLat))
+	dx := max(0, lon0-lon, lon-(lon0+dLon)) * float64(at.cos) * (1 - 1e-3)
+	km := math.Sqrt(dx*dx+dy*dy) * kmPerDegree
+	return km > float64(bound)*1.01+0.5
 }
 
 // visitAllOfClass calls fn with every cell of one class, for a query whose

@@ -46,7 +46,8 @@ func (ix *Index) UpsertCandidate(c Candidate) {
 		return
 	}
 	p := newProfile(&c, ix.skills.intern)
-	slot := ix.cands.put(&c, &p, ix.signature(&p))
+	ix.signature(&p) // extends sigs to the candidate's skills for Suggestions
+	slot := ix.cands.put(&c, &p)
 	for _, e := range entriesOf(&p, &ix.cands.hot[slot], slot) {
 		ix.cgrid.add(e)
 	}
@@ -81,10 +82,10 @@ func entriesOf(p *profile, h *hotCols, slot uint32) []gridEntry {
 	var out []gridEntry
 	if p.housed && p.hasDR && p.hasHouse {
 		out = append(out, gridEntry{slot | modeBit, p.house.lat, p.house.lon, float32(p.dr.commuteKm),
-			h.dFrom, h.dUntil, h.excluded})
+			h.dFrom, h.dUntil, h.bloom})
 	}
 	if p.hasRegion && !(p.housed && p.release == 0) {
-		out = append(out, gridEntry{slot, p.region.lat, p.region.lon, float32(p.radiusKm), h.rFrom, dayMax, h.excluded})
+		out = append(out, gridEntry{slot, p.region.lat, p.region.lon, float32(p.radiusKm), h.rFrom, dayMax, h.bloom})
 	}
 	return out
 }
@@ -94,6 +95,19 @@ func (ix *Index) signature(p *profile) uint32 {
 	var s uint32
 	for _, sk := range p.skills {
 		s |= ix.sigBit(sk.id)
+	}
+	return s
+}
+
+// signatureRead is signature without extending sigs, for readers: every
+// skill of an indexed candidate has its bit already.
+func (ix *Index) signatureRead(p *profile) uint32 {
+	var s uint32
+	for _, sk := range p.skills {
+		if int(sk.id) >= len(ix.sigs) {
+			return ^uint32(0)
+		}
+		s |= ix.sigs[sk.id]
 	}
 	return s
 }

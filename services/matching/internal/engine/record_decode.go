@@ -105,16 +105,24 @@ func decode(body []byte, st *stringTable, sk *skillTable, p *profile, c *Candida
 		p.skills = append(p.skills, skillRec{id: id, level: lvl, attested: att})
 	}
 	flags := r.byte()
+	// The id and alias are built only for a Candidate: scoring needs
+	// neither, and the hot path allocates nothing.
 	var id, alias string
+	var rawID []byte
 	if flags&flagUUID != 0 {
-		raw := r.bytes(16)
-		if c != nil {
-			id = formatUUID(raw)
-		}
+		rawID = r.bytes(16)
 	} else {
-		id = string(r.bytes(int(r.uvarint())))
+		rawID = r.bytes(int(r.uvarint()))
 	}
-	alias = string(r.bytes(int(r.uvarint())))
+	rawAlias := r.bytes(int(r.uvarint()))
+	if c != nil {
+		if flags&flagUUID != 0 {
+			id = formatUUID(rawID)
+		} else {
+			id = string(rawID)
+		}
+		alias = string(rawAlias)
+	}
 	org := st.strs[r.uvarint()]
 	version := r.varint()
 	*p = profile{skills: p.skills, langs: p.langs[:0], contracts: p.contracts[:0], housed: flags&flagHoused != 0}

@@ -17,11 +17,24 @@ type query struct {
 	maxRest int
 	today   Day
 	ix      *Index
+	// Skill blooms (see skillBit): a candidate whose bloom holds every bit
+	// of fullMask may be a full match (never when noFull); bounds has one
+	// entry per requirement for bloomBound.
+	fullMask uint32
+	noFull   bool
+	bounds   []reqBound
+	// nearPass is true on the second pass, which considers the candidates
+	// that cannot be full matches; the first considers only the others.
+	nearPass bool
+	scanFn   func([]gridEntry)
 }
 
 func (ix *Index) getQuery(k int, idOf func(uint32) string) *query {
 	q := ix.evals.Get().(*query)
 	q.ix = ix
+	if q.scanFn == nil {
+		q.scanFn = q.scan
+	}
 	q.top = topK{k: k, items: q.top.items[:0], idOf: idOf}
 	return q
 }
@@ -49,17 +62,62 @@ func (ix *Index) Shortlist(roleID string, k int, today Day) []Entry {
 	q.role, q.today, q.start = r, today, r.startOn(today)
 	q.prepareSkills(r)
 	defer q.clearSkills(r)
-	if r.remote {
-		for slot := range uint32(ix.cands.slots()) {
-			h := &ix.cands.hot[slot]
-			if h.excluded&r.sector == 0 && h.windowOK(q.start) && ix.cands.alive(slot) {
-				q.consider(slot, q.maxRest+DistanceRemotePoints+SlackMaxPoints)
-			}
+	// Every full match ranks above every near match, so the first pass
+	// considers only candidates whose skill bloom allows a full match; the
+	// second, for the candidates that cannot be, runs only when the first
+	// found fewer than k full matches. A candidate is considered once: its
+	// bloom puts it in one pass, and at most one of its entries applies.
+	for _, near := range [...]bool{false, true} {
+		if near && q.top.fullOfFull() {
+			break
 		}
-	} else {
-		ix.cgrid.visit(r.site, q.scan)
+		q.nearPass = near
+		if r.remote {
+			q.scanRemote()
+		} else {
+			ix.cgrid.visit(r.site, q.scanFn)
+		}
 	}
 	return q.entries(ix.cands.id)
+}
+
+// scanRemote considers every live candidate for a remote role, from the
+// hot columns: no distance limit, but the availability window, the
+// excluded sectors, day release and the skill bloom still apply.
+func (q *query) scanRemote() {
+	r, start, hot := q.role, q.start, q.ix.cands.hot
+	for slot := range hot {
+		h := &hot[slot]
+		if h.excluded&r.sector != 0 {
+			continue
+		}
+		var from Day
+		switch {
+		case start >= h.rFrom:
+			from = h.rFrom
+		case h.dFrom <= start && start <= h.dUntil && r.dayRelOK:
+			from = h.dFrom
+		default:
+			continue // not available, or on day release for a role without it
+		}
+		known := DistanceRemotePoints + slackPoints(start, max(q.today, from))
+		if !q.skipBloom(h.bloom, known) && q.ix.cands.alive(uint32(slot)) {
+			q.consider(uint32(slot), q.maxRest+known)
+		}
+	}
+}
+
+// skipBloom reports whether a candidate with skill bloom b belongs to the
+// other pass, or cannot enter the top-k even if the rest of its score
+// (other than skills and the known distance and slack points) is the best
+// possible.
+func (q *query) skipBloom(b uint32, known int) bool {
+	possiblyFull := !q.noFull && b&q.fullMask == q.fullMask
+	if possiblyFull == q.nearPass {
+		return true
+	}
+	pts, any := q.bloomBound(b)
+	return !any || !q.top.wouldEnter(possiblyFull, pts+q.maxRest+known)
 }
 
 // scan considers every candidate of a grid cell within reach of the site
@@ -69,7 +127,7 @@ func (q *query) scan(list []gridEntry) {
 	r, site, start := q.role, &q.role.site, q.start
 	for i := range list {
 		e := &list[i]
-		if start < e.from || start > e.until || e.excluded&r.sector != 0 {
+		if start < e.from || start > e.until {
 			continue
 		}
 		if e.slot&modeBit != 0 && !r.dayRelOK {
@@ -81,20 +139,25 @@ func (q *query) scan(list []gridEntry) {
 		}
 		// The distance and the slack are known here, so the bound on what
 		// the rest of the score can add is tight for them.
-		rest := q.maxRest + distancePoints(false, d) + slackPoints(start, max(q.today, e.from))
-		q.consider(e.slot&^modeBit, rest)
+		known := distancePoints(false, d) + slackPoints(start, max(q.today, e.from))
+		if q.skipBloom(e.bloom, known) {
+			continue
+		}
+		slot := e.slot &^ modeBit
+		if q.ix.cands.hot[slot].excluded&r.sector != 0 {
+			continue
+		}
+		q.consider(slot, q.maxRest+known)
 	}
 }
 
 // consider scores one candidate for the query's role and offers it to the
 // top-k. It first works out the skill points from the record's skill
 // cells alone; when even the best case for everything else cannot enter
-// the top-k, the candidate is dropped without decoding.
+// the top-k, the candidate is dropped without decoding. The caller has
+// ruled out most candidates by their skill bloom already.
 func (q *query) consider(slot uint32, rest int) {
 	r := q.role
-	if q.ix.cands.hot[slot].sig&r.sig == 0 {
-		return
-	}
 	body := q.ix.cands.body(slot)
 	pts, full, any := q.skillBound(recordSkills(body))
 	if !any || !q.top.wouldEnter(full, pts+rest) {
@@ -137,7 +200,7 @@ func (ix *Index) Suggestions(candidateID string, k int, today Day) []Entry {
 	q := ix.getQuery(k, ix.roleID)
 	defer ix.putQuery(q)
 	ix.cands.profileInto(slot, &q.prof)
-	sig := ix.cands.hot[slot].sig
+	sig := ix.signatureRead(&q.prof)
 	ix.eachRoleFor(&q.prof, today, func(rs uint32, r *compiledRole) {
 		if r.sig&sig == 0 || r.sector&q.prof.excluded != 0 {
 			return

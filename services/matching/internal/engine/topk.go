@@ -42,6 +42,12 @@ func (t *topK) wouldEnter(full bool, score int) bool {
 	return score >= w.score
 }
 
+// fullOfFull reports whether the top-k holds k full matches, so that no
+// near match can enter.
+func (t *topK) fullOfFull() bool {
+	return t.k > 0 && len(t.items) >= t.k && t.items[0].key.full
+}
+
 // offer adds r if it ranks among the k best so far.
 func (t *topK) offer(r ranked) {
 	if t.k <= 0 {
