@@ -3,15 +3,19 @@ package app
 import (
 	"context"
 	"io"
+	"time"
 
 	"github.com/onward-jobs/onward/pkg/auth"
 	"github.com/onward-jobs/onward/pkg/geo"
 	"github.com/onward-jobs/onward/pkg/httpx"
+	"github.com/onward-jobs/onward/pkg/redislock"
 	"github.com/onward-jobs/onward/pkg/servicekit"
 	"github.com/onward-jobs/onward/pkg/skills"
+	mongoadapter "github.com/onward-jobs/onward/services/matching/internal/adapters/mongo"
 	"github.com/onward-jobs/onward/services/matching/internal/adapters/owners"
 	"github.com/onward-jobs/onward/services/matching/internal/engine"
 	"github.com/onward-jobs/onward/services/matching/internal/feed"
+	"github.com/onward-jobs/onward/services/matching/internal/results"
 	transport "github.com/onward-jobs/onward/services/matching/internal/transport/http"
 )
 
@@ -32,51 +36,86 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	svc.Logger.Info("vocabulary loaded", "taxonomy_version", taxonomy.Version(),
 		"skills", len(taxonomy.Skills()), "occupations", len(taxonomy.Occupations()), "places", places.Len())
 	index := engine.NewIndex(taxonomy)
-	fd, err := newFeed(cfg, svc, index, noResults{})
+	tokens, err := auth.NewServiceTokenSource(auth.ServiceTokenConfig{
+		GatewayURL: cfg.GatewayURL, ServiceName: Name, Secret: cfg.ServiceSecret,
+	})
+	if err != nil {
+		_ = svc.Close()
+		return err
+	}
+	owned, err := newOwners(cfg, tokens)
+	if err != nil {
+		_ = svc.Close()
+		return err
+	}
+	store, err := mongoadapter.NewStore(ctx, svc.DB)
+	if err != nil {
+		_ = svc.Close()
+		return err
+	}
+	res, err := results.New(results.Deps{
+		Index: index, Store: store, Logger: svc.Logger,
+		Programmes: &owners.Training{Candidates: owned.candidates, TTL: time.Minute},
+		RefKey:     results.RefKeyFrom(cfg.RefKey, cfg.ServiceSecret),
+		Locks:      redislock.Locks{Redis: svc.Redis, Prefix: "onward:matching:lock:", TTL: 30 * time.Second, Wait: 10 * time.Second},
+		CutoffTTL:  cfg.CutoffTTL,
+	})
+	if err != nil {
+		_ = svc.Close()
+		return err
+	}
+	fd, err := feed.New(feed.Config{
+		CandidatesStream: cfg.CandidatesStream, RolesStream: cfg.RolesStream, InstanceID: cfg.InstanceID,
+		ReconcileInterval: cfg.ReconcileInterval, Logger: svc.Logger,
+	}, feed.Deps{Index: index, Candidates: owned.candidates, Roles: owned.roles, Results: res, Redis: svc.Redis})
 	if err != nil {
 		_ = svc.Close()
 		return err
 	}
 	svc.Server.Health.AddCheck(httpx.Check{Name: "index", Probe: fd.Ready})
-	transport.Register(svc.Server.App, transport.Deps{Verifier: svc.Verifier, Taxonomy: taxonomy, Places: places})
-	// TODO(issue 6 wiring): build results.New(...) over index and the
-	// Mongo store, pass it to newFeed instead of noResults{}, and mount the
-	// shortlist, suggestion and status routes with index and fd (status:
-	// fd.LastReconciliation, fd.StreamStatus, fd.InstanceID, index.Stats).
-	return svc.Serve(ctx, fd.Run)
+	transport.Register(svc.Server.App, transport.Deps{
+		Verifier: svc.Verifier, Taxonomy: taxonomy, Places: places,
+		Results: store, Index: index, Status: transport.StatusFunc(flowStatus(fd)),
+	})
+	return svc.Serve(ctx, fd.Run, res.RunSuggestions)
 }
 
-// newFeed builds the owner clients, with service tokens from the gateway,
-// and the feed that keeps index in step with them.
-func newFeed(cfg Config, svc *servicekit.Service, index *engine.Index, results feed.Results) (*feed.Feed, error) {
-	tokens, err := auth.NewServiceTokenSource(auth.ServiceTokenConfig{
-		GatewayURL: cfg.GatewayURL, ServiceName: Name, Secret: cfg.ServiceSecret,
-	})
-	if err != nil {
-		return nil, err
-	}
+// ownerClients are the clients of the services that own candidates and
+// roles.
+type ownerClients struct {
+	candidates *owners.Candidates
+	roles      *owners.Roles
+}
+
+// newOwners builds the owner clients, with service tokens from the
+// gateway.
+func newOwners(cfg Config, tokens *auth.ServiceTokenSource) (ownerClients, error) {
 	opts := owners.Options{Timeout: cfg.OwnerTimeout}
 	candidates, err := owners.NewCandidates(cfg.CandidatesURL, tokens, opts)
 	if err != nil {
-		return nil, err
+		return ownerClients{}, err
 	}
 	roles, err := owners.NewRoles(cfg.EmployersURL, tokens, opts)
 	if err != nil {
-		return nil, err
+		return ownerClients{}, err
 	}
-	return feed.New(feed.Config{
-		CandidatesStream: cfg.CandidatesStream, RolesStream: cfg.RolesStream, InstanceID: cfg.InstanceID,
-		ReconcileInterval: cfg.ReconcileInterval, Logger: svc.Logger,
-	}, feed.Deps{Index: index, Candidates: candidates, Roles: roles, Results: results, Redis: svc.Redis})
+	return ownerClients{candidates: candidates, roles: roles}, nil
 }
 
-// noResults stands in for the stored shortlists and suggestions until they
-// are wired: the index is kept in step, nothing is recomputed.
-//
-// TODO(issue 6 wiring): remove once results.New is passed to newFeed.
-type noResults struct{}
-
-func (noResults) RoleChanged(context.Context, string) error      { return nil }
-func (noResults) RoleRemoved(context.Context, string) error      { return nil }
-func (noResults) CandidateChanged(context.Context, string) error { return nil }
-func (noResults) CandidateRemoved(context.Context, string) error { return nil }
+// flowStatus converts the feed's view of itself into the status page's.
+func flowStatus(fd *feed.Feed) func(ctx context.Context) (transport.FlowStatus, error) {
+	return func(ctx context.Context) (transport.FlowStatus, error) {
+		out := transport.FlowStatus{Instance: fd.InstanceID()}
+		if r, ok := fd.LastReconciliation(); ok {
+			out.LastReconciliation = &transport.Reconciliation{At: r.At, Took: r.Took, Fetched: r.Fetched, Removed: r.Removed}
+		}
+		streams, err := fd.StreamStatus(ctx)
+		if err != nil {
+			return out, err
+		}
+		for _, s := range streams {
+			out.Streams = append(out.Streams, transport.StreamLag{Stream: s.Stream, Group: s.Group, Lag: s.Lag, Pending: s.Pending})
+		}
+		return out, nil
+	}
+}

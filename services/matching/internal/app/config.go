@@ -36,6 +36,15 @@ type Config struct {
 	ReconcileInterval time.Duration `env:"RECONCILE_INTERVAL" envDefault:"10m" validate:"gt=0"`
 	// OwnerTimeout bounds one call to an owner.
 	OwnerTimeout time.Duration `env:"OWNER_TIMEOUT" envDefault:"10s" validate:"gt=0"`
+	// RefKey keys the per-role candidate references employers see; empty
+	// derives one from ONWARD_SERVICE_SECRET. Changing it changes every
+	// reference.
+	RefKey string `env:"MATCHING_REF_KEY" secret:"true"`
+	// CutoffTTL is how long this instance trusts what it remembers of a
+	// stored list (a shortlist's cut-off, a suggestion list's contents)
+	// before reading it again, because another instance may have
+	// rewritten it; 0 trusts it for ever, right only for one instance.
+	CutoffTTL time.Duration `env:"MATCHING_CUTOFF_TTL" envDefault:"5s" validate:"gte=0"`
 }
 
 // defaults are the matching service's own values for the shared settings.

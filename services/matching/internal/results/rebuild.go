@@ -29,10 +29,9 @@ func (r *Results) Rebuild(ctx context.Context) error {
 	if err != nil {
 		return errors.Join(append(failed, fmt.Errorf("list stored suggestions: %w", err))...)
 	}
-	for _, id := range union(storedSugg, candidates) {
-		if err := r.refreshSuggestions(ctx, id, today); err != nil {
-			failed = append(failed, err)
-		}
+	r.queue.add(union(storedSugg, candidates)...)
+	if err := r.FlushSuggestions(ctx); err != nil {
+		failed = append(failed, err)
 	}
 	return errors.Join(failed...)
 }

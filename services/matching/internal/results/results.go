@@ -62,6 +62,8 @@ type Results struct {
 	log        *slog.Logger
 	shortCuts  *cutoffCache
 	suggCuts   *cutoffCache
+	queue      *suggestionQueue
+	written    writtenLists
 }
 
 // New returns Results over d.
@@ -73,7 +75,7 @@ func New(d Deps) (*Results, error) {
 		return nil, errors.New("results: RefKey must be at least 16 bytes")
 	}
 	r := &Results{ix: d.Index, store: d.Store, programmes: d.Programmes, refKey: slices.Clone(d.RefKey),
-		locks: d.Locks, now: d.Now, log: d.Logger}
+		locks: d.Locks, now: d.Now, log: d.Logger, queue: newSuggestionQueue()}
 	if r.locks == nil {
 		r.locks = newLocalLocks()
 	}
@@ -85,6 +87,7 @@ func New(d Deps) (*Results, error) {
 	}
 	r.shortCuts = newCutoffCache(d.CutoffTTL, r.now, d.Store.ShortlistCutoffs)
 	r.suggCuts = newCutoffCache(d.CutoffTTL, r.now, d.Store.SuggestionCutoffs)
+	r.written = writtenLists{ttl: d.CutoffTTL, now: r.now}
 	return r, nil
 }
 
@@ -97,14 +100,14 @@ func DayOf(t time.Time) engine.Day {
 }
 
 // RoleChanged recomputes the role's shortlist, or deletes it when the role
-// is no longer open, and then brings the suggestions the role enters,
-// moves within or leaves up to date.
+// is no longer open, and then queues the suggestions the role enters,
+// moves within or leaves; RunSuggestions rewrites them within seconds.
 func (r *Results) RoleChanged(ctx context.Context, roleID string) error {
 	today := r.today()
 	if err := r.refreshShortlist(ctx, roleID, today, ""); err != nil {
 		return err
 	}
-	return r.refreshSuggestionsFor(ctx, roleID, today)
+	return r.queueSuggestionsFor(ctx, roleID, today)
 }
 
 // RoleRemoved deletes the role's shortlist and takes the role out of every

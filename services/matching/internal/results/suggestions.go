@@ -2,16 +2,15 @@ package results
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/onward-jobs/onward/services/matching/internal/engine"
 )
 
-// refreshSuggestionsFor rewrites the suggestions of every candidate whose
+// queueSuggestionsFor queues the suggestions of every candidate whose
 // stored list holds the role, and of every candidate the role's score may
 // now place in its top 50.
-func (r *Results) refreshSuggestionsFor(ctx context.Context, roleID string, today engine.Day) error {
+func (r *Results) queueSuggestionsFor(ctx context.Context, roleID string, today engine.Day) error {
 	holding, err := r.store.SuggestionsWith(ctx, roleID)
 	if err != nil {
 		return fmt.Errorf("suggestions holding role: %w", err)
@@ -37,13 +36,8 @@ func (r *Results) refreshSuggestionsFor(ctx context.Context, roleID string, toda
 			touched[e.ID] = true
 		}
 	}
-	var failed []error
-	for _, id := range sortedKeys(touched) {
-		if err := r.refreshSuggestions(ctx, id, today); err != nil {
-			failed = append(failed, err)
-		}
-	}
-	return errors.Join(failed...)
+	r.queue.add(sortedKeys(touched)...)
+	return nil
 }
 
 // eligibleCandidates returns every candidate the role is open to, with its
@@ -72,11 +66,29 @@ func (r *Results) refreshSuggestions(ctx context.Context, candidateID string, to
 		return r.deleteSuggestionsLocked(ctx, candidateID)
 	}
 	s := r.computeSuggestions(ctx, cand, today)
+	if len(s.Entries) == 0 {
+		// No list is stored for a candidate nothing suits.
+		if r.written.same(candidateID, 0) {
+			return nil
+		}
+		return r.deleteSuggestionsLocked(ctx, candidateID)
+	}
+	fp := s.fingerprint(cand.Version, r.roleVersion)
+	if r.written.same(candidateID, fp) {
+		return nil
+	}
 	if err := r.store.SaveSuggestions(ctx, s); err != nil {
 		return fmt.Errorf("save suggestions: %w", err)
 	}
 	r.suggCuts.set(candidateID, s.CutoffOf())
+	r.written.set(candidateID, fp)
 	return nil
+}
+
+// roleVersion is the indexed version of a role, or 0.
+func (r *Results) roleVersion(id string) int64 {
+	role, _ := r.ix.Role(id)
+	return role.Version
 }
 
 // computeSuggestions builds the candidate's top roles with explanations.
@@ -114,5 +126,6 @@ func (r *Results) deleteSuggestionsLocked(ctx context.Context, candidateID strin
 		return fmt.Errorf("delete suggestions: %w", err)
 	}
 	r.suggCuts.forget(candidateID)
+	r.written.set(candidateID, 0)
 	return nil
 }
