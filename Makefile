@@ -31,11 +31,13 @@ vulncheck:
 	GOVULNCHECK_VERSION=$(GOVULNCHECK_VERSION) scripts/vulncheck.sh $(MODULES)
 
 ## bench: the benchmarks of every module, matching's on one core (-cpu 1, i.e. GOMAXPROCS=1, as issue 6
-#   sets its targets); the output goes to bin/bench.txt for benchstat, then the matching targets as a table.
+#   sets its targets) and the whole-platform one (deploy/local: 20,000 candidates, a minute of role
+#   changes) once; the output goes to bin/bench.txt for benchstat, then the matching targets as a table.
 bench: test-deps
 	@mkdir -p bin && : > bin/bench.txt
-	scripts/with-redis.sh bash -c 'set -o pipefail; for m in $(MODULES); do case $$m in */services/matching) cpu="-cpu 1";; *) cpu="";; esac; \
-		(cd $$m && go test -run "^$$" -bench . -benchmem -count 6 $$cpu ./...) | tee -a bin/bench.txt || exit 1; done'
+	scripts/with-redis.sh bash -c 'set -o pipefail; for m in $(MODULES); do case $$m in */services/matching) flags="-count 6 -cpu 1";; \
+		*/deploy/local) flags="-count 1 -benchtime 1x";; *) flags="-count 6";; esac; \
+		(cd $$m && go test -run "^$$" -bench . -benchmem $$flags ./...) | tee -a bin/bench.txt || exit 1; done'
 	scripts/bench-table.sh bin/bench.txt
 
 ## build: compile every service alone, as its Docker image does (GOWORK=off).

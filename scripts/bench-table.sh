@@ -52,6 +52,9 @@ END {
   row("suggestions top-20 over 100k roles, p50 (ms)", "BenchmarkSuggestionsTop20_100k", "p50-ms", 5, "%.2f")
   row("index heap per candidate at 1M (bytes)", "BenchmarkIndexBuild_1M", "B/candidate", 200, "%.0f")
   row("index build, 1M candidates (s)", "BenchmarkIndexBuild_1M", "build-s", 10, "%.2f")
+  if (count["BenchmarkRoleToShortlistThroughTheStack" SUBSEP "p99-ms"] > 0)
+    row("role change to readable shortlist, whole stack, 20k candidates, p99 (ms)", "BenchmarkRoleToShortlistThroughTheStack", "p99-ms", 1000, "%.0f")
+  delete multi["BenchmarkRoleToShortlistThroughTheStack"]
   for (n in multi) printf "\nnote: %s ran with GOMAXPROCS=%s; the targets are for one core (-cpu 1)\n", n, multi[n]
   if (strict == 1 && failed) exit 1
 }' "$out"

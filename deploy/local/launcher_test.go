@@ -100,7 +100,7 @@ var serviceAddrKeys = map[string]string{
 
 // testEnviron is a complete environment on free ports. REDIS_URL and
 // MONGO_URI are absent, so the launcher embeds its own stores.
-func testEnviron(t *testing.T, dataDir string) map[string]string {
+func testEnviron(t testing.TB, dataDir string) map[string]string {
 	t.Helper()
 	env := map[string]string{
 		"ONWARD_DATA_DIR":       filepath.Join(dataDir, "data"),
@@ -126,7 +126,7 @@ type platform struct {
 	console, logs *testkit.LogBuffer
 }
 
-func start(t *testing.T, env map[string]string) *platform {
+func start(t testing.TB, env map[string]string) *platform {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	p := &platform{env: env, cancel: cancel, done: make(chan error, 1), console: &testkit.LogBuffer{}, logs: &testkit.LogBuffer{}}
@@ -150,7 +150,7 @@ func start(t *testing.T, env map[string]string) *platform {
 
 func (p *platform) url(service string) string { return "http://" + p.env[serviceAddrKeys[service]] }
 
-func (p *platform) checkAllReady(t *testing.T) {
+func (p *platform) checkAllReady(t testing.TB) {
 	t.Helper()
 	for name := range serviceAddrKeys {
 		body := expectStatus(t, http.MethodGet, p.url(name)+"/readyz", nil, http.StatusOK)
@@ -161,7 +161,7 @@ func (p *platform) checkAllReady(t *testing.T) {
 }
 
 // stop cancels the run and expects a clean exit with every port closed.
-func (p *platform) stop(t *testing.T) {
+func (p *platform) stop(t testing.TB) {
 	t.Helper()
 	p.cancel()
 	select {
@@ -178,7 +178,7 @@ func (p *platform) stop(t *testing.T) {
 	assertClosed(t, p.env["ONWARD_FERRETDB_ADDR"])
 }
 
-func login(t *testing.T, gatewayURL string) string {
+func login(t testing.TB, gatewayURL string) string {
 	t.Helper()
 	body, _ := json.Marshal(map[string]string{"email": adminEmail, "password": adminPassword})
 	resp := expectStatus(t, http.MethodPost, gatewayURL+"/api/v1/auth/login", body, http.StatusOK)
@@ -193,7 +193,7 @@ func login(t *testing.T, gatewayURL string) string {
 
 // checkVocabularyThroughGateway searches through the gateway's proxy, so the
 // matching service must verify the gateway's token against its JWK Set.
-func checkVocabularyThroughGateway(t *testing.T, gatewayURL, token string) {
+func checkVocabularyThroughGateway(t testing.TB, gatewayURL, token string) {
 	t.Helper()
 	for path, want := range map[string]string{
 		"/api/v1/skills?q=baristta":              `"id":"barista-skills"`,
@@ -218,7 +218,7 @@ func checkVocabularyThroughGateway(t *testing.T, gatewayURL, token string) {
 	expectStatus(t, http.MethodGet, gatewayURL+"/api/v1/skills?q=barista", nil, http.StatusUnauthorized)
 }
 
-func checkDataDir(t *testing.T, dir string) {
+func checkDataDir(t testing.TB, dir string) {
 	t.Helper()
 	for path, want := range map[string]os.FileMode{dir: 0o700, filepath.Join(dir, SecretsFile): 0o600} {
 		info, err := os.Stat(path)
@@ -238,7 +238,7 @@ func checkDataDir(t *testing.T, dir string) {
 	}
 }
 
-func expectStatus(t *testing.T, method, url string, body []byte, want int) string {
+func expectStatus(t testing.TB, method, url string, body []byte, want int) string {
 	t.Helper()
 	req, err := http.NewRequest(method, url, bytes.NewReader(body))
 	if err != nil {
@@ -259,7 +259,7 @@ func expectStatus(t *testing.T, method, url string, body []byte, want int) strin
 	return string(got)
 }
 
-func assertClosed(t *testing.T, addr string) {
+func assertClosed(t testing.TB, addr string) {
 	t.Helper()
 	if conn, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
 		conn.Close()

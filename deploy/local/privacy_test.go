@@ -121,7 +121,7 @@ func TestCandidatePrivacyAcrossThePlatform(t *testing.T) {
 
 // internalClient returns a client of service's internal API holding a
 // service token the gateway issued for the launcher's service secret.
-func internalClient(t *testing.T, p *platform, service string) apiClient {
+func internalClient(t testing.TB, p *platform, service string) apiClient {
 	t.Helper()
 	secrets, err := readEnvFile(filepath.Join(p.env["ONWARD_DATA_DIR"], SecretsFile))
 	if err != nil {
@@ -145,7 +145,7 @@ type platformStores struct {
 	redis *redis.Client
 }
 
-func openStores(t *testing.T, p *platform) platformStores {
+func openStores(t testing.TB, p *platform) platformStores {
 	t.Helper()
 	mc, err := mongo.Connect(options.Client().ApplyURI("mongodb://" + p.env["ONWARD_FERRETDB_ADDR"] + "/"))
 	if err != nil {
@@ -164,7 +164,7 @@ func openStores(t *testing.T, p *platform) platformStores {
 // mustNotHold reads every document of every collection of every database
 // as extended JSON and fails on each one containing a value of anywhere
 // (as a substring) or exact (as written, quotes included).
-func (s platformStores) mustNotHold(t *testing.T, anywhere, exact []string) {
+func (s platformStores) mustNotHold(t testing.TB, anywhere, exact []string) {
 	t.Helper()
 	ctx := context.Background()
 	dbs, err := s.mongo.ListDatabaseNames(ctx, bson.D{})
@@ -200,7 +200,7 @@ func (s platformStores) mustNotHold(t *testing.T, anywhere, exact []string) {
 	}
 }
 
-func (s platformStores) count(t *testing.T, db, coll string) int64 {
+func (s platformStores) count(t testing.TB, db, coll string) int64 {
 	t.Helper()
 	n, err := s.mongo.Database(db).Collection(coll).CountDocuments(context.Background(), bson.D{})
 	if err != nil {
@@ -210,7 +210,7 @@ func (s platformStores) count(t *testing.T, db, coll string) int64 {
 }
 
 // lastEvent returns the type of the newest event about aggregate on stream.
-func (s platformStores) lastEvent(t *testing.T, stream, aggregate string) string {
+func (s platformStores) lastEvent(t testing.TB, stream, aggregate string) string {
 	t.Helper()
 	msgs, err := s.redis.XRevRange(context.Background(), stream, "+", "-").Result()
 	if err != nil {
@@ -231,7 +231,7 @@ func (s platformStores) lastEvent(t *testing.T, stream, aggregate string) string
 
 // streamsMustNotHold reads every stream in Redis, dead-letter streams
 // included, and every key name, and fails on any personal value.
-func (s platformStores) streamsMustNotHold(t *testing.T, values []string) {
+func (s platformStores) streamsMustNotHold(t testing.TB, values []string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()

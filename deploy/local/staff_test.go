@@ -13,7 +13,7 @@ import (
 // apiClient calls the platform's public API through the gateway with one
 // bearer token.
 type apiClient struct {
-	t     *testing.T
+	t     testing.TB
 	base  string
 	token string
 }
@@ -60,7 +60,7 @@ const staffPassword = "copper-orchard-violin-58"
 // newProgrammeOrg has the platform administrator create a programme
 // organisation and invite its first administrator, who accepts; it returns
 // that administrator's e-mail and a client with their token.
-func newProgrammeOrg(t *testing.T, p *platform, name string) (string, apiClient) {
+func newProgrammeOrg(t testing.TB, p *platform, name string) (string, apiClient) {
 	t.Helper()
 	gw := p.url("gateway")
 	admin := apiClient{t: t, base: gw, token: login(t, gw)}

@@ -1,6 +1,7 @@
 package http
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -107,12 +108,18 @@ func (m *matching) suggestions(c *fiber.Ctx) error {
 	}
 	lang := language(c)
 	id := c.Params("id")
+	cand, indexed := m.index.Candidate(id)
 	sg, err := m.results.Suggestions(c.UserContext(), id)
-	if err != nil {
+	switch {
+	case errors.Is(err, errs.NotFound) && indexed:
+		// A consenting candidate nothing suits yet, or whose list the
+		// background worker has not written yet: an empty list.
+		sg, err = results.Suggestions{CandidateID: id, OrgID: cand.OrgID}, nil
+	case err != nil:
 		return err
 	}
 	org := sg.OrgID
-	if cand, ok := m.index.Candidate(id); ok {
+	if indexed {
 		org = cand.OrgID
 	}
 	if org != p.OrgID {
