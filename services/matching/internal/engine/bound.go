@@ -3,7 +3,7 @@ package engine
 // prepareSkills readies the query's per-skill table for role r: for each
 // skill, the run of r's links that name it, so a candidate's skill finds
 // its credits in one lookup. It also works out maxRest, the most that
-// everything but skills can add to a score for r.
+// languages and preferences can add to a score for r.
 func (q *query) prepareSkills(r *compiledRole) {
 	if n := q.ix.skills.size(); len(q.dense) < n {
 		q.dense = make([]uint32, n)
@@ -23,8 +23,9 @@ func (q *query) prepareSkills(r *compiledRole) {
 	q.credit, q.exact = q.credit[:len(r.reqs)], q.exact[:len(r.reqs)]
 	q.prepareBlooms(r)
 	// Distance and slack are added by the caller, who may know them.
-	q.maxRest = CertificateMaxPoints + AttestedHoursMaxPoints +
-		PreferredSectorPoints + PreferredContractPoints + PreferredHoursPoints
+	// Certificates and attested hours are added by the caller too, from
+	// the candidate's potential.
+	q.maxRest = PreferredSectorPoints + PreferredContractPoints + PreferredHoursPoints
 	if len(r.langs) > 0 {
 		q.maxRest += LanguageTotalPoints
 	}
@@ -91,16 +92,21 @@ func skillPoints(r *compiledRole, ess, opt int64) int {
 // its skill exactly needs exactBit, earning credit through the hierarchy
 // needs a bit of hierMask, and each way earns at most its max.
 type reqBound struct {
-	exactBit, hierMask uint32
-	exactMax, hierMax  int32
+	exactBit, hierMask uint64
+	// By the highest level the candidate holds (0–4).
+	exactMax, hierMax [5]int32
 }
 
 // prepareBlooms readies fullMask, noFull and bounds for role r.
 func (q *query) prepareBlooms(r *compiledRole) {
 	q.bounds = q.bounds[:0]
+	// Credit grows with the level, and levels above 4 count as 4.
 	for _, rq := range r.reqs {
-		// Credit grows with the level, and levels above 4 count as 4.
-		q.bounds = append(q.bounds, reqBound{exactMax: creditFor(viaExact, 4, rq.min)})
+		var b reqBound
+		for lv := range int32(5) {
+			b.exactMax[lv] = creditFor(viaExact, lv, rq.min)
+		}
+		q.bounds = append(q.bounds, b)
 	}
 	for _, l := range r.links {
 		b := &q.bounds[l.req]
@@ -109,7 +115,9 @@ func (q *query) prepareBlooms(r *compiledRole) {
 			continue
 		}
 		b.hierMask |= skillBit(l.skill)
-		b.hierMax = max(b.hierMax, creditFor(l.way, 4, r.reqs[l.req].min))
+		for lv := range int32(5) {
+			b.hierMax[lv] = max(b.hierMax[lv], creditFor(l.way, lv, r.reqs[l.req].min))
+		}
 	}
 	q.fullMask, q.noFull = 0, false
 	for i := range r.nEssential {
@@ -120,10 +128,11 @@ func (q *query) prepareBlooms(r *compiledRole) {
 	}
 }
 
-// bloomBound is the most skill points a candidate with skill bloom b can
-// earn, and whether it may earn any essential credit at all: a clear bit
-// proves a skill is not held, a set bit proves nothing.
-func (q *query) bloomBound(b uint32) (points int, any bool) {
+// bloomBound is the most skill points a candidate with skill bloom b,
+// holding no skill above level, can earn, and whether it may earn any
+// essential credit at all: a clear bit proves a skill is not held, a set
+// bit proves nothing.
+func (q *query) bloomBound(b uint64, level int) (points int, any bool) {
 	r := q.role
 	var ess, opt int64
 	for i := range q.bounds {
@@ -131,9 +140,9 @@ func (q *query) bloomBound(b uint32) (points int, any bool) {
 		var c int32
 		switch {
 		case b&rb.exactBit != 0:
-			c = max(rb.exactMax, rb.hierMax)
+			c = max(rb.exactMax[level], rb.hierMax[level])
 		case b&rb.hierMask != 0:
-			c = rb.hierMax
+			c = rb.hierMax[level]
 		}
 		if i < r.nEssential {
 			ess += int64(c)

@@ -12,11 +12,15 @@ type candStore struct {
 	ar   arena
 	refs []uint32
 	hot  []hotCols
-	ids  idTable
-	st   stringTable
-	sk   *skillTable
-	free []uint32
-	live int
+	// bloom is each slot's skill bloom (skillBloom), a column of its own
+	// so that a remote role's first pass reads 8 bytes per slot.
+	bloom []uint64
+	pot   []potential
+	ids   idTable
+	st    stringTable
+	sk    *skillTable
+	free  []uint32
+	live  int
 }
 
 func newCandStore(sk *skillTable) *candStore { return &candStore{sk: sk} }
@@ -60,10 +64,14 @@ func (s *candStore) put(c *Candidate, p *profile) uint32 {
 		slot = uint32(len(s.refs))
 		s.refs = append(s.refs, noRecord)
 		s.hot = append(s.hot, hotCols{})
+		s.bloom = append(s.bloom, 0)
+		s.pot = append(s.pot, 0)
 	}
 	var buf [256]byte
 	s.refs[slot] = s.ar.put(encodeRecord(buf[:0], c, p, &s.st))
 	s.hot[slot] = hotOf(p)
+	s.bloom[slot] = skillBloom(p.skills)
+	s.pot[slot] = potentialOf(p)
 	s.ids.insert(IDHash(c.ID), slot, s.hashOf)
 	s.live++
 	return slot
@@ -75,6 +83,7 @@ func (s *candStore) release(slot uint32) {
 	s.ar.free(size)
 	s.refs[slot] = noRecord
 	s.hot[slot] = hotCols{dFrom: dayMax, dUntil: dayMin, rFrom: dayMax}
+	s.bloom[slot], s.pot[slot] = 0, 0
 	s.free = append(s.free, slot)
 	s.live--
 	if s.ar.garbage > 8<<20 && s.ar.garbage > s.ar.used/2 {

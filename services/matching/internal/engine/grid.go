@@ -34,7 +34,7 @@ type gridEntry struct {
 	// The entry applies on a start day from ≤ start ≤ until (the mode's
 	// window from hotCols); bloom is the candidate's skill bloom (hotCols).
 	from, until Day
-	bloom       uint32
+	bloom       uint64
 }
 
 const modeBit = 1 << 31
@@ -114,10 +114,22 @@ func keyOf(e gridEntry) (uint64, bool) {
 
 func (g *candGrid) add(e gridEntry) {
 	if k, ok := keyOf(e); ok {
-		g.cells[k] = append(g.cells[k], e)
+		g.cells[k] = appendEntry(g.cells[k], e)
 		return
 	}
-	g.wide = append(g.wide, e)
+	g.wide = appendEntry(g.wide, e)
+}
+
+// appendEntry appends e, growing a full list by an eighth rather than
+// append's doubling: the lists hold most of the index, and slack in them
+// is memory every candidate pays for.
+func appendEntry(list []gridEntry, e gridEntry) []gridEntry {
+	if len(list) == cap(list) {
+		grown := make([]gridEntry, len(list), len(list)+len(list)/8+4)
+		copy(grown, list)
+		list = grown
+	}
+	return append(list, e)
 }
 
 // remove drops the entry e (found by slot and mode) from its cell.

@@ -48,7 +48,7 @@ func (ix *Index) UpsertCandidate(c Candidate) {
 	p := newProfile(&c, ix.skills.intern)
 	ix.signature(&p) // extends sigs to the candidate's skills for Suggestions
 	slot := ix.cands.put(&c, &p)
-	for _, e := range entriesOf(&p, &ix.cands.hot[slot], slot) {
+	for _, e := range entriesOf(&p, &ix.cands.hot[slot], ix.cands.bloom[slot], slot) {
 		ix.cgrid.add(e)
 	}
 }
@@ -68,7 +68,7 @@ func (ix *Index) removeCandidateLocked(id string) bool {
 	}
 	var p profile
 	ix.cands.profileInto(slot, &p)
-	for _, e := range entriesOf(&p, &ix.cands.hot[slot], slot) {
+	for _, e := range entriesOf(&p, &ix.cands.hot[slot], ix.cands.bloom[slot], slot) {
 		ix.cgrid.remove(e)
 	}
 	ix.cands.release(slot)
@@ -78,14 +78,14 @@ func (ix *Index) removeCandidateLocked(id string) bool {
 // entriesOf lists the grid entries of a candidate: the house, when they
 // may start on day release from it, and the return region, when they will
 // ever start from it.
-func entriesOf(p *profile, h *hotCols, slot uint32) []gridEntry {
+func entriesOf(p *profile, h *hotCols, bloom uint64, slot uint32) []gridEntry {
 	var out []gridEntry
 	if p.housed && p.hasDR && p.hasHouse {
 		out = append(out, gridEntry{slot | modeBit, p.house.lat, p.house.lon, float32(p.dr.commuteKm),
-			h.dFrom, h.dUntil, h.bloom})
+			h.dFrom, h.dUntil, bloom})
 	}
 	if p.hasRegion && !(p.housed && p.release == 0) {
-		out = append(out, gridEntry{slot, p.region.lat, p.region.lon, float32(p.radiusKm), h.rFrom, dayMax, h.bloom})
+		out = append(out, gridEntry{slot, p.region.lat, p.region.lon, float32(p.radiusKm), h.rFrom, dayMax, bloom})
 	}
 	return out
 }

@@ -129,7 +129,7 @@ func decode(body []byte, st *stringTable, sk *skillTable, p *profile, c *Candida
 	if flags&flagHouse != 0 {
 		p.hasHouse, p.house = true, r.point()
 	}
-	var dr DayRelease
+	var dr DayRelease // copied for a Candidate, so it stays on the stack
 	if flags&flagDayRelease != 0 {
 		dr = DayRelease{EligibleFrom: Day(r.varint()), Days: r.byte(), Start: r.int(), End: r.int(), MaxCommuteKm: r.int()}
 		p.hasDR = true
@@ -177,7 +177,8 @@ func decode(body []byte, st *stringTable, sk *skillTable, p *profile, c *Candida
 		c.House = &Point{Lat: float64(p.house.lat), Lon: float64(p.house.lon)}
 	}
 	if p.hasDR {
-		c.DayRelease = &dr
+		d := dr
+		c.DayRelease = &d
 	}
 	if p.hasRegion {
 		c.ReturnRegion = &Region{Point: Point{Lat: float64(p.region.lat), Lon: float64(p.region.lon)}, RadiusKm: radius}

@@ -20,13 +20,16 @@ type query struct {
 	// Skill blooms (see skillBit): a candidate whose bloom holds every bit
 	// of fullMask may be a full match (never when noFull); bounds has one
 	// entry per requirement for bloomBound.
-	fullMask uint32
+	fullMask uint64
 	noFull   bool
 	bounds   []reqBound
-	// nearPass is true on the second pass, which considers the candidates
-	// that cannot be full matches; the first considers only the others.
-	nearPass bool
-	scanFn   func([]gridEntry)
+	// fullPend and nearPend are the candidates that passed the cheap
+	// filters and may, or cannot, be full matches; nearPend is filled
+	// only with collectNear. order and buckets are process's scratch.
+	fullPend, nearPend, order []pending
+	buckets                   []int32
+	collectNear               bool
+	scanFn                    func([]gridEntry)
 }
 
 func (ix *Index) getQuery(k int, idOf func(uint32) string) *query {
@@ -62,35 +65,150 @@ func (ix *Index) Shortlist(roleID string, k int, today Day) []Entry {
 	q.role, q.today, q.start = r, today, r.startOn(today)
 	q.prepareSkills(r)
 	defer q.clearSkills(r)
-	// Every full match ranks above every near match, so the first pass
-	// considers only candidates whose skill bloom allows a full match; the
-	// second, for the candidates that cannot be, runs only when the first
-	// found fewer than k full matches. A candidate is considered once: its
-	// bloom puts it in one pass, and at most one of its entries applies.
-	for _, near := range [...]bool{false, true} {
-		if near && q.top.fullOfFull() {
-			break
-		}
-		q.nearPass = near
+	// Every full match ranks above every near match, so the candidates
+	// whose skill bloom allows a full match are considered first; the
+	// others only when fewer than k full matches were found. Each group is
+	// considered best bound first, so the cut-off rises fast and most
+	// candidates are dropped on their bound alone. A candidate is
+	// considered once: its bloom puts it in one group, and at most one of
+	// its entries applies on the start day.
+	q.fullPend, q.nearPend = q.fullPend[:0], q.nearPend[:0]
+	if r.remote {
+		q.scanRemote(false)
+	} else {
+		q.collectNear = true
+		ix.cgrid.visit(r.site, q.scanFn)
+	}
+	q.process(q.fullPend, true)
+	if !q.top.fullOfFull() {
 		if r.remote {
-			q.scanRemote()
-		} else {
-			ix.cgrid.visit(r.site, q.scanFn)
+			q.scanRemote(true)
 		}
+		pots := ix.cands.pot
+		for i := range q.nearPend {
+			p := &q.nearPend[i]
+			pot := pots[p.slot]
+			p.known += int32(pot.points())
+			pts, any := q.bloomBound(p.bloom, pot.level())
+			p.bound = -1
+			if any {
+				p.bound = int32(pts + q.maxRest + int(p.known))
+			}
+		}
+		q.process(q.nearPend, false)
 	}
 	return q.entries(ix.cands.id)
 }
 
-// scanRemote considers every live candidate for a remote role, from the
-// hot columns: no distance limit, but the availability window, the
-// excluded sectors, day release and the skill bloom still apply.
-func (q *query) scanRemote() {
-	r, start, hot := q.role, q.start, q.ix.cands.hot
-	for slot := range hot {
-		h := &hot[slot]
-		if h.excluded&r.sector != 0 {
+// pending is a candidate that passed every filter the grid entry or the
+// hot columns can apply, waiting to be considered.
+type pending struct {
+	bloom uint64
+	slot  uint32
+	// known is what distance, slack, certificates and attested hours can
+	// add, known (or bounded by the potential) before decoding.
+	known int32
+	bound int32 // the most the candidate can score; -1 for nothing
+}
+
+// offerPending files a candidate that passed the cheap filters, with the
+// distance and slack points known for it: with its bound among the
+// possible full matches, or (when wanted) unbounded among the others.
+func (q *query) offerPending(slot uint32, bloom uint64, known int) {
+	if q.noFull || bloom&q.fullMask != q.fullMask {
+		if q.collectNear {
+			q.fileNear(slot, bloom, known)
+		}
+		return
+	}
+	pot := q.ix.cands.pot[slot]
+	known += pot.points()
+	pts, any := q.bloomBound(bloom, pot.level())
+	if any {
+		q.fullPend = append(q.fullPend, pending{bloom, slot, int32(known), int32(pts + q.maxRest + known)})
+	}
+}
+
+// fileNear files a candidate that cannot be a full match; its bound is
+// worked out only if the near matches are needed.
+func (q *query) fileNear(slot uint32, bloom uint64, known int) {
+	q.nearPend = append(q.nearPend, pending{bloom: bloom, slot: slot, known: int32(known)})
+}
+
+// boundShift sets the width of the buckets process orders by: 8 points.
+const boundShift = 3
+
+// process considers the pending candidates best bound first, bucketed by
+// their bound, and stops at the first bucket that cannot enter the top-k
+// as full (or near) matches. Candidates with a bound below 0 are skipped.
+func (q *query) process(items []pending, full bool) {
+	if len(items) == 0 {
+		return
+	}
+	hi := int32(0)
+	for i := range items {
+		hi = max(hi, items[i].bound)
+	}
+	nb := int(hi>>boundShift) + 1
+	if cap(q.buckets) < nb+1 {
+		q.buckets = make([]int32, nb+1)
+	}
+	counts := q.buckets[:nb+1]
+	clear(counts)
+	// Bucket b (by descending bound) holds the items at
+	// order[counts[b]:counts[b+1]].
+	for i := range items {
+		if items[i].bound >= 0 {
+			counts[nb-1-int(items[i].bound>>boundShift)+1]++
+		}
+	}
+	for b := 1; b <= nb; b++ {
+		counts[b] += counts[b-1]
+	}
+	n := int(counts[nb])
+	if cap(q.order) < n {
+		q.order = make([]pending, n)
+	}
+	order := q.order[:n]
+	for i := range items {
+		if p := items[i]; p.bound >= 0 {
+			b := nb - 1 - int(p.bound>>boundShift)
+			order[counts[b]] = p
+			counts[b]++
+		}
+	}
+	// counts[b] is now the end of bucket b.
+	sector, hot := q.role.sector, q.ix.cands.hot
+	for b := 0; b < nb; b++ {
+		top := int32(nb-1-b)<<boundShift | (1<<boundShift - 1)
+		if !q.top.wouldEnter(full, int(top)) {
+			return
+		}
+		lo := int32(0)
+		if b > 0 {
+			lo = counts[b-1]
+		}
+		for _, p := range order[lo:counts[b]] {
+			if !q.top.wouldEnter(full, int(p.bound)) || hot[p.slot].excluded&sector != 0 {
+				continue
+			}
+			q.consider(p.slot, q.maxRest+int(p.known))
+		}
+	}
+}
+
+// scanRemote files every live candidate for a remote role from the hot
+// columns: no distance limit, but the availability window, day release
+// and the skill bloom still apply. A first scan files the possible full
+// matches, a second (near) the others.
+func (q *query) scanRemote(near bool) {
+	q.collectNear = near
+	r, start, hot, blooms := q.role, q.start, q.ix.cands.hot, q.ix.cands.bloom
+	for slot, b := range blooms {
+		if !near && (q.noFull || b&q.fullMask != q.fullMask) {
 			continue
 		}
+		h := &hot[slot]
 		var from Day
 		switch {
 		case start >= h.rFrom:
@@ -100,28 +218,22 @@ func (q *query) scanRemote() {
 		default:
 			continue // not available, or on day release for a role without it
 		}
-		known := DistanceRemotePoints + slackPoints(start, max(q.today, from))
-		if !q.skipBloom(h.bloom, known) && q.ix.cands.alive(uint32(slot)) {
-			q.consider(uint32(slot), q.maxRest+known)
+		if !q.ix.cands.alive(uint32(slot)) {
+			continue
 		}
+		known := DistanceRemotePoints + slackPoints(start, max(q.today, from))
+		if near {
+			if q.noFull || b&q.fullMask != q.fullMask {
+				q.fileNear(uint32(slot), b, known)
+			}
+			continue
+		}
+		q.offerPending(uint32(slot), b, known)
 	}
 }
 
-// skipBloom reports whether a candidate with skill bloom b belongs to the
-// other pass, or cannot enter the top-k even if the rest of its score
-// (other than skills and the known distance and slack points) is the best
-// possible.
-func (q *query) skipBloom(b uint32, known int) bool {
-	possiblyFull := !q.noFull && b&q.fullMask == q.fullMask
-	if possiblyFull == q.nearPass {
-		return true
-	}
-	pts, any := q.bloomBound(b)
-	return !any || !q.top.wouldEnter(possiblyFull, pts+q.maxRest+known)
-}
-
-// scan considers every candidate of a grid cell within reach of the site
-// in the mode the entry stands for, testing the entry's own copy of the
+// scan files every candidate of a grid cell within reach of the site in
+// the mode the entry stands for, testing the entry's own copy of the
 // cheap filters before touching anything else.
 func (q *query) scan(list []gridEntry) {
 	r, site, start := q.role, &q.role.site, q.start
@@ -139,15 +251,7 @@ func (q *query) scan(list []gridEntry) {
 		}
 		// The distance and the slack are known here, so the bound on what
 		// the rest of the score can add is tight for them.
-		known := distancePoints(false, d) + slackPoints(start, max(q.today, e.from))
-		if q.skipBloom(e.bloom, known) {
-			continue
-		}
-		slot := e.slot &^ modeBit
-		if q.ix.cands.hot[slot].excluded&r.sector != 0 {
-			continue
-		}
-		q.consider(slot, q.maxRest+known)
+		q.offerPending(e.slot&^modeBit, e.bloom, distancePoints(false, d)+slackPoints(start, max(q.today, e.from)))
 	}
 }
 

@@ -8,7 +8,6 @@ const dayMin = Day(math.MinInt32)
 // hotCols are the per-candidate columns the fast path reads before it
 // decodes a candidate: cheap necessary conditions of the hard filters.
 type hotCols struct {
-	bloom    uint32 // skillBloom of the skills held at level 1 or more
 	excluded uint32 // excluded sector bits
 	// The candidate starts on day release when dFrom ≤ start ≤ dUntil and
 	// from the return region when start ≥ rFrom; dUntil < rFrom.
@@ -18,7 +17,7 @@ type hotCols struct {
 
 // hotOf derives the hot columns of a profile.
 func hotOf(p *profile) hotCols {
-	h := hotCols{bloom: skillBloom(p.skills), excluded: p.excluded, dFrom: dayMax, dUntil: dayMin, rFrom: p.release}
+	h := hotCols{excluded: p.excluded, dFrom: dayMax, dUntil: dayMin, rFrom: p.release}
 	if p.housed {
 		h.rFrom = dayMax
 		if p.release != 0 {
@@ -34,23 +33,55 @@ func hotOf(p *profile) hotCols {
 	return h
 }
 
-// skillBit is the bit of a skill in a skill bloom: one of 32, by a
+// skillBit is the bit of a skill in a skill bloom: one of 64, by a
 // multiplicative hash, so the skills of one occupation rarely share one.
-func skillBit(id skillID) uint32 {
-	return 1 << (uint32(id) * 0x9E3779B1 >> 27)
+func skillBit(id skillID) uint64 {
+	return 1 << (uint64(id) * 0x9E3779B97F4A7C15 >> 58)
 }
 
 // skillBloom ORs the bits of the skills held at level 1 or more: the
-// skills that can be held exactly. A bit that is clear proves the skill is
-// not held; a set bit may be another skill's.
-func skillBloom(skills []skillRec) uint32 {
-	var b uint32
+// skills that can earn credit. A bit that is clear proves the skill is not
+// held; a set bit may be another skill's.
+func skillBloom(skills []skillRec) uint64 {
+	var b uint64
 	for _, s := range skills {
 		if s.level > 0 {
 			b |= skillBit(s.id)
 		}
 	}
 	return b
+}
+
+// potential packs what a candidate can earn whatever the role, so a bound
+// needs no record: the highest level held (bits 0–2, at most 4), the
+// certificates that count (bits 3–4, at most 3) and the attested-hours
+// steps reached by the attested hours on all skills (bits 5–7), which no
+// role's attested hours can exceed.
+type potential uint8
+
+func potentialOf(p *profile) potential {
+	var level int8
+	var hours int64
+	for _, s := range p.skills {
+		if s.level <= 0 {
+			continue
+		}
+		level = max(level, min(s.level, 4))
+		if s.attested {
+			hours += int64(max(s.hours, 0))
+		}
+	}
+	steps := attestedHoursPoints(hours) / AttestedHoursPointsPerStep
+	return potential(level) | potential(min(p.certs, 3))<<3 | potential(steps)<<5
+}
+
+// level is the highest level held, 0 to 4.
+func (pt potential) level() int { return int(pt & 7) }
+
+// points is the most the certificates and attested hours can add.
+func (pt potential) points() int {
+	return min(int(pt>>3&3)*CertificatePoints, CertificateMaxPoints) +
+		min(int(pt>>5)*AttestedHoursPointsPerStep, AttestedHoursMaxPoints)
 }
 
 // windowOK is the hot test of availability: false only when no mode
