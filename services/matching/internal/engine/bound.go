@@ -23,12 +23,10 @@ func (q *query) prepareSkills(r *compiledRole) {
 	q.credit, q.exact = q.credit[:len(r.reqs)], q.exact[:len(r.reqs)]
 	q.prepareBlooms(r)
 	// Distance and slack are added by the caller, who may know them.
-	// Certificates and attested hours are added by the caller too, from
-	// the candidate's potential.
+	// Certificates, attested hours and languages are added by the caller
+	// too, from the candidate's potential (potPoints).
 	q.maxRest = PreferredSectorPoints + PreferredContractPoints + PreferredHoursPoints
-	if len(r.langs) > 0 {
-		q.maxRest += LanguageTotalPoints
-	}
+	q.prepareLanguages(r)
 }
 
 // clearSkills resets the entries prepareSkills set.
@@ -89,8 +87,10 @@ func skillPoints(r *compiledRole, ess, opt int64) int {
 }
 
 // reqBound is what a skill bloom can prove about one requirement: holding
-// its skill exactly needs exactBit, earning credit through the hierarchy
-// needs a bit of hierMask, and each way earns at most its max.
+// its skill exactly needs every bit of exactBit (none for an unknown
+// skill), earning credit through the hierarchy needs a bit of hierMask
+// (the first bit of each skill that earns it), and each way earns at most
+// its max.
 type reqBound struct {
 	exactBit, hierMask uint64
 	// By the highest level the candidate holds (0–4).
@@ -111,7 +111,7 @@ func (q *query) prepareBlooms(r *compiledRole) {
 	for _, l := range r.links {
 		b := &q.bounds[l.req]
 		if l.way == viaExact {
-			b.exactBit = skillBit(l.skill)
+			b.exactBit = skillBits(l.skill)
 			continue
 		}
 		b.hierMask |= skillBit(l.skill)
@@ -119,12 +119,24 @@ func (q *query) prepareBlooms(r *compiledRole) {
 			b.hierMax[lv] = max(b.hierMax[lv], creditFor(l.way, lv, r.reqs[l.req].min))
 		}
 	}
-	q.fullMask, q.noFull = 0, false
+	q.fullMask, q.noFull, q.anyMask = 0, false, 0
 	for i := range r.nEssential {
 		if !r.reqs[i].known {
 			q.noFull = true // nobody holds an unknown skill
 		}
-		q.fullMask |= q.bounds[i].exactBit
+		b := &q.bounds[i]
+		q.fullMask |= b.exactBit
+		// Any essential credit needs the first bit of an essential skill
+		// or of a skill that earns credit for one through the hierarchy.
+		q.anyMask |= b.hierMask
+		if r.reqs[i].known {
+			q.anyMask |= skillBit(r.reqs[i].skill)
+		}
+	}
+	q.essScale = float64(EssentialTotalPoints) / float64(CreditFull*r.nEssential)
+	q.optScale = 0
+	if n := len(r.reqs) - r.nEssential; n > 0 {
+		q.optScale = float64(OptionalTotalPoints) / float64(CreditFull*n)
 	}
 }
 
@@ -133,23 +145,52 @@ func (q *query) prepareBlooms(r *compiledRole) {
 // essential credit at all: a clear bit proves a skill is not held, a set
 // bit proves nothing.
 func (q *query) bloomBound(b uint64, level int) (points int, any bool) {
-	r := q.role
-	var ess, opt int64
+	if b&q.anyMask == 0 {
+		return 0, false
+	}
+	var ess, opt int32
+	nEss := q.role.nEssential
 	for i := range q.bounds {
 		rb := &q.bounds[i]
 		var c int32
 		switch {
-		case b&rb.exactBit != 0:
+		case rb.exactBit != 0 && b&rb.exactBit == rb.exactBit:
 			c = max(rb.exactMax[level], rb.hierMax[level])
 		case b&rb.hierMask != 0:
 			c = rb.hierMax[level]
 		}
-		if i < r.nEssential {
-			ess += int64(c)
-			any = any || c > 0
+		if i < nEss {
+			ess += c
 		} else {
-			opt += int64(c)
+			opt += c
 		}
 	}
-	return skillPoints(r, ess, opt), any
+	// skillPoints divides; a bound may round up instead: the products
+	// are exact in float64 and the +1 covers the rounding of the scales.
+	return int(float64(ess)*q.essScale+float64(opt)*q.optScale) + 1, ess > 0
+}
+
+// prepareLanguages works out langPts: for each language bloom, the most
+// the role's languages can earn a candidate with it (a language whose bit
+// is clear is not spoken and earns nothing).
+func (q *query) prepareLanguages(r *compiledRole) {
+	for lb := range q.langPts {
+		if len(r.langs) == 0 {
+			q.langPts[lb] = 0
+			continue
+		}
+		var sum int64
+		for _, l := range r.langs {
+			if potential(lb)<<8&langBit(l.Code) != 0 {
+				sum += CreditFull
+			}
+		}
+		q.langPts[lb] = int32(sum * LanguageTotalPoints / (CreditFull * int64(len(r.langs))))
+	}
+}
+
+// potPoints is the most certificates, attested hours and languages can
+// add for a candidate with potential pt.
+func (q *query) potPoints(pt potential) int {
+	return pt.points() + int(q.langPts[pt.langs()])
 }

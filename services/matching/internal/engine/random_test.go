@@ -242,3 +242,45 @@ func normalized(c Candidate) Candidate {
 	}
 	return c
 }
+
+// TestRandomPruningEqualsReference checks the shortlist's pruning where
+// it bites hardest: small k (the cut-off rises at once), roles naming an
+// essential skill nobody holds (no full match exists, so every candidate
+// is a near match), and remote roles (scanned from the hot columns).
+func TestRandomPruningEqualsReference(t *testing.T) {
+	w := newRandomWorld(3)
+	cands := make([]Candidate, 3000)
+	ix := newTestIndex()
+	for i := range cands {
+		cands[i] = w.candidate(fmt.Sprintf("c%04d", i))
+		ix.UpsertCandidate(cands[i])
+	}
+	tax := skills.Default()
+	checked := 0
+	for i := range 120 {
+		r := w.role(fmt.Sprintf("r%03d", i))
+		r.Open = true
+		switch i % 4 {
+		case 1:
+			r.Site = nil
+		case 2:
+			r.Essential = append(r.Essential, Requirement{Skill: "no-such-skill", MinLevel: 1})
+		case 3:
+			r.Site = nil
+			r.Essential = append([]Requirement{{Skill: "no-such-skill", MinLevel: 2}}, r.Essential...)
+		}
+		ix.UpsertRole(r)
+		for _, k := range []int{1, 3, 10, 60} {
+			got, want := ix.Shortlist(r.ID, k, today), ReferenceShortlist(cands, r, tax, k, today)
+			if !sameEntries(got, want) {
+				t.Fatalf("role %s (remote %v), k %d:\n index     %v\n reference %v", r.ID, r.Site == nil, k, got, want)
+			}
+			if len(want) > 0 {
+				checked++
+			}
+		}
+	}
+	if checked < 300 {
+		t.Fatalf("only %d non-empty shortlists: too sparse to test much", checked)
+	}
+}

@@ -1,6 +1,9 @@
 package engine
 
-import "slices"
+import (
+	"math/bits"
+	"slices"
+)
 
 // query is the scratch space of one query, pooled so that the hot path
 // allocates nothing per candidate.
@@ -23,6 +26,14 @@ type query struct {
 	fullMask uint64
 	noFull   bool
 	bounds   []reqBound
+	// anyMask holds a bit of every skill that earns essential credit;
+	// essScale and optScale turn summed credits into points.
+	anyMask            uint64
+	essScale, optScale float64
+	// essBest is remoteNear's bound by the highest level held and the
+	// essential skills shown; langPts is potPoints' table.
+	essBest [5][]int
+	langPts [256]int32
 	// fullPend and nearPend are the candidates that passed the cheap
 	// filters and may, or cannot, be full matches; nearPend is filled
 	// only with collectNear. order and buckets are process's scratch.
@@ -73,22 +84,23 @@ func (ix *Index) Shortlist(roleID string, k int, today Day) []Entry {
 	// considered once: its bloom puts it in one group, and at most one of
 	// its entries applies on the start day.
 	q.fullPend, q.nearPend = q.fullPend[:0], q.nearPend[:0]
+	q.collectNear = !r.remote
 	if r.remote {
-		q.scanRemote(false)
+		q.scanRemote()
 	} else {
-		q.collectNear = true
 		ix.cgrid.visit(r.site, q.scanFn)
 	}
 	q.process(q.fullPend, true)
-	if !q.top.fullOfFull() {
-		if r.remote {
-			q.scanRemote(true)
-		}
+	switch {
+	case q.top.fullOfFull():
+	case r.remote:
+		q.remoteNear()
+	default:
 		pots := ix.cands.pot
 		for i := range q.nearPend {
 			p := &q.nearPend[i]
 			pot := pots[p.slot]
-			p.known += int32(pot.points())
+			p.known += int32(q.potPoints(pot))
 			pts, any := q.bloomBound(p.bloom, pot.level())
 			p.bound = -1
 			if any {
@@ -98,6 +110,109 @@ func (ix *Index) Shortlist(roleID string, k int, today Day) []Entry {
 		q.process(q.nearPend, false)
 	}
 	return q.entries(ix.cands.id)
+}
+
+// remoteNear considers the near matches of a remote role, which may be
+// most of the index, in two scans: first the candidates whose bloom shows
+// every essential skill but one, whose best usually settle the cut-off,
+// then the others, each dropped unless the most a candidate showing that
+// many essential skills could score (a bound that needs no loop over the
+// requirements) can still enter the top-k.
+func (q *query) remoteNear() {
+	r := q.role
+	// essBest[level][e] is the most the skills of a near candidate holding
+	// no skill above level and showing e essential skills can earn: the e
+	// best exact credits, the best hierarchy credits for the rest, and
+	// every optional skill.
+	for level := range q.essBest {
+		var exact, hier [maxRequirements]int32
+		var opt int32
+		for i := range q.bounds {
+			b := &q.bounds[i]
+			if i < r.nEssential {
+				exact[i], hier[i] = max(b.exactMax[level], b.hierMax[level]), b.hierMax[level]
+			} else {
+				opt += max(b.exactMax[level], b.hierMax[level])
+			}
+		}
+		slices.Sort(exact[:r.nEssential])
+		slices.Sort(hier[:r.nEssential])
+		best := q.essBest[level][:0]
+		for e := range r.nEssential + 1 {
+			var ess int32
+			for _, c := range exact[r.nEssential-e : r.nEssential] {
+				ess += c
+			}
+			for _, c := range hier[e:r.nEssential] {
+				ess += c
+			}
+			best = append(best, int(float64(ess)*q.essScale+float64(opt)*q.optScale)+1)
+		}
+		q.essBest[level] = best
+	}
+	for _, first := range [...]bool{true, false} {
+		q.nearPend = q.nearPend[:0]
+		q.scanRemoteNear(first)
+		q.process(q.nearPend, false)
+	}
+}
+
+// scanRemoteNear files the near candidates of a remote role with their
+// bounds: those showing all essential skills but one (first), or the
+// others.
+func (q *query) scanRemoteNear(first bool) {
+	r, start, hot, pots := q.role, q.start, q.ix.cands.hot, q.ix.cands.pot
+	top := r.nEssential - 1
+	restMax := q.maxRest + DistanceRemotePoints + SlackMaxPoints
+	for slot, b := range q.ix.cands.bloom {
+		if !q.noFull && b&q.fullMask == q.fullMask {
+			continue // a possible full match, considered already
+		}
+		// Each essential skill not shown misses at most two of the bits of
+		// fullMask that b misses, so e ≤ nEssential − ⌈missing/2⌉; the
+		// exact count is needed only where it may reach top.
+		missing := bits.OnesCount64(q.fullMask &^ b)
+		e := max(r.nEssential-(missing+1)/2, 0)
+		if missing <= 2 {
+			e = q.essentialsShown(b)
+		}
+		if (e >= top) != first {
+			continue
+		}
+		pot := pots[slot]
+		potPts := q.potPoints(pot)
+		if !first && !q.top.wouldEnter(false, q.essBest[pot.level()][e]+restMax+potPts) {
+			continue
+		}
+		h := &hot[slot]
+		var from Day
+		switch {
+		case start >= h.rFrom:
+			from = h.rFrom
+		case h.dFrom <= start && start <= h.dUntil && r.dayRelOK:
+			from = h.dFrom
+		default:
+			continue
+		}
+		if !q.ix.cands.alive(uint32(slot)) {
+			continue
+		}
+		known := DistanceRemotePoints + slackPoints(start, max(q.today, from)) + potPts
+		if pts, any := q.bloomBound(b, pot.level()); any && q.top.wouldEnter(false, pts+q.maxRest+known) {
+			q.nearPend = append(q.nearPend, pending{b, uint32(slot), int32(known), int32(pts + q.maxRest + known)})
+		}
+	}
+}
+
+// essentialsShown counts the essential skills whose bits bloom b holds.
+func (q *query) essentialsShown(b uint64) int {
+	n := 0
+	for i := range q.role.nEssential {
+		if x := q.bounds[i].exactBit; x != 0 && b&x == x {
+			n++
+		}
+	}
+	return n
 }
 
 // pending is a candidate that passed every filter the grid entry or the
@@ -122,7 +237,7 @@ func (q *query) offerPending(slot uint32, bloom uint64, known int) {
 		return
 	}
 	pot := q.ix.cands.pot[slot]
-	known += pot.points()
+	known += q.potPoints(pot)
 	pts, any := q.bloomBound(bloom, pot.level())
 	if any {
 		q.fullPend = append(q.fullPend, pending{bloom, slot, int32(known), int32(pts + q.maxRest + known)})
@@ -138,74 +253,86 @@ func (q *query) fileNear(slot uint32, bloom uint64, known int) {
 // boundShift sets the width of the buckets process orders by: 8 points.
 const boundShift = 3
 
-// process considers the pending candidates best bound first, bucketed by
-// their bound, and stops at the first bucket that cannot enter the top-k
-// as full (or near) matches. Candidates with a bound below 0 are skipped.
+// firstBand is how many candidates process orders in its first band.
+const firstBand = 1024
+
+// process considers the pending candidates best bound first and stops
+// when the best bound left cannot enter the top-k as full (or near)
+// matches; candidates with a bound below 0 are skipped. It counts the
+// candidates per bucket of bounds, then orders and considers them band by
+// band, best buckets first, each band about twice the one before, so that
+// when the first band settles the cut-off the rest are never ordered.
 func (q *query) process(items []pending, full bool) {
-	if len(items) == 0 {
-		return
-	}
-	hi := int32(0)
+	hi := int32(-1)
 	for i := range items {
 		hi = max(hi, items[i].bound)
 	}
-	nb := int(hi>>boundShift) + 1
-	if cap(q.buckets) < nb+1 {
-		q.buckets = make([]int32, nb+1)
+	if hi < 0 {
+		return
 	}
-	counts := q.buckets[:nb+1]
+	// Bucket b holds the bounds of (nb-1-b)<<boundShift and the next few:
+	// bucket 0 the best.
+	nb := int(hi>>boundShift) + 1
+	if cap(q.buckets) < nb {
+		q.buckets = make([]int32, nb)
+	}
+	counts := q.buckets[:nb]
 	clear(counts)
-	// Bucket b (by descending bound) holds the items at
-	// order[counts[b]:counts[b+1]].
 	for i := range items {
 		if items[i].bound >= 0 {
-			counts[nb-1-int(items[i].bound>>boundShift)+1]++
+			counts[nb-1-int(items[i].bound>>boundShift)]++
 		}
 	}
-	for b := 1; b <= nb; b++ {
-		counts[b] += counts[b-1]
-	}
-	n := int(counts[nb])
-	if cap(q.order) < n {
-		q.order = make([]pending, n)
-	}
-	order := q.order[:n]
-	for i := range items {
-		if p := items[i]; p.bound >= 0 {
-			b := nb - 1 - int(p.bound>>boundShift)
-			order[counts[b]] = p
-			counts[b]++
-		}
-	}
-	// counts[b] is now the end of bucket b.
-	sector, hot := q.role.sector, q.ix.cands.hot
-	for b := 0; b < nb; b++ {
-		top := int32(nb-1-b)<<boundShift | (1<<boundShift - 1)
-		if !q.top.wouldEnter(full, int(top)) {
+	band := firstBand
+	for b0 := 0; b0 < nb; {
+		if !q.top.wouldEnter(full, int((int32(nb-1-b0)+1)<<boundShift-1)) {
 			return
 		}
-		lo := int32(0)
-		if b > 0 {
-			lo = counts[b-1]
+		// The band is buckets b0 … b1-1; counts become their starts.
+		n, b1 := int32(0), b0
+		for ; b1 < nb && (b1 == b0 || int(n) < band); b1++ {
+			n, counts[b1] = n+counts[b1], n
 		}
-		for _, p := range order[lo:counts[b]] {
-			if !q.top.wouldEnter(full, int(p.bound)) || hot[p.slot].excluded&sector != 0 {
+		if cap(q.order) < int(n) {
+			q.order = make([]pending, n)
+		}
+		order := q.order[:n]
+		for i := range items {
+			p := &items[i]
+			if p.bound < 0 {
 				continue
 			}
+			if b := nb - 1 - int(p.bound>>boundShift); b0 <= b && b < b1 {
+				order[counts[b]] = *p
+				counts[b]++
+			}
+		}
+		// counts[b] is now the end of bucket b, so the order is by bucket.
+		q.considerOrdered(order, full)
+		b0, band = b1, 2*band
+	}
+}
+
+// considerOrdered considers candidates ordered by descending bucket of
+// bound, stopping at the first that cannot enter the top-k.
+func (q *query) considerOrdered(order []pending, full bool) {
+	for _, p := range order {
+		if !q.top.wouldEnter(full, int(p.bound|(1<<boundShift-1))) {
+			return // nor can any after it, whose buckets are no better
+		}
+		if q.top.wouldEnter(full, int(p.bound)) {
 			q.consider(p.slot, q.maxRest+int(p.known))
 		}
 	}
 }
 
-// scanRemote files every live candidate for a remote role from the hot
-// columns: no distance limit, but the availability window, day release
-// and the skill bloom still apply. A first scan files the possible full
-// matches, a second (near) the others.
-func (q *query) scanRemote(near bool) {
-	q.collectNear = near
-	r, start, hot, blooms := q.role, q.start, q.ix.cands.hot, q.ix.cands.bloom
-	for slot, b := range blooms {
-		if !near && (q.noFull || b&q.fullMask != q.fullMask) {
+// scanRemote files the live candidates for a remote role that may be
+// full matches, from the hot columns: no distance limit, but the
+// availability window, day release and the skill bloom still apply.
+func (q *query) scanRemote() {
+	r, start, hot := q.role, q.start, q.ix.cands.hot
+	for slot, b := range q.ix.cands.bloom {
+		if q.noFull || b&q.fullMask != q.fullMask {
 			continue
 		}
 		h := &hot[slot]
@@ -218,17 +345,9 @@ func (q *query) scanRemote(near bool) {
 		default:
 			continue // not available, or on day release for a role without it
 		}
-		if !q.ix.cands.alive(uint32(slot)) {
-			continue
+		if q.ix.cands.alive(uint32(slot)) {
+			q.offerPending(uint32(slot), b, DistanceRemotePoints+slackPoints(start, max(q.today, from)))
 		}
-		known := DistanceRemotePoints + slackPoints(start, max(q.today, from))
-		if near {
-			if q.noFull || b&q.fullMask != q.fullMask {
-				q.fileNear(uint32(slot), b, known)
-			}
-			continue
-		}
-		q.offerPending(uint32(slot), b, known)
 	}
 }
 
@@ -264,7 +383,7 @@ func (q *query) consider(slot uint32, rest int) {
 	r := q.role
 	body := q.ix.cands.body(slot)
 	pts, full, any := q.skillBound(recordSkills(body))
-	if !any || !q.top.wouldEnter(full, pts+rest) {
+	if !any || !q.top.wouldEnter(full, pts+rest) || q.ix.cands.hot[slot].excluded&r.sector != 0 {
 		return
 	}
 	decode(body, &q.ix.cands.st, q.ix.skills, &q.prof, nil)

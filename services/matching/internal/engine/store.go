@@ -33,8 +33,15 @@ func hotOf(p *profile) hotCols {
 	return h
 }
 
-// skillBit is the bit of a skill in a skill bloom: one of 64, by a
-// multiplicative hash, so the skills of one occupation rarely share one.
+// skillBits are the two bits of a skill in a skill bloom, of 64, by a
+// multiplicative hash (they may coincide): a skill is held only if both
+// are set. The first alone (skillBit) shows that a skill may be held.
+func skillBits(id skillID) uint64 {
+	h := uint64(id) * 0x9E3779B97F4A7C15
+	return 1<<(h>>58) | 1<<(h>>52&63)
+}
+
+// skillBit is the first of skillBits.
 func skillBit(id skillID) uint64 {
 	return 1 << (uint64(id) * 0x9E3779B97F4A7C15 >> 58)
 }
@@ -46,7 +53,7 @@ func skillBloom(skills []skillRec) uint64 {
 	var b uint64
 	for _, s := range skills {
 		if s.level > 0 {
-			b |= skillBit(s.id)
+			b |= skillBits(s.id)
 		}
 	}
 	return b
@@ -54,10 +61,20 @@ func skillBloom(skills []skillRec) uint64 {
 
 // potential packs what a candidate can earn whatever the role, so a bound
 // needs no record: the highest level held (bits 0–2, at most 4), the
-// certificates that count (bits 3–4, at most 3) and the attested-hours
-// steps reached by the attested hours on all skills (bits 5–7), which no
-// role's attested hours can exceed.
-type potential uint8
+// certificates that count (bits 3–4, at most 3), the attested-hours steps
+// reached by the attested hours on all skills (bits 5–7), which no role's
+// attested hours can exceed, and a bloom of the languages spoken (bits
+// 8–15, see langBit).
+type potential uint16
+
+// langBit is the bit of a language code in a potential's language bloom.
+func langBit(code string) potential {
+	h := uint32(2166136261)
+	for i := 0; i < len(code); i++ {
+		h = (h ^ uint32(code[i])) * 16777619
+	}
+	return 1 << (8 + h>>29)
+}
 
 func potentialOf(p *profile) potential {
 	var level int8
@@ -72,8 +89,15 @@ func potentialOf(p *profile) potential {
 		}
 	}
 	steps := attestedHoursPoints(hours) / AttestedHoursPointsPerStep
-	return potential(level) | potential(min(p.certs, 3))<<3 | potential(steps)<<5
+	pt := potential(level) | potential(min(p.certs, 3))<<3 | potential(steps)<<5
+	for _, l := range p.langs {
+		pt |= langBit(l.code)
+	}
+	return pt
 }
+
+// langs is the language bloom, 0 to 255.
+func (pt potential) langs() int { return int(pt >> 8) }
 
 // level is the highest level held, 0 to 4.
 func (pt potential) level() int { return int(pt & 7) }
@@ -81,7 +105,7 @@ func (pt potential) level() int { return int(pt & 7) }
 // points is the most the certificates and attested hours can add.
 func (pt potential) points() int {
 	return min(int(pt>>3&3)*CertificatePoints, CertificateMaxPoints) +
-		min(int(pt>>5)*AttestedHoursPointsPerStep, AttestedHoursMaxPoints)
+		min(int(pt>>5&7)*AttestedHoursPointsPerStep, AttestedHoursMaxPoints)
 }
 
 // windowOK is the hot test of availability: false only when no mode
