@@ -146,6 +146,38 @@ func BenchmarkShortlistTop50_1M(b *testing.B) {
 	reportLatencies(b, len(f.roles), query)
 }
 
+// remoteRoles are the first remote roles after the 200 queried ones (only
+// office roles are ever remote, so they are rare), added to the shortlist
+// index: a remote role has no distance limit and takes a path of its own.
+const benchRemoteRoles = 20
+
+var remoteRoles = sync.OnceValue(func() []engine.Role {
+	f, g := shortlistIndex(), benchGenerator()
+	var out []engine.Role
+	for i := benchQueries; len(out) < benchRemoteRoles; i++ {
+		if r := g.Role(i, today); r.Site == nil {
+			f.ix.UpsertRole(r)
+			out = append(out, r)
+		}
+	}
+	runtime.GC()
+	return out
+})
+
+// BenchmarkShortlistRemoteTop50_1M is one top-50 shortlist of a remote
+// role over the same million candidates per op, for 20 remote roles in
+// turn. The issue sets no target of its own for them; they must not be
+// the slow path of the shortlist.
+func BenchmarkShortlistRemoteTop50_1M(b *testing.B) {
+	f, roles := shortlistIndex(), remoteRoles()
+	query := func(i int) time.Duration {
+		start := time.Now()
+		sink += len(f.ix.Shortlist(roles[i%len(roles)].ID, 50, today))
+		return time.Since(start)
+	}
+	reportLatencies(b, len(roles), query)
+}
+
 // BenchmarkSuggestionsTop20_100k is one top-20 suggestion list over
 // 100,000 open roles per op, for 200 candidates in turn.
 func BenchmarkSuggestionsTop20_100k(b *testing.B) {
