@@ -86,15 +86,18 @@ func skillPoints(r *compiledRole, ess, opt int64) int {
 	return pts
 }
 
-// reqBound is what a skill bloom can prove about one requirement: holding
-// its skill exactly needs every bit of exactBit (none for an unknown
-// skill), earning credit through the hierarchy needs a bit of hierMask
-// (the first bit of each skill that earns it), and each way earns at most
-// its max.
+// reqBound is what a candidate's blooms can prove about one requirement:
+// holding its skill exactly needs every bit of exactBit in the skill bloom
+// (none for an unknown skill), credit through a parent needs a bit of
+// parentMask (the first bit of each parent), credit through a sibling a
+// bit of famMask in the family bloom (the families of the skill's
+// parents), and each way earns at most its max.
 type reqBound struct {
-	exactBit, hierMask uint64
-	// By the highest level the candidate holds (0–4).
-	exactMax, hierMax [5]int32
+	exactBit, parentMask uint64
+	famMask              uint32
+	// By the highest level the candidate holds (0–4); parentMax is the
+	// best of the parent and sibling ways.
+	exactMax, parentMax, siblingMax [5]int32
 }
 
 // prepareBlooms readies fullMask, noFull and bounds for role r.
@@ -110,16 +113,32 @@ func (q *query) prepareBlooms(r *compiledRole) {
 	}
 	for _, l := range r.links {
 		b := &q.bounds[l.req]
-		if l.way == viaExact {
+		rq := &r.reqs[l.req]
+		switch l.way {
+		case viaExact:
 			b.exactBit = skillBits(l.skill)
-			continue
-		}
-		b.hierMask |= skillBit(l.skill)
-		for lv := range int32(5) {
-			b.hierMax[lv] = max(b.hierMax[lv], creditFor(l.way, lv, r.reqs[l.req].min))
+		case viaParent:
+			b.parentMask |= skillBit(l.skill)
+			for lv := range int32(5) {
+				b.parentMax[lv] = max(b.parentMax[lv], creditFor(l.way, lv, rq.min))
+			}
+		default:
+			for _, p := range q.ix.skills.parents[rq.skill] {
+				b.famMask |= famBit(p)
+			}
+			for lv := range int32(5) {
+				b.siblingMax[lv] = max(b.siblingMax[lv], creditFor(l.way, lv, rq.min))
+			}
 		}
 	}
-	q.fullMask, q.noFull, q.anyMask = 0, false, 0
+	for i := range q.bounds {
+		b := &q.bounds[i]
+		for lv := range 5 {
+			b.parentMax[lv] = max(b.parentMax[lv], b.siblingMax[lv])
+			b.exactMax[lv] = max(b.exactMax[lv], b.parentMax[lv])
+		}
+	}
+	q.fullMask, q.noFull, q.anyMask, q.anyFam = 0, false, 0, 0
 	for i := range r.nEssential {
 		if !r.reqs[i].known {
 			q.noFull = true // nobody holds an unknown skill
@@ -127,8 +146,9 @@ func (q *query) prepareBlooms(r *compiledRole) {
 		b := &q.bounds[i]
 		q.fullMask |= b.exactBit
 		// Any essential credit needs the first bit of an essential skill
-		// or of a skill that earns credit for one through the hierarchy.
-		q.anyMask |= b.hierMask
+		// or of a parent of one, or a family bit of one.
+		q.anyMask |= b.parentMask
+		q.anyFam |= b.famMask
 		if r.reqs[i].known {
 			q.anyMask |= skillBit(r.reqs[i].skill)
 		}
@@ -144,8 +164,8 @@ func (q *query) prepareBlooms(r *compiledRole) {
 // holding no skill above level, can earn, and whether it may earn any
 // essential credit at all: a clear bit proves a skill is not held, a set
 // bit proves nothing.
-func (q *query) bloomBound(b uint64, level int) (points int, any bool) {
-	if b&q.anyMask == 0 {
+func (q *query) bloomBound(b uint64, fam uint32, level int) (points int, any bool) {
+	if b&q.anyMask == 0 && fam&q.anyFam == 0 {
 		return 0, false
 	}
 	var ess, opt int32
@@ -155,9 +175,11 @@ func (q *query) bloomBound(b uint64, level int) (points int, any bool) {
 		var c int32
 		switch {
 		case rb.exactBit != 0 && b&rb.exactBit == rb.exactBit:
-			c = max(rb.exactMax[level], rb.hierMax[level])
-		case b&rb.hierMask != 0:
-			c = rb.hierMax[level]
+			c = rb.exactMax[level]
+		case b&rb.parentMask != 0:
+			c = rb.parentMax[level]
+		case fam&rb.famMask != 0:
+			c = rb.siblingMax[level]
 		}
 		if i < nEss {
 			ess += c

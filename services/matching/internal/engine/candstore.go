@@ -16,6 +16,7 @@ type candStore struct {
 	// so that a remote role's first pass reads 8 bytes per slot.
 	bloom []uint64
 	pot   []potential
+	fam   []uint32 // each slot's familyBloom
 	ids   idTable
 	st    stringTable
 	sk    *skillTable
@@ -66,12 +67,14 @@ func (s *candStore) put(c *Candidate, p *profile) uint32 {
 		s.hot = append(s.hot, hotCols{})
 		s.bloom = append(s.bloom, 0)
 		s.pot = append(s.pot, 0)
+		s.fam = append(s.fam, 0)
 	}
 	var buf [256]byte
 	s.refs[slot] = s.ar.put(encodeRecord(buf[:0], c, p, &s.st))
 	s.hot[slot] = hotOf(p)
 	s.bloom[slot] = skillBloom(p.skills)
 	s.pot[slot] = potentialOf(p)
+	s.fam[slot] = familyBloom(p.skills, s.sk.parents)
 	s.ids.insert(IDHash(c.ID), slot, s.hashOf)
 	s.live++
 	return slot
@@ -83,7 +86,7 @@ func (s *candStore) release(slot uint32) {
 	s.ar.free(size)
 	s.refs[slot] = noRecord
 	s.hot[slot] = hotCols{dFrom: dayMax, dUntil: dayMin, rFrom: dayMax}
-	s.bloom[slot], s.pot[slot] = 0, 0
+	s.bloom[slot], s.pot[slot], s.fam[slot] = 0, 0, 0
 	s.free = append(s.free, slot)
 	s.live--
 	if s.ar.garbage > 8<<20 && s.ar.garbage > s.ar.used/2 {

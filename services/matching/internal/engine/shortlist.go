@@ -29,6 +29,7 @@ type query struct {
 	// anyMask holds a bit of every skill that earns essential credit;
 	// essScale and optScale turn summed credits into points.
 	anyMask            uint64
+	anyFam             uint32
 	essScale, optScale float64
 	// essBest is remoteNear's bound by the highest level held and the
 	// essential skills shown; langPts is potPoints' table.
@@ -101,7 +102,7 @@ func (ix *Index) Shortlist(roleID string, k int, today Day) []Entry {
 			p := &q.nearPend[i]
 			pot := pots[p.slot]
 			p.known += int32(q.potPoints(pot))
-			pts, any := q.bloomBound(p.bloom, pot.level())
+			pts, any := q.bloomBound(p.bloom, ix.cands.fam[p.slot], pot.level())
 			p.bound = -1
 			if any {
 				p.bound = int32(pts + q.maxRest + int(p.known))
@@ -130,9 +131,9 @@ func (q *query) remoteNear() {
 		for i := range q.bounds {
 			b := &q.bounds[i]
 			if i < r.nEssential {
-				exact[i], hier[i] = max(b.exactMax[level], b.hierMax[level]), b.hierMax[level]
+				exact[i], hier[i] = b.exactMax[level], b.parentMax[level]
 			} else {
-				opt += max(b.exactMax[level], b.hierMax[level])
+				opt += b.exactMax[level]
 			}
 		}
 		slices.Sort(exact[:r.nEssential])
@@ -156,6 +157,10 @@ func (q *query) remoteNear() {
 		q.process(q.nearPend, false)
 	}
 }
+
+// nearChunk is how many near candidates of a remote role are filed before
+// they are considered.
+const nearChunk = 4096
 
 // scanRemoteNear files the near candidates of a remote role with their
 // bounds: those showing all essential skills but one (first), or the
@@ -198,8 +203,15 @@ func (q *query) scanRemoteNear(first bool) {
 			continue
 		}
 		known := DistanceRemotePoints + slackPoints(start, max(q.today, from)) + potPts
-		if pts, any := q.bloomBound(b, pot.level()); any && q.top.wouldEnter(false, pts+q.maxRest+known) {
+		if pts, any := q.bloomBound(b, q.ix.cands.fam[slot], pot.level()); any && q.top.wouldEnter(false, pts+q.maxRest+known) {
 			q.nearPend = append(q.nearPend, pending{b, uint32(slot), int32(known), int32(pts + q.maxRest + known)})
+			// Considering what is filed now and then raises the cut-off,
+			// so that most later candidates are dropped before filing;
+			// the cut-off only rises, so nothing dropped could enter.
+			if len(q.nearPend) >= nearChunk {
+				q.process(q.nearPend, false)
+				q.nearPend = q.nearPend[:0]
+			}
 		}
 	}
 }
@@ -238,7 +250,7 @@ func (q *query) offerPending(slot uint32, bloom uint64, known int) {
 	}
 	pot := q.ix.cands.pot[slot]
 	known += q.potPoints(pot)
-	pts, any := q.bloomBound(bloom, pot.level())
+	pts, any := q.bloomBound(bloom, q.ix.cands.fam[slot], pot.level())
 	if any {
 		q.fullPend = append(q.fullPend, pending{bloom, slot, int32(known), int32(pts + q.maxRest + known)})
 	}
@@ -383,7 +395,7 @@ func (q *query) consider(slot uint32, rest int) {
 	r := q.role
 	body := q.ix.cands.body(slot)
 	pts, full, any := q.skillBound(recordSkills(body))
-	if !any || !q.top.wouldEnter(full, pts+rest) || q.ix.cands.hot[slot].excluded&r.sector != 0 {
+	if !any || !q.top.wouldEnter(full, pts+rest) {
 		return
 	}
 	decode(body, &q.ix.cands.st, q.ix.skills, &q.prof, nil)

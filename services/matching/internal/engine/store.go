@@ -8,7 +8,6 @@ const dayMin = Day(math.MinInt32)
 // hotCols are the per-candidate columns the fast path reads before it
 // decodes a candidate: cheap necessary conditions of the hard filters.
 type hotCols struct {
-	excluded uint32 // excluded sector bits
 	// The candidate starts on day release when dFrom ≤ start ≤ dUntil and
 	// from the return region when start ≥ rFrom; dUntil < rFrom.
 	dFrom, dUntil Day
@@ -17,7 +16,7 @@ type hotCols struct {
 
 // hotOf derives the hot columns of a profile.
 func hotOf(p *profile) hotCols {
-	h := hotCols{excluded: p.excluded, dFrom: dayMax, dUntil: dayMin, rFrom: p.release}
+	h := hotCols{dFrom: dayMax, dUntil: dayMin, rFrom: p.release}
 	if p.housed {
 		h.rFrom = dayMax
 		if p.release != 0 {
@@ -54,6 +53,27 @@ func skillBloom(skills []skillRec) uint64 {
 	for _, s := range skills {
 		if s.level > 0 {
 			b |= skillBits(s.id)
+		}
+	}
+	return b
+}
+
+// famBit is the bit of a skill family (the children of one parent skill)
+// in a family bloom: one of 32, by a multiplicative hash.
+func famBit(parent skillID) uint32 {
+	return 1 << (uint32(parent) * 0x9E3779B1 >> 27)
+}
+
+// familyBloom ORs the bits of every parent of the skills held at level 1
+// or more: a clear bit proves that no child of that parent is held, so no
+// credit through a sibling can come from it.
+func familyBloom(skills []skillRec, parents [][]skillID) uint32 {
+	var b uint32
+	for _, s := range skills {
+		if s.level > 0 && int(s.id) < len(parents) {
+			for _, p := range parents[s.id] {
+				b |= famBit(p)
+			}
 		}
 	}
 	return b
