@@ -40,6 +40,7 @@ type query struct {
 	// only with collectNear. order and buckets are process's scratch.
 	fullPend, nearPend, order []pending
 	buckets                   []int32
+	best                      []ranked // entries' scratch
 	collectNear               bool
 	scanFn                    func([]gridEntry)
 }
@@ -408,7 +409,8 @@ func (q *query) consider(slot uint32, rest int) {
 
 // entries turns the top-k into entries, best first.
 func (q *query) entries(idOf func(uint32) string) []Entry {
-	best := q.top.sorted()
+	best := q.top.sorted(q.best)
+	q.best = best
 	out := make([]Entry, len(best))
 	for i, b := range best {
 		out[i] = Entry{ID: idOf(b.slot), Score: b.key.score, Match: matchOf(b.key.full)}

@@ -95,9 +95,13 @@ func (t *topK) down(i int) {
 	}
 }
 
-// sorted empties the heap into a slice, best first.
-func (t *topK) sorted() []ranked {
-	out := make([]ranked, len(t.items))
+// sorted empties the heap into buf (grown as needed), best first.
+func (t *topK) sorted(buf []ranked) []ranked {
+	out := buf[:0]
+	if cap(out) < len(t.items) {
+		out = make([]ranked, len(t.items))
+	}
+	out = out[:len(t.items)]
 	for i := len(out) - 1; i >= 0; i-- {
 		out[i] = t.items[0]
 		last := len(t.items) - 1
