@@ -36,7 +36,7 @@ vulncheck:
 bench: test-deps
 	@mkdir -p bin && : > bin/bench.txt
 	scripts/with-redis.sh bash -c 'set -o pipefail; for m in $(MODULES); do case $$m in */services/matching) flags="-count 6 -cpu 1";; \
-		*/deploy/local) flags="-count 1 -benchtime 1x";; *) flags="-count 6";; esac; \
+		*/deploy/local) flags="-count 1 -benchtime 1x"; export STACK_DATA_DIR=$(CURDIR)/bin/stack-bench;; *) flags="-count 6";; esac; \
 		(cd $$m && go test -run "^$$" -bench . -benchmem $$flags ./...) | tee -a bin/bench.txt || exit 1; done'
 	scripts/bench-table.sh bin/bench.txt
 

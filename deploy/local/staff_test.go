@@ -22,6 +22,19 @@ type apiClient struct {
 // want; it decodes a JSON answer into out when out is not nil.
 func (c apiClient) do(method, path string, body any, want int, out any) []byte {
 	c.t.Helper()
+	return c.send(method, path, body, want, out, 0)
+}
+
+// doPatiently is do for bulk loads: an answer of 503 (a store busy under
+// the load) is retried, up to five times with a growing pause, as a
+// well-behaved client would.
+func (c apiClient) doPatiently(method, path string, body any, want int, out any) []byte {
+	c.t.Helper()
+	return c.send(method, path, body, want, out, 5)
+}
+
+func (c apiClient) send(method, path string, body any, want int, out any, retries int) []byte {
+	c.t.Helper()
 	var r io.Reader
 	if body != nil {
 		raw, _ := json.Marshal(body)
@@ -43,6 +56,10 @@ func (c apiClient) do(method, path string, body any, want int, out any) []byte {
 	}
 	defer resp.Body.Close()
 	raw, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode == http.StatusServiceUnavailable && want != http.StatusServiceUnavailable && retries > 0 {
+		time.Sleep(time.Duration(6-retries) * 200 * time.Millisecond)
+		return c.send(method, path, body, want, out, retries-1)
+	}
 	if resp.StatusCode != want {
 		c.t.Fatalf("%s %s = %d, want %d: %s", method, path, resp.StatusCode, want, raw)
 	}
