@@ -8,6 +8,7 @@ import (
 	"github.com/onward-jobs/onward/pkg/auth"
 	"github.com/onward-jobs/onward/pkg/geo"
 	"github.com/onward-jobs/onward/pkg/httpx"
+	"github.com/onward-jobs/onward/pkg/platform"
 	"github.com/onward-jobs/onward/pkg/redislock"
 	"github.com/onward-jobs/onward/pkg/servicekit"
 	"github.com/onward-jobs/onward/pkg/skills"
@@ -64,6 +65,12 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 		_ = svc.Close()
 		return err
 	}
+	// Which stored lists hold which ids is kept in memory: loaded before
+	// the first change, refreshed periodically for other instances' writes.
+	if err := res.RefreshMembership(ctx); err != nil {
+		_ = svc.Close()
+		return err
+	}
 	fd, err := feed.New(feed.Config{
 		CandidatesStream: cfg.CandidatesStream, RolesStream: cfg.RolesStream, InstanceID: cfg.InstanceID,
 		ReconcileInterval: cfg.ReconcileInterval, Logger: svc.Logger,
@@ -77,7 +84,12 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 		Verifier: svc.Verifier, Taxonomy: taxonomy, Places: places,
 		Results: store, Index: index, Status: transport.StatusFunc(flowStatus(fd)),
 	})
-	return svc.Serve(ctx, fd.Run, res.RunSuggestions)
+	refresh := platform.Every(cfg.MembershipRefresh, func(ctx context.Context) {
+		if err := res.RefreshMembership(ctx); err != nil && ctx.Err() == nil {
+			svc.Logger.WarnContext(ctx, "matching membership refresh failed", "error", err.Error())
+		}
+	})
+	return svc.Serve(ctx, fd.Run, res.RunSuggestions, refresh)
 }
 
 // ownerClients are the clients of the services that own candidates and

@@ -45,6 +45,10 @@ type Config struct {
 	// before reading it again, because another instance may have
 	// rewritten it; 0 trusts it for ever, right only for one instance.
 	CutoffTTL time.Duration `env:"MATCHING_CUTOFF_TTL" envDefault:"5s" validate:"gte=0"`
+	// MembershipRefresh is how often this instance reloads which stored
+	// lists hold which candidates and roles (kept in memory, updated on
+	// its own writes), to see what other instances wrote.
+	MembershipRefresh time.Duration `env:"MATCHING_MEMBERSHIP_REFRESH" envDefault:"1m" validate:"gt=0"`
 }
 
 // defaults are the matching service's own values for the shared settings.

@@ -4,10 +4,17 @@
 // and, for shortlists, the pseudonymous card an employer sees.
 //
 // The data flow calls the Results port once per change, after its index
-// holds the change. A role change rescores that role. A candidate change
-// scores the candidate against every open role and rewrites only the
-// shortlists it enters, moves within or leaves, deciding "enters" against
-// each role's cut-off (the 100th entry) kept in memory. Withdrawal and
-// erasure take the candidate out of every stored shortlist, refilled from
-// the index, and delete its suggestions.
+// holds the change. A role change rescores that role and queues it for
+// the background worker, which rewrites the suggestions it enters, moves
+// within or leaves. A candidate change scores the candidate against every
+// open role and rewrites only the shortlists it enters, moves within or
+// leaves, deciding "enters" against each role's cut-off (the 100th entry)
+// kept in memory. Withdrawal and erasure take the candidate out of every
+// stored shortlist, refilled from the index, and delete its suggestions.
+//
+// Which stored lists hold which ids is kept in memory too (membership.go):
+// FerretDB v1 answers a query by list member by reading every list. It is
+// loaded at start, updated on every write this instance makes and
+// reloaded periodically for other instances' writes; a removal also asks
+// the store, so it never misses a copy.
 package results

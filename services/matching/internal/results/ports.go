@@ -13,8 +13,11 @@ type Store interface {
 	SaveShortlist(ctx context.Context, s Shortlist) error
 	DeleteShortlist(ctx context.Context, roleID string) error
 	// ShortlistsWith returns the ids of the roles whose stored shortlist
-	// holds the candidate.
+	// holds the candidate. It may read every list (FerretDB v1 does):
+	// Results asks it only when a candidate is removed, to miss no copy.
 	ShortlistsWith(ctx context.Context, candidateID string) ([]string, error)
+	// ShortlistMembers returns the candidates of every stored shortlist.
+	ShortlistMembers(ctx context.Context) ([]ListMembers, error)
 	// ShortlistCutoffs returns the cut-offs of the stored shortlists of
 	// roleIDs; roles without a stored shortlist are absent.
 	ShortlistCutoffs(ctx context.Context, roleIDs []string) (map[string]Cutoff, error)
@@ -24,9 +27,8 @@ type Store interface {
 	Suggestions(ctx context.Context, candidateID string) (Suggestions, error)
 	SaveSuggestions(ctx context.Context, s Suggestions) error
 	DeleteSuggestions(ctx context.Context, candidateID string) error
-	// SuggestionsWith returns the ids of the candidates whose stored
-	// suggestions hold the role.
-	SuggestionsWith(ctx context.Context, roleID string) ([]string, error)
+	// SuggestionMembers returns the roles of every stored suggestion list.
+	SuggestionMembers(ctx context.Context) ([]ListMembers, error)
 	// SuggestionCutoffs is ShortlistCutoffs for suggestions.
 	SuggestionCutoffs(ctx context.Context, candidateIDs []string) (map[string]Cutoff, error)
 	// SuggestionCandidates returns the ids of every stored suggestion list.

@@ -4,39 +4,61 @@ import (
 	"context"
 	"errors"
 	"hash/fnv"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
 )
 
-// suggestionQueue holds the candidates whose stored suggestions a role
-// change may have made stale. A role change can touch thousands of
-// candidates' lists; queueing them keeps the role's own shortlist (what an
-// employer waits for) prompt, and a candidate queued by many role changes
-// in a row is rewritten once.
+// suggestionQueue holds the roles whose change may have made candidates'
+// stored suggestions stale, and the candidates found so. A role change can
+// touch thousands of candidates' lists; queueing the role keeps its own
+// shortlist (what an employer waits for) prompt and the shared consumer
+// free for the next change, and a candidate queued by many role changes in
+// a row is rewritten once.
 type suggestionQueue struct {
 	mu    sync.Mutex
+	roles map[string]struct{}
 	dirty map[string]struct{}
 	wake  chan struct{}
 }
 
 func newSuggestionQueue() *suggestionQueue {
-	return &suggestionQueue{dirty: map[string]struct{}{}, wake: make(chan struct{}, 1)}
+	return &suggestionQueue{roles: map[string]struct{}{}, dirty: map[string]struct{}{}, wake: make(chan struct{}, 1)}
 }
 
-func (q *suggestionQueue) add(ids ...string) {
+// add queues candidates whose suggestions are to be rewritten.
+func (q *suggestionQueue) add(ids ...string) { q.put(q.dirty, ids) }
+
+// addRoles queues roles whose candidates are yet to be found.
+func (q *suggestionQueue) addRoles(ids ...string) { q.put(q.roles, ids) }
+
+func (q *suggestionQueue) put(set map[string]struct{}, ids []string) {
 	if len(ids) == 0 {
 		return
 	}
 	q.mu.Lock()
 	for _, id := range ids {
-		q.dirty[id] = struct{}{}
+		set[id] = struct{}{}
 	}
 	q.mu.Unlock()
 	select {
 	case q.wake <- struct{}{}:
 	default:
 	}
+}
+
+// takeRoles removes and returns every queued role, sorted.
+func (q *suggestionQueue) takeRoles() []string {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	out := make([]string, 0, len(q.roles))
+	for id := range q.roles {
+		out = append(out, id)
+	}
+	clear(q.roles)
+	slices.Sort(out)
+	return out
 }
 
 // take removes and returns up to max queued ids, in no particular order.
@@ -62,13 +84,23 @@ const suggestionsBatch = 200
 // was missed.
 const suggestionsPoll = 2 * time.Second
 
-// FlushSuggestions rewrites the suggestions of every queued candidate and
-// returns when the queue is empty. A candidate that fails is queued again
-// for the next round.
+// FlushSuggestions finds the candidates of every queued role, rewrites the
+// suggestions of every queued candidate and returns when the queue is
+// empty. A role or candidate that fails is queued again for the next
+// round.
 func (r *Results) FlushSuggestions(ctx context.Context) error {
 	today := r.today()
 	var failed []error
+	if err := r.ensureMembership(ctx); err != nil {
+		return err
+	}
 	for {
+		for _, roleID := range r.queue.takeRoles() {
+			if err := r.queueSuggestionsFor(ctx, roleID, today); err != nil {
+				failed = append(failed, err)
+				defer r.queue.addRoles(roleID)
+			}
+		}
 		ids := r.queue.take(suggestionsBatch)
 		if len(ids) == 0 {
 			return errors.Join(failed...)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"github.com/onward-jobs/onward/pkg/errs"
@@ -64,6 +65,11 @@ type Results struct {
 	suggCuts   *cutoffCache
 	queue      *suggestionQueue
 	written    writtenLists
+	// shortMembers and suggMembers say which stored lists hold which ids;
+	// loaded says they were read from the store at least once.
+	shortMembers *membership
+	suggMembers  *membership
+	loaded       atomic.Bool
 }
 
 // New returns Results over d.
@@ -75,7 +81,8 @@ func New(d Deps) (*Results, error) {
 		return nil, errors.New("results: RefKey must be at least 16 bytes")
 	}
 	r := &Results{ix: d.Index, store: d.Store, programmes: d.Programmes, refKey: slices.Clone(d.RefKey),
-		locks: d.Locks, now: d.Now, log: d.Logger, queue: newSuggestionQueue()}
+		locks: d.Locks, now: d.Now, log: d.Logger, queue: newSuggestionQueue(),
+		shortMembers: newMembership(), suggMembers: newMembership()}
 	if r.locks == nil {
 		r.locks = newLocalLocks()
 	}
@@ -100,14 +107,17 @@ func DayOf(t time.Time) engine.Day {
 }
 
 // RoleChanged recomputes the role's shortlist, or deletes it when the role
-// is no longer open, and then queues the suggestions the role enters,
-// moves within or leaves; RunSuggestions rewrites them within seconds.
+// is no longer open, and then queues the role for RunSuggestions, which
+// within seconds rewrites the suggestions the role enters, moves within
+// or leaves. Finding those (thousands of candidates, their cut-offs) is
+// left to the background worker, so the shared consumer spends on a role
+// change only the shortlist's one write.
 func (r *Results) RoleChanged(ctx context.Context, roleID string) error {
-	today := r.today()
-	if err := r.refreshShortlist(ctx, roleID, today, ""); err != nil {
+	if err := r.refreshShortlist(ctx, roleID, r.today(), ""); err != nil {
 		return err
 	}
-	return r.queueSuggestionsFor(ctx, roleID, today)
+	r.queue.addRoles(roleID)
+	return nil
 }
 
 // RoleRemoved deletes the role's shortlist and takes the role out of every
@@ -122,6 +132,9 @@ func (r *Results) RoleRemoved(ctx context.Context, roleID string) error {
 func (r *Results) CandidateChanged(ctx context.Context, candidateID string) error {
 	if _, ok := r.ix.Candidate(candidateID); !ok {
 		return r.CandidateRemoved(ctx, candidateID)
+	}
+	if err := r.ensureMembership(ctx); err != nil {
+		return err
 	}
 	today := r.today()
 	roles, err := r.shortlistsTouchedBy(ctx, candidateID, today)
@@ -143,13 +156,17 @@ func (r *Results) CandidateChanged(ctx context.Context, candidateID string) erro
 // CandidateRemoved takes the candidate out of every stored shortlist,
 // refilling each from the index, and deletes its suggestions. The
 // candidate is left out of the refill even if the index still held it, so
-// an erasure never leaves a copy behind.
+// an erasure never leaves a copy behind. The shortlists are those the
+// membership in memory names and those the store finds by candidate: a
+// removal is rare, and the store's answer covers what another instance
+// wrote since the last refresh of the membership.
 func (r *Results) CandidateRemoved(ctx context.Context, candidateID string) error {
 	today := r.today()
-	roles, err := r.store.ShortlistsWith(ctx, candidateID)
+	stored, err := r.store.ShortlistsWith(ctx, candidateID)
 	if err != nil {
 		return fmt.Errorf("shortlists holding a removed candidate: %w", err)
 	}
+	roles := union(stored, r.shortMembers.listsWith(candidateID))
 	var failed []error
 	for _, roleID := range roles {
 		if err := r.refreshShortlist(ctx, roleID, today, candidateID); err != nil {
@@ -165,10 +182,7 @@ func (r *Results) CandidateRemoved(ctx context.Context, candidateID string) erro
 // shortlistsTouchedBy returns, sorted, the roles whose shortlist holds the
 // candidate now and those whose cut-off the candidate's new score may pass.
 func (r *Results) shortlistsTouchedBy(ctx context.Context, candidateID string, today engine.Day) ([]string, error) {
-	current, err := r.store.ShortlistsWith(ctx, candidateID)
-	if err != nil {
-		return nil, fmt.Errorf("shortlists holding candidate: %w", err)
-	}
+	current := r.shortMembers.listsWith(candidateID)
 	touched := map[string]bool{}
 	for _, id := range current {
 		touched[id] = true

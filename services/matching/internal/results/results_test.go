@@ -38,7 +38,7 @@ func TestIncrementalEqualsRecomputeOnMongo(t *testing.T) {
 		t.Fatal(err)
 	}
 	locks := redislock.Locks{Redis: testkit.Redis(t), Prefix: testkit.UniqueName(t, "lock") + ":", TTL: 10 * time.Second, Wait: 10 * time.Second}
-	runRandomChanges(t, store, locks, worldSize{candidates: 110, roles: 16, changes: 120})
+	runRandomChanges(t, store, locks, worldSize{candidates: 110, roles: 10, changes: 80})
 }
 
 // worldSize is how many candidates and roles a run starts with and how

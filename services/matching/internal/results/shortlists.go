@@ -22,6 +22,7 @@ func (r *Results) refreshShortlist(ctx context.Context, roleID string, today eng
 			return fmt.Errorf("delete shortlist of a closed role: %w", err)
 		}
 		r.shortCuts.forget(roleID)
+		r.shortMembers.drop(roleID)
 		return nil
 	}
 	s := r.computeShortlist(ctx, role, today, exclude)
@@ -29,6 +30,7 @@ func (r *Results) refreshShortlist(ctx context.Context, roleID string, today eng
 		return fmt.Errorf("save shortlist: %w", err)
 	}
 	r.shortCuts.set(roleID, s.CutoffOf())
+	r.shortMembers.set(roleID, s.Members())
 	return nil
 }
 

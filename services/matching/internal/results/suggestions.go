@@ -11,10 +11,7 @@ import (
 // stored list holds the role, and of every candidate the role's score may
 // now place in its top 50.
 func (r *Results) queueSuggestionsFor(ctx context.Context, roleID string, today engine.Day) error {
-	holding, err := r.store.SuggestionsWith(ctx, roleID)
-	if err != nil {
-		return fmt.Errorf("suggestions holding role: %w", err)
-	}
+	holding := r.suggMembers.listsWith(roleID)
 	touched := map[string]bool{}
 	for _, id := range holding {
 		touched[id] = true
@@ -81,6 +78,7 @@ func (r *Results) refreshSuggestions(ctx context.Context, candidateID string, to
 		return fmt.Errorf("save suggestions: %w", err)
 	}
 	r.suggCuts.set(candidateID, s.CutoffOf())
+	r.suggMembers.set(candidateID, s.Members())
 	r.written.set(candidateID, fp)
 	return nil
 }
@@ -126,6 +124,7 @@ func (r *Results) deleteSuggestionsLocked(ctx context.Context, candidateID strin
 		return fmt.Errorf("delete suggestions: %w", err)
 	}
 	r.suggCuts.forget(candidateID)
+	r.suggMembers.drop(candidateID)
 	r.written.set(candidateID, 0)
 	return nil
 }

@@ -137,6 +137,31 @@ type Cutoff struct {
 	Last engine.Entry
 }
 
+// ListMembers is one stored list and the ids it holds: the candidates of
+// a role's shortlist, the roles of a candidate's suggestions.
+type ListMembers struct {
+	ID      string
+	Members []string
+}
+
+// Members returns the candidates of the shortlist, in order.
+func (s Shortlist) Members() []string {
+	out := make([]string, len(s.Entries))
+	for i, e := range s.Entries {
+		out[i] = e.CandidateID
+	}
+	return out
+}
+
+// Members returns the roles of the suggestions, in order.
+func (s Suggestions) Members() []string {
+	out := make([]string, len(s.Entries))
+	for i, e := range s.Entries {
+		out[i] = e.RoleID
+	}
+	return out
+}
+
 // Counts are the full and near matches in a stored shortlist.
 type Counts struct {
 	Full, Near int

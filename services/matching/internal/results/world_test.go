@@ -120,6 +120,7 @@ type memStore struct {
 
 type listMeta struct {
 	members map[string]bool
+	ordered []string
 	cutoff  results.Cutoff
 }
 
@@ -172,7 +173,7 @@ func (s *memStore) Shortlist(_ context.Context, id string) (results.Shortlist, e
 func (s *memStore) SaveShortlist(_ context.Context, sl results.Shortlist) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := listMeta{members: map[string]bool{}, cutoff: sl.CutoffOf()}
+	m := listMeta{members: map[string]bool{}, ordered: sl.Members(), cutoff: sl.CutoffOf()}
 	for _, e := range sl.Entries {
 		m.members[e.CandidateID] = true
 	}
@@ -212,7 +213,7 @@ func (s *memStore) Suggestions(_ context.Context, id string) (results.Suggestion
 func (s *memStore) SaveSuggestions(_ context.Context, sg results.Suggestions) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := listMeta{members: map[string]bool{}, cutoff: sg.CutoffOf()}
+	m := listMeta{members: map[string]bool{}, ordered: sg.Members(), cutoff: sg.CutoffOf()}
 	for _, e := range sg.Entries {
 		m.members[e.RoleID] = true
 	}
@@ -234,6 +235,27 @@ func (s *memStore) SuggestionsWith(_ context.Context, roleID string) ([]string, 
 
 func (s *memStore) SuggestionCutoffs(_ context.Context, ids []string) (map[string]results.Cutoff, error) {
 	return s.cutoffs("g/", ids), nil
+}
+
+func (s *memStore) ShortlistMembers(context.Context) ([]results.ListMembers, error) {
+	return s.listMembers("s/"), nil
+}
+
+func (s *memStore) SuggestionMembers(context.Context) ([]results.ListMembers, error) {
+	return s.listMembers("g/"), nil
+}
+
+// listMembers returns every list's members, in order.
+func (s *memStore) listMembers(prefix string) []results.ListMembers {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []results.ListMembers
+	for k, m := range s.meta {
+		if k[:2] == prefix {
+			out = append(out, results.ListMembers{ID: k[2:], Members: slices.Clone(m.ordered)})
+		}
+	}
+	return out
 }
 
 func (s *memStore) SuggestionCandidates(context.Context) ([]string, error) {

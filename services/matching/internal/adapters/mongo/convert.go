@@ -1,27 +1,52 @@
 package mongo
 
 import (
+	"bytes"
+	"compress/flate"
+	"encoding/json"
+	"fmt"
+	"io"
+
 	"github.com/onward-jobs/onward/services/matching/internal/engine"
 	"github.com/onward-jobs/onward/services/matching/internal/results"
 )
 
-func toShortlistDoc(s results.Shortlist) shortlistDoc {
+// toShortlistDoc encodes a shortlist compactly: the entries as one packed
+// value, their candidates as a flat list beside it.
+func toShortlistDoc(s results.Shortlist) (shortlistDoc, error) {
 	counts := s.Counts()
-	d := shortlistDoc{
-		RoleID: s.RoleID, RoleVersion: s.RoleVersion, EmployerID: s.EmployerID, ComputedAt: s.ComputedAt.UTC(),
-		Cutoff: toCutoffDoc(s.CutoffOf()), Counts: countsDoc{Full: counts.Full, Near: counts.Near},
-		Entries: make([]shortEntry, len(s.Entries)),
-	}
+	entries := make([]shortEntry, len(s.Entries))
+	ids := make([]string, len(s.Entries))
 	for i, e := range s.Entries {
-		d.Entries[i] = shortEntry{
+		ids[i] = e.CandidateID
+		entries[i] = shortEntry{
 			CandidateID: e.CandidateID, CandidateRef: e.CandidateRef, Alias: e.Alias, Score: e.Score,
 			Match: string(e.Match), Card: toCardDoc(e.Card), Explanation: toExplanationDoc(e.Explanation),
 		}
 	}
-	return d
+	packed, err := packEntries(entries)
+	if err != nil {
+		return shortlistDoc{}, fmt.Errorf("encode shortlist of role %s: %w", s.RoleID, err)
+	}
+	return shortlistDoc{
+		RoleID: s.RoleID, RoleVersion: s.RoleVersion, EmployerID: s.EmployerID, ComputedAt: s.ComputedAt.UTC(),
+		Cutoff: toCutoffDoc(s.CutoffOf()), Counts: countsDoc{Full: counts.Full, Near: counts.Near},
+		CandidateIDs: ids, Entries: packed,
+	}, nil
 }
 
-func toShortlist(d shortlistDoc) results.Shortlist {
+func toShortlist(d shortlistDoc) (results.Shortlist, error) {
+	var entries []shortEntry
+	if err := unpackEntries(d.Entries, &entries); err != nil {
+		return results.Shortlist{}, fmt.Errorf("decode shortlist of role %s: %w", d.RoleID, err)
+	}
+	return shortlistOf(legacyShortlistDoc{
+		RoleID: d.RoleID, RoleVersion: d.RoleVersion, EmployerID: d.EmployerID, ComputedAt: d.ComputedAt, Entries: entries,
+	}), nil
+}
+
+// shortlistOf converts decoded entries, of either layout.
+func shortlistOf(d legacyShortlistDoc) results.Shortlist {
 	s := results.Shortlist{
 		RoleID: d.RoleID, RoleVersion: d.RoleVersion, EmployerID: d.EmployerID, ComputedAt: d.ComputedAt.UTC(),
 		Entries: make([]results.ShortlistEntry, len(d.Entries)),
@@ -35,21 +60,37 @@ func toShortlist(d shortlistDoc) results.Shortlist {
 	return s
 }
 
-func toSuggestionsDoc(s results.Suggestions) suggestionsDoc {
-	d := suggestionsDoc{
-		CandidateID: s.CandidateID, OrgID: s.OrgID, ComputedAt: s.ComputedAt.UTC(),
-		Cutoff: toCutoffDoc(s.CutoffOf()), Entries: make([]suggEntry, len(s.Entries)),
-	}
+// toSuggestionsDoc encodes suggestions compactly, as toShortlistDoc does.
+func toSuggestionsDoc(s results.Suggestions) (suggestionsDoc, error) {
+	entries := make([]suggEntry, len(s.Entries))
+	ids := make([]string, len(s.Entries))
 	for i, e := range s.Entries {
-		d.Entries[i] = suggEntry{
+		ids[i] = e.RoleID
+		entries[i] = suggEntry{
 			RoleID: e.RoleID, Title: e.Title, EmployerID: e.EmployerID, Score: e.Score,
 			Match: string(e.Match), Explanation: toExplanationDoc(e.Explanation),
 		}
 	}
-	return d
+	packed, err := packEntries(entries)
+	if err != nil {
+		return suggestionsDoc{}, fmt.Errorf("encode suggestions of candidate %s: %w", s.CandidateID, err)
+	}
+	return suggestionsDoc{
+		CandidateID: s.CandidateID, OrgID: s.OrgID, ComputedAt: s.ComputedAt.UTC(),
+		Cutoff: toCutoffDoc(s.CutoffOf()), RoleIDs: ids, Entries: packed,
+	}, nil
 }
 
-func toSuggestions(d suggestionsDoc) results.Suggestions {
+func toSuggestions(d suggestionsDoc) (results.Suggestions, error) {
+	var entries []suggEntry
+	if err := unpackEntries(d.Entries, &entries); err != nil {
+		return results.Suggestions{}, fmt.Errorf("decode suggestions of candidate %s: %w", d.CandidateID, err)
+	}
+	return suggestionsOf(legacySuggestionsDoc{CandidateID: d.CandidateID, OrgID: d.OrgID, ComputedAt: d.ComputedAt, Entries: entries}), nil
+}
+
+// suggestionsOf converts decoded entries, of either layout.
+func suggestionsOf(d legacySuggestionsDoc) results.Suggestions {
 	s := results.Suggestions{
 		CandidateID: d.CandidateID, OrgID: d.OrgID, ComputedAt: d.ComputedAt.UTC(),
 		Entries: make([]results.SuggestionEntry, len(d.Entries)),
@@ -140,4 +181,34 @@ func strings0(s []string) []string {
 	out := make([]string, len(s))
 	copy(out, s)
 	return out
+}
+
+// packEntries encodes entries as deflated JSON: one binary value, a few
+// kilobytes for a hundred entries.
+func packEntries(v any) ([]byte, error) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	w, err := flate.NewWriter(&buf, flate.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(raw); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// unpackEntries decodes what packEntries encoded into v.
+func unpackEntries(packed []byte, v any) error {
+	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(packed)))
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(raw, v)
 }

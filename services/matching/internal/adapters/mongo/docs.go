@@ -7,15 +7,33 @@ import (
 	"github.com/onward-jobs/onward/services/matching/internal/results"
 )
 
-// shortlistDoc is a role's stored shortlist. Counts copies the number of
-// full and near matches so the employer's home page reads no entries.
+// shortlistDoc is a role's stored shortlist. Its entries are one binary
+// value, deflated JSON (packEntries): FerretDB converts every field of a
+// document on each write and read, and a hundred entries with their cards
+// and explanations are thousands of fields, so the server sees a handful
+// of small fields and one value. Counts copies the number of full and near matches so the
+// employer's home page reads no entries; CandidateIDs lists the entries'
+// candidates, for the rare query by candidate (a removal) and for the
+// membership Results keeps in memory.
 type shortlistDoc struct {
+	RoleID       string    `bson:"_id"`
+	RoleVersion  int64     `bson:"role_version"`
+	EmployerID   string    `bson:"employer_id"`
+	ComputedAt   time.Time `bson:"computed_at"`
+	Cutoff       cutoffDoc `bson:"cutoff"`
+	Counts       countsDoc `bson:"counts"`
+	CandidateIDs []string  `bson:"candidate_ids"`
+	// Entries is []shortEntry, packed.
+	Entries []byte `bson:"entries"`
+}
+
+// legacyShortlistDoc is the earlier layout, entries as nested documents;
+// NewStore rewrites such documents in the compact layout.
+type legacyShortlistDoc struct {
 	RoleID      string       `bson:"_id"`
 	RoleVersion int64        `bson:"role_version"`
 	EmployerID  string       `bson:"employer_id"`
 	ComputedAt  time.Time    `bson:"computed_at"`
-	Cutoff      cutoffDoc    `bson:"cutoff"`
-	Counts      countsDoc    `bson:"counts"`
 	Entries     []shortEntry `bson:"entries"`
 }
 
@@ -33,88 +51,99 @@ type countsDoc struct {
 }
 
 type shortEntry struct {
-	CandidateID  string         `bson:"candidate_id"`
-	CandidateRef string         `bson:"candidate_ref"`
-	Alias        string         `bson:"alias"`
-	Score        int            `bson:"score"`
-	Match        string         `bson:"match"`
-	Card         cardDoc        `bson:"card"`
-	Explanation  explanationDoc `bson:"explanation"`
+	CandidateID  string         `bson:"candidate_id" json:"candidate_id"`
+	CandidateRef string         `bson:"candidate_ref" json:"candidate_ref"`
+	Alias        string         `bson:"alias" json:"alias"`
+	Score        int            `bson:"score" json:"score"`
+	Match        string         `bson:"match" json:"match"`
+	Card         cardDoc        `bson:"card" json:"card"`
+	Explanation  explanationDoc `bson:"explanation" json:"explanation"`
 }
 
 type cardDoc struct {
-	Alias          string        `bson:"alias"`
-	Skills         []cardSkill   `bson:"skills"`
-	Certificates   []string      `bson:"certificates"`
-	Languages      []cardLangDoc `bson:"languages"`
-	AvailableMonth string        `bson:"available_month"`
-	DistanceBand   string        `bson:"distance_band"`
-	DayRelease     bool          `bson:"day_release"`
-	ScheduleFit    string        `bson:"schedule_fit"`
-	ProgrammeKinds []string      `bson:"programme_kinds"`
+	Alias          string        `bson:"alias" json:"alias"`
+	Skills         []cardSkill   `bson:"skills" json:"skills"`
+	Certificates   []string      `bson:"certificates" json:"certificates"`
+	Languages      []cardLangDoc `bson:"languages" json:"languages"`
+	AvailableMonth string        `bson:"available_month" json:"available_month"`
+	DistanceBand   string        `bson:"distance_band" json:"distance_band"`
+	DayRelease     bool          `bson:"day_release" json:"day_release"`
+	ScheduleFit    string        `bson:"schedule_fit" json:"schedule_fit"`
+	ProgrammeKinds []string      `bson:"programme_kinds" json:"programme_kinds"`
 }
 
 type cardSkill struct {
-	Skill    string `bson:"skill"`
-	Level    int    `bson:"level"`
-	Hours    int    `bson:"hours"`
-	Attested bool   `bson:"attested"`
+	Skill    string `bson:"skill" json:"skill"`
+	Level    int    `bson:"level" json:"level"`
+	Hours    int    `bson:"hours" json:"hours"`
+	Attested bool   `bson:"attested" json:"attested"`
 }
 
 type cardLangDoc struct {
-	Code  string `bson:"code"`
-	Level string `bson:"level"`
+	Code  string `bson:"code" json:"code"`
+	Level string `bson:"level" json:"level"`
 }
 
 // explanationDoc is structure only: the sentences are written when read.
 type explanationDoc struct {
-	MatchedSkills []matchedDoc `bson:"matched_skills"`
-	MissingSkills []missingDoc `bson:"missing_skills"`
-	DistanceKm    int          `bson:"distance_km"`
-	AvailableFrom int32        `bson:"available_from"`
-	DayRelease    bool         `bson:"day_release"`
-	ScheduleFit   string       `bson:"schedule_fit"`
-	LanguageFit   string       `bson:"language_fit"`
+	MatchedSkills []matchedDoc `bson:"matched_skills" json:"matched_skills"`
+	MissingSkills []missingDoc `bson:"missing_skills" json:"missing_skills"`
+	DistanceKm    int          `bson:"distance_km" json:"distance_km"`
+	AvailableFrom int32        `bson:"available_from" json:"available_from"`
+	DayRelease    bool         `bson:"day_release" json:"day_release"`
+	ScheduleFit   string       `bson:"schedule_fit" json:"schedule_fit"`
+	LanguageFit   string       `bson:"language_fit" json:"language_fit"`
 }
 
 type matchedDoc struct {
-	Skill          string `bson:"skill"`
-	CandidateLevel int    `bson:"candidate_level"`
-	RequiredLevel  int    `bson:"required_level"`
-	Essential      bool   `bson:"essential"`
-	Via            string `bson:"via,omitempty"`
-	Hours          int    `bson:"hours"`
-	Attested       bool   `bson:"attested"`
+	Skill          string `bson:"skill" json:"skill"`
+	CandidateLevel int    `bson:"candidate_level" json:"candidate_level"`
+	RequiredLevel  int    `bson:"required_level" json:"required_level"`
+	Essential      bool   `bson:"essential" json:"essential"`
+	Via            string `bson:"via,omitempty" json:"via,omitempty"`
+	Hours          int    `bson:"hours" json:"hours"`
+	Attested       bool   `bson:"attested" json:"attested"`
 }
 
 type missingDoc struct {
-	Skill         string         `bson:"skill"`
-	RequiredLevel int            `bson:"required_level"`
-	Essential     bool           `bson:"essential"`
-	Programmes    []programmeDoc `bson:"programmes"`
+	Skill         string         `bson:"skill" json:"skill"`
+	RequiredLevel int            `bson:"required_level" json:"required_level"`
+	Essential     bool           `bson:"essential" json:"essential"`
+	Programmes    []programmeDoc `bson:"programmes" json:"programmes"`
 }
 
 type programmeDoc struct {
-	Kind string `bson:"kind"`
-	Name string `bson:"name"`
+	Kind string `bson:"kind" json:"kind"`
+	Name string `bson:"name" json:"name"`
 }
 
-// suggestionsDoc is a candidate's stored suggestions.
+// suggestionsDoc is a candidate's stored suggestions, compact as
+// shortlistDoc is: RoleIDs lists the entries' roles, Entries is
+// []suggEntry, packed.
 type suggestionsDoc struct {
+	CandidateID string    `bson:"_id"`
+	OrgID       string    `bson:"org_id"`
+	ComputedAt  time.Time `bson:"computed_at"`
+	Cutoff      cutoffDoc `bson:"cutoff"`
+	RoleIDs     []string  `bson:"role_ids"`
+	Entries     []byte    `bson:"entries"`
+}
+
+// legacySuggestionsDoc is the earlier layout of suggestions.
+type legacySuggestionsDoc struct {
 	CandidateID string      `bson:"_id"`
 	OrgID       string      `bson:"org_id"`
 	ComputedAt  time.Time   `bson:"computed_at"`
-	Cutoff      cutoffDoc   `bson:"cutoff"`
 	Entries     []suggEntry `bson:"entries"`
 }
 
 type suggEntry struct {
-	RoleID      string         `bson:"role_id"`
-	Title       string         `bson:"title"`
-	EmployerID  string         `bson:"employer_id"`
-	Score       int            `bson:"score"`
-	Match       string         `bson:"match"`
-	Explanation explanationDoc `bson:"explanation"`
+	RoleID      string         `bson:"role_id" json:"role_id"`
+	Title       string         `bson:"title" json:"title"`
+	EmployerID  string         `bson:"employer_id" json:"employer_id"`
+	Score       int            `bson:"score" json:"score"`
+	Match       string         `bson:"match" json:"match"`
+	Explanation explanationDoc `bson:"explanation" json:"explanation"`
 }
 
 func toCutoffDoc(c results.Cutoff) cutoffDoc {

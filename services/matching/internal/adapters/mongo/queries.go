@@ -70,3 +70,40 @@ func cutoffs(ctx context.Context, coll *mongo.Collection, idList []string) (map[
 	}
 	return out, nil
 }
+
+// members returns each document's id and member list (the field named).
+func members(ctx context.Context, coll *mongo.Collection, field string) ([]results.ListMembers, error) {
+	cur, err := coll.Find(ctx, bson.D{}, options.Find().
+		SetProjection(bson.D{{Key: field, Value: 1}}).
+		SetBatchSize(1000))
+	if err != nil {
+		return nil, fmt.Errorf("find %s members: %w", coll.Name(), err)
+	}
+	defer cur.Close(ctx)
+	var out []results.ListMembers
+	for cur.Next(ctx) {
+		raw := cur.Current
+		var d struct {
+			ID string `bson:"_id"`
+		}
+		if err := bson.Unmarshal(raw, &d); err != nil {
+			return nil, fmt.Errorf("read %s members: %w", coll.Name(), err)
+		}
+		var ids []string
+		if v, err := raw.LookupErr(field); err == nil {
+			if err := v.Unmarshal(&ids); err != nil {
+				return nil, fmt.Errorf("read %s members of %s: %w", coll.Name(), d.ID, err)
+			}
+		}
+		out = append(out, results.ListMembers{ID: d.ID, Members: ids})
+	}
+	if err := cur.Err(); err != nil {
+		return nil, fmt.Errorf("read %s members: %w", coll.Name(), err)
+	}
+	return out, nil
+}
+
+// dropIndex drops an index if it exists; failing to is harmless.
+func dropIndex(ctx context.Context, coll *mongo.Collection, name string) {
+	_ = coll.Indexes().DropOne(ctx, name)
+}

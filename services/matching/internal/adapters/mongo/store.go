@@ -19,20 +19,27 @@ type Store struct {
 	suggestions *mongo.Collection
 }
 
-// NewStore returns a store on db and ensures its indexes: the entries'
-// candidate and role ids, so a removal finds every list that holds one,
-// and the shortlists' employer.
+// NewStore returns a store on db and ensures its indexes: the lists'
+// member ids, so a removal finds every list that holds one, and the
+// shortlists' employer. Documents of the earlier layout (entries as
+// nested documents) are rewritten in the compact one.
 func NewStore(ctx context.Context, db *mongo.Database) (*Store, error) {
 	s := &Store{shortlists: db.Collection("shortlists"), suggestions: db.Collection("suggestions")}
 	if err := mongox.EnsureIndexes(ctx, s.shortlists,
-		mongo.IndexModel{Keys: bson.D{{Key: "entries.candidate_id", Value: 1}}},
+		mongo.IndexModel{Keys: bson.D{{Key: "candidate_ids", Value: 1}}},
 		mongo.IndexModel{Keys: bson.D{{Key: "employer_id", Value: 1}}},
 	); err != nil {
 		return nil, err
 	}
 	if err := mongox.EnsureIndexes(ctx, s.suggestions,
-		mongo.IndexModel{Keys: bson.D{{Key: "entries.role_id", Value: 1}}},
+		mongo.IndexModel{Keys: bson.D{{Key: "role_ids", Value: 1}}},
 	); err != nil {
+		return nil, err
+	}
+	// The earlier layout's indexes on nested entries cost every write.
+	dropIndex(ctx, s.shortlists, "entries.candidate_id_1")
+	dropIndex(ctx, s.suggestions, "entries.role_id_1")
+	if err := s.upgrade(ctx); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -42,16 +49,20 @@ var _ results.Store = (*Store)(nil)
 
 // Shortlist returns a role's stored shortlist, or errs.NotFound.
 func (s *Store) Shortlist(ctx context.Context, roleID string) (results.Shortlist, error) {
-	var d shortlistDoc
-	if err := s.shortlists.FindOne(ctx, bson.D{{Key: "_id", Value: roleID}}).Decode(&d); err != nil {
+	raw, err := s.shortlists.FindOne(ctx, bson.D{{Key: "_id", Value: roleID}}).Raw()
+	if err != nil {
 		return results.Shortlist{}, mongox.NotFoundAs(err, "shortlist of role %s", roleID)
 	}
-	return toShortlist(d), nil
+	return decodeShortlist(raw)
 }
 
 // SaveShortlist replaces the role's shortlist whole.
 func (s *Store) SaveShortlist(ctx context.Context, sl results.Shortlist) error {
-	return replace(ctx, s.shortlists, sl.RoleID, toShortlistDoc(sl))
+	d, err := toShortlistDoc(sl)
+	if err != nil {
+		return err
+	}
+	return replace(ctx, s.shortlists, sl.RoleID, d)
 }
 
 // DeleteShortlist deletes a role's shortlist if there is one.
@@ -60,8 +71,16 @@ func (s *Store) DeleteShortlist(ctx context.Context, roleID string) error {
 }
 
 // ShortlistsWith returns the roles whose shortlist holds the candidate.
+// FerretDB v1 answers it by reading every shortlist: Results asks it only
+// when a candidate is removed, and keeps membership in memory otherwise.
 func (s *Store) ShortlistsWith(ctx context.Context, candidateID string) ([]string, error) {
-	return ids(ctx, s.shortlists, bson.D{{Key: "entries.candidate_id", Value: candidateID}})
+	return ids(ctx, s.shortlists, bson.D{{Key: "candidate_ids", Value: candidateID}})
+}
+
+// ShortlistMembers returns the candidates and cut-off of every stored
+// shortlist, reading no entries.
+func (s *Store) ShortlistMembers(ctx context.Context) ([]results.ListMembers, error) {
+	return members(ctx, s.shortlists, "candidate_ids")
 }
 
 // ShortlistCutoffs returns the cut-offs of the stored shortlists of roleIDs.
@@ -112,16 +131,20 @@ func (s *Store) ShortlistCounts(ctx context.Context, roleIDs []string) (map[stri
 
 // Suggestions returns a candidate's stored suggestions, or errs.NotFound.
 func (s *Store) Suggestions(ctx context.Context, candidateID string) (results.Suggestions, error) {
-	var d suggestionsDoc
-	if err := s.suggestions.FindOne(ctx, bson.D{{Key: "_id", Value: candidateID}}).Decode(&d); err != nil {
+	raw, err := s.suggestions.FindOne(ctx, bson.D{{Key: "_id", Value: candidateID}}).Raw()
+	if err != nil {
 		return results.Suggestions{}, mongox.NotFoundAs(err, "suggestions of candidate %s", candidateID)
 	}
-	return toSuggestions(d), nil
+	return decodeSuggestions(raw)
 }
 
 // SaveSuggestions replaces the candidate's suggestions whole.
 func (s *Store) SaveSuggestions(ctx context.Context, sg results.Suggestions) error {
-	return replace(ctx, s.suggestions, sg.CandidateID, toSuggestionsDoc(sg))
+	d, err := toSuggestionsDoc(sg)
+	if err != nil {
+		return err
+	}
+	return replace(ctx, s.suggestions, sg.CandidateID, d)
 }
 
 // DeleteSuggestions deletes a candidate's suggestions if there are any.
@@ -130,8 +153,16 @@ func (s *Store) DeleteSuggestions(ctx context.Context, candidateID string) error
 }
 
 // SuggestionsWith returns the candidates whose suggestions hold the role.
+// Like ShortlistsWith it reads every list on FerretDB v1; Results uses
+// the membership it keeps in memory instead.
 func (s *Store) SuggestionsWith(ctx context.Context, roleID string) ([]string, error) {
-	return ids(ctx, s.suggestions, bson.D{{Key: "entries.role_id", Value: roleID}})
+	return ids(ctx, s.suggestions, bson.D{{Key: "role_ids", Value: roleID}})
+}
+
+// SuggestionMembers returns the roles and cut-off of every stored
+// suggestion list, reading no entries.
+func (s *Store) SuggestionMembers(ctx context.Context) ([]results.ListMembers, error) {
+	return members(ctx, s.suggestions, "role_ids")
 }
 
 // SuggestionCutoffs returns the cut-offs of the stored suggestions of

@@ -163,16 +163,93 @@ func TestStoredDocumentsHoldNoIdentity(t *testing.T) {
 	if err := s.shortlists.FindOne(ctx, bson.D{{Key: "_id", Value: "role-1"}}).Decode(&raw); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"role_version", "employer_id", "computed_at", "cutoff", "counts", "entries"} {
+	for _, k := range []string{"role_version", "employer_id", "computed_at", "cutoff", "counts", "candidate_ids", "entries"} {
 		if _, ok := raw[k]; !ok {
 			t.Errorf("document lacks %s", k)
 		}
 	}
-	entry := raw["entries"].(bson.A)[0].(bson.D)
-	for _, e := range entry {
-		switch e.Key {
+	if ids, ok := raw["candidate_ids"].(bson.A); !ok || len(ids) != 3 || ids[0] != "cand-0000" {
+		t.Errorf("candidate_ids: %v", raw["candidate_ids"])
+	}
+	// The entries are one value: the server converts no nested fields.
+	packed, ok := raw["entries"].(bson.Binary)
+	if !ok {
+		t.Fatalf("entries are %T, want one binary value", raw["entries"])
+	}
+	var entries []map[string]any
+	if err := unpackEntries(packed.Data, &entries); err != nil || len(entries) != 3 {
+		t.Fatalf("entries: %v", err)
+	}
+	for k := range entries[0] {
+		switch k {
 		case "name", "house", "lat", "lon", "phone", "email", "summary":
-			t.Errorf("entry holds %s", e.Key)
+			t.Errorf("entry holds %s", k)
 		}
+	}
+}
+
+// TestMembersAndUpgrade: the members of every list read back without
+// their entries, and a document of the earlier layout (entries as nested
+// documents) still reads and is rewritten compactly at the next start.
+func TestMembersAndUpgrade(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := testkit.MongoDB(t)
+	s, err := NewStore(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveShortlist(ctx, shortlist("role-a", "emp-1", 0, 3)); err != nil {
+		t.Fatal(err)
+	}
+	old := shortlist("role-old", "emp-2", 7, 2)
+	legacy := legacyShortlistDoc{RoleID: old.RoleID, RoleVersion: old.RoleVersion, EmployerID: old.EmployerID, ComputedAt: old.ComputedAt}
+	for _, e := range old.Entries {
+		legacy.Entries = append(legacy.Entries, shortEntry{CandidateID: e.CandidateID, CandidateRef: e.CandidateRef, Alias: e.Alias,
+			Score: e.Score, Match: string(e.Match), Card: toCardDoc(e.Card), Explanation: toExplanationDoc(e.Explanation)})
+	}
+	if _, err := s.shortlists.InsertOne(ctx, legacy); err != nil {
+		t.Fatal(err)
+	}
+	oldSugg := legacySuggestionsDoc{CandidateID: "cand-9", OrgID: "org-1", ComputedAt: old.ComputedAt,
+		Entries: []suggEntry{{RoleID: "role-a", Title: "Barista", EmployerID: "emp-1", Score: 5, Match: "near",
+			Explanation: explanationDoc{MatchedSkills: []matchedDoc{}, MissingSkills: []missingDoc{}}}}}
+	if _, err := s.suggestions.InsertOne(ctx, oldSugg); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Shortlist(ctx, "role-old"); err != nil || !reflect.DeepEqual(got, old) {
+		t.Fatalf("legacy shortlist: %v", err)
+	}
+	if _, err := NewStore(ctx, db); err != nil {
+		t.Fatalf("upgrade: %v", err)
+	}
+	var raw bson.M
+	if err := s.shortlists.FindOne(ctx, bson.D{{Key: "_id", Value: "role-old"}}).Decode(&raw); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := raw["entries"].(bson.Binary); !ok || raw["candidate_ids"] == nil {
+		t.Fatalf("not upgraded: entries %T, candidate_ids %v", raw["entries"], raw["candidate_ids"])
+	}
+	if got, err := s.Shortlist(ctx, "role-old"); err != nil || !reflect.DeepEqual(got, old) {
+		t.Fatalf("upgraded shortlist: %v", err)
+	}
+	members, err := s.ShortlistMembers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string][]string{}
+	for _, m := range members {
+		byID[m.ID] = m.Members
+	}
+	want := map[string][]string{"role-a": {"cand-0000", "cand-0001", "cand-0002"}, "role-old": {"cand-0007", "cand-0008"}}
+	if !reflect.DeepEqual(byID, want) {
+		t.Fatalf("shortlist members %v, want %v", byID, want)
+	}
+	sugg, err := s.SuggestionMembers(ctx)
+	if err != nil || len(sugg) != 1 || sugg[0].ID != "cand-9" || !reflect.DeepEqual(sugg[0].Members, []string{"role-a"}) {
+		t.Fatalf("suggestion members %v %v", sugg, err)
+	}
+	if ids, _ := s.SuggestionsWith(ctx, "role-a"); !reflect.DeepEqual(ids, []string{"cand-9"}) {
+		t.Fatalf("suggestions with role-a after the upgrade: %v", ids)
 	}
 }
