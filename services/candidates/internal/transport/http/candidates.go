@@ -7,6 +7,8 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/onward-jobs/onward/pkg/errs"
+	"github.com/onward-jobs/onward/pkg/httpx"
+	"github.com/onward-jobs/onward/pkg/mongox"
 	"github.com/onward-jobs/onward/services/candidates/internal/domain"
 )
 
@@ -84,7 +86,7 @@ func (h *handlers) listCandidates(c *fiber.Ctx) error {
 	if utf8.RuneCountInString(f.Query) > maxQuery {
 		return errs.Invalid("q", "must be at most %d characters", maxQuery)
 	}
-	pg, err := pageRequest(c)
+	pg, err := httpx.PageRequest(c, mongox.MaxPageSize)
 	if err != nil {
 		return err
 	}
@@ -92,5 +94,5 @@ func (h *handlers) listCandidates(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(toPage(list, next, toCandidateSummary))
+	return c.JSON(httpx.ToPage(list, next, toCandidateSummary))
 }

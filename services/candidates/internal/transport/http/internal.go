@@ -3,6 +3,8 @@ package http
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/onward-jobs/onward/pkg/httpx"
+	"github.com/onward-jobs/onward/pkg/mongox"
 	"github.com/onward-jobs/onward/services/candidates/internal/domain"
 	"github.com/onward-jobs/onward/services/candidates/internal/service"
 )
@@ -42,7 +44,7 @@ func (h *handlers) internalCandidateVersions(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	pg, err := pageRequest(c)
+	pg, err := httpx.PageRequest(c, mongox.MaxPageSize)
 	if err != nil {
 		return err
 	}
@@ -50,7 +52,7 @@ func (h *handlers) internalCandidateVersions(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(toPage(list, next, toCandidateVersion))
+	return c.JSON(httpx.ToPage(list, next, toCandidateVersion))
 }
 
 // internalCandidateViews pages through every candidate's matching view,
@@ -61,7 +63,7 @@ func (h *handlers) internalCandidateViews(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	pg, err := pageRequestUpTo(c, service.MaxViewsPageSize)
+	pg, err := httpx.PageRequest(c, service.MaxViewsPageSize)
 	if err != nil {
 		return err
 	}
@@ -69,7 +71,7 @@ func (h *handlers) internalCandidateViews(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(toPage(list, next, toMatchingViewResponse))
+	return c.JSON(httpx.ToPage(list, next, toMatchingViewResponse))
 }
 
 func (h *handlers) internalProgrammes(c *fiber.Ctx) error {
@@ -77,7 +79,7 @@ func (h *handlers) internalProgrammes(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	pg, err := pageRequest(c)
+	pg, err := httpx.PageRequest(c, mongox.MaxPageSize)
 	if err != nil {
 		return err
 	}
@@ -85,5 +87,5 @@ func (h *handlers) internalProgrammes(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(toPage(list, next, toInternalProgrammeResponse))
+	return c.JSON(httpx.ToPage(list, next, toInternalProgrammeResponse))
 }

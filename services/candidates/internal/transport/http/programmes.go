@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/onward-jobs/onward/pkg/httpx"
+	"github.com/onward-jobs/onward/pkg/mongox"
 	"github.com/onward-jobs/onward/services/candidates/internal/domain"
 )
 
@@ -83,7 +84,7 @@ func (h *handlers) listProgrammes(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	pg, err := pageRequest(c)
+	pg, err := httpx.PageRequest(c, mongox.MaxPageSize)
 	if err != nil {
 		return err
 	}
@@ -91,5 +92,5 @@ func (h *handlers) listProgrammes(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(toPage(list, next, toProgrammeResponse))
+	return c.JSON(httpx.ToPage(list, next, toProgrammeResponse))
 }

@@ -5,6 +5,8 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/onward-jobs/onward/pkg/httpx"
+	"github.com/onward-jobs/onward/pkg/mongox"
 	"github.com/onward-jobs/onward/services/candidates/internal/domain"
 	"github.com/onward-jobs/onward/services/candidates/internal/service"
 )
@@ -71,7 +73,7 @@ func (h *handlers) auditTrail(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	pg, err := pageRequest(c)
+	pg, err := httpx.PageRequest(c, mongox.MaxPageSize)
 	if err != nil {
 		return err
 	}
@@ -79,7 +81,7 @@ func (h *handlers) auditTrail(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(toPage(list, next, toAuditEntryResponse))
+	return c.JSON(httpx.ToPage(list, next, toAuditEntryResponse))
 }
 
 func (h *handlers) eraseCandidate(c *fiber.Ctx) error {

@@ -1,13 +1,10 @@
 package http
 
 import (
-	"strconv"
-
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/onward-jobs/onward/pkg/auth"
 	"github.com/onward-jobs/onward/pkg/errs"
-	"github.com/onward-jobs/onward/pkg/mongox"
 	"github.com/onward-jobs/onward/services/candidates/internal/service"
 )
 
@@ -55,43 +52,4 @@ func principal(c *fiber.Ctx) (auth.Principal, error) {
 		return auth.Principal{}, errs.Unauthenticated
 	}
 	return p, nil
-}
-
-// pageRequest reads the cursor and limit of a listing; a limit outside
-// 1..100 or a cursor this API did not issue is a 400 naming the parameter.
-func pageRequest(c *fiber.Ctx) (mongox.PageRequest, error) {
-	return pageRequestUpTo(c, mongox.MaxPageSize)
-}
-
-// pageRequestUpTo is pageRequest with a larger bound for bulk listings.
-func pageRequestUpTo(c *fiber.Ctx, maxLimit int) (mongox.PageRequest, error) {
-	pg := mongox.PageRequest{Cursor: c.Query("cursor")}
-	if l := c.Query("limit"); l != "" {
-		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 || n > maxLimit {
-			return pg, errs.Invalid("limit", "must be a whole number from 1 to %d", maxLimit)
-		}
-		pg.Limit = n
-	}
-	if pg.Cursor != "" {
-		if _, err := mongox.DecodeCursor(pg.Cursor); err != nil {
-			return pg, err
-		}
-	}
-	return pg, nil
-}
-
-// page is a page of items with the cursor of the next one.
-type page[T any] struct {
-	Items      []T    `json:"items"`
-	NextCursor string `json:"next_cursor,omitempty"` // absent on the last page
-}
-
-// toPage converts a page of domain values with convert.
-func toPage[D, T any](list []D, next string, convert func(D) T) page[T] {
-	out := page[T]{Items: make([]T, 0, len(list)), NextCursor: next}
-	for _, d := range list {
-		out.Items = append(out.Items, convert(d))
-	}
-	return out
 }

@@ -3,6 +3,8 @@ package http
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/onward-jobs/onward/pkg/httpx"
+	"github.com/onward-jobs/onward/pkg/mongox"
 	"github.com/onward-jobs/onward/services/employers/internal/service"
 )
 
@@ -29,7 +31,7 @@ func (h *handlers) internalRoleVersions(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	pg, err := pageRequest(c)
+	pg, err := httpx.PageRequest(c, mongox.MaxPageSize)
 	if err != nil {
 		return err
 	}
@@ -37,7 +39,7 @@ func (h *handlers) internalRoleVersions(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := page[roleVersion]{Items: make([]roleVersion, 0, len(list)), NextCursor: next}
+	out := httpx.Page[roleVersion]{Items: make([]roleVersion, 0, len(list)), NextCursor: next}
 	for _, v := range list {
 		out.Items = append(out.Items, roleVersion{ID: v.ID, Version: v.Version})
 	}
@@ -52,7 +54,7 @@ func (h *handlers) internalRoleViews(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	pg, err := pageRequestUpTo(c, service.MaxViewsPageSize)
+	pg, err := httpx.PageRequest(c, service.MaxViewsPageSize)
 	if err != nil {
 		return err
 	}
@@ -60,7 +62,7 @@ func (h *handlers) internalRoleViews(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := page[roleResponse]{Items: make([]roleResponse, 0, len(list)), NextCursor: next}
+	out := httpx.Page[roleResponse]{Items: make([]roleResponse, 0, len(list)), NextCursor: next}
 	for _, r := range list {
 		out.Items = append(out.Items, toRoleResponse(r))
 	}

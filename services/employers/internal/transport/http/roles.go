@@ -133,7 +133,7 @@ func (h *handlers) listRoles(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := page[roleResponse]{Items: make([]roleResponse, 0, len(roles)), NextCursor: next}
+	out := httpx.Page[roleResponse]{Items: make([]roleResponse, 0, len(roles)), NextCursor: next}
 	for _, r := range roles {
 		out.Items = append(out.Items, toRoleResponse(r))
 	}
@@ -187,7 +187,7 @@ func parseRoleQuery(c *fiber.Ctx) (domain.RoleFilter, *service.Near, mongox.Page
 			near.Km = km
 		}
 	}
-	pg, err := pageRequest(c)
+	pg, err := httpx.PageRequest(c, mongox.MaxPageSize)
 	if err != nil {
 		var ve *errs.ValidationError
 		if errors.As(err, &ve) {
@@ -198,26 +198,4 @@ func parseRoleQuery(c *fiber.Ctx) (domain.RoleFilter, *service.Near, mongox.Page
 		return f, nil, pg, &errs.ValidationError{Fields: fields}
 	}
 	return f, near, pg, nil
-}
-
-func pageRequest(c *fiber.Ctx) (mongox.PageRequest, error) {
-	return pageRequestUpTo(c, mongox.MaxPageSize)
-}
-
-// pageRequestUpTo is pageRequest with a larger bound for bulk listings.
-func pageRequestUpTo(c *fiber.Ctx, maxLimit int) (mongox.PageRequest, error) {
-	pg := mongox.PageRequest{Cursor: c.Query("cursor")}
-	if l := c.Query("limit"); l != "" {
-		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 || n > maxLimit {
-			return pg, errs.Invalid("limit", "must be a whole number from 1 to %d", maxLimit)
-		}
-		pg.Limit = n
-	}
-	if pg.Cursor != "" {
-		if _, err := mongox.DecodeCursor(pg.Cursor); err != nil {
-			return pg, err
-		}
-	}
-	return pg, nil
 }

@@ -187,9 +187,3 @@ func toSkillBodies(list []domain.SkillRequirement) []skillBody {
 	}
 	return out
 }
-
-// page is a page of items with the cursor of the next one.
-type page[T any] struct {
-	Items      []T    `json:"items"`
-	NextCursor string `json:"next_cursor,omitempty"` // absent on the last page
-}
