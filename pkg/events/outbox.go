@@ -25,42 +25,48 @@ type Sink interface {
 const relayBatch = 100
 
 // Deliver publishes an event stored with a write that just succeeded and
-// then clears it from the outbox. It runs even when the client has hung up.
-// A failure is only logged: the write stands, and Relay publishes what is
-// left behind.
-func Deliver(ctx context.Context, logger *slog.Logger, outbox Outbox, sink Sink, e Envelope) {
+// then clears it from the outbox, and reports whether both worked. It runs
+// even when the client has hung up. A failure is only logged: the write
+// stands, and Relay publishes what is left behind.
+func Deliver(ctx context.Context, logger *slog.Logger, outbox Outbox, sink Sink, e Envelope) bool {
 	ctx = context.WithoutCancel(ctx)
 	if err := sink.Publish(ctx, e); err != nil {
 		logger.WarnContext(ctx, "event left for the relay", "event_id", e.ID, "type", e.Type, "aggregate_id", e.AggregateID, "error", err.Error())
-		return
+		return false
 	}
 	if err := outbox.MarkPublished(ctx, e); err != nil {
 		logger.WarnContext(ctx, "published event not cleared; the relay will publish it again", "event_id", e.ID, "error", err.Error())
+		return false
 	}
+	return true
 }
 
 // Relay publishes events that have waited in the outbox at least grace by
 // now (the process crashed, or Redis failed, between a write and its
-// publication) and returns how many it published. Younger events are left
-// to the request that is publishing them. Consumers de-duplicate on the
-// event id, so publishing one twice is harmless.
-func Relay(ctx context.Context, outbox Outbox, sink Sink, grace time.Duration, now time.Time) (int, error) {
+// publication) and returns how many it published and how many younger
+// ones it left to the request that is publishing them. Consumers
+// de-duplicate on the event id, so publishing one twice is harmless.
+func Relay(ctx context.Context, outbox Outbox, sink Sink, grace time.Duration, now time.Time) (published, young int, err error) {
 	pending, err := outbox.PendingEvents(ctx, relayBatch)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	n := 0
 	for _, e := range pending {
 		if now.Sub(e.OccurredAt) < grace {
+			young++
 			continue
 		}
 		if err := sink.Publish(ctx, e); err != nil {
-			return n, err
+			return published, young, err
 		}
 		if err := outbox.MarkPublished(ctx, e); err != nil {
-			return n, err
+			return published, young, err
 		}
-		n++
+		published++
 	}
-	return n, nil
+	if len(pending) == relayBatch {
+		// A full batch may hide more; look again next round.
+		young++
+	}
+	return published, young, nil
 }

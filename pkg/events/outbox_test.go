@@ -56,14 +56,14 @@ func TestRelayPublishesOnlyWhatWaitedLongEnough(t *testing.T) {
 		pendingAt(t, "old-1", now.Add(-time.Minute)), pendingAt(t, "young", now.Add(-time.Second)), pendingAt(t, "old-2", now.Add(-30*time.Second)),
 	}}
 	sink := &recordingSink{failAfter: 1}
-	n, err := Relay(context.Background(), outbox, sink, 10*time.Second, now)
+	n, _, err := Relay(context.Background(), outbox, sink, 10*time.Second, now)
 	if err == nil || n != 1 || len(outbox.pending) != 2 {
 		t.Fatalf("first round: %d published, err %v, %d left; want 1, an error, 2 left", n, err, len(outbox.pending))
 	}
 	sink.failAfter = -1
-	n, err = Relay(context.Background(), outbox, sink, 10*time.Second, now)
-	if err != nil || n != 1 {
-		t.Fatalf("second round: %d published, err %v", n, err)
+	n, young, err := Relay(context.Background(), outbox, sink, 10*time.Second, now)
+	if err != nil || n != 1 || young != 1 {
+		t.Fatalf("second round: %d published, %d young, err %v", n, young, err)
 	}
 	if len(outbox.pending) != 1 || outbox.pending[0].AggregateID != "young" {
 		t.Fatalf("left pending %v, want only the young event", outbox.pending)
@@ -87,4 +87,52 @@ func TestDeliverKeepsAFailedEventForTheRelay(t *testing.T) {
 	if len(outbox.pending) != 0 {
 		t.Fatal("a published event stayed in the outbox")
 	}
+}
+
+// countingOutbox counts how often the outbox is read.
+type countingOutbox struct {
+	memoryOutbox
+	reads int
+}
+
+func (o *countingOutbox) PendingEvents(ctx context.Context, limit int) ([]Envelope, error) {
+	o.reads++
+	return o.memoryOutbox.PendingEvents(ctx, limit)
+}
+
+// TestRelayerReadsTheOutboxOnlyWhenNeeded checks that a Relayer reads the
+// outbox at its first round, after a failed delivery, while young events
+// wait, and once per sweep, and not on the rounds between.
+func TestRelayerReadsTheOutboxOnlyWhenNeeded(t *testing.T) {
+	now := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+	outbox := &countingOutbox{}
+	sink := &recordingSink{failAfter: -1}
+	r := &Relayer{Outbox: outbox, Sink: sink, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Sweep: time.Minute, Now: func() time.Time { return now }}
+	ctx := context.Background()
+	round := func(want int) {
+		t.Helper()
+		before := outbox.reads
+		if _, err := r.Round(ctx, 10*time.Second); err != nil {
+			t.Fatal(err)
+		}
+		if got := outbox.reads - before; got != want {
+			t.Fatalf("round read the outbox %d times, want %d", got, want)
+		}
+	}
+	round(1) // the first round
+	round(0) // nothing happened since
+	e := pendingAt(t, "a", now)
+	outbox.pending = append(outbox.pending, e)
+	r.Sink = &recordingSink{failAfter: 0}
+	r.Deliver(ctx, e) // fails: Redis is down
+	r.Sink = sink
+	round(1) // reads, finds the event too young, keeps the mark
+	now = now.Add(20 * time.Second)
+	round(1) // publishes it
+	if len(outbox.pending) != 0 || len(sink.published) != 1 {
+		t.Fatalf("left %d pending, published %v", len(outbox.pending), sink.published)
+	}
+	round(0)
+	now = now.Add(time.Minute)
+	round(1) // the sweep, for what a crashed replica left behind
 }

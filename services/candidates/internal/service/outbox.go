@@ -12,17 +12,22 @@ func (s *Service) envelope(eventType, aggregateID string, version int64) (events
 }
 
 // deliver publishes the event stored with a write and clears it; see
-// events.Deliver.
+// events.Relayer.
 func (s *Service) deliver(ctx context.Context, ch Change) {
-	events.Deliver(ctx, s.Logger, s.Outbox, s.Publisher, ch.Event)
+	s.relay.Deliver(ctx, ch.Event)
 }
 
 // RelayPending finishes interrupted erasures, then publishes events left
-// pending at least grace ago and returns how many it published; see
-// events.Relay.
+// pending at least grace ago, and returns how many it published. Both read
+// the store only when something may be left behind: after a failed
+// delivery or erasure, and every events.DefaultSweep (see events.Relayer).
 func (s *Service) RelayPending(ctx context.Context, grace time.Duration) (int, error) {
+	if !s.relay.Due() {
+		return 0, nil
+	}
 	if _, err := s.Outbox.FinishErasures(ctx); err != nil {
+		s.relay.MarkDirty()
 		return 0, err
 	}
-	return events.Relay(ctx, s.Outbox, s.Publisher, grace, s.Now())
+	return s.relay.Scan(ctx, grace)
 }

@@ -91,6 +91,9 @@ func (s *Service) Erase(ctx context.Context, p auth.Principal, id string) error 
 	}
 	t := domain.Tombstone{ID: uuid.NewString(), OrgID: c.OrgID, IDDigest: s.Digest(c.ID), ErasedAt: s.now(), ErasedBy: p.Subject}
 	if err := s.Candidates.EraseCandidate(ctx, c.ID, t, e); err != nil {
+		// The tombstone may be written and the rest not: the relay
+		// finishes it.
+		s.relay.MarkDirty()
 		return fmt.Errorf("erase candidate: %w", err)
 	}
 	s.deliver(ctx, Change{Event: e})

@@ -13,15 +13,16 @@ func (s *Service) envelope(eventType, aggregateID string, version int64) (events
 }
 
 // deliver publishes an event stored with a write and clears it; see
-// events.Deliver.
+// events.Relayer.
 func (s *Service) deliver(ctx context.Context, e events.Envelope) {
-	events.Deliver(ctx, s.Logger, s.Outbox, s.Publisher, e)
+	s.relay.Deliver(ctx, e)
 }
 
 // RelayPending publishes events left pending at least grace ago and
-// returns how many it published; see events.Relay.
+// returns how many it published. It reads the outbox only when something
+// may be there; see events.Relayer.
 func (s *Service) RelayPending(ctx context.Context, grace time.Duration) (int, error) {
-	return events.Relay(ctx, s.Outbox, s.Publisher, grace, s.Now())
+	return s.relay.Round(ctx, grace)
 }
 
 // CloseExpired closes every role whose closing date has passed and returns

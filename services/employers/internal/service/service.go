@@ -96,6 +96,7 @@ type Deps struct {
 // Service is the employers service's use cases.
 type Service struct {
 	Deps
+	relay *events.Relayer
 }
 
 // New returns the service.
@@ -106,7 +107,7 @@ func New(d Deps) *Service {
 	if d.Logger == nil {
 		d.Logger = slog.Default()
 	}
-	return &Service{Deps: d}
+	return &Service{Deps: d, relay: &events.Relayer{Outbox: d.Outbox, Sink: d.Publisher, Logger: d.Logger, Now: d.Now}}
 }
 
 func (s *Service) today() string { return s.Now().UTC().Format(time.DateOnly) }
