@@ -1,7 +1,6 @@
 package launcher
 
 import (
-	"fmt"
 	"net/http"
 	"regexp"
 	"testing"
@@ -28,10 +27,7 @@ func TestBrowserEmployerReadsWhyACandidateFits(t *testing.T) {
 	registerBarista(t, staff, prog.ID, "Bartholomeus", 3)
 	registerBarista(t, staff, prog.ID, "Cleopatra", 2)
 
-	email := fmt.Sprintf("owner.%d@debrug.test", time.Now().UnixNano())
-	anon := apiClient{t: t, base: p.url("gateway")}
-	anon.do("POST", "/api/v1/auth/signup", map[string]string{"organisation_name": "Koffiebar De Brug", "name": "Ana Peeters", "email": email, "password": staffPassword}, http.StatusCreated, nil)
-	employer := newEmployerSession(t, p, email)
+	email, employer := newEmployer(t, p, "Koffiebar De Brug")
 	var role struct{ ID string }
 	employer.do("POST", "/api/v1/roles", map[string]any{
 		"title": "Barista", "description": "Morning shifts.", "sector": "I", "site": map[string]any{"place_id": kortrijk},
@@ -68,15 +64,4 @@ func TestBrowserEmployerReadsWhyACandidateFits(t *testing.T) {
 		t.Fatal(err)
 	}
 	testkit.CheckPage(t, browser, tab.dir, "shortlist-05-desktop-filtered", "/roles/"+role.ID+"/shortlist", 1280, best)
-}
-
-// newEmployerSession signs an existing employer in through the API.
-func newEmployerSession(t testing.TB, p *platform, email string) apiClient {
-	t.Helper()
-	anon := apiClient{t: t, base: p.url("gateway")}
-	var tokens struct {
-		AccessToken string `json:"access_token"`
-	}
-	anon.do("POST", "/api/v1/auth/login", map[string]string{"email": email, "password": staffPassword}, http.StatusOK, &tokens)
-	return apiClient{t: t, base: p.url("gateway"), token: tokens.AccessToken}
 }

@@ -16,9 +16,9 @@ import (
 // gent is a place id from the embedded gazetteer, about 45 km from Kortrijk.
 const gent = "2797656"
 
-// newEmployer signs an employer up through the gateway and returns a
-// client with its token.
-func newEmployer(t testing.TB, p *platform, name string) apiClient {
+// newEmployer signs an employer up through the gateway and returns its
+// e-mail and a client with its token.
+func newEmployer(t testing.TB, p *platform, name string) (string, apiClient) {
 	t.Helper()
 	gw := p.url("gateway")
 	anon := apiClient{t: t, base: gw}
@@ -28,7 +28,7 @@ func newEmployer(t testing.TB, p *platform, name string) apiClient {
 		AccessToken string `json:"access_token"`
 	}
 	anon.do("POST", "/api/v1/auth/login", map[string]string{"email": email, "password": staffPassword}, http.StatusOK, &tokens)
-	return apiClient{t: t, base: gw, token: tokens.AccessToken}
+	return email, apiClient{t: t, base: gw, token: tokens.AccessToken}
 }
 
 // registerBarista registers a consenting candidate in the Kortrijk house
@@ -110,7 +110,7 @@ func TestMatchingAcrossThePlatform(t *testing.T) {
 	bertID, bertAlias := registerBarista(t, staff, prog.ID, "Bartholomeus", 3)
 	_, cleoAlias := registerBarista(t, staff, prog.ID, "Cleopatra", 2)
 
-	employer := newEmployer(t, p, "Koffiebar De Brug")
+	_, employer := newEmployer(t, p, "Koffiebar De Brug")
 	var role struct{ ID string }
 	employer.do("POST", "/api/v1/roles", map[string]any{
 		"title": "Barista", "description": "Morning shifts.", "sector": "I", "site": map[string]any{"place_id": kortrijk},
@@ -145,7 +145,8 @@ func TestMatchingAcrossThePlatform(t *testing.T) {
 			t.Fatalf("staff never saw the role among the candidate's suggestions: %+v", sugg)
 		}
 	}
-	newEmployer(t, p, "Andere Zaak").do("GET", "/api/v1/roles/"+role.ID+"/shortlist", nil, http.StatusNotFound, nil)
+	_, stranger := newEmployer(t, p, "Andere Zaak")
+	stranger.do("GET", "/api/v1/roles/"+role.ID+"/shortlist", nil, http.StatusNotFound, nil)
 	staff.do("GET", "/api/v1/roles/"+role.ID+"/shortlist", nil, http.StatusForbidden, nil)
 	employer.do("GET", "/api/v1/candidates/"+annID+"/suggestions", nil, http.StatusForbidden, nil)
 

@@ -73,7 +73,7 @@ func BenchmarkRoleToShortlistThroughTheStack(b *testing.B) {
 	waitIndexed(b, admin, n)
 	seeding := time.Since(began)
 
-	employer := newEmployer(b, p, "Bakkerij Noord")
+	_, employer := newEmployer(b, p, "Bakkerij Noord")
 	var (
 		mu        sync.Mutex
 		latencies []time.Duration
