@@ -1,22 +1,16 @@
 package launcher
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"path/filepath"
-	"time"
 
-	"github.com/FerretDB/FerretDB/ferretdb"
 	"github.com/alicebob/miniredis/v2"
-)
 
-// ferretStopTimeout bounds how long FerretDB may take to close its
-// connections and its SQLite files once the services are gone.
-const ferretStopTimeout = 10 * time.Second
+	"github.com/onward-jobs/onward/pkg/ferretsqlite"
+)
 
 // stores are the MongoDB and Redis the services use: the ones named by
 // MONGO_URI and REDIS_URL, or embedded ones started for this run.
@@ -68,40 +62,21 @@ func (s *stores) Stop() error {
 }
 
 // startFerretDB runs FerretDB with its SQLite backend in dir, so data
-// survives restarts. Its own logs are kept to errors: at warning level it
-// dumps a whole wire message each time a client ends its sessions, a
-// command FerretDB v1 does not implement.
+// survives restarts, with the _id index FerretDB v1 lacks (see package
+// ferretsqlite). Its own logs are kept to errors: at warning level it dumps
+// a whole wire message each time a client ends its sessions, a command
+// FerretDB v1 does not implement.
 func startFerretDB(dir, addr, logFormat string, logOut io.Writer) (string, func() error, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", nil, fmt.Errorf("embedded FerretDB: %w", err)
-	}
 	opts := &slog.HandlerOptions{Level: slog.LevelError}
 	var h slog.Handler = slog.NewJSONHandler(logOut, opts)
 	if logFormat == "text" {
 		h = slog.NewTextHandler(logOut, opts)
 	}
-	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: addr},
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + filepath.ToSlash(dir) + "/",
-		Logger:    slog.New(h).With("service", "ferretdb"),
-	})
+	f, err := ferretsqlite.Start(ferretsqlite.Config{Dir: dir, Addr: addr, Logger: slog.New(h).With("service", "ferretdb")})
 	if err != nil {
-		return "", nil, fmt.Errorf("embedded FerretDB on %s: %w", addr, err)
+		return "", nil, fmt.Errorf("embedded %w", err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- f.Run(ctx) }()
-	stop := func() error {
-		cancel()
-		select {
-		case err := <-done:
-			return err
-		case <-time.After(ferretStopTimeout):
-			return fmt.Errorf("embedded FerretDB did not stop within %s", ferretStopTimeout)
-		}
-	}
-	return f.MongoDBURI(), stop, nil
+	return f.URI(), f.Stop, nil
 }
 
 // startMiniredis runs miniredis on a free loopback port. ClockTTL makes key

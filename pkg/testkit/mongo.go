@@ -13,9 +13,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/FerretDB/FerretDB/ferretdb"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/onward-jobs/onward/pkg/ferretsqlite"
 )
 
 var (
@@ -46,17 +47,11 @@ func startFerretDB() (string, error) {
 		return "", err
 	}
 	quiet := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
-	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + dir + "/",
-		Logger:    quiet,
-	})
+	f, err := ferretsqlite.Start(ferretsqlite.Config{Dir: dir, Addr: "127.0.0.1:0", Logger: quiet})
 	if err != nil {
 		return "", err
 	}
-	go func() { _ = f.Run(context.Background()) }()
-	return f.MongoDBURI(), nil
+	return f.URI(), nil
 }
 
 // MongoClient connects to the test Mongo-wire server and disconnects when the

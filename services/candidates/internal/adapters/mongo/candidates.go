@@ -86,7 +86,7 @@ func (s *Store) replaceCandidate(ctx context.Context, c domain.Candidate, prev i
 	doc := s.toCandidateDoc(c)
 	doc.PendingEvents = append(cur.PendingEvents, event)
 	doc.PendingAudit = append(cur.PendingAudit, entry)
-	res, err := s.candidates.ReplaceOne(ctx, bson.D{{Key: "_id", Value: c.ID}, {Key: "version", Value: prev}}, doc)
+	res, err := s.candidates.ReplaceOne(ctx, s.server.VersionedFilter(c.ID, prev), doc)
 	if err != nil {
 		return fmt.Errorf("replace candidate %s: %w", c.ID, err)
 	}

@@ -47,6 +47,8 @@ type Store struct {
 	tombstones *mongo.Collection
 	opts       Options
 	dbName     string
+	// server tells how a versioned write must be filtered.
+	server mongox.Server
 }
 
 // NewStore returns a store on db and ensures its indexes.
@@ -58,6 +60,11 @@ func NewStore(ctx context.Context, db *mongo.Database, opts Options) (*Store, er
 		candidates: db.Collection("candidates"), programmes: db.Collection("programmes"), audit: db.Collection("audit"),
 		orgKeys: db.Collection("org_keys"), tombstones: db.Collection("tombstones"), opts: opts, dbName: db.Name(),
 	}
+	server, err := mongox.DetectServer(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	s.server = server
 	idx := func(keys ...string) mongo.IndexModel {
 		d := bson.D{}
 		for _, k := range keys {
