@@ -54,6 +54,12 @@ func NewServer(cfg AppConfig) *Server {
 		WriteTimeout:            cfg.WriteTimeout,
 		IdleTimeout:             2 * cfg.WriteTimeout,
 		DisableStartupMessage:   true,
+		// Strings from the context are copies, not views of fasthttp's
+		// request buffers, which the next request on the connection
+		// overwrites: a method kept as a metric label turned "POST" into
+		// "GETT" and broke /metrics. Nothing kept past a request can
+		// change under its holder.
+		Immutable: true,
 		StrictRouting:           false,
 		EnableTrustedProxyCheck: len(cfg.TrustedProxies) > 0,
 		TrustedProxies:          cfg.TrustedProxies,

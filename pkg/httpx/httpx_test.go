@@ -220,3 +220,60 @@ func grep(text, word string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestMetricsSurviveReusedRequestBuffers serves requests of different
+// methods over kept-alive connections, where fasthttp reuses each request's
+// buffers: label values must be copies, or earlier series change under
+// Prometheus and /metrics answers with duplicate-series errors.
+func TestMetricsSurviveReusedRequestBuffers(t *testing.T) {
+	s := newTestServer()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.ServeListener(ctx, ln, time.Second) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("shutdown: %v", err)
+		}
+	}()
+	base := "http://" + ln.Addr().String()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1}}
+	send := func(method, path, body string) {
+		req, _ := http.NewRequest(method, base+path, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}
+	for range 5 {
+		send("POST", "/signup", `{"email":"ana@example.be","password":"quiet-orchard-bicycle"}`)
+		send("GET", "/roles/abc", "")
+		send("DELETE", "/roles/abc", "")
+	}
+	resp, err := client.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	text := string(raw)
+	if resp.StatusCode != 200 {
+		t.Fatalf("/metrics: %d\n%s", resp.StatusCode, text)
+	}
+	for _, want := range []string{
+		`http_requests_total{method="POST",route="/signup",service="test",status="201"} 5`,
+		`http_requests_total{method="GET",route="/roles/:id",service="test",status="404"} 5`,
+		`http_requests_total{method="DELETE",route="unmatched",service="test",status="404"} 5`,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %s in:\n%s", want, grep(text, "http_requests_total"))
+		}
+	}
+}
