@@ -132,8 +132,13 @@ func start(t testing.TB, env map[string]string) *platform {
 	p := &platform{env: env, cancel: cancel, done: make(chan error, 1), console: &testkit.LogBuffer{}, logs: &testkit.LogBuffer{}}
 	go func() { p.done <- Run(ctx, env, p.console, p.logs) }()
 	t.Cleanup(cancel)
-	// The banner is printed once every service is ready.
-	deadline := time.Now().Add(60 * time.Second)
+	// The banner is printed once every service is ready, within the
+	// launcher's own start timeout.
+	wait, err := time.ParseDuration(env["ONWARD_START_TIMEOUT"])
+	if err != nil {
+		t.Fatalf("ONWARD_START_TIMEOUT: %v", err)
+	}
+	deadline := time.Now().Add(wait)
 	for !strings.Contains(p.console.String(), "Ctrl-C to stop") {
 		select {
 		case err := <-p.done:
@@ -141,7 +146,7 @@ func start(t testing.TB, env map[string]string) *platform {
 		default:
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("not ready within 60s\n%s", p.logs)
+			t.Fatalf("not ready within %s\n%s", wait, p.logs)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}

@@ -16,7 +16,6 @@ package ferretsqlite
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -97,11 +96,10 @@ func (s *Server) IndexIDs(ctx context.Context) (int, error) { return s.indexer.r
 func (s *Server) Stop() error {
 	s.cancel()
 	s.wg.Wait()
-	closeErr := s.indexer.close()
 	select {
 	case err := <-s.done:
-		return errors.Join(err, closeErr)
+		return err
 	case <-time.After(stopTimeout):
-		return errors.Join(fmt.Errorf("FerretDB did not stop within %s", stopTimeout), closeErr)
+		return fmt.Errorf("FerretDB did not stop within %s", stopTimeout)
 	}
 }

@@ -23,16 +23,17 @@ const idExpression = `_ferretdb_sjson->'$._id'`
 // indexSuffix names the added index after its table.
 const indexSuffix = "_onward_id"
 
-// indexer keeps one connection pool per SQLite file FerretDB has made.
+// indexer remembers, per SQLite file, when it last found every table
+// indexed, and opens a file again only once it has changed since.
 type indexer struct {
 	dir    string
 	logger *slog.Logger
 	mu     sync.Mutex
-	dbs    map[string]*sql.DB
+	done   map[string]time.Time
 }
 
 func newIndexer(dir string, logger *slog.Logger) *indexer {
-	return &indexer{dir: dir, logger: logger, dbs: map[string]*sql.DB{}}
+	return &indexer{dir: dir, logger: logger, done: map[string]time.Time{}}
 }
 
 // run indexes new tables every interval until ctx ends. A failed round is
@@ -54,6 +55,8 @@ func (x *indexer) run(ctx context.Context, every time.Duration) {
 
 // round indexes every table of every database file that lacks the index.
 func (x *indexer) round(ctx context.Context) (int, error) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
 	files, err := filepath.Glob(filepath.Join(x.dir, "*.sqlite"))
 	if err != nil {
 		return 0, err
@@ -61,22 +64,45 @@ func (x *indexer) round(ctx context.Context) (int, error) {
 	added := 0
 	var errsOut []error
 	for _, f := range files {
-		n, err := x.indexFile(ctx, f)
+		changed := modified(f)
+		if changed.IsZero() || changed.Equal(x.done[f]) {
+			continue
+		}
+		n, err := indexFile(ctx, f)
 		added += n
 		if err != nil {
 			errsOut = append(errsOut, fmt.Errorf("%s: %w", filepath.Base(f), err))
+			continue
 		}
+		x.done[f] = changed
 	}
 	return added, errors.Join(errsOut...)
 }
 
+// modified is the later modification time of a database file and its
+// write-ahead log, where a new table first appears; zero if it is gone.
+func modified(path string) time.Time {
+	var latest time.Time
+	for _, p := range []string{path, path + "-wal"} {
+		if fi, err := os.Stat(p); err == nil && fi.ModTime().After(latest) {
+			latest = fi.ModTime()
+		}
+	}
+	return latest
+}
+
 // indexFile creates the missing indexes of one database. FerretDB's own
-// tables start with "_ferretdb_"; every other table is a collection.
-func (x *indexer) indexFile(ctx context.Context, path string) (int, error) {
-	db, err := x.open(path)
+// tables start with "_ferretdb_"; every other table is a collection. The
+// file is opened with the pragmas FerretDB sets (a busy timeout, so
+// waiting for its writers is not an error, and the write-ahead log) and
+// closed again, so a database FerretDB drops is never held open.
+func indexFile(ctx context.Context, path string) (int, error) {
+	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(wal)")
 	if err != nil {
 		return 0, err
 	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
 	rows, err := db.QueryContext(ctx, `SELECT t.name FROM sqlite_master t
 		WHERE t.type = 'table' AND t.name NOT LIKE '\_ferretdb\_%' ESCAPE '\'
 		AND NOT EXISTS (SELECT 1 FROM sqlite_master i WHERE i.type = 'index' AND i.name = t.name || ?)`, indexSuffix)
@@ -102,38 +128,6 @@ func (x *indexer) indexFile(ctx context.Context, path string) (int, error) {
 		}
 	}
 	return len(tables), nil
-}
-
-// open returns the pool of one file, opened once with the same pragmas
-// FerretDB sets: a busy timeout, so waiting for its writers is not an
-// error, and the write-ahead log.
-func (x *indexer) open(path string) (*sql.DB, error) {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	if db, ok := x.dbs[path]; ok {
-		return db, nil
-	}
-	if _, err := os.Stat(path); err != nil {
-		return nil, err
-	}
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(wal)")
-	if err != nil {
-		return nil, err
-	}
-	db.SetMaxOpenConns(1)
-	x.dbs[path] = db
-	return db, nil
-}
-
-func (x *indexer) close() error {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	var errsOut []error
-	for path, db := range x.dbs {
-		errsOut = append(errsOut, db.Close())
-		delete(x.dbs, path)
-	}
-	return errors.Join(errsOut...)
 }
 
 // quote makes a SQLite identifier of a table or index name.
