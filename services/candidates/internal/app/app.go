@@ -57,7 +57,9 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 		Publisher:  eventsadapter.Publisher{Events: pub, Stream: cfg.Stream},
 		Vocabulary: vocab, Digest: keys.digest, Logger: svc.Logger,
 	})
-	transport.Register(svc.Server.App, transport.Deps{Verifier: svc.Verifier, Service: candidates})
+	transport.Register(svc.Server.App, transport.Deps{
+		Verifier: svc.Verifier, Service: candidates, Logger: svc.Logger, WriteTimeout: cfg.WriteTimeout,
+	})
 	grace := cfg.RelayGrace
 	return svc.Serve(ctx, platform.EveryLogged(svc.Logger, cfg.RelayInterval, "relayed pending events", func(ctx context.Context) (int, error) {
 		return candidates.RelayPending(ctx, grace)

@@ -40,6 +40,29 @@ func (s *Service) CandidateViews(ctx context.Context, p auth.Principal, page mon
 	return s.Candidates.CandidateViews(ctx, page)
 }
 
+// CheckInternalCaller refuses a caller that is not an Onward service, for
+// a handler that must answer before it starts a stream.
+func (s *Service) CheckInternalCaller(p auth.Principal) error { return requireService(p) }
+
+// EachCandidateVersion calls fn with every candidate's id and version in
+// one pass, for a service that lists them all at once.
+func (s *Service) EachCandidateVersion(ctx context.Context, p auth.Principal, fn func(Version) error) error {
+	if err := requireService(p); err != nil {
+		return err
+	}
+	return s.Candidates.EachCandidateVersion(ctx, fn)
+}
+
+// EachCandidateView calls fn with every candidate's matching view in one
+// pass, for another service's initial load; like CandidateViews it holds
+// no identity and is not audited as a full read.
+func (s *Service) EachCandidateView(ctx context.Context, p auth.Principal, fn func(domain.MatchingView) error) error {
+	if err := requireService(p); err != nil {
+		return err
+	}
+	return s.Candidates.EachCandidateView(ctx, fn)
+}
+
 // AllProgrammes returns a page of every organisation's programmes, for the
 // matching service, which names the programmes that train a missing skill.
 func (s *Service) AllProgrammes(ctx context.Context, p auth.Principal, page mongox.PageRequest) ([]domain.Programme, string, error) {

@@ -56,6 +56,11 @@ type CandidateStore interface {
 	// CandidateViews returns a page of every candidate's matching view in
 	// id order, at most MaxViewsPageSize long, without opening identities.
 	CandidateViews(ctx context.Context, page mongox.PageRequest) ([]domain.MatchingView, string, error)
+	// EachCandidateVersion and EachCandidateView call fn for every
+	// candidate, in no particular order, in one pass over the store; an
+	// error from fn stops the pass and is returned.
+	EachCandidateVersion(ctx context.Context, fn func(Version) error) error
+	EachCandidateView(ctx context.Context, fn func(domain.MatchingView) error) error
 	// EraseCandidate deletes the candidate and every audit entry about it,
 	// and keeps t with the candidate.erased event pending on it. Until the
 	// event is published (MarkPublished) the tombstone also holds the

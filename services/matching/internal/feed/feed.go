@@ -50,8 +50,6 @@ type Config struct {
 	// ReconcileInterval is the time between reconciliations; negative
 	// disables them (tests call Reconcile). Default 10 minutes.
 	ReconcileInterval time.Duration
-	// LoadPageSize is the page size of the initial load. Default 500.
-	LoadPageSize int
 	// Subscriber tunes every consumer; zero fields take pkg/events'
 	// defaults.
 	Subscriber SubscriberTuning
@@ -110,9 +108,6 @@ func New(cfg Config, d Deps) (*Feed, error) {
 	}
 	if cfg.ReconcileInterval == 0 {
 		cfg.ReconcileInterval = DefaultReconcileInterval
-	}
-	if cfg.LoadPageSize <= 0 {
-		cfg.LoadPageSize = 500
 	}
 	if cfg.Subscriber.IndexDedupTTL <= 0 {
 		cfg.Subscriber.IndexDedupTTL = DefaultIndexDedupTTL

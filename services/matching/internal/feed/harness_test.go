@@ -80,7 +80,7 @@ func (h *harness) start(t *testing.T, id string, reconcile time.Duration) *insta
 	in.results = &recorder{index: in.index, calls: map[string]int{}}
 	in.feed, err = feed.New(feed.Config{
 		CandidatesStream: h.candidates, RolesStream: h.roles, InstanceID: id, ReconcileInterval: reconcile,
-		LoadPageSize: 7, Subscriber: h.tuning, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Subscriber: h.tuning, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}, feed.Deps{Index: in.index, Candidates: cands, Roles: roles, Results: in.results, Redis: h.rdb})
 	if err != nil {
 		t.Fatal(err)

@@ -5,17 +5,18 @@ import (
 	"time"
 )
 
-// load fills the index from the owners' bulk pages and then marks the feed
-// ready. A failed page is retried with a backoff until it succeeds, so an
-// owner that starts after matching only delays readiness. It reports
-// whether the load finished before ctx ended.
+// load fills the index from the owners' listings and then marks the feed
+// ready. A failed listing is read again from the start with a backoff until
+// it succeeds (applying a view twice changes nothing), so an owner that
+// starts after matching only delays readiness. It reports whether the load
+// finished before ctx ended.
 func (f *Feed) load(ctx context.Context) bool {
 	start := time.Now()
-	roles, ok := loadAll(ctx, f, "roles", f.deps.Roles.Views, f.roles)
+	roles, ok := loadAll(ctx, f, "roles", f.deps.Roles.EachView, f.roles)
 	if !ok {
 		return false
 	}
-	candidates, ok := loadAll(ctx, f, "candidates", f.deps.Candidates.Views, f.candidates)
+	candidates, ok := loadAll(ctx, f, "candidates", f.deps.Candidates.EachView, f.candidates)
 	if !ok {
 		return false
 	}
@@ -24,29 +25,26 @@ func (f *Feed) load(ctx context.Context) bool {
 	return true
 }
 
-// loadAll applies every page of views to s and returns how many it read.
+// loadAll applies every view of a listing to s and returns how many the
+// successful pass read.
 func loadAll[T any](ctx context.Context, f *Feed, what string,
-	views func(ctx context.Context, cursor string, limit int) ([]T, string, error), s *shelf[T]) (int, bool) {
-	n, cursor, delay := 0, "", time.Duration(0)
+	each func(ctx context.Context, fn func(T) error) error, s *shelf[T]) (int, bool) {
+	delay := time.Duration(0)
 	for {
-		page, next, err := views(ctx, cursor, f.cfg.LoadPageSize)
-		if err != nil {
-			if ctx.Err() != nil {
-				return n, false
-			}
-			delay = backoff(delay)
-			f.log.Warn("feed: initial load page failed; retrying", "what", what, "loaded", n, "error", err.Error(), "retry_in", delay)
-			sleep(ctx, delay)
-			continue
-		}
-		delay = 0
-		for _, v := range page {
+		n := 0
+		err := each(ctx, func(v T) error {
 			s.apply(v)
-		}
-		n += len(page)
-		if next == "" {
+			n++
+			return nil
+		})
+		if err == nil {
 			return n, true
 		}
-		cursor = next
+		if ctx.Err() != nil {
+			return n, false
+		}
+		delay = backoff(delay)
+		f.log.Warn("feed: initial load failed; reading it again", "what", what, "read", n, "error", err.Error(), "retry_in", delay)
+		sleep(ctx, delay)
 	}
 }

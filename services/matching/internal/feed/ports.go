@@ -27,18 +27,22 @@ type Version struct {
 
 // CandidateSource is the candidates service's internal API. A candidate the
 // owner does not have (erased) is an error wrapping errs.NotFound.
+// EachVersion and EachView list every candidate in no particular order and
+// stop at fn's first error; a listing cut short is an error, after fn has
+// seen part of it.
 type CandidateSource interface {
-	Versions(ctx context.Context, cursor string) ([]Version, string, error)
+	EachVersion(ctx context.Context, fn func(Version) error) error
 	Candidate(ctx context.Context, id string) (engine.Candidate, error)
-	Views(ctx context.Context, cursor string, limit int) ([]engine.Candidate, string, error)
+	EachView(ctx context.Context, fn func(engine.Candidate) error) error
 }
 
-// RoleSource is the employers service's internal API. Roles come whatever
-// their status; only open ones are indexed.
+// RoleSource is the employers service's internal API, listed like
+// CandidateSource. Roles come whatever their status; only open ones are
+// indexed.
 type RoleSource interface {
-	Versions(ctx context.Context, cursor string) ([]Version, string, error)
+	EachVersion(ctx context.Context, fn func(Version) error) error
 	Role(ctx context.Context, id string) (engine.Role, error)
-	Views(ctx context.Context, cursor string, limit int) ([]engine.Role, string, error)
+	EachView(ctx context.Context, fn func(engine.Role) error) error
 }
 
 // Results keeps the stored shortlists and suggestions up to date. The feed

@@ -28,8 +28,8 @@ func (f *Feed) Reconcile(ctx context.Context) (Reconciliation, error) {
 	f.reconcileMu.Lock()
 	defer f.reconcileMu.Unlock()
 	r := Reconciliation{At: time.Now().UTC()}
-	cf, cr, errC := reconcileShelf(ctx, f.candidates, f.deps.Candidates.Versions, f.candidates.ops.fetch, f.candidateResults)
-	rf, rr, errR := reconcileShelf(ctx, f.roles, f.deps.Roles.Versions, f.roles.ops.fetch, f.roleResults)
+	cf, cr, errC := reconcileShelf(ctx, f.candidates, f.deps.Candidates.EachVersion, f.candidates.ops.fetch, f.candidateResults)
+	rf, rr, errR := reconcileShelf(ctx, f.roles, f.deps.Roles.EachVersion, f.roles.ops.fetch, f.roleResults)
 	r.Fetched, r.Removed, r.Took = cf+rf, cr+rr, time.Since(r.At)
 	err := errors.Join(errC, errR)
 	r.Failed = err != nil
@@ -74,7 +74,7 @@ func (f *Feed) reconcileEvery(ctx context.Context) {
 // is never mistaken for one it removed; an aggregate the listing lacks is
 // fetched once more before it goes, so only the owner's 404 removes it.
 func reconcileShelf[T any](ctx context.Context, s *shelf[T],
-	list func(ctx context.Context, cursor string) ([]Version, string, error),
+	list func(ctx context.Context, fn func(Version) error) error,
 	fetch func(ctx context.Context, id string) (T, error),
 	tell func(ctx context.Context, id string, present bool) error,
 ) (fetched, removed int, err error) {
@@ -86,30 +86,24 @@ func reconcileShelf[T any](ctx context.Context, s *shelf[T],
 			failures = append(failures, err)
 		}
 	}
-	for cursor := ""; ; {
-		page, next, err := list(ctx, cursor)
+	err = list(ctx, func(v Version) error {
+		seen[v.ID] = struct{}{}
+		if snap[v.ID] >= v.Version {
+			return nil
+		}
+		present, ch, err := s.ensure(ctx, v.ID, v.Version)
 		if err != nil {
-			return fetched, removed, fmt.Errorf("list %s versions: %w", s.kind, err)
+			failures = append(failures, err)
+			return nil
 		}
-		for _, v := range page {
-			seen[v.ID] = struct{}{}
-			if snap[v.ID] >= v.Version {
-				continue
-			}
-			present, ch, err := s.ensure(ctx, v.ID, v.Version)
-			if err != nil {
-				failures = append(failures, err)
-				continue
-			}
-			if ch {
-				fetched++
-				changed(v.ID, present)
-			}
+		if ch {
+			fetched++
+			changed(v.ID, present)
 		}
-		if next == "" {
-			break
-		}
-		cursor = next
+		return nil
+	})
+	if err != nil {
+		return fetched, removed, fmt.Errorf("list %s versions: %w", s.kind, err)
 	}
 	for id, v := range snap {
 		if _, ok := seen[id]; ok {

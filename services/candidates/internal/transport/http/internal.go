@@ -1,7 +1,11 @@
 package http
 
 import (
+	"context"
+
 	"github.com/gofiber/fiber/v2"
+
+	"github.com/onward-jobs/onward/pkg/auth"
 
 	"github.com/onward-jobs/onward/pkg/httpx"
 	"github.com/onward-jobs/onward/pkg/mongox"
@@ -39,10 +43,18 @@ func (h *handlers) internalMatchingView(c *fiber.Ctx) error {
 	return c.JSON(toMatchingViewResponse(v))
 }
 
+// internalCandidateVersions lists every candidate's id and version: a
+// page at a time, or all in one stream of JSON lines when the caller
+// accepts application/x-ndjson (see streamAll).
 func (h *handlers) internalCandidateVersions(c *fiber.Ctx) error {
 	p, err := principal(c)
 	if err != nil {
 		return err
+	}
+	if httpx.WantsNDJSON(c) {
+		return h.streamAll(c, p, func(ctx context.Context, emit httpx.Emit) error {
+			return h.svc.EachCandidateVersion(ctx, p, func(v service.Version) error { return emit(toCandidateVersion(v)) })
+		})
 	}
 	pg, err := httpx.PageRequest(c, mongox.MaxPageSize)
 	if err != nil {
@@ -56,12 +68,18 @@ func (h *handlers) internalCandidateVersions(c *fiber.Ctx) error {
 }
 
 // internalCandidateViews pages through every candidate's matching view,
-// up to service.MaxViewsPageSize at a time, so matching loads thousands of
-// candidates in a few requests instead of one request each.
+// up to service.MaxViewsPageSize at a time, or streams them all as JSON
+// lines when the caller accepts application/x-ndjson, so matching loads
+// thousands of candidates without one request each.
 func (h *handlers) internalCandidateViews(c *fiber.Ctx) error {
 	p, err := principal(c)
 	if err != nil {
 		return err
+	}
+	if httpx.WantsNDJSON(c) {
+		return h.streamAll(c, p, func(ctx context.Context, emit httpx.Emit) error {
+			return h.svc.EachCandidateView(ctx, p, func(v domain.MatchingView) error { return emit(toMatchingViewResponse(v)) })
+		})
 	}
 	pg, err := httpx.PageRequest(c, service.MaxViewsPageSize)
 	if err != nil {
@@ -72,6 +90,18 @@ func (h *handlers) internalCandidateViews(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(httpx.ToPage(list, next, toMatchingViewResponse))
+}
+
+// streamAll answers with one JSON line per item of one pass over the
+// store, ended by an {"end":true,"count":n} line. A listing by pages costs
+// a full scan per page on FerretDB v1, which has no index behind range
+// queries; one pass costs it once. Who may list is checked before the
+// status line goes out, so a refusal is still a problem+json answer.
+func (h *handlers) streamAll(c *fiber.Ctx, p auth.Principal, produce func(ctx context.Context, emit httpx.Emit) error) error {
+	if err := h.svc.CheckInternalCaller(p); err != nil {
+		return err
+	}
+	return httpx.StreamNDJSON(c, h.logger, h.writeTimeout, produce)
 }
 
 func (h *handlers) internalProgrammes(c *fiber.Ctx) error {

@@ -168,6 +168,16 @@ func TestBulkMatchingViews(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("bulk views differ from the single-candidate route:\n got %v\nwant %v", got, want)
 	}
+	streamed := streamLines(t, h.call(t, "service", "GET", "/internal/v1/candidates/views", nil, "Accept", "application/x-ndjson").must(t, 200))
+	if !reflect.DeepEqual(streamed, want) {
+		t.Fatalf("streamed views differ from the single-candidate route:\n got %v\nwant %v", streamed, want)
+	}
+	versions := streamLines(t, h.call(t, "service", "GET", "/internal/v1/candidates/versions", nil, "Accept", "application/x-ndjson").must(t, 200))
+	for id, v := range want {
+		if versions[id]["version"] != v["version"] || len(versions) != len(want) {
+			t.Fatalf("streamed versions %v; want the views' ids and versions", versions)
+		}
+	}
 	if all := h.call(t, "service", "GET", "/internal/v1/candidates/views?limit=500", nil).must(t, 200).items(); len(all) != 3 {
 		t.Errorf("limit 500 gave %d views; want 3", len(all))
 	}
@@ -180,5 +190,39 @@ func TestBulkMatchingViews(t *testing.T) {
 		if a := h.call(t, who, "GET", "/internal/v1/candidates/views", nil); a.status != 403 {
 			t.Errorf("views as %s: %d; want 403", who, a.status)
 		}
+		if a := h.call(t, who, "GET", "/internal/v1/candidates/views", nil, "Accept", "application/x-ndjson"); a.status != 403 || a.header["Content-Type"] != "application/problem+json" {
+			t.Errorf("a stream of views as %s: %d %s; want a 403 problem", who, a.status, a.header["Content-Type"])
+		}
 	}
+}
+
+// streamLines reads a stream of JSON lines by id, and checks that it ends
+// with an end line counting them.
+func streamLines(t *testing.T, a answer) map[string]map[string]any {
+	t.Helper()
+	if a.header["Content-Type"] != "application/x-ndjson" {
+		t.Fatalf("Content-Type %q", a.header["Content-Type"])
+	}
+	out := map[string]map[string]any{}
+	lines := strings.Split(strings.TrimSpace(string(a.raw)), "\n")
+	for _, l := range lines[:len(lines)-1] {
+		var item map[string]any
+		if err := json.Unmarshal([]byte(l), &item); err != nil {
+			t.Fatalf("line %q: %v", l, err)
+		}
+		out[item["id"].(string)] = item
+	}
+	var end struct {
+		End   bool
+		Count int
+	}
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &end); err != nil || !end.End || end.Count != len(out) {
+		t.Fatalf("last line %q: want an end line counting %d items", lines[len(lines)-1], len(out))
+	}
+	for _, s := range identityValues {
+		if strings.Contains(string(a.raw), s) {
+			t.Errorf("a stream holds %q", s)
+		}
+	}
+	return out
 }

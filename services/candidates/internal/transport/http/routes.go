@@ -1,6 +1,9 @@
 package http
 
 import (
+	"log/slog"
+	"time"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/onward-jobs/onward/pkg/auth"
@@ -12,15 +15,26 @@ import (
 type Deps struct {
 	Verifier *auth.Verifier
 	Service  *service.Service
+	// Logger records streams cut short; WriteTimeout bounds each stretch
+	// of a stream without progress.
+	Logger       *slog.Logger
+	WriteTimeout time.Duration
 }
 
-type handlers struct{ svc *service.Service }
+type handlers struct {
+	svc          *service.Service
+	logger       *slog.Logger
+	writeTimeout time.Duration
+}
 
 // Register mounts the candidates API. Every route needs a verified token;
 // who may do what is the service's decision, so employers, administrators
 // and services hear 403 from it, not from here.
 func Register(app fiber.Router, d Deps) {
-	h := &handlers{svc: d.Service}
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+	h := &handlers{svc: d.Service, logger: d.Logger, writeTimeout: d.WriteTimeout}
 	api := app.Group("/api/v1", auth.Middleware(d.Verifier))
 	api.Post("/programmes", h.createProgramme)
 	api.Get("/programmes", h.listProgrammes)

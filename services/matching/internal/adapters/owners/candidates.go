@@ -14,10 +14,12 @@ import (
 )
 
 // Page sizes of the owners' listings: versions pages are capped at 100 by
-// the owners, pages of full views at 500.
+// the owners, pages of full views at 500. Candidates are streamed instead
+// and converted viewBatch at a time.
 const (
 	VersionsPageSize = 100
 	ViewsPageSize    = 500
+	viewBatch        = 500
 )
 
 // programmeRefreshGap is the least time between two refreshes of the
@@ -65,14 +67,12 @@ func NewCandidates(baseURL string, tokens auth.TokenSource, o Options) (*Candida
 	return &Candidates{c: c, programmes: map[string]Programme{}}, nil
 }
 
-// Versions returns a page of every candidate's id and version, and the
-// cursor of the next page ("" after the last).
-func (c *Candidates) Versions(ctx context.Context, cursor string) ([]feed.Version, string, error) {
-	var p page[versionBody]
-	if err := c.c.get(ctx, "/internal/v1/candidates/versions", pageQuery(cursor, VersionsPageSize), &p); err != nil {
-		return nil, "", err
-	}
-	return toVersions(p.Items), p.NextCursor, nil
+// EachVersion calls fn with every candidate's id and version, in no
+// particular order, from one stream.
+func (c *Candidates) EachVersion(ctx context.Context, fn func(feed.Version) error) error {
+	return stream(ctx, c.c, "/internal/v1/candidates/versions", func(v versionBody) error {
+		return fn(feed.Version{ID: v.ID, Version: v.Version})
+	})
 }
 
 // Candidate returns a candidate's current view. An erased candidate is an
@@ -87,23 +87,35 @@ func (c *Candidates) Candidate(ctx context.Context, id string) (engine.Candidate
 	return toEngineCandidate(v, c.kindOf)
 }
 
-// Views returns a page of up to limit (at most ViewsPageSize) candidates'
-// views in id order, and the cursor of the next page.
-func (c *Candidates) Views(ctx context.Context, cursor string, limit int) ([]engine.Candidate, string, error) {
-	var p page[candidateView]
-	if err := c.c.get(ctx, "/internal/v1/candidates/views", pageQuery(cursor, min(limit, ViewsPageSize)), &p); err != nil {
-		return nil, "", err
-	}
-	c.learnProgrammes(ctx, p.Items)
-	out := make([]engine.Candidate, 0, len(p.Items))
-	for _, v := range p.Items {
-		cand, err := toEngineCandidate(v, c.kindOf)
-		if err != nil {
-			return nil, "", err
+// EachView calls fn with every candidate, in no particular order, from one
+// stream of views. Views are converted a batch at a time, so the programme
+// catalogue is refreshed at most once per batch.
+func (c *Candidates) EachView(ctx context.Context, fn func(engine.Candidate) error) error {
+	batch := make([]candidateView, 0, viewBatch)
+	flush := func() error {
+		c.learnProgrammes(ctx, batch)
+		for _, v := range batch {
+			cand, err := toEngineCandidate(v, c.kindOf)
+			if err != nil {
+				return err
+			}
+			if err := fn(cand); err != nil {
+				return err
+			}
 		}
-		out = append(out, cand)
+		batch = batch[:0]
+		return nil
 	}
-	return out, p.NextCursor, nil
+	err := stream(ctx, c.c, "/internal/v1/candidates/views", func(v candidateView) error {
+		if batch = append(batch, v); len(batch) == viewBatch {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return flush()
 }
 
 // Programmes fetches every programme on the platform and refreshes the

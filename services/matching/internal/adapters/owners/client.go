@@ -23,10 +23,17 @@ const DefaultTimeout = 10 * time.Second
 // maxBody caps an owner's answer; a page of 500 full views stays far below.
 const maxBody = 64 << 20
 
+// StreamTimeout bounds one whole stream of an owner's listing, which
+// unlike a single call grows with the data.
+const StreamTimeout = 10 * time.Minute
+
 // client calls one owning service with service tokens for its audience.
+// streams has no overall timeout of its own: a stream is bounded by
+// StreamTimeout through its context instead.
 type client struct {
-	base string
-	http *http.Client
+	base    string
+	http    *http.Client
+	streams *http.Client
 }
 
 // newClient returns a client for the service named audience at baseURL.
@@ -41,9 +48,11 @@ func newClient(baseURL, audience string, tokens auth.TokenSource, base http.Roun
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
+	transport := auth.ServiceTransport(tokens, audience, base)
 	return &client{
-		base: strings.TrimRight(baseURL, "/"),
-		http: &http.Client{Timeout: timeout, Transport: auth.ServiceTransport(tokens, audience, base)},
+		base:    strings.TrimRight(baseURL, "/"),
+		http:    &http.Client{Timeout: timeout, Transport: transport},
+		streams: &http.Client{Transport: transport},
 	}, nil
 }
 
@@ -65,6 +74,17 @@ func (c *client) get(ctx context.Context, path string, query url.Values, out any
 		return fmt.Errorf("owners: GET %s: %w: %w", path, errs.Unavailable, err)
 	}
 	defer resp.Body.Close()
+	if err := checkStatus(resp, path); err != nil {
+		return err
+	}
+	if err := json.NewDecoder(io.LimitReader(resp.Body, maxBody)).Decode(out); err != nil {
+		return fmt.Errorf("owners: decode answer of GET %s: %w", path, err)
+	}
+	return nil
+}
+
+// checkStatus turns an owner's status into an error, or nil for 200.
+func checkStatus(resp *http.Response, path string) error {
 	switch {
 	case resp.StatusCode == http.StatusNotFound:
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4096))
@@ -73,9 +93,6 @@ func (c *client) get(ctx context.Context, path string, query url.Values, out any
 		return fmt.Errorf("owners: GET %s answered %d: %w", path, resp.StatusCode, errs.Unavailable)
 	case resp.StatusCode != http.StatusOK:
 		return fmt.Errorf("owners: GET %s answered %d", path, resp.StatusCode)
-	}
-	if err := json.NewDecoder(io.LimitReader(resp.Body, maxBody)).Decode(out); err != nil {
-		return fmt.Errorf("owners: decode answer of GET %s: %w", path, err)
 	}
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/onward-jobs/onward/services/matching/internal/adapters/owners"
 	"github.com/onward-jobs/onward/services/matching/internal/adapters/owners/ownerstest"
 	"github.com/onward-jobs/onward/services/matching/internal/engine"
+	"github.com/onward-jobs/onward/services/matching/internal/feed"
 )
 
 func day(s string) engine.Day {
@@ -141,38 +142,67 @@ func TestRoleConverts(t *testing.T) {
 	}
 }
 
-// TestPagesWalkEverything pages versions and bulk views of both owners to
-// the end and sees each aggregate once.
-func TestPagesWalkEverything(t *testing.T) {
+// TestListingsWalkEverything lists versions and views of both owners (the
+// candidates' as one stream, the roles' by pages) and sees each aggregate
+// once; a stream cut short is an error, never a shorter listing.
+func TestListingsWalkEverything(t *testing.T) {
 	fake := ownerstest.New(t)
-	for i := range 250 {
+	for i := range 1250 {
 		fake.PutCandidate(ownerstest.NewCandidate(idOf("c", i), i))
+	}
+	for i := range 250 {
 		fake.PutRole(ownerstest.NewRole(idOf("r", i), i))
 	}
 	cands, roles := clients(t, fake)
 	ctx := context.Background()
-	count := func(page func(cursor string) (int, string, error)) int {
-		n, cursor := 0, ""
-		for {
-			k, next, err := page(cursor)
-			if err != nil {
-				t.Fatal(err)
+	distinct := func(name string, each func(fn func(id string) error) error) int {
+		seen := map[string]bool{}
+		err := each(func(id string) error {
+			if seen[id] {
+				t.Errorf("%s: %s twice", name, id)
 			}
-			n += k
-			if cursor = next; cursor == "" {
-				return n
-			}
+			seen[id] = true
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return len(seen)
+	}
+	versions := func(each func(context.Context, func(feed.Version) error) error) func(func(string) error) error {
+		return func(fn func(string) error) error {
+			return each(ctx, func(v feed.Version) error { return fn(v.ID) })
 		}
 	}
-	for name, page := range map[string]func(string) (int, string, error){
-		"candidate versions": func(c string) (int, string, error) { l, n, err := cands.Versions(ctx, c); return len(l), n, err },
-		"candidate views":    func(c string) (int, string, error) { l, n, err := cands.Views(ctx, c, 100); return len(l), n, err },
-		"role versions":      func(c string) (int, string, error) { l, n, err := roles.Versions(ctx, c); return len(l), n, err },
-		"role views":         func(c string) (int, string, error) { l, n, err := roles.Views(ctx, c, 1000); return len(l), n, err },
+	for name, tc := range map[string]struct {
+		each func(fn func(id string) error) error
+		want int
+	}{
+		"candidate versions": {versions(cands.EachVersion), 1250},
+		"candidate views": {func(fn func(string) error) error {
+			return cands.EachView(ctx, func(c engine.Candidate) error { return fn(c.ID) })
+		}, 1250},
+		"role versions": {versions(roles.EachVersion), 250},
+		"role views": {func(fn func(string) error) error {
+			return roles.EachView(ctx, func(r engine.Role) error { return fn(r.ID) })
+		}, 250},
 	} {
-		if n := count(page); n != 250 {
-			t.Errorf("%s: %d; want 250", name, n)
+		if n := distinct(name, tc.each); n != tc.want {
+			t.Errorf("%s: %d; want %d", name, n, tc.want)
 		}
+	}
+	if fake.Calls("candidate views stream") != 1 || fake.Calls("candidate versions stream") != 1 || fake.Calls("candidate views") != 0 {
+		t.Errorf("candidates were not listed by one stream each")
+	}
+
+	fake.CutStreams(true)
+	n := 0
+	err := cands.EachView(ctx, func(engine.Candidate) error { n++; return nil })
+	if !errors.Is(err, errs.Unavailable) {
+		t.Fatalf("a stream cut short after %d views: %v; want errs.Unavailable", n, err)
+	}
+	if err := cands.EachVersion(ctx, func(feed.Version) error { return nil }); !errors.Is(err, errs.Unavailable) {
+		t.Fatalf("a stream of versions cut short: %v; want errs.Unavailable", err)
 	}
 }
 

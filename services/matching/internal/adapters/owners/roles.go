@@ -37,6 +37,38 @@ func (r *Roles) Versions(ctx context.Context, cursor string) ([]feed.Version, st
 	return toVersions(p.Items), p.NextCursor, nil
 }
 
+// EachVersion calls fn with every role's id and version, a page at a time.
+func (r *Roles) EachVersion(ctx context.Context, fn func(feed.Version) error) error {
+	return eachPage(ctx, r.Versions, fn)
+}
+
+// EachView calls fn with every role, whatever its status, a page at a
+// time. Roles are few next to candidates, so the employers service pages
+// them rather than streaming.
+func (r *Roles) EachView(ctx context.Context, fn func(engine.Role) error) error {
+	return eachPage(ctx, func(ctx context.Context, cursor string) ([]engine.Role, string, error) {
+		return r.Views(ctx, cursor, ViewsPageSize)
+	}, fn)
+}
+
+// eachPage walks every page of a listing and calls fn with each item.
+func eachPage[T any](ctx context.Context, page func(ctx context.Context, cursor string) ([]T, string, error), fn func(T) error) error {
+	for cursor := ""; ; {
+		items, next, err := page(ctx, cursor)
+		if err != nil {
+			return err
+		}
+		for _, it := range items {
+			if err := fn(it); err != nil {
+				return err
+			}
+		}
+		if cursor = next; cursor == "" {
+			return nil
+		}
+	}
+}
+
 // Role returns a role in full, whatever its status (Open only when it is
 // open). A role the employers service does not have is an error wrapping
 // errs.NotFound.

@@ -34,6 +34,7 @@ type Fake struct {
 	roles      map[string]Role
 	programmes []Programme
 	down       atomic.Bool
+	cutStreams atomic.Bool
 	secrets    sync.Map // extra service secrets the fake gateway accepts
 	// Calls counts requests by route: "candidate", "candidate views",
 	// "candidate versions", "role", "role views", "role versions",
@@ -55,6 +56,10 @@ func (f *Fake) URL() string { return f.Server.URL }
 // AcceptSecret makes the fake gateway accept secret as well as Secret, for
 // a service started with a secret of its own.
 func (f *Fake) AcceptSecret(secret string) { f.secrets.Store(secret, true) }
+
+// CutStreams makes every stream stop halfway without its end line, as when
+// the owner fails mid-stream (true), or end whole again.
+func (f *Fake) CutStreams(cut bool) { f.cutStreams.Store(cut) }
 
 // SetDown makes every owner route answer 503 (true) or serve again.
 func (f *Fake) SetDown(down bool) { f.down.Store(down) }
@@ -174,10 +179,16 @@ func (f *Fake) candidatesAPI(w http.ResponseWriter, r *http.Request, rest string
 	case r.URL.Path == "/internal/v1/programmes":
 		f.count("programmes")
 		writePage(w, r, 100, f.programmes, func(p Programme) string { return p.ID }, func(p Programme) any { return p })
+	case rest == "versions" && wantsStream(r):
+		f.count("candidate versions stream")
+		writeStream(f, w, sortedValues(f.candidates), func(c Candidate) any { return map[string]any{"id": c.ID, "version": c.Version} })
 	case rest == "versions":
 		f.count("candidate versions")
 		writePage(w, r, 100, sortedValues(f.candidates), func(c Candidate) string { return c.ID },
 			func(c Candidate) any { return map[string]any{"id": c.ID, "version": c.Version} })
+	case rest == "views" && wantsStream(r):
+		f.count("candidate views stream")
+		writeStream(f, w, sortedValues(f.candidates), func(c Candidate) any { return normalCandidate(c) })
 	case rest == "views":
 		f.count("candidate views")
 		writePage(w, r, 500, sortedValues(f.candidates), func(c Candidate) string { return c.ID },
@@ -213,6 +224,28 @@ func (f *Fake) rolesAPI(w http.ResponseWriter, r *http.Request, rest string) {
 		}
 		writeJSON(w, normalRole(role))
 	}
+}
+
+// wantsStream reports whether the caller asked for JSON lines.
+func wantsStream(r *http.Request) bool {
+	return strings.Contains(r.Header.Get("Accept"), "application/x-ndjson")
+}
+
+// writeStream answers every item as one JSON line, then the end line with
+// their count, as the owners stream; with CutStreams it stops halfway.
+func writeStream[T any](f *Fake, w http.ResponseWriter, items []T, render func(T) any) {
+	w.Header().Set("Content-Type", "application/x-ndjson")
+	enc := json.NewEncoder(w)
+	for i, it := range items {
+		if f.cutStreams.Load() && i == len(items)/2 {
+			return
+		}
+		_ = enc.Encode(render(it))
+	}
+	_ = enc.Encode(struct {
+		End   bool `json:"end"`
+		Count int  `json:"count"`
+	}{true, len(items)})
 }
 
 // writePage answers one page of items (sorted by id) after the cursor,
