@@ -41,32 +41,41 @@ func Deliver(ctx context.Context, logger *slog.Logger, outbox Outbox, sink Sink,
 	return true
 }
 
+// Relayed is what one relay pass did.
+type Relayed struct {
+	// Published counts the events it published.
+	Published int
+	// Young are the events it left to the requests publishing them,
+	// because they had not waited grace yet.
+	Young []Envelope
+	// More is true when the pass read a full batch, which may hide more.
+	More bool
+}
+
 // Relay publishes events that have waited in the outbox at least grace by
 // now (the process crashed, or Redis failed, between a write and its
-// publication) and returns how many it published and how many younger
-// ones it left to the request that is publishing them. Consumers
-// de-duplicate on the event id, so publishing one twice is harmless.
-func Relay(ctx context.Context, outbox Outbox, sink Sink, grace time.Duration, now time.Time) (published, young int, err error) {
+// publication) and leaves younger ones to the request that is publishing
+// them. Consumers de-duplicate on the event id, so publishing one twice is
+// harmless.
+func Relay(ctx context.Context, outbox Outbox, sink Sink, grace time.Duration, now time.Time) (Relayed, error) {
+	var r Relayed
 	pending, err := outbox.PendingEvents(ctx, relayBatch)
 	if err != nil {
-		return 0, 0, err
+		return r, err
 	}
+	r.More = len(pending) == relayBatch
 	for _, e := range pending {
 		if now.Sub(e.OccurredAt) < grace {
-			young++
+			r.Young = append(r.Young, e)
 			continue
 		}
 		if err := sink.Publish(ctx, e); err != nil {
-			return published, young, err
+			return r, err
 		}
 		if err := outbox.MarkPublished(ctx, e); err != nil {
-			return published, young, err
+			return r, err
 		}
-		published++
+		r.Published++
 	}
-	if len(pending) == relayBatch {
-		// A full batch may hide more; look again next round.
-		young++
-	}
-	return published, young, nil
+	return r, nil
 }

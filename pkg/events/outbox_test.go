@@ -56,14 +56,14 @@ func TestRelayPublishesOnlyWhatWaitedLongEnough(t *testing.T) {
 		pendingAt(t, "old-1", now.Add(-time.Minute)), pendingAt(t, "young", now.Add(-time.Second)), pendingAt(t, "old-2", now.Add(-30*time.Second)),
 	}}
 	sink := &recordingSink{failAfter: 1}
-	n, _, err := Relay(context.Background(), outbox, sink, 10*time.Second, now)
-	if err == nil || n != 1 || len(outbox.pending) != 2 {
-		t.Fatalf("first round: %d published, err %v, %d left; want 1, an error, 2 left", n, err, len(outbox.pending))
+	res, err := Relay(context.Background(), outbox, sink, 10*time.Second, now)
+	if err == nil || res.Published != 1 || len(outbox.pending) != 2 {
+		t.Fatalf("first round: %+v, err %v, %d left; want 1 published, an error, 2 left", res, err, len(outbox.pending))
 	}
 	sink.failAfter = -1
-	n, young, err := Relay(context.Background(), outbox, sink, 10*time.Second, now)
-	if err != nil || n != 1 || young != 1 {
-		t.Fatalf("second round: %d published, %d young, err %v", n, young, err)
+	res, err = Relay(context.Background(), outbox, sink, 10*time.Second, now)
+	if err != nil || res.Published != 1 || len(res.Young) != 1 || res.Young[0].AggregateID != "young" || res.More {
+		t.Fatalf("second round: %+v, err %v", res, err)
 	}
 	if len(outbox.pending) != 1 || outbox.pending[0].AggregateID != "young" {
 		t.Fatalf("left pending %v, want only the young event", outbox.pending)
@@ -101,8 +101,9 @@ func (o *countingOutbox) PendingEvents(ctx context.Context, limit int) ([]Envelo
 }
 
 // TestRelayerReadsTheOutboxOnlyWhenNeeded checks that a Relayer reads the
-// outbox at its first round, after a failed delivery, while young events
-// wait, and once per sweep, and not on the rounds between.
+// outbox at its first round, after a failed delivery, when a young event
+// comes of age undelivered, and once per sweep, and not on the rounds
+// between.
 func TestRelayerReadsTheOutboxOnlyWhenNeeded(t *testing.T) {
 	now := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
 	outbox := &countingOutbox{}
@@ -126,13 +127,24 @@ func TestRelayerReadsTheOutboxOnlyWhenNeeded(t *testing.T) {
 	r.Sink = &recordingSink{failAfter: 0}
 	r.Deliver(ctx, e) // fails: Redis is down
 	r.Sink = sink
-	round(1) // reads, finds the event too young, keeps the mark
+	round(1) // reads, finds the event too young, leaves it waiting
+	round(0) // it is still young
 	now = now.Add(20 * time.Second)
-	round(1) // publishes it
+	round(1) // it came of age undelivered: publishes it
 	if len(outbox.pending) != 0 || len(sink.published) != 1 {
 		t.Fatalf("left %d pending, published %v", len(outbox.pending), sink.published)
 	}
 	round(0)
+
+	// A young event its own request delivers needs no second read.
 	now = now.Add(time.Minute)
-	round(1) // the sweep, for what a crashed replica left behind
+	b := pendingAt(t, "b", now)
+	outbox.pending = append(outbox.pending, b)
+	round(1) // the sweep, for what a crashed replica left behind; b is young
+	r.Deliver(ctx, b)
+	now = now.Add(20 * time.Second)
+	round(0) // b was delivered here, so nothing came of age
+	if len(outbox.pending) != 0 || len(sink.published) != 2 {
+		t.Fatalf("left %d pending, published %v", len(outbox.pending), sink.published)
+	}
 }
