@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/onward-jobs/onward/pkg/errs"
@@ -35,14 +36,18 @@ func (s *Store) InsertCandidate(ctx context.Context, c domain.Candidate, ch serv
 }
 
 // whichDuplicate tells a taken alias, which the caller retries with
-// another, from a candidate id that exists already.
+// another, from a candidate id that exists already: the only two unique
+// keys a new candidate can clash on. It asks by _id, which every server
+// finds through an index; a count by alias makes FerretDB v1 decode every
+// candidate (9 s at 15,000), and one registration in thirty draws a taken
+// alias by then.
 func (s *Store) whichDuplicate(ctx context.Context, c domain.Candidate) error {
-	n, err := s.candidates.CountDocuments(ctx, bson.D{{Key: "alias", Value: c.Alias}})
-	if err != nil {
-		return fmt.Errorf("look up alias of candidate %s: %w", c.ID, err)
-	}
-	if n > 0 {
+	err := s.candidates.FindOne(ctx, bson.D{{Key: "_id", Value: c.ID}}, options.FindOne().SetProjection(bson.D{{Key: "_id", Value: 1}})).Err()
+	switch {
+	case errors.Is(err, mongo.ErrNoDocuments):
 		return fmt.Errorf("insert candidate %s: %w", c.ID, service.ErrAliasTaken)
+	case err != nil:
+		return fmt.Errorf("look up candidate %s: %w", c.ID, err)
 	}
 	return fmt.Errorf("candidate %s exists: %w", c.ID, errs.Conflict)
 }
