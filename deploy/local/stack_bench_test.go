@@ -85,7 +85,10 @@ func BenchmarkRoleToShortlistThroughTheStack(b *testing.B) {
 		mu        sync.Mutex
 		latencies []time.Duration
 		open      []string
-		wg        sync.WaitGroup
+		// busy roles have a change in flight; an edit picks another, as
+		// two editors of one role would (rightly) get a 409.
+		busy = map[string]bool{}
+		wg   sync.WaitGroup
 	)
 	rng := rand.New(rand.NewPCG(7, 7))
 	tick := time.NewTicker(50 * time.Millisecond)
@@ -96,10 +99,12 @@ func BenchmarkRoleToShortlistThroughTheStack(b *testing.B) {
 		for i := 0; time.Now().Before(deadline); i++ {
 			<-tick.C
 			mu.Lock()
-			edit := len(open) > 0 && i%2 == 1
 			var target string
-			if edit {
-				target = open[rng.IntN(len(open))]
+			if i%2 == 1 && len(open) > 0 {
+				if pick := open[rng.IntN(len(open))]; !busy[pick] {
+					target = pick
+					busy[target] = true
+				}
 			}
 			body := seed.role(rng)
 			mu.Unlock()
@@ -114,6 +119,7 @@ func BenchmarkRoleToShortlistThroughTheStack(b *testing.B) {
 				if target == "" {
 					open = append(open, id)
 				}
+				delete(busy, target)
 			}()
 		}
 		wg.Wait()

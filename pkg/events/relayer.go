@@ -33,7 +33,7 @@ type Relayer struct {
 	dirty   bool
 	scanned time.Time
 	// waiting holds the young events a round left to the requests
-	// publishing them, by id, with when each has waited grace.
+	// publishing them: when each occurred, by id.
 	waiting map[string]time.Time
 }
 
@@ -56,9 +56,10 @@ func (r *Relayer) MarkDirty() {
 	r.mu.Unlock()
 }
 
-// Due reports whether the next round must read the outbox, and if so
-// clears the mark: a failure during the round marks it again.
-func (r *Relayer) Due() bool {
+// Due reports whether the next round, which relays events older than
+// grace, must read the outbox, and if so clears the mark: a failure during
+// the round marks it again.
+func (r *Relayer) Due(grace time.Duration) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	sweep := r.Sweep
@@ -66,7 +67,7 @@ func (r *Relayer) Due() bool {
 		sweep = DefaultSweep
 	}
 	now := r.now()
-	if !r.dirty && !r.scanned.IsZero() && now.Sub(r.scanned) < sweep && !r.cameOfAge(now) {
+	if !r.dirty && !r.scanned.IsZero() && now.Sub(r.scanned) < sweep && !r.cameOfAge(now, grace) {
 		return false
 	}
 	r.dirty, r.scanned, r.waiting = false, now, nil
@@ -76,9 +77,9 @@ func (r *Relayer) Due() bool {
 // cameOfAge reports whether a young event left waiting has waited grace
 // and was not delivered here: its request failed, or belongs to another
 // replica, which may have crashed. The caller holds mu.
-func (r *Relayer) cameOfAge(now time.Time) bool {
-	for _, due := range r.waiting {
-		if !now.Before(due) {
+func (r *Relayer) cameOfAge(now time.Time, grace time.Duration) bool {
+	for _, occurred := range r.waiting {
+		if now.Sub(occurred) >= grace {
 			return true
 		}
 	}
@@ -100,14 +101,14 @@ func (r *Relayer) Scan(ctx context.Context, grace time.Duration) (int, error) {
 		if r.waiting == nil {
 			r.waiting = map[string]time.Time{}
 		}
-		r.waiting[e.ID] = e.OccurredAt.Add(grace)
+		r.waiting[e.ID] = e.OccurredAt
 	}
 	return res.Published, err
 }
 
 // Round is Scan when Due, else nothing.
 func (r *Relayer) Round(ctx context.Context, grace time.Duration) (int, error) {
-	if !r.Due() {
+	if !r.Due(grace) {
 		return 0, nil
 	}
 	return r.Scan(ctx, grace)

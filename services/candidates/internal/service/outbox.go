@@ -22,7 +22,7 @@ func (s *Service) deliver(ctx context.Context, ch Change) {
 // the store only when something may be left behind: after a failed
 // delivery or erasure, and every events.DefaultSweep (see events.Relayer).
 func (s *Service) RelayPending(ctx context.Context, grace time.Duration) (int, error) {
-	if !s.relay.Due() {
+	if !s.relay.Due(grace) {
 		return 0, nil
 	}
 	if _, err := s.Outbox.FinishErasures(ctx); err != nil {

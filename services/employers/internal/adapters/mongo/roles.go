@@ -9,6 +9,7 @@ import (
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/pkg/events"
@@ -62,13 +63,19 @@ type Store struct {
 	profiles *mongo.Collection
 	locks    Locker
 	dbName   string
+	// server tells how a versioned write must be filtered.
+	server mongox.Server
 }
 
 // NewStore returns a store on db and ensures its indexes. Every update of
 // an existing document holds its lock from locks.
 func NewStore(ctx context.Context, db *mongo.Database, locks Locker) (*Store, error) {
-	s := &Store{roles: db.Collection("roles"), profiles: db.Collection("profiles"), locks: locks, dbName: db.Name()}
-	err := mongox.EnsureIndexes(ctx, s.roles,
+	server, err := mongox.DetectServer(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{roles: db.Collection("roles"), profiles: db.Collection("profiles"), locks: locks, dbName: db.Name(), server: server}
+	err = mongox.EnsureIndexes(ctx, s.roles,
 		mongo.IndexModel{Keys: bson.D{{Key: "employer_id", Value: 1}, {Key: "_id", Value: 1}}},
 		mongo.IndexModel{Keys: bson.D{{Key: "status", Value: 1}, {Key: "_id", Value: 1}}},
 		mongo.IndexModel{Keys: bson.D{{Key: "closing_date", Value: 1}}},
@@ -100,8 +107,12 @@ func (s *Store) UpdateRole(ctx context.Context, r domain.Role, prev int64, e eve
 	}, e)
 }
 
-// conditionalUpdate sets fields and appends e in one UpdateOne that matches
-// only the document still at version prev.
+// conditionalUpdate sets fields and appends e to the document if it is
+// still at version prev. Under the document's lock it reads the version by
+// _id, then updates with mongox.VersionedFilter: on MongoDB the update
+// checks the version again, atomically; on FerretDB, which would decode
+// every document to apply a two-field filter, the lock and the read are
+// the check.
 func (s *Store) conditionalUpdate(ctx context.Context, coll *mongo.Collection, id string, prev int64, set bson.D, e events.Envelope) error {
 	raw, err := encode(e)
 	if err != nil {
@@ -112,22 +123,26 @@ func (s *Store) conditionalUpdate(ctx context.Context, coll *mongo.Collection, i
 		return err
 	}
 	defer unlock()
-	res, err := coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "version", Value: prev}},
+	var cur struct {
+		Version int64 `bson:"version"`
+	}
+	err = coll.FindOne(ctx, bson.D{{Key: "_id", Value: id}}, options.FindOne().SetProjection(bson.D{{Key: "version", Value: 1}})).Decode(&cur)
+	if err != nil {
+		return mongox.NotFoundAs(err, "%s %s", coll.Name(), id)
+	}
+	conflict := fmt.Errorf("%s %s changed since version %d; reload it: %w", coll.Name(), id, prev, errs.Conflict)
+	if cur.Version != prev {
+		return conflict
+	}
+	res, err := coll.UpdateOne(ctx, s.server.VersionedFilter(id, prev),
 		bson.D{{Key: "$set", Value: set}, {Key: "$push", Value: bson.D{{Key: "pending_events", Value: raw}}}})
 	if err != nil {
 		return fmt.Errorf("update %s %s: %w", coll.Name(), id, err)
 	}
-	if res.MatchedCount == 1 {
-		return nil
+	if res.MatchedCount != 1 {
+		return conflict
 	}
-	n, err := coll.CountDocuments(ctx, bson.D{{Key: "_id", Value: id}})
-	if err != nil {
-		return fmt.Errorf("look up %s %s: %w", coll.Name(), id, err)
-	}
-	if n == 0 {
-		return fmt.Errorf("%s %s: %w", coll.Name(), id, errs.NotFound)
-	}
-	return fmt.Errorf("%s %s changed since version %d; reload it: %w", coll.Name(), id, prev, errs.Conflict)
+	return nil
 }
 
 // lock takes the write lock of one document.
