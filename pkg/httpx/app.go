@@ -49,17 +49,17 @@ func NewServer(cfg AppConfig) *Server {
 		// 8 KiB of request headers: room for a bearer token up to the
 		// verifier's own limit, so an oversize token gets a clear 401 and
 		// anything larger a 431 from the server.
-		ReadBufferSize:          8192,
-		ReadTimeout:             cfg.ReadTimeout,
-		WriteTimeout:            cfg.WriteTimeout,
-		IdleTimeout:             2 * cfg.WriteTimeout,
-		DisableStartupMessage:   true,
+		ReadBufferSize:        8192,
+		ReadTimeout:           cfg.ReadTimeout,
+		WriteTimeout:          cfg.WriteTimeout,
+		IdleTimeout:           2 * cfg.WriteTimeout,
+		DisableStartupMessage: true,
 		// Strings from the context are copies, not views of fasthttp's
 		// request buffers, which the next request on the connection
 		// overwrites: a method kept as a metric label turned "POST" into
 		// "GETT" and broke /metrics. Nothing kept past a request can
 		// change under its holder.
-		Immutable: true,
+		Immutable:               true,
 		StrictRouting:           false,
 		EnableTrustedProxyCheck: len(cfg.TrustedProxies) > 0,
 		TrustedProxies:          cfg.TrustedProxies,
