@@ -84,7 +84,16 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 		Verifier: svc.Verifier, Taxonomy: taxonomy, Places: places,
 		Results: store, Index: index, Status: transport.StatusFunc(flowStatus(fd)),
 	})
+	// An instance alone wrote every stored list itself: it reloads the
+	// membership only while other instances beat.
+	peers := results.Peers{Redis: svc.Redis, Key: "onward:matching:instances", Self: cfg.InstanceID, Every: cfg.MembershipRefresh}
+	if _, err := peers.Beat(ctx); err != nil {
+		svc.Logger.WarnContext(ctx, "matching heartbeat failed", "error", err.Error())
+	}
 	refresh := platform.Every(cfg.MembershipRefresh, func(ctx context.Context) {
+		if others, err := peers.Beat(ctx); err == nil && !others {
+			return
+		}
 		if err := res.RefreshMembership(ctx); err != nil && ctx.Err() == nil {
 			svc.Logger.WarnContext(ctx, "matching membership refresh failed", "error", err.Error())
 		}
