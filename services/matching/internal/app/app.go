@@ -85,8 +85,9 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 		Results: store, Index: index, Status: transport.StatusFunc(flowStatus(fd)),
 	})
 	// An instance alone wrote every stored list itself: it reloads the
-	// membership only while other instances beat.
-	peers := results.Peers{Redis: svc.Redis, Key: "onward:matching:instances", Self: cfg.InstanceID, Every: cfg.MembershipRefresh}
+	// membership only while other instances of this deployment (those
+	// reading the same streams) beat.
+	peers := results.Peers{Redis: svc.Redis, Key: "onward:matching:instances:" + cfg.CandidatesStream, Self: cfg.InstanceID, Every: cfg.MembershipRefresh}
 	if _, err := peers.Beat(ctx); err != nil {
 		svc.Logger.WarnContext(ctx, "matching heartbeat failed", "error", err.Error())
 	}
