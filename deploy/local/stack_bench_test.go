@@ -35,10 +35,9 @@ var stackOccupations = []string{"barista", "kitchen-assistant", "warehouse-opera
 // API's answer until its shortlist, at that role version, is readable
 // through the API. It reports p50 and p99 in milliseconds (target: p99 ≤
 // 1 s) and how long seeding took. Registering 20,000 candidates through
-// the API takes about half an hour on the embedded FerretDB on two cores
-// (each relay round of the candidates' outbox decodes every candidate
-// while registrations go on), so keep STACK_DATA_DIR between runs: a later
-// run registers only what is missing. A later run also waits longer for
+// the API takes a quarter of an hour or so on the embedded FerretDB on two
+// cores (25 a second at 18,000), so keep STACK_DATA_DIR between runs: a
+// later run registers only what is missing. A later run also waits longer for
 // the platform to start, while matching loads every candidate in pages
 // that FerretDB finds by decoding the whole collection.
 // Run it alone:
