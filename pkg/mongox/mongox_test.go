@@ -120,3 +120,30 @@ func TestEnsureIndexesAgainOnARestart(t *testing.T) {
 		t.Fatalf("%d indexes, want 4: %v", len(specs), specs)
 	}
 }
+
+func TestEachReadsEveryDocumentAndStopsAtAnError(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	coll := testkit.MongoDB(t).Collection("docs")
+	for i := range 25 {
+		if _, err := coll.InsertOne(ctx, doc{ID: fmt.Sprintf("d%03d", i), Org: "a"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seen := map[string]bool{}
+	err := Each(ctx, coll, bson.D{}, options.Find(), 7, func(d doc) error { seen[d.ID] = true; return nil })
+	if err != nil || len(seen) != 25 {
+		t.Fatalf("Each saw %d documents, err %v; want 25", len(seen), err)
+	}
+	stop := errors.New("enough")
+	n := 0
+	err = Each(ctx, coll, bson.D{}, options.Find(), 7, func(doc) error {
+		if n++; n == 3 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || n != 3 {
+		t.Fatalf("Each went on after an error: %d calls, err %v", n, err)
+	}
+}

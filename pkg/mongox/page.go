@@ -74,3 +74,28 @@ func FindPage[T any](ctx context.Context, coll *mongo.Collection, filter bson.D,
 	items = items[:limit]
 	return items, EncodeCursor(idOf(items[limit-1])), nil
 }
+
+// Each decodes every document a find returns into a T and calls fn with
+// it, a batch of batchSize at a time, stopping at fn's first error. It
+// reads the collection in one pass, where paging would read it once per
+// page on a server without indexes behind range queries (FerretDB v1).
+func Each[T any](ctx context.Context, coll *mongo.Collection, filter any, opts *options.FindOptionsBuilder, batchSize int32, fn func(T) error) error {
+	cur, err := coll.Find(ctx, filter, opts.SetBatchSize(batchSize))
+	if err != nil {
+		return fmt.Errorf("find in %s: %w", coll.Name(), err)
+	}
+	defer cur.Close(context.WithoutCancel(ctx))
+	for cur.Next(ctx) {
+		var item T
+		if err := cur.Decode(&item); err != nil {
+			return fmt.Errorf("decode from %s: %w", coll.Name(), err)
+		}
+		if err := fn(item); err != nil {
+			return err
+		}
+	}
+	if err := cur.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", coll.Name(), err)
+	}
+	return nil
+}

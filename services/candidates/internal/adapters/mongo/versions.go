@@ -56,26 +56,11 @@ func (s *Store) CandidateVersions(ctx context.Context, page mongox.PageRequest) 
 // no particular order, from one pass over the collection (see
 // EachCandidateView for why).
 func (s *Store) EachCandidateVersion(ctx context.Context, fn func(service.Version) error) error {
-	cur, err := s.candidates.Find(ctx, bson.D{}, options.Find().
-		SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "version", Value: 1}}).SetBatchSize(streamBatchSize))
-	if err != nil {
-		return fmt.Errorf("find candidate versions: %w", err)
+	type idVersion struct {
+		ID      string `bson:"_id"`
+		Version int64  `bson:"version"`
 	}
-	defer cur.Close(context.WithoutCancel(ctx))
-	for cur.Next(ctx) {
-		var d struct {
-			ID      string `bson:"_id"`
-			Version int64  `bson:"version"`
-		}
-		if err := cur.Decode(&d); err != nil {
-			return fmt.Errorf("decode candidate version: %w", err)
-		}
-		if err := fn(service.Version{ID: d.ID, Version: d.Version}); err != nil {
-			return err
-		}
-	}
-	if err := cur.Err(); err != nil {
-		return fmt.Errorf("read candidate versions: %w", err)
-	}
-	return nil
+	return mongox.Each(ctx, s.candidates, bson.D{},
+		options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "version", Value: 1}}), streamBatchSize,
+		func(d idVersion) error { return fn(service.Version{ID: d.ID, Version: d.Version}) })
 }

@@ -75,24 +75,8 @@ func toMatchingView(d candidateDoc) domain.MatchingView {
 // without indexes behind range queries (FerretDB v1) decodes the whole
 // collection for every page of CandidateViews; one pass costs that once.
 func (s *Store) EachCandidateView(ctx context.Context, fn func(domain.MatchingView) error) error {
-	cur, err := s.candidates.Find(ctx, bson.D{}, options.Find().SetProjection(viewProjection).SetBatchSize(streamBatchSize))
-	if err != nil {
-		return fmt.Errorf("find candidate views: %w", err)
-	}
-	defer cur.Close(context.WithoutCancel(ctx))
-	for cur.Next(ctx) {
-		var d candidateDoc
-		if err := cur.Decode(&d); err != nil {
-			return fmt.Errorf("decode candidate view: %w", err)
-		}
-		if err := fn(toMatchingView(d)); err != nil {
-			return err
-		}
-	}
-	if err := cur.Err(); err != nil {
-		return fmt.Errorf("read candidate views: %w", err)
-	}
-	return nil
+	return mongox.Each(ctx, s.candidates, bson.D{}, options.Find().SetProjection(viewProjection), streamBatchSize,
+		func(d candidateDoc) error { return fn(toMatchingView(d)) })
 }
 
 // streamBatchSize is how many documents each round trip of a one-pass
