@@ -86,24 +86,29 @@ func reconcileShelf[T any](ctx context.Context, s *shelf[T],
 			failures = append(failures, err)
 		}
 	}
+	// The listing is read to its end before anything is fetched, so a
+	// streamed listing is never left waiting on the fetches.
+	var stale []Version
 	err = list(ctx, func(v Version) error {
 		seen[v.ID] = struct{}{}
-		if snap[v.ID] >= v.Version {
-			return nil
-		}
-		present, ch, err := s.ensure(ctx, v.ID, v.Version)
-		if err != nil {
-			failures = append(failures, err)
-			return nil
-		}
-		if ch {
-			fetched++
-			changed(v.ID, present)
+		if snap[v.ID] < v.Version {
+			stale = append(stale, v)
 		}
 		return nil
 	})
 	if err != nil {
 		return fetched, removed, fmt.Errorf("list %s versions: %w", s.kind, err)
+	}
+	for _, v := range stale {
+		present, ch, err := s.ensure(ctx, v.ID, v.Version)
+		if err != nil {
+			failures = append(failures, err)
+			continue
+		}
+		if ch {
+			fetched++
+			changed(v.ID, present)
+		}
 	}
 	for id, v := range snap {
 		if _, ok := seen[id]; ok {
