@@ -60,27 +60,39 @@ func newClient(baseURL, audience string, tokens auth.TokenSource, base http.Roun
 // connection or a 5xx is errs.Unavailable. Error texts name the path, which
 // holds ids only.
 func (c *client) get(ctx context.Context, path string, query url.Values, out any) error {
+	resp, err := c.open(ctx, c.http, path, query, "application/json")
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if err := json.NewDecoder(io.LimitReader(resp.Body, maxBody)).Decode(out); err != nil {
+		return fmt.Errorf("owners: decode answer of GET %s: %w", path, err)
+	}
+	return nil
+}
+
+// open sends GET path with query through hc, asking for accept, and
+// returns the answer if it is a 200, its status as an error otherwise
+// (see checkStatus). The caller closes the body.
+func (c *client) open(ctx context.Context, hc *http.Client, path string, query url.Values, accept string) (*http.Response, error) {
 	u := c.base + path
 	if len(query) > 0 {
 		u += "?" + query.Encode()
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
-		return fmt.Errorf("owners: build request for %s: %w", path, err)
+		return nil, fmt.Errorf("owners: build request for %s: %w", path, err)
 	}
-	req.Header.Set("Accept", "application/json")
-	resp, err := c.http.Do(req)
+	req.Header.Set("Accept", accept)
+	resp, err := hc.Do(req)
 	if err != nil {
-		return fmt.Errorf("owners: GET %s: %w: %w", path, errs.Unavailable, err)
+		return nil, fmt.Errorf("owners: GET %s: %w: %w", path, errs.Unavailable, err)
 	}
-	defer resp.Body.Close()
 	if err := checkStatus(resp, path); err != nil {
-		return err
+		resp.Body.Close()
+		return nil, err
 	}
-	if err := json.NewDecoder(io.LimitReader(resp.Body, maxBody)).Decode(out); err != nil {
-		return fmt.Errorf("owners: decode answer of GET %s: %w", path, err)
-	}
-	return nil
+	return resp, nil
 }
 
 // checkStatus turns an owner's status into an error, or nil for 200.

@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
 
 	"github.com/onward-jobs/onward/pkg/errs"
 )
@@ -30,19 +29,11 @@ type streamEnd struct {
 func stream[T any](ctx context.Context, c *client, path string, fn func(T) error) error {
 	ctx, cancel := context.WithTimeout(ctx, StreamTimeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base+path, nil)
+	resp, err := c.open(ctx, c.streams, path, nil, ndjson)
 	if err != nil {
-		return fmt.Errorf("owners: build request for %s: %w", path, err)
-	}
-	req.Header.Set("Accept", ndjson)
-	resp, err := c.streams.Do(req)
-	if err != nil {
-		return fmt.Errorf("owners: GET %s: %w: %w", path, errs.Unavailable, err)
-	}
-	defer resp.Body.Close()
-	if err := checkStatus(resp, path); err != nil {
 		return err
 	}
+	defer resp.Body.Close()
 	sc := bufio.NewScanner(resp.Body)
 	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
 	n := 0
