@@ -1,5 +1,5 @@
 # Onward: two commands do everything on a fresh machine.
-#   make run    start the whole platform on http://localhost:8080
+#   make run    start the whole platform: the web app on http://localhost:8080, the API on :8090
 #   make test   run every module's tests with -race against real Redis and a real Mongo-wire server
 SHELL := /bin/bash
 MODULES := $(shell go work edit -json | sed -n 's/.*"DiskPath": "\(.*\)".*/\1/p')
@@ -42,4 +42,4 @@ bench: test-deps
 
 ## build: compile every service alone, as its Docker image does (GOWORK=off).
 build:
-	@for s in gateway employers candidates matching; do (cd services/$$s && GOWORK=off go build -o ../../bin/$$s ./cmd/$$s) || exit 1; done
+	@for s in web gateway employers candidates matching; do (cd services/$$s && GOWORK=off go build -o ../../bin/$$s ./cmd/$$s) || exit 1; done

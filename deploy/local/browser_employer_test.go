@@ -20,7 +20,7 @@ import (
 func TestBrowserEmployerPostsARole(t *testing.T) {
 	p := start(t, testEnviron(t, t.TempDir()))
 	browser := testkit.Chromium(t, 3*time.Minute)
-	tab := &phoneTab{t: t, ctx: browser, base: p.url("gateway"), dir: testkit.ArtifactDir(t, "screenshots")}
+	tab := &phoneTab{t: t, ctx: browser, base: p.url("web"), dir: testkit.ArtifactDir(t, "screenshots")}
 	tab.emulatePhone()
 
 	tab.open("/lang/en?next=/signup", "/signup", "employer-00-signup", "Sign up as an employer")

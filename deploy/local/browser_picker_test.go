@@ -27,7 +27,7 @@ const phoneWidth, phoneHeight = 390, 844
 func TestBrowserPickerOnPhone(t *testing.T) {
 	p := start(t, testEnviron(t, t.TempDir()))
 	browser := testkit.Chromium(t, 3*time.Minute)
-	tab := &phoneTab{t: t, ctx: browser, base: p.url("gateway"), dir: testkit.ArtifactDir(t, "screenshots")}
+	tab := &phoneTab{t: t, ctx: browser, base: p.url("web"), dir: testkit.ArtifactDir(t, "screenshots")}
 	tab.emulatePhone()
 
 	tab.open("/lang/en?next=/signup", "/signup", "picker-00-signup", "Sign up as an employer")

@@ -39,7 +39,7 @@ func TestBrowserEmployerReadsWhyACandidateFits(t *testing.T) {
 	waitShortlist(t, employer, role.ID, func(s shortlist) bool { return len(s.Items) == 3 })
 
 	browser := testkit.Chromium(t, 3*time.Minute)
-	tab := &phoneTab{t: t, ctx: browser, base: p.url("gateway"), dir: testkit.ArtifactDir(t, "screenshots")}
+	tab := &phoneTab{t: t, ctx: browser, base: p.url("web"), dir: testkit.ArtifactDir(t, "screenshots")}
 	tab.emulatePhone()
 	tab.open("/lang/en?next=/login", "/login", "shortlist-00-login", "Sign in")
 	tab.fill(map[string]string{"email": email, "password": staffPassword})

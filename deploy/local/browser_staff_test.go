@@ -30,7 +30,7 @@ func TestBrowserStaffRegistersAndAttests(t *testing.T) {
 	}, http.StatusCreated, &prog)
 
 	browser := testkit.Chromium(t, 3*time.Minute)
-	tab := &phoneTab{t: t, ctx: browser, base: p.url("gateway"), dir: testkit.ArtifactDir(t, "screenshots")}
+	tab := &phoneTab{t: t, ctx: browser, base: p.url("web"), dir: testkit.ArtifactDir(t, "screenshots")}
 	tab.emulatePhone()
 	tab.open("/lang/en?next=/login", "/login", "staff-00-login", "Sign in")
 	tab.fill(map[string]string{"email": email, "password": staffPassword})

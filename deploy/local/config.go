@@ -24,12 +24,15 @@ type Config struct {
 	FerretDBAddr string `env:"ONWARD_FERRETDB_ADDR" envDefault:"127.0.0.1:0" validate:"required"`
 	// The services listen on the loopback interface by default: a
 	// development platform has no business being reachable from the network.
-	GatewayAddr    string `env:"ONWARD_GATEWAY_ADDR" envDefault:"127.0.0.1:8080" validate:"required"`
+	// The web app answers on :8080, the address people open; the gateway's
+	// API has a port of its own.
+	WebAddr        string `env:"ONWARD_WEB_ADDR" envDefault:"127.0.0.1:8080" validate:"required"`
+	GatewayAddr    string `env:"ONWARD_GATEWAY_ADDR" envDefault:"127.0.0.1:8090" validate:"required"`
 	EmployersAddr  string `env:"ONWARD_EMPLOYERS_ADDR" envDefault:"127.0.0.1:8081" validate:"required"`
 	CandidatesAddr string `env:"ONWARD_CANDIDATES_ADDR" envDefault:"127.0.0.1:8082" validate:"required"`
 	MatchingAddr   string `env:"ONWARD_MATCHING_ADDR" envDefault:"127.0.0.1:8083" validate:"required"`
 	// PublicURL is the address people use and the issuer of every token.
-	// Empty means http://localhost:<gateway port>.
+	// Empty means http://localhost:<web port>.
 	PublicURL string `env:"ONWARD_PUBLIC_URL" validate:"omitempty,url"`
 	// AdminEmail is passed to the gateway, which creates the first
 	// administrator with it on an empty database; the banner shows it.
@@ -47,7 +50,7 @@ func LoadConfig(environ map[string]string) (Config, error) {
 	if err := config.Load(&cfg, environ); err != nil {
 		return Config{}, err
 	}
-	for _, addr := range []string{cfg.FerretDBAddr, cfg.GatewayAddr, cfg.EmployersAddr, cfg.CandidatesAddr, cfg.MatchingAddr} {
+	for _, addr := range []string{cfg.FerretDBAddr, cfg.WebAddr, cfg.GatewayAddr, cfg.EmployersAddr, cfg.CandidatesAddr, cfg.MatchingAddr} {
 		if _, _, err := net.SplitHostPort(addr); err != nil {
 			return Config{}, fmt.Errorf("config: listen address %q: %w", addr, err)
 		}
@@ -58,7 +61,7 @@ func LoadConfig(environ map[string]string) (Config, error) {
 	}
 	cfg.DataDir = dir
 	if cfg.PublicURL == "" {
-		_, port, _ := net.SplitHostPort(cfg.GatewayAddr)
+		_, port, _ := net.SplitHostPort(cfg.WebAddr)
 		cfg.PublicURL = "http://localhost:" + port
 	}
 	return cfg, nil

@@ -21,14 +21,14 @@ func TestLoadConfig(t *testing.T) {
 				if !filepath.IsAbs(cfg.DataDir) || filepath.Base(cfg.DataDir) != "data" {
 					t.Errorf("DataDir = %q, want an absolute path ending in data", cfg.DataDir)
 				}
-				if cfg.PublicURL != "http://localhost:8080" || cfg.GatewayAddr != "127.0.0.1:8080" || cfg.LogFormat != "text" {
-					t.Errorf("PublicURL %q, GatewayAddr %q, LogFormat %q", cfg.PublicURL, cfg.GatewayAddr, cfg.LogFormat)
+				if cfg.PublicURL != "http://localhost:8080" || cfg.WebAddr != "127.0.0.1:8080" || cfg.GatewayAddr != "127.0.0.1:8090" || cfg.LogFormat != "text" {
+					t.Errorf("PublicURL %q, WebAddr %q, GatewayAddr %q, LogFormat %q", cfg.PublicURL, cfg.WebAddr, cfg.GatewayAddr, cfg.LogFormat)
 				}
 			},
 		},
 		{
-			name:    "public URL follows the gateway port",
-			environ: map[string]string{"ONWARD_GATEWAY_ADDR": ":9090"},
+			name:    "public URL follows the web app's port",
+			environ: map[string]string{"ONWARD_WEB_ADDR": ":9090", "ONWARD_GATEWAY_ADDR": ":9091"},
 			check: func(t *testing.T, cfg Config) {
 				if cfg.PublicURL != "http://localhost:9090" {
 					t.Errorf("PublicURL = %q", cfg.PublicURL)
@@ -67,7 +67,7 @@ func TestLoadConfig(t *testing.T) {
 
 func TestSharedEnviron(t *testing.T) {
 	t.Parallel()
-	cfg, err := LoadConfig(map[string]string{"ONWARD_GATEWAY_ADDR": "0.0.0.0:8080"})
+	cfg, err := LoadConfig(map[string]string{"ONWARD_WEB_ADDR": "0.0.0.0:8080"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func TestSharedEnviron(t *testing.T) {
 	want := map[string]string{
 		"LOG_LEVEL": "debug", "LOG_FORMAT": "text", serviceSecretKey: "s",
 		"MONGO_URI": st.MongoURI, "REDIS_URL": st.RedisURL, "ONWARD_PUBLIC_URL": "http://localhost:8080",
-		"GATEWAY_URL": "http://127.0.0.1:8080", "EMPLOYERS_URL": "http://127.0.0.1:8081",
+		"WEB_URL": "http://127.0.0.1:8080", "GATEWAY_URL": "http://127.0.0.1:8090", "EMPLOYERS_URL": "http://127.0.0.1:8081",
 		"CANDIDATES_URL": "http://127.0.0.1:8082", "MATCHING_URL": "http://127.0.0.1:8083",
 	}
 	for k, v := range want {

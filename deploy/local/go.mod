@@ -58,6 +58,7 @@ require (
 	github.com/ncruces/go-strftime v0.1.9 // indirect
 	github.com/nicksnyder/go-i18n/v2 v2.7.0 // indirect
 	github.com/oasdiff/yaml v0.1.3 // indirect
+	github.com/onward-jobs/onward/services/web v0.0.0
 	github.com/pmezard/go-difflib v1.0.0 // indirect
 	github.com/prometheus/client_golang v1.25.0 // indirect
 	github.com/prometheus/client_model v0.6.3 // indirect
@@ -110,3 +111,5 @@ replace github.com/onward-jobs/onward/services/employers => ../../services/emplo
 replace github.com/onward-jobs/onward/services/candidates => ../../services/candidates
 
 replace github.com/onward-jobs/onward/services/matching => ../../services/matching
+
+replace github.com/onward-jobs/onward/services/web => ../../services/web

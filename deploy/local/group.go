@@ -36,6 +36,11 @@ func startServices(ctx context.Context, svcs []service, shared map[string]string
 		for k, v := range shared {
 			env[k] = v
 		}
+		for k, v := range s.env {
+			if env[k] == "" {
+				env[k] = v
+			}
+		}
 		env["HTTP_ADDR"] = s.addr
 		go func() { g.exits <- exit{name: s.name, err: s.run(ctx, env, logOut)} }()
 	}

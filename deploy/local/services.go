@@ -11,6 +11,7 @@ import (
 	"github.com/onward-jobs/onward/services/employers"
 	"github.com/onward-jobs/onward/services/gateway"
 	"github.com/onward-jobs/onward/services/matching"
+	"github.com/onward-jobs/onward/services/web"
 )
 
 // service is one Onward service run in-process.
@@ -18,18 +19,24 @@ type service struct {
 	name string
 	addr string
 	run  func(ctx context.Context, environ map[string]string, logOut io.Writer) error
+	// env are settings for this service alone, unless the environment
+	// already sets them.
+	env map[string]string
 }
 
 // URL is where this process reaches the service.
 func (s service) URL() string { return localURL(s.addr) }
 
-// onwardServices lists the four services with their listen addresses. The
-// gateway prints a generated administrator password, once, on console.
+// onwardServices lists the services with their listen addresses. The
+// gateway prints a generated administrator password, once, on console. It
+// believes the browser's address that the web app forwards from this
+// machine, so its sign-in throttle counts people, not the web app.
 func onwardServices(cfg Config, console io.Writer) []service {
 	return []service{
+		{name: "web", addr: cfg.WebAddr, run: web.Run},
 		{name: "gateway", addr: cfg.GatewayAddr, run: func(ctx context.Context, env map[string]string, logOut io.Writer) error {
 			return gateway.Run(ctx, env, logOut, console)
-		}},
+		}, env: map[string]string{"TRUSTED_PROXIES": "127.0.0.1,::1"}},
 		{name: "employers", addr: cfg.EmployersAddr, run: employers.Run},
 		{name: "candidates", addr: cfg.CandidatesAddr, run: candidates.Run},
 		{name: "matching", addr: cfg.MatchingAddr, run: matching.Run},

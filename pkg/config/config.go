@@ -19,12 +19,18 @@ import (
 	"github.com/go-playground/validator/v10"
 )
 
-// Base holds the settings every Onward service shares. Services embed it in
-// their own Config struct.
+// Base holds the settings every Onward service that owns a database
+// shares. Services embed it in their own Config struct.
 type Base struct {
+	Server
+	MongoURI string `env:"MONGO_URI" validate:"required" secret:"true"`
+	MongoDB  string `env:"MONGO_DB" validate:"required"`
+}
+
+// Server holds the settings of the HTTP server, the logs and Redis, which
+// every service has, the web app (which owns no database) included.
+type Server struct {
 	HTTPAddr        string        `env:"HTTP_ADDR" validate:"required"`
-	MongoURI        string        `env:"MONGO_URI" validate:"required" secret:"true"`
-	MongoDB         string        `env:"MONGO_DB" validate:"required"`
 	RedisURL        string        `env:"REDIS_URL" validate:"required" secret:"true"`
 	LogFormat       string        `env:"LOG_FORMAT" envDefault:"json" validate:"oneof=json text"`
 	LogLevel        string        `env:"LOG_LEVEL" envDefault:"info" validate:"oneof=debug info warn error"`

@@ -45,15 +45,32 @@ func Start(ctx context.Context, name string, base config.Base, fullConfig any, l
 		_ = client.Disconnect(context.Background())
 		return nil, err
 	}
-	server := httpx.NewServer(httpx.AppConfig{
-		Service: name, Logger: logger, BodyLimit: base.BodyLimit,
-		ReadTimeout: base.ReadTimeout, WriteTimeout: base.WriteTimeout, TrustedProxies: base.TrustedProxies,
-		Checks: []httpx.Check{
-			{Name: "mongo", Probe: mongox.Probe(client)},
-			{Name: "redis", Probe: func(ctx context.Context) error { return rdb.Ping(ctx).Err() }},
-		},
-	})
+	server := newServer(name, logger, base.Server,
+		httpx.Check{Name: "mongo", Probe: mongox.Probe(client)},
+		httpx.Check{Name: "redis", Probe: func(ctx context.Context) error { return rdb.Ping(ctx).Err() }})
 	return &Runtime{Name: name, Config: base, Logger: logger, Mongo: client, DB: client.Database(base.MongoDB), Redis: rdb, Server: server}, nil
+}
+
+// StartWithoutStore is Start for a service that owns no database (the web
+// app): it connects to Redis only, and Mongo and DB stay nil.
+func StartWithoutStore(ctx context.Context, name string, srv config.Server, fullConfig any, logOut io.Writer) (*Runtime, error) {
+	logger := httpx.NewLogger(logOut, srv.LogFormat, srv.LogLevel, name)
+	logger.Info("starting", config.Attrs(fullConfig)...)
+	rdb, err := connectRedis(ctx, srv.RedisURL)
+	if err != nil {
+		return nil, err
+	}
+	server := newServer(name, logger, srv,
+		httpx.Check{Name: "redis", Probe: func(ctx context.Context) error { return rdb.Ping(ctx).Err() }})
+	return &Runtime{Name: name, Config: config.Base{Server: srv}, Logger: logger, Redis: rdb, Server: server}, nil
+}
+
+func newServer(name string, logger *slog.Logger, srv config.Server, checks ...httpx.Check) *httpx.Server {
+	return httpx.NewServer(httpx.AppConfig{
+		Service: name, Logger: logger, BodyLimit: srv.BodyLimit,
+		ReadTimeout: srv.ReadTimeout, WriteTimeout: srv.WriteTimeout, TrustedProxies: srv.TrustedProxies,
+		Checks: checks,
+	})
 }
 
 func connectRedis(ctx context.Context, url string) (*redis.Client, error) {
@@ -101,6 +118,9 @@ func (r *Runtime) Serve(ctx context.Context, workers ...func(context.Context) er
 func (r *Runtime) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
+	if r.Mongo == nil {
+		return r.Redis.Close()
+	}
 	return errors.Join(r.Redis.Close(), r.Mongo.Disconnect(ctx))
 }
 

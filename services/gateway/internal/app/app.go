@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/onward-jobs/onward/pkg/auth"
@@ -16,7 +15,6 @@ import (
 	"github.com/onward-jobs/onward/services/gateway/internal/password"
 	"github.com/onward-jobs/onward/services/gateway/internal/service"
 	transport "github.com/onward-jobs/onward/services/gateway/internal/transport/http"
-	"github.com/onward-jobs/onward/services/gateway/internal/web"
 )
 
 // Options carry what differs between production, the local launcher and
@@ -53,7 +51,7 @@ type gateway struct {
 	keys *service.KeyRing
 }
 
-// build wires storage, use cases, the API and the web UI onto rt's server.
+// build wires storage, use cases and the API onto rt's server.
 func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) (*gateway, error) {
 	box, err := sealed.NewBox(cfg.KeyEncryptionKey)
 	if err != nil {
@@ -90,7 +88,6 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	transport.Register(rt.Server.App, transport.Deps{
 		Service: svc, Keys: keys, Verifier: verifier, Proxy: proxy, ServiceSecret: cfg.ServiceSecret, CORSOrigins: cfg.CORSOrigins,
 	})
-	web.Register(rt.Server.App, web.Deps{Service: svc, Verifier: verifier, Logger: rt.Logger, PublicURL: strings.TrimRight(cfg.PublicURL, "/"), MatchingURL: cfg.MatchingURL, EmployersURL: cfg.EmployersURL, CandidatesURL: cfg.CandidatesURL})
 	return &gateway{svc: svc, keys: keys}, nil
 }
 

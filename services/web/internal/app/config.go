@@ -1,0 +1,30 @@
+// Package app is the web app's composition root: it loads configuration,
+// connects to Redis for the sessions, mounts the pages and shuts down
+// gracefully.
+package app
+
+import (
+	"github.com/onward-jobs/onward/pkg/config"
+)
+
+// Config is the web app's configuration, read from the environment.
+type Config struct {
+	config.Server
+	// PublicURL is the address users open; invitation links start with it.
+	PublicURL string `env:"ONWARD_PUBLIC_URL" envDefault:"http://localhost:8080" validate:"required,url"`
+	// APIURL is the gateway's address, whose public /api/v1 every page
+	// calls with the signed-in user's own token.
+	APIURL string `env:"GATEWAY_URL" envDefault:"http://localhost:8090" validate:"required,url"`
+	// SessionPrefix names the web app's keys in Redis.
+	SessionPrefix string `env:"WEB_SESSION_PREFIX" envDefault:"onward:web:" validate:"required"`
+}
+
+// defaults are the web app's own values for the shared settings.
+var defaults = map[string]string{"HTTP_ADDR": ":8080"}
+
+// LoadConfig reads and validates the configuration from environ.
+func LoadConfig(environ map[string]string) (Config, error) {
+	var cfg Config
+	err := config.Load(&cfg, config.WithDefaults(environ, defaults))
+	return cfg, err
+}

@@ -1,0 +1,116 @@
+package site
+
+import (
+	"errors"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+// The consent page shows whether the candidate lets matching use their
+// profile, explains in plain words what that shares, and records a new
+// decision with the version of the explanation shown. Withdrawing takes
+// one tap and takes effect at once; giving consent asks the staff member
+// to confirm the candidate heard the explanation.
+
+// portfolioConsentPage is what the consent template shows.
+type portfolioConsentPage struct {
+	Candidate portfolioCandidate
+	Action    string
+	// RecordedBy and RecordedAt describe the current decision, if any.
+	RecordedBy  string
+	RecordedAt  string
+	TextVersion string
+	// OlderText says the current consent was given under an earlier
+	// explanation.
+	OlderText bool
+}
+
+// consentForm is GET /candidates/:id/consent.
+func (p *portfolioPages) consentForm(c *fiber.Ctx) error {
+	id := portfolioCandidateID(c)
+	v := p.newView(c, portfolioPath(id, "consent"))
+	d, err := p.consentPage(c, v, id)
+	if err != nil {
+		return p.failed(c, err)
+	}
+	v.Data = d
+	return p.render(c, fiber.StatusOK, "portfolio_consent", v)
+}
+
+// postConsent is POST /candidates/:id/consent: "give" (with the
+// confirmation ticked) or "withdraw".
+func (p *portfolioPages) postConsent(c *fiber.Ctx) error {
+	id := portfolioCandidateID(c)
+	v := p.newView(c, portfolioPath(id, "consent"))
+	decision := formText(c, "decision")
+	if decision != "give" && decision != "withdraw" {
+		return c.Redirect(portfolioPath(id, "consent"), fiber.StatusSeeOther)
+	}
+	if decision == "give" && formText(c, "confirm") == "" {
+		d, err := p.consentPage(c, v, id)
+		if err != nil {
+			return p.failed(c, err)
+		}
+		v.Data = d
+		v.addError("confirm", v.T("PortfolioErrConsentConfirm"))
+		v.Alert = v.T("ErrCheckFields")
+		return p.render(c, fiber.StatusUnprocessableEntity, "portfolio_consent", v)
+	}
+	err := p.api.setConsent(c.UserContext(), accessToken(c), id, decision == "give")
+	var problem *apiProblem
+	switch {
+	case errors.As(err, &problem):
+		// Only a changed consent text can be refused; say so above the form.
+		d, lerr := p.consentPage(c, v, id)
+		if lerr != nil {
+			return p.failed(c, lerr)
+		}
+		v.Data = d
+		v.Alert = v.T("PortfolioConsentRefused")
+		return p.render(c, fiber.StatusUnprocessableEntity, "portfolio_consent", v)
+	case err != nil:
+		return p.failed(c, err)
+	}
+	msg := "PortfolioNoticeConsentWithdrawn"
+	if decision == "give" {
+		msg = "PortfolioNoticeConsentGiven"
+	}
+	setPortfolioNotice(c, msg, "")
+	return c.Redirect(portfolioPath(id, "consent"), fiber.StatusSeeOther)
+}
+
+func (p *portfolioPages) consentPage(c *fiber.Ctx, v *view, id string) (*portfolioConsentPage, error) {
+	cand, err := p.loadCandidate(c, id, portfolioPurposeCaseWork)
+	if err != nil {
+		return nil, err
+	}
+	d := &portfolioConsentPage{Candidate: cand, Action: portfolioPath(id, "consent"), TextVersion: portfolioConsentText}
+	if at := cand.Consent.RecordedAt; at != nil && !at.IsZero() {
+		d.RecordedAt = auditTime(*at)
+		d.RecordedBy = p.userNames(c, []string{cand.Consent.RecordedBy})[cand.Consent.RecordedBy]
+		d.OlderText = cand.Consent.Matching && cand.Consent.TextVersion != portfolioConsentText
+	}
+	return d, nil
+}
+
+// userNames names the given user ids: the people of the signed-in
+// user's organisation by name, anyone else (or an account that no longer
+// exists) by id.
+func (p *portfolioPages) userNames(c *fiber.Ctx, ids []string) map[string]string {
+	names := make(map[string]string, len(ids))
+	cache := map[string]string{}
+	for _, id := range ids {
+		if _, done := names[id]; done || id == "" {
+			continue
+		}
+		names[id] = id
+		if name := p.colleagueName(c, cache, id); name != "" {
+			names[id] = name
+		}
+	}
+	return names
+}
+
+// auditTime writes an audit timestamp the same way on every page.
+func auditTime(t time.Time) string { return t.UTC().Format("2006-01-02 15:04") + " UTC" }

@@ -1,0 +1,161 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/onward-jobs/onward/pkg/errs"
+)
+
+// suggestion is one match as a picker lists it: the id it submits, the
+// label it shows and a line that tells similar matches apart.
+type suggestion struct {
+	ID     string `json:"id"`
+	Label  string `json:"label"`
+	Detail string `json:"detail,omitempty"`
+}
+
+// suggestLimit is how many matches a picker offers: enough to find the
+// right one, few enough to scan on a phone.
+const suggestLimit = 8
+
+// suggestAnswer is the JSON the picker script reads: the matches, or a
+// message in the user's language to show instead.
+type suggestAnswer struct {
+	Items   []suggestion `json:"items"`
+	Message string       `json:"message,omitempty"`
+}
+
+// suggest answers GET /suggest/:kind?q=&country= for the picker script.
+// The script cannot call the matching service itself: the access token is
+// in an HttpOnly cookie. This handler never refreshes the session, because
+// a type-ahead aborts requests freely and an aborted refresh would look
+// like a stolen token; on 401 the script renews the session once through
+// /session/renew and asks again.
+func (s *site) suggest(c *fiber.Ctx) error {
+	lang := s.i18n.language(c)
+	l := s.i18n.localizer(lang)
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	c.Vary(fiber.HeaderCookie, fiber.HeaderAcceptLanguage)
+	cat, ok := parseCatalogue(c.Params("kind"))
+	if !ok {
+		return suggestFailed(c, fiber.StatusNotFound, l.T("PickerUnavailable"))
+	}
+	if !sameOrigin(c) {
+		return suggestFailed(c, fiber.StatusForbidden, l.T("PickerUnavailable"))
+	}
+	if _, err := s.sessionActor(c); err != nil {
+		return suggestFailed(c, fiber.StatusUnauthorized, l.T("PickerSignedOut"))
+	}
+	token := accessToken(c)
+	q := strings.TrimSpace(c.Query("q"))
+	country := countryFilter(c.Query("country"))
+	if country == "" && c.Query("country") != "" {
+		return suggestFailed(c, fiber.StatusBadRequest, l.T("PickerInvalid"))
+	}
+	if q == "" {
+		return c.JSON(suggestAnswer{Items: []suggestion{}})
+	}
+	items, err := s.suggestions(c.UserContext(), token, cat, searchParams{Query: q, Lang: lang, Country: country, Limit: suggestLimit}, l)
+	switch {
+	case errors.Is(err, errs.InvalidArgument):
+		return suggestFailed(c, fiber.StatusBadRequest, l.T("PickerInvalid"))
+	case err != nil:
+		s.logVocabularyFailure(c, cat, err)
+		return suggestFailed(c, fiber.StatusServiceUnavailable, l.T("PickerUnavailable"))
+	}
+	return c.JSON(suggestAnswer{Items: items})
+}
+
+func suggestFailed(c *fiber.Ctx, status int, message string) error {
+	return c.Status(status).JSON(suggestAnswer{Items: []suggestion{}, Message: message})
+}
+
+// renewSession answers GET /session/renew: 204 once the session is live
+// again (its access cookie refreshed if need be), 401 when it has ended.
+// The picker script calls it once, never aborted, after a 401 from
+// /suggest.
+func (s *site) renewSession(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	if !sameOrigin(c) {
+		return c.SendStatus(fiber.StatusForbidden)
+	}
+	_, err := s.sessionActor(c)
+	switch {
+	case errors.Is(err, errs.Unauthenticated):
+		s.clearSessionCookie(c)
+		return c.SendStatus(fiber.StatusUnauthorized)
+	case err != nil:
+		return c.SendStatus(fiber.StatusServiceUnavailable)
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}
+
+// suggestions searches cat and describes each match in l's language.
+func (s *site) suggestions(ctx context.Context, token string, cat catalogue, p searchParams, l localizer) ([]suggestion, error) {
+	switch cat {
+	case skillsCatalogue:
+		items, err := search[skillItem](ctx, s.matching, token, cat, p)
+		return convert(items, func(it skillItem) suggestion { return skillSuggestion(it, l) }), err
+	case occupationsCatalogue:
+		items, err := search[occupationItem](ctx, s.matching, token, cat, p)
+		return convert(items, func(it occupationItem) suggestion { return occupationSuggestion(it, l) }), err
+	default:
+		items, err := search[placeItem](ctx, s.matching, token, cat, p)
+		return convert(items, func(it placeItem) suggestion { return placeSuggestion(it, l) }), err
+	}
+}
+
+func convert[T any](items []T, to func(T) suggestion) []suggestion {
+	out := make([]suggestion, 0, len(items))
+	for _, it := range items {
+		out = append(out, to(it))
+	}
+	return out
+}
+
+// skillSuggestion names the skill's kind and, when the skill was found
+// under another name (a synonym, or a spelling it corrected), that name.
+func skillSuggestion(it skillItem, l localizer) suggestion {
+	detail := skillKindName(l, it.Kind)
+	if it.Matched != "" && !strings.Contains(strings.ToLower(it.Label), strings.ToLower(it.Matched)) {
+		detail = l.T("SkillFoundAs", "Kind", detail, "Text", it.Matched)
+	}
+	return suggestion{ID: it.ID, Label: it.Label, Detail: detail}
+}
+
+// occupationSuggestion counts the occupation's essential skills.
+func occupationSuggestion(it occupationItem, l localizer) suggestion {
+	return suggestion{ID: it.ID, Label: it.Label, Detail: l.T("OccupationEssentialCount", "Count", len(it.Essential))}
+}
+
+// placeSuggestion gives the country and the population, which tell the
+// many places of one name apart.
+func placeSuggestion(it placeItem, l localizer) suggestion {
+	detail := countryName(l, it.Country)
+	if it.Population > 0 {
+		detail = l.T("PlaceDetail", "Country", detail, "Population", l.Number(it.Population))
+	}
+	return suggestion{ID: it.ID, Label: it.Name, Detail: detail}
+}
+
+// skillKindName translates a kind of skill (skill, knowledge,
+// certificate, transversal); a kind the UI does not know yet shows as is.
+func skillKindName(l localizer, kind string) string { return l.TOr("SkillKind_"+kind, kind) }
+
+// countryName translates the countries Onward works in and shows any
+// other by its ISO code.
+func countryName(l localizer, code string) string { return l.TOr("Country_"+code, code) }
+
+// countryFilter accepts an ISO 3166 alpha-2 code such as "BE", or returns
+// "".
+func countryFilter(s string) string {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	if len(s) != 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z' {
+		return ""
+	}
+	return s
+}
