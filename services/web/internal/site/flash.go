@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-
 )
 
 // A flash carries the result of a home-page form across the redirect that
@@ -33,13 +32,13 @@ const (
 
 // flash is the result of the last form on the home page.
 type flash struct {
-	Kind    string         `json:"k"`
-	OrgID   string         `json:"oi,omitempty"`
-	OrgName string         `json:"on,omitempty"`
+	Kind    string `json:"k"`
+	OrgID   string `json:"oi,omitempty"`
+	OrgName string `json:"on,omitempty"`
 	OrgKind string `json:"ok,omitempty"`
-	Email   string         `json:"e,omitempty"`
-	Role    string    `json:"r,omitempty"`
-	Link    string         `json:"l,omitempty"`
+	Email   string `json:"e,omitempty"`
+	Role    string `json:"r,omitempty"`
+	Link    string `json:"l,omitempty"`
 	// RoleTitle, Status and Allowed describe a role's status change.
 	RoleTitle string   `json:"rt,omitempty"`
 	Status    string   `json:"st,omitempty"`

@@ -34,8 +34,8 @@ type Stack struct {
 	AdminEmail  string
 	// SessionPrefix names this web app's session keys in the test Redis.
 	SessionPrefix string
-	webLogs     *testkit.LogBuffer
-	gatewayLogs *testkit.LogBuffer
+	webLogs       *testkit.LogBuffer
+	gatewayLogs   *testkit.LogBuffer
 }
 
 // Start runs a gateway and the web app until the test ends. env overrides
