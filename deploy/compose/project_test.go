@@ -22,6 +22,7 @@ type onwardService struct {
 
 // onwardServices are built from this repository; mongo and redis are not.
 var onwardServices = []onwardService{
+	{name: "web", port: "8080"},
 	{name: "gateway", port: "8080", database: "onward_gateway"},
 	{name: "employers", port: "8081", database: "onward_employers"},
 	{name: "candidates", port: "8082", database: "onward_candidates"},
@@ -205,31 +206,47 @@ func mountsVolumeAt(svc types.ServiceConfig, target string) bool {
 	})
 }
 
-func TestComposeOnlyGatewayPublishesPorts(t *testing.T) {
+// edges are the services people and their programs reach: the web app's
+// pages on 8080 and the gateway's API on 8090.
+var edges = map[string]string{"web": "8080", "gateway": "8090"}
+
+func TestComposeOnlyTheEdgesPublishPorts(t *testing.T) {
 	t.Parallel()
 	for name, svc := range mustLoadProject(t).Services {
-		if name == "gateway" {
-			continue
-		}
-		if len(svc.Ports) > 0 {
-			t.Errorf("%s publishes ports %v; only the gateway may", name, svc.Ports)
+		published, edge := edges[name]
+		switch {
+		case !edge && len(svc.Ports) > 0:
+			t.Errorf("%s publishes ports %v; only the web app and the gateway may", name, svc.Ports)
+		case edge && (len(svc.Ports) != 1 || svc.Ports[0].Target != 8080 || svc.Ports[0].Published != published):
+			t.Errorf("%s ports = %+v, want %s:8080 only", name, svc.Ports, published)
 		}
 	}
-	gw := service(t, mustLoadProject(t), "gateway")
-	if len(gw.Ports) != 1 || gw.Ports[0].Target != 8080 || gw.Ports[0].Published != "8080" {
-		t.Errorf("gateway ports = %+v, want 8080:8080 only", gw.Ports)
+}
+
+// TestComposeGatewayTrustsOnlyTheBackend checks that the gateway believes a
+// forwarded client address only from the backend network, where the web
+// app sits, and that the network has that range.
+func TestComposeGatewayTrustsOnlyTheBackend(t *testing.T) {
+	t.Parallel()
+	project := mustLoadProject(t)
+	trusted, _ := envValue(service(t, project, "gateway"), "TRUSTED_PROXIES")
+	ipam := project.Networks["backend"].Ipam
+	if len(ipam.Config) != 1 || ipam.Config[0].Subnet != trusted || trusted == "" {
+		t.Errorf("gateway TRUSTED_PROXIES = %q, backend subnets %+v: want the backend's one subnet", trusted, ipam.Config)
 	}
 }
 
 func TestComposeGatewayPortIsReachable(t *testing.T) {
 	t.Parallel()
 	project := mustLoadProject(t)
-	// Docker publishes no port on an internal network, so the gateway must
+	// Docker publishes no port on an internal network, so each edge must
 	// also join a network with a way out, and join it first.
-	gateway := service(t, project, "gateway")
-	networks := gateway.NetworksByPriority()
-	if len(networks) == 0 || project.Networks[networks[0]].Internal {
-		t.Errorf("gateway networks by priority = %v; the first must not be internal", networks)
+	for name := range edges {
+		svc := service(t, project, name)
+		networks := svc.NetworksByPriority()
+		if len(networks) == 0 || project.Networks[networks[0]].Internal {
+			t.Errorf("%s networks by priority = %v; the first must not be internal", name, networks)
+		}
 	}
 }
 
@@ -241,8 +258,8 @@ func TestComposeOnlyGatewayReachesOutside(t *testing.T) {
 			t.Errorf("%s is on the default network; name its networks", name)
 		}
 		for network := range svc.Networks {
-			if name != "gateway" && !project.Networks[network].Internal {
-				t.Errorf("%s joins %q, which is not internal; only the gateway may", name, network)
+			if _, edge := edges[name]; !edge && !project.Networks[network].Internal {
+				t.Errorf("%s joins %q, which is not internal; only the web app and the gateway may", name, network)
 			}
 		}
 	}
@@ -318,11 +335,18 @@ func checkHealthcheck(t *testing.T, svc types.ServiceConfig, want onwardService)
 	}
 }
 
-// checkDependsOnStores asserts the service starts only once MongoDB and
-// Redis report healthy.
+// checkDependsOnStores asserts the service starts only once the stores it
+// uses (MongoDB and Redis; Redis alone for the web app) report healthy.
 func checkDependsOnStores(t *testing.T, svc types.ServiceConfig) {
 	t.Helper()
-	for _, store := range []string{"mongo", "redis"} {
+	stores := []string{"mongo", "redis"}
+	if svc.Name == "web" {
+		stores = []string{"redis", "gateway"}
+		if _, ok := svc.DependsOn["mongo"]; ok {
+			t.Error("the web app owns no database, yet waits for mongo")
+		}
+	}
+	for _, store := range stores {
 		dep, ok := svc.DependsOn[store]
 		if !ok {
 			t.Errorf("does not depend on %s", store)
@@ -338,6 +362,10 @@ func checkDependsOnStores(t *testing.T, svc types.ServiceConfig) {
 // ones only the gateway or only the other services need.
 func checkEnvironment(t *testing.T, svc types.ServiceConfig, want onwardService) {
 	t.Helper()
+	if want.name == "web" {
+		checkWebEnvironment(t, svc)
+		return
+	}
 	expect := map[string]string{
 		"MONGO_URI":             "mongodb://mongo:27017/?replicaSet=rs0",
 		"MONGO_DB":              want.database,
@@ -377,6 +405,27 @@ func checkEnvironment(t *testing.T, svc types.ServiceConfig, want onwardService)
 		}
 		if got != value {
 			t.Errorf("%s = %q, want %q", key, got, value)
+		}
+	}
+}
+
+// checkWebEnvironment asserts the web app gets Redis, the public address
+// and the gateway's, and none of the platform's secrets or databases: it
+// is a client of the public API like any other.
+func checkWebEnvironment(t *testing.T, svc types.ServiceConfig) {
+	t.Helper()
+	expect := map[string]string{
+		"REDIS_URL": "redis://redis:6379/0", "LOG_FORMAT": "json",
+		"ONWARD_PUBLIC_URL": "http://localhost:8080", "GATEWAY_URL": "http://gateway:8080",
+	}
+	for key, value := range expect {
+		if got, _ := envValue(svc, key); got != value {
+			t.Errorf("%s = %q, want %q", key, got, value)
+		}
+	}
+	for _, key := range append([]string{"MONGO_URI", "MONGO_DB", "ONWARD_SERVICE_SECRET", "ONWARD_KEY_ENCRYPTION_KEY"}, candidatesSecrets...) {
+		if _, given := envValue(svc, key); given {
+			t.Errorf("%s is given to the web app", key)
 		}
 	}
 }
