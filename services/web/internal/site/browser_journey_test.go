@@ -27,7 +27,7 @@ func TestBrowserEmployerJourney(t *testing.T) {
 	// The smallest common phones are 360px wide; Dutch has the longest words.
 	small := &browserTab{t: t, ctx: ctx, base: g.URL, dir: testkit.ArtifactDir(t, "screenshots"), width: 360}
 	small.do(chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
-	small.open("/lang/nl?next=/signup", "00-phone360-signup-nl", "Aanmelden als werkgever", "Naam van je bedrijf")
+	small.open("/lang/nl?next=/signup", "00-phone360-signup-nl", "Aanmelden als werkgever", "Naam van uw bedrijf")
 
 	phone := &browserTab{t: t, ctx: ctx, base: g.URL, dir: small.dir, width: 390}
 	phone.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)))

@@ -17,7 +17,7 @@ import (
 var localeFiles embed.FS
 
 // languages are the languages the UI speaks, the default first.
-var languages = []language.Tag{language.English, language.Dutch}
+var languages = []language.Tag{language.English, language.Dutch, language.French, language.German}
 
 // translator holds the message bundle and picks a language per request.
 type translator struct {

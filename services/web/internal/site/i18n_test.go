@@ -27,23 +27,33 @@ func readMessages(t *testing.T, lang string) map[string]any {
 	return m
 }
 
+// TestEveryMessageExistsInEveryLanguage compares every locale file with
+// its English twin: the same message ids, and a plural wherever English
+// has one (with at least the "one" and "other" forms; French also has
+// "many", for whole millions).
 func TestEveryMessageExistsInEveryLanguage(t *testing.T) {
-	en, nl := readMessages(t, "en"), readMessages(t, "nl")
-	for id, msg := range en {
-		other, ok := nl[id]
-		if !ok {
-			t.Errorf("message %q has no Dutch translation", id)
-			continue
-		}
-		if plural, isPlural := msg.(map[string]any); isPlural {
-			if otherPlural, ok := other.(map[string]any); !ok || len(otherPlural) != len(plural) {
-				t.Errorf("message %q: the Dutch plural forms differ from the English", id)
+	for _, family := range []string{"", "matching.", "portfolio.", "staff."} {
+		en := readMessages(t, family+"en")
+		for _, lang := range langCodes[1:] {
+			other := readMessages(t, family+lang)
+			for id, msg := range en {
+				translated, ok := other[id]
+				if !ok {
+					t.Errorf("%s%s.json lacks message %q", family, lang, id)
+					continue
+				}
+				if _, isPlural := msg.(map[string]any); isPlural {
+					forms, ok := translated.(map[string]any)
+					if !ok || forms["one"] == nil || forms["other"] == nil {
+						t.Errorf("%s%s.json: message %q lacks the plural forms one and other", family, lang, id)
+					}
+				}
 			}
-		}
-	}
-	for id := range nl {
-		if _, ok := en[id]; !ok {
-			t.Errorf("message %q exists in Dutch only", id)
+			for id := range other {
+				if _, ok := en[id]; !ok {
+					t.Errorf("%s%s.json has message %q, which English lacks", family, lang, id)
+				}
+			}
 		}
 	}
 }
@@ -128,7 +138,7 @@ func TestEveryUsedMessageIsTranslated(t *testing.T) {
 		t.Fatalf("found only %d message ids in use; is the scan broken?", len(used))
 	}
 	tr := mustLoadTranslator()
-	for _, lang := range []string{"en", "nl"} {
+	for _, lang := range langCodes {
 		l := tr.localizer(lang)
 		data := map[string]any{"Count": 2, "Name": "N", "Org": "O", "Role": "R", "Email": "E", "Kind": "K", "Limit": 12, "Max": 100,
 			"Query": "Q", "Text": "T", "Country": "C", "Population": "1,000", "Level": 2,

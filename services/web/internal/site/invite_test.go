@@ -76,10 +76,10 @@ func TestProgrammeOnboardingThroughInvitations(t *testing.T) {
 	memberLink := invitationPath(t, member)
 	nl := newBrowser(t, g)
 	nl.lang = "nl"
-	nl.get(memberLink).mustContain(t, "Sluit je aan bij Koffiebranderij Kortrijk", "teamlid")
+	nl.get(memberLink).mustContain(t, "Sluit u aan bij Koffiebranderij Kortrijk", "teamlid")
 	p := nl.submit(memberLink, memberLink, url.Values{"name": {"Lien"}, "password": {strongPassword}})
 	p.mustBeAt(t, "/home", http.StatusOK)
-	p.mustContain(t, "Welkom, Lien", "Wat er nog komt", "registreer je straks kandidaten")
+	p.mustContain(t, "Welkom, Lien", "Wat er nog komt", "registreert u straks kandidaten")
 	if strings.Contains(p.Body, "/home/invitations") {
 		t.Error("a member was offered the invitation form")
 	}

@@ -104,15 +104,14 @@ func (v *view) ErrorSummary() []errorLink {
 func (v *view) Asset(name string) string { return v.assets.url(name) }
 
 // langNames name each language in itself, as a switcher should.
-var langNames = map[string]string{"en": "English", "nl": "Nederlands"}
+var langNames = map[string]string{"en": "English", "nl": "Nederlands", "fr": "Français", "de": "Deutsch"}
 
-// OtherLang is the code of the language the header's switcher offers.
-func (v *view) OtherLang() string {
-	if v.Lang == "nl" {
-		return "en"
-	}
-	return "nl"
-}
+// langCodes are the languages the switcher offers, in the order it lists
+// them.
+var langCodes = []string{"en", "nl", "fr", "de"}
+
+// Langs are the codes of the languages the switcher offers.
+func (v *view) Langs() []string { return langCodes }
 
 // LangName is the name of the language code in that language.
 func (v *view) LangName(code string) string { return langNames[code] }

@@ -33,7 +33,7 @@ func TestEmployerHomeGroupsRolesByStatus(t *testing.T) {
 
 	// In Dutch.
 	b.lang = "nl"
-	b.get("/home").mustContain(t, "Jouw vacatures", "Gepauzeerd", "Concepten", "Heropenen")
+	b.get("/home").mustContain(t, "Uw vacatures", "Gepauzeerd", "Concepten", "Heropenen")
 }
 
 func TestRoleQuickActionsAndRefusedTransitions(t *testing.T) {

@@ -75,7 +75,7 @@ func TestStaffMessagesInUseAreTranslated(t *testing.T) {
 		t.Fatalf("found only %d staff message ids; is the scan broken?", len(used))
 	}
 	tr := mustLoadTranslator()
-	for _, lang := range []string{"en", "nl"} {
+	for _, lang := range langCodes {
 		msgs := readStaffMessages(t, lang)
 		for id := range used {
 			if _, ok := msgs[id]; !ok {

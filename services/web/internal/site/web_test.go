@@ -132,6 +132,12 @@ func TestLanguageFromBrowserAndSwitcher(t *testing.T) {
 	p = b.submit("/signup", "/signup", url.Values{"email": {"x"}})
 	p.mustContain(t, "Vul een e-mailadres in", "Kijk de gemarkeerde velden hieronder na.")
 
+	// French and German from the browser, and from the switcher.
+	fr := newBrowser(t, g)
+	fr.lang = "fr-BE,fr;q=0.9"
+	fr.get("/").mustContain(t, `<html lang="fr">`, "S'inscrire comme employeur")
+	b.get("/lang/de?next=/").mustContain(t, `<html lang="de">`, "Als Arbeitgeber registrieren", `href="/lang/fr?next=%2F"`)
+
 	p = b.get("/lang/en?next=" + url.QueryEscape("/signup"))
 	p.mustBeAt(t, "/signup", http.StatusOK)
 	p.mustContain(t, `<html lang="en">`, "Sign up as an employer")
