@@ -19,9 +19,11 @@ package site
 
 import (
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/compress"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -70,6 +72,12 @@ func Register(app *fiber.App, d Deps) {
 		candidates: newCandidatesClient(d.APIURL),
 		pages:      mustParsePages(), i18n: mustLoadTranslator(), assets: mustLoadAssets(),
 	}
+	// Pages are compressed as they go out (brotli or gzip, as the browser
+	// accepts); assets were compressed once, as they loaded.
+	app.Use(compress.New(compress.Config{
+		Level: compress.LevelBestSpeed,
+		Next:  func(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/assets/") },
+	}))
 	app.Get("/assets/:name", s.assets.serve)
 	app.Get("/lang/:code", s.switchLanguage)
 
