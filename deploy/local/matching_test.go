@@ -20,15 +20,14 @@ const gent = "2797656"
 // e-mail and a client with its token.
 func newEmployer(t testing.TB, p *platform, name string) (string, apiClient) {
 	t.Helper()
-	gw := p.url("gateway")
-	anon := apiClient{t: t, base: gw}
+	anon := p.client(t, "")
 	email := fmt.Sprintf("owner.%d@%s.test", time.Now().UnixNano(), strings.ToLower(strings.ReplaceAll(name, " ", "")))
 	anon.do("POST", "/api/v1/auth/signup", map[string]string{"organisation_name": name, "name": "Ana Peeters", "email": email, "password": staffPassword}, http.StatusCreated, nil)
 	var tokens struct {
 		AccessToken string `json:"access_token"`
 	}
 	anon.do("POST", "/api/v1/auth/login", map[string]string{"email": email, "password": staffPassword}, http.StatusOK, &tokens)
-	return email, apiClient{t: t, base: gw, token: tokens.AccessToken}
+	return email, p.client(t, tokens.AccessToken)
 }
 
 // registerBarista registers a consenting candidate in the Kortrijk house
@@ -76,7 +75,7 @@ func waitShortlist(t testing.TB, employer apiClient, roleID string, ok func(shor
 	for time.Now().Before(deadline) {
 		req, _ := http.NewRequest("GET", employer.base+"/api/v1/roles/"+roleID+"/shortlist", nil)
 		req.Header.Set("Authorization", "Bearer "+employer.token)
-		resp, err := http.DefaultClient.Do(req)
+		resp, err := employer.http.Do(req)
 		if err == nil {
 			raw, _ = io.ReadAll(resp.Body)
 			resp.Body.Close()

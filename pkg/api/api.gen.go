@@ -1335,6 +1335,11 @@ type MatchingCertificate struct {
 	Name   string `json:"name"`
 }
 
+// MatchingConsent defines model for MatchingConsent.
+type MatchingConsent struct {
+	Matching bool `json:"matching"`
+}
+
 // MatchingProgrammeRecord defines model for MatchingProgrammeRecord.
 type MatchingProgrammeRecord struct {
 	From      string  `json:"from"`
@@ -1384,11 +1389,9 @@ type MatchingStatus struct {
 
 // MatchingView What the matching service may know of a candidate. It has no name, date of birth, phone or e-mail.
 type MatchingView struct {
-	Alias        string                `json:"alias"`
-	Certificates []MatchingCertificate `json:"certificates"`
-	Consent      struct {
-		Matching bool `json:"matching"`
-	} `json:"consent"`
+	Alias            string                    `json:"alias"`
+	Certificates     []MatchingCertificate     `json:"certificates"`
+	Consent          MatchingConsent           `json:"consent"`
 	DayRelease       *DayRelease               `json:"day_release,omitempty"`
 	ExcludedSectors  []string                  `json:"excluded_sectors"`
 	House            *GeoPlace                 `json:"house,omitempty"`
