@@ -41,12 +41,29 @@ type contract struct {
 	base   http.RoundTripper
 
 	mu       sync.Mutex
+	checked  int
 	failures []string
 }
 
 // contractClient returns an HTTP client whose answers are checked against
 // docs/openapi.yaml; t fails at its end when any answer disagreed.
 func contractClient(t testing.TB) *http.Client {
+	t.Helper()
+	c := loadContract(t)
+	t.Cleanup(func() {
+		for _, f := range c.takeFailures() {
+			t.Errorf("an answer disagrees with docs/openapi.yaml: %s", f)
+		}
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		t.Logf("%d answers checked against docs/openapi.yaml", c.checked)
+	})
+	return &http.Client{Transport: c}
+}
+
+// loadContract reads docs/openapi.yaml into a contract over
+// http.DefaultTransport.
+func loadContract(t testing.TB) *contract {
 	t.Helper()
 	doc, err := openapi3.NewLoader().LoadFromFile(filepath.Join(testkit.RepoRoot(t), "docs", "openapi.yaml"))
 	if err != nil {
@@ -57,15 +74,16 @@ func contractClient(t testing.TB) *http.Client {
 	if err != nil {
 		t.Fatalf("route docs/openapi.yaml: %v", err)
 	}
-	c := &contract{router: router, base: http.DefaultTransport}
-	t.Cleanup(func() {
-		c.mu.Lock()
-		defer c.mu.Unlock()
-		for _, f := range c.failures {
-			t.Errorf("an answer disagrees with docs/openapi.yaml: %s", f)
-		}
-	})
-	return &http.Client{Transport: c}
+	return &contract{router: router, base: http.DefaultTransport}
+}
+
+// takeFailures returns the disagreements seen so far and forgets them.
+func (c *contract) takeFailures() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	f := c.failures
+	c.failures = nil
+	return f
 }
 
 // RoundTrip sends req and checks the answer, which it hands back unread.
@@ -100,6 +118,9 @@ func (c *contract) check(req *http.Request, resp *http.Response, body []byte) st
 		return ""
 	}
 	operation := route.Operation.OperationID
+	c.mu.Lock()
+	c.checked++
+	c.mu.Unlock()
 	validate := func(b []byte) error {
 		in := &openapi3filter.ResponseValidationInput{
 			RequestValidationInput: &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route},
