@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/onward-jobs/onward/pkg/api"
 	"github.com/onward-jobs/onward/pkg/testkit"
 )
 
@@ -196,9 +197,7 @@ func login(t testing.TB, p *platform) string {
 	t.Helper()
 	body, _ := json.Marshal(map[string]string{"email": adminEmail, "password": adminPassword})
 	resp := p.expectStatus(t, http.MethodPost, p.url("gateway")+"/api/v1/auth/login", body, http.StatusOK)
-	var tokens struct {
-		AccessToken string `json:"access_token"`
-	}
+	var tokens api.Tokens
 	if err := json.Unmarshal([]byte(resp), &tokens); err != nil || tokens.AccessToken == "" {
 		t.Fatalf("login answer %q has no access_token (%v)", resp, err)
 	}

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/onward-jobs/onward/pkg/api"
 	"github.com/onward-jobs/onward/pkg/geo"
 	"github.com/onward-jobs/onward/pkg/skills"
 	"github.com/onward-jobs/onward/pkg/testkit"
@@ -218,9 +219,7 @@ func (s *session) current() apiClient {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if time.Since(s.signedInAt) > 10*time.Minute {
-		var tokens struct {
-			AccessToken string `json:"access_token"`
-		}
+		var tokens api.Tokens
 		anon := s.client
 		anon.token = ""
 		anon.do("POST", "/api/v1/auth/login", map[string]string{"email": s.email, "password": staffPassword}, http.StatusOK, &tokens)
@@ -291,7 +290,7 @@ func waitVersion(b *testing.B, employer apiClient, roleID string, version int64)
 		req, _ := http.NewRequest("GET", employer.base+"/api/v1/roles/"+roleID+"/shortlist?limit=1", nil)
 		req.Header.Set("Authorization", "Bearer "+employer.token)
 		if resp, err := employer.http.Do(req); err == nil {
-			var s shortlist
+			var s api.Shortlist
 			raw, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK && json.Unmarshal(raw, &s) == nil && s.RoleVersion >= version {

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/onward-jobs/onward/pkg/api"
 )
 
 // apiClient calls the platform's public API through the gateway with one
@@ -82,16 +84,14 @@ const staffPassword = "copper-orchard-violin-58"
 func newProgrammeOrg(t testing.TB, p *platform, name string) (string, apiClient) {
 	t.Helper()
 	admin := p.client(t, login(t, p))
-	var org struct{ ID string }
+	var org api.Organisation
 	admin.do("POST", "/api/v1/organisations", map[string]string{"name": name, "kind": "programme", "programme_type": "transition_house"}, 201, &org)
 	email := fmt.Sprintf("coach.%d@house.test", time.Now().UnixNano())
-	var inv struct{ Token string }
+	var inv api.Invitation
 	admin.do("POST", "/api/v1/organisations/"+org.ID+"/invitations", map[string]string{"email": email, "role": "org_admin"}, 201, &inv)
 	anon := p.client(t, "")
 	anon.do("POST", "/api/v1/invitations/"+inv.Token+"/accept", map[string]string{"name": "Mira Jacobs", "password": staffPassword}, 201, nil)
-	var tokens struct {
-		AccessToken string `json:"access_token"`
-	}
+	var tokens api.Tokens
 	anon.do("POST", "/api/v1/auth/login", map[string]string{"email": email, "password": staffPassword}, 200, &tokens)
 	if tokens.AccessToken == "" {
 		t.Fatal("accepting the invitation gave no access token")
