@@ -17,6 +17,10 @@ import (
 // DefaultTimeout bounds one call to an owner.
 const DefaultTimeout = 10 * time.Second
 
+// maxBody caps an owner's answer to one call; a page of 500 full views
+// stays far below. A longer answer fails to decode.
+const maxBody = 64 << 20
+
 // StreamTimeout bounds one whole stream of an owner's listing, which
 // unlike a single call grows with the data.
 const StreamTimeout = 10 * time.Minute
@@ -44,7 +48,8 @@ func newClient(baseURL, audience string, tokens auth.TokenSource, base http.Roun
 		timeout = DefaultTimeout
 	}
 	transport := auth.ServiceTransport(tokens, audience, base)
-	calls, err := api.NewClientWithResponses(baseURL, api.WithHTTPClient(&http.Client{Timeout: timeout, Transport: transport}))
+	capped := limitedBodies{base: transport, limit: maxBody}
+	calls, err := api.NewClientWithResponses(baseURL, api.WithHTTPClient(&http.Client{Timeout: timeout, Transport: capped}))
 	if err != nil {
 		return nil, fmt.Errorf("owners: %s client: %w", audience, err)
 	}
@@ -53,6 +58,24 @@ func newClient(baseURL, audience string, tokens auth.TokenSource, base http.Roun
 		return nil, fmt.Errorf("owners: %s client: %w", audience, err)
 	}
 	return &client{api: calls, streams: streams}, nil
+}
+
+// limitedBodies is a transport whose answers end after limit bytes, since
+// the generated client reads a whole answer into memory before decoding.
+type limitedBodies struct {
+	base  http.RoundTripper
+	limit int64
+}
+
+func (l limitedBodies) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := l.base.RoundTrip(req)
+	if err == nil {
+		resp.Body = struct {
+			io.Reader
+			io.Closer
+		}{io.LimitReader(resp.Body, l.limit), resp.Body}
+	}
+	return resp, err
 }
 
 // answer is what every generated response offers: its status and the
