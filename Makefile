@@ -6,12 +6,16 @@ MODULES := $(shell go work edit -json | sed -n 's/.*"DiskPath": "\(.*\)".*/\1/p'
 GOVULNCHECK_VERSION := v1.1.4
 export GOTOOLCHAIN := local
 
-.PHONY: run test test-deps lint vulncheck bench build tidy-check
+.PHONY: run test test-deps lint vulncheck bench build tidy-check generate
 
 ## run: start every service in one process with embedded FerretDB and Redis (or MONGO_URI / REDIS_URL).
 run:
 	go build -o bin/onward-local ./deploy/local/cmd/onward-local
 	bin/onward-local
+
+## generate: regenerate pkg/api (types and client) from docs/openapi.yaml with oapi-codegen, a tool of pkg/go.mod.
+generate:
+	cd pkg && go generate ./api
 
 ## test: install what the tests need, start a throwaway redis-server unless REDIS_URL is set, test every module.
 test: test-deps

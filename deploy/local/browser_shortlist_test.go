@@ -8,6 +8,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/onward-jobs/onward/pkg/api"
 	"github.com/onward-jobs/onward/pkg/testkit"
 )
 
@@ -36,7 +37,7 @@ func TestBrowserEmployerReadsWhyACandidateFits(t *testing.T) {
 		"schedule":         map[string]any{"days": []string{"mon", "tue", "wed"}, "start": "07:00", "end": "15:00"},
 		"hours_per_week":   24, "contract": "permanent", "start_asap": true, "day_release_ok": true, "status": "open",
 	}, http.StatusCreated, &role)
-	waitShortlist(t, employer, role.ID, func(s shortlist) bool { return len(s.Items) == 3 })
+	waitShortlist(t, employer, role.ID, func(s api.Shortlist) bool { return len(s.Items) == 3 })
 
 	browser := testkit.Chromium(t, 3*time.Minute)
 	tab := &phoneTab{t: t, ctx: browser, base: p.url("web"), dir: testkit.ArtifactDir(t, "screenshots")}

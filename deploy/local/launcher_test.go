@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/onward-jobs/onward/pkg/api"
 	"github.com/onward-jobs/onward/pkg/testkit"
 )
 
@@ -30,8 +31,8 @@ func TestRunStartsStopsAndKeepsData(t *testing.T) {
 
 	first := start(t, env)
 	first.checkAllReady(t)
-	expectStatus(t, http.MethodGet, first.url("gateway")+"/.well-known/jwks.json", nil, http.StatusOK)
-	checkVocabularyThroughGateway(t, first.url("gateway"), login(t, first.url("gateway")))
+	first.expectStatus(t, http.MethodGet, first.url("gateway")+"/.well-known/jwks.json", nil, http.StatusOK)
+	checkVocabularyThroughGateway(t, first, login(t, first))
 	if !strings.Contains(first.console.String(), "Onward is running at http://localhost:") {
 		t.Errorf("no banner on the console:\n%s", first.console)
 	}
@@ -43,7 +44,7 @@ func TestRunStartsStopsAndKeepsData(t *testing.T) {
 
 	second := start(t, env)
 	second.checkAllReady(t)
-	login(t, second.url("gateway"))
+	login(t, second)
 	if strings.Contains(second.logs.String(), "created the first administrator") {
 		t.Error("the administrator was created again on the second start")
 	}
@@ -118,18 +119,21 @@ func testEnviron(t testing.TB, dataDir string) map[string]string {
 	return env
 }
 
-// platform is one run of the launcher.
+// platform is one run of the launcher. http is the client the tests call
+// it with, which checks every answer against docs/openapi.yaml.
 type platform struct {
 	env           map[string]string
 	cancel        func()
 	done          chan error
 	console, logs *testkit.LogBuffer
+	http          *http.Client
 }
 
 func start(t testing.TB, env map[string]string) *platform {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	p := &platform{env: env, cancel: cancel, done: make(chan error, 1), console: &testkit.LogBuffer{}, logs: &testkit.LogBuffer{}}
+	p := &platform{env: env, cancel: cancel, done: make(chan error, 1), console: &testkit.LogBuffer{}, logs: &testkit.LogBuffer{},
+		http: contractClient(t)}
 	go func() { p.done <- Run(ctx, env, p.console, p.logs) }()
 	t.Cleanup(cancel)
 	// The banner is printed once every service is ready, within the
@@ -155,10 +159,16 @@ func start(t testing.TB, env map[string]string) *platform {
 
 func (p *platform) url(service string) string { return "http://" + p.env[serviceAddrKeys[service]] }
 
+// client returns a client of the public API through the gateway with
+// token ("" for none).
+func (p *platform) client(t testing.TB, token string) apiClient {
+	return apiClient{t: t, base: p.url("gateway"), token: token, http: p.http}
+}
+
 func (p *platform) checkAllReady(t testing.TB) {
 	t.Helper()
 	for name := range serviceAddrKeys {
-		body := expectStatus(t, http.MethodGet, p.url(name)+"/readyz", nil, http.StatusOK)
+		body := p.expectStatus(t, http.MethodGet, p.url(name)+"/readyz", nil, http.StatusOK)
 		// The web app owns no database: Redis (its sessions) is all it needs.
 		if (name != "web" && !strings.Contains(body, `"mongo":"ok"`)) || !strings.Contains(body, `"redis":"ok"`) {
 			t.Errorf("%s /readyz = %s", name, body)
@@ -184,13 +194,11 @@ func (p *platform) stop(t testing.TB) {
 	assertClosed(t, p.env["ONWARD_FERRETDB_ADDR"])
 }
 
-func login(t testing.TB, gatewayURL string) string {
+func login(t testing.TB, p *platform) string {
 	t.Helper()
 	body, _ := json.Marshal(map[string]string{"email": adminEmail, "password": adminPassword})
-	resp := expectStatus(t, http.MethodPost, gatewayURL+"/api/v1/auth/login", body, http.StatusOK)
-	var tokens struct {
-		AccessToken string `json:"access_token"`
-	}
+	resp := p.expectStatus(t, http.MethodPost, p.url("gateway")+"/api/v1/auth/login", body, http.StatusOK)
+	var tokens api.Tokens
 	if err := json.Unmarshal([]byte(resp), &tokens); err != nil || tokens.AccessToken == "" {
 		t.Fatalf("login answer %q has no access_token (%v)", resp, err)
 	}
@@ -199,8 +207,9 @@ func login(t testing.TB, gatewayURL string) string {
 
 // checkVocabularyThroughGateway searches through the gateway's proxy, so the
 // matching service must verify the gateway's token against its JWK Set.
-func checkVocabularyThroughGateway(t testing.TB, gatewayURL, token string) {
+func checkVocabularyThroughGateway(t testing.TB, p *platform, token string) {
 	t.Helper()
+	gatewayURL := p.url("gateway")
 	for path, want := range map[string]string{
 		"/api/v1/skills?q=baristta":              `"id":"barista-skills"`,
 		"/api/v1/occupations?q=heftruck&lang=nl": `"id":"forklift-driver"`,
@@ -208,7 +217,7 @@ func checkVocabularyThroughGateway(t testing.TB, gatewayURL, token string) {
 	} {
 		req, _ := http.NewRequest(http.MethodGet, gatewayURL+path, nil)
 		req.Header.Set("Authorization", "Bearer "+token)
-		resp, err := http.DefaultClient.Do(req)
+		resp, err := p.http.Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -221,7 +230,7 @@ func checkVocabularyThroughGateway(t testing.TB, gatewayURL, token string) {
 			t.Errorf("GET %s = %d %s; want a first item with %s", path, resp.StatusCode, body, want)
 		}
 	}
-	expectStatus(t, http.MethodGet, gatewayURL+"/api/v1/skills?q=barista", nil, http.StatusUnauthorized)
+	p.expectStatus(t, http.MethodGet, gatewayURL+"/api/v1/skills?q=barista", nil, http.StatusUnauthorized)
 }
 
 func checkDataDir(t testing.TB, dir string) {
@@ -244,7 +253,7 @@ func checkDataDir(t testing.TB, dir string) {
 	}
 }
 
-func expectStatus(t testing.TB, method, url string, body []byte, want int) string {
+func (p *platform) expectStatus(t testing.TB, method, url string, body []byte, want int) string {
 	t.Helper()
 	req, err := http.NewRequest(method, url, bytes.NewReader(body))
 	if err != nil {
@@ -253,7 +262,7 @@ func expectStatus(t testing.TB, method, url string, body []byte, want int) strin
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := p.http.Do(req)
 	if err != nil {
 		t.Fatalf("%s %s: %v", method, url, err)
 	}

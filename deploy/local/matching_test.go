@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/onward-jobs/onward/pkg/api"
 	"github.com/onward-jobs/onward/pkg/testkit"
 )
 
@@ -20,15 +21,12 @@ const gent = "2797656"
 // e-mail and a client with its token.
 func newEmployer(t testing.TB, p *platform, name string) (string, apiClient) {
 	t.Helper()
-	gw := p.url("gateway")
-	anon := apiClient{t: t, base: gw}
+	anon := p.client(t, "")
 	email := fmt.Sprintf("owner.%d@%s.test", time.Now().UnixNano(), strings.ToLower(strings.ReplaceAll(name, " ", "")))
 	anon.do("POST", "/api/v1/auth/signup", map[string]string{"organisation_name": name, "name": "Ana Peeters", "email": email, "password": staffPassword}, http.StatusCreated, nil)
-	var tokens struct {
-		AccessToken string `json:"access_token"`
-	}
+	var tokens api.Tokens
 	anon.do("POST", "/api/v1/auth/login", map[string]string{"email": email, "password": staffPassword}, http.StatusOK, &tokens)
-	return email, apiClient{t: t, base: gw, token: tokens.AccessToken}
+	return email, p.client(t, tokens.AccessToken)
 }
 
 // registerBarista registers a consenting candidate in the Kortrijk house
@@ -49,16 +47,8 @@ func registerBarista(t testing.TB, staff apiClient, programme, given string, lev
 	return c.ID, c.Alias
 }
 
-// shortlist is the part of a shortlist answer the tests read.
-type shortlist struct {
-	RoleVersion int64 `json:"role_version"`
-	Items       []struct {
-		Alias string `json:"alias"`
-		Match string `json:"match"`
-	} `json:"items"`
-}
-
-func (s shortlist) aliases() []string {
+// aliases are the aliases on a shortlist, in its order.
+func aliases(s api.Shortlist) []string {
 	var out []string
 	for _, it := range s.Items {
 		out = append(out, it.Alias)
@@ -68,15 +58,15 @@ func (s shortlist) aliases() []string {
 
 // waitShortlist polls the role's shortlist until ok accepts it, and fails
 // after ten seconds with the last answer.
-func waitShortlist(t testing.TB, employer apiClient, roleID string, ok func(shortlist) bool) shortlist {
+func waitShortlist(t testing.TB, employer apiClient, roleID string, ok func(api.Shortlist) bool) api.Shortlist {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
-	var last shortlist
+	var last api.Shortlist
 	var raw []byte
 	for time.Now().Before(deadline) {
 		req, _ := http.NewRequest("GET", employer.base+"/api/v1/roles/"+roleID+"/shortlist", nil)
 		req.Header.Set("Authorization", "Bearer "+employer.token)
-		resp, err := http.DefaultClient.Do(req)
+		resp, err := employer.http.Do(req)
 		if err == nil {
 			raw, _ = io.ReadAll(resp.Body)
 			resp.Body.Close()
@@ -119,8 +109,8 @@ func TestMatchingAcrossThePlatform(t *testing.T) {
 		"hours_per_week":   24, "contract": "permanent", "start_asap": true, "day_release_ok": true, "status": "open",
 	}, http.StatusCreated, &role)
 
-	got := waitShortlist(t, employer, role.ID, func(s shortlist) bool { return len(s.Items) == 3 })
-	if a := got.aliases(); a[0] != annAlias || a[1] != bertAlias || a[2] != cleoAlias {
+	got := waitShortlist(t, employer, role.ID, func(s api.Shortlist) bool { return len(s.Items) == 3 })
+	if a := aliases(got); a[0] != annAlias || a[1] != bertAlias || a[2] != cleoAlias {
 		t.Errorf("shortlist order %v, want the higher espresso levels first: %s, %s, %s", a, annAlias, bertAlias, cleoAlias)
 	}
 	raw := employer.do("GET", "/api/v1/roles/"+role.ID+"/shortlist", nil, http.StatusOK, nil)
@@ -152,9 +142,9 @@ func TestMatchingAcrossThePlatform(t *testing.T) {
 
 	// Withdrawal, then erasure, each leave the shortlist within seconds.
 	staff.do("PUT", "/api/v1/candidates/"+annID+"/consent", map[string]any{"matching": false, "text_version": "2026-11"}, http.StatusOK, nil)
-	waitShortlist(t, employer, role.ID, func(s shortlist) bool { return len(s.Items) == 2 && !slices.Contains(s.aliases(), annAlias) })
+	waitShortlist(t, employer, role.ID, func(s api.Shortlist) bool { return len(s.Items) == 2 && !slices.Contains(aliases(s), annAlias) })
 	staff.do("DELETE", "/api/v1/candidates/"+bertID, nil, http.StatusNoContent, nil)
-	waitShortlist(t, employer, role.ID, func(s shortlist) bool { return len(s.Items) == 1 && s.Items[0].Alias == cleoAlias })
+	waitShortlist(t, employer, role.ID, func(s api.Shortlist) bool { return len(s.Items) == 1 && s.Items[0].Alias == cleoAlias })
 	stores := openStores(t, p)
 	stores.mustNotHold(t, []string{bertID, "Bartholomeus"}, []string{`"` + bertAlias + `"`})
 }

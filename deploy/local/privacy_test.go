@@ -135,7 +135,7 @@ func internalClient(t testing.TB, p *platform, service string) apiClient {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return apiClient{t: t, base: p.url(service), token: tok}
+	return apiClient{t: t, base: p.url(service), token: tok, http: p.http}
 }
 
 // platformStores reaches the platform's Mongo-wire server and Redis

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/onward-jobs/onward/pkg/api"
 	"github.com/onward-jobs/onward/pkg/geo"
 	"github.com/onward-jobs/onward/pkg/skills"
 	"github.com/onward-jobs/onward/pkg/testkit"
@@ -66,8 +67,7 @@ func BenchmarkRoleToShortlistThroughTheStack(b *testing.B) {
 	staff.do("POST", "/api/v1/programmes", map[string]any{"name": "Werkplaats", "kind": "workshop", "site": map[string]any{"place_id": seed.places[0]}}, http.StatusCreated, &prog)
 
 	began := time.Now()
-	gw := p.url("gateway")
-	admin := apiClient{t: b, base: gw, token: login(b, gw)}
+	admin := p.client(b, login(b, p))
 	var status struct{ Candidates int }
 	admin.do("GET", "/api/v1/matching/status", nil, http.StatusOK, &status)
 	if missing := n - status.Candidates; missing > 0 {
@@ -75,7 +75,7 @@ func BenchmarkRoleToShortlistThroughTheStack(b *testing.B) {
 		seed.registerCandidates(staffSession.current, prog.ID, missing, 6)
 	}
 	// Seeding outlasts an access token: sign the admin in again.
-	admin.token = login(b, gw)
+	admin.token = login(b, p)
 	waitIndexed(b, admin, n)
 	seeding := time.Since(began)
 
@@ -219,10 +219,9 @@ func (s *session) current() apiClient {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if time.Since(s.signedInAt) > 10*time.Minute {
-		var tokens struct {
-			AccessToken string `json:"access_token"`
-		}
-		anon := apiClient{t: s.client.t, base: s.client.base}
+		var tokens api.Tokens
+		anon := s.client
+		anon.token = ""
 		anon.do("POST", "/api/v1/auth/login", map[string]string{"email": s.email, "password": staffPassword}, http.StatusOK, &tokens)
 		s.client.token, s.signedInAt = tokens.AccessToken, time.Now()
 	}
@@ -290,8 +289,8 @@ func waitVersion(b *testing.B, employer apiClient, roleID string, version int64)
 	for time.Now().Before(deadline) {
 		req, _ := http.NewRequest("GET", employer.base+"/api/v1/roles/"+roleID+"/shortlist?limit=1", nil)
 		req.Header.Set("Authorization", "Bearer "+employer.token)
-		if resp, err := http.DefaultClient.Do(req); err == nil {
-			var s shortlist
+		if resp, err := employer.http.Do(req); err == nil {
+			var s api.Shortlist
 			raw, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK && json.Unmarshal(raw, &s) == nil && s.RoleVersion >= version {

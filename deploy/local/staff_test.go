@@ -8,14 +8,18 @@ import (
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/onward-jobs/onward/pkg/api"
 )
 
 // apiClient calls the platform's public API through the gateway with one
-// bearer token.
+// bearer token, through the platform's client that checks every answer
+// against docs/openapi.yaml.
 type apiClient struct {
 	t     testing.TB
 	base  string
 	token string
+	http  *http.Client
 }
 
 // do sends body as JSON and fails the test unless the answer has status
@@ -50,7 +54,7 @@ func (c apiClient) send(method, path string, body any, want int, out any, retrie
 	if c.token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.token)
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := c.http.Do(req)
 	if err != nil {
 		c.t.Fatalf("%s %s: %v", method, path, err)
 	}
@@ -79,21 +83,18 @@ const staffPassword = "copper-orchard-violin-58"
 // that administrator's e-mail and a client with their token.
 func newProgrammeOrg(t testing.TB, p *platform, name string) (string, apiClient) {
 	t.Helper()
-	gw := p.url("gateway")
-	admin := apiClient{t: t, base: gw, token: login(t, gw)}
-	var org struct{ ID string }
+	admin := p.client(t, login(t, p))
+	var org api.Organisation
 	admin.do("POST", "/api/v1/organisations", map[string]string{"name": name, "kind": "programme", "programme_type": "transition_house"}, 201, &org)
 	email := fmt.Sprintf("coach.%d@house.test", time.Now().UnixNano())
-	var inv struct{ Token string }
+	var inv api.Invitation
 	admin.do("POST", "/api/v1/organisations/"+org.ID+"/invitations", map[string]string{"email": email, "role": "org_admin"}, 201, &inv)
-	anon := apiClient{t: t, base: gw}
+	anon := p.client(t, "")
 	anon.do("POST", "/api/v1/invitations/"+inv.Token+"/accept", map[string]string{"name": "Mira Jacobs", "password": staffPassword}, 201, nil)
-	var tokens struct {
-		AccessToken string `json:"access_token"`
-	}
+	var tokens api.Tokens
 	anon.do("POST", "/api/v1/auth/login", map[string]string{"email": email, "password": staffPassword}, 200, &tokens)
 	if tokens.AccessToken == "" {
 		t.Fatal("accepting the invitation gave no access token")
 	}
-	return email, apiClient{t: t, base: gw, token: tokens.AccessToken}
+	return email, p.client(t, tokens.AccessToken)
 }

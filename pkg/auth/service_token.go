@@ -1,17 +1,15 @@
 package auth
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"strings"
+	"net/url"
 	"sync"
 	"time"
 
+	"github.com/onward-jobs/onward/pkg/api"
 	"github.com/onward-jobs/onward/pkg/errs"
 )
 
@@ -21,23 +19,6 @@ const ServiceTokenPath = "/internal/v1/service-tokens"
 // serviceTokenMargin is how long before expiry a cached token is replaced,
 // so a token is never sent that expires while the request is in flight.
 const serviceTokenMargin = 30 * time.Second
-
-// ServiceTokenRequest is the body a service POSTs to ServiceTokenPath.
-type ServiceTokenRequest struct {
-	// Service is the calling service; the token's subject becomes
-	// "service:" + Service.
-	Service string `json:"service"`
-	// Audience is the service to be called.
-	Audience string `json:"audience"`
-}
-
-// ServiceTokenResponse is the gateway's answer to a ServiceTokenRequest.
-type ServiceTokenResponse struct {
-	// AccessToken is the signed service token.
-	AccessToken string `json:"access_token"`
-	// ExpiresIn is the token's remaining lifetime in seconds.
-	ExpiresIn int `json:"expires_in"`
-}
 
 // TokenSource supplies bearer tokens for calls to another service.
 type TokenSource interface {
@@ -60,9 +41,9 @@ type ServiceTokenConfig struct {
 // one per audience until 30 seconds before it expires. It is safe for
 // concurrent use; concurrent callers for one audience share one request.
 type ServiceTokenSource struct {
-	cfg      ServiceTokenConfig
-	endpoint string
-	now      func() time.Time // replaced in tests
+	cfg     ServiceTokenConfig
+	gateway *api.ClientWithResponses
+	now     func() time.Time // replaced in tests
 
 	mu    sync.Mutex
 	slots map[string]*tokenSlot
@@ -86,11 +67,16 @@ func NewServiceTokenSource(cfg ServiceTokenConfig) (*ServiceTokenSource, error) 
 	if cfg.HTTPClient == nil {
 		cfg.HTTPClient = &http.Client{Timeout: defaultHTTPTimeout}
 	}
+	gateway, err := api.NewClientWithResponses(cfg.GatewayURL, api.WithHTTPClient(cfg.HTTPClient),
+		api.WithRequestEditorFn(api.BearerToken(cfg.Secret)))
+	if err != nil {
+		return nil, fmt.Errorf("auth: gateway URL: %w", err)
+	}
 	return &ServiceTokenSource{
-		cfg:      cfg,
-		endpoint: strings.TrimRight(cfg.GatewayURL, "/") + ServiceTokenPath,
-		now:      time.Now,
-		slots:    make(map[string]*tokenSlot),
+		cfg:     cfg,
+		gateway: gateway,
+		now:     time.Now,
+		slots:   make(map[string]*tokenSlot),
 	}, nil
 }
 
@@ -129,34 +115,23 @@ func (s *ServiceTokenSource) slot(audience string) *tokenSlot {
 // errs.Unavailable; any other refusal is a configuration fault of ours and
 // stays uncategorised (500), never Unauthenticated, which would blame the
 // end user's credentials.
-func (s *ServiceTokenSource) fetch(ctx context.Context, audience string) (ServiceTokenResponse, error) {
-	var out ServiceTokenResponse
-	body, err := json.Marshal(ServiceTokenRequest{Service: s.cfg.ServiceName, Audience: audience})
-	if err != nil {
-		return out, fmt.Errorf("auth: encode service token request: %w", err)
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.endpoint, bytes.NewReader(body))
-	if err != nil {
-		return out, fmt.Errorf("auth: build service token request: %w", err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+s.cfg.Secret)
-	resp, err := s.cfg.HTTPClient.Do(req)
-	if err != nil {
-		return out, fmt.Errorf("auth: request service token for %s: %w: %w", audience, errs.Unavailable, err)
-	}
-	defer resp.Body.Close()
+func (s *ServiceTokenSource) fetch(ctx context.Context, audience string) (api.ServiceToken, error) {
+	resp, err := s.gateway.IssueServiceTokenWithResponse(ctx, api.ServiceTokenRequest{
+		Service: api.ServiceName(s.cfg.ServiceName), Audience: api.ServiceName(audience),
+	})
+	var transportErr *url.Error
 	switch {
-	case resp.StatusCode >= 500:
-		return out, fmt.Errorf("auth: gateway answered %d for a service token: %w", resp.StatusCode, errs.Unavailable)
-	case resp.StatusCode != http.StatusOK:
-		return out, fmt.Errorf("auth: gateway refused a service token for %s with status %d", audience, resp.StatusCode)
+	case errors.As(err, &transportErr):
+		return api.ServiceToken{}, fmt.Errorf("auth: request service token for %s: %w: %w", audience, errs.Unavailable, err)
+	case err != nil:
+		return api.ServiceToken{}, fmt.Errorf("auth: decode service token response: %w", err)
+	case resp.StatusCode() >= 500:
+		return api.ServiceToken{}, fmt.Errorf("auth: gateway answered %d for a service token: %w", resp.StatusCode(), errs.Unavailable)
+	case resp.StatusCode() != http.StatusOK || resp.JSON200 == nil:
+		return api.ServiceToken{}, fmt.Errorf("auth: gateway refused a service token for %s with status %d", audience, resp.StatusCode())
 	}
-	if err := json.NewDecoder(io.LimitReader(resp.Body, 64<<10)).Decode(&out); err != nil {
-		return out, fmt.Errorf("auth: decode service token response: %w", err)
+	if out := *resp.JSON200; out.AccessToken != "" && out.ExpiresIn > 0 {
+		return out, nil
 	}
-	if out.AccessToken == "" || out.ExpiresIn <= 0 {
-		return out, errors.New("auth: gateway sent a service token without access_token or expires_in")
-	}
-	return out, nil
+	return api.ServiceToken{}, errors.New("auth: gateway sent a service token without access_token or expires_in")
 }

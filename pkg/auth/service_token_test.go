@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/onward-jobs/onward/pkg/api"
 	"github.com/onward-jobs/onward/pkg/errs"
 )
 
@@ -27,7 +28,7 @@ type fakeGateway struct {
 func newFakeGateway(t *testing.T, signer *Signer) *fakeGateway {
 	g := &fakeGateway{}
 	g.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var req ServiceTokenRequest
+		var req api.ServiceTokenRequest
 		switch {
 		case r.Method != http.MethodPost || r.URL.Path != ServiceTokenPath:
 			http.Error(w, "wrong endpoint", http.StatusNotFound)
@@ -35,19 +36,20 @@ func newFakeGateway(t *testing.T, signer *Signer) *fakeGateway {
 		case r.Header.Get("Authorization") != "Bearer "+testSecret:
 			http.Error(w, "bad secret", http.StatusUnauthorized)
 			return
-		case json.NewDecoder(r.Body).Decode(&req) != nil || req.Service != "candidates":
+		case json.NewDecoder(r.Body).Decode(&req) != nil || req.Service != api.ServiceNameCandidates:
 			http.Error(w, "bad request", http.StatusBadRequest)
 			return
 		}
 		g.mu.Lock()
-		g.audiences = append(g.audiences, req.Audience)
+		g.audiences = append(g.audiences, string(req.Audience))
 		g.mu.Unlock()
-		token, err := IssueServiceToken(signer, testIssuer, req.Service, req.Audience, MaxServiceTokenTTL)
+		token, err := IssueServiceToken(signer, testIssuer, string(req.Service), string(req.Audience), MaxServiceTokenTTL)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
-		json.NewEncoder(w).Encode(ServiceTokenResponse{AccessToken: token, ExpiresIn: int(MaxServiceTokenTTL.Seconds())})
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(api.ServiceToken{AccessToken: token, ExpiresIn: int(MaxServiceTokenTTL.Seconds())})
 	}))
 	t.Cleanup(g.Close)
 	return g

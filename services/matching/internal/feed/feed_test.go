@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/onward-jobs/onward/pkg/api"
 	"github.com/onward-jobs/onward/pkg/events"
 	"github.com/onward-jobs/onward/services/matching/internal/adapters/owners/ownerstest"
 	"github.com/onward-jobs/onward/services/matching/internal/feed"
@@ -105,7 +106,7 @@ func TestEventsUpdateTheIndex(t *testing.T) {
 	h.fake.Erase(cid(3))
 	h.publish(t, h.candidates, feed.EventCandidateErased, cid(3), 2)
 	r := ownerstest.NewRole(rid(1), 1)
-	r.Version, r.Status = 2, "closed"
+	r.Version, r.Status = 2, api.RoleStatusClosed
 	h.fake.PutRole(r)
 	h.publish(t, h.roles, feed.EventRoleChanged, r.ID, 2)
 	eventually(t, "withdrawal, erasure and closing are indexed", func() bool {
@@ -285,7 +286,7 @@ func TestTwoInstancesConverge(t *testing.T) {
 			} else {
 				r.Version++
 			}
-			r.Status = []string{"open", "paused", "closed", "open"}[rng.IntN(4)]
+			r.Status = []api.RoleStatus{api.RoleStatusOpen, api.RoleStatusPaused, api.RoleStatusClosed, api.RoleStatusOpen}[rng.IntN(4)]
 			h.fake.PutRole(r)
 			h.publish(t, h.roles, feed.EventRoleChanged, r.ID, r.Version)
 		}

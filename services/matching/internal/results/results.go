@@ -153,28 +153,29 @@ func (r *Results) CandidateChanged(ctx context.Context, candidateID string) erro
 	return errors.Join(failed...)
 }
 
-// CandidateRemoved takes the candidate out of every stored shortlist,
-// refilling each from the index, and deletes its suggestions. The
-// candidate is left out of the refill even if the index still held it, so
-// an erasure never leaves a copy behind. The shortlists are those the
-// membership in memory names and those the store finds by candidate: a
-// removal is rare, and the store's answer covers what another instance
-// wrote since the last refresh of the membership.
+// CandidateRemoved deletes the candidate's suggestions and takes it out of
+// every stored shortlist, refilling each from the index. The suggestions
+// go first, so once the candidate has left the shortlists, which is what
+// employers see, nothing derived from it is left. The candidate is left
+// out of the refill even if the index still held it, so an erasure never
+// leaves a copy behind. The shortlists are those the membership in memory
+// names and those the store finds by candidate: a removal is rare, and the
+// store's answer covers what another instance wrote since the last refresh
+// of the membership.
 func (r *Results) CandidateRemoved(ctx context.Context, candidateID string) error {
 	today := r.today()
+	var failed []error
+	if err := r.deleteSuggestions(ctx, candidateID); err != nil {
+		failed = append(failed, err)
+	}
 	stored, err := r.store.ShortlistsWith(ctx, candidateID)
 	if err != nil {
-		return fmt.Errorf("shortlists holding a removed candidate: %w", err)
+		return errors.Join(append(failed, fmt.Errorf("shortlists holding a removed candidate: %w", err))...)
 	}
-	roles := union(stored, r.shortMembers.listsWith(candidateID))
-	var failed []error
-	for _, roleID := range roles {
+	for _, roleID := range union(stored, r.shortMembers.listsWith(candidateID)) {
 		if err := r.refreshShortlist(ctx, roleID, today, candidateID); err != nil {
 			failed = append(failed, err)
 		}
-	}
-	if err := r.deleteSuggestions(ctx, candidateID); err != nil {
-		failed = append(failed, err)
 	}
 	return errors.Join(failed...)
 }

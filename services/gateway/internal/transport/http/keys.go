@@ -5,6 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/onward-jobs/onward/pkg/api"
 	"github.com/onward-jobs/onward/pkg/auth"
 	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/pkg/httpx"
@@ -56,5 +57,5 @@ func (h *handlers) serviceToken(c *fiber.Ctx) error {
 		return err
 	}
 	c.Set(fiber.HeaderCacheControl, "no-store")
-	return c.JSON(auth.ServiceTokenResponse{AccessToken: token, ExpiresIn: int(ttl.Seconds())})
+	return c.JSON(api.ServiceToken{AccessToken: token, ExpiresIn: int(ttl.Seconds())})
 }

@@ -4,106 +4,25 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/onward-jobs/onward/pkg/api"
 	"github.com/onward-jobs/onward/pkg/vocab"
 	"github.com/onward-jobs/onward/services/matching/internal/engine"
 )
 
-// candidateView is the candidates service's matching view as its internal
-// API answers it (GET /internal/v1/candidates/{id} and the pages of
-// /internal/v1/candidates/views). It has no identity field.
-type candidateView struct {
-	ID               string            `json:"id"`
-	OrgID            string            `json:"org_id"`
-	Alias            string            `json:"alias"`
-	Version          int64             `json:"version"`
-	Setting          string            `json:"setting"`
-	House            *placeBody        `json:"house,omitempty"`
-	DayRelease       *dayReleaseBody   `json:"day_release,omitempty"`
-	Release          *releaseBody      `json:"release,omitempty"`
-	Languages        []languageBody    `json:"languages"`
-	ExcludedSectors  []string          `json:"excluded_sectors"`
-	Preferences      preferencesBody   `json:"preferences"`
-	Skills           []skillBody       `json:"skills"`
-	ProgrammeRecords []recordBody      `json:"programme_records"`
-	Certificates     []certificateBody `json:"certificates"`
-	Consent          candidateConsent  `json:"consent"`
-}
-
-type placeBody struct {
-	PlaceID string  `json:"place_id"`
-	Name    string  `json:"name"`
-	Lat     float64 `json:"lat"`
-	Lon     float64 `json:"lon"`
-}
-
-type regionBody struct {
-	placeBody
-	RadiusKm int `json:"radius_km"`
-}
-
-type dayReleaseBody struct {
-	EligibleFrom string   `json:"eligible_from"`
-	Days         []string `json:"days"`
-	Start        string   `json:"start"`
-	End          string   `json:"end"`
-	MaxCommuteKm int      `json:"max_commute_km"`
-}
-
-type releaseBody struct {
-	ExpectedDate string      `json:"expected_date,omitempty"`
-	ReturnRegion *regionBody `json:"return_region,omitempty"`
-}
-
-type languageBody struct {
-	Code  string `json:"code"`
-	Level string `json:"level"`
-}
-
-type preferencesBody struct {
-	Sectors      []string `json:"sectors"`
-	HoursPerWeek int      `json:"hours_per_week"`
-	Contracts    []string `json:"contracts"`
-}
-
-type skillBody struct {
-	Skill     string `json:"skill"`
-	Level     int    `json:"level"`
-	Hours     int    `json:"hours"`
-	Programme string `json:"programme"`
-	Date      string `json:"date"`
-	Attested  bool   `json:"attested"`
-}
-
-type recordBody struct {
-	Programme string `json:"programme"`
-	From      string `json:"from"`
-	To        string `json:"to,omitempty"`
-	Hours     int    `json:"hours"`
-}
-
-type certificateBody struct {
-	Name   string `json:"name"`
-	Issuer string `json:"issuer"`
-	Date   string `json:"date"`
-}
-
-type candidateConsent struct {
-	Matching bool `json:"matching"`
-}
-
 // housedSettings are the settings in which a candidate lives in a house,
 // so day release applies.
-var housedSettings = []string{"detention_house", "transition_house"}
+var housedSettings = []api.Setting{api.SettingDetentionHouse, api.SettingTransitionHouse}
 
 // toEngineCandidate converts a matching view. kindOf names the kind of a
 // programme ("" when unknown), for the card's programme kinds. A candidate
 // without consent converts with Consent false; the index drops it.
-func toEngineCandidate(v candidateView, kindOf func(programmeID string) string) (engine.Candidate, error) {
+func toEngineCandidate(v api.MatchingView, kindOf func(programmeID string) string) (engine.Candidate, error) {
+	p := v.Preferences
 	c := engine.Candidate{
 		ID: v.ID, OrgID: v.OrgID, Alias: v.Alias, Version: v.Version, Consent: v.Consent.Matching,
 		Housed:           slices.Contains(housedSettings, v.Setting),
 		ExcludedSectors:  v.ExcludedSectors,
-		PreferredSectors: v.Preferences.Sectors, HoursPerWeek: v.Preferences.HoursPerWeek, Contracts: v.Preferences.Contracts,
+		PreferredSectors: value(p.Sectors), HoursPerWeek: value(p.HoursPerWeek), Contracts: enumStrings(value(p.Contracts)),
 	}
 	if v.ID == "" || v.Version < 1 {
 		return c, fmt.Errorf("owners: candidate view without id or version")
@@ -119,7 +38,7 @@ func toEngineCandidate(v candidateView, kindOf func(programmeID string) string) 
 	}
 	if r := v.Release; r != nil {
 		if c.Housed {
-			if c.ReleaseDate, err = toDay("release.expected_date", r.ExpectedDate); err != nil {
+			if c.ReleaseDate, err = toDay("release.expected_date", value(r.ExpectedDate)); err != nil {
 				return c, fmt.Errorf("owners: candidate %s: %w", v.ID, err)
 			}
 		}
@@ -128,14 +47,14 @@ func toEngineCandidate(v candidateView, kindOf func(programmeID string) string) 
 		}
 	}
 	for _, l := range v.Languages {
-		rank := vocab.CEFRRank(l.Level)
+		rank := vocab.CEFRRank(string(l.Level))
 		if rank < 0 {
 			return c, fmt.Errorf("owners: candidate %s: language level is not CEFR", v.ID)
 		}
 		c.Languages = append(c.Languages, engine.Language{Code: l.Code, Rank: rank})
 	}
 	for _, s := range v.Skills {
-		c.Skills = append(c.Skills, engine.Skill{ID: s.Skill, Level: s.Level, Hours: s.Hours, Attested: s.Attested})
+		c.Skills = append(c.Skills, engine.Skill{ID: s.Skill, Level: s.Level, Hours: s.Hours, Attested: bool(s.Attested)})
 	}
 	for _, cert := range v.Certificates {
 		c.Certificates = append(c.Certificates, cert.Name)
@@ -145,7 +64,7 @@ func toEngineCandidate(v candidateView, kindOf func(programmeID string) string) 
 }
 
 // toEngineDayRelease converts a day-release window; nil stays nil.
-func toEngineDayRelease(b *dayReleaseBody) (*engine.DayRelease, error) {
+func toEngineDayRelease(b *api.DayRelease) (*engine.DayRelease, error) {
 	if b == nil {
 		return nil, nil
 	}
@@ -172,7 +91,7 @@ func toEngineDayRelease(b *dayReleaseBody) (*engine.DayRelease, error) {
 
 // programmeKinds are the distinct kinds of the programmes the candidate
 // trained or was attested in, sorted.
-func programmeKinds(v candidateView, kindOf func(string) string) []string {
+func programmeKinds(v api.MatchingView, kindOf func(string) string) []string {
 	var kinds []string
 	add := func(programmeID string) {
 		if programmeID == "" || kindOf == nil {

@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/url"
 	"sync"
 	"time"
 
+	"github.com/onward-jobs/onward/pkg/api"
 	"github.com/onward-jobs/onward/pkg/auth"
 	"github.com/onward-jobs/onward/services/matching/internal/engine"
 	"github.com/onward-jobs/onward/services/matching/internal/feed"
@@ -70,8 +70,11 @@ func NewCandidates(baseURL string, tokens auth.TokenSource, o Options) (*Candida
 // EachVersion calls fn with every candidate's id and version, in no
 // particular order, from one stream.
 func (c *Candidates) EachVersion(ctx context.Context, fn func(feed.Version) error) error {
-	return stream(ctx, c.c, "/internal/v1/candidates/versions", func(v versionBody) error {
-		return fn(feed.Version{ID: v.ID, Version: v.Version})
+	open := func(ctx context.Context, editors ...api.RequestEditorFn) (*http.Response, error) {
+		return c.c.streams.ListCandidateVersions(ctx, nil, editors...)
+	}
+	return stream(ctx, "GET /internal/v1/candidates/versions", open, func(v api.VersionEntry) error {
+		return fn(toVersion(v))
 	})
 }
 
@@ -79,19 +82,20 @@ func (c *Candidates) EachVersion(ctx context.Context, fn func(feed.Version) erro
 // error wrapping errs.NotFound. A candidate without consent is returned
 // with Consent false.
 func (c *Candidates) Candidate(ctx context.Context, id string) (engine.Candidate, error) {
-	var v candidateView
-	if err := c.c.get(ctx, "/internal/v1/candidates/"+url.PathEscape(id), nil, &v); err != nil {
+	resp, err := c.c.api.GetMatchingViewWithResponse(ctx, id)
+	v, err := ok[api.MatchingView]("GET /internal/v1/candidates/"+id, resp, err)
+	if err != nil {
 		return engine.Candidate{}, err
 	}
-	c.learnProgrammes(ctx, []candidateView{v})
-	return toEngineCandidate(v, c.kindOf)
+	c.learnProgrammes(ctx, []api.MatchingView{*v})
+	return toEngineCandidate(*v, c.kindOf)
 }
 
 // EachView calls fn with every candidate, in no particular order, from one
 // stream of views. Views are converted a batch at a time, so the programme
 // catalogue is refreshed at most once per batch.
 func (c *Candidates) EachView(ctx context.Context, fn func(engine.Candidate) error) error {
-	batch := make([]candidateView, 0, viewBatch)
+	batch := make([]api.MatchingView, 0, viewBatch)
 	flush := func() error {
 		c.learnProgrammes(ctx, batch)
 		for _, v := range batch {
@@ -106,7 +110,10 @@ func (c *Candidates) EachView(ctx context.Context, fn func(engine.Candidate) err
 		batch = batch[:0]
 		return nil
 	}
-	err := stream(ctx, c.c, "/internal/v1/candidates/views", func(v candidateView) error {
+	open := func(ctx context.Context, editors ...api.RequestEditorFn) (*http.Response, error) {
+		return c.c.streams.ListMatchingViews(ctx, nil, editors...)
+	}
+	err := stream(ctx, "GET /internal/v1/candidates/views", open, func(v api.MatchingView) error {
 		if batch = append(batch, v); len(batch) == viewBatch {
 			return flush()
 		}
@@ -124,14 +131,16 @@ func (c *Candidates) Programmes(ctx context.Context) ([]Programme, error) {
 	var all []Programme
 	cursor := ""
 	for {
-		var p page[programmeBody]
-		if err := c.c.get(ctx, "/internal/v1/programmes", pageQuery(cursor, VersionsPageSize), &p); err != nil {
+		after, limit := pageParams(cursor, VersionsPageSize)
+		resp, err := c.c.api.ListAllProgrammesWithResponse(ctx, &api.ListAllProgrammesParams{Cursor: after, Limit: limit})
+		p, err := ok[api.InternalProgrammePage]("GET /internal/v1/programmes", resp, err)
+		if err != nil {
 			return nil, err
 		}
 		for _, b := range p.Items {
 			all = append(all, toProgramme(b))
 		}
-		if cursor = p.NextCursor; cursor == "" {
+		if cursor = nextCursor(p.NextCursor); cursor == "" {
 			break
 		}
 	}
@@ -148,7 +157,7 @@ func (c *Candidates) Programmes(ctx context.Context) ([]Programme, error) {
 // learnProgrammes refreshes the catalogue when a view names a programme it
 // does not know, at most once per programmeRefreshGap. A failed refresh
 // only leaves that programme's kind off the card until the next one.
-func (c *Candidates) learnProgrammes(ctx context.Context, views []candidateView) {
+func (c *Candidates) learnProgrammes(ctx context.Context, views []api.MatchingView) {
 	c.mu.Lock()
 	unknown := false
 	for _, v := range views {
@@ -176,7 +185,7 @@ func (c *Candidates) kindOf(programmeID string) string {
 	return c.programmes[programmeID].Kind
 }
 
-func programmeIDs(v candidateView) []string {
+func programmeIDs(v api.MatchingView) []string {
 	var ids []string
 	for _, s := range v.Skills {
 		ids = append(ids, s.Programme)
@@ -187,18 +196,8 @@ func programmeIDs(v candidateView) []string {
 	return ids
 }
 
-// programmeBody is a programme as the internal programmes listing answers
-// it.
-type programmeBody struct {
-	ID     string   `json:"id"`
-	OrgID  string   `json:"org_id"`
-	Name   string   `json:"name"`
-	Kind   string   `json:"kind"`
-	Skills []string `json:"skills"`
-}
-
-func toProgramme(b programmeBody) Programme {
-	return Programme{ID: b.ID, OrgID: b.OrgID, Name: b.Name, Kind: b.Kind, Skills: b.Skills}
+func toProgramme(b api.InternalProgramme) Programme {
+	return Programme{ID: b.ID, OrgID: b.OrgID, Name: b.Name, Kind: string(b.Kind), Skills: b.Skills}
 }
 
 // Candidates implements the feed's port.

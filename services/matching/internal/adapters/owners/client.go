@@ -1,17 +1,14 @@
 package owners
 
 import (
-	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
-	"strconv"
-	"strings"
 	"time"
 
+	"github.com/onward-jobs/onward/pkg/api"
 	"github.com/onward-jobs/onward/pkg/auth"
 	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/services/matching/internal/feed"
@@ -20,20 +17,22 @@ import (
 // DefaultTimeout bounds one call to an owner.
 const DefaultTimeout = 10 * time.Second
 
-// maxBody caps an owner's answer; a page of 500 full views stays far below.
+// maxBody caps an owner's answer to one call; a page of 500 full views
+// stays far below. A longer answer fails to decode.
 const maxBody = 64 << 20
 
 // StreamTimeout bounds one whole stream of an owner's listing, which
 // unlike a single call grows with the data.
 const StreamTimeout = 10 * time.Minute
 
-// client calls one owning service with service tokens for its audience.
-// streams has no overall timeout of its own: a stream is bounded by
+// client calls one owning service with service tokens for its audience,
+// through the client generated from docs/openapi.yaml. streams sends the
+// requests whose answers are JSON lines, which the generated parsers do not
+// read; it has no overall timeout of its own: a stream is bounded by
 // StreamTimeout through its context instead.
 type client struct {
-	base    string
-	http    *http.Client
-	streams *http.Client
+	api     *api.ClientWithResponses
+	streams *api.Client
 }
 
 // newClient returns a client for the service named audience at baseURL.
@@ -49,95 +48,110 @@ func newClient(baseURL, audience string, tokens auth.TokenSource, base http.Roun
 		timeout = DefaultTimeout
 	}
 	transport := auth.ServiceTransport(tokens, audience, base)
-	return &client{
-		base:    strings.TrimRight(baseURL, "/"),
-		http:    &http.Client{Timeout: timeout, Transport: transport},
-		streams: &http.Client{Transport: transport},
-	}, nil
+	capped := limitedBodies{base: transport, limit: maxBody}
+	calls, err := api.NewClientWithResponses(baseURL, api.WithHTTPClient(&http.Client{Timeout: timeout, Transport: capped}))
+	if err != nil {
+		return nil, fmt.Errorf("owners: %s client: %w", audience, err)
+	}
+	streams, err := api.NewClient(baseURL, api.WithHTTPClient(&http.Client{Transport: transport}))
+	if err != nil {
+		return nil, fmt.Errorf("owners: %s client: %w", audience, err)
+	}
+	return &client{api: calls, streams: streams}, nil
 }
 
-// get fetches path with query into out. A 404 is errs.NotFound; a failed
-// connection or a 5xx is errs.Unavailable. Error texts name the path, which
-// holds ids only.
-func (c *client) get(ctx context.Context, path string, query url.Values, out any) error {
-	resp, err := c.open(ctx, c.http, path, query, "application/json")
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	if err := json.NewDecoder(io.LimitReader(resp.Body, maxBody)).Decode(out); err != nil {
-		return fmt.Errorf("owners: decode answer of GET %s: %w", path, err)
-	}
-	return nil
+// limitedBodies is a transport whose answers end after limit bytes, since
+// the generated client reads a whole answer into memory before decoding.
+type limitedBodies struct {
+	base  http.RoundTripper
+	limit int64
 }
 
-// open sends GET path with query through hc, asking for accept, and
-// returns the answer if it is a 200, its status as an error otherwise
-// (see checkStatus). The caller closes the body.
-func (c *client) open(ctx context.Context, hc *http.Client, path string, query url.Values, accept string) (*http.Response, error) {
-	u := c.base + path
-	if len(query) > 0 {
-		u += "?" + query.Encode()
+func (l limitedBodies) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := l.base.RoundTrip(req)
+	if err == nil {
+		resp.Body = struct {
+			io.Reader
+			io.Closer
+		}{io.LimitReader(resp.Body, l.limit), resp.Body}
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return nil, fmt.Errorf("owners: build request for %s: %w", path, err)
+	return resp, err
+}
+
+// answer is what every generated response offers: its status and the
+// decoded body of a 200.
+type answer[T any] interface {
+	StatusCode() int
+	GetJSON200() *T
+}
+
+// ok returns the body of a generated call's 200 answer, or the error its
+// outcome stands for: a failed connection or a 5xx is errs.Unavailable, a
+// 404 errs.NotFound (see statusError). what names the call by ids only.
+func ok[T any, R answer[T]](what string, resp R, err error) (*T, error) {
+	var transport *url.Error
+	switch {
+	case errors.As(err, &transport):
+		return nil, fmt.Errorf("owners: %s: %w: %w", what, errs.Unavailable, err)
+	case err != nil:
+		return nil, fmt.Errorf("owners: decode answer of %s: %w", what, err)
 	}
-	req.Header.Set("Accept", accept)
-	resp, err := hc.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("owners: GET %s: %w: %w", path, errs.Unavailable, err)
-	}
-	if err := checkStatus(resp, path); err != nil {
-		resp.Body.Close()
+	if err := statusError(what, resp.StatusCode()); err != nil {
 		return nil, err
 	}
-	return resp, nil
+	body := resp.GetJSON200()
+	if body == nil {
+		return nil, fmt.Errorf("owners: %s answered 200 without a JSON body", what)
+	}
+	return body, nil
 }
 
-// checkStatus turns an owner's status into an error, or nil for 200.
-func checkStatus(resp *http.Response, path string) error {
+// statusError turns an owner's status into an error, or nil for 200.
+func statusError(what string, status int) error {
 	switch {
-	case resp.StatusCode == http.StatusNotFound:
-		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4096))
-		return fmt.Errorf("owners: GET %s: %w", path, errs.NotFound)
-	case resp.StatusCode >= 500:
-		return fmt.Errorf("owners: GET %s answered %d: %w", path, resp.StatusCode, errs.Unavailable)
-	case resp.StatusCode != http.StatusOK:
-		return fmt.Errorf("owners: GET %s answered %d", path, resp.StatusCode)
+	case status == http.StatusNotFound:
+		return fmt.Errorf("owners: %s: %w", what, errs.NotFound)
+	case status >= 500:
+		return fmt.Errorf("owners: %s answered %d: %w", what, status, errs.Unavailable)
+	case status != http.StatusOK:
+		return fmt.Errorf("owners: %s answered %d", what, status)
 	}
 	return nil
 }
 
-// page is the owners' page shape: items and the cursor of the next page,
-// absent on the last.
-type page[T any] struct {
-	Items      []T    `json:"items"`
-	NextCursor string `json:"next_cursor"`
+// drain reads what is left of a body we give up on, a little only, so the
+// connection can be reused.
+func drain(body io.ReadCloser) {
+	_, _ = io.Copy(io.Discard, io.LimitReader(body, 4096))
+	body.Close()
 }
 
-// pageQuery is the query of one page request.
-func pageQuery(cursor string, limit int) url.Values {
-	q := url.Values{}
+// pageParams are the query of one page request: after cursor (none for
+// the first page), up to limit items.
+func pageParams(cursor string, limit int) (*string, *int) {
+	var c *string
 	if cursor != "" {
-		q.Set("cursor", cursor)
+		c = &cursor
 	}
-	if limit > 0 {
-		q.Set("limit", strconv.Itoa(limit))
-	}
-	return q
+	return c, &limit
 }
 
-// versionBody is one entry of an owner's versions listing.
-type versionBody struct {
-	ID      string `json:"id"`
-	Version int64  `json:"version"`
+// nextCursor is the cursor of the page after p, "" after the last.
+func nextCursor(next *string) string {
+	if next == nil {
+		return ""
+	}
+	return *next
 }
 
-func toVersions(items []versionBody) []feed.Version {
+func toVersions(items []api.VersionEntry) []feed.Version {
 	out := make([]feed.Version, len(items))
 	for i, v := range items {
-		out[i] = feed.Version{ID: v.ID, Version: v.Version}
+		out[i] = toVersion(v)
 	}
 	return out
+}
+
+func toVersion(v api.VersionEntry) feed.Version {
+	return feed.Version{ID: v.ID, Version: v.Version}
 }

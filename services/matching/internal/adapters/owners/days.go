@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/onward-jobs/onward/pkg/api"
 	"github.com/onward-jobs/onward/services/matching/internal/engine"
 )
 
@@ -31,13 +32,37 @@ func toMinutes(field, s string) (int, error) {
 
 // weekdays are the owners' day names, Monday first, as engine weekdays
 // count them.
-var weekdays = map[string]int{"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+var weekdays = map[api.Weekday]int{
+	api.WeekdayMon: 0, api.WeekdayTue: 1, api.WeekdayWed: 2, api.WeekdayThu: 3, api.WeekdayFri: 4, api.WeekdaySat: 5, api.WeekdaySun: 6,
+}
 
 // toWeekday converts an owner's day name into 0 (Monday) … 6 (Sunday).
-func toWeekday(field, s string) (int, error) {
+func toWeekday(field string, s api.Weekday) (int, error) {
 	d, ok := weekdays[s]
 	if !ok {
 		return 0, fmt.Errorf("%s is not a day name", field)
 	}
 	return d, nil
+}
+
+// value is what an optional field of the description holds: the zero
+// value when it is absent.
+func value[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
+
+// enumStrings converts a list of one of the description's string enums.
+func enumStrings[S ~string](list []S) []string {
+	if list == nil {
+		return nil
+	}
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = string(s)
+	}
+	return out
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/onward-jobs/onward/pkg/api"
 	"github.com/onward-jobs/onward/pkg/auth"
 	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/services/matching/internal/adapters/owners"
@@ -113,8 +114,8 @@ func TestRoleConverts(t *testing.T) {
 	fake := ownerstest.New(t)
 	fake.PutRole(ownerstest.NewRole("r1", 1))
 	paused := ownerstest.NewRole("r2", 2)
-	paused.Status, paused.Remote, paused.StartDate, paused.StartASAP = "paused", true, "", true
-	paused.Schedule = &ownerstest.Schedule{Shifts: []ownerstest.Shift{{Day: "sat", Start: "18:00", End: "23:30"}}}
+	paused.Status, paused.Remote, paused.StartDate, paused.StartAsap = api.RoleStatusPaused, true, nil, true
+	paused.Schedule = &api.Schedule{Shifts: &[]api.Shift{{Day: api.WeekdaySat, Start: "18:00", End: "23:30"}}}
 	fake.PutRole(paused)
 	_, roles := clients(t, fake)
 	got, err := roles.Role(context.Background(), "r1")

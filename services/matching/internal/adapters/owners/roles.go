@@ -3,8 +3,8 @@ package owners
 import (
 	"context"
 	"fmt"
-	"net/url"
 
+	"github.com/onward-jobs/onward/pkg/api"
 	"github.com/onward-jobs/onward/pkg/auth"
 	"github.com/onward-jobs/onward/pkg/vocab"
 	"github.com/onward-jobs/onward/services/matching/internal/engine"
@@ -30,11 +30,13 @@ func NewRoles(baseURL string, tokens auth.TokenSource, o Options) (*Roles, error
 // Versions returns a page of every role's id and version, whatever its
 // status, and the cursor of the next page ("" after the last).
 func (r *Roles) Versions(ctx context.Context, cursor string) ([]feed.Version, string, error) {
-	var p page[versionBody]
-	if err := r.c.get(ctx, "/internal/v1/roles/versions", pageQuery(cursor, VersionsPageSize), &p); err != nil {
+	after, limit := pageParams(cursor, VersionsPageSize)
+	resp, err := r.c.api.ListRoleVersionsByNameWithResponse(ctx, &api.ListRoleVersionsByNameParams{Cursor: after, Limit: limit})
+	p, err := ok[api.VersionPage]("GET /internal/v1/roles/versions", resp, err)
+	if err != nil {
 		return nil, "", err
 	}
-	return toVersions(p.Items), p.NextCursor, nil
+	return toVersions(p.Items), nextCursor(p.NextCursor), nil
 }
 
 // EachVersion calls fn with every role's id and version, a page at a time.
@@ -73,18 +75,21 @@ func eachPage[T any](ctx context.Context, page func(ctx context.Context, cursor 
 // open). A role the employers service does not have is an error wrapping
 // errs.NotFound.
 func (r *Roles) Role(ctx context.Context, id string) (engine.Role, error) {
-	var b roleView
-	if err := r.c.get(ctx, "/internal/v1/roles/"+url.PathEscape(id), nil, &b); err != nil {
+	resp, err := r.c.api.GetRoleViewWithResponse(ctx, id)
+	b, err := ok[api.Role]("GET /internal/v1/roles/"+id, resp, err)
+	if err != nil {
 		return engine.Role{}, err
 	}
-	return toEngineRole(b)
+	return toEngineRole(*b)
 }
 
 // Views returns a page of up to limit (at most ViewsPageSize) roles in id
 // order, whatever their status, and the cursor of the next page.
 func (r *Roles) Views(ctx context.Context, cursor string, limit int) ([]engine.Role, string, error) {
-	var p page[roleView]
-	if err := r.c.get(ctx, "/internal/v1/roles/views", pageQuery(cursor, min(limit, ViewsPageSize)), &p); err != nil {
+	after, n := pageParams(cursor, min(limit, ViewsPageSize))
+	resp, err := r.c.api.ListRoleViewsWithResponse(ctx, &api.ListRoleViewsParams{Cursor: after, Limit: n})
+	p, err := ok[api.RolePage]("GET /internal/v1/roles/views", resp, err)
+	if err != nil {
 		return nil, "", err
 	}
 	out := make([]engine.Role, 0, len(p.Items))
@@ -95,74 +100,16 @@ func (r *Roles) Views(ctx context.Context, cursor string, limit int) ([]engine.R
 		}
 		out = append(out, role)
 	}
-	return out, p.NextCursor, nil
+	return out, nextCursor(p.NextCursor), nil
 }
-
-// roleView is a role as the employers service's internal API answers it
-// (GET /internal/v1/roles/{id} and the pages of /internal/v1/roles/views).
-// Fields matching does not use (description, dates of record, positions)
-// are not decoded.
-type roleView struct {
-	ID              string             `json:"id"`
-	EmployerID      string             `json:"employer_id"`
-	Status          string             `json:"status"`
-	Version         int64              `json:"version"`
-	Title           string             `json:"title"`
-	Occupation      string             `json:"occupation,omitempty"`
-	Sector          string             `json:"sector"`
-	Site            *siteBody          `json:"site,omitempty"`
-	Remote          bool               `json:"remote"`
-	EssentialSkills []requirementBody  `json:"essential_skills"`
-	OptionalSkills  []requirementBody  `json:"optional_skills"`
-	Languages       []roleLanguageBody `json:"languages"`
-	Schedule        *scheduleBody      `json:"schedule,omitempty"`
-	HoursPerWeek    int                `json:"hours_per_week"`
-	Contract        string             `json:"contract"`
-	StartDate       string             `json:"start_date,omitempty"`
-	StartASAP       bool               `json:"start_asap"`
-	DayReleaseOK    bool               `json:"day_release_ok"`
-}
-
-type siteBody struct {
-	PlaceID string   `json:"place_id,omitempty"`
-	Name    string   `json:"name,omitempty"`
-	Lat     *float64 `json:"lat,omitempty"`
-	Lon     *float64 `json:"lon,omitempty"`
-}
-
-type requirementBody struct {
-	Skill    string `json:"skill"`
-	MinLevel int    `json:"min_level"`
-}
-
-type roleLanguageBody struct {
-	Code     string `json:"code"`
-	MinLevel string `json:"min_level"`
-}
-
-type scheduleBody struct {
-	Days   []string    `json:"days,omitempty"`
-	Start  string      `json:"start,omitempty"`
-	End    string      `json:"end,omitempty"`
-	Shifts []shiftBody `json:"shifts,omitempty"`
-}
-
-type shiftBody struct {
-	Day   string `json:"day"`
-	Start string `json:"start"`
-	End   string `json:"end"`
-}
-
-// statusOpen is the only status in which a role takes candidates.
-const statusOpen = "open"
 
 // toEngineRole converts a role. It is Open only with status "open"; a role
 // that is remote or has no coordinates has no Site.
-func toEngineRole(b roleView) (engine.Role, error) {
+func toEngineRole(b api.Role) (engine.Role, error) {
 	r := engine.Role{
-		ID: b.ID, EmployerID: b.EmployerID, Version: b.Version, Open: b.Status == statusOpen,
-		Title: b.Title, Sector: b.Sector, HoursPerWeek: b.HoursPerWeek, Contract: b.Contract,
-		DayReleaseOK: b.DayReleaseOK,
+		ID: b.ID, EmployerID: b.EmployerID, Version: b.Version, Open: b.Status == api.RoleStatusOpen,
+		Title: b.Title, Sector: b.Sector, HoursPerWeek: b.HoursPerWeek, Contract: string(b.Contract),
+		DayReleaseOK: b.DayReleaseOk,
 		Essential:    toRequirements(b.EssentialSkills), Optional: toRequirements(b.OptionalSkills),
 	}
 	if b.ID == "" || b.Version < 1 {
@@ -172,7 +119,7 @@ func toEngineRole(b roleView) (engine.Role, error) {
 		r.Site = &engine.Point{Lat: *s.Lat, Lon: *s.Lon}
 	}
 	for _, l := range b.Languages {
-		rank := vocab.CEFRRank(l.MinLevel)
+		rank := vocab.CEFRRank(string(l.MinLevel))
 		if rank < 0 {
 			return r, fmt.Errorf("owners: role %s: language level is not CEFR", b.ID)
 		}
@@ -182,15 +129,15 @@ func toEngineRole(b roleView) (engine.Role, error) {
 	if r.Shifts, err = toShifts(b.Schedule); err != nil {
 		return r, fmt.Errorf("owners: role %s: %w", b.ID, err)
 	}
-	if !b.StartASAP {
-		if r.StartDate, err = toDay("start_date", b.StartDate); err != nil {
+	if !b.StartAsap {
+		if r.StartDate, err = toDay("start_date", value(b.StartDate)); err != nil {
 			return r, fmt.Errorf("owners: role %s: %w", b.ID, err)
 		}
 	}
 	return r, nil
 }
 
-func toRequirements(list []requirementBody) []engine.Requirement {
+func toRequirements(list []api.RoleSkill) []engine.Requirement {
 	if len(list) == 0 {
 		return nil
 	}
@@ -203,12 +150,12 @@ func toRequirements(list []requirementBody) []engine.Requirement {
 
 // toShifts converts a schedule: days with one window become one shift per
 // day, shifts stay shifts; no schedule is no shifts.
-func toShifts(s *scheduleBody) ([]engine.Shift, error) {
+func toShifts(s *api.Schedule) ([]engine.Shift, error) {
 	if s == nil {
 		return nil, nil
 	}
 	var out []engine.Shift
-	add := func(day, start, end string) error {
+	add := func(day api.Weekday, start, end string) error {
 		wd, err := toWeekday("schedule day", day)
 		if err != nil {
 			return err
@@ -223,12 +170,12 @@ func toShifts(s *scheduleBody) ([]engine.Shift, error) {
 		out = append(out, sh)
 		return nil
 	}
-	for _, d := range s.Days {
-		if err := add(d, s.Start, s.End); err != nil {
+	for _, d := range value(s.Days) {
+		if err := add(d, value(s.Start), value(s.End)); err != nil {
 			return nil, err
 		}
 	}
-	for _, sh := range s.Shifts {
+	for _, sh := range value(s.Shifts) {
 		if err := add(sh.Day, sh.Start, sh.End); err != nil {
 			return nil, err
 		}

@@ -1,13 +1,15 @@
 // Package ownerstest is a fake of the services matching reads from: the
 // gateway's service-token endpoint, the candidates service's internal API
 // and the employers service's internal API, on one httptest server, over
-// in-memory maps. Its JSON has the owners' shape (the owners package's
-// tests decode it with the real converters). Only tests import it.
+// in-memory maps. It stores and answers the types generated from
+// docs/openapi.yaml (pkg/api), so its JSON has the owners' shape (the owners
+// package's tests decode it with the real converters). Only tests import it.
 package ownerstest
 
 import (
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -16,6 +18,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"github.com/onward-jobs/onward/pkg/api"
 )
 
 // Secret is the service secret the fake gateway accepts.
@@ -30,9 +34,9 @@ type Fake struct {
 	Server *httptest.Server
 
 	mu         sync.Mutex
-	candidates map[string]Candidate
-	roles      map[string]Role
-	programmes []Programme
+	candidates map[string]api.MatchingView
+	roles      map[string]api.Role
+	programmes []api.InternalProgramme
 	down       atomic.Bool
 	cutStreams atomic.Bool
 	secrets    sync.Map // extra service secrets the fake gateway accepts
@@ -44,7 +48,7 @@ type Fake struct {
 
 // New starts a fake and closes it when the test ends.
 func New(t testing.TB) *Fake {
-	f := &Fake{candidates: map[string]Candidate{}, roles: map[string]Role{}}
+	f := &Fake{candidates: map[string]api.MatchingView{}, roles: map[string]api.Role{}}
 	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.Server.Close)
 	return f
@@ -65,14 +69,14 @@ func (f *Fake) CutStreams(cut bool) { f.cutStreams.Store(cut) }
 func (f *Fake) SetDown(down bool) { f.down.Store(down) }
 
 // PutCandidate stores c as the candidates service's current view.
-func (f *Fake) PutCandidate(c Candidate) {
+func (f *Fake) PutCandidate(c api.MatchingView) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.candidates[c.ID] = c
 }
 
 // Candidate returns the stored view of id.
-func (f *Fake) Candidate(id string) (Candidate, bool) {
+func (f *Fake) Candidate(id string) (api.MatchingView, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	c, ok := f.candidates[id]
@@ -87,14 +91,14 @@ func (f *Fake) Erase(id string) {
 }
 
 // PutRole stores r as the employers service's current role.
-func (f *Fake) PutRole(r Role) {
+func (f *Fake) PutRole(r api.Role) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.roles[r.ID] = r
 }
 
 // Role returns the stored role id.
-func (f *Fake) Role(id string) (Role, bool) {
+func (f *Fake) Role(id string) (api.Role, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	r, ok := f.roles[id]
@@ -102,7 +106,7 @@ func (f *Fake) Role(id string) (Role, bool) {
 }
 
 // PutProgramme adds a programme to the internal listing.
-func (f *Fake) PutProgramme(p Programme) {
+func (f *Fake) PutProgramme(p api.InternalProgramme) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.programmes = append(f.programmes, p)
@@ -154,14 +158,14 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 
 func (f *Fake) serviceToken(w http.ResponseWriter, r *http.Request) {
 	f.count("token")
-	var req struct{ Service, Audience string }
+	var req api.ServiceTokenRequest
 	secret := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
 	_, extra := f.secrets.Load(secret)
-	if (secret != Secret && !extra) || json.NewDecoder(r.Body).Decode(&req) != nil || req.Service != "matching" {
+	if (secret != Secret && !extra) || json.NewDecoder(r.Body).Decode(&req) != nil || req.Service != api.ServiceNameMatching {
 		problem(w, http.StatusUnauthorized)
 		return
 	}
-	writeJSON(w, map[string]any{"access_token": Token(req.Audience), "expires_in": 300})
+	writeJSON(w, api.ServiceToken{AccessToken: Token(string(req.Audience)), ExpiresIn: 300})
 }
 
 func authorised(w http.ResponseWriter, r *http.Request, audience string) bool {
@@ -178,21 +182,21 @@ func (f *Fake) candidatesAPI(w http.ResponseWriter, r *http.Request, rest string
 	switch {
 	case r.URL.Path == "/internal/v1/programmes":
 		f.count("programmes")
-		writePage(w, r, 100, f.programmes, func(p Programme) string { return p.ID }, func(p Programme) any { return p })
+		writePage(w, r, 100, f.programmes, func(p api.InternalProgramme) string { return p.ID }, func(p api.InternalProgramme) any { return p })
 	case rest == "versions" && wantsStream(r):
 		f.count("candidate versions stream")
-		writeStream(f, w, sortedValues(f.candidates), func(c Candidate) any { return map[string]any{"id": c.ID, "version": c.Version} })
+		writeStream(f, w, sortedValues(f.candidates), func(c api.MatchingView) any { return api.VersionEntry{ID: c.ID, Version: c.Version} })
 	case rest == "versions":
 		f.count("candidate versions")
-		writePage(w, r, 100, sortedValues(f.candidates), func(c Candidate) string { return c.ID },
-			func(c Candidate) any { return map[string]any{"id": c.ID, "version": c.Version} })
+		writePage(w, r, 100, sortedValues(f.candidates), func(c api.MatchingView) string { return c.ID },
+			func(c api.MatchingView) any { return api.VersionEntry{ID: c.ID, Version: c.Version} })
 	case rest == "views" && wantsStream(r):
 		f.count("candidate views stream")
-		writeStream(f, w, sortedValues(f.candidates), func(c Candidate) any { return normalCandidate(c) })
+		writeStream(f, w, sortedValues(f.candidates), func(c api.MatchingView) any { return normalCandidate(c) })
 	case rest == "views":
 		f.count("candidate views")
-		writePage(w, r, 500, sortedValues(f.candidates), func(c Candidate) string { return c.ID },
-			func(c Candidate) any { return normalCandidate(c) })
+		writePage(w, r, 500, sortedValues(f.candidates), func(c api.MatchingView) string { return c.ID },
+			func(c api.MatchingView) any { return normalCandidate(c) })
 	default:
 		f.count("candidate")
 		c, ok := f.candidates[rest]
@@ -210,11 +214,11 @@ func (f *Fake) rolesAPI(w http.ResponseWriter, r *http.Request, rest string) {
 	switch rest {
 	case "versions":
 		f.count("role versions")
-		writePage(w, r, 100, sortedValues(f.roles), func(r Role) string { return r.ID },
-			func(r Role) any { return map[string]any{"id": r.ID, "version": r.Version} })
+		writePage(w, r, 100, sortedValues(f.roles), func(r api.Role) string { return r.ID },
+			func(r api.Role) any { return api.VersionEntry{ID: r.ID, Version: r.Version} })
 	case "views":
 		f.count("role views")
-		writePage(w, r, 500, sortedValues(f.roles), func(r Role) string { return r.ID }, func(r Role) any { return normalRole(r) })
+		writePage(w, r, 500, sortedValues(f.roles), func(r api.Role) string { return r.ID }, func(r api.Role) any { return normalRole(r) })
 	default:
 		f.count("role")
 		role, ok := f.roles[rest]
@@ -242,10 +246,9 @@ func writeStream[T any](f *Fake, w http.ResponseWriter, items []T, render func(T
 		}
 		_ = enc.Encode(render(it))
 	}
-	_ = enc.Encode(struct {
-		End   bool `json:"end"`
-		Count int  `json:"count"`
-	}{true, len(items)})
+	// The owners write "end" first, which is how a reader tells the end
+	// line from an item without decoding every line twice.
+	_, _ = fmt.Fprintf(w, "{\"end\":true,\"count\":%d}\n", len(items))
 }
 
 // writePage answers one page of items (sorted by id) after the cursor,
@@ -299,10 +302,10 @@ func sortedValues[T any](m map[string]T) []T {
 }
 
 // normalCandidate renders empty lists as [], as the candidates service does.
-func normalCandidate(c Candidate) Candidate {
+func normalCandidate(c api.MatchingView) api.MatchingView {
 	c.Languages, c.ExcludedSectors = nonNil(c.Languages), nonNil(c.ExcludedSectors)
 	c.Skills, c.ProgrammeRecords, c.Certificates = nonNil(c.Skills), nonNil(c.ProgrammeRecords), nonNil(c.Certificates)
-	c.Preferences.Sectors, c.Preferences.Contracts = nonNil(c.Preferences.Sectors), nonNil(c.Preferences.Contracts)
+	c.Preferences.Sectors, c.Preferences.Contracts = nonNilPtr(c.Preferences.Sectors), nonNilPtr(c.Preferences.Contracts)
 	if c.DayRelease != nil {
 		d := *c.DayRelease
 		d.Days = nonNil(d.Days)
@@ -312,9 +315,16 @@ func normalCandidate(c Candidate) Candidate {
 }
 
 // normalRole renders empty lists as [], as the employers service does.
-func normalRole(r Role) Role {
+func normalRole(r api.Role) api.Role {
 	r.EssentialSkills, r.OptionalSkills, r.Languages = nonNil(r.EssentialSkills), nonNil(r.OptionalSkills), nonNil(r.Languages)
 	return r
+}
+
+func nonNilPtr[T any](xs *[]T) *[]T {
+	if xs == nil {
+		return &[]T{}
+	}
+	return xs
 }
 
 func nonNil[T any](xs []T) []T {
