@@ -58,8 +58,8 @@ type roleWithWarnings struct {
 	Warnings []wordingFlag `json:"warnings"`
 }
 
-func withWarnings(c *fiber.Ctx, r domain.Role) roleWithWarnings {
-	return roleWithWarnings{toRoleResponse(r), toWordingFlags(domain.CheckWording(r.Spec.Title, r.Spec.Description, requestLang(c)))}
+func (h *handlers) withWarnings(c *fiber.Ctx, r domain.Role) roleWithWarnings {
+	return roleWithWarnings{h.roleResponse(r), toWordingFlags(domain.CheckWording(r.Spec.Title, r.Spec.Description, requestLang(c)))}
 }
 
 // requestLang is the language reasons are written in: ?lang= or the first
