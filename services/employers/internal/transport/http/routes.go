@@ -27,6 +27,7 @@ func Register(app fiber.Router, d Deps) {
 	api.Post("/roles/wording-check", h.wordingCheck)
 	api.Post("/roles/validate", h.validateRole)
 	api.Get("/roles", h.listRoles)
+	api.Get("/roles/sectors", h.listSectors)
 	api.Get("/roles/:id", h.getRole)
 	api.Patch("/roles/:id", h.patchRole)
 	api.Post("/roles/:id/status", h.changeStatus)

@@ -76,3 +76,25 @@ func TestValidateRoleEdit(t *testing.T) {
 		t.Fatalf("closed role: %d %v", a.status, a.body)
 	}
 }
+
+func TestSectorNames(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	a := h.call(t, "staff", "GET", "/api/v1/roles/sectors?lang=fr", nil)
+	items, _ := a.body["items"].([]any)
+	if a.status != 200 || len(items) != 21 {
+		t.Fatalf("sectors: %d %v", a.status, a.body)
+	}
+	i := items[8].(map[string]any)
+	names, _ := i["names"].(map[string]any)
+	if i["code"] != "I" || i["name"] != "Hébergement et restauration" || names["de"] != "Gastgewerbe" || names["nl"] == "" || names["en"] == "" {
+		t.Fatalf("sector I: %v", i)
+	}
+	if a := h.call(t, "A", "GET", "/api/v1/roles/sectors", nil); a.status != 200 ||
+		a.body["items"].([]any)[0].(map[string]any)["name"] != "Agriculture, forestry and fishing" {
+		t.Fatalf("sectors in English: %d %v", a.status, a.body)
+	}
+	if a := h.call(t, "nobody", "GET", "/api/v1/roles/sectors", nil); a.status != 403 {
+		t.Fatalf("nobody: %d", a.status)
+	}
+}
