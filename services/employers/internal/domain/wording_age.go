@@ -28,8 +28,10 @@ const (
 	wordingCompanyBeforeFR = " <entreprise|société|startup|structure|PME|agence|marque|boîte"
 	wordingCompanyBeforeDE = " <Unternehmen|Firma|Startup|Marke"
 	wordingCompanyBeforeNL = " <bedrijf|onderneming|organisatie|firma|startup|merk"
-	// Words before "under 25" that make it about the people served.
-	wordingServedBeforeEN = " <people|children|kids|youth|youths|pupils|students|clients|residents|persons"
+	// Words before "under 25" (or "young women") that make it about the
+	// people a role serves, or about things.
+	wordingServedBeforeEN = " <people|children|kids|youth|youths|pupils|students|clients|residents|persons|" +
+		"trees|plants|vehicles|cars|buildings|equipment"
 	wordingServedBeforeNL = " <jongeren|kinderen|jeugd|leerlingen|studenten|cliënten|bewoners|mensen|personen"
 	wordingServedBeforeFR = " <jeunes|enfants|élèves|étudiants|public|bénéficiaires|personnes"
 	wordingServedBeforeDE = " <Jugendliche|Jugendlichen|Kinder|Kindern|Schüler|Schülern|Klienten|Menschen|Personen"
@@ -40,16 +42,16 @@ var wordingAgeRules = []wordingRule{
 		"young|youthful [and] dynamic|energetic|enthusiastic|motivated|ambitious|vibrant|hungry|driven|fresh|fun" + wordingNotPeopleEN,
 		"dynamic|energetic|enthusiastic|vibrant [and] young|youthful" + wordingNotPeopleEN,
 		"young|youthful team|teams|colleague|colleagues|staff|workforce|crew|talent|talents|professional|professionals|" +
-			"graduate|graduates|candidate|candidates|applicant|applicants|blood|man|woman|men|women|guy|guys|girl|girls|" +
-			"employee|employees|recruit|recruits",
+			"graduate|graduates|candidate|candidates|applicant|applicants|blood|employee|employees|recruit|recruits",
+		"young|youthful man|woman|men|women|guy|guys|girl|girls <for|with|of|support|supporting|help|helping",
 		"youthful",
 		"recent|new|fresh graduate|graduates|grad|grads|school_leaver|school_leavers",
 		"recently|newly|just graduated",
-		"fresh|straight out_of|from school|college|university|uni",
+		"fresh|straight out_of|from school|college|university|uni <children|kids|pupils|them",
 		"graduated in|within the last|past # years|year",
 		"digital native*", "millennial*", "gen_z|generation_z",
 		"[aged|age|ages] [between] #age [to|and|until] #age years|year|yrs old|olds|of_age",
-		"aged|age|ages [between|from] #age [to|and|until] #age",
+		"aged|age|ages [between|from] #age [to|and|until] #age !months|month|weeks|week|days|day|hours",
 		"under|below|max|maximum|up_to|at_most|no_more_than|not_more_than|not_over #age years|year|yrs [old|of_age|of_experience]" +
 			wordingServedBeforeEN,
 		"younger_than|not_older_than|no_older_than|under_the_age_of|below_the_age_of #age" + wordingServedBeforeEN,
@@ -61,9 +63,10 @@ var wordingAgeRules = []wordingRule{
 		"jong|jonge|jeugdig|jeugdige [en] dynamisch|dynamische|energiek|energieke|enthousiast|enthousiaste|" +
 			"gemotiveerd|gemotiveerde|ambitieus|ambitieuze|gedreven|fris|frisse|sportief|sportieve" + wordingNotPeopleNL + wordingCompanyBeforeNL,
 		"dynamisch|dynamische|energiek|energieke|enthousiast|enthousiaste [en] jong|jonge" + wordingNotPeopleNL + wordingCompanyBeforeNL,
-		"jong|jonge team|teams|collega|collega_s|collegas|medewerker*|kracht|krachten|talent|talenten|hond|honden|" +
+		"jong|jonge team|teams|collega|collega_s|collegas|medewerker*|kracht|krachten|talent|talenten|hond|" +
 			"professional|professionals|afgestudeerde|afgestudeerden|kandidaat|kandidaten|sollicitant*|bloed|" +
-			"werknemer*|man|vrouw|mannen|vrouwen|meid|meiden|jongen|jongens",
+			"werknemer*",
+		"jong|jonge man|vrouw|mannen|vrouwen|meid|meiden <voor|met|van|begeleiden|begeleiding|ondersteunen",
 		"jeugdig|jeugdige uitstraling|elan|team|collega*|medewerker*",
 		"pas|net|recent|vers afgestudeerd|afgestudeerde|afgestudeerden",
 		"vers|net|recht van|uit de schoolbanken",
@@ -81,14 +84,15 @@ var wordingAgeRules = []wordingRule{
 		"dynamique*|énergique*|enthousiaste* [et] jeune|jeunes" + wordingNotPeopleFR + wordingCompanyBeforeFR,
 		"équipe|équipes jeune|jeunes",
 		"jeune|jeunes équipe|équipes|collègue*|talent*|diplômé*|recrue*|candidat*|candidate*|professionnel*|cadre|cadres|" +
-			"sang|homme|hommes|femme|femmes|fille|filles|collaborat*|salarié*|employé*|profil|profils|gens",
+			"sang|collaborat*|salarié*|employé*|profil|profils",
+		"jeune|jeunes homme|hommes|femme|femmes|fille|filles|gens <pour|avec|accompagner|accompagnement|auprès",
 		"récemment|fraîchement|nouvellement|tout_juste diplômé*",
 		"sortant|sortante|sortants|sortantes d|de [l] école|écoles",
 		"tout_juste|fraîchement sorti|sortie|sortis|sorties d|de [l] école|écoles",
 		"natif|native|natifs|natives du numérique",
 		"moins_de|pas_plus_de|au_maximum|au_plus|maximum|max|jusqu_à #age ans" + wordingServedBeforeFR,
 		"#age ans maximum|max|au_plus|au_maximum|ou_moins",
-		"âgé|âgée|âgés|âgées [de|entre] #age [à|et] #age [ans]",
+		"âgé|âgée|âgés|âgées [de|entre] #age [à|et] #age [ans] !mois|semaines|jours",
 		"âgé|âgée|âgés|âgées de_moins_de|de_plus_de|au_plus|au_maximum #age",
 		"entre #age et #age ans",
 		"âge|age maximum|max|maximal|limite",
@@ -100,7 +104,8 @@ var wordingAgeRules = []wordingRule{
 			"ambitioniert*|aufgeschlossen*|sportlich*|spritzig*" + wordingNotPeopleDE + wordingCompanyBeforeDE,
 		"dynamisch*|energiegeladen* [und] jung|junge|jungen|junges|junger" + wordingNotPeopleDE + wordingCompanyBeforeDE,
 		"jung|junge|jungen|junges|junger Team|Teams|Kollege|Kollegen|Kollegin|Kolleginnen|Mitarbeiter*|Mitarbeitende*|" +
-			"Absolvent*|Talent|Talente|Nachwuchs*|Bewerber*|Männer|Frauen|Mann|Frau|Kräfte|Kraft|Blut|Mädels|Leute",
+			"Absolvent*|Talent|Talente|Nachwuchs*|Bewerber*|Kräfte|Kraft|Blut",
+		"jung|junge|jungen|junges|junger Männer|Frauen|Mann|Frau|Mädels <für|mit|von|Begleitung|Betreuung|unterstützen",
 		"jugendlich* Ausstrahlung|Erscheinung|Auftreten|Aussehen|Team|Teams",
 		"frischgebacken* Absolvent*|Absolventin*",
 		"frisch|gerade|direkt von|aus der Uni|Universität|Hochschule|Schule",
@@ -120,7 +125,8 @@ var wordingAppearanceRules = []wordingRule{
 			"dog|dogs|pet|pets|animals|trail|trails|slope|slopes|pitch|pitches|course|courses|turf|greens|beds" +
 			" <lawn|lawns|garden|gardens|grounds|hedge|hedges|horse|horses|dog|dogs|pets|animals|keep|keeps|kept|them|it",
 		"attractive|pleasant|smart|neat|tidy|pleasing|good|professional|representative|presentable|well_presented|" +
-			"groomed|polished|clean_cut|immaculate|impeccable|youthful appearance|appearances|look|looks|physique|figure",
+			"groomed|polished|clean_cut|immaculate|impeccable|youthful appearance|appearances|physique",
+		"good_looks|attractive_figure|slim_figure|good_figure|attractive_look|youthful_look",
 		"good_looking|goodlooking|beautiful|physically_attractive",
 		"attractive|handsome|pretty [and] [young] woman|women|man|men|girl|girls|lady|ladies|person|people|candidate*|" +
 			"applicant*|staff|hostess*|waitress*|bartender*|face|faces",
@@ -146,13 +152,13 @@ var wordingAppearanceRules = []wordingRule{
 			"avenante|avenant|attrayante|attrayant|avantageuse|avantageux|séduisante|séduisant|plaisante|plaisant|attirant|attirante" +
 			" !des|du|de|d|orale|écrite <travail|effort|efforts|activité|condition|endurance|force|exercice|résistance|port",
 		"bonne|belle|excellente|parfaite|jolie présentation|apparence !des|du|de|d|orale|écrite|powerpoint|commerciale",
-		"beau|joli|bon physique",
+		"beau|joli physique",
 		"être|êtes|es|soyez|soit bien présenté|présentée|présentés|présentées|mis|mise",
 		"personne|candidat|candidate|candidats|profil bien présenté|présentée|présentés|présentées|mis|mise",
 		"pas_de|aucun|sans tatouage|tatouages|piercing|piercings [visible|visibles]",
 	}},
 	{lang: "de", kind: wordingAppearance, patterns: []string{
-		"gepflegt*|ansprechend*|attraktiv*|repräsentativ*|vorzeigbar*|adrett*|gut* Äußer*|Erscheinungsbild|Erscheinung|Aussehen" +
+		"gepflegt*|ansprechend*|attraktiv*|repräsentativ*|vorzeigbar*|adrett*|gut* Äußeres|Äußere|Äußeren|Äußerem|Erscheinungsbild|Erscheinung|Aussehen" +
 			" !des|der|unseres|unserer|Ihres|Ihrer|ihres|ihrer",
 		"gepflegt*|repräsentativ* Auftreten",
 		"gut_aussehend*|gutaussehend*",

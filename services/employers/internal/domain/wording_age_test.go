@@ -28,6 +28,8 @@ func TestCheckWordingAgeAndAppearance(t *testing.T) {
 		{"A presentable person for the front desk.", "presentable person", "en", looks},
 		{"Representative appearance required.", "Representative appearance", "en", looks},
 		{"Good-looking waiters wanted.", "Good-looking", "en", looks},
+		{"A neat appearance.", "neat appearance", "en", looks},
+		{"We hire young women for the bar.", "young women", "en", age},
 		{"No visible tattoos.", "No visible tattoos", "en", looks},
 		{"Attractive women for the bar.", "Attractive women", "en", looks},
 
@@ -132,6 +134,17 @@ func TestCheckWordingAgeAndAppearanceLeavesOrdinaryTextAlone(t *testing.T) {
 		"Good knowledge of the digital till.",
 		// Denials.
 		"You don't need to be young and dynamic.",
+		"Take a good look at the stock every morning.",
+		"Cheese aged 24 to 36 months.",
+		"Fromage affiné, âgé de 24 à 36 mois.",
+		"You pick up the children straight from school.",
+		"A shelter for young women and their children.",
+		"Wohngruppe für junge Frauen.",
+		"Begeleiding van jonge vrouwen en moeders.",
+		"Un foyer pour jeunes femmes.",
+		"Je verzorgt jonge honden en katten.",
+		"Un bon physique n'est pas requis, seulement de la motivation.",
+		"Seine Äußerungen waren gepflegt und ansprechend.",
 		"Tattoos are welcome.",
 	}
 	for _, text := range texts {
