@@ -15,9 +15,11 @@ const ReopenWindow = 7 * 24 * time.Hour
 func (s Status) Final() bool { return s == StatusFilled || s == StatusClosed }
 
 // SetStatus moves r to status at now, remembering where it came from and
-// when, which the reopen rule needs. It does not check the move.
+// when, which the reopen rule needs. It does not check the move. The time
+// keeps milliseconds, as stored, so reopen_until reads the same before and
+// after a reload.
 func (r *Role) SetStatus(to Status, now time.Time) {
-	r.PreviousStatus, r.Status, r.StatusChangedAt = r.Status, to, now.UTC()
+	r.PreviousStatus, r.Status, r.StatusChangedAt = r.Status, to, now.UTC().Truncate(time.Millisecond)
 }
 
 // ReopenUntil returns when r's reopen window ends, and whether r can still
