@@ -821,6 +821,27 @@ func (e Weekday) Valid() bool {
 	}
 }
 
+// Defines values for WordingFlagCategory.
+const (
+	WordingFlagCategoryAge            WordingFlagCategory = "age"
+	WordingFlagCategoryAppearance     WordingFlagCategory = "appearance"
+	WordingFlagCategoryCriminalRecord WordingFlagCategory = "criminal_record"
+)
+
+// Valid indicates whether the value is a known member of the WordingFlagCategory enum.
+func (e WordingFlagCategory) Valid() bool {
+	switch e {
+	case WordingFlagCategoryAge:
+		return true
+	case WordingFlagCategoryAppearance:
+		return true
+	case WordingFlagCategoryCriminalRecord:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for WordingFlagField.
 const (
 	WordingFlagFieldDescription WordingFlagField = "description"
@@ -872,6 +893,7 @@ func (e GetCandidateParamsXOnwardPurpose) Valid() bool {
 // Defines values for SetRoleStatusJSONBodyStatus.
 const (
 	SetRoleStatusJSONBodyStatusClosed SetRoleStatusJSONBodyStatus = "closed"
+	SetRoleStatusJSONBodyStatusDraft  SetRoleStatusJSONBodyStatus = "draft"
 	SetRoleStatusJSONBodyStatusFilled SetRoleStatusJSONBodyStatus = "filled"
 	SetRoleStatusJSONBodyStatusOpen   SetRoleStatusJSONBodyStatus = "open"
 	SetRoleStatusJSONBodyStatusPaused SetRoleStatusJSONBodyStatus = "paused"
@@ -881,6 +903,8 @@ const (
 func (e SetRoleStatusJSONBodyStatus) Valid() bool {
 	switch e {
 	case SetRoleStatusJSONBodyStatusClosed:
+		return true
+	case SetRoleStatusJSONBodyStatusDraft:
 		return true
 	case SetRoleStatusJSONBodyStatusFilled:
 		return true
@@ -1568,11 +1592,17 @@ type Role struct {
 	ID              string         `json:"id"`
 	Languages       []RoleLanguage `json:"languages"`
 
+	// NextStatuses The statuses the role may move to now; for a filled or closed role, its reopen targets while `reopen_until` lasts, else none.
+	NextStatuses *[]RoleStatus `json:"next_statuses,omitempty"`
+
 	// Occupation An occupation template id; its skills fill a new role that names none.
 	Occupation     *string     `json:"occupation,omitempty"`
 	OptionalSkills []RoleSkill `json:"optional_skills"`
 	Positions      int         `json:"positions"`
 	Remote         bool        `json:"remote"`
+
+	// ReopenUntil Present while a filled or closed role may still be reopened (7 days after `status_changed_at`).
+	ReopenUntil *time.Time `json:"reopen_until,omitempty"`
 
 	// Schedule Days with one window (days, start, end), or shifts.
 	Schedule *Schedule `json:"schedule,omitempty"`
@@ -1583,8 +1613,11 @@ type Role struct {
 	StartAsap bool       `json:"start_asap"`
 	StartDate *string    `json:"start_date,omitempty"`
 	Status    RoleStatus `json:"status"`
-	Title     string     `json:"title"`
-	UpdatedAt time.Time  `json:"updated_at"`
+
+	// StatusChangedAt When the status last changed.
+	StatusChangedAt *time.Time `json:"status_changed_at,omitempty"`
+	Title           string     `json:"title"`
+	UpdatedAt       time.Time  `json:"updated_at"`
 
 	// Version On PATCH the current version, or 409.
 	Version int64 `json:"version"`
@@ -1836,6 +1869,27 @@ type Tokens struct {
 // TokensTokenType defines model for Tokens.TokenType.
 type TokensTokenType string
 
+// TransitionProblem defines model for TransitionProblem.
+type TransitionProblem struct {
+	// Allowed The statuses the role may move to now.
+	Allowed *[]string `json:"allowed,omitempty"`
+	Detail  *string   `json:"detail,omitempty"`
+	Errors  *[]struct {
+		Field   string `json:"field"`
+		Message string `json:"message"`
+	} `json:"errors,omitempty"`
+	Instance *string `json:"instance,omitempty"`
+
+	// ReopenEnded Only with type /problems/reopen-window-passed: when the reopen window ended.
+	ReopenEnded *time.Time `json:"reopen_ended,omitempty"`
+	RequestID   *string    `json:"request_id,omitempty"`
+	Status      int        `json:"status"`
+	Title       string     `json:"title"`
+
+	// Type Example: /problems/invalid-request
+	Type string `json:"type"`
+}
+
 // User defines model for User.
 type User struct {
 	Email          string   `json:"email"`
@@ -1865,13 +1919,22 @@ type Weekday string
 
 // WordingFlag defines model for WordingFlag.
 type WordingFlag struct {
-	End        *int              `json:"end,omitempty"`
-	Field      *WordingFlagField `json:"field,omitempty"`
-	Phrase     *string           `json:"phrase,omitempty"`
-	Reason     *string           `json:"reason,omitempty"`
-	Start      *int              `json:"start,omitempty"`
-	Suggestion *string           `json:"suggestion,omitempty"`
+	// Category What the phrase is about, so a client can group flags and explain them: criminal_record (clean record, blanket background checks, certificates of conduct, excluding people with a record), age (youth, age bands, recent-graduate and digital-native proxies, a maximum of years of experience) or appearance (looks, grooming, visible tattoos).
+	Category *WordingFlagCategory `json:"category,omitempty"`
+	End      *int                 `json:"end,omitempty"`
+	Field    *WordingFlagField    `json:"field,omitempty"`
+	Phrase   *string              `json:"phrase,omitempty"`
+
+	// Reason Why, in the asked language (en, nl, fr, de; others get en).
+	Reason *string `json:"reason,omitempty"`
+	Start  *int    `json:"start,omitempty"`
+
+	// Suggestion Neutral wording in the phrase's language.
+	Suggestion *string `json:"suggestion,omitempty"`
 }
+
+// WordingFlagCategory What the phrase is about, so a client can group flags and explain them: criminal_record (clean record, blanket background checks, certificates of conduct, excluding people with a record), age (youth, age bands, recent-graduate and digital-native proxies, a maximum of years of experience) or appearance (looks, grooming, visible tattoos).
+type WordingFlagCategory string
 
 // WordingFlagField defines model for WordingFlag.Field.
 type WordingFlagField string
@@ -2048,6 +2111,12 @@ type ListRolesParams struct {
 	Limit      *int      `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
+// ListSectorsParams defines parameters for ListSectors.
+type ListSectorsParams struct {
+	// Lang en, nl, fr or de, or a tag such as nl-BE; defaults to Accept-Language.
+	Lang *string `form:"lang,omitempty" json:"lang,omitempty"`
+}
+
 // CheckWordingJSONBody defines parameters for CheckWording.
 type CheckWordingJSONBody struct {
 	Description *string `json:"description,omitempty"`
@@ -2076,6 +2145,10 @@ type GetShortlistParams struct {
 
 // SetRoleStatusJSONBody defines parameters for SetRoleStatus.
 type SetRoleStatusJSONBody struct {
+	// ClosingDate YYYY-MM-DD, or empty to remove it; replaces the closing date in the same write.
+	ClosingDate *string `json:"closing_date,omitempty"`
+
+	// Status draft only to reopen a closed draft.
 	Status  SetRoleStatusJSONBodyStatus `json:"status"`
 	Version *int64                      `json:"version,omitempty"`
 }
@@ -2185,6 +2258,9 @@ type CreateProgrammeJSONRequestBody = ProgrammeInput
 // CreateRoleJSONRequestBody defines body for CreateRole for application/json ContentType.
 type CreateRoleJSONRequestBody = RoleInput
 
+// ValidateRoleDraftJSONRequestBody defines body for ValidateRoleDraft for application/json ContentType.
+type ValidateRoleDraftJSONRequestBody = RoleInput
+
 // CheckWordingJSONRequestBody defines body for CheckWording for application/json ContentType.
 type CheckWordingJSONRequestBody CheckWordingJSONBody
 
@@ -2193,6 +2269,9 @@ type PatchRoleJSONRequestBody = RoleInput
 
 // SetRoleStatusJSONRequestBody defines body for SetRoleStatus for application/json ContentType.
 type SetRoleStatusJSONRequestBody SetRoleStatusJSONBody
+
+// ValidateRoleEditJSONRequestBody defines body for ValidateRoleEdit for application/json ContentType.
+type ValidateRoleEditJSONRequestBody = RoleInput
 
 // IssueServiceTokenJSONRequestBody defines body for IssueServiceToken for application/json ContentType.
 type IssueServiceTokenJSONRequestBody = ServiceTokenRequest
@@ -2713,7 +2792,34 @@ type ClientInterface interface {
 	// Corresponds with POST /api/v1/roles (the `CreateRole` operationId).
 	CreateRole(ctx context.Context, body CreateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListSectors The sectors (NACE Rev. 2 sections) a role or an employer can name, with their names in en, nl, fr and de.
+	//
+	// `name` is in `lang` (or the first Accept-Language tag; English for any other language), `names` in every language. The same data is in pkg/vocab (`vocab.Sectors`, `vocab.SectorName`).
+	//
+	// Corresponds with GET /api/v1/roles/sectors (the `ListSectors` operationId).
+	ListSectors(ctx context.Context, params *ListSectorsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ValidateRoleDraftWithBody Check a new role draft by the rules of POST /api/v1/roles without saving it.
+	//
+	// For a form's review step. Answers 204 when the draft would be accepted, or 400 whose `errors` lists every invalid field at once, named as on create. Nothing is stored and no event is published. Employers only.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/roles/validate (the `ValidateRoleDraft` operationId).
+	ValidateRoleDraftWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ValidateRoleDraft Check a new role draft by the rules of POST /api/v1/roles without saving it.
+	//
+	// For a form's review step. Answers 204 when the draft would be accepted, or 400 whose `errors` lists every invalid field at once, named as on create. Nothing is stored and no event is published. Employers only.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/roles/validate (the `ValidateRoleDraft` operationId).
+	ValidateRoleDraft(ctx context.Context, body ValidateRoleDraftJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// CheckWordingWithBody Flag phrases that put justice-involved people off, with neutral suggestions. Warns, never blocks.
+	//
+	// Looks in en, nl, fr and de whatever `lang` is for wording about a criminal record, age ("young and dynamic", "jong en dynamisch", "jeune diplômé", "max. 30 Jahre") and appearance ("well-groomed", "representatief uiterlijk", "présentation soignée", "gepflegtes Äußeres"). Each flag has a `category`. Constructions are flagged, not single words: "young plants", "young people" as the people a role serves, "a young and dynamic company", "max 2 years" and "attractive salary" are not.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -2721,6 +2827,8 @@ type ClientInterface interface {
 	CheckWordingWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CheckWording Flag phrases that put justice-involved people off, with neutral suggestions. Warns, never blocks.
+	//
+	// Looks in en, nl, fr and de whatever `lang` is for wording about a criminal record, age ("young and dynamic", "jong en dynamisch", "jeune diplômé", "max. 30 Jahre") and appearance ("well-groomed", "representatief uiterlijk", "présentation soignée", "gepflegtes Äußeres"). Each flag has a `category`. Constructions are flagged, not single words: "young plants", "young people" as the people a role serves, "a young and dynamic company", "max 2 years" and "attractive salary" are not.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -2757,23 +2865,49 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/roles/{id}/shortlist (the `GetShortlist` operationId).
 	GetShortlist(ctx context.Context, id string, params *GetShortlistParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// SetRoleStatusWithBody Move a role through draft → open ⇄ paused → filled or closed.
+	// SetRoleStatusWithBody Move a role through draft → open ⇄ paused → filled or closed, or reopen it within 7 days.
 	//
-	// An illegal move answers 409 whose problem carries `allowed`, the statuses reachable from the current one.
+	// An illegal move answers 409 whose problem carries `allowed`, the statuses the role may move to now (the role's `next_statuses`).
+	//
+	// Reopening: for 7 days after a role became filled or closed (`status_changed_at`), it may go back to the status it had before (draft, open or paused) or straight to open; the role's `reopen_until` says until when. A role stored before status changes were timed counts from its `updated_at` and may go back to open only. After the window the role is final, and a reopening answers 409 of type `/problems/reopen-window-passed` with `allowed` (empty) and `reopen_ended`. Reopening publishes `role.changed`, like every change, so matching recomputes.
+	//
+	// Opening or reopening a role whose closing date has passed answers 400 on `closing_date`; send a later `closing_date` (or an empty string to remove it) in the same request.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/roles/{id}/status (the `SetRoleStatus` operationId).
 	SetRoleStatusWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// SetRoleStatus Move a role through draft → open ⇄ paused → filled or closed.
+	// SetRoleStatus Move a role through draft → open ⇄ paused → filled or closed, or reopen it within 7 days.
 	//
-	// An illegal move answers 409 whose problem carries `allowed`, the statuses reachable from the current one.
+	// An illegal move answers 409 whose problem carries `allowed`, the statuses the role may move to now (the role's `next_statuses`).
+	//
+	// Reopening: for 7 days after a role became filled or closed (`status_changed_at`), it may go back to the status it had before (draft, open or paused) or straight to open; the role's `reopen_until` says until when. A role stored before status changes were timed counts from its `updated_at` and may go back to open only. After the window the role is final, and a reopening answers 409 of type `/problems/reopen-window-passed` with `allowed` (empty) and `reopen_ended`. Reopening publishes `role.changed`, like every change, so matching recomputes.
+	//
+	// Opening or reopening a role whose closing date has passed answers 400 on `closing_date`; send a later `closing_date` (or an empty string to remove it) in the same request.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/v1/roles/{id}/status (the `SetRoleStatus` operationId).
 	SetRoleStatus(ctx context.Context, id string, body SetRoleStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ValidateRoleEditWithBody Check an edit of a role by the rules of PATCH /api/v1/roles/{id} without saving it.
+	//
+	// The body is a partial role as PATCH takes it; `version` is optional here and, when sent, must be the current one. Answers 204, or 400 with every field error. A filled or closed role, or a stale version, answers 409; another employer's role 404.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/roles/{id}/validate (the `ValidateRoleEdit` operationId).
+	ValidateRoleEditWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ValidateRoleEdit Check an edit of a role by the rules of PATCH /api/v1/roles/{id} without saving it.
+	//
+	// The body is a partial role as PATCH takes it; `version` is optional here and, when sent, must be the current one. Answers 204, or 400 with every field error. A filled or closed role, or a stale version, answers 409; another employer's role 404.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/roles/{id}/validate (the `ValidateRoleEdit` operationId).
+	ValidateRoleEdit(ctx context.Context, id string, body ValidateRoleEditJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SearchSkills Suggest skills as the user types.
 	//
@@ -3753,7 +3887,64 @@ func (c *Client) CreateRole(ctx context.Context, body CreateRoleJSONRequestBody,
 	return c.Client.Do(req)
 }
 
+// ListSectors The sectors (NACE Rev. 2 sections) a role or an employer can name, with their names in en, nl, fr and de.
+//
+// `name` is in `lang` (or the first Accept-Language tag; English for any other language), `names` in every language. The same data is in pkg/vocab (`vocab.Sectors`, `vocab.SectorName`).
+//
+// Corresponds with GET /api/v1/roles/sectors (the `ListSectors` operationId).
+func (c *Client) ListSectors(ctx context.Context, params *ListSectorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSectorsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ValidateRoleDraftWithBody Check a new role draft by the rules of POST /api/v1/roles without saving it.
+//
+// For a form's review step. Answers 204 when the draft would be accepted, or 400 whose `errors` lists every invalid field at once, named as on create. Nothing is stored and no event is published. Employers only.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/roles/validate (the `ValidateRoleDraft` operationId).
+func (c *Client) ValidateRoleDraftWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewValidateRoleDraftRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ValidateRoleDraft Check a new role draft by the rules of POST /api/v1/roles without saving it.
+//
+// For a form's review step. Answers 204 when the draft would be accepted, or 400 whose `errors` lists every invalid field at once, named as on create. Nothing is stored and no event is published. Employers only.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/roles/validate (the `ValidateRoleDraft` operationId).
+func (c *Client) ValidateRoleDraft(ctx context.Context, body ValidateRoleDraftJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewValidateRoleDraftRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // CheckWordingWithBody Flag phrases that put justice-involved people off, with neutral suggestions. Warns, never blocks.
+//
+// Looks in en, nl, fr and de whatever `lang` is for wording about a criminal record, age ("young and dynamic", "jong en dynamisch", "jeune diplômé", "max. 30 Jahre") and appearance ("well-groomed", "representatief uiterlijk", "présentation soignée", "gepflegtes Äußeres"). Each flag has a `category`. Constructions are flagged, not single words: "young plants", "young people" as the people a role serves, "a young and dynamic company", "max 2 years" and "attractive salary" are not.
 //
 // Takes any type of body and a specified content type.
 //
@@ -3771,6 +3962,8 @@ func (c *Client) CheckWordingWithBody(ctx context.Context, contentType string, b
 }
 
 // CheckWording Flag phrases that put justice-involved people off, with neutral suggestions. Warns, never blocks.
+//
+// Looks in en, nl, fr and de whatever `lang` is for wording about a criminal record, age ("young and dynamic", "jong en dynamisch", "jeune diplômé", "max. 30 Jahre") and appearance ("well-groomed", "representatief uiterlijk", "présentation soignée", "gepflegtes Äußeres"). Each flag has a `category`. Constructions are flagged, not single words: "young plants", "young people" as the people a role serves, "a young and dynamic company", "max 2 years" and "attractive salary" are not.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -3857,9 +4050,13 @@ func (c *Client) GetShortlist(ctx context.Context, id string, params *GetShortli
 	return c.Client.Do(req)
 }
 
-// SetRoleStatusWithBody Move a role through draft → open ⇄ paused → filled or closed.
+// SetRoleStatusWithBody Move a role through draft → open ⇄ paused → filled or closed, or reopen it within 7 days.
 //
-// An illegal move answers 409 whose problem carries `allowed`, the statuses reachable from the current one.
+// An illegal move answers 409 whose problem carries `allowed`, the statuses the role may move to now (the role's `next_statuses`).
+//
+// Reopening: for 7 days after a role became filled or closed (`status_changed_at`), it may go back to the status it had before (draft, open or paused) or straight to open; the role's `reopen_until` says until when. A role stored before status changes were timed counts from its `updated_at` and may go back to open only. After the window the role is final, and a reopening answers 409 of type `/problems/reopen-window-passed` with `allowed` (empty) and `reopen_ended`. Reopening publishes `role.changed`, like every change, so matching recomputes.
+//
+// Opening or reopening a role whose closing date has passed answers 400 on `closing_date`; send a later `closing_date` (or an empty string to remove it) in the same request.
 //
 // Takes any type of body and a specified content type.
 //
@@ -3876,15 +4073,57 @@ func (c *Client) SetRoleStatusWithBody(ctx context.Context, id string, contentTy
 	return c.Client.Do(req)
 }
 
-// SetRoleStatus Move a role through draft → open ⇄ paused → filled or closed.
+// SetRoleStatus Move a role through draft → open ⇄ paused → filled or closed, or reopen it within 7 days.
 //
-// An illegal move answers 409 whose problem carries `allowed`, the statuses reachable from the current one.
+// An illegal move answers 409 whose problem carries `allowed`, the statuses the role may move to now (the role's `next_statuses`).
+//
+// Reopening: for 7 days after a role became filled or closed (`status_changed_at`), it may go back to the status it had before (draft, open or paused) or straight to open; the role's `reopen_until` says until when. A role stored before status changes were timed counts from its `updated_at` and may go back to open only. After the window the role is final, and a reopening answers 409 of type `/problems/reopen-window-passed` with `allowed` (empty) and `reopen_ended`. Reopening publishes `role.changed`, like every change, so matching recomputes.
+//
+// Opening or reopening a role whose closing date has passed answers 400 on `closing_date`; send a later `closing_date` (or an empty string to remove it) in the same request.
 //
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/v1/roles/{id}/status (the `SetRoleStatus` operationId).
 func (c *Client) SetRoleStatus(ctx context.Context, id string, body SetRoleStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewSetRoleStatusRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ValidateRoleEditWithBody Check an edit of a role by the rules of PATCH /api/v1/roles/{id} without saving it.
+//
+// The body is a partial role as PATCH takes it; `version` is optional here and, when sent, must be the current one. Answers 204, or 400 with every field error. A filled or closed role, or a stale version, answers 409; another employer's role 404.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/roles/{id}/validate (the `ValidateRoleEdit` operationId).
+func (c *Client) ValidateRoleEditWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewValidateRoleEditRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ValidateRoleEdit Check an edit of a role by the rules of PATCH /api/v1/roles/{id} without saving it.
+//
+// The body is a partial role as PATCH takes it; `version` is optional here and, when sent, must be the current one. Answers 204, or 400 with every field error. A filled or closed role, or a stale version, answers 409; another employer's role 404.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/roles/{id}/validate (the `ValidateRoleEdit` operationId).
+func (c *Client) ValidateRoleEdit(ctx context.Context, id string, body ValidateRoleEditJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewValidateRoleEditRequest(c.Server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5966,6 +6205,100 @@ func NewCreateRoleRequestWithBody(server string, contentType string, body io.Rea
 	return req, nil
 }
 
+// NewListSectorsRequest constructs an http.Request for the ListSectors method
+func NewListSectorsRequest(server string, params *ListSectorsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/roles/sectors")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Lang != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "lang", *params.Lang, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewValidateRoleDraftRequest calls the generic ValidateRoleDraft builder with application/json body
+func NewValidateRoleDraftRequest(server string, body ValidateRoleDraftJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewValidateRoleDraftRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewValidateRoleDraftRequestWithBody constructs an http.Request for the ValidateRoleDraft method, with any body, and a specified content type
+func NewValidateRoleDraftRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/roles/validate")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewCheckWordingRequest calls the generic CheckWording builder with application/json body
 func NewCheckWordingRequest(server string, body CheckWordingJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -6236,6 +6569,53 @@ func NewSetRoleStatusRequestWithBody(server string, id string, contentType strin
 	}
 
 	operationPath := fmt.Sprintf("/api/v1/roles/%s/status", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewValidateRoleEditRequest calls the generic ValidateRoleEdit builder with application/json body
+func NewValidateRoleEditRequest(server string, id string, body ValidateRoleEditJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewValidateRoleEditRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewValidateRoleEditRequestWithBody constructs an http.Request for the ValidateRoleEdit method, with any body, and a specified content type
+func NewValidateRoleEditRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/roles/%s/validate", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -7415,7 +7795,36 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /api/v1/roles (the `CreateRole` operationId).
 	CreateRoleWithResponse(ctx context.Context, body CreateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRoleResponse, error)
 
+	// ListSectorsWithResponse The sectors (NACE Rev. 2 sections) a role or an employer can name, with their names in en, nl, fr and de.
+	//
+	// `name` is in `lang` (or the first Accept-Language tag; English for any other language), `names` in every language. The same data is in pkg/vocab (`vocab.Sectors`, `vocab.SectorName`).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/roles/sectors (the `ListSectors` operationId).
+	ListSectorsWithResponse(ctx context.Context, params *ListSectorsParams, reqEditors ...RequestEditorFn) (*ListSectorsResponse, error)
+
+	// ValidateRoleDraftWithBodyWithResponse Check a new role draft by the rules of POST /api/v1/roles without saving it.
+	//
+	// For a form's review step. Answers 204 when the draft would be accepted, or 400 whose `errors` lists every invalid field at once, named as on create. Nothing is stored and no event is published. Employers only.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/roles/validate (the `ValidateRoleDraft` operationId).
+	ValidateRoleDraftWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ValidateRoleDraftResponse, error)
+
+	// ValidateRoleDraftWithResponse Check a new role draft by the rules of POST /api/v1/roles without saving it.
+	//
+	// For a form's review step. Answers 204 when the draft would be accepted, or 400 whose `errors` lists every invalid field at once, named as on create. Nothing is stored and no event is published. Employers only.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/roles/validate (the `ValidateRoleDraft` operationId).
+	ValidateRoleDraftWithResponse(ctx context.Context, body ValidateRoleDraftJSONRequestBody, reqEditors ...RequestEditorFn) (*ValidateRoleDraftResponse, error)
+
 	// CheckWordingWithBodyWithResponse Flag phrases that put justice-involved people off, with neutral suggestions. Warns, never blocks.
+	//
+	// Looks in en, nl, fr and de whatever `lang` is for wording about a criminal record, age ("young and dynamic", "jong en dynamisch", "jeune diplômé", "max. 30 Jahre") and appearance ("well-groomed", "representatief uiterlijk", "présentation soignée", "gepflegtes Äußeres"). Each flag has a `category`. Constructions are flagged, not single words: "young plants", "young people" as the people a role serves, "a young and dynamic company", "max 2 years" and "attractive salary" are not.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -7423,6 +7832,8 @@ type ClientWithResponsesInterface interface {
 	CheckWordingWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CheckWordingResponse, error)
 
 	// CheckWordingWithResponse Flag phrases that put justice-involved people off, with neutral suggestions. Warns, never blocks.
+	//
+	// Looks in en, nl, fr and de whatever `lang` is for wording about a criminal record, age ("young and dynamic", "jong en dynamisch", "jeune diplômé", "max. 30 Jahre") and appearance ("well-groomed", "representatief uiterlijk", "présentation soignée", "gepflegtes Äußeres"). Each flag has a `category`. Constructions are flagged, not single words: "young plants", "young people" as the people a role serves, "a young and dynamic company", "max 2 years" and "attractive salary" are not.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -7463,23 +7874,49 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/roles/{id}/shortlist (the `GetShortlist` operationId).
 	GetShortlistWithResponse(ctx context.Context, id string, params *GetShortlistParams, reqEditors ...RequestEditorFn) (*GetShortlistResponse, error)
 
-	// SetRoleStatusWithBodyWithResponse Move a role through draft → open ⇄ paused → filled or closed.
+	// SetRoleStatusWithBodyWithResponse Move a role through draft → open ⇄ paused → filled or closed, or reopen it within 7 days.
 	//
-	// An illegal move answers 409 whose problem carries `allowed`, the statuses reachable from the current one.
+	// An illegal move answers 409 whose problem carries `allowed`, the statuses the role may move to now (the role's `next_statuses`).
+	//
+	// Reopening: for 7 days after a role became filled or closed (`status_changed_at`), it may go back to the status it had before (draft, open or paused) or straight to open; the role's `reopen_until` says until when. A role stored before status changes were timed counts from its `updated_at` and may go back to open only. After the window the role is final, and a reopening answers 409 of type `/problems/reopen-window-passed` with `allowed` (empty) and `reopen_ended`. Reopening publishes `role.changed`, like every change, so matching recomputes.
+	//
+	// Opening or reopening a role whose closing date has passed answers 400 on `closing_date`; send a later `closing_date` (or an empty string to remove it) in the same request.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/roles/{id}/status (the `SetRoleStatus` operationId).
 	SetRoleStatusWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetRoleStatusResponse, error)
 
-	// SetRoleStatusWithResponse Move a role through draft → open ⇄ paused → filled or closed.
+	// SetRoleStatusWithResponse Move a role through draft → open ⇄ paused → filled or closed, or reopen it within 7 days.
 	//
-	// An illegal move answers 409 whose problem carries `allowed`, the statuses reachable from the current one.
+	// An illegal move answers 409 whose problem carries `allowed`, the statuses the role may move to now (the role's `next_statuses`).
+	//
+	// Reopening: for 7 days after a role became filled or closed (`status_changed_at`), it may go back to the status it had before (draft, open or paused) or straight to open; the role's `reopen_until` says until when. A role stored before status changes were timed counts from its `updated_at` and may go back to open only. After the window the role is final, and a reopening answers 409 of type `/problems/reopen-window-passed` with `allowed` (empty) and `reopen_ended`. Reopening publishes `role.changed`, like every change, so matching recomputes.
+	//
+	// Opening or reopening a role whose closing date has passed answers 400 on `closing_date`; send a later `closing_date` (or an empty string to remove it) in the same request.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/roles/{id}/status (the `SetRoleStatus` operationId).
 	SetRoleStatusWithResponse(ctx context.Context, id string, body SetRoleStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*SetRoleStatusResponse, error)
+
+	// ValidateRoleEditWithBodyWithResponse Check an edit of a role by the rules of PATCH /api/v1/roles/{id} without saving it.
+	//
+	// The body is a partial role as PATCH takes it; `version` is optional here and, when sent, must be the current one. Answers 204, or 400 with every field error. A filled or closed role, or a stale version, answers 409; another employer's role 404.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/roles/{id}/validate (the `ValidateRoleEdit` operationId).
+	ValidateRoleEditWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ValidateRoleEditResponse, error)
+
+	// ValidateRoleEditWithResponse Check an edit of a role by the rules of PATCH /api/v1/roles/{id} without saving it.
+	//
+	// The body is a partial role as PATCH takes it; `version` is optional here and, when sent, must be the current one. Answers 204, or 400 with every field error. A filled or closed role, or a stale version, answers 409; another employer's role 404.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/roles/{id}/validate (the `ValidateRoleEdit` operationId).
+	ValidateRoleEditWithResponse(ctx context.Context, id string, body ValidateRoleEditJSONRequestBody, reqEditors ...RequestEditorFn) (*ValidateRoleEditResponse, error)
 
 	// SearchSkillsWithResponse Suggest skills as the user types.
 	//
@@ -9975,6 +10412,138 @@ func (r CreateRoleResponse) ContentType() string {
 	return ""
 }
 
+type ListSectorsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Items []struct {
+			Code  string `json:"code"`
+			Name  string `json:"name"`
+			Names struct {
+				De *string `json:"de,omitempty"`
+				En *string `json:"en,omitempty"`
+				Fr *string `json:"fr,omitempty"`
+				Nl *string `json:"nl,omitempty"`
+			} `json:"names"`
+		} `json:"items"`
+	}
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListSectorsResponse) GetJSON200() *struct {
+	Items []struct {
+		Code  string `json:"code"`
+		Name  string `json:"name"`
+		Names struct {
+			De *string `json:"de,omitempty"`
+			En *string `json:"en,omitempty"`
+			Fr *string `json:"fr,omitempty"`
+			Nl *string `json:"nl,omitempty"`
+		} `json:"names"`
+	} `json:"items"`
+} {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListSectorsResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListSectorsResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetBody returns the raw response body bytes
+func (r ListSectorsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListSectorsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListSectorsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListSectorsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ValidateRoleDraftResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Problem
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ValidateRoleDraftResponse) GetApplicationProblemJSON400() *Problem {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ValidateRoleDraftResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ValidateRoleDraftResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetBody returns the raw response body bytes
+func (r ValidateRoleDraftResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ValidateRoleDraftResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ValidateRoleDraftResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ValidateRoleDraftResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type CheckWordingResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -10246,7 +10815,7 @@ type SetRoleStatusResponse struct {
 	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationProblemJSON404 *NotFound
 	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
-	ApplicationProblemJSON409 *Conflict
+	ApplicationProblemJSON409 *TransitionProblem
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -10270,7 +10839,7 @@ func (r SetRoleStatusResponse) GetApplicationProblemJSON404() *NotFound {
 }
 
 // GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
-func (r SetRoleStatusResponse) GetApplicationProblemJSON409() *Conflict {
+func (r SetRoleStatusResponse) GetApplicationProblemJSON409() *TransitionProblem {
 	return r.ApplicationProblemJSON409
 }
 
@@ -10297,6 +10866,75 @@ func (r SetRoleStatusResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r SetRoleStatusResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ValidateRoleEditResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ValidateRoleEditResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ValidateRoleEditResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ValidateRoleEditResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ValidateRoleEditResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r ValidateRoleEditResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r ValidateRoleEditResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ValidateRoleEditResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ValidateRoleEditResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ValidateRoleEditResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -11801,7 +12439,54 @@ func (c *ClientWithResponses) CreateRoleWithResponse(ctx context.Context, body C
 	return ParseCreateRoleResponse(rsp)
 }
 
+// ListSectorsWithResponse The sectors (NACE Rev. 2 sections) a role or an employer can name, with their names in en, nl, fr and de.
+//
+// `name` is in `lang` (or the first Accept-Language tag; English for any other language), `names` in every language. The same data is in pkg/vocab (`vocab.Sectors`, `vocab.SectorName`).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/roles/sectors (the `ListSectors` operationId).
+func (c *ClientWithResponses) ListSectorsWithResponse(ctx context.Context, params *ListSectorsParams, reqEditors ...RequestEditorFn) (*ListSectorsResponse, error) {
+	rsp, err := c.ListSectors(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListSectorsResponse(rsp)
+}
+
+// ValidateRoleDraftWithBodyWithResponse Check a new role draft by the rules of POST /api/v1/roles without saving it.
+//
+// For a form's review step. Answers 204 when the draft would be accepted, or 400 whose `errors` lists every invalid field at once, named as on create. Nothing is stored and no event is published. Employers only.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/roles/validate (the `ValidateRoleDraft` operationId).
+func (c *ClientWithResponses) ValidateRoleDraftWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ValidateRoleDraftResponse, error) {
+	rsp, err := c.ValidateRoleDraftWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseValidateRoleDraftResponse(rsp)
+}
+
+// ValidateRoleDraftWithResponse Check a new role draft by the rules of POST /api/v1/roles without saving it.
+//
+// For a form's review step. Answers 204 when the draft would be accepted, or 400 whose `errors` lists every invalid field at once, named as on create. Nothing is stored and no event is published. Employers only.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/roles/validate (the `ValidateRoleDraft` operationId).
+func (c *ClientWithResponses) ValidateRoleDraftWithResponse(ctx context.Context, body ValidateRoleDraftJSONRequestBody, reqEditors ...RequestEditorFn) (*ValidateRoleDraftResponse, error) {
+	rsp, err := c.ValidateRoleDraft(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseValidateRoleDraftResponse(rsp)
+}
+
 // CheckWordingWithBodyWithResponse Flag phrases that put justice-involved people off, with neutral suggestions. Warns, never blocks.
+//
+// Looks in en, nl, fr and de whatever `lang` is for wording about a criminal record, age ("young and dynamic", "jong en dynamisch", "jeune diplômé", "max. 30 Jahre") and appearance ("well-groomed", "representatief uiterlijk", "présentation soignée", "gepflegtes Äußeres"). Each flag has a `category`. Constructions are flagged, not single words: "young plants", "young people" as the people a role serves, "a young and dynamic company", "max 2 years" and "attractive salary" are not.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11815,6 +12500,8 @@ func (c *ClientWithResponses) CheckWordingWithBodyWithResponse(ctx context.Conte
 }
 
 // CheckWordingWithResponse Flag phrases that put justice-involved people off, with neutral suggestions. Warns, never blocks.
+//
+// Looks in en, nl, fr and de whatever `lang` is for wording about a criminal record, age ("young and dynamic", "jong en dynamisch", "jeune diplômé", "max. 30 Jahre") and appearance ("well-groomed", "representatief uiterlijk", "présentation soignée", "gepflegtes Äußeres"). Each flag has a `category`. Constructions are flagged, not single words: "young plants", "young people" as the people a role serves, "a young and dynamic company", "max 2 years" and "attractive salary" are not.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11885,9 +12572,13 @@ func (c *ClientWithResponses) GetShortlistWithResponse(ctx context.Context, id s
 	return ParseGetShortlistResponse(rsp)
 }
 
-// SetRoleStatusWithBodyWithResponse Move a role through draft → open ⇄ paused → filled or closed.
+// SetRoleStatusWithBodyWithResponse Move a role through draft → open ⇄ paused → filled or closed, or reopen it within 7 days.
 //
-// An illegal move answers 409 whose problem carries `allowed`, the statuses reachable from the current one.
+// An illegal move answers 409 whose problem carries `allowed`, the statuses the role may move to now (the role's `next_statuses`).
+//
+// Reopening: for 7 days after a role became filled or closed (`status_changed_at`), it may go back to the status it had before (draft, open or paused) or straight to open; the role's `reopen_until` says until when. A role stored before status changes were timed counts from its `updated_at` and may go back to open only. After the window the role is final, and a reopening answers 409 of type `/problems/reopen-window-passed` with `allowed` (empty) and `reopen_ended`. Reopening publishes `role.changed`, like every change, so matching recomputes.
+//
+// Opening or reopening a role whose closing date has passed answers 400 on `closing_date`; send a later `closing_date` (or an empty string to remove it) in the same request.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11900,9 +12591,13 @@ func (c *ClientWithResponses) SetRoleStatusWithBodyWithResponse(ctx context.Cont
 	return ParseSetRoleStatusResponse(rsp)
 }
 
-// SetRoleStatusWithResponse Move a role through draft → open ⇄ paused → filled or closed.
+// SetRoleStatusWithResponse Move a role through draft → open ⇄ paused → filled or closed, or reopen it within 7 days.
 //
-// An illegal move answers 409 whose problem carries `allowed`, the statuses reachable from the current one.
+// An illegal move answers 409 whose problem carries `allowed`, the statuses the role may move to now (the role's `next_statuses`).
+//
+// Reopening: for 7 days after a role became filled or closed (`status_changed_at`), it may go back to the status it had before (draft, open or paused) or straight to open; the role's `reopen_until` says until when. A role stored before status changes were timed counts from its `updated_at` and may go back to open only. After the window the role is final, and a reopening answers 409 of type `/problems/reopen-window-passed` with `allowed` (empty) and `reopen_ended`. Reopening publishes `role.changed`, like every change, so matching recomputes.
+//
+// Opening or reopening a role whose closing date has passed answers 400 on `closing_date`; send a later `closing_date` (or an empty string to remove it) in the same request.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11913,6 +12608,36 @@ func (c *ClientWithResponses) SetRoleStatusWithResponse(ctx context.Context, id 
 		return nil, err
 	}
 	return ParseSetRoleStatusResponse(rsp)
+}
+
+// ValidateRoleEditWithBodyWithResponse Check an edit of a role by the rules of PATCH /api/v1/roles/{id} without saving it.
+//
+// The body is a partial role as PATCH takes it; `version` is optional here and, when sent, must be the current one. Answers 204, or 400 with every field error. A filled or closed role, or a stale version, answers 409; another employer's role 404.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/roles/{id}/validate (the `ValidateRoleEdit` operationId).
+func (c *ClientWithResponses) ValidateRoleEditWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ValidateRoleEditResponse, error) {
+	rsp, err := c.ValidateRoleEditWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseValidateRoleEditResponse(rsp)
+}
+
+// ValidateRoleEditWithResponse Check an edit of a role by the rules of PATCH /api/v1/roles/{id} without saving it.
+//
+// The body is a partial role as PATCH takes it; `version` is optional here and, when sent, must be the current one. Answers 204, or 400 with every field error. A filled or closed role, or a stale version, answers 409; another employer's role 404.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/roles/{id}/validate (the `ValidateRoleEdit` operationId).
+func (c *ClientWithResponses) ValidateRoleEditWithResponse(ctx context.Context, id string, body ValidateRoleEditJSONRequestBody, reqEditors ...RequestEditorFn) (*ValidateRoleEditResponse, error) {
+	rsp, err := c.ValidateRoleEdit(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseValidateRoleEditResponse(rsp)
 }
 
 // SearchSkillsWithResponse Suggest skills as the user types.
@@ -13971,6 +14696,100 @@ func ParseCreateRoleResponse(rsp *http.Response) (*CreateRoleResponse, error) {
 	return response, nil
 }
 
+// ParseListSectorsResponse parses an HTTP response from a ListSectorsWithResponse call
+func ParseListSectorsResponse(rsp *http.Response) (*ListSectorsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListSectorsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Items []struct {
+				Code  string `json:"code"`
+				Name  string `json:"name"`
+				Names struct {
+					De *string `json:"de,omitempty"`
+					En *string `json:"en,omitempty"`
+					Fr *string `json:"fr,omitempty"`
+					Nl *string `json:"nl,omitempty"`
+				} `json:"names"`
+			} `json:"items"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseValidateRoleDraftResponse parses an HTTP response from a ValidateRoleDraftWithResponse call
+func ParseValidateRoleDraftResponse(rsp *http.Response) (*ValidateRoleDraftResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ValidateRoleDraftResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseCheckWordingResponse parses an HTTP response from a CheckWordingWithResponse call
 func ParseCheckWordingResponse(rsp *http.Response) (*CheckWordingResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -14208,6 +15027,63 @@ func ParseSetRoleStatusResponse(rsp *http.Response) (*SetRoleStatusResponse, err
 			return nil, err
 		}
 		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest TransitionProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseValidateRoleEditResponse parses an HTTP response from a ValidateRoleEditWithResponse call
+func ParseValidateRoleEditResponse(rsp *http.Response) (*ValidateRoleEditResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ValidateRoleEditResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
 		var dest NotFound

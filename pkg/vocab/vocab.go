@@ -1,6 +1,6 @@
 // Package vocab holds the small closed vocabularies more than one service
-// validates against: NACE sections, weekdays, contract types, CEFR levels
-// and ISO 639-1 language codes. It is reference data, like pkg/skills and
+// validates against: NACE sections (with their names in en, nl, fr and de),
+// weekdays, contract types, CEFR levels and ISO 639-1 language codes. It is reference data, like pkg/skills and
 // pkg/geo, and holds no business rules.
 package vocab
 

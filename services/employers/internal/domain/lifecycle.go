@@ -3,6 +3,7 @@ package domain
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/onward-jobs/onward/pkg/errs"
 )
@@ -10,7 +11,8 @@ import (
 // Status is where a role stands in its lifecycle.
 type Status string
 
-// The role statuses. Filled and closed are final.
+// The role statuses. Filled and closed are final, except that a role may
+// be reopened within ReopenWindow of becoming so; see Role.NextStatuses.
 const (
 	StatusDraft  Status = "draft"
 	StatusOpen   Status = "open"
@@ -46,9 +48,13 @@ func (s Status) Allowed() []Status { return append([]Status{}, transitions[s]...
 type TransitionError struct {
 	From, To Status
 	Allowed  []Status
+	// ReopenEnded is set when the move was a reopening refused because
+	// the role's reopen window ended then.
+	ReopenEnded time.Time
 }
 
-// Error names the illegal move and the allowed ones.
+// Error names the illegal move and the allowed ones, and for a role whose
+// reopen window has passed, says when it ended.
 func (e *TransitionError) Error() string {
 	names := make([]string, len(e.Allowed))
 	for i, s := range e.Allowed {
@@ -57,6 +63,10 @@ func (e *TransitionError) Error() string {
 	allowed := strings.Join(names, ", ")
 	if allowed == "" {
 		allowed = "none, the role is final"
+	}
+	if !e.ReopenEnded.IsZero() {
+		return fmt.Sprintf("a %s role can be reopened only within %d days of becoming %s; that time ended at %s; allowed next statuses: %s",
+			e.From, int(ReopenWindow.Hours()/24), e.From, e.ReopenEnded.UTC().Format(time.RFC3339), allowed)
 	}
 	return fmt.Sprintf("a %s role cannot become %s; allowed next statuses: %s", e.From, e.To, allowed)
 }

@@ -11,7 +11,12 @@ type Role struct {
 	Version    int64
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
-	Spec       RoleSpec
+	// StatusChangedAt is when Status last changed (CreatedAt until then),
+	// and PreviousStatus what it was before; empty when not known. The
+	// reopen rule reads both.
+	StatusChangedAt time.Time
+	PreviousStatus  Status
+	Spec            RoleSpec
 }
 
 // RoleSpec is what an employer writes about a role. Dates are "YYYY-MM-DD"

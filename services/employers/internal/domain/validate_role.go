@@ -180,9 +180,21 @@ func (s *RoleSpec) validateDates(c *checker, today string, before *RoleSpec) {
 	case s.EndDate <= s.StartDate || (s.StartDate == "" && s.EndDate <= today):
 		c.add("end_date", "must be after the start date")
 	}
-	if s.ClosingDate != "" {
-		c.check(!validDate(s.ClosingDate), "closing_date", "must be a date YYYY-MM-DD")
-		c.check(validDate(s.ClosingDate) && s.ClosingDate < today && !keptClosing, "closing_date", "must not be in the past")
+	checkClosing(c, s.ClosingDate, today, keptClosing)
+}
+
+// CheckClosingDate checks s's closing date alone, as Validate does for an
+// edit of before: for a status change that sets the date.
+func CheckClosingDate(s, before RoleSpec, today string) error {
+	c := &checker{}
+	checkClosing(c, s.ClosingDate, today, s.ClosingDate == before.ClosingDate)
+	return c.err()
+}
+
+func checkClosing(c *checker, date, today string, kept bool) {
+	if date != "" {
+		c.check(!validDate(date), "closing_date", "must be a date YYYY-MM-DD")
+		c.check(validDate(date) && date < today && !kept, "closing_date", "must not be in the past")
 	}
 }
 

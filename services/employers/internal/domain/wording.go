@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,13 +16,19 @@ type WordingFlag struct {
 	Start, End int    // byte offsets of Phrase in that field's original text
 	Suggestion string // neutral wording, in the same language as the phrase
 	Reason     string // one short sentence why, in the asked language (en/nl/fr/de; others → en)
+	// Category is what the phrase is about: WordingCategoryRecord,
+	// WordingCategoryAge or WordingCategoryAppearance.
+	Category string
 }
 
 // CheckWording looks in a role's title and description for phrases that tell
 // people with a record not to apply ("clean record", "must pass a background
 // check", "blanco strafblad", "casier judiciaire vierge", "keine Vorstrafen"
-// and the like, in English, Dutch, French and German whatever lang is) and
-// suggests neutral wording. It only warns: the caller decides what to show,
+// and the like), that ask for youth or an age band ("young and dynamic",
+// "max 30 years", "recent graduate", "digital native"), or that ask for
+// looks ("well-groomed", "representatief uiterlijk", "présentation
+// soignée", "gepflegtes Äußeres"), in English, Dutch, French and German
+// whatever lang is, and suggests neutral wording. It only warns: the caller decides what to show,
 // and a role is never refused for its wording.
 //
 // Matching ignores case, accents and the punctuation or spacing between
@@ -48,6 +55,7 @@ func CheckWording(title, description, lang string) []WordingFlag {
 				End:        m.end,
 				Suggestion: suggestion,
 				Reason:     reasons[r.kind],
+				Category:   r.kind.category(),
 			})
 		}
 	}
@@ -117,6 +125,8 @@ func wordingTokens(s string) []wordingToken {
 		case 'A' <= r && r <= 'Z':
 			open(i)
 			key, end = append(key, byte(r)+'a'-'A'), i+size
+		case r == '.' && start >= 0 && wordingAbbreviations[string(key)]:
+			separate(wordingSepSpace) // "max. 30 Jahre" is one phrase
 		case r < utf8.RuneSelf:
 			separate(wordingSepOf(r))
 		case r == '·' || unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
@@ -144,6 +154,10 @@ func wordingTokens(s string) []wordingToken {
 	return toks
 }
 
+// wordingAbbreviations are words whose full stop marks an abbreviation,
+// not the end of a sentence.
+var wordingAbbreviations = map[string]bool{"max": true, "min": true, "ca": true, "approx": true, "mind": true, "resp": true, "bzw": true}
+
 func wordingSepOf(r rune) int {
 	switch r {
 	case '.', '!', '?', ';', '\n', '\r', '\v', '\f', '•', '…', '¡', '¿', '。', '\u0085', '\u2028', '\u2029':
@@ -159,10 +173,24 @@ func wordingSepOf(r rune) int {
 type wordingWord struct {
 	key    string
 	prefix bool
+	// number is set for "#" (any number) and "#age" (a number from
+	// wordingMinAge to wordingMaxAge, so "max 30 years" is an age limit and
+	// "max 2 years" a contract's length); "30s" counts as 30.
+	number, age bool
 }
 
+// The numbers "#age" matches.
+const (
+	wordingMinAge = 15
+	wordingMaxAge = 75
+)
+
 func (w wordingWord) matches(key string) bool {
-	if w.prefix {
+	switch {
+	case w.number:
+		n, err := strconv.Atoi(strings.TrimSuffix(key, "s"))
+		return err == nil && (!w.age || wordingMinAge <= n && n <= wordingMaxAge)
+	case w.prefix:
 		return strings.HasPrefix(key, w.key)
 	}
 	return key == w.key
@@ -180,8 +208,9 @@ type wordingPattern struct {
 	rule  *wordingRule
 	steps []wordingStep
 	// notNext lists words that, right after the phrase, give it another
-	// meaning ("clean record keeping").
-	notNext []wordingWord
+	// meaning ("clean record keeping"); notPrev words that do so right
+	// before it ("une entreprise jeune et dynamique").
+	notNext, notPrev []wordingWord
 	// negative is set when the phrase starts with a negation itself ("no
 	// criminal record"), so a negation before it does not cancel it.
 	negative bool
@@ -193,19 +222,24 @@ type wordingPattern struct {
 // wordingCompile parses a pattern. Steps are separated by spaces; a step
 // is a choice of alternatives separated by "|", optional in [brackets]; an
 // alternative of several words joins them with "_" (or any punctuation);
-// a trailing "*" makes its last word a prefix; a step "!a|b" lists words
-// that must not follow the phrase. Words are folded as textkey folds text,
+// a trailing "*" makes its last word a prefix; "#" is any number and
+// "#age" a number that can be an age; a step "!a|b" lists words that must
+// not follow the phrase, "<a|b" words that must not come right before it. Words are folded as textkey folds text,
 // so patterns keep their accents; ä, ö and ü also match ae, oe and ue.
 func wordingCompile(rule *wordingRule, src string) *wordingPattern {
 	p := &wordingPattern{rule: rule}
 	for _, field := range strings.Fields(src) {
-		if rest, ok := strings.CutPrefix(field, "!"); ok {
-			for _, alt := range strings.Split(rest, "|") {
+		if field[0] == '!' || field[0] == '<' {
+			for _, alt := range strings.Split(field[1:], "|") {
 				words := wordingWords(src, alt)
 				if len(words) != 1 {
-					panic("wording: lookahead " + alt + " in " + src + " is not one word")
+					panic("wording: lookaround " + alt + " in " + src + " is not one word")
 				}
-				p.notNext = append(p.notNext, words...)
+				if field[0] == '!' {
+					p.notNext = append(p.notNext, words...)
+				} else {
+					p.notPrev = append(p.notPrev, words...)
+				}
 			}
 			continue
 		}
@@ -236,6 +270,12 @@ func wordingCompile(rule *wordingRule, src string) *wordingPattern {
 }
 
 func wordingWords(src, alt string) []wordingWord {
+	switch alt {
+	case "#":
+		return []wordingWord{{number: true}}
+	case "#age":
+		return []wordingWord{{number: true, age: true}}
+	}
 	prefix := strings.HasSuffix(alt, "*")
 	key := textkey.Of(strings.TrimSuffix(alt, "*"))
 	if key == "" {
@@ -303,6 +343,13 @@ func wordingSeq(toks []wordingToken, at int, first bool, words []wordingWord) in
 // followed by one of the pattern's notNext words, or -1.
 func (p *wordingPattern) longest(toks []wordingToken, i int) int {
 	best := -1
+	if i > 0 && toks[i].sep < wordingSepSentence {
+		for _, w := range p.notPrev {
+			if w.matches(toks[i-1].key) {
+				return best
+			}
+		}
+	}
 	for _, e := range p.ends(toks, i) {
 		if e <= best || p.followedByExcluded(toks, e) {
 			continue

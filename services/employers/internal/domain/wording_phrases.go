@@ -1,6 +1,9 @@
 package domain
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The phrases CheckWording flags, what it suggests instead and why. The
 // pattern syntax is described at wordingCompile.
@@ -13,7 +16,29 @@ const (
 	wordingCheck                          // announces a blanket background check
 	wordingCertificate                    // asks every applicant for a certificate of conduct
 	wordingExclusion                      // rules people with a record out
+	wordingAge                            // asks for youth or an age band, or a proxy for it
+	wordingAppearance                     // asks for looks rather than a dress code
+	wordingKinds                          // how many kinds there are
 )
+
+// Categories group the kinds for the API, so a client can explain a flag
+// and group flags: the first four kinds are all about a criminal record.
+const (
+	WordingCategoryRecord     = "criminal_record"
+	WordingCategoryAge        = "age"
+	WordingCategoryAppearance = "appearance"
+)
+
+// category is the kind's API category.
+func (k wordingKind) category() string {
+	switch k {
+	case wordingAge:
+		return WordingCategoryAge
+	case wordingAppearance:
+		return WordingCategoryAppearance
+	}
+	return WordingCategoryRecord
+}
 
 // wordingRule is a group of patterns in one language, of one kind.
 type wordingRule struct {
@@ -43,7 +68,12 @@ var (
 		"ist_zwingend_erforderlich", "ist_vorzulegen", "wird_vorausgesetzt", "wird_verlangt", "wird_benötigt")
 )
 
-var wordingRules = []wordingRule{
+// wordingRules are every rule: the record rules here, the age and
+// appearance rules in wording_age.go.
+var wordingRules = slices.Concat(wordingRecordRules, wordingAgeRules, wordingAppearanceRules)
+
+// wordingRecordRules flag phrases about a criminal record.
+var wordingRecordRules = []wordingRule{
 	// English.
 	{lang: "en", kind: wordingRecord, patterns: []string{
 		"clean|spotless|unblemished|impeccable|immaculate [criminal|police] record " + wordingReqEN +
@@ -190,57 +220,73 @@ var (
 )
 
 // wordingSuggestions is neutral wording by the phrase's language and kind.
-var wordingSuggestions = map[string][4]string{
+var wordingSuggestions = map[string][wordingKinds]string{
 	"en": {
 		wordingRecord:      "We judge applicants on their skills and what the job needs. If the role legally requires a check, say which and why.",
 		wordingCheck:       "We judge applicants on their skills. If the role legally requires a check, say which and why.",
 		wordingCertificate: "We ask for a certificate of good conduct only where the law requires it for this role.",
 		wordingExclusion:   "We welcome applicants from every background and judge them on their skills.",
+		wordingAge:         "Describe the tasks, the pace and any physical demands of the work; anyone who can do them may apply, whatever their age.",
+		wordingAppearance:  "Describe the dress code, uniform or hygiene rules the job has (hair net, safety shoes); say nothing about how people look.",
 	},
 	"nl": {
 		wordingRecord:      "We beoordelen sollicitanten op hun vaardigheden en op wat het werk vraagt. Vereist de wet voor deze functie een controle, vermeld dan welke en waarom.",
 		wordingCheck:       "We beoordelen sollicitanten op hun vaardigheden. Vereist de wet voor deze functie een controle, vermeld dan welke en waarom.",
 		wordingCertificate: "Een VOG vragen we alleen als de functie dat wettelijk vereist.",
 		wordingExclusion:   "Iedereen is welkom om te solliciteren; we kijken naar vaardigheden.",
+		wordingAge:         "Beschrijf de taken, het tempo en wat het werk lichamelijk vraagt; wie dat kan, is welkom, ongeacht de leeftijd.",
+		wordingAppearance:  "Beschrijf de kledingvoorschriften, het uniform of de hygiëneregels van de functie (haarnetje, veiligheidsschoenen); zeg niets over hoe iemand eruitziet.",
 	},
 	"fr": {
 		wordingRecord:      "Nous évaluons les candidats sur leurs compétences et sur ce que le poste demande. Si la loi impose une vérification pour ce poste, précisez laquelle et pourquoi.",
 		wordingCheck:       "Nous évaluons les candidats sur leurs compétences. Si la loi impose une vérification pour ce poste, précisez laquelle et pourquoi.",
 		wordingCertificate: "Nous ne demandons un extrait de casier judiciaire que si la loi l'impose pour ce poste.",
 		wordingExclusion:   "Toutes les candidatures sont les bienvenues ; nous les évaluons sur les compétences.",
+		wordingAge:         "Décrivez les tâches, le rythme et les exigences physiques du poste ; toute personne capable de les assumer peut postuler, quel que soit son âge.",
+		wordingAppearance:  "Décrivez la tenue, l'uniforme ou les règles d'hygiène du poste (charlotte, chaussures de sécurité) ; ne dites rien de l'apparence des personnes.",
 	},
 	"de": {
 		wordingRecord:      "Wir beurteilen Bewerbende nach ihren Fähigkeiten und danach, was die Stelle verlangt. Schreibt das Gesetz für die Stelle eine Prüfung vor, nennen Sie welche und warum.",
 		wordingCheck:       "Wir beurteilen Bewerbende nach ihren Fähigkeiten. Schreibt das Gesetz für die Stelle eine Prüfung vor, nennen Sie welche und warum.",
 		wordingCertificate: "Ein Führungszeugnis verlangen wir nur, wenn das Gesetz es für diese Stelle vorschreibt.",
 		wordingExclusion:   "Wir freuen uns über alle Bewerbungen und beurteilen sie nach ihren Fähigkeiten.",
+		wordingAge:         "Beschreiben Sie Aufgaben, Tempo und körperliche Anforderungen der Stelle; bewerben kann sich, wer das kann, unabhängig vom Alter.",
+		wordingAppearance:  "Beschreiben Sie Kleiderordnung, Arbeitskleidung oder Hygieneregeln der Stelle (Haarnetz, Sicherheitsschuhe); sagen Sie nichts über das Aussehen.",
 	},
 }
 
 // wordingReasons says why, by the asked language and the phrase's kind.
-var wordingReasons = map[string][4]string{
+var wordingReasons = map[string][wordingKinds]string{
 	"en": {
 		wordingRecord:      "Asking for a clean record tells people with a conviction not to apply, even when it has nothing to do with the job.",
 		wordingCheck:       "A blanket background check puts people with a record off before anyone has looked at their skills.",
 		wordingCertificate: "Asking every applicant for a certificate of conduct puts people with a record off; it is only needed where the law requires it for the role.",
 		wordingExclusion:   "Ruling out people with a record turns good applicants away before anyone has looked at their skills.",
+		wordingAge:         "Asking for youth, an age band or recent graduates turns older applicants away and is age discrimination under EU law; many people leaving detention start over later in life.",
+		wordingAppearance:  "Asking for looks lets appearance, not skills, decide, and puts off people who do not fit an ideal, such as those with visible tattoos or scars.",
 	},
 	"nl": {
 		wordingRecord:      "Wie om een blanco strafblad vraagt, zegt mensen met een veroordeling dat ze niet hoeven te solliciteren, ook als die niets met het werk te maken heeft.",
 		wordingCheck:       "Een algemeen antecedentenonderzoek schrikt mensen met een strafblad af voordat iemand naar hun vaardigheden heeft gekeken.",
 		wordingCertificate: "Een bewijs van goed gedrag van iedereen vragen schrikt mensen met een strafblad af; het is alleen nodig als de wet het voor de functie vereist.",
 		wordingExclusion:   "Wie mensen met een strafblad uitsluit, wijst goede kandidaten af voordat iemand naar hun vaardigheden heeft gekeken.",
+		wordingAge:         "Vragen naar jeugd, een leeftijdsgrens of pas afgestudeerden houdt oudere kandidaten weg en is leeftijdsdiscriminatie; wie uit detentie komt, begint vaak later opnieuw.",
+		wordingAppearance:  "Vragen naar uiterlijk laat het uiterlijk beslissen in plaats van vaardigheden en schrikt mensen af die niet aan een ideaal voldoen, zoals mensen met zichtbare tatoeages of littekens.",
 	},
 	"fr": {
 		wordingRecord:      "Exiger un casier vierge dissuade les personnes condamnées de postuler, même quand leur passé n'a rien à voir avec le poste.",
 		wordingCheck:       "Une vérification systématique des antécédents décourage les personnes ayant un casier avant même qu'on regarde leurs compétences.",
 		wordingCertificate: "Exiger de chaque candidat un extrait de casier judiciaire décourage les personnes ayant un casier ; il ne se justifie que si la loi l'impose pour le poste.",
 		wordingExclusion:   "Exclure les personnes ayant un casier écarte de bons candidats avant même qu'on regarde leurs compétences.",
+		wordingAge:         "Demander de la jeunesse, une tranche d'âge ou de jeunes diplômés écarte les candidats plus âgés et constitue une discrimination liée à l'âge ; beaucoup de personnes sortant de détention recommencent plus tard dans la vie.",
+		wordingAppearance:  "Exiger une apparence fait décider le physique plutôt que les compétences et décourage les personnes qui ne correspondent pas à un idéal, par exemple avec des tatouages ou des cicatrices visibles.",
 	},
 	"de": {
 		wordingRecord:      "Wer ein einwandfreies Vorleben verlangt, hält Menschen mit Vorstrafen von einer Bewerbung ab, auch wenn diese nichts mit der Stelle zu tun haben.",
 		wordingCheck:       "Eine pauschale Hintergrundüberprüfung schreckt Menschen mit Vorstrafen ab, bevor jemand ihre Fähigkeiten angesehen hat.",
 		wordingCertificate: "Ein Führungszeugnis von allen zu verlangen, schreckt Menschen mit Vorstrafen ab; nötig ist es nur, wenn das Gesetz es für die Stelle vorschreibt.",
 		wordingExclusion:   "Wer Menschen mit Vorstrafen ausschließt, weist gute Bewerbende ab, bevor jemand ihre Fähigkeiten angesehen hat.",
+		wordingAge:         "Wer Jugend, eine Altersgrenze oder frische Absolventen verlangt, hält ältere Bewerbende fern und diskriminiert wegen des Alters; viele Menschen nach der Haft fangen später im Leben neu an.",
+		wordingAppearance:  "Wer ein bestimmtes Aussehen verlangt, lässt die Optik statt der Fähigkeiten entscheiden und schreckt Menschen ab, die keinem Ideal entsprechen, etwa mit sichtbaren Tattoos oder Narben.",
 	},
 }

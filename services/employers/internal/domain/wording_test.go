@@ -211,7 +211,7 @@ func TestCheckWordingReasonLanguage(t *testing.T) {
 
 func TestWordingTextsComplete(t *testing.T) {
 	for _, lang := range []string{"en", "nl", "fr", "de"} {
-		for kind := wordingRecord; kind <= wordingExclusion; kind++ {
+		for kind := wordingRecord; kind < wordingKinds; kind++ {
 			if wordingReasons[lang][kind] == "" || wordingSuggestions[lang][kind] == "" {
 				t.Errorf("%s: kind %d lacks a reason or a suggestion", lang, kind)
 			}

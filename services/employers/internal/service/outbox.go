@@ -37,7 +37,7 @@ func (s *Service) CloseExpired(ctx context.Context) (int, error) {
 		if domain.CheckTransition(r.Status, domain.StatusClosed) != nil {
 			continue
 		}
-		r.Status = domain.StatusClosed
+		r.SetStatus(domain.StatusClosed, s.Now())
 		if err := s.saveRole(ctx, &r); err != nil {
 			s.Logger.WarnContext(ctx, "auto-close skipped", "role_id", r.ID, "error", err.Error())
 			continue

@@ -26,7 +26,7 @@ func (s *Service) CreateRole(ctx context.Context, p auth.Principal, spec domain.
 		return domain.Role{}, err
 	}
 	now := s.Now().UTC()
-	r := domain.Role{ID: uuid.NewString(), EmployerID: org, Status: domain.StatusDraft, Version: 1, CreatedAt: now, UpdatedAt: now, Spec: spec}
+	r := domain.Role{ID: uuid.NewString(), EmployerID: org, Status: domain.StatusDraft, Version: 1, CreatedAt: now, UpdatedAt: now, StatusChangedAt: now, Spec: spec}
 	if open {
 		r.Status = domain.StatusOpen
 	}
@@ -62,8 +62,8 @@ func (s *Service) Role(ctx context.Context, p auth.Principal, id string) (domain
 // result and stores it if nobody changed the role meanwhile.
 func (s *Service) UpdateRole(ctx context.Context, p auth.Principal, id string, version int64, change func(*domain.RoleSpec)) (domain.Role, error) {
 	return s.changeRole(ctx, p, id, version, func(r *domain.Role) error {
-		if r.Status == domain.StatusFilled || r.Status == domain.StatusClosed {
-			return fmt.Errorf("a %s role can no longer be edited: %w", r.Status, errs.Conflict)
+		if err := checkEditable(*r, 0); err != nil {
+			return err
 		}
 		before := r.Spec
 		change(&r.Spec)
@@ -71,22 +71,87 @@ func (s *Service) UpdateRole(ctx context.Context, p auth.Principal, id string, v
 	})
 }
 
-// ChangeStatus moves the caller's role to status if the lifecycle allows
-// it. version 0 means "whatever the current version is".
-func (s *Service) ChangeStatus(ctx context.Context, p auth.Principal, id string, version int64, to domain.Status) (domain.Role, error) {
-	if !to.Valid() {
+// StatusChange asks to move a role to another status. Version 0 means
+// "whatever the current version is". ClosingDate, when set, replaces the
+// role's closing date in the same write; it is how a role closed because
+// its closing date passed is reopened ("" removes the date).
+type StatusChange struct {
+	To          domain.Status
+	Version     int64
+	ClosingDate *string
+}
+
+// ChangeStatus moves the caller's role to another status if the lifecycle
+// allows it now (see domain.Role.CheckMove: a filled or closed role may be
+// reopened within domain.ReopenWindow). The role.changed event it
+// publishes makes matching recompute, as any change does.
+func (s *Service) ChangeStatus(ctx context.Context, p auth.Principal, id string, ch StatusChange) (domain.Role, error) {
+	if !ch.To.Valid() {
 		return domain.Role{}, errs.Invalid("status", "must be one of: %v", domain.Statuses)
 	}
-	return s.changeRole(ctx, p, id, version, func(r *domain.Role) error {
-		if err := domain.CheckTransition(r.Status, to); err != nil {
+	return s.changeRole(ctx, p, id, ch.Version, func(r *domain.Role) error {
+		now := s.Now()
+		if err := r.CheckMove(ch.To, now); err != nil {
 			return err
 		}
-		if to == domain.StatusOpen && r.Spec.ClosingDate != "" && r.Spec.ClosingDate < s.today() {
-			return errs.Invalid("closing_date", "has passed; set a later closing date before opening the role")
+		if ch.ClosingDate != nil {
+			if err := s.changeClosingDate(r, *ch.ClosingDate); err != nil {
+				return err
+			}
 		}
-		r.Status = to
+		// Opening or reopening a role whose closing date has passed would
+		// have CloseExpired close it again at once.
+		if (ch.To == domain.StatusOpen || r.Status.Final()) && r.Spec.ClosingDate != "" && r.Spec.ClosingDate < s.today() {
+			return errs.Invalid("closing_date", "has passed; send a later closing_date (or an empty one) with the status")
+		}
+		r.SetStatus(ch.To, now)
 		return nil
 	})
+}
+
+// changeClosingDate sets a role's closing date as part of a status change,
+// checked by the same rules as an edit.
+func (s *Service) changeClosingDate(r *domain.Role, date string) error {
+	before := r.Spec
+	r.Spec.ClosingDate = date
+	return domain.CheckClosingDate(r.Spec, before, s.today())
+}
+
+// ValidateRole checks a role draft by the rules of CreateRole, or, when id
+// names the caller's role, by those of UpdateRole for that role at version
+// (0: any), and stores nothing. A valid draft answers nil, an invalid one
+// an *errs.ValidationError listing every problem at once.
+func (s *Service) ValidateRole(ctx context.Context, p auth.Principal, id string, version int64, change func(*domain.RoleSpec)) error {
+	if _, err := requireEmployer(p); err != nil {
+		return err
+	}
+	if id == "" {
+		spec := domain.RoleSpec{Positions: 1}
+		change(&spec)
+		spec.ApplyTemplate(s.Vocabulary)
+		return spec.Validate(s.Vocabulary, s.today())
+	}
+	r, err := s.Role(ctx, p, id)
+	if err != nil {
+		return err
+	}
+	if err := checkEditable(r, version); err != nil {
+		return err
+	}
+	before := r.Spec
+	change(&r.Spec)
+	return r.Spec.ValidateChange(s.Vocabulary, s.today(), before)
+}
+
+// checkEditable refuses an edit of a final role or of a stale version.
+func checkEditable(r domain.Role, version int64) error {
+	if version != 0 && version != r.Version {
+		return fmt.Errorf("role %s is at version %d, not %d; reload it: %w", r.ID, r.Version, version, errs.Conflict)
+	}
+	if r.Status == domain.StatusFilled || r.Status == domain.StatusClosed {
+		return fmt.Errorf("a %s role can no longer be edited: %w", r.Status, errs.Conflict)
+	}
+	return nil
 }
 
 func (s *Service) changeRole(ctx context.Context, p auth.Principal, id string, version int64, apply func(*domain.Role) error) (domain.Role, error) {

@@ -1,8 +1,10 @@
 package service
 
 import (
+	"github.com/onward-jobs/onward/pkg/auth"
 	"github.com/onward-jobs/onward/pkg/geo"
 	"github.com/onward-jobs/onward/pkg/skills"
+	"github.com/onward-jobs/onward/pkg/vocab"
 	"github.com/onward-jobs/onward/services/employers/internal/domain"
 )
 
@@ -39,4 +41,13 @@ func toRequirements(rs []skills.Requirement) []domain.SkillRequirement {
 		out[i] = domain.SkillRequirement{Skill: r.Skill, MinLevel: int(r.MinLevel)}
 	}
 	return out
+}
+
+// Sectors returns the NACE sections with their names, for anyone signed in
+// who may see roles.
+func (s *Service) Sectors(p auth.Principal) ([]vocab.Sector, error) {
+	if _, err := requireSomeone(p); err != nil {
+		return nil, err
+	}
+	return vocab.Sectors, nil
 }

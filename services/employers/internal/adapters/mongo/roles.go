@@ -21,33 +21,48 @@ import (
 // roleDoc is a role as stored. The fields beside spec copy what listings
 // filter on, so queries need no nested paths.
 type roleDoc struct {
-	ID           string          `bson:"_id"`
-	EmployerID   string          `bson:"employer_id"`
-	Status       string          `bson:"status"`
-	Version      int64           `bson:"version"`
-	CreatedAt    time.Time       `bson:"created_at"`
-	UpdatedAt    time.Time       `bson:"updated_at"`
-	Title        string          `bson:"title"`
-	Sector       string          `bson:"sector"`
-	DayReleaseOK bool            `bson:"day_release_ok"`
-	SkillIDs     []string        `bson:"skill_ids"`
-	ClosingDate  string          `bson:"closing_date"`
-	Spec         domain.RoleSpec `bson:"spec"`
-	Pending      []string        `bson:"pending_events,omitempty"`
+	ID         string    `bson:"_id"`
+	EmployerID string    `bson:"employer_id"`
+	Status     string    `bson:"status"`
+	Version    int64     `bson:"version"`
+	CreatedAt  time.Time `bson:"created_at"`
+	UpdatedAt  time.Time `bson:"updated_at"`
+	// StatusChangedAt and PreviousStatus are missing from roles stored
+	// before the reopen rule; see toDomainRole.
+	StatusChangedAt time.Time       `bson:"status_changed_at,omitempty"`
+	PreviousStatus  string          `bson:"previous_status,omitempty"`
+	Title           string          `bson:"title"`
+	Sector          string          `bson:"sector"`
+	DayReleaseOK    bool            `bson:"day_release_ok"`
+	SkillIDs        []string        `bson:"skill_ids"`
+	ClosingDate     string          `bson:"closing_date"`
+	Spec            domain.RoleSpec `bson:"spec"`
+	Pending         []string        `bson:"pending_events,omitempty"`
 }
 
 func toRoleDoc(r domain.Role) roleDoc {
 	return roleDoc{
 		ID: r.ID, EmployerID: r.EmployerID, Status: string(r.Status), Version: r.Version,
-		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, Title: r.Spec.Title, Sector: r.Spec.Sector,
+		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, StatusChangedAt: r.StatusChangedAt, PreviousStatus: string(r.PreviousStatus),
+		Title: r.Spec.Title, Sector: r.Spec.Sector,
 		DayReleaseOK: r.Spec.DayReleaseOK, SkillIDs: r.Spec.SkillIDs(), ClosingDate: r.Spec.ClosingDate, Spec: r.Spec,
 	}
 }
 
+// toDomainRole converts a stored role. A role stored before the status
+// change time was recorded gets its updated time instead: a filled or
+// closed role could not be edited, so for one of those (the only roles the
+// time matters for) its last update was its last status change. Its
+// previous status stays unknown, so it may be reopened to open only.
 func toDomainRole(d roleDoc) domain.Role {
+	changed := d.StatusChangedAt
+	if changed.IsZero() {
+		changed = d.UpdatedAt
+	}
 	return domain.Role{
 		ID: d.ID, EmployerID: d.EmployerID, Status: domain.Status(d.Status), Version: d.Version,
-		CreatedAt: d.CreatedAt.UTC(), UpdatedAt: d.UpdatedAt.UTC(), Spec: d.Spec,
+		CreatedAt: d.CreatedAt.UTC(), UpdatedAt: d.UpdatedAt.UTC(), StatusChangedAt: changed.UTC(),
+		PreviousStatus: domain.Status(d.PreviousStatus), Spec: d.Spec,
 	}
 }
 
@@ -102,6 +117,7 @@ func (s *Store) UpdateRole(ctx context.Context, r domain.Role, prev int64, e eve
 	doc := toRoleDoc(r)
 	return s.conditionalUpdate(ctx, s.roles, r.ID, prev, bson.D{
 		{Key: "status", Value: doc.Status}, {Key: "version", Value: doc.Version}, {Key: "updated_at", Value: doc.UpdatedAt},
+		{Key: "status_changed_at", Value: doc.StatusChangedAt}, {Key: "previous_status", Value: doc.PreviousStatus},
 		{Key: "title", Value: doc.Title}, {Key: "sector", Value: doc.Sector}, {Key: "day_release_ok", Value: doc.DayReleaseOK},
 		{Key: "skill_ids", Value: doc.SkillIDs}, {Key: "closing_date", Value: doc.ClosingDate}, {Key: "spec", Value: doc.Spec},
 	}, e)

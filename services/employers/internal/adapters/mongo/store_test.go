@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"go.mongodb.org/mongo-driver/v2/bson"
+
 	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/pkg/events"
 	"github.com/onward-jobs/onward/pkg/redislock"
@@ -109,5 +111,37 @@ func TestMarkPublishedRemovesOnlyThatEvent(t *testing.T) {
 	}
 	if _, err := s.Role(ctx, "none"); !errors.Is(err, errs.NotFound) {
 		t.Fatalf("missing: %v", err)
+	}
+}
+
+// TestOldRoleStatusChangeTime reads a role stored before status changes
+// were timed: its updated time stands in, and its previous status is
+// unknown. A saved role keeps both.
+func TestOldRoleStatusChangeTime(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newStore(t)
+	updated := time.Date(2026, 3, 4, 10, 0, 0, 0, time.UTC)
+	_, err := s.roles.InsertOne(ctx, bson.D{
+		{Key: "_id", Value: "old"}, {Key: "employer_id", Value: "e1"}, {Key: "status", Value: "filled"},
+		{Key: "version", Value: int64(3)}, {Key: "created_at", Value: updated.AddDate(0, -1, 0)},
+		{Key: "updated_at", Value: updated}, {Key: "spec", Value: bson.D{{Key: "title", Value: "Cook"}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Role(ctx, "old")
+	if err != nil || !got.StatusChangedAt.Equal(updated) || got.PreviousStatus != "" || got.Spec.Title != "Cook" {
+		t.Fatalf("old role: %+v %v", got, err)
+	}
+	changed := updated.Add(time.Hour)
+	got.SetStatus(domain.StatusOpen, changed)
+	got.Version, got.UpdatedAt = 4, changed
+	if err := s.UpdateRole(ctx, got, 3, envelope(t, "old", 4)); err != nil {
+		t.Fatal(err)
+	}
+	again, err := s.Role(ctx, "old")
+	if err != nil || !again.StatusChangedAt.Equal(changed) || again.PreviousStatus != domain.StatusFilled || again.Status != domain.StatusOpen {
+		t.Fatalf("saved role: %+v %v", again, err)
 	}
 }

@@ -23,7 +23,7 @@ func (h *handlers) internalRole(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(toRoleResponse(r))
+	return c.JSON(h.roleResponse(r))
 }
 
 func (h *handlers) internalRoleVersions(c *fiber.Ctx) error {
@@ -64,7 +64,7 @@ func (h *handlers) internalRoleViews(c *fiber.Ctx) error {
 	}
 	out := httpx.Page[roleResponse]{Items: make([]roleResponse, 0, len(list)), NextCursor: next}
 	for _, r := range list {
-		out.Items = append(out.Items, toRoleResponse(r))
+		out.Items = append(out.Items, h.roleResponse(r))
 	}
 	return c.JSON(out)
 }

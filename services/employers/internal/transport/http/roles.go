@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -40,7 +41,7 @@ func (h *handlers) createRole(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.Status(fiber.StatusCreated).JSON(withWarnings(c, r))
+	return c.Status(fiber.StatusCreated).JSON(h.withWarnings(c, r))
 }
 
 func (h *handlers) getRole(c *fiber.Ctx) error {
@@ -52,7 +53,7 @@ func (h *handlers) getRole(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(toRoleResponse(r))
+	return c.JSON(h.roleResponse(r))
 }
 
 func (h *handlers) patchRole(c *fiber.Ctx) error {
@@ -74,14 +75,17 @@ func (h *handlers) patchRole(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(withWarnings(c, r))
+	return c.JSON(h.withWarnings(c, r))
 }
 
 // statusBody asks for a lifecycle move; version is optional and, when
-// given, must be the role's current version.
+// given, must be the role's current version. closing_date, when present,
+// replaces the role's closing date in the same write, so a role closed by
+// its closing date can be reopened with a later one.
 type statusBody struct {
-	Status  string `json:"status" validate:"required"`
-	Version int64  `json:"version,omitempty"`
+	Status      string  `json:"status" validate:"required"`
+	Version     int64   `json:"version,omitempty"`
+	ClosingDate *string `json:"closing_date,omitempty"`
 }
 
 func (h *handlers) changeStatus(c *fiber.Ctx) error {
@@ -93,7 +97,8 @@ func (h *handlers) changeStatus(c *fiber.Ctx) error {
 	if err := httpx.DecodeJSON(c, &body); err != nil {
 		return err
 	}
-	r, err := h.svc.ChangeStatus(c.UserContext(), p, c.Params("id"), body.Version, domain.Status(body.Status))
+	ch := service.StatusChange{To: domain.Status(body.Status), Version: body.Version, ClosingDate: body.ClosingDate}
+	r, err := h.svc.ChangeStatus(c.UserContext(), p, c.Params("id"), ch)
 	var te *domain.TransitionError
 	if errors.As(err, &te) {
 		return transitionProblem(c, te)
@@ -101,11 +106,14 @@ func (h *handlers) changeStatus(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(toRoleResponse(r))
+	return c.JSON(h.roleResponse(r))
 }
 
 // transitionProblem answers an illegal status change with the conflict
-// problem plus an "allowed" array of the statuses the role may move to.
+// problem plus an "allowed" array of the statuses the role may move to now.
+// A reopening refused because the role's reopen window has passed has its
+// own type, /problems/reopen-window-passed, and says when the window ended
+// in "reopen_ended".
 func transitionProblem(c *fiber.Ctx, te *domain.TransitionError) error {
 	allowed := make([]string, 0, len(te.Allowed))
 	for _, s := range te.Allowed {
@@ -113,11 +121,18 @@ func transitionProblem(c *fiber.Ctx, te *domain.TransitionError) error {
 	}
 	p := httpx.NewProblem(te)
 	p.Instance, p.RequestID = c.Path(), httpx.RequestID(c)
+	var ended *time.Time
+	if !te.ReopenEnded.IsZero() {
+		p.Type, p.Title = httpx.ProblemType("reopen-window-passed"), "The time to reopen this role has passed"
+		t := te.ReopenEnded.UTC()
+		ended = &t
+	}
 	c.Set(fiber.HeaderContentType, httpx.ProblemContentType)
 	return c.Status(p.Status).JSON(struct {
 		httpx.Problem
-		Allowed []string `json:"allowed"`
-	}{p, allowed}, httpx.ProblemContentType)
+		Allowed     []string   `json:"allowed"`
+		ReopenEnded *time.Time `json:"reopen_ended,omitempty"`
+	}{p, allowed, ended}, httpx.ProblemContentType)
 }
 
 func (h *handlers) listRoles(c *fiber.Ctx) error {
@@ -135,7 +150,7 @@ func (h *handlers) listRoles(c *fiber.Ctx) error {
 	}
 	out := httpx.Page[roleResponse]{Items: make([]roleResponse, 0, len(roles)), NextCursor: next}
 	for _, r := range roles {
-		out.Items = append(out.Items, toRoleResponse(r))
+		out.Items = append(out.Items, h.roleResponse(r))
 	}
 	return c.JSON(out)
 }

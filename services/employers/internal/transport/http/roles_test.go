@@ -62,7 +62,9 @@ func TestLifecycle(t *testing.T) {
 	}
 	allowed := map[string][]string{
 		"draft": {"open", "closed"}, "open": {"paused", "filled", "closed"}, "paused": {"open", "filled", "closed"},
-		"filled": {}, "closed": {},
+		// Within seven days a filled or closed role may go back to its
+		// previous status or to open; see TestReopen.
+		"filled": {"open"}, "closed": {"draft", "open"},
 	}
 	for from, steps := range path {
 		for _, to := range []string{"draft", "open", "paused", "filled", "closed"} {

@@ -25,10 +25,13 @@ func Register(app fiber.Router, d Deps) {
 	api.Get("/employers/:id", h.getProfile)
 	api.Post("/roles", h.createRole)
 	api.Post("/roles/wording-check", h.wordingCheck)
+	api.Post("/roles/validate", h.validateRole)
 	api.Get("/roles", h.listRoles)
+	api.Get("/roles/sectors", h.listSectors)
 	api.Get("/roles/:id", h.getRole)
 	api.Patch("/roles/:id", h.patchRole)
 	api.Post("/roles/:id/status", h.changeStatus)
+	api.Post("/roles/:id/validate", h.validateRole)
 	internal := app.Group("/internal/v1", auth.Middleware(d.Verifier))
 	internal.Get("/roles", h.internalRoleVersions)
 	// The literal paths come first, or ":id" would swallow them.

@@ -149,16 +149,34 @@ type roleResponse struct {
 	Positions       int            `json:"positions"`
 	DayReleaseOK    bool           `json:"day_release_ok"`
 	ClosingDate     string         `json:"closing_date,omitempty"`
+	// StatusChangedAt is when the status last changed.
+	StatusChangedAt time.Time `json:"status_changed_at"`
+	// NextStatuses are the statuses the role may move to now.
+	NextStatuses []string `json:"next_statuses"`
+	// ReopenUntil is set while a filled or closed role may still be
+	// reopened, to one of NextStatuses.
+	ReopenUntil *time.Time `json:"reopen_until,omitempty"`
 }
 
-func toRoleResponse(r domain.Role) roleResponse {
+// roleResponse answers r as it stands at the service's clock.
+func (h *handlers) roleResponse(r domain.Role) roleResponse { return toRoleResponse(r, h.svc.Now()) }
+
+// toRoleResponse converts r; now decides what it may become next.
+func toRoleResponse(r domain.Role, now time.Time) roleResponse {
 	s := r.Spec
 	out := roleResponse{
 		ID: r.ID, EmployerID: r.EmployerID, Status: string(r.Status), Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+		StatusChangedAt: r.StatusChangedAt, NextStatuses: []string{},
 		Title: s.Title, Description: s.Description, Occupation: s.Occupation, Sector: s.Sector, Remote: s.Remote,
 		EssentialSkills: toSkillBodies(s.EssentialSkills), OptionalSkills: toSkillBodies(s.OptionalSkills),
 		Languages: []languageBody{}, HoursPerWeek: s.HoursPerWeek, Contract: s.Contract, StartDate: s.StartDate,
 		StartASAP: s.StartASAP, EndDate: s.EndDate, Positions: s.Positions, DayReleaseOK: s.DayReleaseOK, ClosingDate: s.ClosingDate,
+	}
+	for _, st := range r.NextStatuses(now) {
+		out.NextStatuses = append(out.NextStatuses, string(st))
+	}
+	if until, ok := r.ReopenUntil(now); ok {
+		out.ReopenUntil = &until
 	}
 	if s.Site != nil {
 		out.Site = toSiteBody(*s.Site)

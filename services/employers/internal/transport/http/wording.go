@@ -25,12 +25,14 @@ type wordingFlag struct {
 	End        int    `json:"end"`
 	Suggestion string `json:"suggestion"`
 	Reason     string `json:"reason"`
+	// Category is criminal_record, age or appearance.
+	Category string `json:"category"`
 }
 
 func toWordingFlags(flags []domain.WordingFlag) []wordingFlag {
 	out := make([]wordingFlag, 0, len(flags))
 	for _, f := range flags {
-		out = append(out, wordingFlag{Field: f.Field, Phrase: f.Phrase, Start: f.Start, End: f.End, Suggestion: f.Suggestion, Reason: f.Reason})
+		out = append(out, wordingFlag{Field: f.Field, Phrase: f.Phrase, Start: f.Start, End: f.End, Suggestion: f.Suggestion, Reason: f.Reason, Category: f.Category})
 	}
 	return out
 }
@@ -58,8 +60,8 @@ type roleWithWarnings struct {
 	Warnings []wordingFlag `json:"warnings"`
 }
 
-func withWarnings(c *fiber.Ctx, r domain.Role) roleWithWarnings {
-	return roleWithWarnings{toRoleResponse(r), toWordingFlags(domain.CheckWording(r.Spec.Title, r.Spec.Description, requestLang(c)))}
+func (h *handlers) withWarnings(c *fiber.Ctx, r domain.Role) roleWithWarnings {
+	return roleWithWarnings{h.roleResponse(r), toWordingFlags(domain.CheckWording(r.Spec.Title, r.Spec.Description, requestLang(c)))}
 }
 
 // requestLang is the language reasons are written in: ?lang= or the first
