@@ -82,7 +82,7 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	svc.Server.Health.AddCheck(httpx.Check{Name: "index", Probe: fd.Ready})
 	transport.Register(svc.Server.App, transport.Deps{
 		Verifier: svc.Verifier, Taxonomy: taxonomy, Places: places,
-		Results: store, Index: index, Status: transport.StatusFunc(flowStatus(fd)),
+		Results: store, Index: index, Consent: owned.candidates, Status: transport.StatusFunc(flowStatus(fd)),
 	})
 	// An instance alone wrote every stored list itself: it reloads the
 	// membership only while other instances of this deployment (those

@@ -58,32 +58,72 @@ type cardLanguage struct {
 // employer's sites would locate the house) and AvailableFrom is a month;
 // staff see both in full.
 type explanationJSON struct {
-	Summary       string        `json:"summary"`
-	MatchedSkills []matchedJSON `json:"matched_skills"`
-	MissingSkills []missingJSON `json:"missing_skills"`
-	DistanceKm    *int          `json:"distance_km,omitempty"`
-	DistanceBand  string        `json:"distance_band"`
-	AvailableFrom string        `json:"available_from"`
-	ScheduleFit   string        `json:"schedule_fit"`
-	LanguageFit   string        `json:"language_fit"`
-	DayRelease    bool          `json:"day_release"`
+	Summary       string     `json:"summary"`
+	Skills        skillsJSON `json:"skills"`
+	DistanceKm    *int       `json:"distance_km,omitempty"`
+	DistanceBand  string     `json:"distance_band"`
+	AvailableFrom string     `json:"available_from"`
+	ScheduleFit   string     `json:"schedule_fit"`
+	LanguageFit   string     `json:"language_fit"`
+	DayRelease    bool       `json:"day_release"`
 }
 
-type matchedJSON struct {
-	Skill          string `json:"skill"`
-	Label          string `json:"label"`
-	CandidateLevel int    `json:"candidate_level"`
-	RequiredLevel  int    `json:"required_level"`
-	Essential      bool   `json:"essential"`
-	Via            string `json:"via"`
+// skillsJSON is every skill the role asks for, essential and optional
+// apart, each exactly once.
+type skillsJSON struct {
+	Essential skillGroupJSON `json:"essential"`
+	Optional  skillGroupJSON `json:"optional"`
 }
 
-type missingJSON struct {
+// skillGroupJSON is one group: its counts, which are its lists' lengths,
+// and the lists.
+type skillGroupJSON struct {
+	Counts  skillCountsJSON `json:"counts"`
+	Met     []skillFitJSON  `json:"met"`
+	Partly  []skillFitJSON  `json:"partly"`
+	Missing []skillFitJSON  `json:"missing"`
+}
+
+type skillCountsJSON struct {
+	Met     int `json:"met"`
+	Partly  int `json:"partly"`
+	Missing int `json:"missing"`
+	Total   int `json:"total"`
+}
+
+// skillFitJSON is one skill the role asks for. Level, Hours and Attested
+// are the candidate's own standing in it (level 0: not held). Relation
+// says why a partly met skill counts partly: below_level, or parent or
+// sibling with Related naming the candidate's skill that counts.
+type skillFitJSON struct {
 	Skill         string          `json:"skill"`
 	Label         string          `json:"label"`
 	RequiredLevel int             `json:"required_level"`
-	Essential     bool            `json:"essential"`
+	Status        string          `json:"status"`
+	Level         int             `json:"level"`
+	Hours         int             `json:"hours"`
+	Attested      bool            `json:"attested"`
+	Relation      string          `json:"relation,omitempty"`
+	Related       *relatedJSON    `json:"related,omitempty"`
 	Programmes    []programmeJSON `json:"programmes"`
+}
+
+// relatedJSON is the candidate's skill that counts for a parent or
+// sibling; Skill and Label are "" in a list stored before they were
+// recorded. Family is the parent a sibling shares with the skill asked.
+type relatedJSON struct {
+	Skill    string        `json:"skill"`
+	Label    string        `json:"label"`
+	Level    int           `json:"level"`
+	Hours    int           `json:"hours"`
+	Attested bool          `json:"attested"`
+	Family   *skillRefJSON `json:"family,omitempty"`
+}
+
+// skillRefJSON names a taxonomy skill.
+type skillRefJSON struct {
+	Skill string `json:"skill"`
+	Label string `json:"label"`
 }
 
 type programmeJSON struct {
@@ -92,13 +132,25 @@ type programmeJSON struct {
 }
 
 // suggestionsResponse is a page of a candidate's suggestions for staff.
+// State says what the list is: the candidate's ranked roles (ready, maybe
+// none), or empty because the candidate has not consented to matching
+// (no_consent) or because matching has not taken the candidate in yet
+// (pending).
 type suggestionsResponse struct {
 	CandidateID string           `json:"candidate_id"`
+	State       string           `json:"state"`
 	ComputedAt  time.Time        `json:"computed_at"`
 	Total       int              `json:"total"`
 	Items       []suggestionJSON `json:"items"`
 	NextCursor  string           `json:"next_cursor,omitempty"`
 }
+
+// The states of a candidate's suggestions.
+const (
+	stateReady     = "ready"
+	stateNoConsent = "no_consent"
+	statePending   = "pending"
+)
 
 type suggestionJSON struct {
 	RoleID      string          `json:"role_id"`
@@ -163,7 +215,7 @@ func toShortlistResponse(t *skills.Taxonomy, sl results.Shortlist, p shortlistPa
 }
 
 func toSuggestionsResponse(t *skills.Taxonomy, sg results.Suggestions, p suggestionsPage, lang skills.Lang) suggestionsResponse {
-	out := suggestionsResponse{CandidateID: sg.CandidateID, ComputedAt: sg.ComputedAt.UTC(), Total: p.total,
+	out := suggestionsResponse{CandidateID: sg.CandidateID, State: stateReady, ComputedAt: sg.ComputedAt.UTC(), Total: p.total,
 		Items: make([]suggestionJSON, 0, len(p.entries)), NextCursor: p.next}
 	for _, e := range p.entries {
 		out.Items = append(out.Items, suggestionJSON{
@@ -190,10 +242,8 @@ func toCardJSON(t *skills.Taxonomy, c results.Card, lang skills.Lang) cardJSON {
 
 func toExplanationJSON(t *skills.Taxonomy, e results.Explanation, match engine.Match, band string, lang skills.Lang, who audience) explanationJSON {
 	out := explanationJSON{
-		Summary: summary(t, e, match, band, lang, who), DistanceBand: band,
+		Summary: summary(e, match, band, lang, who), DistanceBand: band,
 		ScheduleFit: e.ScheduleFit, LanguageFit: e.LanguageFit, DayRelease: e.DayRelease,
-		MatchedSkills: make([]matchedJSON, 0, len(e.MatchedSkills)),
-		MissingSkills: make([]missingJSON, 0, len(e.MissingSkills)),
 	}
 	if who == forStaff {
 		km := e.DistanceKm
@@ -206,17 +256,36 @@ func toExplanationJSON(t *skills.Taxonomy, e results.Explanation, match engine.M
 			out.DistanceKm = &remote
 		}
 	}
-	for _, m := range e.MatchedSkills {
-		out.MatchedSkills = append(out.MatchedSkills, matchedJSON{Skill: m.Skill, Label: skillLabel(t, m.Skill, lang),
-			CandidateLevel: m.CandidateLevel, RequiredLevel: m.RequiredLevel, Essential: m.Essential, Via: m.Via})
+	out.Skills = skillsJSON{Essential: toSkillGroupJSON(t, e.Essential, lang), Optional: toSkillGroupJSON(t, e.Optional, lang)}
+	return out
+}
+
+func toSkillGroupJSON(t *skills.Taxonomy, g results.SkillGroup, lang skills.Lang) skillGroupJSON {
+	return skillGroupJSON{
+		Counts: skillCountsJSON{Met: len(g.Met), Partly: len(g.Partly), Missing: len(g.Missing), Total: g.Total()},
+		Met:    toSkillFitsJSON(t, g.Met, lang), Partly: toSkillFitsJSON(t, g.Partly, lang), Missing: toSkillFitsJSON(t, g.Missing, lang),
 	}
-	for _, m := range e.MissingSkills {
-		progs := make([]programmeJSON, 0, len(m.Programmes))
-		for _, p := range m.Programmes {
-			progs = append(progs, programmeJSON{Kind: p.Kind, Name: p.Name})
+}
+
+func toSkillFitsJSON(t *skills.Taxonomy, fits []results.SkillFit, lang skills.Lang) []skillFitJSON {
+	out := make([]skillFitJSON, 0, len(fits))
+	for _, f := range fits {
+		j := skillFitJSON{Skill: f.Skill, Label: skillLabel(t, f.Skill, lang), RequiredLevel: f.RequiredLevel,
+			Status: string(f.Status), Level: f.Level, Hours: f.Hours, Attested: f.Attested, Relation: string(f.Relation),
+			Programmes: make([]programmeJSON, 0, len(f.Programmes))}
+		if r := f.Related; r != nil {
+			j.Related = &relatedJSON{Skill: r.Skill, Level: r.Level, Hours: r.Hours, Attested: r.Attested}
+			if r.Skill != "" {
+				j.Related.Label = skillLabel(t, r.Skill, lang)
+			}
+			if r.Family != "" {
+				j.Related.Family = &skillRefJSON{Skill: r.Family, Label: skillLabel(t, r.Family, lang)}
+			}
 		}
-		out.MissingSkills = append(out.MissingSkills, missingJSON{Skill: m.Skill, Label: skillLabel(t, m.Skill, lang),
-			RequiredLevel: m.RequiredLevel, Essential: m.Essential, Programmes: progs})
+		for _, p := range f.Programmes {
+			j.Programmes = append(j.Programmes, programmeJSON{Kind: p.Kind, Name: p.Name})
+		}
+		out = append(out, j)
 	}
 	return out
 }
