@@ -31,7 +31,7 @@ func toShortlistDoc(s results.Shortlist) (shortlistDoc, error) {
 	return shortlistDoc{
 		RoleID: s.RoleID, RoleVersion: s.RoleVersion, EmployerID: s.EmployerID, ComputedAt: s.ComputedAt.UTC(),
 		Cutoff: toCutoffDoc(s.CutoffOf()), Counts: countsDoc{Full: counts.Full, Near: counts.Near},
-		CandidateIDs: ids, Entries: packed,
+		CandidateIDs: ids, Entries: packed, Layout: explainLayout,
 	}, nil
 }
 
@@ -77,7 +77,7 @@ func toSuggestionsDoc(s results.Suggestions) (suggestionsDoc, error) {
 	}
 	return suggestionsDoc{
 		CandidateID: s.CandidateID, OrgID: s.OrgID, ComputedAt: s.ComputedAt.UTC(),
-		Cutoff: toCutoffDoc(s.CutoffOf()), RoleIDs: ids, Entries: packed,
+		Cutoff: toCutoffDoc(s.CutoffOf()), RoleIDs: ids, Entries: packed, Layout: explainLayout,
 	}, nil
 }
 

@@ -25,7 +25,14 @@ type shortlistDoc struct {
 	CandidateIDs []string  `bson:"candidate_ids"`
 	// Entries is []shortEntry, packed.
 	Entries []byte `bson:"entries"`
+	// Layout is explainLayout for lists written with the skill groups; an
+	// earlier list has none (see OutdatedLists).
+	Layout int `bson:"layout,omitempty"`
 }
+
+// explainLayout is the layout of the explanations written now: the skill
+// groups. Lists without it are recomputed once the index is loaded.
+const explainLayout = 2
 
 // legacyShortlistDoc is the earlier layout, entries as nested documents;
 // NewStore rewrites such documents in the compact layout.
@@ -164,6 +171,7 @@ type suggestionsDoc struct {
 	Cutoff      cutoffDoc `bson:"cutoff"`
 	RoleIDs     []string  `bson:"role_ids"`
 	Entries     []byte    `bson:"entries"`
+	Layout      int       `bson:"layout,omitempty"`
 }
 
 // legacySuggestionsDoc is the earlier layout of suggestions.

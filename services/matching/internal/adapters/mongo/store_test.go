@@ -261,6 +261,18 @@ func TestMembersAndUpgrade(t *testing.T) {
 	if ids, _ := s.SuggestionsWith(ctx, "role-a"); !reflect.DeepEqual(ids, []string{"cand-9"}) {
 		t.Fatalf("suggestions with role-a after the upgrade: %v", ids)
 	}
+	// The upgraded lists keep explanations of the earlier layout: they
+	// stay outdated until written again.
+	roles, cands, err := s.OutdatedLists(ctx)
+	if err != nil || !reflect.DeepEqual(roles, []string{"role-old"}) || !reflect.DeepEqual(cands, []string{"cand-9"}) {
+		t.Fatalf("outdated lists %v %v %v, want role-old and cand-9", roles, cands, err)
+	}
+	if err := s.SaveShortlist(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	if roles, _, _ := s.OutdatedLists(ctx); len(roles) != 0 {
+		t.Fatalf("outdated shortlists after a write: %v", roles)
+	}
 }
 
 // TestExplanationOfTheEarlierLayout: a packed entry whose explanation has
@@ -316,5 +328,14 @@ func TestExplanationOfTheEarlierLayout(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got.Entries[0].Explanation, want) {
 		t.Fatalf("read\n%+v\nwant\n%+v", got.Entries[0].Explanation, want)
+	}
+	if _, cands, err := s.OutdatedLists(ctx); err != nil || !reflect.DeepEqual(cands, []string{"cand-1"}) {
+		t.Fatalf("outdated suggestions %v %v, want cand-1", cands, err)
+	}
+	if err := s.SaveSuggestions(ctx, got); err != nil {
+		t.Fatal(err)
+	}
+	if _, cands, _ := s.OutdatedLists(ctx); len(cands) != 0 {
+		t.Fatalf("outdated suggestions after a write: %v", cands)
 	}
 }
