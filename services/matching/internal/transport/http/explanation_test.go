@@ -69,6 +69,21 @@ func TestExplanationGroupsAndSummaryAgree(t *testing.T) {
 		if len(seen) != len(asked[role]) {
 			t.Fatalf("%s: %d of %d skills listed", where, len(seen), len(asked[role]))
 		}
+		// The deprecated lists: met and partly met are matched, missing
+		// missing, and no skill is in both.
+		matched, missing := expl["matched_skills"].([]any), expl["missing_skills"].([]any)
+		if len(matched) != counts[0]+counts[1]+counts[4]+counts[5] || len(missing) != counts[2]+counts[6] {
+			t.Fatalf("%s: %d matched and %d missing in the deprecated lists, counts %v", where, len(matched), len(missing), counts)
+		}
+		inMatched := map[string]bool{}
+		for _, m := range matched {
+			inMatched[m.(map[string]any)["skill"].(string)] = true
+		}
+		for _, m := range missing {
+			if skill := m.(map[string]any)["skill"].(string); inMatched[skill] {
+				t.Fatalf("%s: %s both matched and missing", where, skill)
+			}
+		}
 		m := summary.FindStringSubmatch(expl["summary"].(string))
 		if m == nil {
 			t.Fatalf("%s: summary %q", where, expl["summary"])
