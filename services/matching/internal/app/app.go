@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"io"
+	"log/slog"
 	"time"
 
 	"github.com/onward-jobs/onward/pkg/auth"
@@ -82,7 +83,7 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	svc.Server.Health.AddCheck(httpx.Check{Name: "index", Probe: fd.Ready})
 	transport.Register(svc.Server.App, transport.Deps{
 		Verifier: svc.Verifier, Taxonomy: taxonomy, Places: places,
-		Results: store, Index: index, Status: transport.StatusFunc(flowStatus(fd)),
+		Results: store, Index: index, Consent: owned.candidates, Status: transport.StatusFunc(flowStatus(fd)),
 	})
 	// An instance alone wrote every stored list itself: it reloads the
 	// membership only while other instances of this deployment (those
@@ -99,7 +100,36 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 			svc.Logger.WarnContext(ctx, "matching membership refresh failed", "error", err.Error())
 		}
 	})
-	return svc.Serve(ctx, fd.Run, res.RunSuggestions, refresh)
+	return svc.Serve(ctx, fd.Run, res.RunSuggestions, refresh, recomputeOutdated(fd, res, svc.Logger))
+}
+
+// outdatedPoll is how often recomputeOutdated looks whether the index has
+// loaded.
+const outdatedPoll = time.Second
+
+// recomputeOutdated returns a worker that, once the feed has loaded the
+// index, recomputes the stored lists whose explanations are of an earlier
+// layout (results.RecomputeOutdated), once, and returns.
+func recomputeOutdated(fd *feed.Feed, res *results.Results, log *slog.Logger) func(context.Context) error {
+	return func(ctx context.Context) error {
+		t := time.NewTicker(outdatedPoll)
+		defer t.Stop()
+		for fd.Ready(ctx) != nil {
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-t.C:
+			}
+		}
+		n, err := res.RecomputeOutdated(ctx)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			log.WarnContext(ctx, "recomputing lists of an earlier layout failed; their next change rewrites them", "lists", n, "error", err.Error())
+		case n > 0:
+			log.InfoContext(ctx, "lists of an earlier layout recomputed", "lists", n)
+		}
+		return nil
+	}
 }
 
 // ownerClients are the clients of the services that own candidates and

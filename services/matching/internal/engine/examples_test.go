@@ -1,6 +1,9 @@
 package engine
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 // The worked examples of docs/matching.md. Each part is asserted on its
 // own, so a change of weight shows which line of the document to update.
@@ -16,6 +19,10 @@ func TestWorkedExamples(t *testing.T) {
 	}
 	if got := distancePoints(false, roasterSite().distanceKm(float32(kortrijk.Lat), float32(kortrijk.Lon))); got != example1Distance {
 		t.Fatalf("distance points %d, docs say %d", got, example1Distance)
+	}
+	if len(ex.Essential.Met) != 1 || ex.Essential.Met[0].Level != 2 || ex.Essential.Met[0].Hours != 300 || !ex.Essential.Met[0].Attested ||
+		ex.Essential.Total() != 1 || ex.Optional.Total() != 0 {
+		t.Fatalf("example 1 skills: %+v %+v", ex.Essential, ex.Optional)
 	}
 	if ex.Score != example1Total {
 		t.Fatalf("example 1 scores %d, docs/matching.md says %d", ex.Score, example1Total)
@@ -39,9 +46,23 @@ func TestWorkedExamples(t *testing.T) {
 	ix.UpsertCandidate(c)
 	ix.UpsertRole(r)
 	ex, _ = ix.Explain("cupping", "example-2", today)
-	if ex.DistanceKm != 11 || ex.DayRelease || ex.Match != MatchNear || ex.LanguageFit != FitPartial ||
-		len(ex.MissingSkills) != 1 || ex.MatchedSkills[1].Via != "sibling" || ex.MatchedSkills[1].CandidateSkill != "coffee-roasting" {
+	if ex.DistanceKm != 11 || ex.DayRelease || ex.Match != MatchNear || ex.LanguageFit != FitPartial {
 		t.Fatalf("example 2 facts: %+v", ex)
+	}
+	// The explanation of example 2 as the page's table lists it.
+	want := Explanation{
+		Essential: SkillGroup{
+			Met: []SkillFit{{Skill: "coffee-roasting", RequiredLevel: 2, Essential: true, Status: StatusMet, Level: 3, Credit: 1050}},
+			Partly: []SkillFit{{Skill: "coffee-cupping", RequiredLevel: 1, Essential: true, Status: StatusPartly,
+				Relation: RelationSibling, Related: &RelatedSkill{Skill: "coffee-roasting", Level: 3, Family: "coffee-production"}, Credit: 300}},
+		},
+		Optional: SkillGroup{
+			Partly: []SkillFit{{Skill: "espresso-preparation", RequiredLevel: 2, Status: StatusPartly, Level: 1,
+				Relation: RelationBelowLevel, Credit: 500}},
+		},
+	}
+	if !reflect.DeepEqual(ex.Essential, want.Essential) || !reflect.DeepEqual(ex.Optional, want.Optional) {
+		t.Fatalf("example 2 skills:\n got %+v %+v\nwant %+v %+v", ex.Essential, ex.Optional, want.Essential, want.Optional)
 	}
 	if ex.Score != example2Total {
 		t.Fatalf("example 2 scores %d, docs/matching.md says %d", ex.Score, example2Total)

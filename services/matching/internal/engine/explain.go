@@ -57,17 +57,18 @@ func explain(r *compiledRole, p *profile, t *skillTable, today Day) Explanation 
 		ex.DistanceKm = int(math.Round(float64(f.distKm)))
 	}
 	for i, b := range best {
-		q := r.reqs[i]
-		if b.credit > 0 {
-			s := p.skills[b.skill]
-			ex.MatchedSkills = append(ex.MatchedSkills, MatchedSkill{
-				Skill: q.name, CandidateSkill: t.names[s.id], CandidateLevel: int(s.level),
-				RequiredLevel: int(q.min), Essential: q.essential, Via: b.way.String(),
-				Hours: int(s.hours), Attested: s.attested,
-			})
+		fit := skillFit(&r.reqs[i], b, p, t)
+		g := &ex.Optional
+		if fit.Essential {
+			g = &ex.Essential
 		}
-		if !b.exact {
-			ex.MissingSkills = append(ex.MissingSkills, MissingSkill{Skill: q.name, RequiredLevel: int(q.min), Essential: q.essential})
+		switch fit.Status {
+		case StatusMet:
+			g.Met = append(g.Met, fit)
+		case StatusPartly:
+			g.Partly = append(g.Partly, fit)
+		default:
+			g.Missing = append(g.Missing, fit)
 		}
 	}
 	return ex

@@ -3,13 +3,12 @@ package engine
 // Explanation says why a candidate fits a role, in structure only; the
 // service renders the one-line summary in the reader's language.
 type Explanation struct {
-	// MatchedSkills lists each requirement that earns credit, with the
-	// skill that earns it.
-	MatchedSkills []MatchedSkill
-	// MissingSkills lists each requirement whose exact skill the candidate
-	// does not hold (it may still earn partial credit through the
-	// hierarchy, and then also appears in MatchedSkills).
-	MissingSkills []MissingSkill
+	// Essential and Optional place each skill requirement of the role in
+	// exactly one of three lists (met, partly met, missing), essential and
+	// optional apart; see SkillFit for what each means. The lists describe
+	// the credit the score counts, requirement by requirement.
+	Essential SkillGroup
+	Optional  SkillGroup
 	// DistanceKm is from where the candidate would work from to the site,
 	// rounded; -1 for a remote role or when the candidate has no place.
 	DistanceKm int
@@ -33,28 +32,80 @@ type Explanation struct {
 	Reason   string
 }
 
-// MatchedSkill is one requirement that earns credit.
-type MatchedSkill struct {
-	// Skill is the required skill.
-	Skill string
-	// CandidateSkill is the skill that earns the credit: Skill itself, or
-	// a parent or sibling of it (see Via).
-	CandidateSkill string
-	CandidateLevel int
-	RequiredLevel  int
-	Essential      bool
-	// Via is "" for the exact skill, "parent" or "sibling" when the credit
-	// came through the hierarchy.
-	Via      string
-	Hours    int
-	Attested bool
+// SkillGroup is the essential (or the optional) skill requirements of a
+// role, each in exactly one list, in the role's order within each list.
+type SkillGroup struct {
+	Met     []SkillFit
+	Partly  []SkillFit
+	Missing []SkillFit
 }
 
-// MissingSkill is one requirement the candidate does not hold exactly.
-type MissingSkill struct {
+// Total is the number of requirements in the group: the three lists
+// together.
+func (g SkillGroup) Total() int { return len(g.Met) + len(g.Partly) + len(g.Missing) }
+
+// SkillStatus says how far a candidate meets one skill requirement.
+type SkillStatus string
+
+// The statuses of a requirement. A requirement is met when the candidate
+// holds the skill itself at the level asked or above; partly met when it
+// earns some credit otherwise (the skill itself below the level asked, or
+// a related skill); missing when it earns no credit.
+const (
+	StatusMet     SkillStatus = "met"
+	StatusPartly  SkillStatus = "partly"
+	StatusMissing SkillStatus = "missing"
+)
+
+// Relation says why a partly met requirement counts partly.
+type Relation string
+
+// The relations of a partly met requirement.
+const (
+	// RelationBelowLevel: the candidate holds the skill itself, below the
+	// level asked.
+	RelationBelowLevel Relation = "below_level"
+	// RelationParent: the candidate holds a broader skill that includes
+	// the one asked (its parent in the taxonomy).
+	RelationParent Relation = "parent"
+	// RelationSibling: the candidate holds a closely related skill of the
+	// same family (sharing a parent with the one asked).
+	RelationSibling Relation = "sibling"
+)
+
+// SkillFit is one skill requirement of a role and how the candidate meets
+// it.
+type SkillFit struct {
+	// Skill is the skill the role asks for, at RequiredLevel or above.
 	Skill         string
 	RequiredLevel int
 	Essential     bool
+	Status        SkillStatus
+	// Level, Hours and Attested are the candidate's standing in Skill
+	// itself: Level 0 when the candidate does not hold it.
+	Level    int
+	Hours    int
+	Attested bool
+	// Relation is set only when Status is partly: why it counts partly.
+	Relation Relation
+	// Related is the candidate's skill that earns the credit when Relation
+	// is parent or sibling; nil otherwise.
+	Related *RelatedSkill
+	// Credit is what the requirement earns towards the score, in
+	// per-mille of a met requirement (CreditFull); 0 when missing.
+	Credit int
+}
+
+// RelatedSkill is a candidate's skill that earns partial credit for a
+// requirement through the taxonomy.
+type RelatedSkill struct {
+	Skill    string
+	Level    int
+	Hours    int
+	Attested bool
+	// Family is the parent the related skill shares with the skill asked,
+	// for a sibling; "" for a parent.
+	Family string
 }
 
 // The fit values of ScheduleFit and LanguageFit.

@@ -43,12 +43,18 @@ func TestSkillCredit(t *testing.T) {
 			ix.UpsertCandidate(c)
 			ix.UpsertRole(r)
 			ex, _ := ix.Explain("r1", "c1", today)
-			if tt.credit > 0 && (len(ex.MatchedSkills) != 1 || ex.MatchedSkills[0].Via != tt.via ||
-				ex.MatchedSkills[0].CandidateSkill != tt.skill.ID || ex.MatchedSkills[0].CandidateLevel != tt.skill.Level) {
-				t.Fatalf("matched skills %+v", ex.MatchedSkills)
+			if ex.Essential.Total() != 1 {
+				t.Fatalf("essential %+v, want the one requirement", ex.Essential)
 			}
-			if missing := len(ex.MissingSkills) == 1; missing == tt.full {
-				t.Fatalf("missing skills %+v with exact %v", ex.MissingSkills, tt.full)
+			fit := append(append(append([]SkillFit{}, ex.Essential.Met...), ex.Essential.Partly...), ex.Essential.Missing...)[0]
+			if fit.Credit != int(tt.credit) {
+				t.Fatalf("explained credit %d, scored %d", fit.Credit, tt.credit)
+			}
+			if tt.via != "" && (fit.Related == nil || fit.Related.Skill != tt.skill.ID || fit.Related.Level != tt.skill.Level || string(fit.Relation) != tt.via) {
+				t.Fatalf("fit %+v, want credit through %s", fit, tt.skill.ID)
+			}
+			if (fit.Status == StatusMissing) != (tt.credit == 0) {
+				t.Fatalf("fit %+v with credit %d", fit, tt.credit)
 			}
 		})
 	}
@@ -78,8 +84,8 @@ func TestFullBeforeNear(t *testing.T) {
 		t.Fatalf("entries %+v: want a full match ranked above a higher-scoring near match", es)
 	}
 	ex, _ := ix.Explain("r1", "strong", today)
-	if len(ex.MissingSkills) != 1 || ex.MissingSkills[0].Skill != "coffee-cupping" || !ex.MissingSkills[0].Essential {
-		t.Fatalf("missing %+v, want coffee-cupping", ex.MissingSkills)
+	if len(ex.Essential.Partly) != 1 || ex.Essential.Partly[0].Skill != "coffee-cupping" || ex.Essential.Partly[0].Relation != RelationSibling {
+		t.Fatalf("partly met %+v, want coffee-cupping through a sibling", ex.Essential.Partly)
 	}
 }
 

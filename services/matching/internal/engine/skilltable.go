@@ -87,7 +87,8 @@ const (
 	viaSibling
 )
 
-// String is the Via of an explanation: "" for an exact skill.
+// String names the way as an explanation's Relation does: "parent" or
+// "sibling", and "" for the skill itself.
 func (v via) String() string {
 	switch v {
 	case viaParent:

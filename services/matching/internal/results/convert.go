@@ -7,25 +7,36 @@ import (
 	"github.com/onward-jobs/onward/services/matching/internal/engine"
 )
 
-// toExplanation converts the engine's explanation, naming for each missing
-// skill the programmes that train it.
+// toExplanation converts the engine's explanation, naming for each skill
+// not met the programmes that train it.
 func toExplanation(e engine.Explanation, programmes func(skill string) []Programme) Explanation {
-	out := Explanation{
+	return Explanation{
 		DistanceKm: e.DistanceKm, AvailableFrom: e.AvailableFrom, DayRelease: e.DayRelease,
 		ScheduleFit: e.ScheduleFit, LanguageFit: e.LanguageFit,
-		MatchedSkills: make([]MatchedSkill, 0, len(e.MatchedSkills)),
-		MissingSkills: make([]MissingSkill, 0, len(e.MissingSkills)),
+		Essential: toSkillGroup(e.Essential, programmes), Optional: toSkillGroup(e.Optional, programmes),
 	}
-	for _, m := range e.MatchedSkills {
-		out.MatchedSkills = append(out.MatchedSkills, MatchedSkill{
-			Skill: m.Skill, CandidateLevel: m.CandidateLevel, RequiredLevel: m.RequiredLevel,
-			Essential: m.Essential, Via: m.Via, Hours: m.Hours, Attested: m.Attested,
-		})
+}
+
+func toSkillGroup(g engine.SkillGroup, programmes func(skill string) []Programme) SkillGroup {
+	return SkillGroup{
+		Met:     toSkillFits(g.Met, programmes),
+		Partly:  toSkillFits(g.Partly, programmes),
+		Missing: toSkillFits(g.Missing, programmes),
 	}
-	for _, m := range e.MissingSkills {
-		out.MissingSkills = append(out.MissingSkills, MissingSkill{
-			Skill: m.Skill, RequiredLevel: m.RequiredLevel, Essential: m.Essential, Programmes: programmes(m.Skill),
-		})
+}
+
+func toSkillFits(fits []engine.SkillFit, programmes func(skill string) []Programme) []SkillFit {
+	out := make([]SkillFit, 0, len(fits))
+	for _, f := range fits {
+		s := SkillFit{Skill: f.Skill, RequiredLevel: f.RequiredLevel, Essential: f.Essential, Status: f.Status,
+			Level: f.Level, Hours: f.Hours, Attested: f.Attested, Relation: f.Relation, Programmes: []Programme{}}
+		if r := f.Related; r != nil {
+			s.Related = &RelatedSkill{Skill: r.Skill, Level: r.Level, Hours: r.Hours, Attested: r.Attested, Family: r.Family}
+		}
+		if f.Status != engine.StatusMet {
+			s.Programmes = programmes(f.Skill)
+		}
+		out = append(out, s)
 	}
 	return out
 }

@@ -23,6 +23,10 @@ type Store interface {
 	ShortlistCutoffs(ctx context.Context, roleIDs []string) (map[string]Cutoff, error)
 	// ShortlistRoles returns the ids of every stored shortlist.
 	ShortlistRoles(ctx context.Context) ([]string, error)
+	// OutdatedLists returns the roles and candidates whose stored lists
+	// were written in an earlier layout of the explanation; it may read
+	// every list, and Results asks once per start (RecomputeOutdated).
+	OutdatedLists(ctx context.Context) (roles, candidates []string, err error)
 
 	Suggestions(ctx context.Context, candidateID string) (Suggestions, error)
 	SaveSuggestions(ctx context.Context, s Suggestions) error

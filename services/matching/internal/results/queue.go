@@ -183,3 +183,13 @@ func (w *writtenLists) set(id string, fp uint64) {
 	}
 	w.fp[id] = writtenList{fp: fp, at: w.now()}
 }
+
+// forget drops what is remembered of the lists of ids, so that the next
+// refresh writes them whatever their fingerprint.
+func (w *writtenLists) forget(ids ...string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, id := range ids {
+		delete(w.fp, id)
+	}
+}

@@ -36,6 +36,33 @@ func (r *Results) Rebuild(ctx context.Context) error {
 	return errors.Join(failed...)
 }
 
+// RecomputeOutdated recomputes the stored lists written in an earlier
+// layout of the explanation, so that every list names, for a skill
+// credited through a related skill, which skill that is: the shortlists
+// here, the suggestions through the background worker (RunSuggestions).
+// Run it once the index is loaded; it returns how many lists it found.
+// Several instances may run it at once: each list is recomputed under its
+// lock, and the second computation writes the same list.
+func (r *Results) RecomputeOutdated(ctx context.Context) (int, error) {
+	roles, candidates, err := r.store.OutdatedLists(ctx)
+	if err != nil {
+		return 0, err
+	}
+	today := r.today()
+	var failed []error
+	for _, id := range roles {
+		if err := r.refreshShortlist(ctx, id, today, ""); err != nil {
+			failed = append(failed, err)
+		}
+	}
+	// An outdated list has the fingerprint of the same entries written in
+	// the current layout, so what this instance remembers writing is
+	// forgotten first.
+	r.written.forget(candidates...)
+	r.queue.add(candidates...)
+	return len(roles) + len(candidates), errors.Join(failed...)
+}
+
 // versions returns the ids the index holds.
 func (r *Results) versions() (candidates, roles []string) {
 	c, ro := r.ix.Versions()

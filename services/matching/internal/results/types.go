@@ -57,10 +57,14 @@ type SuggestionEntry struct {
 }
 
 // Explanation says why an entry ranks where it does, as structure: the
-// transport renders the one-line summary in the reader's language.
+// transport renders the one-line summary in the reader's language. It is
+// the engine's explanation (engine.Explanation) with the programmes that
+// train each skill not met.
 type Explanation struct {
-	MatchedSkills []MatchedSkill
-	MissingSkills []MissingSkill
+	// Essential and Optional place each skill the role asks for in
+	// exactly one list: met, partly met or missing.
+	Essential SkillGroup
+	Optional  SkillGroup
 	// DistanceKm is -1 for a remote role.
 	DistanceKm int
 	// AvailableFrom is the day the candidate can start; employers see only
@@ -71,26 +75,47 @@ type Explanation struct {
 	LanguageFit   string
 }
 
-// MatchedSkill is a required or optional skill the candidate has. Via is
-// "" for an exact match, "parent" or "sibling" when credit came through the
-// hierarchy.
-type MatchedSkill struct {
-	Skill          string
-	CandidateLevel int
-	RequiredLevel  int
-	Essential      bool
-	Via            string
-	Hours          int
-	Attested       bool
+// SkillGroup is the essential (or optional) skills of a role, each in
+// one list.
+type SkillGroup struct {
+	Met     []SkillFit
+	Partly  []SkillFit
+	Missing []SkillFit
 }
 
-// MissingSkill is a skill the role asks for that the candidate lacks, with
-// the programmes on the platform that train it.
-type MissingSkill struct {
+// Total is the number of skills in the group.
+func (g SkillGroup) Total() int { return len(g.Met) + len(g.Partly) + len(g.Missing) }
+
+// SkillFit is one skill the role asks for and how the candidate meets it;
+// see engine.SkillFit. Programmes are those on the platform that train
+// the skill, for a skill partly met or missing.
+type SkillFit struct {
 	Skill         string
 	RequiredLevel int
 	Essential     bool
-	Programmes    []Programme
+	Status        engine.SkillStatus
+	// Level, Hours and Attested are the candidate's own standing in
+	// Skill; Level 0 when not held (or unknown in a list stored before
+	// explanations named it).
+	Level    int
+	Hours    int
+	Attested bool
+	// Relation says why a partly met skill counts partly; Related is the
+	// candidate's skill that counts for a parent or sibling.
+	Relation   engine.Relation
+	Related    *RelatedSkill
+	Programmes []Programme
+}
+
+// RelatedSkill is the candidate's skill that earns partial credit through
+// the taxonomy. Skill is "" in a list stored before explanations named it.
+type RelatedSkill struct {
+	Skill    string
+	Level    int
+	Hours    int
+	Attested bool
+	// Family is the parent shared with the skill asked, for a sibling.
+	Family string
 }
 
 // Programme is a kind of work programme and its name, such as

@@ -116,6 +116,9 @@ type memStore struct {
 	// meta holds each list's members and cut-off, keyed by "s/" or "g/"
 	// and the list's id, so lookups need no decoding.
 	meta map[string]listMeta
+	// outdated marks lists as written in an earlier layout ("s/" or "g/"
+	// and the id); a save clears the mark.
+	outdated map[string]bool
 }
 
 type listMeta struct {
@@ -125,7 +128,7 @@ type listMeta struct {
 }
 
 func newMemStore() *memStore {
-	return &memStore{shortlists: map[string][]byte{}, suggestions: map[string][]byte{}, meta: map[string]listMeta{}}
+	return &memStore{shortlists: map[string][]byte{}, suggestions: map[string][]byte{}, meta: map[string]listMeta{}, outdated: map[string]bool{}}
 }
 
 func (s *memStore) withMembers(prefix string, member string) []string {
@@ -178,6 +181,7 @@ func (s *memStore) SaveShortlist(_ context.Context, sl results.Shortlist) error 
 		m.members[e.CandidateID] = true
 	}
 	s.meta["s/"+sl.RoleID] = m
+	delete(s.outdated, "s/"+sl.RoleID)
 	return put(s.shortlists, sl.RoleID, sl)
 }
 
@@ -199,6 +203,21 @@ func (s *memStore) ShortlistCutoffs(_ context.Context, ids []string) (map[string
 
 func (s *memStore) ShortlistRoles(context.Context) ([]string, error) { return s.ids(s.shortlists), nil }
 
+func (s *memStore) OutdatedLists(context.Context) (roles, candidates []string, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for k := range s.outdated {
+		if k[:2] == "s/" {
+			roles = append(roles, k[2:])
+		} else {
+			candidates = append(candidates, k[2:])
+		}
+	}
+	slices.Sort(roles)
+	slices.Sort(candidates)
+	return roles, candidates, nil
+}
+
 func (s *memStore) Suggestions(_ context.Context, id string) (results.Suggestions, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -218,6 +237,7 @@ func (s *memStore) SaveSuggestions(_ context.Context, sg results.Suggestions) er
 		m.members[e.RoleID] = true
 	}
 	s.meta["g/"+sg.CandidateID] = m
+	delete(s.outdated, "g/"+sg.CandidateID)
 	return put(s.suggestions, sg.CandidateID, sg)
 }
 

@@ -34,14 +34,19 @@ func realisticShortlist(role string, seed uint64) results.Shortlist {
 		for _, k := range rnd.Perm(len(benchSkills))[:4+rnd.IntN(5)] {
 			sk := results.CardSkill{Skill: benchSkills[k], Level: 1 + rnd.IntN(4), Hours: rnd.IntN(900), Attested: rnd.IntN(2) == 0}
 			card.Skills = append(card.Skills, sk)
-			if len(expl.MatchedSkills) < 3 {
-				expl.MatchedSkills = append(expl.MatchedSkills, results.MatchedSkill{Skill: sk.Skill, CandidateLevel: sk.Level,
-					RequiredLevel: 1 + rnd.IntN(3), Essential: rnd.IntN(2) == 0, Hours: sk.Hours, Attested: sk.Attested})
+			if len(expl.Essential.Met) < 3 {
+				expl.Essential.Met = append(expl.Essential.Met, results.SkillFit{Skill: sk.Skill, Level: sk.Level, Status: engine.StatusMet,
+					RequiredLevel: 1, Essential: true, Hours: sk.Hours, Attested: sk.Attested})
 			}
 		}
 		if rnd.IntN(3) == 0 {
-			expl.MissingSkills = []results.MissingSkill{{Skill: benchSkills[rnd.IntN(len(benchSkills))], RequiredLevel: 2, Essential: true,
+			expl.Essential.Partly = []results.SkillFit{{Skill: benchSkills[rnd.IntN(len(benchSkills))], RequiredLevel: 2, Essential: true,
+				Status: engine.StatusPartly, Relation: engine.RelationSibling, Related: &results.RelatedSkill{Skill: benchSkills[0], Level: 2},
 				Programmes: []results.Programme{{Kind: "coffee_roastery", Name: "Coffee roastery"}}}}
+		}
+		if rnd.IntN(3) == 0 {
+			expl.Optional.Missing = []results.SkillFit{{Skill: benchSkills[rnd.IntN(len(benchSkills))], RequiredLevel: 2,
+				Status: engine.StatusMissing, Programmes: []results.Programme{{Kind: "coffee_roastery", Name: "Coffee roastery"}}}}
 		}
 		s.Entries = append(s.Entries, results.ShortlistEntry{CandidateID: id, CandidateRef: fmt.Sprintf("%x", rnd.Uint64()),
 			Alias: card.Alias, Score: 9000 - 13*i, Match: engine.MatchFull, Card: card, Explanation: expl})

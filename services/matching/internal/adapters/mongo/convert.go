@@ -31,7 +31,7 @@ func toShortlistDoc(s results.Shortlist) (shortlistDoc, error) {
 	return shortlistDoc{
 		RoleID: s.RoleID, RoleVersion: s.RoleVersion, EmployerID: s.EmployerID, ComputedAt: s.ComputedAt.UTC(),
 		Cutoff: toCutoffDoc(s.CutoffOf()), Counts: countsDoc{Full: counts.Full, Near: counts.Near},
-		CandidateIDs: ids, Entries: packed,
+		CandidateIDs: ids, Entries: packed, Layout: explainLayout,
 	}, nil
 }
 
@@ -77,7 +77,7 @@ func toSuggestionsDoc(s results.Suggestions) (suggestionsDoc, error) {
 	}
 	return suggestionsDoc{
 		CandidateID: s.CandidateID, OrgID: s.OrgID, ComputedAt: s.ComputedAt.UTC(),
-		Cutoff: toCutoffDoc(s.CutoffOf()), RoleIDs: ids, Entries: packed,
+		Cutoff: toCutoffDoc(s.CutoffOf()), RoleIDs: ids, Entries: packed, Layout: explainLayout,
 	}, nil
 }
 
@@ -137,44 +137,84 @@ func toCard(d cardDoc) results.Card {
 }
 
 func toExplanationDoc(e results.Explanation) explanationDoc {
-	d := explanationDoc{
+	ess, opt := toSkillGroupDoc(e.Essential), toSkillGroupDoc(e.Optional)
+	return explanationDoc{
 		DistanceKm: e.DistanceKm, AvailableFrom: int32(e.AvailableFrom), DayRelease: e.DayRelease,
-		ScheduleFit: e.ScheduleFit, LanguageFit: e.LanguageFit,
-		MatchedSkills: make([]matchedDoc, len(e.MatchedSkills)), MissingSkills: make([]missingDoc, len(e.MissingSkills)),
+		ScheduleFit: e.ScheduleFit, LanguageFit: e.LanguageFit, Essential: &ess, Optional: &opt,
 	}
-	for i, m := range e.MatchedSkills {
-		d.MatchedSkills[i] = matchedDoc{Skill: m.Skill, CandidateLevel: m.CandidateLevel, RequiredLevel: m.RequiredLevel,
-			Essential: m.Essential, Via: m.Via, Hours: m.Hours, Attested: m.Attested}
-	}
-	for i, m := range e.MissingSkills {
-		progs := make([]programmeDoc, len(m.Programmes))
-		for j, p := range m.Programmes {
-			progs[j] = programmeDoc{Kind: p.Kind, Name: p.Name}
-		}
-		d.MissingSkills[i] = missingDoc{Skill: m.Skill, RequiredLevel: m.RequiredLevel, Essential: m.Essential, Programmes: progs}
-	}
-	return d
 }
 
 func toExplanation(d explanationDoc) results.Explanation {
 	e := results.Explanation{
 		DistanceKm: d.DistanceKm, AvailableFrom: engine.Day(d.AvailableFrom), DayRelease: d.DayRelease,
 		ScheduleFit: d.ScheduleFit, LanguageFit: d.LanguageFit,
-		MatchedSkills: make([]results.MatchedSkill, len(d.MatchedSkills)),
-		MissingSkills: make([]results.MissingSkill, len(d.MissingSkills)),
 	}
-	for i, m := range d.MatchedSkills {
-		e.MatchedSkills[i] = results.MatchedSkill{Skill: m.Skill, CandidateLevel: m.CandidateLevel, RequiredLevel: m.RequiredLevel,
-			Essential: m.Essential, Via: m.Via, Hours: m.Hours, Attested: m.Attested}
+	if d.Essential == nil {
+		e.Essential, e.Optional = legacySkillGroups(d.MatchedSkills, d.MissingSkills)
+		return e
 	}
-	for i, m := range d.MissingSkills {
-		progs := make([]results.Programme, len(m.Programmes))
-		for j, p := range m.Programmes {
-			progs[j] = results.Programme{Kind: p.Kind, Name: p.Name}
-		}
-		e.MissingSkills[i] = results.MissingSkill{Skill: m.Skill, RequiredLevel: m.RequiredLevel, Essential: m.Essential, Programmes: progs}
+	e.Essential = toSkillGroup(*d.Essential, true)
+	e.Optional = results.SkillGroup{Met: []results.SkillFit{}, Partly: []results.SkillFit{}, Missing: []results.SkillFit{}}
+	if d.Optional != nil {
+		e.Optional = toSkillGroup(*d.Optional, false)
 	}
 	return e
+}
+
+func toSkillGroupDoc(g results.SkillGroup) skillGroupDoc {
+	return skillGroupDoc{Met: toSkillFitDocs(g.Met), Partly: toSkillFitDocs(g.Partly), Missing: toSkillFitDocs(g.Missing)}
+}
+
+func toSkillFitDocs(fits []results.SkillFit) []skillFitDoc {
+	out := make([]skillFitDoc, len(fits))
+	for i, f := range fits {
+		out[i] = skillFitDoc{Skill: f.Skill, RequiredLevel: f.RequiredLevel, Level: f.Level, Hours: f.Hours,
+			Attested: f.Attested, Relation: string(f.Relation), Programmes: toProgrammeDocs(f.Programmes)}
+		if r := f.Related; r != nil {
+			out[i].Related = &relatedDoc{Skill: r.Skill, Level: r.Level, Hours: r.Hours, Attested: r.Attested, Family: r.Family}
+		}
+	}
+	return out
+}
+
+func toSkillGroup(d skillGroupDoc, essential bool) results.SkillGroup {
+	return results.SkillGroup{
+		Met:     toSkillFits(d.Met, essential, engine.StatusMet),
+		Partly:  toSkillFits(d.Partly, essential, engine.StatusPartly),
+		Missing: toSkillFits(d.Missing, essential, engine.StatusMissing),
+	}
+}
+
+func toSkillFits(docs []skillFitDoc, essential bool, status engine.SkillStatus) []results.SkillFit {
+	out := make([]results.SkillFit, len(docs))
+	for i, d := range docs {
+		out[i] = results.SkillFit{Skill: d.Skill, RequiredLevel: d.RequiredLevel, Essential: essential, Status: status,
+			Level: d.Level, Hours: d.Hours, Attested: d.Attested, Relation: engine.Relation(d.Relation),
+			Programmes: toProgrammes(d.Programmes)}
+		if r := d.Related; r != nil {
+			out[i].Related = &results.RelatedSkill{Skill: r.Skill, Level: r.Level, Hours: r.Hours, Attested: r.Attested, Family: r.Family}
+		}
+	}
+	return out
+}
+
+func toProgrammeDocs(ps []results.Programme) []programmeDoc {
+	if len(ps) == 0 {
+		return nil
+	}
+	out := make([]programmeDoc, len(ps))
+	for i, p := range ps {
+		out[i] = programmeDoc{Kind: p.Kind, Name: p.Name}
+	}
+	return out
+}
+
+func toProgrammes(ds []programmeDoc) []results.Programme {
+	out := make([]results.Programme, len(ds))
+	for i, d := range ds {
+		out[i] = results.Programme{Kind: d.Kind, Name: d.Name}
+	}
+	return out
 }
 
 func strings0(s []string) []string {

@@ -25,7 +25,14 @@ type shortlistDoc struct {
 	CandidateIDs []string  `bson:"candidate_ids"`
 	// Entries is []shortEntry, packed.
 	Entries []byte `bson:"entries"`
+	// Layout is explainLayout for lists written with the skill groups; an
+	// earlier list has none (see OutdatedLists).
+	Layout int `bson:"layout,omitempty"`
 }
+
+// explainLayout is the layout of the explanations written now: the skill
+// groups. Lists without it are recomputed once the index is loaded.
+const explainLayout = 2
 
 // legacyShortlistDoc is the earlier layout, entries as nested documents;
 // NewStore rewrites such documents in the compact layout.
@@ -85,16 +92,53 @@ type cardLangDoc struct {
 }
 
 // explanationDoc is structure only: the sentences are written when read.
+// Essential and Optional hold the skill groups; a list stored before them
+// has MatchedSkills and MissingSkills instead, which legacySkillGroups
+// reads into groups (see that function for what the old layout cannot
+// say). New lists never write the old fields.
 type explanationDoc struct {
-	MatchedSkills []matchedDoc `bson:"matched_skills" json:"matched_skills"`
-	MissingSkills []missingDoc `bson:"missing_skills" json:"missing_skills"`
-	DistanceKm    int          `bson:"distance_km" json:"distance_km"`
-	AvailableFrom int32        `bson:"available_from" json:"available_from"`
-	DayRelease    bool         `bson:"day_release" json:"day_release"`
-	ScheduleFit   string       `bson:"schedule_fit" json:"schedule_fit"`
-	LanguageFit   string       `bson:"language_fit" json:"language_fit"`
+	Essential     *skillGroupDoc `bson:"essential,omitempty" json:"essential,omitempty"`
+	Optional      *skillGroupDoc `bson:"optional,omitempty" json:"optional,omitempty"`
+	MatchedSkills []matchedDoc   `bson:"matched_skills,omitempty" json:"matched_skills,omitempty"`
+	MissingSkills []missingDoc   `bson:"missing_skills,omitempty" json:"missing_skills,omitempty"`
+	DistanceKm    int            `bson:"distance_km" json:"distance_km"`
+	AvailableFrom int32          `bson:"available_from" json:"available_from"`
+	DayRelease    bool           `bson:"day_release" json:"day_release"`
+	ScheduleFit   string         `bson:"schedule_fit" json:"schedule_fit"`
+	LanguageFit   string         `bson:"language_fit" json:"language_fit"`
 }
 
+// skillGroupDoc is a group of an explanation; Essential is implied by the
+// group, so a fit does not store it.
+type skillGroupDoc struct {
+	Met     []skillFitDoc `bson:"met" json:"met"`
+	Partly  []skillFitDoc `bson:"partly" json:"partly"`
+	Missing []skillFitDoc `bson:"missing" json:"missing"`
+}
+
+// skillFitDoc is one skill of a group; its status is implied by its list.
+type skillFitDoc struct {
+	Skill         string         `bson:"skill" json:"skill"`
+	RequiredLevel int            `bson:"required_level" json:"required_level"`
+	Level         int            `bson:"level,omitempty" json:"level,omitempty"`
+	Hours         int            `bson:"hours,omitempty" json:"hours,omitempty"`
+	Attested      bool           `bson:"attested,omitempty" json:"attested,omitempty"`
+	Relation      string         `bson:"relation,omitempty" json:"relation,omitempty"`
+	Related       *relatedDoc    `bson:"related,omitempty" json:"related,omitempty"`
+	Programmes    []programmeDoc `bson:"programmes,omitempty" json:"programmes,omitempty"`
+}
+
+type relatedDoc struct {
+	Skill    string `bson:"skill" json:"skill"`
+	Level    int    `bson:"level" json:"level"`
+	Hours    int    `bson:"hours,omitempty" json:"hours,omitempty"`
+	Attested bool   `bson:"attested,omitempty" json:"attested,omitempty"`
+	Family   string `bson:"family,omitempty" json:"family,omitempty"`
+}
+
+// matchedDoc and missingDoc are the skills of an explanation stored
+// before the groups: a skill credited through a related skill was in both
+// lists, and the related skill itself was not named.
 type matchedDoc struct {
 	Skill          string `bson:"skill" json:"skill"`
 	CandidateLevel int    `bson:"candidate_level" json:"candidate_level"`
@@ -127,6 +171,7 @@ type suggestionsDoc struct {
 	Cutoff      cutoffDoc `bson:"cutoff"`
 	RoleIDs     []string  `bson:"role_ids"`
 	Entries     []byte    `bson:"entries"`
+	Layout      int       `bson:"layout,omitempty"`
 }
 
 // legacySuggestionsDoc is the earlier layout of suggestions.

@@ -46,9 +46,18 @@ func shortlist(role, employer string, first, n int) results.Shortlist {
 				Certificates: []string{"Food hygiene certificate"}, Languages: []results.CardLanguage{{Code: "nl", Level: "B2"}},
 				AvailableMonth: "2027-01", DistanceBand: "5-15 km", DayRelease: true, ScheduleFit: "full", ProgrammeKinds: []string{"coffee_roastery"}},
 			Explanation: results.Explanation{
-				MatchedSkills: []results.MatchedSkill{{Skill: "barista-skills", CandidateLevel: 3, RequiredLevel: 2, Essential: true, Hours: 400, Attested: true}},
-				MissingSkills: []results.MissingSkill{{Skill: "latte-art", RequiredLevel: 1, Programmes: []results.Programme{{Kind: "coffee_roastery", Name: "Coffee roastery"}}}},
-				DistanceKm:    12, AvailableFrom: 20820, DayRelease: true, ScheduleFit: "full", LanguageFit: "full",
+				Essential: results.SkillGroup{
+					Met: []results.SkillFit{{Skill: "barista-skills", RequiredLevel: 2, Essential: true, Status: engine.StatusMet,
+						Level: 3, Hours: 400, Attested: true, Programmes: []results.Programme{}}},
+					Partly: []results.SkillFit{{Skill: "coffee-cupping", RequiredLevel: 1, Essential: true, Status: engine.StatusPartly,
+						Relation: engine.RelationSibling, Related: &results.RelatedSkill{Skill: "coffee-roasting", Level: 3, Hours: 120, Family: "coffee-production"},
+						Programmes: []results.Programme{{Kind: "coffee_roastery", Name: "Coffee roastery"}}}},
+					Missing: []results.SkillFit{},
+				},
+				Optional: results.SkillGroup{Met: []results.SkillFit{}, Partly: []results.SkillFit{},
+					Missing: []results.SkillFit{{Skill: "latte-art", RequiredLevel: 1, Status: engine.StatusMissing,
+						Programmes: []results.Programme{{Kind: "coffee_roastery", Name: "Coffee roastery"}}}}},
+				DistanceKm: 12, AvailableFrom: 20820, DayRelease: true, ScheduleFit: "full", LanguageFit: "full",
 			},
 		})
 	}
@@ -129,7 +138,7 @@ func TestFindListsHoldingAnId(t *testing.T) {
 
 	sg := results.Suggestions{CandidateID: "cand-1", OrgID: "org-1", ComputedAt: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC),
 		Entries: []results.SuggestionEntry{{RoleID: "role-a", Title: "Barista", EmployerID: "emp-1", Score: 800, Match: engine.MatchFull,
-			Explanation: results.Explanation{MatchedSkills: []results.MatchedSkill{}, MissingSkills: []results.MissingSkill{}, DistanceKm: -1, AvailableFrom: 20500}}}}
+			Explanation: results.Explanation{Essential: emptyGroup(), Optional: emptyGroup(), DistanceKm: -1, AvailableFrom: 20500}}}}
 	if err := s.SaveSuggestions(ctx, sg); err != nil {
 		t.Fatal(err)
 	}
@@ -251,5 +260,82 @@ func TestMembersAndUpgrade(t *testing.T) {
 	}
 	if ids, _ := s.SuggestionsWith(ctx, "role-a"); !reflect.DeepEqual(ids, []string{"cand-9"}) {
 		t.Fatalf("suggestions with role-a after the upgrade: %v", ids)
+	}
+	// The upgraded lists keep explanations of the earlier layout: they
+	// stay outdated until written again.
+	roles, cands, err := s.OutdatedLists(ctx)
+	if err != nil || !reflect.DeepEqual(roles, []string{"role-old"}) || !reflect.DeepEqual(cands, []string{"cand-9"}) {
+		t.Fatalf("outdated lists %v %v %v, want role-old and cand-9", roles, cands, err)
+	}
+	if err := s.SaveShortlist(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	if roles, _, _ := s.OutdatedLists(ctx); len(roles) != 0 {
+		t.Fatalf("outdated shortlists after a write: %v", roles)
+	}
+}
+
+// TestExplanationOfTheEarlierLayout: a packed entry whose explanation has
+// the earlier matched and missing lists (a skill credited through a
+// related skill in both) reads as groups: each skill once, essential and
+// optional apart, met, below the level, through a sibling, missing.
+func TestExplanationOfTheEarlierLayout(t *testing.T) {
+	t.Parallel()
+	s, ctx := newStore(t)
+	trains := []programmeDoc{{Kind: "coffee_roastery", Name: "Coffee roastery"}}
+	old := explanationDoc{
+		MatchedSkills: []matchedDoc{
+			{Skill: "coffee-roasting", CandidateLevel: 3, RequiredLevel: 2, Essential: true, Hours: 300, Attested: true},
+			{Skill: "coffee-cupping", CandidateLevel: 3, RequiredLevel: 1, Essential: true, Via: "sibling"},
+			{Skill: "espresso-preparation", CandidateLevel: 1, RequiredLevel: 2},
+		},
+		MissingSkills: []missingDoc{
+			{Skill: "coffee-cupping", RequiredLevel: 1, Essential: true, Programmes: trains},
+			{Skill: "green-coffee-grading", RequiredLevel: 2, Essential: true, Programmes: trains},
+			{Skill: "latte-art", RequiredLevel: 1, Programmes: []programmeDoc{}},
+		},
+		DistanceKm: 11, AvailableFrom: 20777, ScheduleFit: "n/a", LanguageFit: "partial",
+	}
+	packed, err := packEntries([]suggEntry{{RoleID: "role-a", Title: "Cupping", EmployerID: "emp-1", Score: 5258, Match: "near", Explanation: old}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := suggestionsDoc{CandidateID: "cand-1", OrgID: "org-1", ComputedAt: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC),
+		RoleIDs: []string{"role-a"}, Entries: packed}
+	if _, err := s.suggestions.InsertOne(ctx, doc); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Suggestions(ctx, "cand-1")
+	if err != nil || len(got.Entries) != 1 {
+		t.Fatalf("suggestions of the earlier layout: %+v %v", got, err)
+	}
+	progs := []results.Programme{{Kind: "coffee_roastery", Name: "Coffee roastery"}}
+	want := results.Explanation{
+		Essential: results.SkillGroup{
+			Met: []results.SkillFit{{Skill: "coffee-roasting", RequiredLevel: 2, Essential: true, Status: engine.StatusMet,
+				Level: 3, Hours: 300, Attested: true, Programmes: []results.Programme{}}},
+			Partly: []results.SkillFit{{Skill: "coffee-cupping", RequiredLevel: 1, Essential: true, Status: engine.StatusPartly,
+				Relation: engine.RelationSibling, Related: &results.RelatedSkill{Level: 3}, Programmes: progs}},
+			Missing: []results.SkillFit{{Skill: "green-coffee-grading", RequiredLevel: 2, Essential: true, Status: engine.StatusMissing, Programmes: progs}},
+		},
+		Optional: results.SkillGroup{
+			Met: []results.SkillFit{},
+			Partly: []results.SkillFit{{Skill: "espresso-preparation", RequiredLevel: 2, Status: engine.StatusPartly,
+				Relation: engine.RelationBelowLevel, Level: 1, Programmes: []results.Programme{}}},
+			Missing: []results.SkillFit{{Skill: "latte-art", RequiredLevel: 1, Status: engine.StatusMissing, Programmes: []results.Programme{}}},
+		},
+		DistanceKm: 11, AvailableFrom: 20777, ScheduleFit: "n/a", LanguageFit: "partial",
+	}
+	if !reflect.DeepEqual(got.Entries[0].Explanation, want) {
+		t.Fatalf("read\n%+v\nwant\n%+v", got.Entries[0].Explanation, want)
+	}
+	if _, cands, err := s.OutdatedLists(ctx); err != nil || !reflect.DeepEqual(cands, []string{"cand-1"}) {
+		t.Fatalf("outdated suggestions %v %v, want cand-1", cands, err)
+	}
+	if err := s.SaveSuggestions(ctx, got); err != nil {
+		t.Fatal(err)
+	}
+	if _, cands, _ := s.OutdatedLists(ctx); len(cands) != 0 {
+		t.Fatalf("outdated suggestions after a write: %v", cands)
 	}
 }

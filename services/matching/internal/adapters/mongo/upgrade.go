@@ -50,7 +50,8 @@ func isLegacy(raw bson.Raw) bool {
 }
 
 // upgrade rewrites the documents of the earlier layout in the compact
-// one. It reads the whole collections once, at start; a database written
+// one, keeping them marked as outdated (no layout): their explanations
+// predate the skill groups, and Results recomputes them (OutdatedLists). It reads the whole collections once, at start; a database written
 // by this version has nothing to upgrade.
 func (s *Store) upgrade(ctx context.Context) error {
 	if err := upgradeColl(ctx, s.shortlists, "candidate_ids", func(raw bson.Raw) (string, any, error) {
@@ -59,6 +60,7 @@ func (s *Store) upgrade(ctx context.Context) error {
 			return "", nil, err
 		}
 		d, err := toShortlistDoc(sl)
+		d.Layout = 0 // its explanations are of the earlier layout: recomputed later
 		return sl.RoleID, d, err
 	}); err != nil {
 		return err
@@ -69,6 +71,7 @@ func (s *Store) upgrade(ctx context.Context) error {
 			return "", nil, err
 		}
 		d, err := toSuggestionsDoc(sg)
+		d.Layout = 0
 		return sg.CandidateID, d, err
 	})
 }
@@ -94,4 +97,26 @@ func upgradeColl(ctx context.Context, coll *mongo.Collection, field string, conv
 		}
 	}
 	return cur.Err()
+}
+
+// outdatedFilter matches the lists written before explainLayout.
+func outdatedFilter() bson.D {
+	return bson.D{{Key: "$or", Value: bson.A{
+		bson.D{{Key: "layout", Value: bson.D{{Key: "$exists", Value: false}}}},
+		bson.D{{Key: "layout", Value: bson.D{{Key: "$lt", Value: explainLayout}}}},
+	}}}
+}
+
+// OutdatedLists returns the roles and candidates whose stored lists were
+// written in an earlier layout of the explanation, which reads but cannot
+// name everything the current one does. It reads every list's layout (on
+// FerretDB every document): Results asks once per start.
+func (s *Store) OutdatedLists(ctx context.Context) (roles, candidates []string, err error) {
+	if roles, err = ids(ctx, s.shortlists, outdatedFilter()); err != nil {
+		return nil, nil, fmt.Errorf("outdated shortlists: %w", err)
+	}
+	if candidates, err = ids(ctx, s.suggestions, outdatedFilter()); err != nil {
+		return nil, nil, fmt.Errorf("outdated suggestions: %w", err)
+	}
+	return roles, candidates, nil
 }

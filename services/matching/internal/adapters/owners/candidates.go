@@ -91,6 +91,22 @@ func (c *Candidates) Candidate(ctx context.Context, id string) (engine.Candidate
 	return toEngineCandidate(*v, c.kindOf)
 }
 
+// MatchingConsent returns a candidate's organisation and whether the
+// candidate consents to matching, from the candidate's current view,
+// without converting the rest: it answers for a candidate the index does
+// not hold (no consent, or not fetched yet). An erased candidate is an
+// error wrapping errs.NotFound.
+func (c *Candidates) MatchingConsent(ctx context.Context, id string) (orgID string, consent bool, err error) {
+	var v struct {
+		OrgID   string           `json:"org_id"`
+		Consent candidateConsent `json:"consent"`
+	}
+	if err := c.c.get(ctx, "/internal/v1/candidates/"+url.PathEscape(id), nil, &v); err != nil {
+		return "", false, err
+	}
+	return v.OrgID, v.Consent.Matching, nil
+}
+
 // EachView calls fn with every candidate, in no particular order, from one
 // stream of views. Views are converted a batch at a time, so the programme
 // catalogue is refreshed at most once per batch.

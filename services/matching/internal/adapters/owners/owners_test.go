@@ -89,6 +89,13 @@ func TestReleasedCandidateWithoutConsent(t *testing.T) {
 	if got.ProgrammeKinds != nil {
 		t.Errorf("programme kinds without a catalogue entry: %v", got.ProgrammeKinds)
 	}
+	org, consent, err := cands.MatchingConsent(context.Background(), "c2")
+	if err != nil || org != "prog-p1" || consent {
+		t.Fatalf("matching consent of c2: %q %v %v", org, consent, err)
+	}
+	if _, _, err := cands.MatchingConsent(context.Background(), "gone"); !errors.Is(err, errs.NotFound) {
+		t.Fatalf("matching consent of an erased candidate: %v; want NotFound", err)
+	}
 }
 
 // TestErasedCandidateIsNotFound: the owner's 404 is errs.NotFound.

@@ -19,13 +19,14 @@ import (
 type matching struct {
 	results  ResultsReader
 	index    IndexView
+	consent  ConsentReader
 	flow     Status
 	taxonomy *skills.Taxonomy
 	now      func() time.Time
 }
 
 func newMatching(d Deps) *matching {
-	m := &matching{results: d.Results, index: d.Index, flow: d.Status, taxonomy: d.Taxonomy, now: d.Now}
+	m := &matching{results: d.Results, index: d.Index, consent: d.Consent, flow: d.Status, taxonomy: d.Taxonomy, now: d.Now}
 	if m.now == nil {
 		m.now = time.Now
 	}
@@ -109,6 +110,9 @@ func (m *matching) suggestions(c *fiber.Ctx) error {
 	lang := language(c)
 	id := c.Params("id")
 	cand, indexed := m.index.Candidate(id)
+	if !indexed && m.consent != nil {
+		return m.unindexedSuggestions(c, p, id)
+	}
 	sg, err := m.results.Suggestions(c.UserContext(), id)
 	switch {
 	case errors.Is(err, errs.NotFound) && indexed:
@@ -130,6 +134,28 @@ func (m *matching) suggestions(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(toSuggestionsResponse(m.taxonomy, sg, page, lang))
+}
+
+// unindexedSuggestions answers for a candidate the index does not hold,
+// after asking the candidates service why: an unknown or erased candidate,
+// or another organisation's, is 404; one without consent to matching is
+// an empty list in state no_consent, so the page can ask staff to record
+// consent; a consenting one the index has not caught up with yet is an
+// empty list in state pending. Stored lists are not read: the index is
+// what says a candidate may be matched, and a withdrawal deletes them.
+func (m *matching) unindexedSuggestions(c *fiber.Ctx, p auth.Principal, id string) error {
+	org, consent, err := m.consent.MatchingConsent(c.UserContext(), id)
+	switch {
+	case err != nil:
+		return fmt.Errorf("consent of candidate %s: %w", id, err)
+	case org != p.OrgID:
+		return fmt.Errorf("suggestions of candidate %s: %w", id, errs.NotFound)
+	}
+	state := stateNoConsent
+	if consent {
+		state = statePending
+	}
+	return c.JSON(suggestionsResponse{CandidateID: id, State: state, ComputedAt: m.now().UTC(), Items: []suggestionJSON{}})
 }
 
 func (m *matching) status(c *fiber.Ctx) error {

@@ -11,10 +11,12 @@ import (
 	mrand "math/rand/v2"
 	"net/http/httptest"
 	"net/url"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/onward-jobs/onward/pkg/auth"
+	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/pkg/geo"
 	"github.com/onward-jobs/onward/pkg/httpx"
 	"github.com/onward-jobs/onward/pkg/skills"
@@ -46,6 +48,39 @@ type matchingAPI struct {
 	res    *results.Results
 	store  *mongoadapter.Store
 	cands  []engine.Candidate
+	// owner is the candidates service's answer on consent.
+	owner *consentOwner
+}
+
+// consentOwner answers MatchingConsent as the candidates service would:
+// every registered candidate with its organisation and consent, erased
+// ones not found.
+type consentOwner struct {
+	mu      sync.Mutex
+	org     map[string]string
+	consent map[string]bool
+}
+
+func (o *consentOwner) set(id, org string, consent bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.org[id], o.consent[id] = org, consent
+}
+
+func (o *consentOwner) erase(id string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	delete(o.org, id)
+}
+
+func (o *consentOwner) MatchingConsent(_ context.Context, id string) (string, bool, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	org, ok := o.org[id]
+	if !ok {
+		return "", false, fmt.Errorf("candidate %s: %w", id, errs.NotFound)
+	}
+	return org, o.consent[id], nil
 }
 
 func newMatchingAPI(t *testing.T) *matchingAPI {
@@ -68,7 +103,7 @@ func newMatchingAPI(t *testing.T) *matchingAPI {
 		platformAdmin: {Subject: "u-admin", Role: auth.RoleAdmin},
 		candidateSelf: {Subject: "u-cand", Role: auth.RoleMember},
 	}
-	a := &matchingAPI{tokens: map[string]string{}}
+	a := &matchingAPI{tokens: map[string]string{}, owner: &consentOwner{org: map[string]string{}, consent: map[string]bool{}}}
 	for name, p := range principals {
 		tok, err := auth.IssueAccessToken(signer, issuer, []string{"onward-api"}, p, time.Hour)
 		if err != nil {
@@ -90,7 +125,7 @@ func newMatchingAPI(t *testing.T) *matchingAPI {
 	a.populate(t)
 	a.server = httpx.NewServer(httpx.AppConfig{Service: "matching", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	Register(a.server.App, Deps{Verifier: v, Taxonomy: tax, Places: geo.Default(), Results: a.store, Index: a.ix,
-		Now: func() time.Time { return testNow }})
+		Consent: a.owner, Now: func() time.Time { return testNow }})
 	a.server.NotFoundLast()
 	return a
 }
@@ -140,6 +175,7 @@ func (a *matchingAPI) populate(t *testing.T) {
 			}
 		}
 		a.ix.UpsertCandidate(c)
+		a.owner.set(c.ID, c.OrgID, true)
 		a.cands = append(a.cands, c)
 	}
 	if err := a.res.Rebuild(ctx); err != nil {

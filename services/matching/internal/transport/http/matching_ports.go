@@ -24,6 +24,14 @@ type IndexView interface {
 	Stats() engine.Stats
 }
 
+// ConsentReader answers, for a candidate the index does not hold, what
+// the candidates service says: the candidate's organisation and whether
+// the candidate consents to matching. An erased or unknown candidate is
+// errs.NotFound. The candidates client implements it.
+type ConsentReader interface {
+	MatchingConsent(ctx context.Context, candidateID string) (orgID string, consent bool, err error)
+}
+
 // Status reports the data flow's health for the status page. The data
 // flow provides it; StatusFunc adapts a function.
 type Status interface {

@@ -170,10 +170,10 @@ func TestSummaryInTheReadersLanguage(t *testing.T) {
 	sum := func(r mAnswer) string {
 		return r.items()[0]["explanation"].(map[string]any)["summary"].(string)
 	}
-	if s := sum(en); !regexp.MustCompile(`^(Full|Near) match: \d of \d essential skills`).MatchString(s) || !strings.Contains(s, "available from") {
+	if s := sum(en); !regexp.MustCompile(`^(Full|Near) match: essential skills \d met, \d partly met, \d missing of 2; optional skills \d met, \d partly met, \d missing of 1; `).MatchString(s) || !strings.Contains(s, "available from") {
 		t.Errorf("English summary: %q", s)
 	}
-	if s := sum(nl); !regexp.MustCompile(`^(Volledige match|Bijna-match): \d van \d essentiële vaardigheden`).MatchString(s) || !strings.Contains(s, "beschikbaar vanaf") {
+	if s := sum(nl); !regexp.MustCompile(`^(Volledige match|Bijna-match): essentiële vaardigheden \d voldaan, \d deels voldaan, \d ontbreken van 2`).MatchString(s) || !strings.Contains(s, "beschikbaar vanaf") {
 		t.Errorf("Dutch summary: %q", s)
 	}
 	if sum(nlHeader) != sum(nl) {
@@ -277,10 +277,12 @@ func TestWithdrawalAndErasureThroughTheAPI(t *testing.T) {
 	c, _ := a.ix.Candidate(withdrawn)
 	c.Consent, c.Version = false, c.Version+1
 	a.ix.UpsertCandidate(c)
+	a.owner.set(withdrawn, c.OrgID, false)
 	if err := a.res.CandidateRemoved(ctx, withdrawn); err != nil {
 		t.Fatal(err)
 	}
 	a.ix.RemoveCandidate(erased)
+	a.owner.erase(erased)
 	if err := a.res.CandidateRemoved(ctx, erased); err != nil {
 		t.Fatal(err)
 	}
@@ -295,8 +297,12 @@ func TestWithdrawalAndErasureThroughTheAPI(t *testing.T) {
 		if id[len(id)-1]%2 == 1 {
 			org = staffOrg1
 		}
-		if r := a.get(t, org, "/api/v1/candidates/"+id+"/suggestions", nil); r.status != 404 {
-			t.Errorf("suggestions of removed %s: %d", id, r.status)
+		r := a.get(t, org, "/api/v1/candidates/"+id+"/suggestions", nil)
+		switch {
+		case id == erased && r.status != 404:
+			t.Errorf("suggestions of erased %s: %d, want 404", id, r.status)
+		case id == withdrawn && (r.status != 200 || r.body["state"] != "no_consent" || len(r.items()) != 0 || r.body["total"] != 0.0):
+			t.Errorf("suggestions of %s, who withdrew consent: %d %s, want 200, state no_consent and no items", id, r.status, r.raw)
 		}
 	}
 	for _, role := range before {

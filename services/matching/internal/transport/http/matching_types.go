@@ -58,7 +58,12 @@ type cardLanguage struct {
 // employer's sites would locate the house) and AvailableFrom is a month;
 // staff see both in full.
 type explanationJSON struct {
-	Summary       string        `json:"summary"`
+	Summary string     `json:"summary"`
+	Skills  skillsJSON `json:"skills"`
+	// MatchedSkills and MissingSkills are deprecated views of Skills for
+	// pages not yet reading it, dropped once they do: matched are the
+	// skills met and partly met, missing those missing, so no skill is in
+	// both.
 	MatchedSkills []matchedJSON `json:"matched_skills"`
 	MissingSkills []missingJSON `json:"missing_skills"`
 	DistanceKm    *int          `json:"distance_km,omitempty"`
@@ -69,6 +74,61 @@ type explanationJSON struct {
 	DayRelease    bool          `json:"day_release"`
 }
 
+// skillsJSON is every skill the role asks for, essential and optional
+// apart, each exactly once.
+type skillsJSON struct {
+	Essential skillGroupJSON `json:"essential"`
+	Optional  skillGroupJSON `json:"optional"`
+}
+
+// skillGroupJSON is one group: its counts, which are its lists' lengths,
+// and the lists.
+type skillGroupJSON struct {
+	Counts  skillCountsJSON `json:"counts"`
+	Met     []skillFitJSON  `json:"met"`
+	Partly  []skillFitJSON  `json:"partly"`
+	Missing []skillFitJSON  `json:"missing"`
+}
+
+type skillCountsJSON struct {
+	Met     int `json:"met"`
+	Partly  int `json:"partly"`
+	Missing int `json:"missing"`
+	Total   int `json:"total"`
+}
+
+// skillFitJSON is one skill the role asks for. Level, Hours and Attested
+// are the candidate's own standing in it (level 0: not held). Relation
+// says why a partly met skill counts partly: below_level, or parent or
+// sibling with Related naming the candidate's skill that counts.
+type skillFitJSON struct {
+	Skill         string          `json:"skill"`
+	Label         string          `json:"label"`
+	RequiredLevel int             `json:"required_level"`
+	Status        string          `json:"status"`
+	Level         int             `json:"level"`
+	Hours         int             `json:"hours"`
+	Attested      bool            `json:"attested"`
+	Relation      string          `json:"relation,omitempty"`
+	Related       *relatedJSON    `json:"related,omitempty"`
+	Programmes    []programmeJSON `json:"programmes"`
+}
+
+// relatedJSON is the candidate's skill that counts for a parent or
+// sibling; Skill and Label are "" in a list stored before they were
+// recorded. Family is the parent a sibling shares with the skill asked.
+type relatedJSON struct {
+	Skill    string        `json:"skill"`
+	Label    string        `json:"label"`
+	Level    int           `json:"level"`
+	Hours    int           `json:"hours"`
+	Attested bool          `json:"attested"`
+	Family   *skillRefJSON `json:"family,omitempty"`
+}
+
+// matchedJSON is a skill met or partly met in the deprecated layout. Via
+// is "parent" or "sibling" for a skill credited through a related skill,
+// whose level CandidateLevel then is.
 type matchedJSON struct {
 	Skill          string `json:"skill"`
 	Label          string `json:"label"`
@@ -78,6 +138,7 @@ type matchedJSON struct {
 	Via            string `json:"via"`
 }
 
+// missingJSON is a skill missing in the deprecated layout.
 type missingJSON struct {
 	Skill         string          `json:"skill"`
 	Label         string          `json:"label"`
@@ -86,19 +147,37 @@ type missingJSON struct {
 	Programmes    []programmeJSON `json:"programmes"`
 }
 
+// skillRefJSON names a taxonomy skill.
+type skillRefJSON struct {
+	Skill string `json:"skill"`
+	Label string `json:"label"`
+}
+
 type programmeJSON struct {
 	Kind string `json:"kind"`
 	Name string `json:"name"`
 }
 
 // suggestionsResponse is a page of a candidate's suggestions for staff.
+// State says what the list is: the candidate's ranked roles (ready, maybe
+// none), or empty because the candidate has not consented to matching
+// (no_consent) or because matching has not taken the candidate in yet
+// (pending).
 type suggestionsResponse struct {
 	CandidateID string           `json:"candidate_id"`
+	State       string           `json:"state"`
 	ComputedAt  time.Time        `json:"computed_at"`
 	Total       int              `json:"total"`
 	Items       []suggestionJSON `json:"items"`
 	NextCursor  string           `json:"next_cursor,omitempty"`
 }
+
+// The states of a candidate's suggestions.
+const (
+	stateReady     = "ready"
+	stateNoConsent = "no_consent"
+	statePending   = "pending"
+)
 
 type suggestionJSON struct {
 	RoleID      string          `json:"role_id"`
@@ -163,7 +242,7 @@ func toShortlistResponse(t *skills.Taxonomy, sl results.Shortlist, p shortlistPa
 }
 
 func toSuggestionsResponse(t *skills.Taxonomy, sg results.Suggestions, p suggestionsPage, lang skills.Lang) suggestionsResponse {
-	out := suggestionsResponse{CandidateID: sg.CandidateID, ComputedAt: sg.ComputedAt.UTC(), Total: p.total,
+	out := suggestionsResponse{CandidateID: sg.CandidateID, State: stateReady, ComputedAt: sg.ComputedAt.UTC(), Total: p.total,
 		Items: make([]suggestionJSON, 0, len(p.entries)), NextCursor: p.next}
 	for _, e := range p.entries {
 		out.Items = append(out.Items, suggestionJSON{
@@ -190,10 +269,8 @@ func toCardJSON(t *skills.Taxonomy, c results.Card, lang skills.Lang) cardJSON {
 
 func toExplanationJSON(t *skills.Taxonomy, e results.Explanation, match engine.Match, band string, lang skills.Lang, who audience) explanationJSON {
 	out := explanationJSON{
-		Summary: summary(t, e, match, band, lang, who), DistanceBand: band,
+		Summary: summary(e, match, band, lang, who), DistanceBand: band,
 		ScheduleFit: e.ScheduleFit, LanguageFit: e.LanguageFit, DayRelease: e.DayRelease,
-		MatchedSkills: make([]matchedJSON, 0, len(e.MatchedSkills)),
-		MissingSkills: make([]missingJSON, 0, len(e.MissingSkills)),
 	}
 	if who == forStaff {
 		km := e.DistanceKm
@@ -206,17 +283,60 @@ func toExplanationJSON(t *skills.Taxonomy, e results.Explanation, match engine.M
 			out.DistanceKm = &remote
 		}
 	}
-	for _, m := range e.MatchedSkills {
-		out.MatchedSkills = append(out.MatchedSkills, matchedJSON{Skill: m.Skill, Label: skillLabel(t, m.Skill, lang),
-			CandidateLevel: m.CandidateLevel, RequiredLevel: m.RequiredLevel, Essential: m.Essential, Via: m.Via})
-	}
-	for _, m := range e.MissingSkills {
-		progs := make([]programmeJSON, 0, len(m.Programmes))
-		for _, p := range m.Programmes {
-			progs = append(progs, programmeJSON{Kind: p.Kind, Name: p.Name})
+	out.Skills = skillsJSON{Essential: toSkillGroupJSON(t, e.Essential, lang), Optional: toSkillGroupJSON(t, e.Optional, lang)}
+	out.MatchedSkills, out.MissingSkills = deprecatedLists(out.Skills)
+	return out
+}
+
+// deprecatedLists derives the matched and missing lists of the earlier
+// layout from the groups, essential first.
+func deprecatedLists(s skillsJSON) ([]matchedJSON, []missingJSON) {
+	matched, missing := []matchedJSON{}, []missingJSON{}
+	for _, g := range [...]struct {
+		essential bool
+		group     skillGroupJSON
+	}{{true, s.Essential}, {false, s.Optional}} {
+		for _, f := range append(append([]skillFitJSON{}, g.group.Met...), g.group.Partly...) {
+			m := matchedJSON{Skill: f.Skill, Label: f.Label, CandidateLevel: f.Level, RequiredLevel: f.RequiredLevel, Essential: g.essential}
+			if f.Related != nil {
+				m.Via, m.CandidateLevel = f.Relation, f.Related.Level
+			}
+			matched = append(matched, m)
 		}
-		out.MissingSkills = append(out.MissingSkills, missingJSON{Skill: m.Skill, Label: skillLabel(t, m.Skill, lang),
-			RequiredLevel: m.RequiredLevel, Essential: m.Essential, Programmes: progs})
+		for _, f := range g.group.Missing {
+			missing = append(missing, missingJSON{Skill: f.Skill, Label: f.Label, RequiredLevel: f.RequiredLevel,
+				Essential: g.essential, Programmes: f.Programmes})
+		}
+	}
+	return matched, missing
+}
+
+func toSkillGroupJSON(t *skills.Taxonomy, g results.SkillGroup, lang skills.Lang) skillGroupJSON {
+	return skillGroupJSON{
+		Counts: skillCountsJSON{Met: len(g.Met), Partly: len(g.Partly), Missing: len(g.Missing), Total: g.Total()},
+		Met:    toSkillFitsJSON(t, g.Met, lang), Partly: toSkillFitsJSON(t, g.Partly, lang), Missing: toSkillFitsJSON(t, g.Missing, lang),
+	}
+}
+
+func toSkillFitsJSON(t *skills.Taxonomy, fits []results.SkillFit, lang skills.Lang) []skillFitJSON {
+	out := make([]skillFitJSON, 0, len(fits))
+	for _, f := range fits {
+		j := skillFitJSON{Skill: f.Skill, Label: skillLabel(t, f.Skill, lang), RequiredLevel: f.RequiredLevel,
+			Status: string(f.Status), Level: f.Level, Hours: f.Hours, Attested: f.Attested, Relation: string(f.Relation),
+			Programmes: make([]programmeJSON, 0, len(f.Programmes))}
+		if r := f.Related; r != nil {
+			j.Related = &relatedJSON{Skill: r.Skill, Level: r.Level, Hours: r.Hours, Attested: r.Attested}
+			if r.Skill != "" {
+				j.Related.Label = skillLabel(t, r.Skill, lang)
+			}
+			if r.Family != "" {
+				j.Related.Family = &skillRefJSON{Skill: r.Family, Label: skillLabel(t, r.Family, lang)}
+			}
+		}
+		for _, p := range f.Programmes {
+			j.Programmes = append(j.Programmes, programmeJSON{Kind: p.Kind, Name: p.Name})
+		}
+		out = append(out, j)
 	}
 	return out
 }

@@ -21,6 +21,10 @@ type Deps struct {
 	Results ResultsReader
 	// Index is the in-memory index: candidates' organisations and sizes.
 	Index IndexView
+	// Consent tells, for a candidate the index lacks, whether it is
+	// because the candidate has not consented to matching; nil answers
+	// such a candidate 404 as an unknown one.
+	Consent ConsentReader
 	// Status is the data flow's status; nil shows what the API knows.
 	Status Status
 	// Now is the clock for "available within N weeks"; nil is time.Now.

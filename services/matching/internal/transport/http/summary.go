@@ -11,9 +11,11 @@ import (
 
 // phrases are the words of a one-line summary in one language.
 type phrases struct {
-	full, near  string
-	essentials  string // "%d of %d essential skills"
-	missing     string // " (missing: %s)"
+	full, near string
+	// essentials and optionals count a group's lists: met, partly met,
+	// missing, and all of them.
+	essentials  string // "essential skills %d met, %d partly met, %d missing of %d"
+	optionals   string
 	away        string // "%s away"
 	remote      string
 	availableOn string // "available from %s"
@@ -24,31 +26,42 @@ type phrases struct {
 // summaryPhrases holds every language the taxonomy labels skills in.
 var summaryPhrases = map[skills.Lang]phrases{
 	skills.EN: {
-		full: "Full match", near: "Near match", essentials: "%d of %d essential skills", missing: " (missing: %s)",
-		away: "%s away", remote: "remote role", availableOn: "available from %s", dayRelease: "on day release",
+		full: "Full match", near: "Near match",
+		essentials: "essential skills %d met, %d partly met, %d missing of %d",
+		optionals:  "optional skills %d met, %d partly met, %d missing of %d",
+		away:       "%s away", remote: "remote role", availableOn: "available from %s", dayRelease: "on day release",
 		months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
 	},
 	skills.NL: {
-		full: "Volledige match", near: "Bijna-match", essentials: "%d van %d essentiële vaardigheden", missing: " (ontbreekt: %s)",
-		away: "op %s", remote: "werk op afstand", availableOn: "beschikbaar vanaf %s", dayRelease: "met dagverlof",
+		full: "Volledige match", near: "Bijna-match",
+		essentials: "essentiële vaardigheden %d voldaan, %d deels voldaan, %d ontbreken van %d",
+		optionals:  "optionele vaardigheden %d voldaan, %d deels voldaan, %d ontbreken van %d",
+		away:       "op %s", remote: "werk op afstand", availableOn: "beschikbaar vanaf %s", dayRelease: "met dagverlof",
 		months: [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
 	},
 	skills.FR: {
-		full: "Correspondance complète", near: "Correspondance partielle", essentials: "%d sur %d compétences essentielles", missing: " (manque : %s)",
-		away: "à %s", remote: "travail à distance", availableOn: "disponible à partir de %s", dayRelease: "en détention limitée",
+		full: "Correspondance complète", near: "Correspondance partielle",
+		essentials: "compétences essentielles %d acquises, %d en partie, %d manquantes sur %d",
+		optionals:  "compétences facultatives %d acquises, %d en partie, %d manquantes sur %d",
+		away:       "à %s", remote: "travail à distance", availableOn: "disponible à partir de %s", dayRelease: "en détention limitée",
 		months: [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
 	},
 	skills.DE: {
-		full: "Volle Übereinstimmung", near: "Teilweise Übereinstimmung", essentials: "%d von %d Kernkompetenzen", missing: " (fehlt: %s)",
-		away: "%s entfernt", remote: "Fernarbeit", availableOn: "verfügbar ab %s", dayRelease: "im Freigang",
+		full: "Volle Übereinstimmung", near: "Teilweise Übereinstimmung",
+		essentials: "Kernkompetenzen %d erfüllt, %d teilweise, %d fehlen von %d",
+		optionals:  "weitere Kompetenzen %d erfüllt, %d teilweise, %d fehlen von %d",
+		away:       "%s entfernt", remote: "Fernarbeit", availableOn: "verfügbar ab %s", dayRelease: "im Freigang",
 		months: [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
 	},
 }
 
-// summary writes the one-line summary of an explanation, such as "Full
-// match: 3 of 3 essential skills, 12 km away, available from January
-// 2027". Employers read the distance as a band, staff in kilometres.
-func summary(t *skills.Taxonomy, e results.Explanation, match engine.Match, band string, lang skills.Lang, who audience) string {
+// summary writes the one-line summary of an explanation, such as "Near
+// match: essential skills 3 met, 2 partly met, 2 missing of 7; optional
+// skills 1 met, 0 partly met, 0 missing of 1; 12 km away; available from
+// January 2027". Its counts are the lengths of the explanation's lists,
+// so the summary and the lists never disagree. Employers read the
+// distance as a band, staff in kilometres.
+func summary(e results.Explanation, match engine.Match, band string, lang skills.Lang, who audience) string {
 	p, ok := summaryPhrases[lang]
 	if !ok {
 		p = summaryPhrases[skills.EN]
@@ -58,12 +71,13 @@ func summary(t *skills.Taxonomy, e results.Explanation, match engine.Match, band
 		head = p.near
 	}
 	var parts []string
-	if have, of, missing := essentials(t, e, lang); of > 0 {
-		s := fmt.Sprintf(p.essentials, have, of)
-		if len(missing) > 0 {
-			s += fmt.Sprintf(p.missing, strings.Join(missing, ", "))
+	for _, g := range [...]struct {
+		format string
+		group  results.SkillGroup
+	}{{p.essentials, e.Essential}, {p.optionals, e.Optional}} {
+		if n := g.group.Total(); n > 0 {
+			parts = append(parts, fmt.Sprintf(g.format, len(g.group.Met), len(g.group.Partly), len(g.group.Missing), n))
 		}
-		parts = append(parts, s)
 	}
 	switch {
 	case e.DistanceKm < 0:
@@ -83,25 +97,5 @@ func summary(t *skills.Taxonomy, e results.Explanation, match engine.Match, band
 	if len(parts) == 0 {
 		return head
 	}
-	return head + ": " + strings.Join(parts, ", ")
-}
-
-// essentials counts the essential skills that earn credit, of all the
-// role's essential skills, and names those that earn none. The engine
-// lists a skill credited through the hierarchy both as matched and as
-// missing; it counts as held.
-func essentials(t *skills.Taxonomy, e results.Explanation, lang skills.Lang) (have, of int, missing []string) {
-	held := map[string]bool{}
-	for _, m := range e.MatchedSkills {
-		if m.Essential && !held[m.Skill] {
-			held[m.Skill] = true
-			have++
-		}
-	}
-	for _, m := range e.MissingSkills {
-		if m.Essential && !held[m.Skill] {
-			missing = append(missing, skillLabel(t, m.Skill, lang))
-		}
-	}
-	return have, have + len(missing), missing
+	return head + ": " + strings.Join(parts, "; ")
 }
