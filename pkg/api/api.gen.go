@@ -695,6 +695,48 @@ func (e SkillDetailKind) Valid() bool {
 	}
 }
 
+// Defines values for SkillFitRelation.
+const (
+	SkillFitRelationBelowLevel SkillFitRelation = "below_level"
+	SkillFitRelationParent     SkillFitRelation = "parent"
+	SkillFitRelationSibling    SkillFitRelation = "sibling"
+)
+
+// Valid indicates whether the value is a known member of the SkillFitRelation enum.
+func (e SkillFitRelation) Valid() bool {
+	switch e {
+	case SkillFitRelationBelowLevel:
+		return true
+	case SkillFitRelationParent:
+		return true
+	case SkillFitRelationSibling:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SkillFitStatus.
+const (
+	SkillFitStatusMet     SkillFitStatus = "met"
+	SkillFitStatusMissing SkillFitStatus = "missing"
+	SkillFitStatusPartly  SkillFitStatus = "partly"
+)
+
+// Valid indicates whether the value is a known member of the SkillFitStatus enum.
+func (e SkillFitStatus) Valid() bool {
+	switch e {
+	case SkillFitStatusMet:
+		return true
+	case SkillFitStatusMissing:
+		return true
+	case SkillFitStatusPartly:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for SkillItemKind.
 const (
 	SkillItemKindCertificate SkillItemKind = "certificate"
@@ -746,6 +788,27 @@ func (e SuggestionsItemsMatch) Valid() bool {
 	case SuggestionsItemsMatchFull:
 		return true
 	case SuggestionsItemsMatchNear:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SuggestionsState.
+const (
+	SuggestionsStateNoConsent SuggestionsState = "no_consent"
+	SuggestionsStatePending   SuggestionsState = "pending"
+	SuggestionsStateReady     SuggestionsState = "ready"
+)
+
+// Valid indicates whether the value is a known member of the SuggestionsState enum.
+func (e SuggestionsState) Valid() bool {
+	switch e {
+	case SuggestionsStateNoConsent:
+		return true
+	case SuggestionsStatePending:
+		return true
+	case SuggestionsStateReady:
 		return true
 	default:
 		return false
@@ -1217,22 +1280,30 @@ type EmployerProfileSizeBand string
 
 // Explanation Why an entry fits. For employers available_from is a month (YYYY-MM) and distance_km is absent
 // (exact distances to several sites would locate the house); staff see a date and kilometres
-// (-1 for a remote role).
+// (-1 for a remote role). `skills` places every skill the role asks for in exactly one list:
+// essential and optional apart, each met, partly met or missing (docs/matching.md, "The
+// explanation"). The summary repeats the groups' counts, so it never disagrees with the lists.
 type Explanation struct {
 	AvailableFrom string                 `json:"available_from"`
 	DayRelease    bool                   `json:"day_release"`
 	DistanceBand  string                 `json:"distance_band"`
 	DistanceKm    *int                   `json:"distance_km,omitempty"`
 	LanguageFit   ExplanationLanguageFit `json:"language_fit"`
-	MatchedSkills []struct {
+
+	// MatchedSkills Derived from `skills` for pages not yet reading it, and to be removed: the skills met and partly met (essential first), `via` parent or sibling with the related skill's level as `candidate_level`. No skill is both here and in missing_skills.
+	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
+	MatchedSkills *[]struct {
 		CandidateLevel int                         `json:"candidate_level"`
 		Essential      bool                        `json:"essential"`
 		Label          string                      `json:"label"`
 		RequiredLevel  int                         `json:"required_level"`
 		Skill          string                      `json:"skill"`
 		Via            ExplanationMatchedSkillsVia `json:"via"`
-	} `json:"matched_skills"`
-	MissingSkills []struct {
+	} `json:"matched_skills,omitempty"`
+
+	// MissingSkills Derived from `skills` and to be removed; the skills missing (essential first).
+	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
+	MissingSkills *[]struct {
 		Essential  bool   `json:"essential"`
 		Label      string `json:"label"`
 		Programmes []struct {
@@ -1241,10 +1312,17 @@ type Explanation struct {
 		} `json:"programmes"`
 		RequiredLevel int    `json:"required_level"`
 		Skill         string `json:"skill"`
-	} `json:"missing_skills"`
+	} `json:"missing_skills,omitempty"`
 	ScheduleFit ExplanationScheduleFit `json:"schedule_fit"`
+	Skills      struct {
+		// Essential The essential (or optional) skills of the role, each in exactly one list, in the role's order.
+		Essential SkillGroup `json:"essential"`
 
-	// Summary Example: Full match: 3 of 3 essential skills, 5-15 km away, available from January 2027
+		// Optional The essential (or optional) skills of the role, each in exactly one list, in the role's order.
+		Optional SkillGroup `json:"optional"`
+	} `json:"skills"`
+
+	// Summary Example: Near match: essential skills 1 met, 1 partly met, 0 missing of 2; optional skills 0 met, 1 partly met, 0 missing of 1; 5-15 km away; available from January 2027
 	Summary string `json:"summary"`
 }
 
@@ -1760,7 +1838,9 @@ type ShortlistEntry struct {
 
 	// Explanation Why an entry fits. For employers available_from is a month (YYYY-MM) and distance_km is absent
 	// (exact distances to several sites would locate the house); staff see a date and kilometres
-	// (-1 for a remote role).
+	// (-1 for a remote role). `skills` places every skill the role asks for in exactly one list:
+	// essential and optional apart, each met, partly met or missing (docs/matching.md, "The
+	// explanation"). The summary repeats the groups' counts, so it never disagrees with the lists.
 	Explanation Explanation         `json:"explanation"`
 	Match       ShortlistEntryMatch `json:"match"`
 	Score       int                 `json:"score"`
@@ -1802,6 +1882,79 @@ type SkillDetail struct {
 // SkillDetailKind defines model for SkillDetail.Kind.
 type SkillDetailKind string
 
+// SkillFit One skill the role asks for. `level`, `hours` and `attested` are the candidate's own standing in
+// that skill (level 0: not held). `relation` is present only in the partly list:
+// `below_level` (the skill itself, below `required_level`), `parent` (the candidate holds
+// `related`, a broader skill that includes it) or `sibling` (the candidate holds `related`, a
+// closely related skill of the same family `related.family`). `programmes` train the skill and
+// are listed for skills partly met or missing.
+type SkillFit struct {
+	Attested bool `json:"attested"`
+	Hours    int  `json:"hours"`
+
+	// Label Example: Coffee cupping
+	Label      string `json:"label"`
+	Level      int    `json:"level"`
+	Programmes []struct {
+		Kind string `json:"kind"`
+		Name string `json:"name"`
+	} `json:"programmes"`
+
+	// Related The candidate's skill that counts, for a parent or sibling. `skill` and `label` are empty in a list stored before they were recorded (until the list is next recomputed).
+	Related *struct {
+		Attested bool `json:"attested"`
+
+		// Family The parent skill a sibling shares with the skill asked.
+		Family *struct {
+			// Label Example: Coffee production
+			Label string `json:"label"`
+
+			// Skill Example: coffee-production
+			Skill string `json:"skill"`
+		} `json:"family,omitempty"`
+		Hours int `json:"hours"`
+
+		// Label Example: Coffee roasting
+		Label string `json:"label"`
+		Level int    `json:"level"`
+
+		// Skill Example: coffee-roasting
+		Skill string `json:"skill"`
+	} `json:"related,omitempty"`
+	Relation      *SkillFitRelation `json:"relation,omitempty"`
+	RequiredLevel int               `json:"required_level"`
+
+	// Skill Example: coffee-cupping
+	Skill  string         `json:"skill"`
+	Status SkillFitStatus `json:"status"`
+}
+
+// SkillFitRelation defines model for SkillFit.Relation.
+type SkillFitRelation string
+
+// SkillFitStatus defines model for SkillFit.Status.
+type SkillFitStatus string
+
+// SkillGroup The essential (or optional) skills of the role, each in exactly one list, in the role's order.
+type SkillGroup struct {
+	// Counts The lengths of the three lists, and their sum (every skill of the group).
+	Counts struct {
+		Met     int `json:"met"`
+		Missing int `json:"missing"`
+		Partly  int `json:"partly"`
+		Total   int `json:"total"`
+	} `json:"counts"`
+
+	// Met Held at the level asked or above.
+	Met []SkillFit `json:"met"`
+
+	// Missing Earning no credit.
+	Missing []SkillFit `json:"missing"`
+
+	// Partly Earning part of the credit, for the reason in `relation`.
+	Partly []SkillFit `json:"partly"`
+}
+
 // SkillItem defines model for SkillItem.
 type SkillItem struct {
 	// ID Example: coffee-roasting
@@ -1842,7 +1995,9 @@ type Suggestions struct {
 
 		// Explanation Why an entry fits. For employers available_from is a month (YYYY-MM) and distance_km is absent
 		// (exact distances to several sites would locate the house); staff see a date and kilometres
-		// (-1 for a remote role).
+		// (-1 for a remote role). `skills` places every skill the role asks for in exactly one list:
+		// essential and optional apart, each met, partly met or missing (docs/matching.md, "The
+		// explanation"). The summary repeats the groups' counts, so it never disagrees with the lists.
 		Explanation Explanation           `json:"explanation"`
 		Match       SuggestionsItemsMatch `json:"match"`
 		RoleID      string                `json:"role_id"`
@@ -1850,11 +2005,23 @@ type Suggestions struct {
 		Title       string                `json:"title"`
 	} `json:"items"`
 	NextCursor *string `json:"next_cursor,omitempty"`
-	Total      int     `json:"total"`
+
+	// State `ready`: the candidate's ranked roles (possibly none fit). `no_consent`: the candidate has
+	// not consented to matching, so no roles are suggested and `items` is empty; the page should
+	// invite staff to record the candidate's consent. `pending`: the candidate consents but
+	// matching has not taken the change in yet (seconds); `items` is empty.
+	State SuggestionsState `json:"state"`
+	Total int              `json:"total"`
 }
 
 // SuggestionsItemsMatch defines model for Suggestions.Items.Match.
 type SuggestionsItemsMatch string
+
+// SuggestionsState `ready`: the candidate's ranked roles (possibly none fit). `no_consent`: the candidate has
+// not consented to matching, so no roles are suggested and `items` is empty; the page should
+// invite staff to record the candidate's consent. `pending`: the candidate consents but
+// matching has not taken the change in yet (seconds); `items` is empty.
+type SuggestionsState string
 
 // Tokens defines model for Tokens.
 type Tokens struct {
@@ -2629,9 +2796,12 @@ type ClientInterface interface {
 
 	// GetSuggestions The roles that fit a candidate, ranked and explained (the stored top 50).
 	//
-	// For the staff of the candidate's organisation. Another organisation's candidate answers 404;
-	// employers, administrators and candidates get 403. Staff see the full availability date and
-	// the distance in kilometres.
+	// For the staff of the candidate's organisation. Another organisation's candidate answers 404,
+	// as does an unknown or erased one; employers, administrators and candidates get 403. Staff see
+	// the full availability date and the distance in kilometres. A candidate of the caller's
+	// organisation who has not consented to matching answers 200 with `state: no_consent` and no
+	// items (never 404 nor 503): the distinct, stable answer for "record consent to see roles
+	// that fit".
 	//
 	// Corresponds with GET /api/v1/candidates/{id}/suggestions (the `GetSuggestions` operationId).
 	GetSuggestions(ctx context.Context, id string, params *GetSuggestionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -3474,9 +3644,12 @@ func (c *Client) AttestSkill(ctx context.Context, id string, body AttestSkillJSO
 
 // GetSuggestions The roles that fit a candidate, ranked and explained (the stored top 50).
 //
-// For the staff of the candidate's organisation. Another organisation's candidate answers 404;
-// employers, administrators and candidates get 403. Staff see the full availability date and
-// the distance in kilometres.
+// For the staff of the candidate's organisation. Another organisation's candidate answers 404,
+// as does an unknown or erased one; employers, administrators and candidates get 403. Staff see
+// the full availability date and the distance in kilometres. A candidate of the caller's
+// organisation who has not consented to matching answers 200 with `state: no_consent` and no
+// items (never 404 nor 503): the distinct, stable answer for "record consent to see roles
+// that fit".
 //
 // Corresponds with GET /api/v1/candidates/{id}/suggestions (the `GetSuggestions` operationId).
 func (c *Client) GetSuggestions(ctx context.Context, id string, params *GetSuggestionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7606,9 +7779,12 @@ type ClientWithResponsesInterface interface {
 
 	// GetSuggestionsWithResponse The roles that fit a candidate, ranked and explained (the stored top 50).
 	//
-	// For the staff of the candidate's organisation. Another organisation's candidate answers 404;
-	// employers, administrators and candidates get 403. Staff see the full availability date and
-	// the distance in kilometres.
+	// For the staff of the candidate's organisation. Another organisation's candidate answers 404,
+	// as does an unknown or erased one; employers, administrators and candidates get 403. Staff see
+	// the full availability date and the distance in kilometres. A candidate of the caller's
+	// organisation who has not consented to matching answers 200 with `state: no_consent` and no
+	// items (never 404 nor 503): the distinct, stable answer for "record consent to see roles
+	// that fit".
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -12100,9 +12276,12 @@ func (c *ClientWithResponses) AttestSkillWithResponse(ctx context.Context, id st
 
 // GetSuggestionsWithResponse The roles that fit a candidate, ranked and explained (the stored top 50).
 //
-// For the staff of the candidate's organisation. Another organisation's candidate answers 404;
-// employers, administrators and candidates get 403. Staff see the full availability date and
-// the distance in kilometres.
+// For the staff of the candidate's organisation. Another organisation's candidate answers 404,
+// as does an unknown or erased one; employers, administrators and candidates get 403. Staff see
+// the full availability date and the distance in kilometres. A candidate of the caller's
+// organisation who has not consented to matching answers 200 with `state: no_consent` and no
+// items (never 404 nor 503): the distinct, stable answer for "record consent to see roles
+// that fit".
 //
 // Returns a wrapper object for the known response body format(s).
 //

@@ -97,11 +97,9 @@ func (c *Candidates) Candidate(ctx context.Context, id string) (engine.Candidate
 // not hold (no consent, or not fetched yet). An erased candidate is an
 // error wrapping errs.NotFound.
 func (c *Candidates) MatchingConsent(ctx context.Context, id string) (orgID string, consent bool, err error) {
-	var v struct {
-		OrgID   string           `json:"org_id"`
-		Consent candidateConsent `json:"consent"`
-	}
-	if err := c.c.get(ctx, "/internal/v1/candidates/"+url.PathEscape(id), nil, &v); err != nil {
+	resp, err := c.c.api.GetMatchingViewWithResponse(ctx, id)
+	v, err := ok[api.MatchingView]("GET /internal/v1/candidates/"+id, resp, err)
+	if err != nil {
 		return "", false, err
 	}
 	return v.OrgID, v.Consent.Matching, nil
