@@ -46,7 +46,7 @@ func (s *Service) Attest(ctx context.Context, p auth.Principal, candidateID stri
 		a.AttestedBy, a.AttestedAt = p.Subject, s.now()
 		a.Sign(key.ID, key.Private)
 		c.Attestations = append(c.Attestations, a)
-		return s.change(p, *c, EventCandidateChanged, domain.ActionAttest, domain.PurposeAttestation, a.ID)
+		return s.change(p, *c, EventCandidateChanged, domain.ActionAttest, domain.PurposeAttestation, a.ID, domain.ChangeAttestation)
 	})
 	if err != nil {
 		return domain.Attestation{}, err
@@ -74,7 +74,7 @@ func (s *Service) AddProgrammeRecord(ctx context.Context, p auth.Principal, cand
 			return Change{}, errs.Invalid("programme", "the candidate has %d programme records, the most one record holds", domain.MaxPortfolioItems)
 		}
 		c.ProgrammeRecords = append(c.ProgrammeRecords, r)
-		return s.change(p, *c, EventCandidateChanged, domain.ActionProgrammeRecord, domain.PurposeCaseWork, r.ID)
+		return s.change(p, *c, EventCandidateChanged, domain.ActionProgrammeRecord, domain.PurposeCaseWork, r.ID, domain.ChangeProgrammeRecord)
 	})
 	return r, err
 }
@@ -93,7 +93,7 @@ func (s *Service) AddCertificate(ctx context.Context, p auth.Principal, candidat
 			return Change{}, errs.Invalid("name", "the candidate has %d certificates, the most one record holds", domain.MaxPortfolioItems)
 		}
 		c.Certificates = append(c.Certificates, ct)
-		return s.change(p, *c, EventCandidateChanged, domain.ActionCertificate, domain.PurposeCaseWork, ct.ID)
+		return s.change(p, *c, EventCandidateChanged, domain.ActionCertificate, domain.PurposeCaseWork, ct.ID, domain.ChangeCertificate)
 	})
 	return ct, err
 }
