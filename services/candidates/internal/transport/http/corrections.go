@@ -50,7 +50,7 @@ func (h *handlers) updateProgrammeRecord(c *fiber.Ctx) error {
 		return err
 	}
 	r := domain.ProgrammeRecord{ProgrammeID: b.Programme, From: b.From, To: b.To, Hours: b.Hours}
-	out, err := h.svc.UpdateProgrammeRecord(c.UserContext(), p, c.Params("id"), c.Params("recordId"), b.Version, r)
+	out, err := h.svc.UpdateProgrammeRecord(c.UserContext(), p, c.Params("id"), c.Params("record_id"), b.Version, r)
 	if err != nil {
 		return err
 	}
@@ -68,11 +68,11 @@ func (h *handlers) removeProgrammeRecord(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	v, err := h.svc.RemoveProgrammeRecord(c.UserContext(), p, c.Params("id"), c.Params("recordId"), version)
+	v, err := h.svc.RemoveProgrammeRecord(c.UserContext(), p, c.Params("id"), c.Params("record_id"), version)
 	if err != nil {
 		return err
 	}
-	return c.JSON(removedResponse{ID: c.Params("recordId"), CandidateVersion: v})
+	return c.JSON(removedResponse{ID: c.Params("record_id"), CandidateVersion: v})
 }
 
 func (h *handlers) updateCertificate(c *fiber.Ctx) error {
@@ -85,7 +85,7 @@ func (h *handlers) updateCertificate(c *fiber.Ctx) error {
 		return err
 	}
 	ct := domain.Certificate{Name: b.Name, Issuer: b.Issuer, Date: b.Date}
-	out, err := h.svc.UpdateCertificate(c.UserContext(), p, c.Params("id"), c.Params("certId"), b.Version, ct)
+	out, err := h.svc.UpdateCertificate(c.UserContext(), p, c.Params("id"), c.Params("cert_id"), b.Version, ct)
 	if err != nil {
 		return err
 	}
@@ -103,11 +103,11 @@ func (h *handlers) removeCertificate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	v, err := h.svc.RemoveCertificate(c.UserContext(), p, c.Params("id"), c.Params("certId"), version)
+	v, err := h.svc.RemoveCertificate(c.UserContext(), p, c.Params("id"), c.Params("cert_id"), version)
 	if err != nil {
 		return err
 	}
-	return c.JSON(removedResponse{ID: c.Params("certId"), CandidateVersion: v})
+	return c.JSON(removedResponse{ID: c.Params("cert_id"), CandidateVersion: v})
 }
 
 // programmeEdit replaces a programme; version is the programme's version
