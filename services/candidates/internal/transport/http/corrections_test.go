@@ -235,3 +235,32 @@ func TestLegacyItemsGetStableIDs(t *testing.T) {
 	}
 	h.call(t, "member", "DELETE", c+"/certificates/"+cert+"?version="+fmt.Sprint(v+1), nil).must(t, 200)
 }
+
+// TestConcurrentCorrectionsOneWins: corrections sent at once against the
+// same version are serialised by the candidate's lock; exactly one
+// succeeds and the others hear 409.
+func TestConcurrentCorrectionsOneWins(t *testing.T) {
+	h := newHarness(t)
+	id := h.register(t, "member", jan()).str("id")
+	prog := h.programme(t, "member")
+	rec := h.call(t, "member", "POST", "/api/v1/candidates/"+id+"/programme-records", map[string]any{"programme": prog, "from": "2026-01-05", "hours": 40}).must(t, 201).str("id")
+	v := h.candidateVersion(t, id)
+	const n = 4
+	statuses := make(chan int, n)
+	for i := range n {
+		go func() {
+			body := map[string]any{"version": v, "programme": prog, "from": "2026-01-05", "hours": 100 + i}
+			statuses <- h.call(t, "member", "PUT", "/api/v1/candidates/"+id+"/programme-records/"+rec, body).status
+		}()
+	}
+	counts := map[int]int{}
+	for range n {
+		counts[<-statuses]++
+	}
+	if counts[200] != 1 || counts[409] != n-1 {
+		t.Errorf("statuses %v, want one 200 and %d 409s", counts, n-1)
+	}
+	if got := h.candidateVersion(t, id); got != v+1 {
+		t.Errorf("version %d after the race, want %d", got, v+1)
+	}
+}
