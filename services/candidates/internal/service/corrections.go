@@ -8,9 +8,10 @@ import (
 	"github.com/onward-jobs/onward/services/candidates/internal/domain"
 )
 
-// Corrected is what a correction of a candidate's portfolio answers: the
-// candidate at its new version, for the client's next change.
-type Corrected[T any] struct {
+// Versioned is what an addition to or a correction of a candidate's
+// portfolio answers: the item, and the candidate's new version for the
+// client's next change.
+type Versioned[T any] struct {
 	Item             T
 	CandidateVersion int64
 }
@@ -27,19 +28,19 @@ func requireVersion(version int64) error {
 // UpdateProgrammeRecord replaces the programme, dates and hours of one of
 // the candidate's programme records, if the candidate is still at version.
 // Who recorded it first stays; the audit trail says who corrected it.
-func (s *Service) UpdateProgrammeRecord(ctx context.Context, p auth.Principal, candidateID, recordID string, version int64, r domain.ProgrammeRecord) (Corrected[domain.ProgrammeRecord], error) {
+func (s *Service) UpdateProgrammeRecord(ctx context.Context, p auth.Principal, candidateID, recordID string, version int64, r domain.ProgrammeRecord) (Versioned[domain.ProgrammeRecord], error) {
 	org, err := staffOrg(p)
 	if err != nil {
-		return Corrected[domain.ProgrammeRecord]{}, err
+		return Versioned[domain.ProgrammeRecord]{}, err
 	}
 	if err := requireVersion(version); err != nil {
-		return Corrected[domain.ProgrammeRecord]{}, err
+		return Versioned[domain.ProgrammeRecord]{}, err
 	}
 	if err := r.Validate(s.today()); err != nil {
-		return Corrected[domain.ProgrammeRecord]{}, err
+		return Versioned[domain.ProgrammeRecord]{}, err
 	}
 	if _, err := s.ownProgramme(ctx, org, r.ProgrammeID, "programme"); err != nil {
-		return Corrected[domain.ProgrammeRecord]{}, err
+		return Versioned[domain.ProgrammeRecord]{}, err
 	}
 	var out domain.ProgrammeRecord
 	c, err := s.changeCandidate(ctx, p, candidateID, version, func(c *domain.Candidate) (Change, error) {
@@ -56,7 +57,7 @@ func (s *Service) UpdateProgrammeRecord(ctx context.Context, p auth.Principal, c
 		c.ProgrammeRecords[i] = r
 		return s.change(p, *c, EventCandidateChanged, domain.ActionUpdate, domain.PurposeCaseWork, r.ID, domain.ChangeProgrammeRecord)
 	})
-	return Corrected[domain.ProgrammeRecord]{Item: out, CandidateVersion: c.Version}, err
+	return Versioned[domain.ProgrammeRecord]{Item: out, CandidateVersion: c.Version}, err
 }
 
 // RemoveProgrammeRecord removes one of the candidate's programme records,
@@ -81,15 +82,15 @@ func (s *Service) RemoveProgrammeRecord(ctx context.Context, p auth.Principal, c
 
 // UpdateCertificate replaces the name, issuer and date of one of the
 // candidate's certificates, if the candidate is still at version.
-func (s *Service) UpdateCertificate(ctx context.Context, p auth.Principal, candidateID, certID string, version int64, ct domain.Certificate) (Corrected[domain.Certificate], error) {
+func (s *Service) UpdateCertificate(ctx context.Context, p auth.Principal, candidateID, certID string, version int64, ct domain.Certificate) (Versioned[domain.Certificate], error) {
 	if _, err := staffOrg(p); err != nil {
-		return Corrected[domain.Certificate]{}, err
+		return Versioned[domain.Certificate]{}, err
 	}
 	if err := requireVersion(version); err != nil {
-		return Corrected[domain.Certificate]{}, err
+		return Versioned[domain.Certificate]{}, err
 	}
 	if err := ct.Validate(s.today()); err != nil {
-		return Corrected[domain.Certificate]{}, err
+		return Versioned[domain.Certificate]{}, err
 	}
 	var out domain.Certificate
 	c, err := s.changeCandidate(ctx, p, candidateID, version, func(c *domain.Candidate) (Change, error) {
@@ -106,7 +107,7 @@ func (s *Service) UpdateCertificate(ctx context.Context, p auth.Principal, candi
 		c.Certificates[i] = ct
 		return s.change(p, *c, EventCandidateChanged, domain.ActionUpdate, domain.PurposeCaseWork, ct.ID, domain.ChangeCertificate)
 	})
-	return Corrected[domain.Certificate]{Item: out, CandidateVersion: c.Version}, err
+	return Versioned[domain.Certificate]{Item: out, CandidateVersion: c.Version}, err
 }
 
 // RemoveCertificate removes one of the candidate's certificates, if the

@@ -64,9 +64,13 @@ func TestProgrammeRecordCorrections(t *testing.T) {
 	h := newHarness(t)
 	id := h.register(t, "member", jan()).str("id")
 	prog := h.programme(t, "member")
-	rec := h.call(t, "member", "POST", "/api/v1/candidates/"+id+"/programme-records", map[string]any{"programme": prog, "from": "2026-01-05", "hours": 40}).must(t, 201).str("id")
+	added := h.call(t, "member", "POST", "/api/v1/candidates/"+id+"/programme-records", map[string]any{"programme": prog, "from": "2026-01-05", "hours": 40}).must(t, 201)
+	rec := added.str("id")
 	path := "/api/v1/candidates/" + id + "/programme-records/" + rec
 	v := h.candidateVersion(t, id)
+	if got, _ := added.body["candidate_version"].(float64); int64(got) != v {
+		t.Errorf("the addition answered candidate_version %v, want %d", added.body["candidate_version"], v)
+	}
 
 	for _, tc := range []struct {
 		body  map[string]any
