@@ -17,6 +17,7 @@ import (
 	"github.com/onward-jobs/onward/pkg/skills"
 	eventsadapter "github.com/onward-jobs/onward/services/candidates/internal/adapters/events"
 	mongoadapter "github.com/onward-jobs/onward/services/candidates/internal/adapters/mongo"
+	"github.com/onward-jobs/onward/services/candidates/internal/domain"
 	"github.com/onward-jobs/onward/services/candidates/internal/service"
 	transport "github.com/onward-jobs/onward/services/candidates/internal/transport/http"
 )
@@ -29,6 +30,11 @@ const Name = "candidates"
 func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	keys, err := loadKeys(cfg)
 	if err != nil {
+		return err
+	}
+	// A consent text edited in place would make recorded consents lie
+	// about what candidates heard; refuse to start with one.
+	if _, err := domain.ConsentTexts(); err != nil {
 		return err
 	}
 	svc, err := servicekit.Start(ctx, Name, cfg.Config, &cfg, logOut)

@@ -26,6 +26,9 @@ type Attestation struct {
 	// KeyID names the organisation key that signed it.
 	KeyID     string
 	Signature []byte
+	// Revocation is set once the attestation is withdrawn; the signature
+	// above still covers the attestation as it was made.
+	Revocation *Revocation
 }
 
 // canonicalAttestation fixes the signed fields and their order. Version 1

@@ -78,3 +78,12 @@ type Tombstone struct {
 	ErasedAt time.Time
 	ErasedBy string
 }
+
+// The actions of corrections. An added programme record or certificate
+// keeps its older action (ActionProgrammeRecord, ActionCertificate); an
+// edit of one is ActionUpdate and a removal ActionRemove, with the change
+// name saying what was edited or removed and Subject which one.
+const (
+	ActionRemove AuditAction = "remove"
+	ActionRevoke AuditAction = "revoke"
+)

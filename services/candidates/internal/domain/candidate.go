@@ -179,13 +179,17 @@ type Skill struct {
 	Attestation
 }
 
-// Skills returns the latest attestation of each skill, in the order the
-// skills were first attested. Earlier attestations stay in the portfolio
-// as history.
+// Skills returns the latest attestation of each skill that is not
+// revoked, in the order the skills were first attested. Earlier and
+// revoked attestations stay in the portfolio as history; a revoked one
+// never counts, so matching sees the latest standing one or none.
 func (c Candidate) Skills() []Skill {
 	latest := map[string]int{}
 	var order []string
 	for i, a := range c.Attestations {
+		if a.Revoked() {
+			continue
+		}
 		if _, seen := latest[a.Skill]; !seen {
 			order = append(order, a.Skill)
 		}

@@ -21,6 +21,9 @@ type Verification struct {
 	Attestation domain.Attestation
 	Intact      bool
 	Full        bool
+	// RevocationIntact says whether a revoked attestation's revocation
+	// carries a good signature of the attesting organisation.
+	RevocationIntact bool
 }
 
 // VerifyAttestation checks an attestation's signature against the key that
@@ -48,7 +51,26 @@ func (s *Service) VerifyAttestation(ctx context.Context, p auth.Principal, id st
 	default:
 		v.Intact = key.OrgID == a.OrgID && key.OrgID == c.OrgID && a.CandidateID == c.ID && a.Intact(key.Public)
 	}
+	if a.Revoked() {
+		if v.RevocationIntact, err = s.revocationIntact(ctx, a); err != nil {
+			return Verification{}, err
+		}
+	}
 	return v, nil
+}
+
+// revocationIntact checks a revocation's signature against the key that
+// made it, which must be the attesting organisation's (it may be a newer
+// key than the attestation's).
+func (s *Service) revocationIntact(ctx context.Context, a domain.Attestation) (bool, error) {
+	key, err := s.Keys.KeyByID(ctx, a.Revocation.KeyID)
+	switch {
+	case errors.Is(err, errs.NotFound):
+		return false, nil
+	case err != nil:
+		return false, err
+	}
+	return key.OrgID == a.OrgID && a.RevocationIntact(key.Public), nil
 }
 
 // signingKey returns the organisation's signing key, making one on first

@@ -101,9 +101,7 @@ func (s *Service) UpdateCandidate(ctx context.Context, p auth.Principal, id stri
 			return Change{}, err
 		}
 		c.Identity, c.Profile = spec.Identity, spec.Profile
-		ch, err := s.change(p, *c, EventCandidateChanged, domain.ActionUpdate, domain.PurposeCaseWork, "")
-		ch.Audit.Fields = fields
-		return ch, err
+		return s.change(p, *c, EventCandidateChanged, domain.ActionUpdate, domain.PurposeCaseWork, "", domain.ChangesOf(fields)...)
 	})
 	return c, err
 }
@@ -118,9 +116,12 @@ func (s *Service) SetConsent(ctx context.Context, p auth.Principal, id string, m
 	if err := domain.ValidateConsentText(textVersion); err != nil {
 		return domain.Consent{}, err
 	}
+	if _, ok := domain.ConsentTextByVersion(textVersion); !ok {
+		return domain.Consent{}, errs.Invalid("text_version", "names no published consent text; the current one is %s", domain.CurrentConsentText)
+	}
 	c, err := s.changeCandidate(ctx, p, id, 0, func(c *domain.Candidate) (Change, error) {
 		c.Consent = domain.Consent{Matching: matching, TextVersion: textVersion, RecordedBy: p.Subject, RecordedAt: s.now()}
-		return s.change(p, *c, EventConsentChanged, domain.ActionConsent, domain.PurposeCaseWork, "")
+		return s.change(p, *c, EventConsentChanged, domain.ActionConsent, domain.PurposeCaseWork, "", domain.ChangeConsent)
 	})
 	return c.Consent, err
 }
@@ -153,10 +154,13 @@ func (s *Service) changeCandidate(ctx context.Context, p auth.Principal, id stri
 	if version != 0 && version != c.Version {
 		return domain.Candidate{}, fmt.Errorf("candidate %s is at version %d, not %d; reload it: %w", id, c.Version, version, errs.Conflict)
 	}
-	prev := c.Version
+	prev, before := c.Version, c
 	c.Version++
 	c.UpdatedAt = s.now()
 	ch, err := apply(&c)
+	if errors.Is(err, errUnchanged) {
+		return before, nil
+	}
 	if err != nil {
 		return domain.Candidate{}, err
 	}
@@ -167,14 +171,22 @@ func (s *Service) changeCandidate(ctx context.Context, p auth.Principal, id stri
 	return c, nil
 }
 
+// errUnchanged tells changeCandidate that the request changes nothing, so
+// nothing is written, announced or audited and the caller gets the
+// candidate as it is: a repeated PUT is harmless.
+var errUnchanged = errors.New("nothing to change")
+
 // change builds the event and audit entry of a write to c at its new
-// version.
-func (s *Service) change(p auth.Principal, c domain.Candidate, eventType string, action domain.AuditAction, why domain.Purpose, subject string) (Change, error) {
+// version; changes are the change names (domain.ChangeNames) the entry
+// records.
+func (s *Service) change(p auth.Principal, c domain.Candidate, eventType string, action domain.AuditAction, why domain.Purpose, subject string, changes ...string) (Change, error) {
 	e, err := s.envelope(eventType, c.ID, c.Version)
 	if err != nil {
 		return Change{}, err
 	}
-	return Change{Event: e, Audit: s.entry(p, c, action, why, subject)}, nil
+	a := s.entry(p, c, action, why, subject)
+	a.Fields = changes
+	return Change{Event: e, Audit: a}, nil
 }
 
 // audit records a read (or another action that changes nothing) of c.

@@ -46,7 +46,7 @@ func (s *Service) Attest(ctx context.Context, p auth.Principal, candidateID stri
 		a.AttestedBy, a.AttestedAt = p.Subject, s.now()
 		a.Sign(key.ID, key.Private)
 		c.Attestations = append(c.Attestations, a)
-		return s.change(p, *c, EventCandidateChanged, domain.ActionAttest, domain.PurposeAttestation, a.ID)
+		return s.change(p, *c, EventCandidateChanged, domain.ActionAttest, domain.PurposeAttestation, a.ID, domain.ChangeAttestation)
 	})
 	if err != nil {
 		return domain.Attestation{}, err
@@ -57,43 +57,43 @@ func (s *Service) Attest(ctx context.Context, p auth.Principal, candidateID stri
 
 // AddProgrammeRecord records the candidate's time in one of the
 // organisation's programmes.
-func (s *Service) AddProgrammeRecord(ctx context.Context, p auth.Principal, candidateID string, r domain.ProgrammeRecord) (domain.ProgrammeRecord, error) {
+func (s *Service) AddProgrammeRecord(ctx context.Context, p auth.Principal, candidateID string, r domain.ProgrammeRecord) (Versioned[domain.ProgrammeRecord], error) {
 	org, err := staffOrg(p)
 	if err != nil {
-		return domain.ProgrammeRecord{}, err
+		return Versioned[domain.ProgrammeRecord]{}, err
 	}
 	if err := r.Validate(s.today()); err != nil {
-		return domain.ProgrammeRecord{}, err
+		return Versioned[domain.ProgrammeRecord]{}, err
 	}
 	if _, err := s.ownProgramme(ctx, org, r.ProgrammeID, "programme"); err != nil {
-		return domain.ProgrammeRecord{}, err
+		return Versioned[domain.ProgrammeRecord]{}, err
 	}
 	r.ID, r.RecordedBy, r.RecordedAt = uuid.NewString(), p.Subject, s.now()
-	_, err = s.changeCandidate(ctx, p, candidateID, 0, func(c *domain.Candidate) (Change, error) {
+	c, err := s.changeCandidate(ctx, p, candidateID, 0, func(c *domain.Candidate) (Change, error) {
 		if len(c.ProgrammeRecords) >= domain.MaxPortfolioItems {
 			return Change{}, errs.Invalid("programme", "the candidate has %d programme records, the most one record holds", domain.MaxPortfolioItems)
 		}
 		c.ProgrammeRecords = append(c.ProgrammeRecords, r)
-		return s.change(p, *c, EventCandidateChanged, domain.ActionProgrammeRecord, domain.PurposeCaseWork, r.ID)
+		return s.change(p, *c, EventCandidateChanged, domain.ActionProgrammeRecord, domain.PurposeCaseWork, r.ID, domain.ChangeProgrammeRecord)
 	})
-	return r, err
+	return Versioned[domain.ProgrammeRecord]{Item: r, CandidateVersion: c.Version}, err
 }
 
 // AddCertificate records a certificate the candidate holds.
-func (s *Service) AddCertificate(ctx context.Context, p auth.Principal, candidateID string, ct domain.Certificate) (domain.Certificate, error) {
+func (s *Service) AddCertificate(ctx context.Context, p auth.Principal, candidateID string, ct domain.Certificate) (Versioned[domain.Certificate], error) {
 	if _, err := staffOrg(p); err != nil {
-		return domain.Certificate{}, err
+		return Versioned[domain.Certificate]{}, err
 	}
 	if err := ct.Validate(s.today()); err != nil {
-		return domain.Certificate{}, err
+		return Versioned[domain.Certificate]{}, err
 	}
 	ct.ID, ct.RecordedBy, ct.RecordedAt = uuid.NewString(), p.Subject, s.now()
-	_, err := s.changeCandidate(ctx, p, candidateID, 0, func(c *domain.Candidate) (Change, error) {
+	c, err := s.changeCandidate(ctx, p, candidateID, 0, func(c *domain.Candidate) (Change, error) {
 		if len(c.Certificates) >= domain.MaxPortfolioItems {
 			return Change{}, errs.Invalid("name", "the candidate has %d certificates, the most one record holds", domain.MaxPortfolioItems)
 		}
 		c.Certificates = append(c.Certificates, ct)
-		return s.change(p, *c, EventCandidateChanged, domain.ActionCertificate, domain.PurposeCaseWork, ct.ID)
+		return s.change(p, *c, EventCandidateChanged, domain.ActionCertificate, domain.PurposeCaseWork, ct.ID, domain.ChangeCertificate)
 	})
-	return ct, err
+	return Versioned[domain.Certificate]{Item: ct, CandidateVersion: c.Version}, err
 }

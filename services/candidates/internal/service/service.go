@@ -79,6 +79,10 @@ func (errAliasTaken) Error() string { return "alias already taken" }
 // ProgrammeStore keeps programmes.
 type ProgrammeStore interface {
 	InsertProgramme(ctx context.Context, p domain.Programme) error
+	// UpdateProgramme replaces the programme whose version is still prev
+	// and records entry in the same write; one whose version moved on is
+	// an errs.Conflict, a missing one errs.NotFound.
+	UpdateProgramme(ctx context.Context, p domain.Programme, prev int64, entry domain.AuditEntry) error
 	// Programme returns a programme by id or errs.NotFound.
 	Programme(ctx context.Context, id string) (domain.Programme, error)
 	// ListProgrammes returns a page of programmes in id order: one

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
 
 	"github.com/onward-jobs/onward/pkg/mongox"
 	"github.com/onward-jobs/onward/services/candidates/internal/domain"
@@ -68,33 +69,34 @@ func (s *Store) CandidateAudit(ctx context.Context, candidateID string, page mon
 	return out, next, nil
 }
 
-// settleAudit moves a change's audit entry from the candidate document to
-// the audit log. The write it records has succeeded, so a failure here is
-// not the caller's: the entry stays pending and the relay moves it
-// (PendingEvents).
-func (s *Store) settleAudit(ctx context.Context, candidateID, raw string) {
-	_ = s.moveAudit(context.WithoutCancel(ctx), candidateID, raw)
+// settleAudit moves a change's audit entry from the changed document (a
+// candidate's or a programme's) to the audit log. The write it records has
+// succeeded, so a failure here is not the caller's: the entry stays
+// pending and the relay moves it (PendingEvents).
+func (s *Store) settleAudit(ctx context.Context, coll *mongo.Collection, docID, raw string) {
+	_ = s.moveAudit(context.WithoutCancel(ctx), coll, docID, raw)
 }
 
 // moveAudit inserts a pending entry into the audit log, then pulls it from
-// the candidate document. Either step may be repeated harmlessly.
-func (s *Store) moveAudit(ctx context.Context, candidateID, raw string) error {
+// the document of coll that holds it. Either step may be repeated
+// harmlessly.
+func (s *Store) moveAudit(ctx context.Context, coll *mongo.Collection, docID, raw string) error {
 	var d auditDoc
 	if err := bson.UnmarshalExtJSON([]byte(raw), true, &d); err != nil {
-		return fmt.Errorf("pending audit entry of candidate %s: %w", candidateID, err)
+		return fmt.Errorf("pending audit entry of %s %s: %w", coll.Name(), docID, err)
 	}
 	if err := s.insertAudit(ctx, d); err != nil {
 		return err
 	}
-	unlock, err := s.lock(ctx, s.candidates, candidateID)
+	unlock, err := s.lock(ctx, coll, docID)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	_, err = s.candidates.UpdateOne(ctx, bson.D{{Key: "_id", Value: candidateID}},
+	_, err = coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: docID}},
 		bson.D{{Key: "$pull", Value: bson.D{{Key: "pending_audit", Value: raw}}}})
 	if err != nil {
-		return fmt.Errorf("clear audit entry %s from candidate %s: %w", d.ID, candidateID, err)
+		return fmt.Errorf("clear audit entry %s from %s %s: %w", d.ID, coll.Name(), docID, err)
 	}
 	return nil
 }
@@ -108,9 +110,16 @@ func encodeChange(ch service.Change) (event, entry string, err error) {
 	if ch.Audit.ID == "" {
 		return "", "", fmt.Errorf("change of %s carries no audit entry", ch.Event.AggregateID)
 	}
-	b, err := bson.MarshalExtJSON(toAuditDoc(ch.Audit), true, false)
+	entry, err = encodeAudit(ch.Audit)
+	return event, entry, err
+}
+
+// encodeAudit renders an audit entry as the exact text stored in
+// pending_audit.
+func encodeAudit(e domain.AuditEntry) (string, error) {
+	b, err := bson.MarshalExtJSON(toAuditDoc(e), true, false)
 	if err != nil {
-		return "", "", fmt.Errorf("encode audit entry %s: %w", ch.Audit.ID, err)
+		return "", fmt.Errorf("encode audit entry %s: %w", e.ID, err)
 	}
-	return event, string(b), nil
+	return string(b), nil
 }

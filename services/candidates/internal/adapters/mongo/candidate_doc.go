@@ -58,9 +58,9 @@ func (s *Store) toDomainCandidate(d candidateDoc) (domain.Candidate, error) {
 		ID: d.ID, OrgID: d.OrgID, Alias: d.Alias, Version: d.Version, CreatedAt: d.CreatedAt.UTC(),
 		UpdatedAt: d.UpdatedAt.UTC(), CreatedBy: d.CreatedBy, Identity: identity,
 		Profile:          toDomainProfile(d.Setting, d.Profile),
-		ProgrammeRecords: toDomainProgrammeRecords(d.ProgrammeRecords),
+		ProgrammeRecords: toDomainProgrammeRecords(d.ID, d.ProgrammeRecords),
 		Attestations:     toDomainAttestations(d.Attestations),
-		Certificates:     toDomainCertificates(d.Certificates),
+		Certificates:     toDomainCertificates(d.ID, d.Certificates),
 		Consent:          toDomainConsent(d.Consent),
 	}, nil
 }

@@ -31,7 +31,7 @@ func (s *Store) InsertCandidate(ctx context.Context, c domain.Candidate, ch serv
 		}
 		return fmt.Errorf("insert candidate %s: %w", c.ID, err)
 	}
-	s.settleAudit(ctx, c.ID, entry)
+	s.settleAudit(ctx, s.candidates, c.ID, entry)
 	return nil
 }
 
@@ -63,7 +63,7 @@ func (s *Store) UpdateCandidate(ctx context.Context, c domain.Candidate, prev in
 	if err := s.replaceCandidate(ctx, c, prev, event, entry); err != nil {
 		return err
 	}
-	s.settleAudit(ctx, c.ID, entry)
+	s.settleAudit(ctx, s.candidates, c.ID, entry)
 	return nil
 }
 

@@ -36,16 +36,18 @@ func (s *Store) PendingEvents(ctx context.Context, limit int) ([]events.Envelope
 	return out, nil
 }
 
-// movePendingAudit moves the audit entries of up to limit candidate
-// documents whose writer stopped before moving them.
+// movePendingAudit moves up to limit audit entries, of candidates and of
+// programmes, whose writer stopped before moving them.
 func (s *Store) movePendingAudit(ctx context.Context, limit int) error {
-	raws, err := pendingIn(ctx, s.candidates, "pending_audit", limit)
-	if err != nil {
-		return err
-	}
-	for _, p := range raws {
-		if err := s.moveAudit(ctx, p.docID, p.raw); err != nil {
+	for _, coll := range []*mongo.Collection{s.candidates, s.programmes} {
+		raws, err := pendingIn(ctx, coll, "pending_audit", limit)
+		if err != nil {
 			return err
+		}
+		for _, p := range raws {
+			if err := s.moveAudit(ctx, coll, p.docID, p.raw); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -1,7 +1,10 @@
 package mongo
 
 import (
+	"fmt"
 	"time"
+
+	"github.com/google/uuid"
 
 	"github.com/onward-jobs/onward/services/candidates/internal/domain"
 )
@@ -32,6 +35,34 @@ type attestationDoc struct {
 	AttestedAt  time.Time `bson:"attested_at"`
 	KeyID       string    `bson:"key_id"`
 	Signature   []byte    `bson:"signature"`
+	// Revocation is absent until the attestation is revoked.
+	Revocation *revocationDoc `bson:"revocation,omitempty"`
+}
+
+type revocationDoc struct {
+	Reason    string    `bson:"reason"`
+	Note      string    `bson:"note,omitempty"`
+	RevokedBy string    `bson:"revoked_by"`
+	RevokedAt time.Time `bson:"revoked_at"`
+	KeyID     string    `bson:"key_id"`
+	Signature []byte    `bson:"signature"`
+}
+
+func toRevocationDoc(r *domain.Revocation) *revocationDoc {
+	if r == nil {
+		return nil
+	}
+	return &revocationDoc{Reason: string(r.Reason), Note: r.Note, RevokedBy: r.RevokedBy, RevokedAt: r.RevokedAt, KeyID: r.KeyID, Signature: r.Signature}
+}
+
+func toDomainRevocation(d *revocationDoc) *domain.Revocation {
+	if d == nil {
+		return nil
+	}
+	return &domain.Revocation{
+		Reason: domain.RevocationReason(d.Reason), Note: d.Note, RevokedBy: d.RevokedBy, RevokedAt: d.RevokedAt.UTC(),
+		KeyID: d.KeyID, Signature: d.Signature,
+	}
 }
 
 type certificateDoc struct {
@@ -58,10 +89,10 @@ func toProgrammeRecordDocs(rs []domain.ProgrammeRecord) []programmeRecordDoc {
 	return out
 }
 
-func toDomainProgrammeRecords(ds []programmeRecordDoc) []domain.ProgrammeRecord {
+func toDomainProgrammeRecords(candidateID string, ds []programmeRecordDoc) []domain.ProgrammeRecord {
 	var out []domain.ProgrammeRecord
-	for _, d := range ds {
-		out = append(out, domain.ProgrammeRecord{ID: d.ID, ProgrammeID: d.ProgrammeID, From: d.From, To: d.To, Hours: d.Hours, RecordedBy: d.RecordedBy, RecordedAt: d.RecordedAt.UTC()})
+	for i, d := range ds {
+		out = append(out, domain.ProgrammeRecord{ID: itemID(candidateID, "programme_record", i, d.ID), ProgrammeID: d.ProgrammeID, From: d.From, To: d.To, Hours: d.Hours, RecordedBy: d.RecordedBy, RecordedAt: d.RecordedAt.UTC()})
 	}
 	return out
 }
@@ -72,7 +103,7 @@ func toAttestationDocs(as []domain.Attestation) []attestationDoc {
 		out = append(out, attestationDoc{
 			ID: a.ID, CandidateID: a.CandidateID, OrgID: a.OrgID, Skill: a.Skill, Level: a.Level, Hours: a.Hours,
 			ProgrammeID: a.ProgrammeID, Date: a.Date, Evidence: a.Evidence, AttestedBy: a.AttestedBy,
-			AttestedAt: a.AttestedAt, KeyID: a.KeyID, Signature: a.Signature,
+			AttestedAt: a.AttestedAt, KeyID: a.KeyID, Signature: a.Signature, Revocation: toRevocationDoc(a.Revocation),
 		})
 	}
 	return out
@@ -84,7 +115,7 @@ func toDomainAttestations(ds []attestationDoc) []domain.Attestation {
 		out = append(out, domain.Attestation{
 			ID: d.ID, CandidateID: d.CandidateID, OrgID: d.OrgID, Skill: d.Skill, Level: d.Level, Hours: d.Hours,
 			ProgrammeID: d.ProgrammeID, Date: d.Date, Evidence: d.Evidence, AttestedBy: d.AttestedBy,
-			AttestedAt: d.AttestedAt.UTC(), KeyID: d.KeyID, Signature: d.Signature,
+			AttestedAt: d.AttestedAt.UTC(), KeyID: d.KeyID, Signature: d.Signature, Revocation: toDomainRevocation(d.Revocation),
 		})
 	}
 	return out
@@ -106,10 +137,10 @@ func toCertificateDocs(cs []domain.Certificate) []certificateDoc {
 	return out
 }
 
-func toDomainCertificates(ds []certificateDoc) []domain.Certificate {
+func toDomainCertificates(candidateID string, ds []certificateDoc) []domain.Certificate {
 	var out []domain.Certificate
-	for _, d := range ds {
-		out = append(out, domain.Certificate{ID: d.ID, Name: d.Name, Issuer: d.Issuer, Date: d.Date, RecordedBy: d.RecordedBy, RecordedAt: d.RecordedAt.UTC()})
+	for i, d := range ds {
+		out = append(out, domain.Certificate{ID: itemID(candidateID, "certificate", i, d.ID), Name: d.Name, Issuer: d.Issuer, Date: d.Date, RecordedBy: d.RecordedBy, RecordedAt: d.RecordedAt.UTC()})
 	}
 	return out
 }
@@ -120,4 +151,20 @@ func toConsentDoc(c domain.Consent) consentDoc {
 
 func toDomainConsent(d consentDoc) domain.Consent {
 	return domain.Consent{Matching: d.Matching, TextVersion: d.TextVersion, RecordedBy: d.RecordedBy, RecordedAt: d.RecordedAt.UTC()}
+}
+
+// legacyItemIDs is the namespace of the ids given to programme records and
+// certificates stored before every item had one.
+var legacyItemIDs = uuid.MustParse("6f0d7d0e-3c1a-4b8e-9a57-0c3f1d2b7a91")
+
+// itemID returns stored, or for an item stored without an id one derived
+// from the candidate, the kind of item and its position. The derived id is
+// the same on every read until the candidate's next write, which stores it
+// (toCandidateDoc writes every item's id), so a client can correct an old
+// item by the id it read and the document is upgraded by that write.
+func itemID(candidateID, kind string, i int, stored string) string {
+	if stored != "" {
+		return stored
+	}
+	return uuid.NewSHA1(legacyItemIDs, []byte(fmt.Sprintf("%s/%s/%d", candidateID, kind, i))).String()
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/pkg/mongox"
@@ -20,6 +21,9 @@ type programmeDoc struct {
 	CreatedAt time.Time        `bson:"created_at"`
 	UpdatedAt time.Time        `bson:"updated_at"`
 	Spec      programmeSpecDoc `bson:"spec"`
+	// PendingAudit holds the audit entry of a change until it is in the
+	// audit log, as a candidate's does.
+	PendingAudit []string `bson:"pending_audit,omitempty"`
 }
 
 type programmeSpecDoc struct {
@@ -51,6 +55,52 @@ func (s *Store) InsertProgramme(ctx context.Context, p domain.Programme) error {
 			return fmt.Errorf("programme %s exists: %w", p.ID, errs.Conflict)
 		}
 		return fmt.Errorf("insert programme %s: %w", p.ID, err)
+	}
+	return nil
+}
+
+// UpdateProgramme replaces the programme if it is still at version prev,
+// with entry pending in the same write, then moves entry to the audit log.
+func (s *Store) UpdateProgramme(ctx context.Context, p domain.Programme, prev int64, entry domain.AuditEntry) error {
+	raw, err := encodeAudit(entry)
+	if err != nil {
+		return err
+	}
+	if err := s.replaceProgramme(ctx, p, prev, raw); err != nil {
+		return err
+	}
+	s.settleAudit(ctx, s.programmes, p.ID, raw)
+	return nil
+}
+
+// replaceProgramme is the locked part of UpdateProgramme, as
+// replaceCandidate is for candidates.
+func (s *Store) replaceProgramme(ctx context.Context, p domain.Programme, prev int64, raw string) error {
+	unlock, err := s.lock(ctx, s.programmes, p.ID)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	var cur struct {
+		Version      int64    `bson:"version"`
+		PendingAudit []string `bson:"pending_audit"`
+	}
+	err = s.programmes.FindOne(ctx, bson.D{{Key: "_id", Value: p.ID}},
+		options.FindOne().SetProjection(bson.D{{Key: "version", Value: 1}, {Key: "pending_audit", Value: 1}})).Decode(&cur)
+	if err != nil {
+		return mongox.NotFoundAs(err, "programme %s", p.ID)
+	}
+	if cur.Version != prev {
+		return fmt.Errorf("programme %s changed since version %d; reload it: %w", p.ID, prev, errs.Conflict)
+	}
+	doc := toProgrammeDoc(p)
+	doc.PendingAudit = append(cur.PendingAudit, raw)
+	res, err := s.programmes.ReplaceOne(ctx, s.server.VersionedFilter(p.ID, prev), doc)
+	if err != nil {
+		return fmt.Errorf("replace programme %s: %w", p.ID, err)
+	}
+	if res.MatchedCount != 1 {
+		return fmt.Errorf("programme %s changed since version %d; reload it: %w", p.ID, prev, errs.Conflict)
 	}
 	return nil
 }

@@ -63,9 +63,9 @@ func toMatchingView(d candidateDoc) domain.MatchingView {
 	return domain.Candidate{
 		ID: d.ID, OrgID: d.OrgID, Alias: d.Alias, Version: d.Version,
 		Profile:          toDomainProfile(d.Setting, d.Profile),
-		ProgrammeRecords: toDomainProgrammeRecords(d.ProgrammeRecords),
+		ProgrammeRecords: toDomainProgrammeRecords(d.ID, d.ProgrammeRecords),
 		Attestations:     toDomainAttestations(d.Attestations),
-		Certificates:     toDomainCertificates(d.Certificates),
+		Certificates:     toDomainCertificates(d.ID, d.Certificates),
 		Consent:          toDomainConsent(d.Consent),
 	}.MatchingView()
 }

@@ -20,6 +20,7 @@ func publicRoutes(candidate, programme string) ([]route, map[string]any) {
 		{"POST", "/api/v1/programmes", "/api/v1/programmes"},
 		{"GET", "/api/v1/programmes", "/api/v1/programmes"},
 		{"GET", "/api/v1/programmes/" + programme, "/api/v1/programmes/:id"},
+		{"PUT", "/api/v1/programmes/" + programme, "/api/v1/programmes/:id"},
 		{"POST", "/api/v1/candidates", "/api/v1/candidates"},
 		{"GET", "/api/v1/candidates", "/api/v1/candidates"},
 		{"GET", c, "/api/v1/candidates/:id"},
@@ -27,6 +28,10 @@ func publicRoutes(candidate, programme string) ([]route, map[string]any) {
 		{"POST", c + "/skills", "/api/v1/candidates/:id/skills"},
 		{"POST", c + "/programme-records", "/api/v1/candidates/:id/programme-records"},
 		{"POST", c + "/certificates", "/api/v1/candidates/:id/certificates"},
+		{"PUT", c + "/programme-records/r1", "/api/v1/candidates/:id/programme-records/:record_id"},
+		{"DELETE", c + "/programme-records/r1?version=1", "/api/v1/candidates/:id/programme-records/:record_id"},
+		{"PUT", c + "/certificates/c1", "/api/v1/candidates/:id/certificates/:cert_id"},
+		{"DELETE", c + "/certificates/c1?version=1", "/api/v1/candidates/:id/certificates/:cert_id"},
 		{"PUT", c + "/consent", "/api/v1/candidates/:id/consent"},
 		{"GET", c + "/export", "/api/v1/candidates/:id/export"},
 		{"GET", c + "/audit", "/api/v1/candidates/:id/audit"},
@@ -40,6 +45,12 @@ func publicRoutes(candidate, programme string) ([]route, map[string]any) {
 		"POST /api/v1/candidates/:id/programme-records": map[string]any{"programme": programme, "from": "2026-01-05", "hours": 10},
 		"POST /api/v1/candidates/:id/certificates":      map[string]any{"name": "Food hygiene", "issuer": "FAVV", "date": "2026-03-01"},
 		"PUT /api/v1/candidates/:id/consent":            map[string]any{"matching": true, "text_version": "2026-11"},
+		"PUT /api/v1/programmes/:id": map[string]any{
+			"version": 1, "name": "Roastery", "kind": "coffee_roastery", "site": map[string]any{"place_id": kortrijk},
+			"supervisors": []string{otherID},
+		},
+		"PUT /api/v1/candidates/:id/programme-records/:record_id": map[string]any{"version": 1, "programme": programme, "from": "2026-01-05", "hours": 10},
+		"PUT /api/v1/candidates/:id/certificates/:cert_id":        map[string]any{"version": 1, "name": "Food hygiene", "date": "2026-03-01"},
 	}
 	return routes, bodies
 }
@@ -102,7 +113,7 @@ func TestAnotherOrganisationSees404(t *testing.T) {
 		if !strings.Contains(r.pattern, ":id") {
 			continue
 		}
-		if r.method == "DELETE" || strings.HasSuffix(r.pattern, "/audit") {
+		if r.pattern == "/api/v1/candidates/:id" && r.method == "DELETE" || strings.HasSuffix(r.pattern, "/audit") {
 			continue // org_admin only; a P2 member hears 403 first
 		}
 		path := r.path

@@ -94,6 +94,9 @@ type programmeRecordResponse struct {
 	Hours      int       `json:"hours"`
 	RecordedBy string    `json:"recorded_by"`
 	RecordedAt time.Time `json:"recorded_at"`
+	// CandidateVersion is the candidate's version after an addition or a
+	// correction; it is left out inside a whole candidate.
+	CandidateVersion int64 `json:"candidate_version,omitempty"`
 }
 
 func toProgrammeRecordResponse(r domain.ProgrammeRecord) programmeRecordResponse {
@@ -110,6 +113,8 @@ type certificateResponse struct {
 	Date       string    `json:"date"`
 	RecordedBy string    `json:"recorded_by"`
 	RecordedAt time.Time `json:"recorded_at"`
+	// CandidateVersion is as in programmeRecordResponse.
+	CandidateVersion int64 `json:"candidate_version,omitempty"`
 }
 
 func toCertificateResponse(ct domain.Certificate) certificateResponse {
@@ -121,14 +126,19 @@ func toCertificateResponse(ct domain.Certificate) certificateResponse {
 // consentResponse is the consent record; recorded_at is null until staff
 // first record consent.
 type consentResponse struct {
-	Matching    bool       `json:"matching"`
-	TextVersion string     `json:"text_version"`
+	Matching    bool   `json:"matching"`
+	TextVersion string `json:"text_version"`
+	// TextCurrent says whether text_version is the current consent text,
+	// so a page can offer to go through the current one again.
+	TextCurrent bool       `json:"text_current"`
 	RecordedBy  string     `json:"recorded_by"`
 	RecordedAt  *time.Time `json:"recorded_at"`
 }
 
 func toConsentResponse(c domain.Consent) consentResponse {
-	out := consentResponse{Matching: c.Matching, TextVersion: c.TextVersion, RecordedBy: c.RecordedBy}
+	out := consentResponse{
+		Matching: c.Matching, TextVersion: c.TextVersion, TextCurrent: c.TextVersion == domain.CurrentConsentText, RecordedBy: c.RecordedBy,
+	}
 	if !c.RecordedAt.IsZero() {
 		at := c.RecordedAt
 		out.RecordedAt = &at

@@ -39,11 +39,13 @@ func (h *handlers) addProgrammeRecord(c *fiber.Ctx) error {
 		return err
 	}
 	r := domain.ProgrammeRecord{ProgrammeID: b.Programme, From: b.From, To: b.To, Hours: b.Hours}
-	r, err = h.svc.AddProgrammeRecord(c.UserContext(), p, c.Params("id"), r)
+	added, err := h.svc.AddProgrammeRecord(c.UserContext(), p, c.Params("id"), r)
 	if err != nil {
 		return err
 	}
-	return c.Status(fiber.StatusCreated).JSON(toProgrammeRecordResponse(r))
+	resp := toProgrammeRecordResponse(added.Item)
+	resp.CandidateVersion = added.CandidateVersion
+	return c.Status(fiber.StatusCreated).JSON(resp)
 }
 
 func (h *handlers) addCertificate(c *fiber.Ctx) error {
@@ -55,11 +57,13 @@ func (h *handlers) addCertificate(c *fiber.Ctx) error {
 	if err := httpx.DecodeJSON(c, &b); err != nil {
 		return err
 	}
-	ct, err := h.svc.AddCertificate(c.UserContext(), p, c.Params("id"), domain.Certificate{Name: b.Name, Issuer: b.Issuer, Date: b.Date})
+	added, err := h.svc.AddCertificate(c.UserContext(), p, c.Params("id"), domain.Certificate{Name: b.Name, Issuer: b.Issuer, Date: b.Date})
 	if err != nil {
 		return err
 	}
-	return c.Status(fiber.StatusCreated).JSON(toCertificateResponse(ct))
+	resp := toCertificateResponse(added.Item)
+	resp.CandidateVersion = added.CandidateVersion
+	return c.Status(fiber.StatusCreated).JSON(resp)
 }
 
 func (h *handlers) setConsent(c *fiber.Ctx) error {

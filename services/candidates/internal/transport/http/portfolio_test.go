@@ -129,8 +129,8 @@ func TestFullReadsAreAudited(t *testing.T) {
 	var got []string
 	for _, e := range trail.items() {
 		got = append(got, e["action"].(string)+":"+e["purpose"].(string))
-		if e["action"] == "update" && strings.Join(toStrings(e["fields"]), ",") != "preferred_name,phone" {
-			t.Errorf("update entry names fields %v, want [preferred_name phone]", e["fields"])
+		if e["action"] == "update" && strings.Join(toStrings(e["fields"]), ",") != "identity,contact" {
+			t.Errorf("update entry names changes %v, want [identity contact]", e["fields"])
 		}
 		if e["actor"] == "" || e["actor_org"] != orgP1 {
 			t.Errorf("entry without its actor: %v", e)

@@ -12,7 +12,9 @@ import (
 )
 
 // auditEntryResponse is one audit entry: who did what, when and why, with
-// the names of the fields touched, never their values.
+// the change names (domain.ChangeNames) of what it touched, never values.
+// Entries written before change names existed hold field names; they are
+// answered as the changes those fields belong to.
 type auditEntryResponse struct {
 	ID       string    `json:"id"`
 	At       time.Time `json:"at"`
@@ -27,7 +29,7 @@ type auditEntryResponse struct {
 func toAuditEntryResponse(e domain.AuditEntry) auditEntryResponse {
 	return auditEntryResponse{
 		ID: e.ID, At: e.At, Actor: e.Actor, ActorOrg: e.ActorOrg, Action: string(e.Action),
-		Purpose: string(e.Purpose), Fields: nonNil(e.Fields), Subject: e.Subject,
+		Purpose: string(e.Purpose), Fields: nonNil(domain.ChangesOf(e.Fields)), Subject: e.Subject,
 	}
 }
 

@@ -42,6 +42,7 @@ var Routes = []struct{ Pattern, Upstream string }{
 	{"/api/v1/candidates", "candidates"},
 	{"/api/v1/programmes", "candidates"},
 	{"/api/v1/attestations", "candidates"},
+	{"/api/v1/consent-texts", "candidates"},
 }
 
 // Proxy forwards API calls to the services by path prefix.
