@@ -28,6 +28,8 @@ const (
 	AuditEntryActionProgrammeRecord AuditEntryAction = "programme_record"
 	AuditEntryActionRead            AuditEntryAction = "read"
 	AuditEntryActionReadAudit       AuditEntryAction = "read_audit"
+	AuditEntryActionRemove          AuditEntryAction = "remove"
+	AuditEntryActionRevoke          AuditEntryAction = "revoke"
 	AuditEntryActionUpdate          AuditEntryAction = "update"
 )
 
@@ -51,6 +53,10 @@ func (e AuditEntryAction) Valid() bool {
 	case AuditEntryActionRead:
 		return true
 	case AuditEntryActionReadAudit:
+		return true
+	case AuditEntryActionRemove:
+		return true
+	case AuditEntryActionRevoke:
 		return true
 	case AuditEntryActionUpdate:
 		return true
@@ -578,6 +584,33 @@ func (e ReadinessStatus) Valid() bool {
 	}
 }
 
+// Defines values for RevocationReason.
+const (
+	RevocationReasonEnteredInError       RevocationReason = "entered_in_error"
+	RevocationReasonEvidenceInsufficient RevocationReason = "evidence_insufficient"
+	RevocationReasonOther                RevocationReason = "other"
+	RevocationReasonWrongCandidate       RevocationReason = "wrong_candidate"
+	RevocationReasonWrongSkillOrLevel    RevocationReason = "wrong_skill_or_level"
+)
+
+// Valid indicates whether the value is a known member of the RevocationReason enum.
+func (e RevocationReason) Valid() bool {
+	switch e {
+	case RevocationReasonEnteredInError:
+		return true
+	case RevocationReasonEvidenceInsufficient:
+		return true
+	case RevocationReasonOther:
+		return true
+	case RevocationReasonWrongCandidate:
+		return true
+	case RevocationReasonWrongSkillOrLevel:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for RoleStatus.
 const (
 	RoleStatusClosed RoleStatus = "closed"
@@ -1001,16 +1034,20 @@ type AccountCreated struct {
 
 // Attestation defines model for Attestation.
 type Attestation struct {
-	AttestedAt  time.Time `json:"attested_at"`
-	AttestedBy  string    `json:"attested_by"`
-	CandidateID string    `json:"candidate_id"`
-	Date        string    `json:"date"`
-	Evidence    string    `json:"evidence"`
-	Hours       int       `json:"hours"`
-	ID          string    `json:"id"`
-	KeyID       string    `json:"key_id"`
-	Level       int       `json:"level"`
-	Programme   string    `json:"programme"`
+	AttestedAt  time.Time   `json:"attested_at"`
+	AttestedBy  string      `json:"attested_by"`
+	CandidateID string      `json:"candidate_id"`
+	Date        string      `json:"date"`
+	Evidence    string      `json:"evidence"`
+	Hours       int         `json:"hours"`
+	ID          string      `json:"id"`
+	KeyID       string      `json:"key_id"`
+	Level       int         `json:"level"`
+	Programme   string      `json:"programme"`
+	Revocation  *Revocation `json:"revocation,omitempty"`
+
+	// Revoked A revoked attestation is history and no longer counts as a skill.
+	Revoked *bool `json:"revoked,omitempty"`
 
 	// Signature Ed25519 over the canonical attestation, base64url without padding.
 	Signature string `json:"signature"`
@@ -1046,26 +1083,54 @@ type AttestationVerification struct {
 
 	// Programme Only for staff of the attesting organisation.
 	Programme *string `json:"programme,omitempty"`
-	Skill     string  `json:"skill"`
+
+	// Revocation Present when revoked.
+	Revocation *struct {
+		// Intact Whether the revocation's signature holds under the attesting organisation's key.
+		Intact bool   `json:"intact"`
+		KeyID  string `json:"key_id"`
+
+		// Note Only for staff of the attesting organisation.
+		Note *string `json:"note,omitempty"`
+
+		// Reason Why an attestation was withdrawn; `other` requires a note.
+		Reason    RevocationReason `json:"reason"`
+		RevokedAt time.Time        `json:"revoked_at"`
+
+		// RevokedBy Only for staff of the attesting organisation.
+		RevokedBy *string `json:"revoked_by,omitempty"`
+	} `json:"revocation,omitempty"`
+
+	// Revoked True once the organisation revoked it; it then vouches for nothing.
+	Revoked *bool  `json:"revoked,omitempty"`
+	Skill   string `json:"skill"`
 }
 
 // AuditEntry defines model for AuditEntry.
 type AuditEntry struct {
+	// Action What was done. `programme_record` and `certificate` are additions; a correction of either is
+	// `update` and a removal `remove`, with the change name saying which kind and `subject` which one.
 	Action   AuditEntryAction `json:"action"`
 	Actor    string           `json:"actor"`
 	ActorOrg string           `json:"actor_org"`
 	At       time.Time        `json:"at"`
 
-	// Fields Names of the fields touched, never their values.
+	// Fields What the change touched, as change names a client translates into words, never values:
+	// identity (names, date of birth), contact (phone, e-mail), setting (setting, house),
+	// day_release, availability (release date and return region), languages, restrictions
+	// (excluded sectors), preferences, consent, attestation, attestation_revoked,
+	// programme_record, certificate, programme, supervisors. Entries written before change names
+	// existed are answered with the change names of the fields they recorded.
 	Fields  []string          `json:"fields"`
 	ID      string            `json:"id"`
 	Purpose AuditEntryPurpose `json:"purpose"`
 
-	// Subject What within the record, such as an attestation id.
+	// Subject What within the record, such as an attestation, record or certificate id.
 	Subject *string `json:"subject,omitempty"`
 }
 
-// AuditEntryAction defines model for AuditEntry.Action.
+// AuditEntryAction What was done. `programme_record` and `certificate` are additions; a correction of either is
+// `update` and a removal `remove`, with the change name saying which kind and `subject` which one.
 type AuditEntryAction string
 
 // AuditEntryPurpose defines model for AuditEntry.Purpose.
@@ -1108,7 +1173,7 @@ type Candidate struct {
 	// Setting Where the candidate is in the justice system; never shown to employers before disclosure.
 	Setting *Setting `json:"setting,omitempty"`
 
-	// Skills The latest attestation of each skill.
+	// Skills The latest attestation of each skill that is not revoked; revoked attestations count for nothing.
 	Skills    []Attestation `json:"skills"`
 	UpdatedAt time.Time     `json:"updated_at"`
 	Version   int64         `json:"version"`
@@ -1196,20 +1261,49 @@ type CandidateSummary struct {
 
 // Certificate defines model for Certificate.
 type Certificate struct {
-	Date       string    `json:"date"`
-	ID         string    `json:"id"`
-	Issuer     string    `json:"issuer"`
-	Name       string    `json:"name"`
-	RecordedAt time.Time `json:"recorded_at"`
-	RecordedBy string    `json:"recorded_by"`
+	// CandidateVersion The candidate's version after an addition or a correction; absent inside a candidate.
+	CandidateVersion *int      `json:"candidate_version,omitempty"`
+	Date             string    `json:"date"`
+	ID               string    `json:"id"`
+	Issuer           string    `json:"issuer"`
+	Name             string    `json:"name"`
+	RecordedAt       time.Time `json:"recorded_at"`
+	RecordedBy       string    `json:"recorded_by"`
+}
+
+// CertificateInput defines model for CertificateInput.
+type CertificateInput struct {
+	Date   string  `json:"date"`
+	Issuer *string `json:"issuer,omitempty"`
+	Name   string  `json:"name"`
 }
 
 // Consent defines model for Consent.
 type Consent struct {
-	Matching    bool       `json:"matching"`
-	RecordedAt  *time.Time `json:"recorded_at"`
-	RecordedBy  string     `json:"recorded_by"`
-	TextVersion string     `json:"text_version"`
+	Matching   bool       `json:"matching"`
+	RecordedAt *time.Time `json:"recorded_at"`
+	RecordedBy string     `json:"recorded_by"`
+
+	// TextCurrent Whether text_version is the current consent text.
+	TextCurrent bool `json:"text_current"`
+
+	// TextVersion The version id of the consent text the candidate was taken through (/api/v1/consent-texts).
+	TextVersion string `json:"text_version"`
+}
+
+// ConsentText defines model for ConsentText.
+type ConsentText struct {
+	Current bool `json:"current"`
+
+	// Digest SHA-256 of the version and texts, hex; it never changes for a version.
+	Digest      string `json:"digest"`
+	PublishedOn string `json:"published_on"`
+
+	// Texts Paragraphs per language code (en, nl); "{alias}" stands for the candidate's alias.
+	Texts map[string][]string `json:"texts"`
+
+	// Version Example: 2026-12
+	Version string `json:"version"`
 }
 
 // Contract defines model for Contract.
@@ -1610,13 +1704,27 @@ type ProgrammeKind string
 
 // ProgrammeRecord defines model for ProgrammeRecord.
 type ProgrammeRecord struct {
-	From       string    `json:"from"`
-	Hours      int       `json:"hours"`
-	ID         string    `json:"id"`
-	Programme  string    `json:"programme"`
-	RecordedAt time.Time `json:"recorded_at"`
-	RecordedBy string    `json:"recorded_by"`
-	To         *string   `json:"to,omitempty"`
+	// CandidateVersion The candidate's version after an addition or a correction; absent inside a candidate.
+	CandidateVersion *int      `json:"candidate_version,omitempty"`
+	From             string    `json:"from"`
+	Hours            int       `json:"hours"`
+	ID               string    `json:"id"`
+	Programme        string    `json:"programme"`
+	RecordedAt       time.Time `json:"recorded_at"`
+	RecordedBy       string    `json:"recorded_by"`
+	To               *string   `json:"to,omitempty"`
+}
+
+// ProgrammeRecordInput defines model for ProgrammeRecordInput.
+type ProgrammeRecordInput struct {
+	From  string `json:"from"`
+	Hours int    `json:"hours"`
+
+	// Programme A programme of the caller's organisation; another is a 400 naming "programme".
+	Programme string `json:"programme"`
+
+	// To Left out while the candidate is still in the programme.
+	To *string `json:"to,omitempty"`
 }
 
 // Readiness defines model for Readiness.
@@ -1647,6 +1755,15 @@ type Release struct {
 	} `json:"return_region,omitempty"`
 }
 
+// Removed defines model for Removed.
+type Removed struct {
+	// CandidateVersion The candidate's version after the removal.
+	CandidateVersion int `json:"candidate_version"`
+
+	// ID The id of what was removed.
+	ID string `json:"id"`
+}
+
 // Requirement defines model for Requirement.
 type Requirement struct {
 	Label string `json:"label"`
@@ -1655,6 +1772,25 @@ type Requirement struct {
 	MinLevel int    `json:"min_level"`
 	Skill    string `json:"skill"`
 }
+
+// Revocation defines model for Revocation.
+type Revocation struct {
+	KeyID string  `json:"key_id"`
+	Note  *string `json:"note,omitempty"`
+
+	// Reason Why an attestation was withdrawn; `other` requires a note.
+	Reason    RevocationReason `json:"reason"`
+	RevokedAt time.Time        `json:"revoked_at"`
+	RevokedBy string           `json:"revoked_by"`
+
+	// Signature Ed25519 with the organisation's key, base64url without padding, over the JSON object
+	// {"v":1,"kind":"revocation","attestation_id","attestation_signature","candidate_id","org_id",
+	// "reason","note","revoked_by","revoked_at","key_id"} in that order, without whitespace.
+	Signature string `json:"signature"`
+}
+
+// RevocationReason Why an attestation was withdrawn; `other` requires a note.
+type RevocationReason string
 
 // Role A role as the API answers it. Empty optional fields are left out.
 type Role struct {
@@ -2136,6 +2272,15 @@ type TooLarge = Problem
 // Unauthenticated defines model for Unauthenticated.
 type Unauthenticated = Problem
 
+// RevokeAttestationJSONBody defines parameters for RevokeAttestation.
+type RevokeAttestationJSONBody struct {
+	Note *string `json:"note,omitempty"`
+
+	// Reason Why an attestation was withdrawn; `other` requires a note.
+	Reason  RevocationReason `json:"reason"`
+	Version int              `json:"version"`
+}
+
 // ListCandidatesParams defines parameters for ListCandidates.
 type ListCandidatesParams struct {
 	// Q The alias exactly, or the beginning of any name word; case and diacritics do not matter,
@@ -2195,11 +2340,26 @@ type AddCertificateJSONBody struct {
 	Name   string  `json:"name"`
 }
 
+// RemoveCertificateParams defines parameters for RemoveCertificate.
+type RemoveCertificateParams struct {
+	Version int `form:"version" json:"version"`
+}
+
+// UpdateCertificateJSONBody defines parameters for UpdateCertificate.
+type UpdateCertificateJSONBody struct {
+	Date    string  `json:"date"`
+	Issuer  *string `json:"issuer,omitempty"`
+	Name    string  `json:"name"`
+	Version int     `json:"version"`
+}
+
 // SetConsentJSONBody defines parameters for SetConsent.
 type SetConsentJSONBody struct {
 	Matching bool `json:"matching"`
 
-	// TextVersion Example: 2026-11
+	// TextVersion A published consent text's version id (/api/v1/consent-texts); any other is a 400 naming text_version.
+	//
+	// Example: 2026-12
 	TextVersion string `json:"text_version"`
 }
 
@@ -2211,6 +2371,24 @@ type AddProgrammeRecordJSONBody struct {
 
 	// To Left out while the candidate is still in the programme.
 	To *string `json:"to,omitempty"`
+}
+
+// RemoveProgrammeRecordParams defines parameters for RemoveProgrammeRecord.
+type RemoveProgrammeRecordParams struct {
+	Version int `form:"version" json:"version"`
+}
+
+// UpdateProgrammeRecordJSONBody defines parameters for UpdateProgrammeRecord.
+type UpdateProgrammeRecordJSONBody struct {
+	From  string `json:"from"`
+	Hours int    `json:"hours"`
+
+	// Programme A programme of the caller's organisation; another is a 400 naming "programme".
+	Programme string `json:"programme"`
+
+	// To Left out while the candidate is still in the programme.
+	To      *string `json:"to,omitempty"`
+	Version int     `json:"version"`
 }
 
 // GetSuggestionsParams defines parameters for GetSuggestions.
@@ -2260,6 +2438,18 @@ type SearchPlacesParams struct {
 type ListProgrammesParams struct {
 	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
 	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// UpdateProgrammeJSONBody defines parameters for UpdateProgramme.
+type UpdateProgrammeJSONBody struct {
+	Kind   ProgrammeKind  `json:"kind"`
+	Name   string         `json:"name"`
+	Site   CandidatePlace `json:"site"`
+	Skills *[]string      `json:"skills,omitempty"`
+
+	// Supervisors User ids; defaults to the caller.
+	Supervisors []string `json:"supervisors"`
+	Version     int      `json:"version"`
 }
 
 // ListRolesParams defines parameters for ListRoles.
@@ -2377,6 +2567,9 @@ type ListRoleViewsParams struct {
 	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
+// RevokeAttestationJSONRequestBody defines body for RevokeAttestation for application/json ContentType.
+type RevokeAttestationJSONRequestBody RevokeAttestationJSONBody
+
 // LogInJSONRequestBody defines body for LogIn for application/json ContentType.
 type LogInJSONRequestBody = LoginRequest
 
@@ -2398,11 +2591,17 @@ type PatchCandidateJSONRequestBody PatchCandidateJSONBody
 // AddCertificateJSONRequestBody defines body for AddCertificate for application/json ContentType.
 type AddCertificateJSONRequestBody AddCertificateJSONBody
 
+// UpdateCertificateJSONRequestBody defines body for UpdateCertificate for application/json ContentType.
+type UpdateCertificateJSONRequestBody UpdateCertificateJSONBody
+
 // SetConsentJSONRequestBody defines body for SetConsent for application/json ContentType.
 type SetConsentJSONRequestBody SetConsentJSONBody
 
 // AddProgrammeRecordJSONRequestBody defines body for AddProgrammeRecord for application/json ContentType.
 type AddProgrammeRecordJSONRequestBody AddProgrammeRecordJSONBody
+
+// UpdateProgrammeRecordJSONRequestBody defines body for UpdateProgrammeRecord for application/json ContentType.
+type UpdateProgrammeRecordJSONRequestBody UpdateProgrammeRecordJSONBody
 
 // AttestSkillJSONRequestBody defines body for AttestSkill for application/json ContentType.
 type AttestSkillJSONRequestBody = AttestationInput
@@ -2421,6 +2620,9 @@ type InviteMemberJSONRequestBody = InviteRequest
 
 // CreateProgrammeJSONRequestBody defines body for CreateProgramme for application/json ContentType.
 type CreateProgrammeJSONRequestBody = ProgrammeInput
+
+// UpdateProgrammeJSONRequestBody defines body for UpdateProgramme for application/json ContentType.
+type UpdateProgrammeJSONRequestBody UpdateProgrammeJSONBody
 
 // CreateRoleJSONRequestBody defines body for CreateRole for application/json ContentType.
 type CreateRoleJSONRequestBody = RoleInput
@@ -2618,6 +2820,36 @@ type ClientInterface interface {
 	// Corresponds with POST /api/v1/admin/signing-keys/rotate (the `RotateSigningKeys` operationId).
 	RotateSigningKeys(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// RevokeAttestationWithBody Revoke an attestation. Only the supervisor who signed it or the organisation administrator may
+	// (403 otherwise); another organisation's attestation answers 404, one already revoked 409.
+	// `version` is the version of the candidate holding it, as last read, or 409. The revocation is
+	// signed with the organisation's Ed25519 key over an encoding that names the attestation and its
+	// signature; the attestation stays in the record as history but no longer counts as a skill, and
+	// candidate.changed is published so matching recomputes. Audited as `revoke` with change
+	// `attestation_revoked`. `reason` is from a closed list; `note` is optional (required for `other`),
+	// at most 280 characters, shown only to the organisation's staff. Keeping personal data and
+	// anything about offences out of the note is the staff's responsibility.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
+	RevokeAttestationWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RevokeAttestation Revoke an attestation. Only the supervisor who signed it or the organisation administrator may
+	// (403 otherwise); another organisation's attestation answers 404, one already revoked 409.
+	// `version` is the version of the candidate holding it, as last read, or 409. The revocation is
+	// signed with the organisation's Ed25519 key over an encoding that names the attestation and its
+	// signature; the attestation stays in the record as history but no longer counts as a skill, and
+	// candidate.changed is published so matching recomputes. Audited as `revoke` with change
+	// `attestation_revoked`. `reason` is from a closed list; `note` is optional (required for `other`),
+	// at most 280 characters, shown only to the organisation's staff. Keeping personal data and
+	// anything about offences out of the note is the staff's responsibility.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
+	RevokeAttestation(ctx context.Context, id string, body RevokeAttestationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// VerifyAttestation Whether an attestation's signature still holds. Any signed-in person may ask; only staff of the
 	// attesting organisation also learn the candidate, programme and supervisor.
 	//
@@ -2745,6 +2977,30 @@ type ClientInterface interface {
 	// Corresponds with POST /api/v1/candidates/{id}/certificates (the `AddCertificate` operationId).
 	AddCertificate(ctx context.Context, id string, body AddCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// RemoveCertificate Remove a certificate entered in error. `version` (query) is the candidate's version last read,
+	// or 409. Audited as `remove` with change `certificate`; candidate.changed is published.
+	//
+	// Corresponds with DELETE /api/v1/candidates/{id}/certificates/{cert_id} (the `RemoveCertificate` operationId).
+	RemoveCertificate(ctx context.Context, id string, certID string, params *RemoveCertificateParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateCertificateWithBody Correct a certificate: name, issuer and date, replaced whole. `version` is the candidate's
+	// version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
+	// published. An unchanged body answers 200 without a new version.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /api/v1/candidates/{id}/certificates/{cert_id} (the `UpdateCertificate` operationId).
+	UpdateCertificateWithBody(ctx context.Context, id string, certID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateCertificate Correct a certificate: name, issuer and date, replaced whole. `version` is the candidate's
+	// version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
+	// published. An unchanged body answers 200 without a new version.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /api/v1/candidates/{id}/certificates/{cert_id} (the `UpdateCertificate` operationId).
+	UpdateCertificate(ctx context.Context, id string, certID string, body UpdateCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// SetConsentWithBody Record consent to matching, or its withdrawal, which candidate.consent_changed announces at once.
 	//
 	// Takes any type of body and a specified content type.
@@ -2778,6 +3034,32 @@ type ClientInterface interface {
 	// Corresponds with POST /api/v1/candidates/{id}/programme-records (the `AddProgrammeRecord` operationId).
 	AddProgrammeRecord(ctx context.Context, id string, body AddProgrammeRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// RemoveProgrammeRecord Remove a programme record entered in error. `version` (query) is the candidate's version last
+	// read, or 409. Audited as `remove` with change `programme_record`; candidate.changed is published.
+	//
+	// Corresponds with DELETE /api/v1/candidates/{id}/programme-records/{record_id} (the `RemoveProgrammeRecord` operationId).
+	RemoveProgrammeRecord(ctx context.Context, id string, recordID string, params *RemoveProgrammeRecordParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateProgrammeRecordWithBody Correct a programme record: programme, dates and hours, replaced whole. `version` is the
+	// candidate's version last read, or 409. Audited as `update` with change `programme_record` and the
+	// record id as subject, in the same write; candidate.changed is published so matching recomputes.
+	// An unchanged body answers 200 without a new version.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /api/v1/candidates/{id}/programme-records/{record_id} (the `UpdateProgrammeRecord` operationId).
+	UpdateProgrammeRecordWithBody(ctx context.Context, id string, recordID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateProgrammeRecord Correct a programme record: programme, dates and hours, replaced whole. `version` is the
+	// candidate's version last read, or 409. Audited as `update` with change `programme_record` and the
+	// record id as subject, in the same write; candidate.changed is published so matching recomputes.
+	// An unchanged body answers 200 without a new version.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /api/v1/candidates/{id}/programme-records/{record_id} (the `UpdateProgrammeRecord` operationId).
+	UpdateProgrammeRecord(ctx context.Context, id string, recordID string, body UpdateProgrammeRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// AttestSkillWithBody Attest a skill, signed with the organisation's key. Only a supervisor of the programme or the
 	// organisation administrator may attest; an unknown programme is a 400 naming "programme".
 	//
@@ -2805,6 +3087,18 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /api/v1/candidates/{id}/suggestions (the `GetSuggestions` operationId).
 	GetSuggestions(ctx context.Context, id string, params *GetSuggestionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListConsentTexts Every published consent text, oldest first, and which is current. A version id names exactly one
+	// text, which never changes; a changed text is published under a new version id. Anyone signed in
+	// may read them; services get 403.
+	//
+	// Corresponds with GET /api/v1/consent-texts (the `ListConsentTexts` operationId).
+	ListConsentTexts(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetConsentText One consent text by version id; an unknown version answers 404.
+	//
+	// Corresponds with GET /api/v1/consent-texts/{version} (the `GetConsentText` operationId).
+	GetConsentText(ctx context.Context, version string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetMyEmployer The caller's employer profile (created on first use).
 	//
@@ -2942,6 +3236,30 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /api/v1/programmes/{id} (the `GetProgramme` operationId).
 	GetProgramme(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateProgrammeWithBody Correct a programme: name, kind, site, skills and supervisors, replaced whole. `version` must be
+	// the programme's version last read, or 409. Only a supervisor of the programme or the organisation
+	// administrator may (403 otherwise): supervisors are who may attest its skills. At least one
+	// supervisor is required. The change is audited (changes `programme`, `supervisors`) in the same
+	// write; no event is published, since matching rereads the programme catalogue on its own schedule.
+	// An unchanged body answers 200 without a new version.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /api/v1/programmes/{id} (the `UpdateProgramme` operationId).
+	UpdateProgrammeWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateProgramme Correct a programme: name, kind, site, skills and supervisors, replaced whole. `version` must be
+	// the programme's version last read, or 409. Only a supervisor of the programme or the organisation
+	// administrator may (403 otherwise): supervisors are who may attest its skills. At least one
+	// supervisor is required. The change is audited (changes `programme`, `supervisors`) in the same
+	// write; no event is published, since matching rereads the programme catalogue on its own schedule.
+	// An unchanged body answers 200 without a new version.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /api/v1/programmes/{id} (the `UpdateProgramme` operationId).
+	UpdateProgramme(ctx context.Context, id string, body UpdateProgrammeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListRoles An employer's own roles; for programme staff and admins, open roles of every employer.
 	//
@@ -3196,6 +3514,56 @@ func (c *Client) GetJWKS(ctx context.Context, reqEditors ...RequestEditorFn) (*h
 // Corresponds with POST /api/v1/admin/signing-keys/rotate (the `RotateSigningKeys` operationId).
 func (c *Client) RotateSigningKeys(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewRotateSigningKeysRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RevokeAttestationWithBody Revoke an attestation. Only the supervisor who signed it or the organisation administrator may
+// (403 otherwise); another organisation's attestation answers 404, one already revoked 409.
+// `version` is the version of the candidate holding it, as last read, or 409. The revocation is
+// signed with the organisation's Ed25519 key over an encoding that names the attestation and its
+// signature; the attestation stays in the record as history but no longer counts as a skill, and
+// candidate.changed is published so matching recomputes. Audited as `revoke` with change
+// `attestation_revoked`. `reason` is from a closed list; `note` is optional (required for `other`),
+// at most 280 characters, shown only to the organisation's staff. Keeping personal data and
+// anything about offences out of the note is the staff's responsibility.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
+func (c *Client) RevokeAttestationWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRevokeAttestationRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RevokeAttestation Revoke an attestation. Only the supervisor who signed it or the organisation administrator may
+// (403 otherwise); another organisation's attestation answers 404, one already revoked 409.
+// `version` is the version of the candidate holding it, as last read, or 409. The revocation is
+// signed with the organisation's Ed25519 key over an encoding that names the attestation and its
+// signature; the attestation stays in the record as history but no longer counts as a skill, and
+// candidate.changed is published so matching recomputes. Audited as `revoke` with change
+// `attestation_revoked`. `reason` is from a closed list; `note` is optional (required for `other`),
+// at most 280 characters, shown only to the organisation's staff. Keeping personal data and
+// anything about offences out of the note is the staff's responsibility.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
+func (c *Client) RevokeAttestation(ctx context.Context, id string, body RevokeAttestationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRevokeAttestationRequest(c.Server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3523,6 +3891,60 @@ func (c *Client) AddCertificate(ctx context.Context, id string, body AddCertific
 	return c.Client.Do(req)
 }
 
+// RemoveCertificate Remove a certificate entered in error. `version` (query) is the candidate's version last read,
+// or 409. Audited as `remove` with change `certificate`; candidate.changed is published.
+//
+// Corresponds with DELETE /api/v1/candidates/{id}/certificates/{cert_id} (the `RemoveCertificate` operationId).
+func (c *Client) RemoveCertificate(ctx context.Context, id string, certID string, params *RemoveCertificateParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRemoveCertificateRequest(c.Server, id, certID, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateCertificateWithBody Correct a certificate: name, issuer and date, replaced whole. `version` is the candidate's
+// version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
+// published. An unchanged body answers 200 without a new version.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /api/v1/candidates/{id}/certificates/{cert_id} (the `UpdateCertificate` operationId).
+func (c *Client) UpdateCertificateWithBody(ctx context.Context, id string, certID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateCertificateRequestWithBody(c.Server, id, certID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateCertificate Correct a certificate: name, issuer and date, replaced whole. `version` is the candidate's
+// version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
+// published. An unchanged body answers 200 without a new version.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /api/v1/candidates/{id}/certificates/{cert_id} (the `UpdateCertificate` operationId).
+func (c *Client) UpdateCertificate(ctx context.Context, id string, certID string, body UpdateCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateCertificateRequest(c.Server, id, certID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // SetConsentWithBody Record consent to matching, or its withdrawal, which candidate.consent_changed announces at once.
 //
 // Takes any type of body and a specified content type.
@@ -3606,6 +4028,62 @@ func (c *Client) AddProgrammeRecord(ctx context.Context, id string, body AddProg
 	return c.Client.Do(req)
 }
 
+// RemoveProgrammeRecord Remove a programme record entered in error. `version` (query) is the candidate's version last
+// read, or 409. Audited as `remove` with change `programme_record`; candidate.changed is published.
+//
+// Corresponds with DELETE /api/v1/candidates/{id}/programme-records/{record_id} (the `RemoveProgrammeRecord` operationId).
+func (c *Client) RemoveProgrammeRecord(ctx context.Context, id string, recordID string, params *RemoveProgrammeRecordParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRemoveProgrammeRecordRequest(c.Server, id, recordID, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateProgrammeRecordWithBody Correct a programme record: programme, dates and hours, replaced whole. `version` is the
+// candidate's version last read, or 409. Audited as `update` with change `programme_record` and the
+// record id as subject, in the same write; candidate.changed is published so matching recomputes.
+// An unchanged body answers 200 without a new version.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /api/v1/candidates/{id}/programme-records/{record_id} (the `UpdateProgrammeRecord` operationId).
+func (c *Client) UpdateProgrammeRecordWithBody(ctx context.Context, id string, recordID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateProgrammeRecordRequestWithBody(c.Server, id, recordID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateProgrammeRecord Correct a programme record: programme, dates and hours, replaced whole. `version` is the
+// candidate's version last read, or 409. Audited as `update` with change `programme_record` and the
+// record id as subject, in the same write; candidate.changed is published so matching recomputes.
+// An unchanged body answers 200 without a new version.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /api/v1/candidates/{id}/programme-records/{record_id} (the `UpdateProgrammeRecord` operationId).
+func (c *Client) UpdateProgrammeRecord(ctx context.Context, id string, recordID string, body UpdateProgrammeRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateProgrammeRecordRequest(c.Server, id, recordID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // AttestSkillWithBody Attest a skill, signed with the organisation's key. Only a supervisor of the programme or the
 // organisation administrator may attest; an unknown programme is a 400 naming "programme".
 //
@@ -3654,6 +4132,38 @@ func (c *Client) AttestSkill(ctx context.Context, id string, body AttestSkillJSO
 // Corresponds with GET /api/v1/candidates/{id}/suggestions (the `GetSuggestions` operationId).
 func (c *Client) GetSuggestions(ctx context.Context, id string, params *GetSuggestionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetSuggestionsRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListConsentTexts Every published consent text, oldest first, and which is current. A version id names exactly one
+// text, which never changes; a changed text is published under a new version id. Anyone signed in
+// may read them; services get 403.
+//
+// Corresponds with GET /api/v1/consent-texts (the `ListConsentTexts` operationId).
+func (c *Client) ListConsentTexts(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListConsentTextsRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetConsentText One consent text by version id; an unknown version answers 404.
+//
+// Corresponds with GET /api/v1/consent-texts/{version} (the `GetConsentText` operationId).
+func (c *Client) GetConsentText(ctx context.Context, version string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetConsentTextRequest(c.Server, version)
 	if err != nil {
 		return nil, err
 	}
@@ -4001,6 +4511,50 @@ func (c *Client) CreateProgramme(ctx context.Context, body CreateProgrammeJSONRe
 // Corresponds with GET /api/v1/programmes/{id} (the `GetProgramme` operationId).
 func (c *Client) GetProgramme(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetProgrammeRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateProgrammeWithBody Correct a programme: name, kind, site, skills and supervisors, replaced whole. `version` must be
+// the programme's version last read, or 409. Only a supervisor of the programme or the organisation
+// administrator may (403 otherwise): supervisors are who may attest its skills. At least one
+// supervisor is required. The change is audited (changes `programme`, `supervisors`) in the same
+// write; no event is published, since matching rereads the programme catalogue on its own schedule.
+// An unchanged body answers 200 without a new version.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /api/v1/programmes/{id} (the `UpdateProgramme` operationId).
+func (c *Client) UpdateProgrammeWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateProgrammeRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateProgramme Correct a programme: name, kind, site, skills and supervisors, replaced whole. `version` must be
+// the programme's version last read, or 409. Only a supervisor of the programme or the organisation
+// administrator may (403 otherwise): supervisors are who may attest its skills. At least one
+// supervisor is required. The change is audited (changes `programme`, `supervisors`) in the same
+// write; no event is published, since matching rereads the programme catalogue on its own schedule.
+// An unchanged body answers 200 without a new version.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /api/v1/programmes/{id} (the `UpdateProgramme` operationId).
+func (c *Client) UpdateProgramme(ctx context.Context, id string, body UpdateProgrammeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateProgrammeRequest(c.Server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4604,6 +5158,53 @@ func NewRotateSigningKeysRequest(server string) (*http.Request, error) {
 	return req, nil
 }
 
+// NewRevokeAttestationRequest calls the generic RevokeAttestation builder with application/json body
+func NewRevokeAttestationRequest(server string, id string, body RevokeAttestationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRevokeAttestationRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewRevokeAttestationRequestWithBody constructs an http.Request for the RevokeAttestation method, with any body, and a specified content type
+func NewRevokeAttestationRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/attestations/%s/revocation", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewVerifyAttestationRequest constructs an http.Request for the VerifyAttestation method
 func NewVerifyAttestationRequest(server string, id string) (*http.Request, error) {
 	var err error
@@ -5190,6 +5791,124 @@ func NewAddCertificateRequestWithBody(server string, id string, contentType stri
 	return req, nil
 }
 
+// NewRemoveCertificateRequest constructs an http.Request for the RemoveCertificate method
+func NewRemoveCertificateRequest(server string, id string, certID string, params *RemoveCertificateParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "cert_id", certID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/candidates/%s/certificates/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "version", params.Version, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateCertificateRequest calls the generic UpdateCertificate builder with application/json body
+func NewUpdateCertificateRequest(server string, id string, certID string, body UpdateCertificateJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateCertificateRequestWithBody(server, id, certID, "application/json", bodyReader)
+}
+
+// NewUpdateCertificateRequestWithBody constructs an http.Request for the UpdateCertificate method, with any body, and a specified content type
+func NewUpdateCertificateRequestWithBody(server string, id string, certID string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "cert_id", certID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/candidates/%s/certificates/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewSetConsentRequest calls the generic SetConsent builder with application/json body
 func NewSetConsentRequest(server string, id string, body SetConsentJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -5309,6 +6028,124 @@ func NewAddProgrammeRecordRequestWithBody(server string, id string, contentType 
 	}
 
 	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewRemoveProgrammeRecordRequest constructs an http.Request for the RemoveProgrammeRecord method
+func NewRemoveProgrammeRecordRequest(server string, id string, recordID string, params *RemoveProgrammeRecordParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "record_id", recordID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/candidates/%s/programme-records/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "version", params.Version, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateProgrammeRecordRequest calls the generic UpdateProgrammeRecord builder with application/json body
+func NewUpdateProgrammeRecordRequest(server string, id string, recordID string, body UpdateProgrammeRecordJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateProgrammeRecordRequestWithBody(server, id, recordID, "application/json", bodyReader)
+}
+
+// NewUpdateProgrammeRecordRequestWithBody constructs an http.Request for the UpdateProgrammeRecord method, with any body, and a specified content type
+func NewUpdateProgrammeRecordRequestWithBody(server string, id string, recordID string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "record_id", recordID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/candidates/%s/programme-records/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -5440,6 +6277,67 @@ func NewGetSuggestionsRequest(server string, id string, params *GetSuggestionsPa
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListConsentTextsRequest constructs an http.Request for the ListConsentTexts method
+func NewListConsentTextsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/consent-texts")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetConsentTextRequest constructs an http.Request for the GetConsentText method
+func NewGetConsentTextRequest(server string, version string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version", version, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/consent-texts/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
@@ -6172,6 +7070,53 @@ func NewGetProgrammeRequest(server string, id string) (*http.Request, error) {
 	if err != nil {
 		return nil, err
 	}
+
+	return req, nil
+}
+
+// NewUpdateProgrammeRequest calls the generic UpdateProgramme builder with application/json body
+func NewUpdateProgrammeRequest(server string, id string, body UpdateProgrammeJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateProgrammeRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewUpdateProgrammeRequestWithBody constructs an http.Request for the UpdateProgramme method, with any body, and a specified content type
+func NewUpdateProgrammeRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/programmes/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -7589,6 +8534,36 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /api/v1/admin/signing-keys/rotate (the `RotateSigningKeys` operationId).
 	RotateSigningKeysWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*RotateSigningKeysResponse, error)
 
+	// RevokeAttestationWithBodyWithResponse Revoke an attestation. Only the supervisor who signed it or the organisation administrator may
+	// (403 otherwise); another organisation's attestation answers 404, one already revoked 409.
+	// `version` is the version of the candidate holding it, as last read, or 409. The revocation is
+	// signed with the organisation's Ed25519 key over an encoding that names the attestation and its
+	// signature; the attestation stays in the record as history but no longer counts as a skill, and
+	// candidate.changed is published so matching recomputes. Audited as `revoke` with change
+	// `attestation_revoked`. `reason` is from a closed list; `note` is optional (required for `other`),
+	// at most 280 characters, shown only to the organisation's staff. Keeping personal data and
+	// anything about offences out of the note is the staff's responsibility.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
+	RevokeAttestationWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RevokeAttestationResponse, error)
+
+	// RevokeAttestationWithResponse Revoke an attestation. Only the supervisor who signed it or the organisation administrator may
+	// (403 otherwise); another organisation's attestation answers 404, one already revoked 409.
+	// `version` is the version of the candidate holding it, as last read, or 409. The revocation is
+	// signed with the organisation's Ed25519 key over an encoding that names the attestation and its
+	// signature; the attestation stays in the record as history but no longer counts as a skill, and
+	// candidate.changed is published so matching recomputes. Audited as `revoke` with change
+	// `attestation_revoked`. `reason` is from a closed list; `note` is optional (required for `other`),
+	// at most 280 characters, shown only to the organisation's staff. Keeping personal data and
+	// anything about offences out of the note is the staff's responsibility.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
+	RevokeAttestationWithResponse(ctx context.Context, id string, body RevokeAttestationJSONRequestBody, reqEditors ...RequestEditorFn) (*RevokeAttestationResponse, error)
+
 	// VerifyAttestationWithResponse Whether an attestation's signature still holds. Any signed-in person may ask; only staff of the
 	// attesting organisation also learn the candidate, programme and supervisor.
 	//
@@ -7726,6 +8701,32 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /api/v1/candidates/{id}/certificates (the `AddCertificate` operationId).
 	AddCertificateWithResponse(ctx context.Context, id string, body AddCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*AddCertificateResponse, error)
 
+	// RemoveCertificateWithResponse Remove a certificate entered in error. `version` (query) is the candidate's version last read,
+	// or 409. Audited as `remove` with change `certificate`; candidate.changed is published.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /api/v1/candidates/{id}/certificates/{cert_id} (the `RemoveCertificate` operationId).
+	RemoveCertificateWithResponse(ctx context.Context, id string, certID string, params *RemoveCertificateParams, reqEditors ...RequestEditorFn) (*RemoveCertificateResponse, error)
+
+	// UpdateCertificateWithBodyWithResponse Correct a certificate: name, issuer and date, replaced whole. `version` is the candidate's
+	// version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
+	// published. An unchanged body answers 200 without a new version.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/candidates/{id}/certificates/{cert_id} (the `UpdateCertificate` operationId).
+	UpdateCertificateWithBodyWithResponse(ctx context.Context, id string, certID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateCertificateResponse, error)
+
+	// UpdateCertificateWithResponse Correct a certificate: name, issuer and date, replaced whole. `version` is the candidate's
+	// version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
+	// published. An unchanged body answers 200 without a new version.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/candidates/{id}/certificates/{cert_id} (the `UpdateCertificate` operationId).
+	UpdateCertificateWithResponse(ctx context.Context, id string, certID string, body UpdateCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateCertificateResponse, error)
+
 	// SetConsentWithBodyWithResponse Record consent to matching, or its withdrawal, which candidate.consent_changed announces at once.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -7761,6 +8762,34 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /api/v1/candidates/{id}/programme-records (the `AddProgrammeRecord` operationId).
 	AddProgrammeRecordWithResponse(ctx context.Context, id string, body AddProgrammeRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*AddProgrammeRecordResponse, error)
 
+	// RemoveProgrammeRecordWithResponse Remove a programme record entered in error. `version` (query) is the candidate's version last
+	// read, or 409. Audited as `remove` with change `programme_record`; candidate.changed is published.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /api/v1/candidates/{id}/programme-records/{record_id} (the `RemoveProgrammeRecord` operationId).
+	RemoveProgrammeRecordWithResponse(ctx context.Context, id string, recordID string, params *RemoveProgrammeRecordParams, reqEditors ...RequestEditorFn) (*RemoveProgrammeRecordResponse, error)
+
+	// UpdateProgrammeRecordWithBodyWithResponse Correct a programme record: programme, dates and hours, replaced whole. `version` is the
+	// candidate's version last read, or 409. Audited as `update` with change `programme_record` and the
+	// record id as subject, in the same write; candidate.changed is published so matching recomputes.
+	// An unchanged body answers 200 without a new version.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/candidates/{id}/programme-records/{record_id} (the `UpdateProgrammeRecord` operationId).
+	UpdateProgrammeRecordWithBodyWithResponse(ctx context.Context, id string, recordID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProgrammeRecordResponse, error)
+
+	// UpdateProgrammeRecordWithResponse Correct a programme record: programme, dates and hours, replaced whole. `version` is the
+	// candidate's version last read, or 409. Audited as `update` with change `programme_record` and the
+	// record id as subject, in the same write; candidate.changed is published so matching recomputes.
+	// An unchanged body answers 200 without a new version.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/candidates/{id}/programme-records/{record_id} (the `UpdateProgrammeRecord` operationId).
+	UpdateProgrammeRecordWithResponse(ctx context.Context, id string, recordID string, body UpdateProgrammeRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProgrammeRecordResponse, error)
+
 	// AttestSkillWithBodyWithResponse Attest a skill, signed with the organisation's key. Only a supervisor of the programme or the
 	// organisation administrator may attest; an unknown programme is a 400 naming "programme".
 	//
@@ -7790,6 +8819,22 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /api/v1/candidates/{id}/suggestions (the `GetSuggestions` operationId).
 	GetSuggestionsWithResponse(ctx context.Context, id string, params *GetSuggestionsParams, reqEditors ...RequestEditorFn) (*GetSuggestionsResponse, error)
+
+	// ListConsentTextsWithResponse Every published consent text, oldest first, and which is current. A version id names exactly one
+	// text, which never changes; a changed text is published under a new version id. Anyone signed in
+	// may read them; services get 403.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/consent-texts (the `ListConsentTexts` operationId).
+	ListConsentTextsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListConsentTextsResponse, error)
+
+	// GetConsentTextWithResponse One consent text by version id; an unknown version answers 404.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/consent-texts/{version} (the `GetConsentText` operationId).
+	GetConsentTextWithResponse(ctx context.Context, version string, reqEditors ...RequestEditorFn) (*GetConsentTextResponse, error)
 
 	// GetMyEmployerWithResponse The caller's employer profile (created on first use).
 	//
@@ -7949,6 +8994,30 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /api/v1/programmes/{id} (the `GetProgramme` operationId).
 	GetProgrammeWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetProgrammeResponse, error)
+
+	// UpdateProgrammeWithBodyWithResponse Correct a programme: name, kind, site, skills and supervisors, replaced whole. `version` must be
+	// the programme's version last read, or 409. Only a supervisor of the programme or the organisation
+	// administrator may (403 otherwise): supervisors are who may attest its skills. At least one
+	// supervisor is required. The change is audited (changes `programme`, `supervisors`) in the same
+	// write; no event is published, since matching rereads the programme catalogue on its own schedule.
+	// An unchanged body answers 200 without a new version.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/programmes/{id} (the `UpdateProgramme` operationId).
+	UpdateProgrammeWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProgrammeResponse, error)
+
+	// UpdateProgrammeWithResponse Correct a programme: name, kind, site, skills and supervisors, replaced whole. `version` must be
+	// the programme's version last read, or 409. Only a supervisor of the programme or the organisation
+	// administrator may (403 otherwise): supervisors are who may attest its skills. At least one
+	// supervisor is required. The change is audited (changes `programme`, `supervisors`) in the same
+	// write; no event is published, since matching rereads the programme catalogue on its own schedule.
+	// An unchanged body answers 200 without a new version.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/programmes/{id} (the `UpdateProgramme` operationId).
+	UpdateProgrammeWithResponse(ctx context.Context, id string, body UpdateProgrammeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProgrammeResponse, error)
 
 	// ListRolesWithResponse An employer's own roles; for programme staff and admins, open roles of every employer.
 	//
@@ -8308,6 +9377,129 @@ func (r RotateSigningKeysResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r RotateSigningKeysResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// RevokeAttestationResponse201Headers the declared response headers of an HTTP 201 response for RevokeAttestation
+type RevokeAttestationResponse201Headers struct {
+	Location *string
+}
+
+type RevokeAttestationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *struct {
+		AttestedAt       time.Time   `json:"attested_at"`
+		AttestedBy       string      `json:"attested_by"`
+		CandidateID      string      `json:"candidate_id"`
+		CandidateVersion int         `json:"candidate_version"`
+		Date             string      `json:"date"`
+		Evidence         string      `json:"evidence"`
+		Hours            int         `json:"hours"`
+		ID               string      `json:"id"`
+		KeyID            string      `json:"key_id"`
+		Level            int         `json:"level"`
+		Programme        string      `json:"programme"`
+		Revocation       *Revocation `json:"revocation,omitempty"`
+
+		// Revoked A revoked attestation is history and no longer counts as a skill.
+		Revoked *bool `json:"revoked,omitempty"`
+
+		// Signature Ed25519 over the canonical attestation, base64url without padding.
+		Signature string `json:"signature"`
+		Skill     string `json:"skill"`
+	}
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+	// Headers201 the parsed response headers for an HTTP 201 response
+	Headers201 *RevokeAttestationResponse201Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r RevokeAttestationResponse) GetJSON201() *struct {
+	AttestedAt       time.Time   `json:"attested_at"`
+	AttestedBy       string      `json:"attested_by"`
+	CandidateID      string      `json:"candidate_id"`
+	CandidateVersion int         `json:"candidate_version"`
+	Date             string      `json:"date"`
+	Evidence         string      `json:"evidence"`
+	Hours            int         `json:"hours"`
+	ID               string      `json:"id"`
+	KeyID            string      `json:"key_id"`
+	Level            int         `json:"level"`
+	Programme        string      `json:"programme"`
+	Revocation       *Revocation `json:"revocation,omitempty"`
+
+	// Revoked A revoked attestation is history and no longer counts as a skill.
+	Revoked *bool `json:"revoked,omitempty"`
+
+	// Signature Ed25519 over the canonical attestation, base64url without padding.
+	Signature string `json:"signature"`
+	Skill     string `json:"skill"`
+} {
+	return r.JSON201
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r RevokeAttestationResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r RevokeAttestationResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r RevokeAttestationResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r RevokeAttestationResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r RevokeAttestationResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r RevokeAttestationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RevokeAttestationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RevokeAttestationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RevokeAttestationResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -9098,6 +10290,158 @@ func (r AddCertificateResponse) ContentType() string {
 	return ""
 }
 
+type RemoveCertificateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Removed
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RemoveCertificateResponse) GetJSON200() *Removed {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r RemoveCertificateResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r RemoveCertificateResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r RemoveCertificateResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r RemoveCertificateResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r RemoveCertificateResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r RemoveCertificateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RemoveCertificateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RemoveCertificateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RemoveCertificateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UpdateCertificateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Certificate
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateCertificateResponse) GetJSON200() *Certificate {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r UpdateCertificateResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r UpdateCertificateResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r UpdateCertificateResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r UpdateCertificateResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r UpdateCertificateResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateCertificateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateCertificateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateCertificateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateCertificateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type SetConsentResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -9319,6 +10663,158 @@ func (r AddProgrammeRecordResponse) ContentType() string {
 	return ""
 }
 
+type RemoveProgrammeRecordResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Removed
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RemoveProgrammeRecordResponse) GetJSON200() *Removed {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r RemoveProgrammeRecordResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r RemoveProgrammeRecordResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r RemoveProgrammeRecordResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r RemoveProgrammeRecordResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r RemoveProgrammeRecordResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r RemoveProgrammeRecordResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RemoveProgrammeRecordResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RemoveProgrammeRecordResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RemoveProgrammeRecordResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UpdateProgrammeRecordResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProgrammeRecord
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateProgrammeRecordResponse) GetJSON200() *ProgrammeRecord {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r UpdateProgrammeRecordResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r UpdateProgrammeRecordResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r UpdateProgrammeRecordResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r UpdateProgrammeRecordResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r UpdateProgrammeRecordResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateProgrammeRecordResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateProgrammeRecordResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateProgrammeRecordResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateProgrammeRecordResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // AttestSkillResponse201Headers the declared response headers of an HTTP 201 response for AttestSkill
 type AttestSkillResponse201Headers struct {
 	Location *string
@@ -9458,6 +10954,131 @@ func (r GetSuggestionsResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetSuggestionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListConsentTextsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		// Current Example: 2026-12
+		Current string        `json:"current"`
+		Items   []ConsentText `json:"items"`
+	}
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListConsentTextsResponse) GetJSON200() *struct {
+	// Current Example: 2026-12
+	Current string        `json:"current"`
+	Items   []ConsentText `json:"items"`
+} {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListConsentTextsResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListConsentTextsResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetBody returns the raw response body bytes
+func (r ListConsentTextsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListConsentTextsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListConsentTextsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListConsentTextsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetConsentTextResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ConsentText
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetConsentTextResponse) GetJSON200() *ConsentText {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetConsentTextResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetConsentTextResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetConsentTextResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetConsentTextResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetConsentTextResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetConsentTextResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetConsentTextResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -10458,6 +12079,82 @@ func (r GetProgrammeResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetProgrammeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UpdateProgrammeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Programme
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateProgrammeResponse) GetJSON200() *Programme {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r UpdateProgrammeResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r UpdateProgrammeResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r UpdateProgrammeResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r UpdateProgrammeResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r UpdateProgrammeResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateProgrammeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateProgrammeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateProgrammeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateProgrammeResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -11930,6 +13627,48 @@ func (c *ClientWithResponses) RotateSigningKeysWithResponse(ctx context.Context,
 	return ParseRotateSigningKeysResponse(rsp)
 }
 
+// RevokeAttestationWithBodyWithResponse Revoke an attestation. Only the supervisor who signed it or the organisation administrator may
+// (403 otherwise); another organisation's attestation answers 404, one already revoked 409.
+// `version` is the version of the candidate holding it, as last read, or 409. The revocation is
+// signed with the organisation's Ed25519 key over an encoding that names the attestation and its
+// signature; the attestation stays in the record as history but no longer counts as a skill, and
+// candidate.changed is published so matching recomputes. Audited as `revoke` with change
+// `attestation_revoked`. `reason` is from a closed list; `note` is optional (required for `other`),
+// at most 280 characters, shown only to the organisation's staff. Keeping personal data and
+// anything about offences out of the note is the staff's responsibility.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
+func (c *ClientWithResponses) RevokeAttestationWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RevokeAttestationResponse, error) {
+	rsp, err := c.RevokeAttestationWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRevokeAttestationResponse(rsp)
+}
+
+// RevokeAttestationWithResponse Revoke an attestation. Only the supervisor who signed it or the organisation administrator may
+// (403 otherwise); another organisation's attestation answers 404, one already revoked 409.
+// `version` is the version of the candidate holding it, as last read, or 409. The revocation is
+// signed with the organisation's Ed25519 key over an encoding that names the attestation and its
+// signature; the attestation stays in the record as history but no longer counts as a skill, and
+// candidate.changed is published so matching recomputes. Audited as `revoke` with change
+// `attestation_revoked`. `reason` is from a closed list; `note` is optional (required for `other`),
+// at most 280 characters, shown only to the organisation's staff. Keeping personal data and
+// anything about offences out of the note is the staff's responsibility.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
+func (c *ClientWithResponses) RevokeAttestationWithResponse(ctx context.Context, id string, body RevokeAttestationJSONRequestBody, reqEditors ...RequestEditorFn) (*RevokeAttestationResponse, error) {
+	rsp, err := c.RevokeAttestation(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRevokeAttestationResponse(rsp)
+}
+
 // VerifyAttestationWithResponse Whether an attestation's signature still holds. Any signed-in person may ask; only staff of the
 // attesting organisation also learn the candidate, programme and supervisor.
 //
@@ -12181,6 +13920,50 @@ func (c *ClientWithResponses) AddCertificateWithResponse(ctx context.Context, id
 	return ParseAddCertificateResponse(rsp)
 }
 
+// RemoveCertificateWithResponse Remove a certificate entered in error. `version` (query) is the candidate's version last read,
+// or 409. Audited as `remove` with change `certificate`; candidate.changed is published.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /api/v1/candidates/{id}/certificates/{cert_id} (the `RemoveCertificate` operationId).
+func (c *ClientWithResponses) RemoveCertificateWithResponse(ctx context.Context, id string, certID string, params *RemoveCertificateParams, reqEditors ...RequestEditorFn) (*RemoveCertificateResponse, error) {
+	rsp, err := c.RemoveCertificate(ctx, id, certID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRemoveCertificateResponse(rsp)
+}
+
+// UpdateCertificateWithBodyWithResponse Correct a certificate: name, issuer and date, replaced whole. `version` is the candidate's
+// version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
+// published. An unchanged body answers 200 without a new version.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/candidates/{id}/certificates/{cert_id} (the `UpdateCertificate` operationId).
+func (c *ClientWithResponses) UpdateCertificateWithBodyWithResponse(ctx context.Context, id string, certID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateCertificateResponse, error) {
+	rsp, err := c.UpdateCertificateWithBody(ctx, id, certID, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateCertificateResponse(rsp)
+}
+
+// UpdateCertificateWithResponse Correct a certificate: name, issuer and date, replaced whole. `version` is the candidate's
+// version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
+// published. An unchanged body answers 200 without a new version.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/candidates/{id}/certificates/{cert_id} (the `UpdateCertificate` operationId).
+func (c *ClientWithResponses) UpdateCertificateWithResponse(ctx context.Context, id string, certID string, body UpdateCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateCertificateResponse, error) {
+	rsp, err := c.UpdateCertificate(ctx, id, certID, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateCertificateResponse(rsp)
+}
+
 // SetConsentWithBodyWithResponse Record consent to matching, or its withdrawal, which candidate.consent_changed announces at once.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -12246,6 +14029,52 @@ func (c *ClientWithResponses) AddProgrammeRecordWithResponse(ctx context.Context
 	return ParseAddProgrammeRecordResponse(rsp)
 }
 
+// RemoveProgrammeRecordWithResponse Remove a programme record entered in error. `version` (query) is the candidate's version last
+// read, or 409. Audited as `remove` with change `programme_record`; candidate.changed is published.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /api/v1/candidates/{id}/programme-records/{record_id} (the `RemoveProgrammeRecord` operationId).
+func (c *ClientWithResponses) RemoveProgrammeRecordWithResponse(ctx context.Context, id string, recordID string, params *RemoveProgrammeRecordParams, reqEditors ...RequestEditorFn) (*RemoveProgrammeRecordResponse, error) {
+	rsp, err := c.RemoveProgrammeRecord(ctx, id, recordID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRemoveProgrammeRecordResponse(rsp)
+}
+
+// UpdateProgrammeRecordWithBodyWithResponse Correct a programme record: programme, dates and hours, replaced whole. `version` is the
+// candidate's version last read, or 409. Audited as `update` with change `programme_record` and the
+// record id as subject, in the same write; candidate.changed is published so matching recomputes.
+// An unchanged body answers 200 without a new version.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/candidates/{id}/programme-records/{record_id} (the `UpdateProgrammeRecord` operationId).
+func (c *ClientWithResponses) UpdateProgrammeRecordWithBodyWithResponse(ctx context.Context, id string, recordID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProgrammeRecordResponse, error) {
+	rsp, err := c.UpdateProgrammeRecordWithBody(ctx, id, recordID, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateProgrammeRecordResponse(rsp)
+}
+
+// UpdateProgrammeRecordWithResponse Correct a programme record: programme, dates and hours, replaced whole. `version` is the
+// candidate's version last read, or 409. Audited as `update` with change `programme_record` and the
+// record id as subject, in the same write; candidate.changed is published so matching recomputes.
+// An unchanged body answers 200 without a new version.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/candidates/{id}/programme-records/{record_id} (the `UpdateProgrammeRecord` operationId).
+func (c *ClientWithResponses) UpdateProgrammeRecordWithResponse(ctx context.Context, id string, recordID string, body UpdateProgrammeRecordJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProgrammeRecordResponse, error) {
+	rsp, err := c.UpdateProgrammeRecord(ctx, id, recordID, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateProgrammeRecordResponse(rsp)
+}
+
 // AttestSkillWithBodyWithResponse Attest a skill, signed with the organisation's key. Only a supervisor of the programme or the
 // organisation administrator may attest; an unknown programme is a 400 naming "programme".
 //
@@ -12292,6 +14121,34 @@ func (c *ClientWithResponses) GetSuggestionsWithResponse(ctx context.Context, id
 		return nil, err
 	}
 	return ParseGetSuggestionsResponse(rsp)
+}
+
+// ListConsentTextsWithResponse Every published consent text, oldest first, and which is current. A version id names exactly one
+// text, which never changes; a changed text is published under a new version id. Anyone signed in
+// may read them; services get 403.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/consent-texts (the `ListConsentTexts` operationId).
+func (c *ClientWithResponses) ListConsentTextsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListConsentTextsResponse, error) {
+	rsp, err := c.ListConsentTexts(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListConsentTextsResponse(rsp)
+}
+
+// GetConsentTextWithResponse One consent text by version id; an unknown version answers 404.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/consent-texts/{version} (the `GetConsentText` operationId).
+func (c *ClientWithResponses) GetConsentTextWithResponse(ctx context.Context, version string, reqEditors ...RequestEditorFn) (*GetConsentTextResponse, error) {
+	rsp, err := c.GetConsentText(ctx, version, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetConsentTextResponse(rsp)
 }
 
 // GetMyEmployerWithResponse The caller's employer profile (created on first use).
@@ -12577,6 +14434,42 @@ func (c *ClientWithResponses) GetProgrammeWithResponse(ctx context.Context, id s
 		return nil, err
 	}
 	return ParseGetProgrammeResponse(rsp)
+}
+
+// UpdateProgrammeWithBodyWithResponse Correct a programme: name, kind, site, skills and supervisors, replaced whole. `version` must be
+// the programme's version last read, or 409. Only a supervisor of the programme or the organisation
+// administrator may (403 otherwise): supervisors are who may attest its skills. At least one
+// supervisor is required. The change is audited (changes `programme`, `supervisors`) in the same
+// write; no event is published, since matching rereads the programme catalogue on its own schedule.
+// An unchanged body answers 200 without a new version.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/programmes/{id} (the `UpdateProgramme` operationId).
+func (c *ClientWithResponses) UpdateProgrammeWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProgrammeResponse, error) {
+	rsp, err := c.UpdateProgrammeWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateProgrammeResponse(rsp)
+}
+
+// UpdateProgrammeWithResponse Correct a programme: name, kind, site, skills and supervisors, replaced whole. `version` must be
+// the programme's version last read, or 409. Only a supervisor of the programme or the organisation
+// administrator may (403 otherwise): supervisors are who may attest its skills. At least one
+// supervisor is required. The change is audited (changes `programme`, `supervisors`) in the same
+// write; no event is published, since matching rereads the programme catalogue on its own schedule.
+// An unchanged body answers 200 without a new version.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/programmes/{id} (the `UpdateProgramme` operationId).
+func (c *ClientWithResponses) UpdateProgrammeWithResponse(ctx context.Context, id string, body UpdateProgrammeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProgrammeResponse, error) {
+	rsp, err := c.UpdateProgramme(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateProgrammeResponse(rsp)
 }
 
 // ListRolesWithResponse An employer's own roles; for programme staff and admins, open roles of every employer.
@@ -13091,6 +14984,100 @@ func ParseRotateSigningKeysResponse(rsp *http.Response) (*RotateSigningKeysRespo
 		}
 		response.ApplicationProblemJSON403 = &dest
 
+	}
+
+	return response, nil
+}
+
+// ParseRevokeAttestationResponse parses an HTTP response from a RevokeAttestationWithResponse call
+func ParseRevokeAttestationResponse(rsp *http.Response) (*RevokeAttestationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RevokeAttestationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest struct {
+			AttestedAt       time.Time   `json:"attested_at"`
+			AttestedBy       string      `json:"attested_by"`
+			CandidateID      string      `json:"candidate_id"`
+			CandidateVersion int         `json:"candidate_version"`
+			Date             string      `json:"date"`
+			Evidence         string      `json:"evidence"`
+			Hours            int         `json:"hours"`
+			ID               string      `json:"id"`
+			KeyID            string      `json:"key_id"`
+			Level            int         `json:"level"`
+			Programme        string      `json:"programme"`
+			Revocation       *Revocation `json:"revocation,omitempty"`
+
+			// Revoked A revoked attestation is history and no longer counts as a skill.
+			Revoked *bool `json:"revoked,omitempty"`
+
+			// Signature Ed25519 over the canonical attestation, base64url without padding.
+			Signature string `json:"signature"`
+			Skill     string `json:"skill"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 201:
+		var headers RevokeAttestationResponse201Headers
+		if values := rsp.Header.Values("Location"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Location", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.Location = &value
+		}
+		response.Headers201 = &headers
 	}
 
 	return response, nil
@@ -13721,6 +15708,128 @@ func ParseAddCertificateResponse(rsp *http.Response) (*AddCertificateResponse, e
 	return response, nil
 }
 
+// ParseRemoveCertificateResponse parses an HTTP response from a RemoveCertificateWithResponse call
+func ParseRemoveCertificateResponse(rsp *http.Response) (*RemoveCertificateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RemoveCertificateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Removed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateCertificateResponse parses an HTTP response from a UpdateCertificateWithResponse call
+func ParseUpdateCertificateResponse(rsp *http.Response) (*UpdateCertificateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateCertificateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Certificate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseSetConsentResponse parses an HTTP response from a SetConsentWithResponse call
 func ParseSetConsentResponse(rsp *http.Response) (*SetConsentResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -13896,6 +16005,128 @@ func ParseAddProgrammeRecordResponse(rsp *http.Response) (*AddProgrammeRecordRes
 	return response, nil
 }
 
+// ParseRemoveProgrammeRecordResponse parses an HTTP response from a RemoveProgrammeRecordWithResponse call
+func ParseRemoveProgrammeRecordResponse(rsp *http.Response) (*RemoveProgrammeRecordResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RemoveProgrammeRecordResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Removed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateProgrammeRecordResponse parses an HTTP response from a UpdateProgrammeRecordWithResponse call
+func ParseUpdateProgrammeRecordResponse(rsp *http.Response) (*UpdateProgrammeRecordResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateProgrammeRecordResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProgrammeRecord
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseAttestSkillResponse parses an HTTP response from a AttestSkillWithResponse call
 func ParseAttestSkillResponse(rsp *http.Response) (*AttestSkillResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -13990,6 +16221,97 @@ func ParseGetSuggestionsResponse(rsp *http.Response) (*GetSuggestionsResponse, e
 			return nil, err
 		}
 		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListConsentTextsResponse parses an HTTP response from a ListConsentTextsWithResponse call
+func ParseListConsentTextsResponse(rsp *http.Response) (*ListConsentTextsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListConsentTextsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			// Current Example: 2026-12
+			Current string        `json:"current"`
+			Items   []ConsentText `json:"items"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetConsentTextResponse parses an HTTP response from a GetConsentTextWithResponse call
+func ParseGetConsentTextResponse(rsp *http.Response) (*GetConsentTextResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetConsentTextResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ConsentText
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthenticated
@@ -14775,6 +17097,67 @@ func ParseGetProgrammeResponse(rsp *http.Response) (*GetProgrammeResponse, error
 			return nil, err
 		}
 		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateProgrammeResponse parses an HTTP response from a UpdateProgrammeWithResponse call
+func ParseUpdateProgrammeResponse(rsp *http.Response) (*UpdateProgrammeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateProgrammeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Programme
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
 
 	}
 
