@@ -91,7 +91,7 @@ func (h *handlers) reissueInvitation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	inv, err := h.svc.ReissueInvitation(c.UserContext(), a, c.Params("id"), c.Params("invitationId"))
+	inv, err := h.svc.ReissueInvitation(c.UserContext(), a, c.Params("id"), c.Params("invitation_id"))
 	if err != nil {
 		return err
 	}
@@ -104,7 +104,7 @@ func (h *handlers) revokeInvitation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := h.svc.RevokeInvitation(c.UserContext(), a, c.Params("id"), c.Params("invitationId")); err != nil {
+	if err := h.svc.RevokeInvitation(c.UserContext(), a, c.Params("id"), c.Params("invitation_id")); err != nil {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)
