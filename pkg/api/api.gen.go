@@ -365,6 +365,42 @@ func (e ExplanationScheduleFit) Valid() bool {
 	}
 }
 
+// Defines values for InvitationLookupOrganisationKind.
+const (
+	InvitationLookupOrganisationKindEmployer  InvitationLookupOrganisationKind = "employer"
+	InvitationLookupOrganisationKindProgramme InvitationLookupOrganisationKind = "programme"
+)
+
+// Valid indicates whether the value is a known member of the InvitationLookupOrganisationKind enum.
+func (e InvitationLookupOrganisationKind) Valid() bool {
+	switch e {
+	case InvitationLookupOrganisationKindEmployer:
+		return true
+	case InvitationLookupOrganisationKindProgramme:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for InvitationLookupRole.
+const (
+	InvitationLookupRoleMember   InvitationLookupRole = "member"
+	InvitationLookupRoleOrgAdmin InvitationLookupRole = "org_admin"
+)
+
+// Valid indicates whether the value is a known member of the InvitationLookupRole enum.
+func (e InvitationLookupRole) Valid() bool {
+	switch e {
+	case InvitationLookupRoleMember:
+		return true
+	case InvitationLookupRoleOrgAdmin:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for InviteRequestRole.
 const (
 	InviteRequestRoleMember   InviteRequestRole = "member"
@@ -452,6 +488,45 @@ const (
 func (e MatchingSkillAttested) Valid() bool {
 	switch e {
 	case MatchingSkillAttestedTrue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MemberRole.
+const (
+	MemberRoleAdmin    MemberRole = "admin"
+	MemberRoleMember   MemberRole = "member"
+	MemberRoleOrgAdmin MemberRole = "org_admin"
+)
+
+// Valid indicates whether the value is a known member of the MemberRole enum.
+func (e MemberRole) Valid() bool {
+	switch e {
+	case MemberRoleAdmin:
+		return true
+	case MemberRoleMember:
+		return true
+	case MemberRoleOrgAdmin:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OpenInvitationRole.
+const (
+	OpenInvitationRoleMember   OpenInvitationRole = "member"
+	OpenInvitationRoleOrgAdmin OpenInvitationRole = "org_admin"
+)
+
+// Valid indicates whether the value is a known member of the OpenInvitationRole enum.
+func (e OpenInvitationRole) Valid() bool {
+	switch e {
+	case OpenInvitationRoleMember:
+		return true
+	case OpenInvitationRoleOrgAdmin:
 		return true
 	default:
 		return false
@@ -986,6 +1061,24 @@ func (e GetCandidateParamsXOnwardPurpose) Valid() bool {
 	}
 }
 
+// Defines values for ListOrganisationsParamsKind.
+const (
+	ListOrganisationsParamsKindEmployer  ListOrganisationsParamsKind = "employer"
+	ListOrganisationsParamsKindProgramme ListOrganisationsParamsKind = "programme"
+)
+
+// Valid indicates whether the value is a known member of the ListOrganisationsParamsKind enum.
+func (e ListOrganisationsParamsKind) Valid() bool {
+	switch e {
+	case ListOrganisationsParamsKindEmployer:
+		return true
+	case ListOrganisationsParamsKindProgramme:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for SetRoleStatusJSONBodyStatus.
 const (
 	SetRoleStatusJSONBodyStatusClosed SetRoleStatusJSONBodyStatus = "closed"
@@ -1471,8 +1564,31 @@ type InternalProgrammePage struct {
 // Invitation defines model for Invitation.
 type Invitation struct {
 	ExpiresAt time.Time `json:"expires_at"`
-	Token     string    `json:"token"`
+
+	// ID Names the invitation for re-issue and revoke; kept on re-issue.
+	ID string `json:"id"`
+
+	// Token The one-time token; shown only here.
+	Token string `json:"token"`
 }
+
+// InvitationLookup defines model for InvitationLookup.
+type InvitationLookup struct {
+	// Email The address the new account will sign in with.
+	Email        string    `json:"email"`
+	ExpiresAt    time.Time `json:"expires_at"`
+	Organisation struct {
+		Kind InvitationLookupOrganisationKind `json:"kind"`
+		Name string                           `json:"name"`
+	} `json:"organisation"`
+	Role InvitationLookupRole `json:"role"`
+}
+
+// InvitationLookupOrganisationKind defines model for InvitationLookup.Organisation.Kind.
+type InvitationLookupOrganisationKind string
+
+// InvitationLookupRole defines model for InvitationLookup.Role.
+type InvitationLookupRole string
 
 // InviteRequest defines model for InviteRequest.
 type InviteRequest struct {
@@ -1610,6 +1726,27 @@ type MatchingViewPage struct {
 	NextCursor *string        `json:"next_cursor,omitempty"`
 }
 
+// Member defines model for Member.
+type Member struct {
+	// Active False while the account is deactivated.
+	Active bool `json:"active"`
+
+	// CreatedAt As email.
+	CreatedAt *time.Time `json:"created_at,omitempty"`
+
+	// DeactivatedAt As email; present while deactivated.
+	DeactivatedAt *time.Time `json:"deactivated_at,omitempty"`
+
+	// Email Only for a platform admin and the organisation's org_admins.
+	Email *string    `json:"email,omitempty"`
+	ID    string     `json:"id"`
+	Name  string     `json:"name"`
+	Role  MemberRole `json:"role"`
+}
+
+// MemberRole defines model for Member.Role.
+type MemberRole string
+
 // Occupation defines model for Occupation.
 type Occupation struct {
 	EscoURI         *string       `json:"esco_uri,omitempty"`
@@ -1621,6 +1758,20 @@ type Occupation struct {
 	Matched        *string       `json:"matched,omitempty"`
 	OptionalSkills []Requirement `json:"optional_skills"`
 }
+
+// OpenInvitation defines model for OpenInvitation.
+type OpenInvitation struct {
+	// CreatedAt When this token was issued (re-issue sets it anew).
+	CreatedAt time.Time          `json:"created_at"`
+	Email     string             `json:"email"`
+	Expired   bool               `json:"expired"`
+	ExpiresAt time.Time          `json:"expires_at"`
+	ID        string             `json:"id"`
+	Role      OpenInvitationRole `json:"role"`
+}
+
+// OpenInvitationRole defines model for OpenInvitation.Role.
+type OpenInvitationRole string
 
 // Organisation defines model for Organisation.
 type Organisation struct {
@@ -2424,6 +2575,19 @@ type GetOccupationParams struct {
 	Lang *Lang `form:"lang,omitempty" json:"lang,omitempty"`
 }
 
+// ListOrganisationsParams defines parameters for ListOrganisations.
+type ListOrganisationsParams struct {
+	Q    *string                      `form:"q,omitempty" json:"q,omitempty"`
+	Kind *ListOrganisationsParamsKind `form:"kind,omitempty" json:"kind,omitempty"`
+
+	// Cursor The next_cursor of the previous page.
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// ListOrganisationsParamsKind defines parameters for ListOrganisations.
+type ListOrganisationsParamsKind string
+
 // SearchPlacesParams defines parameters for SearchPlaces.
 type SearchPlacesParams struct {
 	// Q What the user typed; 1 to 100 characters, no control characters.
@@ -2858,12 +3022,26 @@ type ClientInterface interface {
 
 	// LogInWithBody Sign in with e-mail and password. Throttled per account and per client address.
 	//
+	// The client address is the TCP peer's, unless the peer is listed in the gateway's
+	// `TRUSTED_PROXIES` (IP addresses or CIDR ranges, empty by default): then it is the first
+	// valid address in `X-Forwarded-For`. A proxy that signs browsers in on their behalf (the web
+	// server) must be listed there and must set `X-Forwarded-For` to the browser's address alone.
+	// The right password of a deactivated account answers 403 (detail: the account is
+	// deactivated); a wrong password answers 401 whether or not the account is deactivated.
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/auth/login (the `LogIn` operationId).
 	LogInWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// LogIn Sign in with e-mail and password. Throttled per account and per client address.
+	//
+	// The client address is the TCP peer's, unless the peer is listed in the gateway's
+	// `TRUSTED_PROXIES` (IP addresses or CIDR ranges, empty by default): then it is the first
+	// valid address in `X-Forwarded-For`. A proxy that signs browsers in on their behalf (the web
+	// server) must be listed there and must set `X-Forwarded-For` to the browser's address alone.
+	// The right password of a deactivated account answers 403 (detail: the account is
+	// deactivated); a wrong password answers 401 whether or not the account is deactivated.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -2872,12 +3050,18 @@ type ClientInterface interface {
 
 	// LogOutWithBody Revoke the refresh-token family. Answers 204 for an unknown token too.
 	//
+	// Every refresh token of that sign-in stops working, including the one presented; other
+	// sign-ins of the same account (other devices) are not affected.
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/auth/logout (the `LogOut` operationId).
 	LogOutWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// LogOut Revoke the refresh-token family. Answers 204 for an unknown token too.
+	//
+	// Every refresh token of that sign-in stops working, including the one presented; other
+	// sign-ins of the same account (other devices) are not affected.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -2886,12 +3070,16 @@ type ClientInterface interface {
 
 	// RefreshTokensWithBody Rotate a refresh token. Reusing a rotated token revokes its whole family.
 	//
+	// A deactivated account's refresh tokens are revoked and answer 401.
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/auth/refresh (the `RefreshTokens` operationId).
 	RefreshTokensWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RefreshTokens Rotate a refresh token. Reusing a rotated token revokes its whole family.
+	//
+	// A deactivated account's refresh tokens are revoked and answer 401.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3124,6 +3312,13 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/employers/{id} (the `GetEmployer` operationId).
 	GetEmployer(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// LookupInvitation What an invitation token invites to, for the page that accepts it. No sign-in needed.
+	//
+	// An unknown, accepted, revoked or expired token answers 404.
+	//
+	// Corresponds with GET /api/v1/invitations/{token} (the `LookupInvitation` operationId).
+	LookupInvitation(ctx context.Context, token string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// AcceptInvitationWithBody Accept an invitation, creating the invitee's account. Works once.
 	//
 	// Takes any type of body and a specified content type.
@@ -3152,6 +3347,8 @@ type ClientInterface interface {
 
 	// GetMe The caller's user, organisation (null for a platform admin) and role.
 	//
+	// A deactivated account's still-valid access token answers 401.
+	//
 	// Corresponds with GET /api/v1/me (the `GetMe` operationId).
 	GetMe(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -3164,6 +3361,14 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /api/v1/occupations/{id} (the `GetOccupation` operationId).
 	GetOccupation(ctx context.Context, id string, params *GetOccupationParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListOrganisations A platform admin lists and searches organisations, oldest first.
+	//
+	// `q` matches any part of the name, ignoring case, accents and punctuation ("cafe de" finds
+	// "Café De Hoek"). Anyone else gets 403.
+	//
+	// Corresponds with GET /api/v1/organisations (the `ListOrganisations` operationId).
+	ListOrganisations(ctx context.Context, params *ListOrganisationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateOrganisationWithBody A platform admin creates an organisation (usually a programme organisation).
 	//
@@ -3178,6 +3383,22 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /api/v1/organisations (the `CreateOrganisation` operationId).
 	CreateOrganisation(ctx context.Context, body CreateOrganisationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetOrganisation One organisation, for a platform admin or the organisation's own people.
+	//
+	// Anyone else, and an unknown id, get 404.
+	//
+	// Corresponds with GET /api/v1/organisations/{id} (the `GetOrganisation` operationId).
+	GetOrganisation(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListInvitations The organisation's open invitations (neither accepted nor revoked), oldest first, at most 200.
+	//
+	// Expired ones are included, marked `expired`, so they can be re-issued. Tokens are never
+	// shown again (only their hash is stored). For the org_admin of the organisation or a
+	// platform admin; a member gets 403, another organisation's id 404.
+	//
+	// Corresponds with GET /api/v1/organisations/{id}/invitations (the `ListInvitations` operationId).
+	ListInvitations(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// InviteMemberWithBody The org_admin of the organisation (or an admin) invites someone with a role.
 	//
@@ -3200,6 +3421,32 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /api/v1/organisations/{id}/invitations (the `InviteMember` operationId).
 	InviteMember(ctx context.Context, id string, body InviteMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RevokeInvitation Revoke an open invitation; its token stops working.
+	//
+	// Same callers and answers as re-issue.
+	//
+	// Corresponds with DELETE /api/v1/organisations/{id}/invitations/{invitation_id} (the `RevokeInvitation` operationId).
+	RevokeInvitation(ctx context.Context, id string, invitationID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ReissueInvitation Give an open invitation a new token and a new 7-day expiry; the old token stops working.
+	//
+	// For the org_admin of the organisation (active) or a platform admin. The invitation keeps its
+	// id; the new token is shown only in this answer, as by invite. An expired invitation may be
+	// re-issued; an accepted or revoked one is 404, as is another organisation's. An address that
+	// has got an account meanwhile is 409. A member gets 403.
+	//
+	// Corresponds with POST /api/v1/organisations/{id}/invitations/{invitation_id}/reissue (the `ReissueInvitation` operationId).
+	ReissueInvitation(ctx context.Context, id string, invitationID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListMembers The people of an organisation by name (at most 200), active or deactivated.
+	//
+	// A platform admin and the organisation's org_admins see each member's e-mail, `created_at`
+	// and `deactivated_at`; the organisation's other members see colleagues' id, name, role and
+	// `active` only. Anyone else, and an unknown id, get 404.
+	//
+	// Corresponds with GET /api/v1/organisations/{id}/members (the `ListMembers` operationId).
+	ListMembers(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SearchPlaces Suggest European populated places, ranked by match quality, then population.
 	//
@@ -3411,6 +3658,30 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/skills/{id} (the `GetSkill` operationId).
 	GetSkill(ctx context.Context, id string, params *GetSkillParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetUser A colleague of the caller (id, name, role, active), to name who attested or read something.
+	//
+	// Only for people of the same organisation; anyone else's id, and an unknown id, are 404.
+	// A platform admin, who belongs to no organisation, gets 403 (use the members listing).
+	//
+	// Corresponds with GET /api/v1/users/{id} (the `GetUser` operationId).
+	GetUser(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ReactivateUser Reactivate an account; its owner signs in again. Same callers and answers as deactivation.
+	//
+	// Corresponds with DELETE /api/v1/users/{id}/deactivation (the `ReactivateUser` operationId).
+	ReactivateUser(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeactivateUser Deactivate an account. It cannot sign in, and all its refresh tokens are revoked at once.
+	//
+	// A platform admin may deactivate anyone but themselves; an org_admin the people of their own
+	// organisation (anyone else's id is 404); a member gets 403; one's own account is 409. The
+	// caller's own account must be active. Access tokens already issued stay valid until they
+	// expire (15 minutes), but the gateway's own endpoints refuse them where they read the account.
+	// Deactivating a deactivated account revokes its tokens again and keeps the first date.
+	//
+	// Corresponds with POST /api/v1/users/{id}/deactivation (the `DeactivateUser` operationId).
+	DeactivateUser(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// CheckHealth The process is alive. Every service answers it.
 	//
 	// Corresponds with GET /healthz (the `CheckHealth` operationId).
@@ -3592,6 +3863,13 @@ func (c *Client) VerifyAttestation(ctx context.Context, id string, reqEditors ..
 
 // LogInWithBody Sign in with e-mail and password. Throttled per account and per client address.
 //
+// The client address is the TCP peer's, unless the peer is listed in the gateway's
+// `TRUSTED_PROXIES` (IP addresses or CIDR ranges, empty by default): then it is the first
+// valid address in `X-Forwarded-For`. A proxy that signs browsers in on their behalf (the web
+// server) must be listed there and must set `X-Forwarded-For` to the browser's address alone.
+// The right password of a deactivated account answers 403 (detail: the account is
+// deactivated); a wrong password answers 401 whether or not the account is deactivated.
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/v1/auth/login (the `LogIn` operationId).
@@ -3608,6 +3886,13 @@ func (c *Client) LogInWithBody(ctx context.Context, contentType string, body io.
 }
 
 // LogIn Sign in with e-mail and password. Throttled per account and per client address.
+//
+// The client address is the TCP peer's, unless the peer is listed in the gateway's
+// `TRUSTED_PROXIES` (IP addresses or CIDR ranges, empty by default): then it is the first
+// valid address in `X-Forwarded-For`. A proxy that signs browsers in on their behalf (the web
+// server) must be listed there and must set `X-Forwarded-For` to the browser's address alone.
+// The right password of a deactivated account answers 403 (detail: the account is
+// deactivated); a wrong password answers 401 whether or not the account is deactivated.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -3626,6 +3911,9 @@ func (c *Client) LogIn(ctx context.Context, body LogInJSONRequestBody, reqEditor
 
 // LogOutWithBody Revoke the refresh-token family. Answers 204 for an unknown token too.
 //
+// Every refresh token of that sign-in stops working, including the one presented; other
+// sign-ins of the same account (other devices) are not affected.
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/v1/auth/logout (the `LogOut` operationId).
@@ -3642,6 +3930,9 @@ func (c *Client) LogOutWithBody(ctx context.Context, contentType string, body io
 }
 
 // LogOut Revoke the refresh-token family. Answers 204 for an unknown token too.
+//
+// Every refresh token of that sign-in stops working, including the one presented; other
+// sign-ins of the same account (other devices) are not affected.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -3660,6 +3951,8 @@ func (c *Client) LogOut(ctx context.Context, body LogOutJSONRequestBody, reqEdit
 
 // RefreshTokensWithBody Rotate a refresh token. Reusing a rotated token revokes its whole family.
 //
+// A deactivated account's refresh tokens are revoked and answer 401.
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/v1/auth/refresh (the `RefreshTokens` operationId).
@@ -3676,6 +3969,8 @@ func (c *Client) RefreshTokensWithBody(ctx context.Context, contentType string, 
 }
 
 // RefreshTokens Rotate a refresh token. Reusing a rotated token revokes its whole family.
+//
+// A deactivated account's refresh tokens are revoked and answer 401.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4238,6 +4533,23 @@ func (c *Client) GetEmployer(ctx context.Context, id string, reqEditors ...Reque
 	return c.Client.Do(req)
 }
 
+// LookupInvitation What an invitation token invites to, for the page that accepts it. No sign-in needed.
+//
+// An unknown, accepted, revoked or expired token answers 404.
+//
+// Corresponds with GET /api/v1/invitations/{token} (the `LookupInvitation` operationId).
+func (c *Client) LookupInvitation(ctx context.Context, token string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLookupInvitationRequest(c.Server, token)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // AcceptInvitationWithBody Accept an invitation, creating the invitee's account. Works once.
 //
 // Takes any type of body and a specified content type.
@@ -4306,6 +4618,8 @@ func (c *Client) GetMatchingStatus(ctx context.Context, reqEditors ...RequestEdi
 
 // GetMe The caller's user, organisation (null for a platform admin) and role.
 //
+// A deactivated account's still-valid access token answers 401.
+//
 // Corresponds with GET /api/v1/me (the `GetMe` operationId).
 func (c *Client) GetMe(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetMeRequest(c.Server)
@@ -4339,6 +4653,24 @@ func (c *Client) SearchOccupations(ctx context.Context, params *SearchOccupation
 // Corresponds with GET /api/v1/occupations/{id} (the `GetOccupation` operationId).
 func (c *Client) GetOccupation(ctx context.Context, id string, params *GetOccupationParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetOccupationRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListOrganisations A platform admin lists and searches organisations, oldest first.
+//
+// `q` matches any part of the name, ignoring case, accents and punctuation ("cafe de" finds
+// "Café De Hoek"). Anyone else gets 403.
+//
+// Corresponds with GET /api/v1/organisations (the `ListOrganisations` operationId).
+func (c *Client) ListOrganisations(ctx context.Context, params *ListOrganisationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListOrganisationsRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -4383,6 +4715,42 @@ func (c *Client) CreateOrganisation(ctx context.Context, body CreateOrganisation
 	return c.Client.Do(req)
 }
 
+// GetOrganisation One organisation, for a platform admin or the organisation's own people.
+//
+// Anyone else, and an unknown id, get 404.
+//
+// Corresponds with GET /api/v1/organisations/{id} (the `GetOrganisation` operationId).
+func (c *Client) GetOrganisation(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetOrganisationRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListInvitations The organisation's open invitations (neither accepted nor revoked), oldest first, at most 200.
+//
+// Expired ones are included, marked `expired`, so they can be re-issued. Tokens are never
+// shown again (only their hash is stored). For the org_admin of the organisation or a
+// platform admin; a member gets 403, another organisation's id 404.
+//
+// Corresponds with GET /api/v1/organisations/{id}/invitations (the `ListInvitations` operationId).
+func (c *Client) ListInvitations(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInvitationsRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // InviteMemberWithBody The org_admin of the organisation (or an admin) invites someone with a role.
 //
 // The one-time token is shown only in this answer; pass it on to the invitee, who opens
@@ -4415,6 +4783,62 @@ func (c *Client) InviteMemberWithBody(ctx context.Context, id string, contentTyp
 // Corresponds with POST /api/v1/organisations/{id}/invitations (the `InviteMember` operationId).
 func (c *Client) InviteMember(ctx context.Context, id string, body InviteMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewInviteMemberRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RevokeInvitation Revoke an open invitation; its token stops working.
+//
+// Same callers and answers as re-issue.
+//
+// Corresponds with DELETE /api/v1/organisations/{id}/invitations/{invitation_id} (the `RevokeInvitation` operationId).
+func (c *Client) RevokeInvitation(ctx context.Context, id string, invitationID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRevokeInvitationRequest(c.Server, id, invitationID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ReissueInvitation Give an open invitation a new token and a new 7-day expiry; the old token stops working.
+//
+// For the org_admin of the organisation (active) or a platform admin. The invitation keeps its
+// id; the new token is shown only in this answer, as by invite. An expired invitation may be
+// re-issued; an accepted or revoked one is 404, as is another organisation's. An address that
+// has got an account meanwhile is 409. A member gets 403.
+//
+// Corresponds with POST /api/v1/organisations/{id}/invitations/{invitation_id}/reissue (the `ReissueInvitation` operationId).
+func (c *Client) ReissueInvitation(ctx context.Context, id string, invitationID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReissueInvitationRequest(c.Server, id, invitationID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListMembers The people of an organisation by name (at most 200), active or deactivated.
+//
+// A platform admin and the organisation's org_admins see each member's e-mail, `created_at`
+// and `deactivated_at`; the organisation's other members see colleagues' id, name, role and
+// `active` only. Anyone else, and an unknown id, get 404.
+//
+// Corresponds with GET /api/v1/organisations/{id}/members (the `ListMembers` operationId).
+func (c *Client) ListMembers(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListMembersRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -4885,6 +5309,60 @@ func (c *Client) SearchSkills(ctx context.Context, params *SearchSkillsParams, r
 // Corresponds with GET /api/v1/skills/{id} (the `GetSkill` operationId).
 func (c *Client) GetSkill(ctx context.Context, id string, params *GetSkillParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetSkillRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetUser A colleague of the caller (id, name, role, active), to name who attested or read something.
+//
+// Only for people of the same organisation; anyone else's id, and an unknown id, are 404.
+// A platform admin, who belongs to no organisation, gets 403 (use the members listing).
+//
+// Corresponds with GET /api/v1/users/{id} (the `GetUser` operationId).
+func (c *Client) GetUser(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetUserRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ReactivateUser Reactivate an account; its owner signs in again. Same callers and answers as deactivation.
+//
+// Corresponds with DELETE /api/v1/users/{id}/deactivation (the `ReactivateUser` operationId).
+func (c *Client) ReactivateUser(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReactivateUserRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeactivateUser Deactivate an account. It cannot sign in, and all its refresh tokens are revoked at once.
+//
+// A platform admin may deactivate anyone but themselves; an org_admin the people of their own
+// organisation (anyone else's id is 404); a member gets 403; one's own account is 409. The
+// caller's own account must be active. Access tokens already issued stay valid until they
+// expire (15 minutes), but the gateway's own endpoints refuse them where they read the account.
+// Deactivating a deactivated account revokes its tokens again and keeps the first date.
+//
+// Corresponds with POST /api/v1/users/{id}/deactivation (the `DeactivateUser` operationId).
+func (c *Client) DeactivateUser(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeactivateUserRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -6449,6 +6927,40 @@ func NewGetEmployerRequest(server string, id string) (*http.Request, error) {
 	return req, nil
 }
 
+// NewLookupInvitationRequest constructs an http.Request for the LookupInvitation method
+func NewLookupInvitationRequest(server string, token string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "token", token, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/invitations/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewAcceptInvitationRequest calls the generic AcceptInvitation builder with application/json body
 func NewAcceptInvitationRequest(server string, token string, body AcceptInvitationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -6739,6 +7251,96 @@ func NewGetOccupationRequest(server string, id string, params *GetOccupationPara
 	return req, nil
 }
 
+// NewListOrganisationsRequest constructs an http.Request for the ListOrganisations method
+func NewListOrganisationsRequest(server string, params *ListOrganisationsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/organisations")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Q != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "q", *params.Q, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Kind != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "kind", *params.Kind, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewCreateOrganisationRequest calls the generic CreateOrganisation builder with application/json body
 func NewCreateOrganisationRequest(server string, body CreateOrganisationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -6775,6 +7377,74 @@ func NewCreateOrganisationRequestWithBody(server string, contentType string, bod
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetOrganisationRequest constructs an http.Request for the GetOrganisation method
+func NewGetOrganisationRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/organisations/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListInvitationsRequest constructs an http.Request for the ListInvitations method
+func NewListInvitationsRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/organisations/%s/invitations", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -6822,6 +7492,122 @@ func NewInviteMemberRequestWithBody(server string, id string, contentType string
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewRevokeInvitationRequest constructs an http.Request for the RevokeInvitation method
+func NewRevokeInvitationRequest(server string, id string, invitationID string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "invitation_id", invitationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/organisations/%s/invitations/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewReissueInvitationRequest constructs an http.Request for the ReissueInvitation method
+func NewReissueInvitationRequest(server string, id string, invitationID string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "invitation_id", invitationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/organisations/%s/invitations/%s/reissue", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListMembersRequest constructs an http.Request for the ListMembers method
+func NewListMembersRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/organisations/%s/members", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -7888,6 +8674,108 @@ func NewGetSkillRequest(server string, id string, params *GetSkillParams) (*http
 	return req, nil
 }
 
+// NewGetUserRequest constructs an http.Request for the GetUser method
+func NewGetUserRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/users/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewReactivateUserRequest constructs an http.Request for the ReactivateUser method
+func NewReactivateUserRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/users/%s/deactivation", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewDeactivateUserRequest constructs an http.Request for the DeactivateUser method
+func NewDeactivateUserRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/users/%s/deactivation", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewCheckHealthRequest constructs an http.Request for the CheckHealth method
 func NewCheckHealthRequest(server string) (*http.Request, error) {
 	var err error
@@ -8574,12 +9462,26 @@ type ClientWithResponsesInterface interface {
 
 	// LogInWithBodyWithResponse Sign in with e-mail and password. Throttled per account and per client address.
 	//
+	// The client address is the TCP peer's, unless the peer is listed in the gateway's
+	// `TRUSTED_PROXIES` (IP addresses or CIDR ranges, empty by default): then it is the first
+	// valid address in `X-Forwarded-For`. A proxy that signs browsers in on their behalf (the web
+	// server) must be listed there and must set `X-Forwarded-For` to the browser's address alone.
+	// The right password of a deactivated account answers 403 (detail: the account is
+	// deactivated); a wrong password answers 401 whether or not the account is deactivated.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/auth/login (the `LogIn` operationId).
 	LogInWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*LogInResponse, error)
 
 	// LogInWithResponse Sign in with e-mail and password. Throttled per account and per client address.
+	//
+	// The client address is the TCP peer's, unless the peer is listed in the gateway's
+	// `TRUSTED_PROXIES` (IP addresses or CIDR ranges, empty by default): then it is the first
+	// valid address in `X-Forwarded-For`. A proxy that signs browsers in on their behalf (the web
+	// server) must be listed there and must set `X-Forwarded-For` to the browser's address alone.
+	// The right password of a deactivated account answers 403 (detail: the account is
+	// deactivated); a wrong password answers 401 whether or not the account is deactivated.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -8588,12 +9490,18 @@ type ClientWithResponsesInterface interface {
 
 	// LogOutWithBodyWithResponse Revoke the refresh-token family. Answers 204 for an unknown token too.
 	//
+	// Every refresh token of that sign-in stops working, including the one presented; other
+	// sign-ins of the same account (other devices) are not affected.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/auth/logout (the `LogOut` operationId).
 	LogOutWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*LogOutResponse, error)
 
 	// LogOutWithResponse Revoke the refresh-token family. Answers 204 for an unknown token too.
+	//
+	// Every refresh token of that sign-in stops working, including the one presented; other
+	// sign-ins of the same account (other devices) are not affected.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -8602,12 +9510,16 @@ type ClientWithResponsesInterface interface {
 
 	// RefreshTokensWithBodyWithResponse Rotate a refresh token. Reusing a rotated token revokes its whole family.
 	//
+	// A deactivated account's refresh tokens are revoked and answer 401.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/auth/refresh (the `RefreshTokens` operationId).
 	RefreshTokensWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RefreshTokensResponse, error)
 
 	// RefreshTokensWithResponse Rotate a refresh token. Reusing a rotated token revokes its whole family.
+	//
+	// A deactivated account's refresh tokens are revoked and answer 401.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -8864,6 +9776,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/employers/{id} (the `GetEmployer` operationId).
 	GetEmployerWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetEmployerResponse, error)
 
+	// LookupInvitationWithResponse What an invitation token invites to, for the page that accepts it. No sign-in needed.
+	//
+	// An unknown, accepted, revoked or expired token answers 404.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/invitations/{token} (the `LookupInvitation` operationId).
+	LookupInvitationWithResponse(ctx context.Context, token string, reqEditors ...RequestEditorFn) (*LookupInvitationResponse, error)
+
 	// AcceptInvitationWithBodyWithResponse Accept an invitation, creating the invitee's account. Works once.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -8896,6 +9817,8 @@ type ClientWithResponsesInterface interface {
 
 	// GetMeWithResponse The caller's user, organisation (null for a platform admin) and role.
 	//
+	// A deactivated account's still-valid access token answers 401.
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/me (the `GetMe` operationId).
@@ -8915,6 +9838,16 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/occupations/{id} (the `GetOccupation` operationId).
 	GetOccupationWithResponse(ctx context.Context, id string, params *GetOccupationParams, reqEditors ...RequestEditorFn) (*GetOccupationResponse, error)
 
+	// ListOrganisationsWithResponse A platform admin lists and searches organisations, oldest first.
+	//
+	// `q` matches any part of the name, ignoring case, accents and punctuation ("cafe de" finds
+	// "Café De Hoek"). Anyone else gets 403.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/organisations (the `ListOrganisations` operationId).
+	ListOrganisationsWithResponse(ctx context.Context, params *ListOrganisationsParams, reqEditors ...RequestEditorFn) (*ListOrganisationsResponse, error)
+
 	// CreateOrganisationWithBodyWithResponse A platform admin creates an organisation (usually a programme organisation).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -8928,6 +9861,26 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /api/v1/organisations (the `CreateOrganisation` operationId).
 	CreateOrganisationWithResponse(ctx context.Context, body CreateOrganisationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOrganisationResponse, error)
+
+	// GetOrganisationWithResponse One organisation, for a platform admin or the organisation's own people.
+	//
+	// Anyone else, and an unknown id, get 404.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/organisations/{id} (the `GetOrganisation` operationId).
+	GetOrganisationWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetOrganisationResponse, error)
+
+	// ListInvitationsWithResponse The organisation's open invitations (neither accepted nor revoked), oldest first, at most 200.
+	//
+	// Expired ones are included, marked `expired`, so they can be re-issued. Tokens are never
+	// shown again (only their hash is stored). For the org_admin of the organisation or a
+	// platform admin; a member gets 403, another organisation's id 404.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/organisations/{id}/invitations (the `ListInvitations` operationId).
+	ListInvitationsWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ListInvitationsResponse, error)
 
 	// InviteMemberWithBodyWithResponse The org_admin of the organisation (or an admin) invites someone with a role.
 	//
@@ -8950,6 +9903,38 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /api/v1/organisations/{id}/invitations (the `InviteMember` operationId).
 	InviteMemberWithResponse(ctx context.Context, id string, body InviteMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*InviteMemberResponse, error)
+
+	// RevokeInvitationWithResponse Revoke an open invitation; its token stops working.
+	//
+	// Same callers and answers as re-issue.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /api/v1/organisations/{id}/invitations/{invitation_id} (the `RevokeInvitation` operationId).
+	RevokeInvitationWithResponse(ctx context.Context, id string, invitationID string, reqEditors ...RequestEditorFn) (*RevokeInvitationResponse, error)
+
+	// ReissueInvitationWithResponse Give an open invitation a new token and a new 7-day expiry; the old token stops working.
+	//
+	// For the org_admin of the organisation (active) or a platform admin. The invitation keeps its
+	// id; the new token is shown only in this answer, as by invite. An expired invitation may be
+	// re-issued; an accepted or revoked one is 404, as is another organisation's. An address that
+	// has got an account meanwhile is 409. A member gets 403.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/organisations/{id}/invitations/{invitation_id}/reissue (the `ReissueInvitation` operationId).
+	ReissueInvitationWithResponse(ctx context.Context, id string, invitationID string, reqEditors ...RequestEditorFn) (*ReissueInvitationResponse, error)
+
+	// ListMembersWithResponse The people of an organisation by name (at most 200), active or deactivated.
+	//
+	// A platform admin and the organisation's org_admins see each member's e-mail, `created_at`
+	// and `deactivated_at`; the organisation's other members see colleagues' id, name, role and
+	// `active` only. Anyone else, and an unknown id, get 404.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/organisations/{id}/members (the `ListMembers` operationId).
+	ListMembersWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ListMembersResponse, error)
 
 	// SearchPlacesWithResponse Suggest European populated places, ranked by match quality, then population.
 	//
@@ -9180,6 +10165,36 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /api/v1/skills/{id} (the `GetSkill` operationId).
 	GetSkillWithResponse(ctx context.Context, id string, params *GetSkillParams, reqEditors ...RequestEditorFn) (*GetSkillResponse, error)
+
+	// GetUserWithResponse A colleague of the caller (id, name, role, active), to name who attested or read something.
+	//
+	// Only for people of the same organisation; anyone else's id, and an unknown id, are 404.
+	// A platform admin, who belongs to no organisation, gets 403 (use the members listing).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/users/{id} (the `GetUser` operationId).
+	GetUserWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetUserResponse, error)
+
+	// ReactivateUserWithResponse Reactivate an account; its owner signs in again. Same callers and answers as deactivation.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /api/v1/users/{id}/deactivation (the `ReactivateUser` operationId).
+	ReactivateUserWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ReactivateUserResponse, error)
+
+	// DeactivateUserWithResponse Deactivate an account. It cannot sign in, and all its refresh tokens are revoked at once.
+	//
+	// A platform admin may deactivate anyone but themselves; an org_admin the people of their own
+	// organisation (anyone else's id is 404); a member gets 403; one's own account is 409. The
+	// caller's own account must be active. Access tokens already issued stay valid until they
+	// expire (15 minutes), but the gateway's own endpoints refuse them where they read the account.
+	// Deactivating a deactivated account revokes its tokens again and keeps the first date.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/users/{id}/deactivation (the `DeactivateUser` operationId).
+	DeactivateUserWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*DeactivateUserResponse, error)
 
 	// CheckHealthWithResponse The process is alive. Every service answers it.
 	//
@@ -9587,6 +10602,8 @@ type LogInResponse struct {
 	ApplicationProblemJSON400 *Invalid
 	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
 	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
 	// ApplicationProblemJSON429 the response for an HTTP 429 `application/problem+json` response
 	ApplicationProblemJSON429 *RateLimited
 	// Headers200 the parsed response headers for an HTTP 200 response
@@ -9608,6 +10625,11 @@ func (r LogInResponse) GetApplicationProblemJSON400() *Invalid {
 // GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
 func (r LogInResponse) GetApplicationProblemJSON401() *Unauthenticated {
 	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r LogInResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
 }
 
 // GetApplicationProblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
@@ -11271,6 +12293,61 @@ func (r GetEmployerResponse) ContentType() string {
 	return ""
 }
 
+// LookupInvitationResponse200Headers the declared response headers of an HTTP 200 response for LookupInvitation
+type LookupInvitationResponse200Headers struct {
+	CacheControl *string
+}
+
+type LookupInvitationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *InvitationLookup
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *LookupInvitationResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LookupInvitationResponse) GetJSON200() *InvitationLookup {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r LookupInvitationResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r LookupInvitationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LookupInvitationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LookupInvitationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LookupInvitationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type AcceptInvitationResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -11632,6 +12709,74 @@ func (r GetOccupationResponse) ContentType() string {
 	return ""
 }
 
+type ListOrganisationsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Items      []Organisation `json:"items"`
+		NextCursor *string        `json:"next_cursor,omitempty"`
+	}
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListOrganisationsResponse) GetJSON200() *struct {
+	Items      []Organisation `json:"items"`
+	NextCursor *string        `json:"next_cursor,omitempty"`
+} {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ListOrganisationsResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListOrganisationsResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListOrganisationsResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetBody returns the raw response body bytes
+func (r ListOrganisationsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListOrganisationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListOrganisationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListOrganisationsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type CreateOrganisationResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -11688,6 +12833,127 @@ func (r CreateOrganisationResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r CreateOrganisationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetOrganisationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Organisation
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetOrganisationResponse) GetJSON200() *Organisation {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetOrganisationResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetOrganisationResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetOrganisationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetOrganisationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetOrganisationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetOrganisationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListInvitationsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Items []OpenInvitation `json:"items"`
+	}
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListInvitationsResponse) GetJSON200() *struct {
+	Items []OpenInvitation `json:"items"`
+} {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListInvitationsResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListInvitationsResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ListInvitationsResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListInvitationsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListInvitationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListInvitationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListInvitationsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -11764,6 +13030,196 @@ func (r InviteMemberResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r InviteMemberResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type RevokeInvitationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r RevokeInvitationResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r RevokeInvitationResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r RevokeInvitationResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r RevokeInvitationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RevokeInvitationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RevokeInvitationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RevokeInvitationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ReissueInvitationResponse201Headers the declared response headers of an HTTP 201 response for ReissueInvitation
+type ReissueInvitationResponse201Headers struct {
+	CacheControl *string
+}
+
+type ReissueInvitationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *Invitation
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+	// Headers201 the parsed response headers for an HTTP 201 response
+	Headers201 *ReissueInvitationResponse201Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r ReissueInvitationResponse) GetJSON201() *Invitation {
+	return r.JSON201
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ReissueInvitationResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ReissueInvitationResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ReissueInvitationResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r ReissueInvitationResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r ReissueInvitationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ReissueInvitationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ReissueInvitationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ReissueInvitationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListMembersResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		Items []Member `json:"items"`
+	}
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListMembersResponse) GetJSON200() *struct {
+	Items []Member `json:"items"`
+} {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListMembersResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ListMembersResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListMembersResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListMembersResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListMembersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListMembersResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -12938,6 +14394,206 @@ func (r GetSkillResponse) ContentType() string {
 	return ""
 }
 
+type GetUserResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Member
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetUserResponse) GetJSON200() *Member {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetUserResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetUserResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetUserResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetUserResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetUserResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetUserResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetUserResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ReactivateUserResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Member
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ReactivateUserResponse) GetJSON200() *Member {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ReactivateUserResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ReactivateUserResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ReactivateUserResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r ReactivateUserResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r ReactivateUserResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ReactivateUserResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ReactivateUserResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ReactivateUserResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeactivateUserResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Member
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeactivateUserResponse) GetJSON200() *Member {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r DeactivateUserResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r DeactivateUserResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r DeactivateUserResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r DeactivateUserResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r DeactivateUserResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeactivateUserResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeactivateUserResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeactivateUserResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type CheckHealthResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -13685,6 +15341,13 @@ func (c *ClientWithResponses) VerifyAttestationWithResponse(ctx context.Context,
 
 // LogInWithBodyWithResponse Sign in with e-mail and password. Throttled per account and per client address.
 //
+// The client address is the TCP peer's, unless the peer is listed in the gateway's
+// `TRUSTED_PROXIES` (IP addresses or CIDR ranges, empty by default): then it is the first
+// valid address in `X-Forwarded-For`. A proxy that signs browsers in on their behalf (the web
+// server) must be listed there and must set `X-Forwarded-For` to the browser's address alone.
+// The right password of a deactivated account answers 403 (detail: the account is
+// deactivated); a wrong password answers 401 whether or not the account is deactivated.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/auth/login (the `LogIn` operationId).
@@ -13697,6 +15360,13 @@ func (c *ClientWithResponses) LogInWithBodyWithResponse(ctx context.Context, con
 }
 
 // LogInWithResponse Sign in with e-mail and password. Throttled per account and per client address.
+//
+// The client address is the TCP peer's, unless the peer is listed in the gateway's
+// `TRUSTED_PROXIES` (IP addresses or CIDR ranges, empty by default): then it is the first
+// valid address in `X-Forwarded-For`. A proxy that signs browsers in on their behalf (the web
+// server) must be listed there and must set `X-Forwarded-For` to the browser's address alone.
+// The right password of a deactivated account answers 403 (detail: the account is
+// deactivated); a wrong password answers 401 whether or not the account is deactivated.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -13711,6 +15381,9 @@ func (c *ClientWithResponses) LogInWithResponse(ctx context.Context, body LogInJ
 
 // LogOutWithBodyWithResponse Revoke the refresh-token family. Answers 204 for an unknown token too.
 //
+// Every refresh token of that sign-in stops working, including the one presented; other
+// sign-ins of the same account (other devices) are not affected.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/auth/logout (the `LogOut` operationId).
@@ -13723,6 +15396,9 @@ func (c *ClientWithResponses) LogOutWithBodyWithResponse(ctx context.Context, co
 }
 
 // LogOutWithResponse Revoke the refresh-token family. Answers 204 for an unknown token too.
+//
+// Every refresh token of that sign-in stops working, including the one presented; other
+// sign-ins of the same account (other devices) are not affected.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -13737,6 +15413,8 @@ func (c *ClientWithResponses) LogOutWithResponse(ctx context.Context, body LogOu
 
 // RefreshTokensWithBodyWithResponse Rotate a refresh token. Reusing a rotated token revokes its whole family.
 //
+// A deactivated account's refresh tokens are revoked and answer 401.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/auth/refresh (the `RefreshTokens` operationId).
@@ -13749,6 +15427,8 @@ func (c *ClientWithResponses) RefreshTokensWithBodyWithResponse(ctx context.Cont
 }
 
 // RefreshTokensWithResponse Rotate a refresh token. Reusing a rotated token revokes its whole family.
+//
+// A deactivated account's refresh tokens are revoked and answer 401.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -14203,6 +15883,21 @@ func (c *ClientWithResponses) GetEmployerWithResponse(ctx context.Context, id st
 	return ParseGetEmployerResponse(rsp)
 }
 
+// LookupInvitationWithResponse What an invitation token invites to, for the page that accepts it. No sign-in needed.
+//
+// An unknown, accepted, revoked or expired token answers 404.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/invitations/{token} (the `LookupInvitation` operationId).
+func (c *ClientWithResponses) LookupInvitationWithResponse(ctx context.Context, token string, reqEditors ...RequestEditorFn) (*LookupInvitationResponse, error) {
+	rsp, err := c.LookupInvitation(ctx, token, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLookupInvitationResponse(rsp)
+}
+
 // AcceptInvitationWithBodyWithResponse Accept an invitation, creating the invitee's account. Works once.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -14259,6 +15954,8 @@ func (c *ClientWithResponses) GetMatchingStatusWithResponse(ctx context.Context,
 
 // GetMeWithResponse The caller's user, organisation (null for a platform admin) and role.
 //
+// A deactivated account's still-valid access token answers 401.
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/me (the `GetMe` operationId).
@@ -14296,6 +15993,22 @@ func (c *ClientWithResponses) GetOccupationWithResponse(ctx context.Context, id 
 	return ParseGetOccupationResponse(rsp)
 }
 
+// ListOrganisationsWithResponse A platform admin lists and searches organisations, oldest first.
+//
+// `q` matches any part of the name, ignoring case, accents and punctuation ("cafe de" finds
+// "Café De Hoek"). Anyone else gets 403.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/organisations (the `ListOrganisations` operationId).
+func (c *ClientWithResponses) ListOrganisationsWithResponse(ctx context.Context, params *ListOrganisationsParams, reqEditors ...RequestEditorFn) (*ListOrganisationsResponse, error) {
+	rsp, err := c.ListOrganisations(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListOrganisationsResponse(rsp)
+}
+
 // CreateOrganisationWithBodyWithResponse A platform admin creates an organisation (usually a programme organisation).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -14320,6 +16033,38 @@ func (c *ClientWithResponses) CreateOrganisationWithResponse(ctx context.Context
 		return nil, err
 	}
 	return ParseCreateOrganisationResponse(rsp)
+}
+
+// GetOrganisationWithResponse One organisation, for a platform admin or the organisation's own people.
+//
+// Anyone else, and an unknown id, get 404.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/organisations/{id} (the `GetOrganisation` operationId).
+func (c *ClientWithResponses) GetOrganisationWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetOrganisationResponse, error) {
+	rsp, err := c.GetOrganisation(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetOrganisationResponse(rsp)
+}
+
+// ListInvitationsWithResponse The organisation's open invitations (neither accepted nor revoked), oldest first, at most 200.
+//
+// Expired ones are included, marked `expired`, so they can be re-issued. Tokens are never
+// shown again (only their hash is stored). For the org_admin of the organisation or a
+// platform admin; a member gets 403, another organisation's id 404.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/organisations/{id}/invitations (the `ListInvitations` operationId).
+func (c *ClientWithResponses) ListInvitationsWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ListInvitationsResponse, error) {
+	rsp, err := c.ListInvitations(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListInvitationsResponse(rsp)
 }
 
 // InviteMemberWithBodyWithResponse The org_admin of the organisation (or an admin) invites someone with a role.
@@ -14354,6 +16099,56 @@ func (c *ClientWithResponses) InviteMemberWithResponse(ctx context.Context, id s
 		return nil, err
 	}
 	return ParseInviteMemberResponse(rsp)
+}
+
+// RevokeInvitationWithResponse Revoke an open invitation; its token stops working.
+//
+// Same callers and answers as re-issue.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /api/v1/organisations/{id}/invitations/{invitation_id} (the `RevokeInvitation` operationId).
+func (c *ClientWithResponses) RevokeInvitationWithResponse(ctx context.Context, id string, invitationID string, reqEditors ...RequestEditorFn) (*RevokeInvitationResponse, error) {
+	rsp, err := c.RevokeInvitation(ctx, id, invitationID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRevokeInvitationResponse(rsp)
+}
+
+// ReissueInvitationWithResponse Give an open invitation a new token and a new 7-day expiry; the old token stops working.
+//
+// For the org_admin of the organisation (active) or a platform admin. The invitation keeps its
+// id; the new token is shown only in this answer, as by invite. An expired invitation may be
+// re-issued; an accepted or revoked one is 404, as is another organisation's. An address that
+// has got an account meanwhile is 409. A member gets 403.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/organisations/{id}/invitations/{invitation_id}/reissue (the `ReissueInvitation` operationId).
+func (c *ClientWithResponses) ReissueInvitationWithResponse(ctx context.Context, id string, invitationID string, reqEditors ...RequestEditorFn) (*ReissueInvitationResponse, error) {
+	rsp, err := c.ReissueInvitation(ctx, id, invitationID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReissueInvitationResponse(rsp)
+}
+
+// ListMembersWithResponse The people of an organisation by name (at most 200), active or deactivated.
+//
+// A platform admin and the organisation's org_admins see each member's e-mail, `created_at`
+// and `deactivated_at`; the organisation's other members see colleagues' id, name, role and
+// `active` only. Anyone else, and an unknown id, get 404.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/organisations/{id}/members (the `ListMembers` operationId).
+func (c *ClientWithResponses) ListMembersWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ListMembersResponse, error) {
+	rsp, err := c.ListMembers(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListMembersResponse(rsp)
 }
 
 // SearchPlacesWithResponse Suggest European populated places, ranked by match quality, then population.
@@ -14740,6 +16535,54 @@ func (c *ClientWithResponses) GetSkillWithResponse(ctx context.Context, id strin
 		return nil, err
 	}
 	return ParseGetSkillResponse(rsp)
+}
+
+// GetUserWithResponse A colleague of the caller (id, name, role, active), to name who attested or read something.
+//
+// Only for people of the same organisation; anyone else's id, and an unknown id, are 404.
+// A platform admin, who belongs to no organisation, gets 403 (use the members listing).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/users/{id} (the `GetUser` operationId).
+func (c *ClientWithResponses) GetUserWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetUserResponse, error) {
+	rsp, err := c.GetUser(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetUserResponse(rsp)
+}
+
+// ReactivateUserWithResponse Reactivate an account; its owner signs in again. Same callers and answers as deactivation.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /api/v1/users/{id}/deactivation (the `ReactivateUser` operationId).
+func (c *ClientWithResponses) ReactivateUserWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ReactivateUserResponse, error) {
+	rsp, err := c.ReactivateUser(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReactivateUserResponse(rsp)
+}
+
+// DeactivateUserWithResponse Deactivate an account. It cannot sign in, and all its refresh tokens are revoked at once.
+//
+// A platform admin may deactivate anyone but themselves; an org_admin the people of their own
+// organisation (anyone else's id is 404); a member gets 403; one's own account is 409. The
+// caller's own account must be active. Access tokens already issued stay valid until they
+// expire (15 minutes), but the gateway's own endpoints refuse them where they read the account.
+// Deactivating a deactivated account revokes its tokens again and keeps the first date.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/users/{id}/deactivation (the `DeactivateUser` operationId).
+func (c *ClientWithResponses) DeactivateUserWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*DeactivateUserResponse, error) {
+	rsp, err := c.DeactivateUser(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeactivateUserResponse(rsp)
 }
 
 // CheckHealthWithResponse The process is alive. Every service answers it.
@@ -15164,6 +17007,13 @@ func ParseLogInResponse(rsp *http.Response) (*LogInResponse, error) {
 			return nil, err
 		}
 		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
 		var dest RateLimited
@@ -16480,6 +18330,52 @@ func ParseGetEmployerResponse(rsp *http.Response) (*GetEmployerResponse, error) 
 	return response, nil
 }
 
+// ParseLookupInvitationResponse parses an HTTP response from a LookupInvitationWithResponse call
+func ParseLookupInvitationResponse(rsp *http.Response) (*LookupInvitationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LookupInvitationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest InvitationLookup
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers LookupInvitationResponse200Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = &value
+		}
+		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseAcceptInvitationResponse parses an HTTP response from a AcceptInvitationWithResponse call
 func ParseAcceptInvitationResponse(rsp *http.Response) (*AcceptInvitationResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -16755,6 +18651,56 @@ func ParseGetOccupationResponse(rsp *http.Response) (*GetOccupationResponse, err
 	return response, nil
 }
 
+// ParseListOrganisationsResponse parses an HTTP response from a ListOrganisationsWithResponse call
+func ParseListOrganisationsResponse(rsp *http.Response) (*ListOrganisationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListOrganisationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Items      []Organisation `json:"items"`
+			NextCursor *string        `json:"next_cursor,omitempty"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseCreateOrganisationResponse parses an HTTP response from a CreateOrganisationWithResponse call
 func ParseCreateOrganisationResponse(rsp *http.Response) (*CreateOrganisationResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -16796,6 +18742,95 @@ func ParseCreateOrganisationResponse(rsp *http.Response) (*CreateOrganisationRes
 			return nil, err
 		}
 		response.ApplicationProblemJSON403 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetOrganisationResponse parses an HTTP response from a GetOrganisationWithResponse call
+func ParseGetOrganisationResponse(rsp *http.Response) (*GetOrganisationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetOrganisationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Organisation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListInvitationsResponse parses an HTTP response from a ListInvitationsWithResponse call
+func ParseListInvitationsResponse(rsp *http.Response) (*ListInvitationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListInvitationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Items []OpenInvitation `json:"items"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
 
 	}
 
@@ -16857,6 +18892,158 @@ func ParseInviteMemberResponse(rsp *http.Response) (*InviteMemberResponse, error
 			return nil, err
 		}
 		response.ApplicationProblemJSON409 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRevokeInvitationResponse parses an HTTP response from a RevokeInvitationWithResponse call
+func ParseRevokeInvitationResponse(rsp *http.Response) (*RevokeInvitationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RevokeInvitationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseReissueInvitationResponse parses an HTTP response from a ReissueInvitationWithResponse call
+func ParseReissueInvitationResponse(rsp *http.Response) (*ReissueInvitationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ReissueInvitationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Invitation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 201:
+		var headers ReissueInvitationResponse201Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = &value
+		}
+		response.Headers201 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListMembersResponse parses an HTTP response from a ListMembersWithResponse call
+func ParseListMembersResponse(rsp *http.Response) (*ListMembersResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListMembersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			Items []Member `json:"items"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
 
 	}
 
@@ -17763,6 +19950,161 @@ func ParseGetSkillResponse(rsp *http.Response) (*GetSkillResponse, error) {
 			return nil, err
 		}
 		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetUserResponse parses an HTTP response from a GetUserWithResponse call
+func ParseGetUserResponse(rsp *http.Response) (*GetUserResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetUserResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Member
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseReactivateUserResponse parses an HTTP response from a ReactivateUserWithResponse call
+func ParseReactivateUserResponse(rsp *http.Response) (*ReactivateUserResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ReactivateUserResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Member
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeactivateUserResponse parses an HTTP response from a DeactivateUserWithResponse call
+func ParseDeactivateUserResponse(rsp *http.Response) (*DeactivateUserResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeactivateUserResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Member
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
 
 	}
 

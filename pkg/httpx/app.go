@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -21,8 +22,10 @@ type AppConfig struct {
 	WriteTimeout time.Duration
 	Checks       []Check
 	// TrustedProxies lists the addresses or CIDR ranges whose
-	// X-Forwarded-For header is believed for the client address. Empty
-	// means the peer address is the client.
+	// X-Forwarded-For header is believed for the client address (c.IP()).
+	// Empty means the peer address is the client. A trusted proxy must
+	// replace the header with the one address it saw, not append to what
+	// its own client sent, since the first address in it is believed.
 	TrustedProxies []string
 }
 
@@ -42,6 +45,7 @@ func NewServer(cfg AppConfig) *Server {
 		cfg.Logger = slog.Default()
 	}
 	s := &Server{Health: &Health{checks: cfg.Checks}, Metrics: NewMetrics(cfg.Service), logger: cfg.Logger}
+	trusted := trimmed(cfg.TrustedProxies)
 	s.App = fiber.New(fiber.Config{
 		AppName:      "onward-" + cfg.Service,
 		ErrorHandler: ErrorHandler(cfg.Logger),
@@ -61,15 +65,32 @@ func NewServer(cfg AppConfig) *Server {
 		// change under its holder.
 		Immutable:               true,
 		StrictRouting:           false,
-		EnableTrustedProxyCheck: len(cfg.TrustedProxies) > 0,
-		TrustedProxies:          cfg.TrustedProxies,
-		ProxyHeader:             proxyHeader(cfg.TrustedProxies),
+		EnableTrustedProxyCheck: len(trusted) > 0,
+		TrustedProxies:          trusted,
+		ProxyHeader:             proxyHeader(trusted),
+		// From a trusted proxy, c.IP() is the first valid address of its
+		// X-Forwarded-For, or the proxy's own address when the header has
+		// none, never the raw header (which may be empty or "a, b").
+		EnableIPValidation: len(trusted) > 0,
 	})
 	s.App.Use(requestIDMiddleware, accessLog(cfg.Logger), s.Metrics.middleware, recover.New())
 	s.App.Get("/healthz", s.Health.live)
 	s.App.Get("/readyz", s.Health.ready)
 	s.App.Get("/metrics", s.Metrics.handler())
 	return s
+}
+
+// trimmed drops the spaces an operator may leave around the entries of
+// a comma-separated list ("10.0.0.1, 10.0.0.2"); Fiber would compare them
+// as written and never match.
+func trimmed(list []string) []string {
+	var out []string
+	for _, s := range list {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func proxyHeader(trusted []string) string {

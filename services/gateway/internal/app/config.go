@@ -4,6 +4,9 @@
 package app
 
 import (
+	"fmt"
+	"net/netip"
+	"strings"
 	"time"
 
 	"github.com/onward-jobs/onward/pkg/config"
@@ -36,8 +39,34 @@ type Config struct {
 var defaults = map[string]string{"HTTP_ADDR": ":8080", "MONGO_DB": "onward_gateway"}
 
 // LoadConfig reads and validates the configuration from environ.
+//
+// TRUSTED_PROXIES (shared by every service, empty by default) matters most
+// here: the gateway throttles sign-in per client address, and takes that
+// address from X-Forwarded-For only when the peer is one of these
+// addresses or ranges, such as the web server that signs browsers in
+// through the API. A malformed entry would be ignored silently by Fiber
+// and leave every browser behind that proxy sharing one address, so it
+// stops the start instead.
 func LoadConfig(environ map[string]string) (Config, error) {
 	var cfg Config
-	err := config.Load(&cfg, config.WithDefaults(environ, defaults))
-	return cfg, err
+	if err := config.Load(&cfg, config.WithDefaults(environ, defaults)); err != nil {
+		return cfg, err
+	}
+	return cfg, checkTrustedProxies(cfg.TrustedProxies)
+}
+
+func checkTrustedProxies(list []string) error {
+	for _, entry := range list {
+		entry = strings.TrimSpace(entry)
+		if entry == "" {
+			continue
+		}
+		if _, err := netip.ParseAddr(entry); err == nil {
+			continue
+		}
+		if _, err := netip.ParsePrefix(entry); err != nil {
+			return fmt.Errorf("config: TRUSTED_PROXIES: %q is neither an IP address nor a CIDR range", entry)
+		}
+	}
+	return nil
 }

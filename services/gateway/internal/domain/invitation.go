@@ -8,6 +8,9 @@ const InvitationTTL = 7 * 24 * time.Hour
 // Invitation lets one person join an organisation with a role. Only a hash
 // of its one-time token is stored.
 type Invitation struct {
+	// ID names the invitation to the people who manage it; it stays the
+	// same when the invitation is re-issued with a new token.
+	ID         string
 	TokenHash  string
 	OrgID      string
 	Email      string
@@ -16,9 +19,17 @@ type Invitation struct {
 	CreatedAt  time.Time
 	ExpiresAt  time.Time
 	AcceptedAt *time.Time
+	// RevokedAt is set when an administrator withdrew the invitation, or
+	// re-issued it under a new token.
+	RevokedAt *time.Time
 }
+
+// Open reports whether the invitation is neither accepted nor revoked: it
+// is listed to its organisation's administrators, who may re-issue or
+// revoke it, even once it has expired.
+func (i Invitation) Open() bool { return i.AcceptedAt == nil && i.RevokedAt == nil }
 
 // Usable reports whether the invitation can still be accepted at now.
 func (i Invitation) Usable(now time.Time) bool {
-	return i.AcceptedAt == nil && now.Before(i.ExpiresAt)
+	return i.Open() && now.Before(i.ExpiresAt)
 }

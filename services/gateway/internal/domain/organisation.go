@@ -61,3 +61,33 @@ func NewOrganisation(id, name string, kind OrgKind, ptype ProgrammeType, now tim
 	}
 	return Organisation{ID: id, Name: name, Kind: kind, ProgrammeType: ptype, CreatedAt: now.UTC()}, nil
 }
+
+// OrganisationFilter narrows a listing of organisations. Query matches any
+// part of the name, ignoring case and accents; Kind, when set, keeps one
+// side of the platform.
+type OrganisationFilter struct {
+	Query string
+	Kind  OrgKind
+}
+
+// MaxOrganisationQuery bounds the length of a name search.
+const MaxOrganisationQuery = 120
+
+// CheckOrganisationFilter validates a listing's filter, naming the query
+// parameters the client sent.
+func CheckOrganisationFilter(f OrganisationFilter) (OrganisationFilter, error) {
+	var fields []errs.FieldError
+	f.Query = strings.TrimSpace(f.Query)
+	if len(f.Query) > MaxOrganisationQuery {
+		fields = append(fields, errs.FieldError{Field: "q", Message: "must be at most 120 characters"})
+	}
+	switch f.Kind {
+	case "", KindEmployer, KindProgramme:
+	default:
+		fields = append(fields, errs.FieldError{Field: "kind", Message: "must be one of: employer, programme"})
+	}
+	if len(fields) > 0 {
+		return f, &errs.ValidationError{Fields: fields}
+	}
+	return f, nil
+}

@@ -31,7 +31,13 @@ type User struct {
 	OrgID        string
 	Role         Role
 	CreatedAt    time.Time
+	// DeactivatedAt is set while an administrator has switched the account
+	// off: it cannot sign in and its sessions cannot be refreshed.
+	DeactivatedAt *time.Time
 }
+
+// Active reports whether the account may sign in.
+func (u User) Active() bool { return u.DeactivatedAt == nil }
 
 // NormaliseEmail trims and lower-cases an address and checks its form, so
 // "Ana@Cafe.be " and "ana@cafe.be" are one account.

@@ -93,6 +93,9 @@ func (s *Service) Me(ctx context.Context, a Actor) (Account, error) {
 		}
 		return Account{}, err
 	}
+	if !user.Active() {
+		return Account{}, fmt.Errorf("this account is deactivated; sign in again: %w", errs.Unauthenticated)
+	}
 	return s.account(ctx, user)
 }
 

@@ -11,8 +11,10 @@ import (
 )
 
 // IssuedInvitation is what the inviter sees once: the one-time token to
-// pass on (no mail server is assumed) and when it expires.
+// pass on (no mail server is assumed) and when it expires, with the id the
+// invitation is managed by.
 type IssuedInvitation struct {
+	ID        string
 	Token     string
 	ExpiresAt time.Time
 }
@@ -20,10 +22,7 @@ type IssuedInvitation struct {
 // Invite lets an organisation's org_admin (or an administrator) invite
 // someone to join it with a role.
 func (s *Service) Invite(ctx context.Context, a Actor, orgID, email string, role domain.Role) (IssuedInvitation, error) {
-	if err := requireOrgAdminOf(a, orgID); err != nil {
-		return IssuedInvitation{}, err
-	}
-	if _, err := s.Organisations.ByID(ctx, orgID); err != nil {
+	if err := s.requireManagerOf(ctx, a, orgID); err != nil {
 		return IssuedInvitation{}, fmt.Errorf("invite: %w", err)
 	}
 	var fields []errs.FieldError
@@ -42,13 +41,13 @@ func (s *Service) Invite(ctx context.Context, a Actor, orgID, email string, role
 	}
 	token, now := newOpaqueToken(), s.now()
 	inv := domain.Invitation{
-		TokenHash: hashToken(token), OrgID: orgID, Email: email, Role: role,
+		ID: newID(), TokenHash: hashToken(token), OrgID: orgID, Email: email, Role: role,
 		InvitedBy: a.UserID, CreatedAt: now, ExpiresAt: now.Add(domain.InvitationTTL),
 	}
 	if err := s.Invitations.Create(ctx, inv); err != nil {
 		return IssuedInvitation{}, fmt.Errorf("invite: %w", err)
 	}
-	return IssuedInvitation{Token: token, ExpiresAt: inv.ExpiresAt}, nil
+	return IssuedInvitation{ID: inv.ID, Token: token, ExpiresAt: inv.ExpiresAt}, nil
 }
 
 // LookupInvitation returns a usable invitation and its organisation, for

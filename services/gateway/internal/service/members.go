@@ -14,14 +14,18 @@ import (
 const MaxMembers = 200
 
 // Member is a colleague as other people of the same organisation see
-// them: who they are and their role, never their e-mail or password hash.
+// them: who they are, their role and whether the account is active, never
+// their e-mail or password hash.
 type Member struct {
-	ID   string
-	Name string
-	Role domain.Role
+	ID     string
+	Name   string
+	Role   domain.Role
+	Active bool
 }
 
-func toMember(u domain.User) Member { return Member{ID: u.ID, Name: u.Name, Role: u.Role} }
+func toMember(u domain.User) Member {
+	return Member{ID: u.ID, Name: u.Name, Role: u.Role, Active: u.Active()}
+}
 
 // requireMemberOf allows the people of organisation orgID only. Someone of
 // another organisation gets NotFound, so ids of other organisations cannot

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/services/gateway/internal/domain"
@@ -53,6 +54,16 @@ func (m *memoryUsers) ByOrg(_ context.Context, orgID string, limit int) ([]domai
 
 func (m *memoryUsers) Count(context.Context) (int64, error) { return int64(len(m.all)), nil }
 
+func (m *memoryUsers) SetDeactivated(_ context.Context, id string, at *time.Time) error {
+	for i := range m.all {
+		if m.all[i].ID == id {
+			m.all[i].DeactivatedAt = at
+			return nil
+		}
+	}
+	return fmt.Errorf("user: %w", errs.NotFound)
+}
+
 func membersService(t *testing.T) *service.Service {
 	t.Helper()
 	users := &memoryUsers{all: []domain.User{
@@ -81,7 +92,7 @@ var (
 func TestMembersAreForTheOrganisationsOwnPeople(t *testing.T) {
 	t.Parallel()
 	svc := membersService(t)
-	want := []service.Member{{ID: "u-lien", Name: "Lien Maes", Role: domain.RoleMember}, {ID: "u-sam", Name: "Sam Claes", Role: domain.RoleOrgAdmin}}
+	want := []service.Member{{ID: "u-lien", Name: "Lien Maes", Role: domain.RoleMember, Active: true}, {ID: "u-sam", Name: "Sam Claes", Role: domain.RoleOrgAdmin, Active: true}}
 	for _, a := range []service.Actor{sam, lien} {
 		got, err := svc.Members(context.Background(), a, "o-koffie")
 		if err != nil || !slices.Equal(got, want) {
@@ -111,7 +122,7 @@ func TestMemberNamesOnlyColleagues(t *testing.T) {
 	t.Parallel()
 	svc := membersService(t)
 	got, err := svc.Member(context.Background(), lien, "u-sam")
-	if err != nil || got != (service.Member{ID: "u-sam", Name: "Sam Claes", Role: domain.RoleOrgAdmin}) {
+	if err != nil || got != (service.Member{ID: "u-sam", Name: "Sam Claes", Role: domain.RoleOrgAdmin, Active: true}) {
 		t.Fatalf("Member(u-sam) = %v, %v", got, err)
 	}
 	for _, tc := range []struct {

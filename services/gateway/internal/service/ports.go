@@ -9,44 +9,64 @@ import (
 	"crypto/ed25519"
 	"time"
 
+	"github.com/onward-jobs/onward/pkg/mongox"
 	"github.com/onward-jobs/onward/services/gateway/internal/domain"
 )
 
 // Users stores accounts. Create fails with errs.Conflict on a taken e-mail.
 // ByOrg returns at most limit accounts of one organisation, by name.
+// SetDeactivated switches an account off (at set) or on again (at nil);
+// an unknown id is errs.NotFound.
 type Users interface {
 	Create(ctx context.Context, u domain.User) error
 	ByID(ctx context.Context, id string) (domain.User, error)
 	ByEmail(ctx context.Context, email string) (domain.User, error)
 	ByOrg(ctx context.Context, orgID string, limit int) ([]domain.User, error)
 	Count(ctx context.Context) (int64, error)
+	SetDeactivated(ctx context.Context, id string, at *time.Time) error
 }
 
-// Organisations stores organisations.
+// Organisations stores organisations. List returns one page of those
+// matching filter, oldest first, and the cursor of the next page ("" on
+// the last).
 type Organisations interface {
 	Create(ctx context.Context, o domain.Organisation) error
 	ByID(ctx context.Context, id string) (domain.Organisation, error)
 	Delete(ctx context.Context, id string) error
+	List(ctx context.Context, f domain.OrganisationFilter, page mongox.PageRequest) ([]domain.Organisation, string, error)
 }
 
 // Invitations stores invitations by token hash. Claim marks an invitation
 // accepted only if it is still usable, atomically, and returns it;
 // Unclaim undoes that when the account could not be created.
+//
+// OpenByOrg lists at most limit open invitations (neither accepted nor
+// revoked, expired or not) of one organisation, oldest first; OpenByID
+// finds one of them by its id. Revoke withdraws an open invitation and
+// Reissue replaces one with next, which keeps its id under a new token
+// hash; both are atomic against Claim, and both answer errs.NotFound when
+// the invitation was accepted or revoked meanwhile.
 type Invitations interface {
 	Create(ctx context.Context, inv domain.Invitation) error
 	ByTokenHash(ctx context.Context, hash string) (domain.Invitation, error)
 	Claim(ctx context.Context, hash string, now time.Time) (domain.Invitation, error)
 	Unclaim(ctx context.Context, hash string) error
+	OpenByOrg(ctx context.Context, orgID string, limit int) ([]domain.Invitation, error)
+	OpenByID(ctx context.Context, orgID, id string) (domain.Invitation, error)
+	Revoke(ctx context.Context, hash string, now time.Time) error
+	Reissue(ctx context.Context, oldHash string, next domain.Invitation, now time.Time) error
 }
 
 // RefreshTokens stores refresh-token families. MarkUsed succeeds only for a
 // token that is neither used nor revoked, atomically, so two concurrent
-// uses of one token cannot both rotate it.
+// uses of one token cannot both rotate it. RevokeUser revokes every token
+// of one account, in every family.
 type RefreshTokens interface {
 	Create(ctx context.Context, t domain.RefreshToken) error
 	ByHash(ctx context.Context, hash string) (domain.RefreshToken, error)
 	MarkUsed(ctx context.Context, hash string, now time.Time) (bool, error)
 	RevokeFamily(ctx context.Context, familyID string, now time.Time) error
+	RevokeUser(ctx context.Context, userID string, now time.Time) error
 }
 
 // SigningKey is one Ed25519 key of the gateway's key ring. A key is

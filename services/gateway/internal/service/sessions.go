@@ -23,6 +23,11 @@ type TokenPair struct {
 
 var errBadCredentials = fmt.Errorf("the e-mail address or password is wrong: %w", errs.Unauthenticated)
 
+// errDeactivated answers the right password of an account an administrator
+// switched off. Only the right password learns it, so it reveals nothing
+// to someone guessing.
+var errDeactivated = fmt.Errorf("this account is deactivated; ask your organisation's administrator to reactivate it: %w", errs.Forbidden)
+
 // Login checks a password and starts a new refresh-token family. Attempts
 // are throttled per client address and failures per account, in Redis, so
 // the limits hold across gateway replicas.
@@ -47,6 +52,9 @@ func (s *Service) Login(ctx context.Context, email, plain, clientIP string) (Tok
 			return TokenPair{}, fmt.Errorf("login throttle: %w", err)
 		}
 		return TokenPair{}, errBadCredentials
+	}
+	if !user.Active() {
+		return TokenPair{}, errDeactivated
 	}
 	if err := s.Throttle.Reset(ctx, acctKey); err != nil {
 		return TokenPair{}, fmt.Errorf("login throttle: %w", err)
@@ -111,6 +119,14 @@ func (s *Service) Refresh(ctx context.Context, token string) (TokenPair, error) 
 	user, err := s.Users.ByID(ctx, rt.UserID)
 	if err != nil {
 		return TokenPair{}, fmt.Errorf("refresh: account gone: %w", errs.Unauthenticated)
+	}
+	if !user.Active() {
+		// Deactivation revokes the account's tokens, but a sign-in racing
+		// with it may have stored one after that: refuse it here too.
+		if err := s.RefreshTokens.RevokeFamily(ctx, rt.FamilyID, now); err != nil {
+			return TokenPair{}, fmt.Errorf("refresh: revoke deactivated account's family: %w", err)
+		}
+		return TokenPair{}, fmt.Errorf("refresh: this account is deactivated: %w", errs.Unauthenticated)
 	}
 	return s.issue(ctx, user, rt.FamilyID)
 }

@@ -77,3 +77,13 @@ func (r *RefreshTokens) RevokeFamily(ctx context.Context, familyID string, now t
 	}
 	return nil
 }
+
+// RevokeUser revokes every token of one account that is not revoked yet,
+// in every family, when the account is deactivated.
+func (r *RefreshTokens) RevokeUser(ctx context.Context, userID string, now time.Time) error {
+	filter := bson.D{{Key: "user_id", Value: userID}, {Key: "revoked_at", Value: nil}}
+	if _, err := r.coll.UpdateMany(ctx, filter, bson.D{{Key: "$set", Value: bson.D{{Key: "revoked_at", Value: now}}}}); err != nil {
+		return fmt.Errorf("revoke refresh tokens of user: %w", err)
+	}
+	return nil
+}

@@ -46,7 +46,10 @@ func NewStore(db *mongo.Database, box *sealed.Box, locks Locker) *Store {
 
 // EnsureIndexes creates the indexes every query path relies on: unique
 // e-mail for sign-in, organisation and name for listing an organisation's
-// members, and family id for revoking a refresh-token family.
+// members, organisation for listing its invitations, and family and user
+// for revoking refresh tokens. It also fills in the fields documents
+// stored by older versions lack (organisations' search keys, invitations'
+// ids), so every replica may run it at start.
 func (s *Store) EnsureIndexes(ctx context.Context) error {
 	if err := mongox.EnsureIndexes(ctx, s.Users.coll,
 		mongo.IndexModel{Keys: bson.D{{Key: "email", Value: 1}}, Options: options.Index().SetUnique(true).SetName("email_unique")},
@@ -54,7 +57,19 @@ func (s *Store) EnsureIndexes(ctx context.Context) error {
 	); err != nil {
 		return err
 	}
-	return mongox.EnsureIndexes(ctx, s.RefreshTokens.coll,
+	if err := mongox.EnsureIndexes(ctx, s.Invitations.coll,
+		mongo.IndexModel{Keys: bson.D{{Key: "org_id", Value: 1}, {Key: "created_at", Value: 1}}, Options: options.Index().SetName("org_created")},
+	); err != nil {
+		return err
+	}
+	if err := mongox.EnsureIndexes(ctx, s.RefreshTokens.coll,
 		mongo.IndexModel{Keys: bson.D{{Key: "family_id", Value: 1}}, Options: options.Index().SetName("family")},
-	)
+		mongo.IndexModel{Keys: bson.D{{Key: "user_id", Value: 1}}, Options: options.Index().SetName("user")},
+	); err != nil {
+		return err
+	}
+	if err := s.Organisations.backfillNameKeys(ctx); err != nil {
+		return err
+	}
+	return s.Invitations.backfillIDs(ctx)
 }

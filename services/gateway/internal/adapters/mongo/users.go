@@ -18,21 +18,22 @@ import (
 type Users struct{ coll *mongo.Collection }
 
 type userDoc struct {
-	ID           string    `bson:"_id"`
-	Email        string    `bson:"email"`
-	Name         string    `bson:"name"`
-	PasswordHash string    `bson:"password_hash"`
-	OrgID        string    `bson:"org_id,omitempty"`
-	Role         string    `bson:"role"`
-	CreatedAt    time.Time `bson:"created_at"`
+	ID            string     `bson:"_id"`
+	Email         string     `bson:"email"`
+	Name          string     `bson:"name"`
+	PasswordHash  string     `bson:"password_hash"`
+	OrgID         string     `bson:"org_id,omitempty"`
+	Role          string     `bson:"role"`
+	CreatedAt     time.Time  `bson:"created_at"`
+	DeactivatedAt *time.Time `bson:"deactivated_at,omitempty"`
 }
 
 func toUserDoc(u domain.User) userDoc {
-	return userDoc{ID: u.ID, Email: u.Email, Name: u.Name, PasswordHash: u.PasswordHash, OrgID: u.OrgID, Role: string(u.Role), CreatedAt: u.CreatedAt}
+	return userDoc{ID: u.ID, Email: u.Email, Name: u.Name, PasswordHash: u.PasswordHash, OrgID: u.OrgID, Role: string(u.Role), CreatedAt: u.CreatedAt, DeactivatedAt: u.DeactivatedAt}
 }
 
 func toDomainUser(d userDoc) domain.User {
-	return domain.User{ID: d.ID, Email: d.Email, Name: d.Name, PasswordHash: d.PasswordHash, OrgID: d.OrgID, Role: domain.Role(d.Role), CreatedAt: d.CreatedAt.UTC()}
+	return domain.User{ID: d.ID, Email: d.Email, Name: d.Name, PasswordHash: d.PasswordHash, OrgID: d.OrgID, Role: domain.Role(d.Role), CreatedAt: d.CreatedAt.UTC(), DeactivatedAt: utcPtr(d.DeactivatedAt)}
 }
 
 // Create inserts a user; a taken e-mail is errs.Conflict.
@@ -84,6 +85,23 @@ func (r *Users) findOne(ctx context.Context, filter bson.D) (domain.User, error)
 		return domain.User{}, mongox.NotFoundAs(err, "user")
 	}
 	return toDomainUser(d), nil
+}
+
+// SetDeactivated records when an account was switched off, or clears it
+// (at nil) when it is switched on again. An unknown id is errs.NotFound.
+func (r *Users) SetDeactivated(ctx context.Context, id string, at *time.Time) error {
+	update := bson.D{{Key: "$unset", Value: bson.D{{Key: "deactivated_at", Value: ""}}}}
+	if at != nil {
+		update = bson.D{{Key: "$set", Value: bson.D{{Key: "deactivated_at", Value: *at}}}}
+	}
+	res, err := r.coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, update)
+	if err != nil {
+		return fmt.Errorf("set user deactivation: %w", err)
+	}
+	if res.MatchedCount == 0 {
+		return fmt.Errorf("user %s: %w", id, errs.NotFound)
+	}
+	return nil
 }
 
 // Count returns the number of accounts.

@@ -69,6 +69,7 @@ type tokenResponse struct {
 }
 
 type invitationResponse struct {
+	ID        string    `json:"id"`
 	Token     string    `json:"token"`
 	ExpiresAt time.Time `json:"expires_at"`
 }
@@ -95,5 +96,5 @@ func toTokenResponse(p service.TokenPair) tokenResponse {
 }
 
 func toInvitationResponse(i service.IssuedInvitation) invitationResponse {
-	return invitationResponse{Token: i.Token, ExpiresAt: i.ExpiresAt.UTC()}
+	return invitationResponse{ID: i.ID, Token: i.Token, ExpiresAt: i.ExpiresAt.UTC()}
 }
