@@ -3,8 +3,8 @@ package site
 import (
 	"encoding/json"
 	"io/fs"
-	"path"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
