@@ -200,6 +200,16 @@ func TestOrganisationAdministratorManagesTheirOwnOrganisationOnly(t *testing.T) 
 	o.coach.submit(deactivateLien, deactivateLien, url.Values{}).mustContain(t, "Lien Maes has been deactivated")
 }
 
+// regexpFind returns the first group of pattern in body.
+func regexpFind(t *testing.T, pattern, body string) string {
+	t.Helper()
+	m := regexp.MustCompile(pattern).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("%s not found in:\n%s", pattern, body)
+	}
+	return m[1]
+}
+
 // memberID is the user id in a member action's address.
 func memberID(href string) string {
 	parts := strings.Split(href, "/")
