@@ -143,7 +143,7 @@ func TestAdministratorFindsAnOrganisationAndManagesItsPeople(t *testing.T) {
 	signIn(t, o.g, o.memberEmail, strongPassword)
 
 	// Unknown actions and ids are the 404 page.
-	o.admin.get(base + "/members/nobody/deactivate").mustBeAt(t, base+"/members/nobody/deactivate", http.StatusNotFound)
+	o.admin.get(base+"/members/nobody/deactivate").mustBeAt(t, base+"/members/nobody/deactivate", http.StatusNotFound)
 	o.admin.get(strings.Replace(deactivateAt, "/deactivate", "/promote", 1)).mustContain(t, "Page not found")
 	o.admin.get("/admin/organisations/no-such-org").mustBeAt(t, "/admin/organisations/no-such-org", http.StatusNotFound)
 	// A platform administrator has no organisation of their own.
