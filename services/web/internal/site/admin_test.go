@@ -195,6 +195,13 @@ func TestOrganisationAdministratorManagesTheirOwnOrganisationOnly(t *testing.T) 
 		t.Error("a member was offered the organisation page")
 	}
 
+	// An invitee who has meanwhile signed up elsewhere cannot be invited
+	// again; the page says so and keeps the invitation to revoke.
+	newBrowser(t, o.g).signUp("Fietsherstel Gent", "Noor", o.invitee).mustBeAt(t, "/home", http.StatusOK)
+	taken := o.coach.submit("/organisation", actionHref(t, p, "Re-issue link", o.invitee), url.Values{})
+	taken.mustBeAt(t, actionHref(t, p, "Re-issue link", o.invitee), http.StatusConflict)
+	taken.mustContain(t, "This address already has an Onward account", o.invitee, "Revoke")
+
 	// The organisation's administrator deactivates a colleague, asked first.
 	o.coach.get(deactivateLien).mustContain(t, "Deactivate Lien Maes?")
 	o.coach.submit(deactivateLien, deactivateLien, url.Values{}).mustContain(t, "Lien Maes has been deactivated")
