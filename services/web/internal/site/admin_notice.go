@@ -22,6 +22,7 @@ const (
 
 // Kinds of admin notice.
 const (
+	adminInvited     = "invited"
 	adminReissued    = "reissued"
 	adminRevoked     = "revoked"
 	adminDeactivated = "deactivated"

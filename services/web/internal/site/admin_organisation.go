@@ -17,6 +17,10 @@ type adminOrgData struct {
 	// once.
 	Reissued   *adminNewLink
 	InviteDays int
+	// Fresh is true when the new link is a first invitation, not a
+	// re-issued one.
+	Fresh       bool
+	InviteRoles []string
 }
 
 // adminMemberRow is one person of the organisation.
@@ -68,7 +72,8 @@ func (p *adminPages) organisationView(c *fiber.Ctx) (*view, *adminOrgData, error
 		return nil, nil, err
 	}
 	v := p.newView(c, sc.Base)
-	d := &adminOrgData{adminScope: sc, Name: org.Name, Kind: orgKindLabel(v, org), Created: adminDate(org.CreatedAt), InviteDays: invitationDays}
+	v.Form["role"] = roleMember
+	d := &adminOrgData{adminScope: sc, Name: org.Name, Kind: orgKindLabel(v, org), Created: adminDate(org.CreatedAt), InviteDays: invitationDays, InviteRoles: inviteRoles}
 	me := actor(c).UserID
 	for _, m := range people {
 		row := adminMemberRow{ID: m.ID, Name: m.Name, Role: string(m.Role), Self: m.ID == me}
@@ -105,9 +110,10 @@ func toInvitationRow(inv api.OpenInvitation) adminInvitationRow {
 // person from the page just read.
 func adminNoticeOn(v *view, d *adminOrgData, n *adminNotice) {
 	switch n.Kind {
-	case adminReissued:
+	case adminReissued, adminInvited:
 		if inv, ok := d.invitation(n.Subject); ok && n.Link != "" {
 			d.Reissued = &adminNewLink{Email: inv.Email, Role: inv.Role, Link: n.Link}
+			d.Fresh = n.Kind == adminInvited
 		}
 	case adminRevoked:
 		v.Notice = v.T("AdminNoticeRevoked")

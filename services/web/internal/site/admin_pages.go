@@ -51,6 +51,7 @@ func (s *site) registerAdminPages(app *fiber.App) {
 func (p *adminPages) mount(app *fiber.App, base string, chain ...fiber.Handler) {
 	with := func(h fiber.Handler) []fiber.Handler { return append(append([]fiber.Handler{}, chain...), h) }
 	app.Get(base, with(p.showOrganisation)...)
+	app.Post(base+"/invitations", with(p.invite)...)
 	app.Post(base+"/invitations/:invitation/reissue", with(p.reissue)...)
 	app.Get(base+"/invitations/:invitation/revoke", with(p.confirmRevoke)...)
 	app.Post(base+"/invitations/:invitation/revoke", with(p.revoke)...)

@@ -142,6 +142,18 @@ func TestAdministratorFindsAnOrganisationAndManagesItsPeople(t *testing.T) {
 	o.admin.submit(reactivateAt, reactivateAt, url.Values{}).mustContain(t, "Lien Maes has been reactivated and can sign in again.")
 	signIn(t, o.g, o.memberEmail, strongPassword)
 
+	// The administrator invites a new administrator to the organisation
+	// from its page; a refused form keeps what was typed.
+	bad = o.admin.submit(base, base+"/invitations", url.Values{"email": {"sam@"}, "role": {"org_admin"}})
+	bad.mustBeAt(t, base+"/invitations", http.StatusUnprocessableEntity)
+	bad.mustContain(t, "Please check the fields marked below.", `value="sam@"`, `value="org_admin" checked`, "Lien Maes")
+	fresh := uniqueEmail(t)
+	invited := o.admin.submit(base, base+"/invitations", url.Values{"email": {fresh}, "role": {"org_admin"}})
+	invited.mustBeAt(t, base, http.StatusOK)
+	invited.mustContain(t, "Invitation ready", "Pass this link on to "+fresh, `Pending invitations <span class="muted">(1)</span>`)
+	freshLink := invitationPath(t, invited)
+	newBrowser(t, o.g).get(freshLink).mustContain(t, "Join "+o.orgTitle+" on Onward", "administrator")
+
 	// Unknown actions and ids are the 404 page.
 	o.admin.get(base+"/members/nobody/deactivate").mustBeAt(t, base+"/members/nobody/deactivate", http.StatusNotFound)
 	o.admin.get(strings.Replace(deactivateAt, "/deactivate", "/promote", 1)).mustContain(t, "Page not found")
