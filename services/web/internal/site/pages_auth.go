@@ -69,6 +69,11 @@ func (s *site) login(c *fiber.Ctx) error {
 		v.Alert = v.T("ErrBadCredentials")
 		return s.render(c, fiber.StatusUnauthorized, "login", v)
 	}
+	if errors.Is(err, errs.Forbidden) {
+		// The right password of a deactivated account.
+		v.Alert = v.T("LoginDeactivated")
+		return s.render(c, fiber.StatusForbidden, "login", v)
+	}
 	if err != nil {
 		return s.formFailed(c, v, "login", err)
 	}

@@ -107,6 +107,7 @@ func Register(app *fiber.App, d Deps) {
 	s.registerCandidatePages(app)
 	s.registerPortfolioPages(app)
 	s.registerMatchingPages(app)
+	s.registerAdminPages(app)
 
 	app.Get("/explore", s.csrf, s.requireSession, s.explore)
 	app.Get("/suggest/:kind", s.suggest)
