@@ -36,6 +36,8 @@ func (f *fakeEmployers) serveRoleExtras(w http.ResponseWriter, r *http.Request, 
 			items = append(items, map[string]any{"code": code, "name": name, "names": map[string]string{}})
 		}
 		answer(w, map[string]any{"items": items})
+	case r.URL.Path == "/api/v1/roles/wording-check" && r.Method == http.MethodPost:
+		answer(w, map[string]any{"flags": categorisedFlags(body)})
 	case r.URL.Path == "/api/v1/roles/validate" && r.Method == http.MethodPost:
 		fakeValidate(w, body)
 	case len(parts) == 3 && parts[0] == "roles" && parts[2] == "validate" && r.Method == http.MethodPost:
@@ -160,4 +162,24 @@ func (f *fakeEmployers) setRole(id string, fields map[string]any) {
 		}
 		f.roles[id][k] = v
 	}
+}
+
+// categorisedFlags flags a phrase of each category, as the real check
+// does, with its category.
+func categorisedFlags(body map[string]any) []any {
+	flags := []any{}
+	for _, field := range []string{"title", "description"} {
+		text, _ := body[field].(string)
+		for _, p := range []struct{ phrase, category, suggestion string }{
+			{"clean record", "criminal_record", "reliable"},
+			{"young and dynamic", "age", "energetic"},
+			{"well-groomed", "appearance", "clean work clothes are provided"},
+		} {
+			if i := strings.Index(strings.ToLower(text), p.phrase); i >= 0 {
+				flags = append(flags, map[string]any{"field": field, "phrase": p.phrase, "start": i, "end": i + len(p.phrase),
+					"suggestion": p.suggestion, "reason": "puts people off applying", "category": p.category})
+			}
+		}
+	}
+	return flags
 }

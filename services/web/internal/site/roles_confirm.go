@@ -175,11 +175,6 @@ func (s *site) renderStatusPage(c *fiber.Ctx, v *view, d *statusPage, status int
 	if d.Kind != statusWindowEnded && finalStatus(d.Role.Status) && d.Role.ReopenUntil != nil {
 		d.ReopenNote = dateTimeText(v.localizer, *d.Role.ReopenUntil)
 	}
-	if d.Kind == statusClosingDate {
-		if _, posted := v.Form["closing_date"]; !posted {
-			v.Form["closing_date"] = d.Role.ClosingDate
-		}
-	}
 	v.Data = d
 	return s.render(c, status, "role_status", v)
 }
