@@ -33,6 +33,8 @@ type wordingFlag struct {
 	End        int    `json:"end"`
 	Suggestion string `json:"suggestion"`
 	Reason     string `json:"reason"`
+	// Category is criminal_record, age or appearance.
+	Category string `json:"category"`
 }
 
 // role is a role as the employers service answers it.
@@ -41,6 +43,11 @@ type role struct {
 	EmployerID string `json:"employer_id,omitempty"`
 	Status     string `json:"status"`
 	Version    int    `json:"version"`
+	// NextStatuses are the statuses the role may move to now; for a
+	// filled or closed role, its reopen targets while ReopenUntil lasts.
+	NextStatuses []string `json:"next_statuses"`
+	// ReopenUntil is set while a filled or closed role may be reopened.
+	ReopenUntil *time.Time `json:"reopen_until"`
 	roleInput
 	Warnings []wordingFlag `json:"warnings,omitempty"`
 }
@@ -151,12 +158,6 @@ func (e *employersClient) createRole(ctx context.Context, token string, in roleI
 func (e *employersClient) updateRole(ctx context.Context, token, id string, in roleInput) (role, error) {
 	var r role
 	err := e.call(ctx, token, http.MethodPatch, "/api/v1/roles/"+url.PathEscape(id), in, &r)
-	return r, err
-}
-
-func (e *employersClient) setRoleStatus(ctx context.Context, token, id, status string) (role, error) {
-	var r role
-	err := e.call(ctx, token, http.MethodPost, "/api/v1/roles/"+url.PathEscape(id)+"/status", map[string]string{"status": status}, &r)
 	return r, err
 }
 

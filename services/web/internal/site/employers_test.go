@@ -96,6 +96,9 @@ func (f *fakeEmployers) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	parts := strings.Split(strings.TrimPrefix(r.URL.Path, "/api/v1/"), "/")
+	if f.serveRoleExtras(w, r, parts, body) {
+		return
+	}
 	switch {
 	case r.URL.Path == "/api/v1/employers/me":
 		f.serveProfile(w, r, body)

@@ -155,7 +155,7 @@ func profileProblem(v *view, d *profilePage, p *apiProblem) {
 }
 
 func (s *site) renderProfile(c *fiber.Ctx, v *view, d *profilePage, sectors []string, band string, chosen []string, status int) error {
-	d.Sectors = choices(v, "Nace_", naceSections, sectors...)
+	d.Sectors = s.sectorChoices(c, v, sectors...)
 	d.SizeBands = choices(v, "SizeBand_", sizeBands, band)
 	d.Commitments = choices(v, "Commitment_", commitments, chosen...)
 	for i := range d.Commitments {

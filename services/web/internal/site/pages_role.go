@@ -34,12 +34,13 @@ func (s *site) showRole(c *fiber.Ctx) error {
 	v := s.newView(c, "/roles/"+r.ID)
 	f := s.formFromRole(c, v, r)
 	v.usesPicker = false
-	d := &roleDetail{Title: r.Title, Status: r.Status, Review: reviewOf(v, &roleFormPage{roleForm: f})}
+	d := &roleDetail{Title: r.Title, Status: r.Status, Review: reviewOf(v, &roleFormPage{roleForm: f, Sectors: s.sectorChoices(c, v, r.Sector)})}
 	if !knownStatus(d.Status) {
 		d.Status = ""
 	}
 	if a.OrgKind == kindEmployer {
-		d.Card = &roleCard{role: r, Actions: actionsFrom(r.Status)}
+		card := roleCardOf(v.localizer, r)
+		d.Card = &card
 	} else {
 		var ok bool
 		d.Employer, ok = s.roleEmployer(c, v, r.EmployerID)

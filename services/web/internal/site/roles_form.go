@@ -92,10 +92,14 @@ func readSkillRows(c *fiber.Ctx, prefix string) []skillRow {
 		if i < len(labels) && labels[i] != "" {
 			r.Label = labels[i]
 		}
-		if i < len(levels) {
-			if n, err := strconv.Atoi(levels[i]); err == nil {
-				r.Level = n
-			}
+		// The form's chips name each row's level prefix_level_<i>; the
+		// review's hidden fields repeat prefix_level.
+		level := formText(c, prefix+"_level_"+strconv.Itoa(i))
+		if level == "" && i < len(levels) {
+			level = levels[i]
+		}
+		if n, err := strconv.Atoi(level); err == nil && n >= 1 && n <= 4 {
+			r.Level = n
 		}
 		rows = append(rows, r)
 	}

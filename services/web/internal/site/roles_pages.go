@@ -25,6 +25,7 @@ type roleFormPage struct {
 	Editing    bool
 	Template   *pickerData
 	Flags      []wordingNote
+	FlagGroups []wordingGroup
 	Sectors    []choice
 	Contracts  []choice
 	DayChoices []choice
@@ -37,11 +38,14 @@ type roleFormPage struct {
 	Hidden     url.Values
 	Stale      bool // the role changed since the form was loaded
 	ReviewInfo *roleReview
+	// Invalid says the review found field errors: the role cannot be
+	// saved until they are fixed.
+	Invalid bool
 }
 
 // wordingNote is a gentle note from the inclusive-wording check.
 type wordingNote struct {
-	Field, Phrase, Suggestion, Reason string
+	Field, Phrase, Suggestion, Reason, Category string
 }
 
 // employerOnly lets employers through; the role form means nothing to
@@ -70,6 +74,7 @@ func (s *site) newRoleForm(c *fiber.Ctx) error {
 			d.Template.Error = v.T("RoleChooseTemplate")
 		}
 		if f.Occupation != "" || c.Query("blank") != "" {
+			f.Sector = s.profileSector(c)
 			f.Site = s.picker(c, v, pickerSpec{Name: "site", Kind: placesCatalogue, LabelID: "Field_site", HintID: "HintSite"})
 			f.NewSkill = newPickerData(v, pickerSpec{Name: "new_skill", Kind: skillsCatalogue, LabelID: "Field_new_skill", HintID: "HintNewSkill", AutoSubmit: true})
 			d.roleForm, d.Step = f, stepDetails
@@ -95,11 +100,22 @@ func (s *site) postRoleForm(c *fiber.Ctx) error {
 	case "check":
 		s.checkWording(c, v, d)
 	case stepReview:
-		if _, ok := d.input(v); ok {
+		if in, ok := d.input(v); ok {
 			s.checkWording(c, v, d)
-			d.Step, d.Hidden = stepReview, d.values()
+			d.Step = stepReview
+			s.validateForReview(c, v, d, in)
+			d.Hidden = d.values()
+			if d.Invalid {
+				d.Hidden.Set("recheck", "1")
+			}
 		} else {
 			v.Alert = v.T("ErrCheckFields")
+		}
+	case "edit":
+		if formText(c, "recheck") != "" {
+			if in, ok := d.input(v); ok {
+				s.validateForReview(c, v, d, in)
+			}
 		}
 	case "draft", "open", "save":
 		return s.saveRole(c, v, d, action)
@@ -156,7 +172,7 @@ func (s *site) checkWording(c *fiber.Ctx, v *view, d *roleFormPage) {
 		return
 	}
 	for _, f := range flags {
-		d.Flags = append(d.Flags, wordingNote{Field: f.Field, Phrase: f.Phrase, Suggestion: f.Suggestion, Reason: f.Reason})
+		d.Flags = append(d.Flags, wordingNote{Field: f.Field, Phrase: f.Phrase, Suggestion: f.Suggestion, Reason: f.Reason, Category: f.Category})
 	}
 	if len(d.Flags) == 0 {
 		v.Notice = v.T("WordingClear")
@@ -226,7 +242,8 @@ func (s *site) labelSkills(c *fiber.Ctx, v *view, skills []roleSkill) []skillRow
 func (s *site) renderRoleForm(c *fiber.Ctx, v *view, d *roleFormPage, status int) error {
 	if d.roleForm != nil {
 		v.Form["title"] = d.Title
-		d.Sectors = choices(v, "Nace_", naceSections, d.Sector)
+		d.Sectors = s.sectorChoices(c, v, d.Sector)
+		d.FlagGroups = wordingGroups(v, d.Flags)
 		d.Contracts = choices(v, "Contract_", contracts, d.Contract)
 		d.DayChoices = choices(v, "Day_", weekdays, d.roleForm.Days...)
 		for _, l := range skillLevels {
@@ -236,6 +253,7 @@ func (s *site) renderRoleForm(c *fiber.Ctx, v *view, d *roleFormPage, status int
 		d.LangRows, d.LangNew, d.CEFR = languageRowViews(v, d.Languages), languageChoices(v, ""), cefrChoices(v)
 		if d.Step == stepReview {
 			d.ReviewInfo = reviewOf(v, d)
+			reviewErrors(v, d.ReviewInfo)
 		}
 	}
 	v.Data = d

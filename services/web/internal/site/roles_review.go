@@ -66,48 +66,62 @@ func roleProblem(v *view, f *roleForm, p *apiProblem) {
 }
 
 // reviewLine is one line of the review: a label and what was filled in.
+// Field is the id of the form field it comes from, where "Change" leads
+// back to; Error is the service's objection to it, if any.
 type reviewLine struct {
 	Label, Value string
+	Field, Error string
 }
 
 // roleReview is the role as the review step shows it.
 type roleReview struct {
-	Lines               []reviewLine
-	Essential, Optional []skillRow
+	Lines                         []reviewLine
+	Essential, Optional           []skillRow
+	EssentialError, OptionalError string
 }
 
 func reviewOf(v *view, d *roleFormPage) *roleReview {
 	f := d.roleForm
 	r := &roleReview{Essential: f.Essential, Optional: f.Optional}
-	add := func(labelID, value string) {
-		if value != "" {
-			r.Lines = append(r.Lines, reviewLine{Label: v.T(labelID), Value: value})
+	// A line shows when it has a value, or when the service objects to
+	// the field (an empty title, say).
+	add := func(field, labelID, value string) {
+		if value != "" || v.Err(field) != "" {
+			r.Lines = append(r.Lines, reviewLine{Label: v.T(labelID), Value: value, Field: field})
 		}
 	}
-	add("Field_title", f.Title)
-	add("Field_description", f.Description)
+	add("title", "Field_title", f.Title)
+	add("description", "Field_description", f.Description)
 	if f.Sector != "" {
-		add("Field_sector", v.T("Nace_"+f.Sector))
+		name := sectorName(d.Sectors, f.Sector)
+		if name == "" {
+			name = v.TOr("Nace_"+f.Sector, f.Sector)
+		}
+		add("sector", "Field_sector", name)
+	} else {
+		add("sector", "Field_sector", "")
 	}
-	add("Field_site", f.Site.Text)
-	add("Field_schedule", scheduleText(v, f))
-	add("Field_languages", languagesText(v, f.Languages))
-	add("Field_hours_per_week", f.Hours)
+	add("site_q", "Field_site", f.Site.Text)
+	add("schedule", "Field_schedule", scheduleText(v, f))
+	add("languages", "Field_languages", languagesText(v, f.Languages))
+	add("hours_per_week", "Field_hours_per_week", f.Hours)
+	contract := ""
 	if f.Contract != "" {
-		add("Field_contract", v.T("Contract_"+f.Contract))
+		contract = v.T("Contract_" + f.Contract)
 	}
+	add("contract", "Field_contract", contract)
 	if f.ASAP {
-		add("Field_start_date", v.T("Field_start_asap"))
+		add("start_date", "Field_start_date", v.T("Field_start_asap"))
 	} else {
-		add("Field_start_date", f.StartDate)
+		add("start_date", "Field_start_date", f.StartDate)
 	}
-	add("Field_end_date", f.EndDate)
-	add("Field_positions", f.Positions)
+	add("end_date", "Field_end_date", f.EndDate)
+	add("positions", "Field_positions", f.Positions)
 	if f.DayRelease {
-		add("Field_day_release_ok", v.T("Yes"))
+		add("day_release_ok", "Field_day_release_ok", v.T("Yes"))
 	} else {
-		add("Field_day_release_ok", v.T("No"))
+		add("day_release_ok", "Field_day_release_ok", v.T("No"))
 	}
-	add("Field_closing_date", f.ClosingDate)
+	add("closing_date", "Field_closing_date", f.ClosingDate)
 	return r
 }

@@ -1,21 +1,19 @@
 package site
 
 import (
-	"errors"
 	"net/url"
 	"slices"
 
 	"github.com/gofiber/fiber/v2"
-
-	"github.com/onward-jobs/onward/pkg/errs"
 )
 
 // Role statuses, in the order the employer's home page lists them.
 var roleStatuses = []string{"open", "paused", "draft", "filled", "closed"}
 
-// roleTransitions are the lifecycle's allowed moves: draft → open ⇄
-// paused → filled or closed. The employers service enforces them; the
-// pages only offer these, and explain a refusal with them.
+// roleTransitions are the lifecycle's moves: draft → open ⇄ paused →
+// filled or closed. The employers service enforces them and names the
+// moves a role allows now in its next_statuses; the pages fall back on
+// this table only for a service that does not name them yet.
 var roleTransitions = map[string][]string{
 	"draft":  {"open", "closed"},
 	"open":   {"paused", "filled", "closed"},
@@ -28,10 +26,13 @@ type roleGroup struct {
 	Roles  []roleCard
 }
 
-// roleCard is one role with the status changes it offers.
+// roleCard is one role with the status changes it offers and, for a
+// filled or closed role, until when it may be reopened.
 type roleCard struct {
 	role
 	Actions []roleAction
+	// ReopenNote says until when a filled or closed role may be reopened.
+	ReopenNote string
 }
 
 // roleAction is one quick action: the status it moves to, and the
@@ -41,27 +42,14 @@ type roleAction struct {
 	To, LabelID string
 }
 
-// actionsFrom lists the quick actions of a role in status from.
-func actionsFrom(from string) []roleAction {
-	var out []roleAction
-	for _, to := range roleTransitions[from] {
-		label := "RoleAction_" + to
-		if from == "paused" && to == "open" {
-			label = "RoleAction_reopen"
-		}
-		out = append(out, roleAction{To: to, LabelID: label})
-	}
-	return out
-}
-
 // groupRoles sorts roles into their statuses, leaving out empty groups.
-func groupRoles(roles []role) []roleGroup {
+func groupRoles(l localizer, roles []role) []roleGroup {
 	var out []roleGroup
 	for _, st := range roleStatuses {
 		g := roleGroup{Status: st}
 		for _, r := range roles {
 			if r.Status == st {
-				g.Roles = append(g.Roles, roleCard{role: r, Actions: actionsFrom(st)})
+				g.Roles = append(g.Roles, roleCardOf(l, r))
 			}
 		}
 		if len(g.Roles) > 0 {
@@ -84,37 +72,7 @@ func (s *site) loadEmployerRoles(c *fiber.Ctx, h *homeData) {
 		s.logServiceFailure(c, "employers", err)
 		return
 	}
-	h.RoleGroups = groupRoles(page.Items)
-}
-
-// changeRoleStatus is POST /roles/:id/status: a quick action on the home
-// page. A refusal (the role changed meanwhile, or the move is not
-// allowed) comes back to the home page with the moves that are.
-func (s *site) changeRoleStatus(c *fiber.Ctx) error {
-	if actor(c).OrgKind != kindEmployer {
-		return s.errorPage(c, errs.Forbidden)
-	}
-	id, status := c.Params("id"), formText(c, "status")
-	r, err := s.employers.setRoleStatus(c.UserContext(), accessToken(c), id, status)
-	var p *apiProblem
-	switch {
-	case err == nil:
-		setFlash(c, &flash{Kind: flashRoleStatus, RoleTitle: r.Title, Status: r.Status})
-	case errors.As(err, &p) && p.Status == fiber.StatusConflict:
-		f := &flash{Kind: flashRoleConflict, Allowed: p.Allowed}
-		if cur, err := s.employers.getRole(c.UserContext(), accessToken(c), id); err == nil {
-			f.RoleTitle, f.Status = cur.Title, cur.Status
-			if len(f.Allowed) == 0 {
-				f.Allowed = roleTransitions[cur.Status]
-			}
-		}
-		setFlash(c, f)
-	case errors.As(err, &p):
-		return s.errorPage(c, errs.InvalidArgument)
-	default:
-		return s.errorPage(c, err)
-	}
-	return c.Redirect("/home", fiber.StatusSeeOther)
+	h.RoleGroups = groupRoles(s.i18n.localizer(s.i18n.language(c)), page.Items)
 }
 
 // statusList names statuses in the user's language: "open, closed".

@@ -53,12 +53,10 @@ func TestRoleQuickActionsAndRefusedTransitions(t *testing.T) {
 	e.roles["r1"]["status"] = "closed"
 	e.mu.Unlock()
 	p = b.submit("/home", "/roles/r1/status", url.Values{"status": {"paused"}})
-	p.mustBeAt(t, "/home", http.StatusOK)
-	p.mustContain(t, "That change is not possible: the role is closed now and can no longer change.")
+	p.mustBeAt(t, "/roles/r1/status", http.StatusConflict)
+	p.mustContain(t, "“Barista” can no longer be reopened", "can be reopened for 7 days")
 
-	e.mu.Lock()
-	e.roles["r1"]["status"] = "draft"
-	e.mu.Unlock()
+	e.setRole("r1", map[string]any{"status": "draft", "next_statuses": nil})
 	p = b.submit("/home", "/roles/r1/status", url.Values{"status": {"paused"}})
 	p.mustContain(t, "the role is draft now. From here it can become: open, closed.")
 

@@ -48,6 +48,10 @@ type apiProblem struct {
 	// Allowed are the statuses a role may move to, when the service names
 	// them with an illegal transition.
 	Allowed []string `json:"allowed"`
+	// Type names the kind of problem, such as
+	// "/problems/reopen-window-passed"; ReopenEnded goes with that type.
+	Type        string     `json:"type"`
+	ReopenEnded *time.Time `json:"reopen_ended"`
 }
 
 func (p *apiProblem) Error() string {
