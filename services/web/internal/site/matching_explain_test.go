@@ -108,7 +108,7 @@ func TestShortlistExplainsEachSkillOnce(t *testing.T) {
 	p := b.get("/roles/r1/shortlist")
 	p.mustBeAt(t, "/roles/r1/shortlist", http.StatusOK)
 	p.mustContain(t, nearMatchSummary, `What is missing <span class="match-count">(2 essential, 2 optional)</span>`,
-		"does not yet hold at least one essential skill itself")
+		"still lacks at least one essential skill itself")
 
 	why := p.details(t, "why-1")
 	inOrder(t, "why", why,
@@ -157,8 +157,8 @@ func TestRolesThatFitExplainEachSkillOnce(t *testing.T) {
 		p := coach.get(path)
 		p.mustBeAt(t, path, http.StatusOK)
 		p.mustContain(t, "Near match: essential skills 2 met, 3 partly met, 2 missing of 7",
-			"Essential skills missing: Forklift licence (level 2 asked) — trained in: Logistics workshop; Food hygiene (level 1 asked) — trained in: Catering kitchen",
-			"Optional skills missing: Bookkeeping (level 1 asked); Stock keeping (level 2 asked) — trained in: Logistics",
+			"Essential skills missing:</strong> Forklift licence (level 2 asked) — trained in: Logistics workshop; Food hygiene (level 1 asked) — trained in: Catering kitchen",
+			"Optional skills missing:</strong> Bookkeeping (level 1 asked); Stock keeping (level 2 asked) — trained in: Logistics",
 			"Full match: the candidate holds every essential skill, perhaps below the level asked.")
 		gaps := strings.Join(regexp.MustCompile(`(?s)<p class="match-gaps">.*?</p>`).FindAllString(p.Body, -1), "\n")
 		notIn(t, path+" missing", gaps, partlyMet...)

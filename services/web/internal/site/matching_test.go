@@ -55,12 +55,12 @@ func TestShortlistShowsCardsWithExplanationsOnDemand(t *testing.T) {
 	// The explanation waits inside <details>, so it opens without JavaScript.
 	p.mustMatch(t,
 		`(?s)<details class="match-details" id="why-1">\s*<summary>Why this candidate</summary>.*?Essential skills <span class="match-count">· 1 asked</span>.*?Met \(1\).*?Espresso preparation.*?level 3, level 2 asked; 600 hours, attested.*?Optional skills.*?None of these is met yet.*?22 km from the site.*?from January 2027.*?Speaks some of the languages.*?</details>`,
-		`(?s)<details class="match-details" id="missing-1">\s*<summary>What is missing <span class="match-count">\(1 optional\)</span></summary>\s*<section class="match-group">\s*<h4>Optional skills <span class="match-count">· Missing \(1\)</span></h4>.*?Latte art.*?level 3 asked.*?trained in: Coffee roastery workshop.*?</details>`)
+		`(?s)<details class="match-details" id="missing-1">\s*<summary><span>What is missing <span class="match-count">\(1 optional\)</span></span></summary>\s*<section class="match-group">\s*<h4>Optional skills <span class="match-count">· Missing \(1\)</span></h4>.*?Latte art.*?level 3 asked.*?trained in: Coffee roastery workshop.*?</details>`)
 	// Near matches come after the full ones, under their own heading, each gap named.
 	p.before(t, "A1B2", `<h2 id="near-heading">Near matches</h2>`)
 	p.before(t, `<h2 id="near-heading">Near matches</h2>`, "Z9Y8")
 	p.mustContain(t, "Near match: essential skills 1 met, 0 partly met, 1 missing of 2", "Forklift licence", "trained in: Logistics")
-	p.mustMatch(t, `(?s)id="missing-3">\s*<summary>What is missing <span class="match-count">\(1 essential, 1 optional\)</span></summary>.*?Essential skills.*?Forklift licence.*?Optional skills.*?Latte art.*?</details>`)
+	p.mustMatch(t, `(?s)id="missing-3">\s*<summary><span>What is missing <span class="match-count">\(1 essential, 1 optional\)</span></span></summary>.*?Essential skills.*?Forklift licence.*?Optional skills.*?Latte art.*?</details>`)
 
 	req := m.last(t, "/api/v1/roles/r1/shortlist")
 	if q := req.Query; q.Get("limit") != "20" || q.Get("lang") != "en" || q.Has("cursor") || q.Has("full_only") {
@@ -250,7 +250,7 @@ func TestStaffCandidatePageShowsRolesThatFit(t *testing.T) {
 	p.mustBeAt(t, "/candidates/c1", http.StatusOK)
 	p.mustContain(t, "Jan Peeters", "Roles that fit", "Role number 1", "Role number 5", `href="/roles/r1"`, "Café De Hoek", "Warehouse Noord",
 		"Full match", "Near match", "Fits role 2.",
-		"Essential skills missing: Forklift licence (level 2 asked) — trained in: Logistics workshop, Gent house",
+		"Essential skills missing:</strong> Forklift licence (level 2 asked) — trained in: Logistics workshop, Gent house",
 		"Full match: the candidate holds every essential skill, perhaps below the level asked.",
 		"Why this role fits", "Available from 2027-01-15", `href="/candidates/c1/suggestions"`, "See all roles that fit")
 	p.mustNotContain(t, "Role number 6")
