@@ -320,27 +320,6 @@ func (e ExplanationLanguageFit) Valid() bool {
 	}
 }
 
-// Defines values for ExplanationMatchedSkillsVia.
-const (
-	ExplanationMatchedSkillsViaEmpty   ExplanationMatchedSkillsVia = ""
-	ExplanationMatchedSkillsViaParent  ExplanationMatchedSkillsVia = "parent"
-	ExplanationMatchedSkillsViaSibling ExplanationMatchedSkillsVia = "sibling"
-)
-
-// Valid indicates whether the value is a known member of the ExplanationMatchedSkillsVia enum.
-func (e ExplanationMatchedSkillsVia) Valid() bool {
-	switch e {
-	case ExplanationMatchedSkillsViaEmpty:
-		return true
-	case ExplanationMatchedSkillsViaParent:
-		return true
-	case ExplanationMatchedSkillsViaSibling:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ExplanationScheduleFit.
 const (
 	ExplanationScheduleFitFull    ExplanationScheduleFit = "full"
@@ -1476,32 +1455,8 @@ type Explanation struct {
 	DistanceBand  string                 `json:"distance_band"`
 	DistanceKm    *int                   `json:"distance_km,omitempty"`
 	LanguageFit   ExplanationLanguageFit `json:"language_fit"`
-
-	// MatchedSkills Derived from `skills` for pages not yet reading it, and to be removed: the skills met and partly met (essential first), `via` parent or sibling with the related skill's level as `candidate_level`. No skill is both here and in missing_skills.
-	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	MatchedSkills *[]struct {
-		CandidateLevel int                         `json:"candidate_level"`
-		Essential      bool                        `json:"essential"`
-		Label          string                      `json:"label"`
-		RequiredLevel  int                         `json:"required_level"`
-		Skill          string                      `json:"skill"`
-		Via            ExplanationMatchedSkillsVia `json:"via"`
-	} `json:"matched_skills,omitempty"`
-
-	// MissingSkills Derived from `skills` and to be removed; the skills missing (essential first).
-	// Deprecated: this property has been marked as deprecated upstream, but no `x-deprecated-reason` was set
-	MissingSkills *[]struct {
-		Essential  bool   `json:"essential"`
-		Label      string `json:"label"`
-		Programmes []struct {
-			Kind string `json:"kind"`
-			Name string `json:"name"`
-		} `json:"programmes"`
-		RequiredLevel int    `json:"required_level"`
-		Skill         string `json:"skill"`
-	} `json:"missing_skills,omitempty"`
-	ScheduleFit ExplanationScheduleFit `json:"schedule_fit"`
-	Skills      struct {
+	ScheduleFit   ExplanationScheduleFit `json:"schedule_fit"`
+	Skills        struct {
 		// Essential The essential (or optional) skills of the role, each in exactly one list, in the role's order.
 		Essential SkillGroup `json:"essential"`
 
@@ -1515,9 +1470,6 @@ type Explanation struct {
 
 // ExplanationLanguageFit defines model for Explanation.LanguageFit.
 type ExplanationLanguageFit string
-
-// ExplanationMatchedSkillsVia defines model for Explanation.MatchedSkills.Via.
-type ExplanationMatchedSkillsVia string
 
 // ExplanationScheduleFit defines model for Explanation.ScheduleFit.
 type ExplanationScheduleFit string

@@ -12,20 +12,18 @@ import (
 
 // matchCard is one candidate on the employer's shortlist.
 type matchCard struct {
-	Alias, Summary      string
-	Near                bool
-	Skills              []cardSkillLine
-	Certificates        []string
-	Languages           []string
-	AvailableFrom       string
-	Distance            string
-	DayRelease          bool
-	ScheduleFit         string
-	Programmes          []string
-	Why                 whyView
-	WhyID, MissingID    string
-	MissingCount        int
-	HasEssentialMissing bool
+	Alias, Summary   string
+	Near             bool
+	Skills           []cardSkillLine
+	Certificates     []string
+	Languages        []string
+	AvailableFrom    string
+	Distance         string
+	DayRelease       bool
+	ScheduleFit      string
+	Programmes       []string
+	Why              whyView
+	WhyID, MissingID string
 }
 
 // cardSkillLine is a skill on a card: its level as dots and in words,
@@ -36,41 +34,6 @@ type cardSkillLine struct {
 	LevelOf  string
 	Hours    int
 	Attested bool
-}
-
-// whyView is an explanation: the skills that match and those missing,
-// and how distance, schedule and languages fit.
-type whyView struct {
-	Matched   []matchedLine
-	Missing   []missingLine
-	Distance  string
-	Available string
-	Schedule  string
-	Language  string
-}
-
-// matchedLine is a matched skill: the candidate's level against the
-// role's.
-type matchedLine struct {
-	Label, Levels, Via string
-	Level              int
-	Essential          bool
-}
-
-// missingLine is a missing skill with where it is trained.
-type missingLine struct {
-	Label, Needs, TrainedIn string
-	Essential               bool
-}
-
-// Text is the gap on one line: "Forklift licence (level 2) — trained in:
-// Logistics workshop".
-func (m missingLine) Text() string {
-	s := m.Label + " (" + m.Needs + ")"
-	if m.TrainedIn != "" {
-		s += " — " + m.TrainedIn
-	}
-	return s
 }
 
 // distanceBands are the bands the service puts on a card; anything else
@@ -115,69 +78,7 @@ func matchCardOf(v *view, e shortlistEntry, n int) matchCard {
 			c.Programmes = append(c.Programmes, v.T("MatchTrainedKind_"+kind))
 		}
 	}
-	c.MissingCount = len(c.Why.Missing)
-	for _, m := range c.Why.Missing {
-		c.HasEssentialMissing = c.HasEssentialMissing || m.Essential
-	}
 	return c
-}
-
-// whyOf describes an explanation. Employers see the month a candidate
-// is available from; staff (month false) the date the service gives.
-func whyOf(v *view, x explanation, month bool) whyView {
-	w := whyView{Schedule: fitText(v, "MatchSchedule_", x.ScheduleFit), Language: fitText(v, "MatchLanguage_", x.LanguageFit)}
-	if x.AvailableFrom != "" {
-		when := x.AvailableFrom
-		if month {
-			when = monthText(v, x.AvailableFrom)
-		}
-		if when != "" {
-			w.Available = v.T("MatchAvailableLine", "Text", when)
-		}
-	}
-	switch d := x.DistanceKm; {
-	case d == nil:
-	case *d < 0:
-		w.Distance = v.T("MatchRemote")
-	default:
-		w.Distance = v.T("MatchDistanceKm", "Count", *d)
-	}
-	for _, s := range x.MatchedSkills {
-		have, want := clampLevel(s.CandidateLevel), clampLevel(s.RequiredLevel)
-		l := matchedLine{Label: skillName(s.Label, s.Skill), Level: have, Essential: s.Essential,
-			Levels: v.T("LevelOf", "Level", have) + " · " + v.T("MatchAskedLevel", "Level", want)}
-		if s.Via == "parent" || s.Via == "sibling" {
-			l.Via = v.T("MatchVia_" + s.Via)
-		}
-		w.Matched = append(w.Matched, l)
-	}
-	for _, s := range x.MissingSkills {
-		l := missingLine{Label: skillName(s.Label, s.Skill), Essential: s.Essential,
-			Needs: v.T("MatchAskedLevel", "Level", clampLevel(s.RequiredLevel))}
-		var where []string
-		for _, p := range s.Programmes {
-			if name := programmeText(v, p); name != "" && !slices.Contains(where, name) {
-				where = append(where, name)
-			}
-		}
-		if len(where) > 0 {
-			l.TrainedIn = v.T("MatchTrainedIn", "List", strings.Join(where, ", "))
-		}
-		w.Missing = append(w.Missing, l)
-	}
-	return w
-}
-
-// programmeText names a programme that trains a skill: by its name, or
-// else by its kind of work.
-func programmeText(v *view, p trainingProgramme) string {
-	if name := strings.TrimSpace(p.Name); name != "" {
-		return name
-	}
-	if slices.Contains(programmeKinds, p.Kind) {
-		return v.T("StaffKind_" + p.Kind)
-	}
-	return ""
 }
 
 // skillName is a skill's label, or its id when the service sent none.

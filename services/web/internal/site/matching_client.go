@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 
+	"github.com/onward-jobs/onward/pkg/api"
 	"github.com/onward-jobs/onward/pkg/errs"
 )
 
@@ -67,48 +68,39 @@ type cardLanguage struct {
 // a month ("2027-01") for employers and a date for staff. DistanceKm is
 // -1 for a remote role and absent when the service does not say.
 type explanation struct {
-	Summary       string         `json:"summary"`
-	MatchedSkills []matchedSkill `json:"matched_skills"`
-	MissingSkills []missingSkill `json:"missing_skills"`
-	DistanceKm    *int           `json:"distance_km"`
-	AvailableFrom string         `json:"available_from"`
-	ScheduleFit   string         `json:"schedule_fit"`
-	LanguageFit   string         `json:"language_fit"`
-	DayRelease    bool           `json:"day_release"`
+	Summary       string            `json:"summary"`
+	Skills        explanationSkills `json:"skills"`
+	DistanceKm    *int              `json:"distance_km"`
+	AvailableFrom string            `json:"available_from"`
+	ScheduleFit   string            `json:"schedule_fit"`
+	LanguageFit   string            `json:"language_fit"`
+	DayRelease    bool              `json:"day_release"`
 }
 
-// matchedSkill is a skill the role asks for that the candidate has. Via
-// is "parent" or "sibling" when the credit came through a related skill.
-type matchedSkill struct {
-	Skill          string `json:"skill"`
-	Label          string `json:"label"`
-	CandidateLevel int    `json:"candidate_level"`
-	RequiredLevel  int    `json:"required_level"`
-	Essential      bool   `json:"essential"`
-	Via            string `json:"via"`
+// explanationSkills holds every skill the role asks for exactly once:
+// essential and optional apart, each met, partly met or missing, with
+// counts that are the lists' lengths (docs/matching.md, "The
+// explanation"). The groups are the contract's own types.
+type explanationSkills struct {
+	Essential api.SkillGroup `json:"essential"`
+	Optional  api.SkillGroup `json:"optional"`
 }
 
-// missingSkill is a skill the role asks for that the candidate lacks,
-// with the programmes on the platform that train it.
-type missingSkill struct {
-	Skill         string              `json:"skill"`
-	Label         string              `json:"label"`
-	RequiredLevel int                 `json:"required_level"`
-	Essential     bool                `json:"essential"`
-	Programmes    []trainingProgramme `json:"programmes"`
-}
-
-// trainingProgramme is a programme that trains a missing skill.
-type trainingProgramme struct {
-	Kind string `json:"kind"`
-	Name string `json:"name"`
-}
-
-// suggestionPage is one page of the roles that fit a candidate.
+// suggestionPage is one page of the roles that fit a candidate. State
+// says what an empty list means: the candidate has not consented to
+// matching (no_consent), or consents but matching has not taken the
+// change in yet (pending); ready is the ranked list, maybe empty.
 type suggestionPage struct {
+	State      string           `json:"state"`
 	Items      []roleSuggestion `json:"items"`
 	NextCursor string           `json:"next_cursor"`
 }
+
+// The states of a candidate's suggestions.
+const (
+	suggestionsNoConsent = "no_consent"
+	suggestionsPending   = "pending"
+)
 
 // roleSuggestion is one role that fits a candidate.
 type roleSuggestion struct {

@@ -20,6 +20,9 @@ type fakeShortlists struct {
 	shortlists  map[string][]map[string]any
 	suggestions map[string][]map[string]any
 	counts      map[string]map[string]int
+	// states are the suggestions' states by candidate: no_consent or
+	// pending answer no items; anything else, ready.
+	states map[string]string
 	// refuse answers a role or candidate id with this status.
 	refuse     map[string]int
 	down       bool
@@ -29,7 +32,7 @@ type fakeShortlists struct {
 func newFakeShortlists(t *testing.T) *fakeShortlists {
 	t.Helper()
 	f := &fakeShortlists{shortlists: map[string][]map[string]any{}, suggestions: map[string][]map[string]any{},
-		counts: map[string]map[string]int{}, refuse: map[string]int{}}
+		counts: map[string]map[string]int{}, refuse: map[string]int{}, states: map[string]string{}}
 	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.Close)
 	return f
@@ -117,12 +120,19 @@ func (f *fakeShortlists) serve(w http.ResponseWriter, r *http.Request) {
 			problem(w, st)
 			return
 		}
-		page, next, ok := pageOf(r, f.suggestions[parts[1]])
+		state, items := f.states[parts[1]], f.suggestions[parts[1]]
+		if state == "no_consent" || state == "pending" {
+			items = nil
+		} else {
+			state = "ready"
+		}
+		page, next, ok := pageOf(r, items)
 		if !ok {
 			problem(w, http.StatusBadRequest)
 			return
 		}
-		answer(w, map[string]any{"candidate_id": parts[1], "computed_at": "2026-11-21T08:00:00Z", "items": page, "next_cursor": next})
+		answer(w, map[string]any{"candidate_id": parts[1], "state": state, "computed_at": "2026-11-21T08:00:00Z",
+			"total": len(items), "items": page, "next_cursor": next})
 	default:
 		problem(w, http.StatusNotFound)
 	}
@@ -154,16 +164,46 @@ func pageOf(r *http.Request, items []map[string]any) ([]map[string]any, string, 
 	return page, next, true
 }
 
-// shortlistEntry is an entry as the contract describes it. Near entries
-// miss an essential skill.
+// skillFit is one skill of an explanation as the contract describes it
+// (SkillFit): the skill asked, its status and the candidate's own level;
+// more adds relation, related, hours, attested or programmes.
+func skillFit(skill, label string, required int, status string, level int, more map[string]any) map[string]any {
+	f := map[string]any{"skill": skill, "label": label, "required_level": required, "status": status, "level": level,
+		"hours": 0, "attested": false, "programmes": []any{}}
+	for k, v := range more {
+		f[k] = v
+	}
+	return f
+}
+
+// skillGroup is a group of an explanation, its counts the lists' lengths,
+// as the service sends them.
+func skillGroup(met, partly, missing []any) map[string]any {
+	for _, l := range []*[]any{&met, &partly, &missing} {
+		if *l == nil {
+			*l = []any{}
+		}
+	}
+	return map[string]any{"counts": map[string]any{"met": len(met), "partly": len(partly), "missing": len(missing),
+		"total": len(met) + len(partly) + len(missing)}, "met": met, "partly": partly, "missing": missing}
+}
+
+// trainedAt is a programmes list naming one programme.
+func trainedAt(kind, name string) map[string]any {
+	return map[string]any{"programmes": []any{map[string]any{"kind": kind, "name": name}}}
+}
+
+// shortlistEntry is an entry as the contract describes it: espresso met
+// and latte art (optional) missing; a near entry also misses a forklift
+// licence, an essential skill.
 func shortlistEntry(alias, match string) map[string]any {
-	missing := []any{map[string]any{"skill": "latte-art", "label": "Latte art", "required_level": 3, "essential": false,
-		"programmes": []any{map[string]any{"kind": "coffee_roastery", "name": "Coffee roastery workshop"}}}}
-	summary := "Strong barista skills, available soon, 15–30 km away."
+	met := []any{skillFit("espresso", "Espresso preparation", 2, "met", 3, map[string]any{"hours": 600, "attested": true})}
+	optional := skillGroup(nil, nil, []any{skillFit("latte-art", "Latte art", 3, "missing", 0, trainedAt("coffee_roastery", "Coffee roastery workshop"))})
+	essential := skillGroup(met, nil, nil)
+	summary := "Full match: essential skills 1 met, 0 partly met, 0 missing of 1; optional skills 0 met, 0 partly met, 1 missing of 1; 15-30 km away"
 	if match == "near" {
-		missing = append(missing, map[string]any{"skill": "forklift", "label": "Forklift licence", "required_level": 2, "essential": true,
-			"programmes": []any{map[string]any{"kind": "logistics", "name": ""}}})
-		summary = "Near match: lacks a forklift licence."
+		essential = skillGroup(met, nil, []any{skillFit("forklift", "Forklift licence", 2, "missing", 0, trainedAt("logistics", ""))})
+		summary = "Near match: essential skills 1 met, 0 partly met, 1 missing of 2; optional skills 0 met, 0 partly met, 1 missing of 1; 15-30 km away"
 	}
 	return map[string]any{
 		"candidate_ref": "ref-" + alias, "alias": alias, "score": 8123, "match": match,
@@ -176,10 +216,8 @@ func shortlistEntry(alias, match string) map[string]any {
 			"programme_kinds": []any{"coffee_roastery"},
 		},
 		"explanation": map[string]any{
-			"summary": summary,
-			"matched_skills": []any{map[string]any{"skill": "espresso", "label": "Espresso preparation", "candidate_level": 3,
-				"required_level": 2, "essential": true, "via": ""}},
-			"missing_skills": missing, "distance_km": 22, "available_from": "2027-01",
+			"summary": summary, "skills": map[string]any{"essential": essential, "optional": optional},
+			"distance_km": 22, "distance_band": "15-30 km", "available_from": "2027-01",
 			"schedule_fit": "full", "language_fit": "partial", "day_release": true,
 		},
 	}
@@ -202,20 +240,22 @@ func leakyEntry(alias string) map[string]any {
 	return e
 }
 
-// suggestionItem is one role that fits a candidate, as staff get it.
+// suggestionItem is one role that fits a candidate, as staff get it:
+// espresso met; a near match misses a forklift licence, trained in two
+// places.
 func suggestionItem(n int, employer, match string) map[string]any {
-	it := map[string]any{"role_id": "r" + strconv.Itoa(n), "title": "Role number " + strconv.Itoa(n), "employer_id": employer,
+	essential := skillGroup([]any{skillFit("espresso", "Espresso preparation", 2, "met", 3, nil)}, nil, nil)
+	if match == "near" {
+		essential = skillGroup(essential["met"].([]any), nil, []any{skillFit("forklift", "Forklift licence", 2, "missing", 0,
+			map[string]any{"programmes": []any{map[string]any{"kind": "logistics", "name": "Logistics workshop"},
+				map[string]any{"kind": "logistics", "name": "Gent house"}}})})
+	}
+	return map[string]any{"role_id": "r" + strconv.Itoa(n), "title": "Role number " + strconv.Itoa(n), "employer_id": employer,
 		"score": 9000 - n, "match": match,
 		"explanation": map[string]any{
-			"summary":        "Fits role " + strconv.Itoa(n) + ".",
-			"matched_skills": []any{map[string]any{"skill": "espresso", "label": "Espresso preparation", "candidate_level": 3, "required_level": 2, "essential": true}},
-			"missing_skills": []any{}, "distance_km": 12, "available_from": "2027-01-15", "schedule_fit": "full", "language_fit": "full",
+			"summary":     "Fits role " + strconv.Itoa(n) + ".",
+			"skills":      map[string]any{"essential": essential, "optional": skillGroup(nil, nil, nil)},
+			"distance_km": 12, "distance_band": "5-15 km", "available_from": "2027-01-15", "schedule_fit": "full", "language_fit": "full",
 		},
 	}
-	if match == "near" {
-		it["explanation"].(map[string]any)["missing_skills"] = []any{map[string]any{"skill": "forklift", "label": "Forklift licence",
-			"required_level": 2, "essential": true, "programmes": []any{
-				map[string]any{"kind": "logistics", "name": "Logistics workshop"}, map[string]any{"kind": "logistics", "name": "Gent house"}}}}
-	}
-	return it
 }

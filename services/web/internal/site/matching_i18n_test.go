@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strconv"
 	"testing"
+
+	"github.com/onward-jobs/onward/pkg/api"
 )
 
 // The matching pages keep their messages in their own locale files; this
@@ -31,7 +33,7 @@ func TestMatchingMessagesExistInBothLanguages(t *testing.T) {
 			t.Errorf("message %q exists in Dutch only", id)
 		}
 	}
-	built := []string{"MatchListChangedTitle", "MatchListChangedBody", "MatchVia_parent", "MatchVia_sibling", "MatchKind_full", "MatchKind_near"}
+	built := []string{"MatchListChangedTitle", "MatchListChangedBody", "MatchKind_full", "MatchKind_near"}
 	for m := 1; m <= 12; m++ {
 		built = append(built, "MatchMonth_"+strconv.Itoa(m))
 	}
@@ -93,5 +95,68 @@ func TestMatchCardLeavesOffUnknownValues(t *testing.T) {
 	}
 	if w := whyOf(v, explanation{AvailableFrom: "2027-03-02"}, false); w.Available != "Available from 2027-03-02" || w.Distance != "" {
 		t.Errorf("staff why = %+v", w)
+	}
+}
+
+// A partly met skill says why in plain words, also when a list stored
+// before the related skill was recorded cannot name it, and says the
+// candidate's own level when they hold the skill itself too.
+func TestPartlyMetSaysWhy(t *testing.T) {
+	v := &view{localizer: mustLoadTranslator().localizer("en"), Lang: "en"}
+	cases := []struct{ fit, want string }{
+		{`{"required_level": 2, "level": 1, "hours": 40, "attested": true, "relation": "below_level"}`,
+			"level 1 of the level 2 asked; 40 hours, attested"},
+		{`{"required_level": 2, "relation": "parent", "related": {"label": "Barista", "level": 3}}`,
+			"has Barista (level 3), a broader skill that includes it"},
+		{`{"required_level": 2, "level": 1, "relation": "parent", "related": {"label": "Coffee production", "level": 4}}`,
+			"has Coffee production (level 4), a broader skill that includes it; holds the skill itself at level 1 of the level 2 asked"},
+		{`{"required_level": 1, "relation": "sibling", "related": {"label": "Coffee roasting", "level": 3, "family": {"label": "Coffee production"}}}`,
+			"has Coffee roasting (level 3), a closely related skill in the same family (Coffee production)"},
+		{`{"required_level": 1, "relation": "sibling", "related": {"label": "Coffee roasting", "level": 3}}`,
+			"has Coffee roasting (level 3), a closely related skill"},
+		{`{"required_level": 1, "relation": "sibling", "related": {"label": "", "level": 2}}`,
+			"has a closely related skill in the same family (level 2)"},
+		{`{"required_level": 1, "relation": "parent", "related": {"label": "", "level": 2}}`,
+			"has a broader skill that includes it (level 2)"},
+		{`{"required_level": 3}`, "counts partly towards the level 3 asked"},
+	}
+	for _, c := range cases {
+		var f api.SkillFit
+		if err := json.Unmarshal([]byte(c.fit), &f); err != nil {
+			t.Fatal(err)
+		}
+		if got := partlyText(v, f); got != c.want {
+			t.Errorf("%s: %q, want %q", c.fit, got, c.want)
+		}
+	}
+}
+
+// The headings of an explanation come from the service's counts, and a
+// group the role does not ask for is left out.
+func TestExplanationHeadingsComeFromTheCounts(t *testing.T) {
+	v := &view{localizer: mustLoadTranslator().localizer("en"), Lang: "en"}
+	var x explanation
+	err := json.Unmarshal([]byte(`{"skills": {
+		"essential": {"counts": {"met": 1, "partly": 0, "missing": 2, "total": 3},
+			"met": [{"skill": "a", "label": "A", "required_level": 1, "level": 2}], "partly": [],
+			"missing": [{"skill": "b", "required_level": 2, "programmes": [{"kind": "logistics", "name": ""}, {"kind": "logistics", "name": ""}]},
+				{"skill": "c", "label": "C", "required_level": 1, "programmes": []}]},
+		"optional": {"counts": {"met": 0, "partly": 0, "missing": 0, "total": 0}, "met": [], "partly": [], "missing": []}}}`), &x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := whyOf(v, x, true)
+	if len(w.Groups) != 1 || w.MissingSummary != "2 essential" {
+		t.Fatalf("why = %+v", w)
+	}
+	g := w.Groups[0]
+	if g.Heading != "Essential skills" || g.Asked != "3 asked" || g.MetHeading != "Met (1)" || g.MissingHeading != "Missing (2)" {
+		t.Errorf("group = %+v", g)
+	}
+	if m := g.Missing[0]; m.Label != "b" || m.Gap() != "b (level 2 asked) — trained in: Logistics" {
+		t.Errorf("missing = %+v, %q", m, m.Gap())
+	}
+	if m := g.Missing[1]; m.Gap() != "C (level 1 asked)" {
+		t.Errorf("missing = %q", m.Gap())
 	}
 }

@@ -25,10 +25,15 @@ type fitsView struct {
 	// the full list.
 	MoreHref    string
 	Unavailable bool
+	// NoConsent: the candidate has not consented to matching, so no role
+	// is suggested; the page links to ConsentHref to record it. Pending:
+	// consent is recorded and the roles appear in a moment.
+	NoConsent, Pending bool
+	ConsentHref        string
 }
 
 // roleFit is one role that fits: the role and its employer, whether it
-// is a full or a near match, and why, with the gaps named.
+// is a full or a near match, and why, with the missing skills named.
 type roleFit struct {
 	RoleID, Title, Employer string
 	Kind, Summary, WhyID    string
@@ -40,7 +45,7 @@ type roleFit struct {
 // on, and names their employers, each looked up once. When matching
 // cannot answer, the list says so and the page around it still shows.
 func (s *site) roleFits(c *fiber.Ctx, v *view, candidateID, cursor string, limit int) (*fitsView, error) {
-	f := &fitsView{CandidateID: candidateID}
+	f := &fitsView{CandidateID: candidateID, ConsentHref: candidateURL(candidateID, "consent")}
 	page, err := s.matching.suggestions(c.UserContext(), accessToken(c), candidateID, cursor, v.Lang, limit)
 	if err != nil {
 		if !errors.Is(err, errs.NotFound) && !errors.Is(err, errs.Forbidden) && !errors.Is(err, errs.InvalidArgument) {
@@ -48,6 +53,14 @@ func (s *site) roleFits(c *fiber.Ctx, v *view, candidateID, cursor string, limit
 		}
 		f.Unavailable = true
 		return f, err
+	}
+	switch page.State {
+	case suggestionsNoConsent:
+		f.NoConsent = true
+		return f, nil
+	case suggestionsPending:
+		f.Pending = true
+		return f, nil
 	}
 	roles := make([]role, 0, len(page.Items))
 	for _, it := range page.Items {

@@ -49,17 +49,18 @@ func TestShortlistShowsCardsWithExplanationsOnDemand(t *testing.T) {
 	p := b.get("/roles/r1/shortlist")
 	p.mustBeAt(t, "/roles/r1/shortlist", http.StatusOK)
 	p.mustContain(t, "Shortlist for Barista", "3 candidates on the shortlist", "Full matches", "K7Q2", "A1B2",
-		"Strong barista skills, available soon", "Espresso preparation", "level 3 of 4", "600 hours", "✓ attested",
+		"Full match: essential skills 1 met, 0 partly met, 0 missing of 1", "Espresso preparation", "level 3 of 4", "600 hours", "✓ attested",
 		"Food hygiene", "Dutch B1", "from January 2027", "15-30 km from the site", "Day release", "Would start on day release",
 		"Fits the role's hours", "Trained in a coffee roastery", `href="/roles/r1"`)
 	// The explanation waits inside <details>, so it opens without JavaScript.
 	p.mustMatch(t,
-		`(?s)<details class="match-details" id="why-1">\s*<summary>Why this candidate</summary>.*?Espresso preparation.*?level 3 of 4 · asked for: level 2.*?22 km from the site.*?from January 2027.*?Speaks some of the languages.*?</details>`,
-		`(?s)<details class="match-details" id="missing-1">\s*<summary>What is missing <span class="match-count">\(1\)</span></summary>.*?Latte art.*?asked for: level 3.*?trained in: Coffee roastery workshop.*?</details>`)
+		`(?s)<details class="match-details" id="why-1">\s*<summary>Why this candidate</summary>.*?Essential skills <span class="match-count">· 1 asked</span>.*?Met \(1\).*?Espresso preparation.*?level 3, level 2 asked; 600 hours, attested.*?Optional skills.*?None of these is met yet.*?22 km from the site.*?from January 2027.*?Speaks some of the languages.*?</details>`,
+		`(?s)<details class="match-details" id="missing-1">\s*<summary><span>What is missing <span class="match-count">\(1 optional\)</span></span></summary>\s*<section class="match-group">\s*<h4>Optional skills <span class="match-count">· Missing \(1\)</span></h4>.*?Latte art.*?level 3 asked.*?trained in: Coffee roastery workshop.*?</details>`)
 	// Near matches come after the full ones, under their own heading, each gap named.
 	p.before(t, "A1B2", `<h2 id="near-heading">Near matches</h2>`)
 	p.before(t, `<h2 id="near-heading">Near matches</h2>`, "Z9Y8")
-	p.mustContain(t, "Near match: lacks a forklift licence.", "Forklift licence", "trained in: Logistics")
+	p.mustContain(t, "Near match: essential skills 1 met, 0 partly met, 1 missing of 2", "Forklift licence", "trained in: Logistics")
+	p.mustMatch(t, `(?s)id="missing-3">\s*<summary><span>What is missing <span class="match-count">\(1 essential, 1 optional\)</span></span></summary>.*?Essential skills.*?Forklift licence.*?Optional skills.*?Latte art.*?</details>`)
 
 	req := m.last(t, "/api/v1/roles/r1/shortlist")
 	if q := req.Query; q.Get("limit") != "20" || q.Get("lang") != "en" || q.Has("cursor") || q.Has("full_only") {
@@ -249,7 +250,8 @@ func TestStaffCandidatePageShowsRolesThatFit(t *testing.T) {
 	p.mustBeAt(t, "/candidates/c1", http.StatusOK)
 	p.mustContain(t, "Jan Peeters", "Roles that fit", "Role number 1", "Role number 5", `href="/roles/r1"`, "Café De Hoek", "Warehouse Noord",
 		"Full match", "Near match", "Fits role 2.",
-		"Missing: Forklift licence (asked for: level 2) — trained in: Logistics workshop, Gent house",
+		"Essential skills missing:</strong> Forklift licence (level 2 asked) — trained in: Logistics workshop, Gent house",
+		"Full match: the candidate holds every essential skill, perhaps below the level asked.",
 		"Why this role fits", "Available from 2027-01-15", `href="/candidates/c1/suggestions"`, "See all roles that fit")
 	p.mustNotContain(t, "Role number 6")
 	if q := m.last(t, "/api/v1/candidates/c1/suggestions").Query; q.Get("limit") != "5" || q.Get("lang") != "en" {
@@ -278,9 +280,10 @@ func TestStaffCandidatePageSurvivesMatchingFailures(t *testing.T) {
 	coach, k, _, m := staffMatchingGateway(t)
 	k.addCandidate("c1", map[string]any{"consent": map[string]any{"matching": true}})
 	k.addCandidate("c2", map[string]any{"given_name": "Omar", "family_name": "Haddad"})
+	m.set(func(f *fakeShortlists) { f.states["c2"] = "no_consent" })
 
 	coach.get("/candidates/c1").mustContain(t, "Roles that fit", "No open role fits this candidate yet.")
-	coach.get("/candidates/c2").mustContain(t, "Roles that fit appear here once the candidate agrees to matching.")
+	coach.get("/candidates/c2").mustContain(t, "Record consent to see roles that fit", `href="/candidates/c2/consent"`)
 
 	m.set(func(f *fakeShortlists) { f.down = true })
 	p := coach.get("/candidates/c1")

@@ -12,7 +12,8 @@ import (
 // exactly once, in the group of its kind and the list of its status; each
 // group's counts are its lists' lengths; a partly met skill says why
 // (below_level, or parent or sibling with the related skill named and its
-// level); and the summary's numbers are the counts.
+// level); the deprecated matched and missing lists are not sent; and the
+// summary's numbers are the counts.
 func TestExplanationGroupsAndSummaryAgree(t *testing.T) {
 	t.Parallel()
 	a := newMatchingAPI(t)
@@ -69,19 +70,11 @@ func TestExplanationGroupsAndSummaryAgree(t *testing.T) {
 		if len(seen) != len(asked[role]) {
 			t.Fatalf("%s: %d of %d skills listed", where, len(seen), len(asked[role]))
 		}
-		// The deprecated lists: met and partly met are matched, missing
-		// missing, and no skill is in both.
-		matched, missing := expl["matched_skills"].([]any), expl["missing_skills"].([]any)
-		if len(matched) != counts[0]+counts[1]+counts[4]+counts[5] || len(missing) != counts[2]+counts[6] {
-			t.Fatalf("%s: %d matched and %d missing in the deprecated lists, counts %v", where, len(matched), len(missing), counts)
-		}
-		inMatched := map[string]bool{}
-		for _, m := range matched {
-			inMatched[m.(map[string]any)["skill"].(string)] = true
-		}
-		for _, m := range missing {
-			if skill := m.(map[string]any)["skill"].(string); inMatched[skill] {
-				t.Fatalf("%s: %s both matched and missing", where, skill)
+		// The deprecated lists that named a skill both matched and missing
+		// are gone: skills is the one explanation.
+		for _, gone := range []string{"matched_skills", "missing_skills"} {
+			if _, ok := expl[gone]; ok {
+				t.Fatalf("%s: the explanation still carries %s", where, gone)
 			}
 		}
 		m := summary.FindStringSubmatch(expl["summary"].(string))

@@ -58,20 +58,14 @@ type cardLanguage struct {
 // employer's sites would locate the house) and AvailableFrom is a month;
 // staff see both in full.
 type explanationJSON struct {
-	Summary string     `json:"summary"`
-	Skills  skillsJSON `json:"skills"`
-	// MatchedSkills and MissingSkills are deprecated views of Skills for
-	// pages not yet reading it, dropped once they do: matched are the
-	// skills met and partly met, missing those missing, so no skill is in
-	// both.
-	MatchedSkills []matchedJSON `json:"matched_skills"`
-	MissingSkills []missingJSON `json:"missing_skills"`
-	DistanceKm    *int          `json:"distance_km,omitempty"`
-	DistanceBand  string        `json:"distance_band"`
-	AvailableFrom string        `json:"available_from"`
-	ScheduleFit   string        `json:"schedule_fit"`
-	LanguageFit   string        `json:"language_fit"`
-	DayRelease    bool          `json:"day_release"`
+	Summary       string     `json:"summary"`
+	Skills        skillsJSON `json:"skills"`
+	DistanceKm    *int       `json:"distance_km,omitempty"`
+	DistanceBand  string     `json:"distance_band"`
+	AvailableFrom string     `json:"available_from"`
+	ScheduleFit   string     `json:"schedule_fit"`
+	LanguageFit   string     `json:"language_fit"`
+	DayRelease    bool       `json:"day_release"`
 }
 
 // skillsJSON is every skill the role asks for, essential and optional
@@ -124,27 +118,6 @@ type relatedJSON struct {
 	Hours    int           `json:"hours"`
 	Attested bool          `json:"attested"`
 	Family   *skillRefJSON `json:"family,omitempty"`
-}
-
-// matchedJSON is a skill met or partly met in the deprecated layout. Via
-// is "parent" or "sibling" for a skill credited through a related skill,
-// whose level CandidateLevel then is.
-type matchedJSON struct {
-	Skill          string `json:"skill"`
-	Label          string `json:"label"`
-	CandidateLevel int    `json:"candidate_level"`
-	RequiredLevel  int    `json:"required_level"`
-	Essential      bool   `json:"essential"`
-	Via            string `json:"via"`
-}
-
-// missingJSON is a skill missing in the deprecated layout.
-type missingJSON struct {
-	Skill         string          `json:"skill"`
-	Label         string          `json:"label"`
-	RequiredLevel int             `json:"required_level"`
-	Essential     bool            `json:"essential"`
-	Programmes    []programmeJSON `json:"programmes"`
 }
 
 // skillRefJSON names a taxonomy skill.
@@ -284,31 +257,7 @@ func toExplanationJSON(t *skills.Taxonomy, e results.Explanation, match engine.M
 		}
 	}
 	out.Skills = skillsJSON{Essential: toSkillGroupJSON(t, e.Essential, lang), Optional: toSkillGroupJSON(t, e.Optional, lang)}
-	out.MatchedSkills, out.MissingSkills = deprecatedLists(out.Skills)
 	return out
-}
-
-// deprecatedLists derives the matched and missing lists of the earlier
-// layout from the groups, essential first.
-func deprecatedLists(s skillsJSON) ([]matchedJSON, []missingJSON) {
-	matched, missing := []matchedJSON{}, []missingJSON{}
-	for _, g := range [...]struct {
-		essential bool
-		group     skillGroupJSON
-	}{{true, s.Essential}, {false, s.Optional}} {
-		for _, f := range append(append([]skillFitJSON{}, g.group.Met...), g.group.Partly...) {
-			m := matchedJSON{Skill: f.Skill, Label: f.Label, CandidateLevel: f.Level, RequiredLevel: f.RequiredLevel, Essential: g.essential}
-			if f.Related != nil {
-				m.Via, m.CandidateLevel = f.Relation, f.Related.Level
-			}
-			matched = append(matched, m)
-		}
-		for _, f := range g.group.Missing {
-			missing = append(missing, missingJSON{Skill: f.Skill, Label: f.Label, RequiredLevel: f.RequiredLevel,
-				Essential: g.essential, Programmes: f.Programmes})
-		}
-	}
-	return matched, missing
 }
 
 func toSkillGroupJSON(t *skills.Taxonomy, g results.SkillGroup, lang skills.Lang) skillGroupJSON {
