@@ -27,7 +27,7 @@ type hoursPage struct {
 // recordLine is one programme record as the pages show it.
 type recordLine struct {
 	ID, Programme, From, To string
-	Hours               int
+	Hours                   int
 }
 
 // registerHoursForm is GET /candidates/:id/register/hours.
