@@ -29,10 +29,6 @@ const (
 	portfolioPurposeSupervision = "supervision"
 )
 
-// portfolioConsentText names the consent explanation the consent page shows;
-// the service records it with every decision.
-const portfolioConsentText = "2026-11"
-
 // portfolioClient calls the candidates service for the portfolio pages. It
 // names a purpose with every read, which the service audits, and downloads
 // exports with a longer time limit.
@@ -95,6 +91,8 @@ type portfolioConsent struct {
 	TextVersion string     `json:"text_version"`
 	RecordedBy  string     `json:"recorded_by"`
 	RecordedAt  *time.Time `json:"recorded_at"`
+	// TextCurrent says whether TextVersion is the current consent text.
+	TextCurrent *bool `json:"text_current"`
 }
 
 // portfolioProgramme is a work programme of the staff member's organisation.
@@ -181,8 +179,10 @@ func (p *portfolioClient) attest(ctx context.Context, token, id string, in portf
 	return p.call(ctx, token, http.MethodPost, portfolioAPIPath(id)+"/skills", in, nil)
 }
 
-func (p *portfolioClient) setConsent(ctx context.Context, token, id string, matching bool) error {
-	in := map[string]any{"matching": matching, "text_version": portfolioConsentText}
+// setConsent records a decision with the version of the consent text the
+// page showed.
+func (p *portfolioClient) setConsent(ctx context.Context, token, id string, matching bool, textVersion string) error {
+	in := map[string]any{"matching": matching, "text_version": textVersion}
 	return p.call(ctx, token, http.MethodPut, portfolioAPIPath(id)+"/consent", in, nil)
 }
 

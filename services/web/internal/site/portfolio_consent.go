@@ -18,12 +18,14 @@ type portfolioConsentPage struct {
 	Candidate portfolioCandidate
 	Action    string
 	// RecordedBy and RecordedAt describe the current decision, if any.
-	RecordedBy  string
-	RecordedAt  string
-	TextVersion string
+	RecordedBy string
+	RecordedAt string
+	// Text is the current consent text (portfolio_consent_text.go).
+	Text consentTextView
 	// OlderText says the current consent was given under an earlier
-	// explanation.
+	// text, which Given shows when it is still published.
 	OlderText bool
+	Given     *consentTextView
 }
 
 // consentForm is GET /candidates/:id/consent.
@@ -57,7 +59,7 @@ func (p *portfolioPages) postConsent(c *fiber.Ctx) error {
 		v.Alert = v.T("ErrCheckFields")
 		return p.render(c, fiber.StatusUnprocessableEntity, "portfolio_consent", v)
 	}
-	err := p.api.setConsent(c.UserContext(), accessToken(c), id, decision == "give")
+	err := p.api.setConsent(c.UserContext(), accessToken(c), id, decision == "give", formText(c, "text_version"))
 	var problem *apiProblem
 	switch {
 	case errors.As(err, &problem):
@@ -85,11 +87,26 @@ func (p *portfolioPages) consentPage(c *fiber.Ctx, v *view, id string) (*portfol
 	if err != nil {
 		return nil, err
 	}
-	d := &portfolioConsentPage{Candidate: cand, Action: portfolioPath(id, "consent"), TextVersion: portfolioConsentText}
+	text, texts, err := p.currentConsentText(c, v, cand.Alias)
+	if err != nil {
+		return nil, err
+	}
+	d := &portfolioConsentPage{Candidate: cand, Action: portfolioPath(id, "consent"), Text: text}
 	if at := cand.Consent.RecordedAt; at != nil && !at.IsZero() {
 		d.RecordedAt = auditTime(*at)
 		d.RecordedBy = p.userNames(c, []string{cand.Consent.RecordedBy})[cand.Consent.RecordedBy]
-		d.OlderText = cand.Consent.Matching && cand.Consent.TextVersion != portfolioConsentText
+	}
+	given := cand.Consent.TextVersion
+	switch {
+	case !cand.Consent.Matching || given == "":
+	case cand.Consent.TextCurrent != nil:
+		d.OlderText = !*cand.Consent.TextCurrent
+	default:
+		d.OlderText = given != texts.Current
+	}
+	if old, ok := texts.byVersion(given); d.OlderText && ok {
+		t := consentTextIn(old, v.Lang, cand.Alias)
+		d.Given = &t
 	}
 	return d, nil
 }

@@ -103,6 +103,8 @@ func (f *fakePortfolio) serve(w http.ResponseWriter, r *http.Request) {
 	switch route := r.Method + " " + r.URL.Path; {
 	case f.erased && strings.HasPrefix(r.URL.Path, "/api/v1/candidates/c1"):
 		problem(w, http.StatusNotFound)
+	case route == "GET /api/v1/consent-texts": // corrections_fake_test.go
+		serveConsentTexts(w)
 	case route == "GET /api/v1/programmes":
 		answer(w, map[string]any{"next_cursor": "", "items": []any{
 			map[string]any{"id": "p2", "name": "Garden — Vorst house", "kind": "garden", "skills": []string{"gardening"}, "supervisors": []string{"someone-else"}},

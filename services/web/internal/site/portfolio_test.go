@@ -164,13 +164,13 @@ func TestConsentWithdrawalTakesEffectAtOnce(t *testing.T) {
 	_, member, f, _ := portfolioGateway(t)
 	p := member.get("/candidates/c1/consent")
 	p.mustBeAt(t, "/candidates/c1/consent", http.StatusOK)
-	p.mustContain(t, "The candidate agrees", "alias K7Q2", "never see your name, the house you live in, or how to contact you",
-		"text version 2026-11", "Withdrawal takes effect at once", "Withdraw consent now")
+	p.mustContain(t, "The candidate agrees", "alias K7Q2", "never see your name, your contact details or the house you live in",
+		"Consent text version 2026-12.", "Withdrawal takes effect at once", "Withdraw consent now")
 
-	r := member.submit("/candidates/c1/consent", "/candidates/c1/consent", url.Values{"decision": {"withdraw"}})
+	r := member.submit("/candidates/c1/consent", "/candidates/c1/consent", url.Values{"decision": {"withdraw"}, "text_version": {"2026-12"}})
 	r.mustBeAt(t, "/candidates/c1/consent", http.StatusOK)
 	r.mustContain(t, "Consent withdrawn. It took effect at once", "No consent", "Recorded by Lien Maes")
-	if got := f.only(t, http.MethodPut, "/api/v1/candidates/c1/consent").Raw; got != `{"matching":false,"text_version":"2026-11"}` {
+	if got := f.only(t, http.MethodPut, "/api/v1/candidates/c1/consent").Raw; got != `{"matching":false,"text_version":"2026-12"}` {
 		t.Errorf("sent %s", got)
 	}
 
@@ -181,9 +181,9 @@ func TestConsentWithdrawalTakesEffectAtOnce(t *testing.T) {
 	if n := len(f.requests(http.MethodPut, "/api/v1/candidates/c1/consent")); n != 1 {
 		t.Fatalf("an unconfirmed consent reached the service (%d calls)", n)
 	}
-	member.submit("/candidates/c1/consent", "/candidates/c1/consent", url.Values{"decision": {"give"}, "confirm": {"1"}}).
+	member.submit("/candidates/c1/consent", "/candidates/c1/consent", url.Values{"decision": {"give"}, "confirm": {"1"}, "text_version": {"2026-12"}}).
 		mustContain(t, "Consent recorded.")
-	if got := f.requests(http.MethodPut, "/api/v1/candidates/c1/consent")[1].Body; got["matching"] != true || got["text_version"] != "2026-11" {
+	if got := f.requests(http.MethodPut, "/api/v1/candidates/c1/consent")[1].Body; got["matching"] != true || got["text_version"] != "2026-12" {
 		t.Errorf("sent %v", got)
 	}
 }

@@ -20,6 +20,10 @@ type candidateDetail struct {
 	Consent         consentState
 	ConsentDate     string
 	IsOrgAdmin      bool
+	// Revoked are attestations the organisation withdrew, kept as
+	// history; OlderConsent says consent was given on an earlier text.
+	Revoked      []*revokedLine
+	OlderConsent bool
 	// Fits are the roles that fit the candidate (matching_suggestions.go).
 	Fits *fitsView
 }
@@ -31,6 +35,9 @@ type skillLine struct {
 	Level, Hours                               int
 	AttestedBy, AttestedOn                     string
 	Signed                                     bool
+	// CanRevoke offers revocation to the supervisor who signed and the
+	// organisation's administrator, whom the service lets revoke.
+	CanRevoke bool
 }
 
 // displayName is the name staff call the candidate by.
@@ -57,6 +64,8 @@ func (s *site) showCandidate(c *fiber.Ctx) error {
 		v.Notice = v.T("StaffConsentRecorded")
 	case c.Query("certificate") != "":
 		v.Notice = v.T("StaffCertificateAdded")
+	case slices.Contains(correctionNotices, c.Query("corrected")):
+		v.Notice = v.T("CorrectionsNotice_" + c.Query("corrected"))
 	}
 	progNames := map[string]string{}
 	for _, p := range s.programmeChoices(c, "") {
@@ -67,7 +76,9 @@ func (s *site) showCandidate(c *fiber.Ctx) error {
 		Records: recordLines(k.Records, progNames), Certificates: k.Certificates, Consent: k.Consent,
 		ConsentDate: datePart(k.Consent.RecordedAt), IsOrgAdmin: isProgrammeAdmin(actor(c)),
 	}
-	d.Skills = s.skillLines(c, v, k.Skills, progNames, map[string]string{})
+	names := map[string]string{}
+	d.Skills = s.skillLines(c, v, k.Skills, progNames, names)
+	s.correctionLines(c, v, d, k, progNames, names)
 	d.Fits = s.candidateFits(c, v, k.ID)
 	v.Data = d
 	return s.render(c, fiber.StatusOK, "staff_candidate", v)
@@ -175,6 +186,8 @@ func sectorNames(v *view, sectors []string) string {
 type attestationPage struct {
 	verification
 	Label, LevelText string
+	// RevokedOn, Reason, Note and RevokedBy describe a revocation.
+	RevokedOn, Reason, Note, RevokedBy string
 }
 
 // showAttestation is GET /attestations/:id: it asks the candidates
@@ -189,6 +202,7 @@ func (s *site) showAttestation(c *fiber.Ctx) error {
 	if rows := s.skillLabels(c, v, []string{res.Skill}); len(rows) == 1 {
 		d.Label = rows[0].Label
 	}
+	s.describeRevocation(c, v, d)
 	v.Data = d
 	return s.render(c, fiber.StatusOK, "staff_attestation", v)
 }

@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"time"
+
+	"github.com/onward-jobs/onward/pkg/api"
 )
 
 // The JSON the candidates service speaks (see its API contract), as far
@@ -149,6 +152,10 @@ type attestation struct {
 	AttestedBy string `json:"attested_by"`
 	AttestedAt string `json:"attested_at"`
 	Signature  string `json:"signature"`
+	// Revoked attestations stay in the record as history and count for
+	// nothing; Revocation says when and why.
+	Revoked    bool            `json:"revoked"`
+	Revocation *api.Revocation `json:"revocation"`
 }
 
 type programmeRecord struct {
@@ -174,6 +181,8 @@ type consentState struct {
 	TextVersion string `json:"text_version"`
 	RecordedBy  string `json:"recorded_by"`
 	RecordedAt  string `json:"recorded_at"`
+	// TextCurrent says whether TextVersion is the current consent text.
+	TextCurrent *bool `json:"text_current"`
 }
 
 // candidate is a candidate as the service answers it to their own
@@ -196,6 +205,7 @@ type candidate struct {
 	ExcludedSectors []string             `json:"excluded_sectors"`
 	Preferences     candidatePreferences `json:"preferences"`
 	Skills          []attestation        `json:"skills"`
+	Attestations    []attestation        `json:"attestations"`
 	Records         []programmeRecord    `json:"programme_records"`
 	Certificates    []certificate        `json:"certificates"`
 	Consent         consentState         `json:"consent"`
@@ -225,6 +235,20 @@ type verification struct {
 	Level  int    `json:"level"`
 	Hours  int    `json:"hours"`
 	Date   string `json:"date"`
+	// Revoked and Revocation say the organisation withdrew it.
+	Revoked    bool                `json:"revoked"`
+	Revocation *verifiedRevocation `json:"revocation"`
+}
+
+// verifiedRevocation is what the verify endpoint says about a revocation;
+// the note and who revoked come only to the attesting organisation.
+type verifiedRevocation struct {
+	Intact    bool                 `json:"intact"`
+	KeyID     string               `json:"key_id"`
+	Note      *string              `json:"note,omitempty"`
+	Reason    api.RevocationReason `json:"reason"`
+	RevokedAt time.Time            `json:"revoked_at"`
+	RevokedBy *string              `json:"revoked_by,omitempty"`
 }
 
 func withQuery(path string, q url.Values) string {

@@ -99,6 +99,7 @@ func (f *staffFake) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	parts := strings.Split(strings.TrimPrefix(r.URL.Path, "/api/v1/"), "/")
 	switch {
+	case f.serveCorrections(w, r, parts, body): // corrections_fake_test.go
 	case parts[0] == "programmes":
 		f.serveProgrammes(w, r, parts, body)
 	case parts[0] == "attestations" && len(parts) == 3:

@@ -60,7 +60,15 @@ type programmeForm struct {
 	Skills      []skillRow
 	Supervisors []member
 	Chosen      []string
+	// ID and Version name the programme an edit form corrects; Stale says
+	// someone changed it meanwhile (staff_programme_edit.go).
+	ID      string
+	Version int
+	Stale   bool
 }
+
+// Editing reports whether the form corrects a stored programme.
+func (f *programmeForm) Editing() bool { return f.ID != "" }
 
 // Supervises reports whether the form has id ticked as a supervisor.
 func (f *programmeForm) Supervises(id string) bool { return slices.Contains(f.Chosen, id) }
@@ -169,6 +177,9 @@ type programmeDetail struct {
 	programme
 	SkillRows   []skillRow
 	Supervising []member
+	// CanEdit offers the correction form to the programme's supervisors
+	// and the organisation's administrator, whom the service lets edit.
+	CanEdit bool
 }
 
 // showProgramme is GET /programmes/:id.
@@ -178,7 +189,11 @@ func (s *site) showProgramme(c *fiber.Ctx) error {
 		return s.errorPage(c, err)
 	}
 	v := s.newView(c, "/programmes/"+url.PathEscape(p.ID))
-	d := &programmeDetail{programme: p, SkillRows: s.skillLabels(c, v, p.Skills)}
+	d := &programmeDetail{programme: p, SkillRows: s.skillLabels(c, v, p.Skills),
+		CanEdit: isProgrammeAdmin(actor(c)) || slices.Contains(p.Supervisors, actor(c).UserID)}
+	if c.Query("saved") != "" {
+		v.Notice = v.T("CorrectionsNoticeProgrammeSaved")
+	}
 	names := map[string]string{}
 	for _, id := range p.Supervisors {
 		d.Supervising = append(d.Supervising, member{ID: id, Name: s.colleagueName(c, names, id)})

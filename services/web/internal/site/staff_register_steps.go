@@ -3,15 +3,12 @@ package site
 import (
 	"errors"
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/onward-jobs/onward/pkg/errs"
 )
-
-// consentTextVersion is the version of the consent text step 4 shows;
-// the service records it with the consent.
-const consentTextVersion = "2026-11"
 
 // hoursPage is the wizard's third step: programme hours and skills for a
 // candidate who is already registered.
@@ -29,8 +26,8 @@ type hoursPage struct {
 
 // recordLine is one programme record as the pages show it.
 type recordLine struct {
-	Programme, From, To string
-	Hours               int
+	ID, Programme, From, To string
+	Hours                   int
 }
 
 // registerHoursForm is GET /candidates/:id/register/hours.
@@ -168,47 +165,60 @@ func recordLines(records []programmeRecord, progNames map[string]string) []recor
 		if name == "" {
 			name = r.Programme
 		}
-		out = append(out, recordLine{Programme: name, From: r.From, To: r.To, Hours: r.Hours})
+		out = append(out, recordLine{ID: r.ID, Programme: name, From: r.From, To: r.To, Hours: r.Hours})
 	}
 	return out
 }
 
-// consentPage is the wizard's last step.
+// consentPage is the wizard's last step: the current consent text,
+// which the service records by its version with the consent.
 type consentPage struct {
-	ID          string
-	TextVersion string
-	Consent     bool
+	ID      string
+	Text    consentTextView
+	Consent bool
 }
 
 // registerConsentForm is GET /candidates/:id/register/consent.
 func (s *site) registerConsentForm(c *fiber.Ctx) error {
 	v := s.newView(c, candidateURL(c.Params("id"), "register", "consent"))
-	v.Data = &consentPage{ID: c.Params("id"), TextVersion: consentTextVersion}
-	return s.render(c, fiber.StatusOK, "staff_register_consent", v)
+	return s.renderRegisterConsent(c, v, &consentPage{ID: strings.Clone(c.Params("id"))}, fiber.StatusOK)
+}
+
+// renderRegisterConsent shows the step with the current consent text,
+// the candidate's alias filled in.
+func (s *site) renderRegisterConsent(c *fiber.Ctx, v *view, d *consentPage, status int) error {
+	k, err := s.candidates.getCandidate(c.UserContext(), accessToken(c), d.ID)
+	if err != nil {
+		return s.errorPage(c, err)
+	}
+	if d.Text, _, err = s.currentConsentText(c, v, k.Alias); err != nil {
+		return s.errorPage(c, err)
+	}
+	v.Data = d
+	return s.render(c, status, "staff_register_consent", v)
 }
 
 // postRegisterConsent is POST /candidates/:id/register/consent: with the
 // box ticked, it records the candidate's consent to matching with the
-// text's version, then shows the candidate.
+// version of the text the page showed, then shows the candidate. A text
+// the service no longer takes shows the step again with the current one.
 func (s *site) postRegisterConsent(c *fiber.Ctx) error {
-	id := c.Params("id")
+	id := strings.Clone(c.Params("id"))
 	v := s.newView(c, candidateURL(id, "register", "consent"))
-	d := &consentPage{ID: id, TextVersion: consentTextVersion}
-	v.Data = d
+	d := &consentPage{ID: id}
 	if c.FormValue("matching") == "" {
 		v.Alert = v.T("ErrCheckFields")
 		v.addError("matching", v.T("StaffErrConsentTick"))
-		return s.render(c, fiber.StatusUnprocessableEntity, "staff_register_consent", v)
+		return s.renderRegisterConsent(c, v, d, fiber.StatusUnprocessableEntity)
 	}
-	err := s.candidates.setConsent(c.UserContext(), accessToken(c), id, consentInput{Matching: true, TextVersion: consentTextVersion})
+	err := s.candidates.setConsent(c.UserContext(), accessToken(c), id, consentInput{Matching: true, TextVersion: formText(c, "text_version")})
 	var p *apiProblem
 	switch {
 	case err == nil:
 		return c.Redirect(candidateURL(id)+"?consent=1", fiber.StatusSeeOther)
 	case errors.As(err, &p) && p.Status == fiber.StatusBadRequest:
-		d.Consent = true
-		v.Alert = v.T("StaffErrUnexpected")
-		return s.render(c, fiber.StatusUnprocessableEntity, "staff_register_consent", v)
+		v.Alert = v.T("CorrectionsConsentTextChanged")
+		return s.renderRegisterConsent(c, v, d, fiber.StatusUnprocessableEntity)
 	}
 	return s.errorPage(c, err)
 }

@@ -27,6 +27,8 @@ func (s *site) registerStaffPages(app *fiber.App) {
 	get("/programmes/new", s.newProgrammeForm)
 	post("/programmes/new", s.postProgrammeForm)
 	get("/programmes/:id", s.showProgramme)
+	get("/programmes/:id/edit", s.editProgrammeForm)
+	post("/programmes/:id/edit", s.postEditProgramme)
 
 	get("/candidates", s.listCandidatesPage)
 	get("/candidates/new", s.registerIdentityForm)
@@ -40,6 +42,16 @@ func (s *site) registerStaffPages(app *fiber.App) {
 	post("/candidates/:id/register/hours", s.postRegisterHours)
 	get("/candidates/:id/register/consent", s.registerConsentForm)
 	post("/candidates/:id/register/consent", s.postRegisterConsent)
+
+	// Corrections (staff_corrections*.go, staff_revoke.go).
+	for _, entry := range []string{"/candidates/:id/records/:rid", "/candidates/:id/certificates/:cid"} {
+		get(entry+"/edit", s.editEntryForm)
+		post(entry+"/edit", s.postEditEntry)
+		get(entry+"/remove", s.removeEntryForm)
+		post(entry+"/remove", s.postRemoveEntry)
+	}
+	get("/candidates/:id/attestations/:aid/revoke", s.revokeForm)
+	post("/candidates/:id/attestations/:aid/revoke", s.postRevoke)
 
 	// Anyone signed in may check that an attestation is intact, as the
 	// verify endpoint allows: an employer shown "Signed" can check it too.

@@ -94,16 +94,17 @@ func TestRegisterWizardPostsTheCandidateAndKeepsInputOnErrors(t *testing.T) {
 
 	// Step 4: consent needs the box; then the candidate page.
 	consent := coach.get("/candidates/c1/register/consent")
-	consent.mustContain(t, "Step 4 of 4", "Employers then see a profile without your name", "Consent text version 2026-11.")
+	consent.mustContain(t, "Step 4 of 4", "it shows employers a profile without your name, under the alias K7Qc1.", "Consent text version 2026-12.",
+		`<input type="hidden" name="text_version" value="2026-12">`)
 	unticked := coach.submit("/candidates/c1/register/consent", "/candidates/c1/register/consent", url.Values{})
 	unticked.mustBeAt(t, "/candidates/c1/register/consent", http.StatusUnprocessableEntity)
 	if n := len(k.requests(http.MethodPut, "/api/v1/candidates/c1/consent")); n != 0 {
 		t.Fatal("consent was recorded without the box ticked")
 	}
-	done := coach.submit("/candidates/c1/register/consent", "/candidates/c1/register/consent", url.Values{"matching": {"true"}})
+	done := coach.submit("/candidates/c1/register/consent", "/candidates/c1/register/consent", url.Values{"matching": {"true"}, "text_version": {"2026-12"}})
 	done.mustBeAt(t, "/candidates/c1", http.StatusOK)
 	done.mustContain(t, "The consent is recorded.", "Agreed to matching", "Janneke Peetersma")
-	if body := k.last(t, http.MethodPut, "/api/v1/candidates/c1/consent").Body; !reflect.DeepEqual(body, map[string]any{"matching": true, "text_version": "2026-11"}) {
+	if body := k.last(t, http.MethodPut, "/api/v1/candidates/c1/consent").Body; !reflect.DeepEqual(body, map[string]any{"matching": true, "text_version": "2026-12"}) {
 		t.Errorf("consent body = %v", body)
 	}
 
