@@ -148,7 +148,8 @@ func TestEveryUsedMessageIsTranslated(t *testing.T) {
 		l := tr.localizer(lang)
 		data := map[string]any{"Count": 2, "Name": "N", "Org": "O", "Role": "R", "Email": "E", "Kind": "K", "Limit": 12, "Max": 100,
 			"Query": "Q", "Text": "T", "Country": "C", "Population": "1,000", "Level": 2,
-			"Title": "T", "Status": "S", "List": "L", "Phrase": "P", "Suggestion": "G", "Field": "F"}
+			"Title": "T", "Status": "S", "List": "L", "Phrase": "P", "Suggestion": "G", "Field": "F",
+			"Day": "6", "Month": "M", "Year": "2026", "Date": "D", "Time": "12:00"}
 		for _, id := range used {
 			got, tag, err := l.l.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: 2})
 			if err != nil || tag.String() != lang || strings.Contains(got, "<no value>") {

@@ -5,8 +5,6 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"time"
-	_ "time/tzdata" // times show in Europe/Brussels on any server
 
 	"github.com/gofiber/fiber/v2"
 
@@ -58,7 +56,7 @@ func roleCardOf(l localizer, r role) roleCard {
 		}
 	}
 	if finalStatus(r.Status) && r.ReopenUntil != nil && len(card.Actions) > 0 {
-		card.ReopenNote = l.T("EmpReopenUntil", "Text", dateTimeText(l, *r.ReopenUntil))
+		card.ReopenNote = l.T("EmpReopenUntil", "Text", l.DateTime(*r.ReopenUntil))
 	}
 	return card
 }
@@ -140,7 +138,7 @@ func (s *site) statusRefused(c *fiber.Ctx, v *view, d *statusPage, id string, er
 	case p.Status == fiber.StatusConflict && p.Type == problemReopenWindowPassed:
 		d.Kind = statusWindowEnded
 		if p.ReopenEnded != nil {
-			d.ReopenNote = dateTimeText(v.localizer, *p.ReopenEnded)
+			d.ReopenNote = v.DateTime(*p.ReopenEnded)
 		}
 		return s.renderStatusPage(c, v, d, fiber.StatusConflict)
 	case p.Status == fiber.StatusConflict && p.Allowed != nil:
@@ -173,24 +171,9 @@ func (s *site) statusRefused(c *fiber.Ctx, v *view, d *statusPage, id string, er
 
 func (s *site) renderStatusPage(c *fiber.Ctx, v *view, d *statusPage, status int) error {
 	if d.Kind != statusWindowEnded && finalStatus(d.Role.Status) && d.Role.ReopenUntil != nil {
-		d.ReopenNote = dateTimeText(v.localizer, *d.Role.ReopenUntil)
+		d.ReopenNote = v.DateTime(*d.Role.ReopenUntil)
 	}
 	v.Data = d
 	return s.render(c, status, "role_status", v)
 }
 
-// platformZone is where Onward's people are; times show in it.
-var platformZone = func() *time.Location {
-	if loc, err := time.LoadLocation("Europe/Brussels"); err == nil {
-		return loc
-	}
-	return time.UTC
-}()
-
-// dateTimeText writes a moment as "13 December 2026, 09:30" in the
-// reader's language.
-func dateTimeText(l localizer, t time.Time) string {
-	t = t.In(platformZone)
-	return l.T("EmpDateTime", "Limit", t.Day(), "Text", l.T("EmpMonth_"+strconv.Itoa(int(t.Month()))),
-		"Max", t.Year(), "Name", t.Format("15:04"))
-}
