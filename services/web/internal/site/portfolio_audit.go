@@ -60,7 +60,7 @@ func (p *portfolioPages) auditTrail(c *fiber.Ctx) error {
 	names := p.userNames(c, actors)
 	for _, e := range page.Items {
 		d.Rows = append(d.Rows, auditRow{
-			When: auditTime(e.At), WhenISO: e.At.UTC().Format("2006-01-02T15:04:05Z"), Who: names[e.Actor],
+			When: v.DateTime(e.At), WhenISO: e.At.UTC().Format("2006-01-02T15:04:05Z"), Who: names[e.Actor],
 			What: auditActionText(v, e.Action), Fields: auditChangesText(v, e.Fields),
 			Why: v.TOr("PortfolioPurpose_"+e.Purpose, e.Purpose),
 		})

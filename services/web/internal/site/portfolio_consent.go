@@ -2,7 +2,6 @@ package site
 
 import (
 	"errors"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 )
@@ -93,7 +92,7 @@ func (p *portfolioPages) consentPage(c *fiber.Ctx, v *view, id string) (*portfol
 	}
 	d := &portfolioConsentPage{Candidate: cand, Action: portfolioPath(id, "consent"), Text: text}
 	if at := cand.Consent.RecordedAt; at != nil && !at.IsZero() {
-		d.RecordedAt = auditTime(*at)
+		d.RecordedAt = v.DateTime(*at)
 		d.RecordedBy = p.userNames(c, []string{cand.Consent.RecordedBy})[cand.Consent.RecordedBy]
 	}
 	given := cand.Consent.TextVersion
@@ -129,5 +128,3 @@ func (p *portfolioPages) userNames(c *fiber.Ctx, ids []string) map[string]string
 	return names
 }
 
-// auditTime writes an audit timestamp the same way on every page.
-func auditTime(t time.Time) string { return t.UTC().Format("2006-01-02 15:04") + " UTC" }

@@ -287,7 +287,7 @@ func TestAuditTrailNamesColleaguesAndPages(t *testing.T) {
 	p.mustBeAt(t, "/candidates/c1/audit", http.StatusOK)
 	p.mustContain(t, "Audit trail", "K7Q2", `data-label="Who">Sam Claes<`, "Attested a skill", "skills",
 		"Attesting a skill", "Read the record", "The candidate's request about their data",
-		`<time datetime="2026-11-20T14:05:00Z">2026-11-20 14:05 UTC</time>`, `href="/candidates/c1/audit?cursor=page-2"`)
+		`<time datetime="2026-11-20T14:05:00Z">20 November 2026, 15:05</time>`, `href="/candidates/c1/audit?cursor=page-2"`)
 	p = orgAdmin.get("/candidates/c1/audit?cursor=page-2")
 	// Someone the gateway cannot name shows as their id.
 	p.mustContain(t, "0b5c1e9e-0000-4000-8000-000000000000", "Registered the candidate", `href="/candidates/c1/audit"`)
