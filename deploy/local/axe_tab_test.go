@@ -51,17 +51,21 @@ func loadAxe(t *testing.T) string {
 // axeTags are the rules axe runs: WCAG 2.0, 2.1 and 2.2, levels A and AA.
 var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
 
-// axeViewport is one screen the pages are audited on.
+// axeViewport is one screen the pages are audited on. scale is the
+// device pixel ratio: 2 where screenshots are kept, 1 elsewhere, where it
+// would only cost drawing time (the layout is the same).
 type axeViewport struct {
 	name          string
 	width, height int64
 	mobile        bool
+	scale         float64
 }
 
 var (
-	phoneView   = axeViewport{"390x844", phoneWidth, phoneHeight, true}
-	narrowView  = axeViewport{"360x740", 360, 740, true}
-	desktopView = axeViewport{"1280x800", 1280, 800, false}
+	phoneShotView = axeViewport{"390x844", phoneWidth, phoneHeight, true, 2}
+	phoneView     = axeViewport{"390x844", phoneWidth, phoneHeight, true, 1}
+	narrowView    = axeViewport{"360x740", 360, 740, true, 1}
+	desktopView   = axeViewport{"1280x800", 1280, 800, false, 1}
 )
 
 // axeTab is one audience's browser context, with axe-core at hand.
@@ -88,9 +92,9 @@ func newAxeTab(t *testing.T, browser context.Context, base, engine, audience str
 // resize emulates the screen v; the open page reflows without a reload.
 func (a *axeTab) resize(v axeViewport) {
 	a.t.Helper()
-	opts := []chromedp.EmulateViewportOption{chromedp.EmulateScale(1)}
+	opts := []chromedp.EmulateViewportOption{chromedp.EmulateScale(v.scale)}
 	if v.mobile {
-		opts = []chromedp.EmulateViewportOption{chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch}
+		opts = append(opts, chromedp.EmulateMobile, chromedp.EmulateTouch)
 	}
 	a.do(chromedp.EmulateViewport(v.width, v.height, opts...))
 	a.view = v
@@ -169,6 +173,9 @@ func (a *axeTab) audit(pg axePage, lang, dir string, views ...axeViewport) {
 	if at == "" {
 		at, _, _ = strings.Cut(pg.path, "?")
 	}
+	if a.view != views[0] {
+		a.resize(views[0])
+	}
 	if pg.click == "" {
 		a.load(a.base+pg.path, want)
 	} else {
@@ -186,13 +193,10 @@ func (a *axeTab) audit(pg axePage, lang, dir string, views ...axeViewport) {
 	}
 	a.injectAxe()
 	for i, v := range views {
-		if i > 0 || v != a.view {
+		if i > 0 {
 			a.resize(v)
 		}
 		a.check(fmt.Sprintf("%s %s (%s, %s)", a.audience, pg.name, lang, v.name))
-	}
-	if views[0] != a.view {
-		a.resize(views[0])
 	}
 }
 

@@ -44,7 +44,7 @@ func TestBrowserPagesPassAxe(t *testing.T) {
 			tab.switchLanguage(lang)
 			for _, pg := range a.pages {
 				if lang == "en" {
-					tab.audit(pg, lang, dir, phoneView, narrowView, desktopView)
+					tab.audit(pg, lang, dir, phoneShotView, narrowView, desktopView)
 				} else {
 					tab.audit(pg, lang, "", phoneView)
 				}
