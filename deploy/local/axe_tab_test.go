@@ -223,9 +223,17 @@ type axeViolation struct {
 var axeRun = `(async () => {
 	document.querySelectorAll("details").forEach(d => { d.open = true; });
 	const r = await axe.run(document, {runOnly: {type: "tag", values: ` + jsStrings(axeTags) + `}, resultTypes: ["violations"]});
-	return r.violations.map(v => ({id: v.id, impact: v.impact || "", help: v.help, count: v.nodes.length,
-		nodes: v.nodes.slice(0, 4).map(n => n.target.join(" ") + " — " + (n.failureSummary || "").replace(/\s+/g, " ").slice(0, 240))}));
+	return {passes: r.passes.length, violations: r.violations.map(v => ({id: v.id, impact: v.impact || "", help: v.help,
+		count: v.nodes.length, nodes: v.nodes.slice(0, 4).map(n => n.target.join(" ") + " — " +
+			(n.failureSummary || "").replace(/\s+/g, " ").slice(0, 240))}))};
 })()`
+
+// axeResult is what axeRun returns: how many rules the page passes, and
+// the violations.
+type axeResult struct {
+	Passes     int            `json:"passes"`
+	Violations []axeViolation `json:"violations"`
+}
 
 func (a *axeTab) check(page string) {
 	a.t.Helper()
@@ -233,11 +241,15 @@ func (a *axeTab) check(page string) {
 	if err == nil && width > a.view.width {
 		a.t.Errorf("%s: the page is %dpx wide and scrolls sideways", page, width)
 	}
-	found, err := chromedp.Run(a.ctx, chromedp.Evaluate[[]axeViolation](axeRun, chromedp.EvalAwaitPromise))
+	found, err := chromedp.Run(a.ctx, chromedp.Evaluate[axeResult](axeRun, chromedp.EvalAwaitPromise))
 	if err != nil {
 		a.t.Fatalf("%s: axe.run: %v", page, err)
 	}
-	for _, f := range found {
+	if found.Passes == 0 {
+		// No rule ran: an audit that checks nothing must not pass.
+		a.t.Fatalf("%s: axe ran no rule", page)
+	}
+	for _, f := range found.Violations {
 		a.t.Errorf("%s: axe %s (%s): %s; %d element(s):\n    %s", page, f.ID, f.Impact, f.Help, f.Count,
 			strings.Join(f.Nodes, "\n    "))
 	}
