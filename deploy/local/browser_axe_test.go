@@ -170,7 +170,12 @@ func (w axeWorld) audiences() []axeAudience {
 		}},
 		{name: "admin", email: adminEmail, password: adminPassword, pages: []axePage{
 			{name: "home", path: "/home"},
+			{name: "home-organisation-added", path: "/home", click: `main form[action="/home/organisations"] button[type="submit"]`,
+				fill: `document.getElementById("org_name").value = "Werkhuis Brugge";`},
 			{name: "explore", path: "/explore"},
+			{name: "roles", path: "/roles"},
+			{name: "role", path: role},
+			{name: "shortlist", path: role + "/shortlist"},
 		}},
 	}
 }
