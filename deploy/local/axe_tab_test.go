@@ -188,6 +188,9 @@ func (a *axeTab) audit(pg axePage, lang, dir string, views ...axeViewport) {
 	if got := a.eval(`location.pathname`); got != at {
 		a.t.Errorf("%s %s (%s): at %s, want %s", a.audience, pg.name, lang, got, at)
 	}
+	if pg.then != nil {
+		pg.then(a)
+	}
 	if dir != "" {
 		testkit.CheckPage(a.t, a.ctx, dir, "axe-"+a.audience+"-"+pg.name, at, int(a.view.width))
 	}
@@ -198,6 +201,23 @@ func (a *axeTab) audit(pg axePage, lang, dir string, views ...axeViewport) {
 		}
 		a.check(fmt.Sprintf("%s %s (%s, %s)", a.audience, pg.name, lang, v.name))
 	}
+}
+
+// suggest types text into the picker's field and waits until its
+// listbox shows suggestions.
+func (a *axeTab) suggest(picker, text string) {
+	a.t.Helper()
+	a.do(chromedp.SendKeys(chromedp.ID(picker+"_q"), text))
+	js := fmt.Sprintf(`(function () {
+		var list = document.getElementById(%q);
+		return !!list && !list.hidden && list.querySelectorAll("[role=option]").length > 0;
+	})()`, picker+"-listbox")
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if shown, err := chromedp.Run(a.ctx, chromedp.Evaluate[bool](js)); err == nil && shown {
+			return
+		}
+	}
+	a.t.Fatalf("%s: the %s picker shows no suggestions for %q", a.audience, picker, text)
 }
 
 // injectAxe evaluates axe-core in the page.

@@ -116,6 +116,9 @@ type axeAudience struct {
 type axePage struct {
 	name, path, fill, click, at string
 	status                      int64
+	// then, when set, brings the page into the state to audit, such as
+	// a picker showing its suggestions.
+	then func(*axeTab)
 }
 
 func (w axeWorld) audiences() []axeAudience {
@@ -138,6 +141,7 @@ func (w axeWorld) audiences() []axeAudience {
 			{name: "role", path: role},
 			{name: "shortlist", path: role + "/shortlist"},
 			{name: "explore", path: "/explore?skill=espresso-preparation&occupation=barista&place=" + kortrijk},
+			{name: "explore-suggestions", path: "/explore", then: func(a *axeTab) { a.suggest("skill", "baristta") }},
 			{name: "forbidden", path: "/candidates", status: http.StatusForbidden},
 		}},
 		{name: "staff", email: w.staffEmail, password: staffPassword, pages: []axePage{
