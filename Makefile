@@ -21,7 +21,7 @@ generate:
 test: test-deps
 	scripts/with-redis.sh scripts/test-modules.sh $(MODULES)
 
-## test-deps: redis-server and chromium from Debian's packages, when missing.
+## test-deps: redis-server, chromium and npm from Debian's packages, and axe-core (tools/axe, npm ci), when missing.
 test-deps:
 	scripts/ensure-test-deps.sh
 
