@@ -64,6 +64,21 @@ func TestEveryMessageExistsInEveryLanguage(t *testing.T) {
 	}
 }
 
+// requireMessages fails for each id that a language of the locale family
+// lacks: for ids the code builds from a prefix and a value, which the scan
+// of message uses cannot see.
+func requireMessages(t *testing.T, family string, ids []string) {
+	t.Helper()
+	for _, lang := range langCodes {
+		msgs := readMessages(t, family+lang)
+		for _, id := range ids {
+			if msgs[id] == nil {
+				t.Errorf("%s%s.json lacks message %q", family, lang, id)
+			}
+		}
+	}
+}
+
 // usedMessageIDs collects every message id the code and templates use,
 // including the ones they build from a prefix and a domain value.
 func usedMessageIDs(t *testing.T) []string {

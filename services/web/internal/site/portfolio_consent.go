@@ -127,4 +127,3 @@ func (p *portfolioPages) userNames(c *fiber.Ctx, ids []string) map[string]string
 	}
 	return names
 }
-

@@ -176,4 +176,3 @@ func (s *site) renderStatusPage(c *fiber.Ctx, v *view, d *statusPage, status int
 	v.Data = d
 	return s.render(c, status, "role_status", v)
 }
-
