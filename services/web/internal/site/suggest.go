@@ -30,11 +30,10 @@ type suggestAnswer struct {
 }
 
 // suggest answers GET /suggest/:kind?q=&country= for the picker script.
-// The script cannot call the matching service itself: the access token is
-// in an HttpOnly cookie. This handler never refreshes the session, because
-// a type-ahead aborts requests freely and an aborted refresh would look
-// like a stolen token; on 401 the script renews the session once through
-// /session/renew and asks again.
+// The script cannot call the API itself: the access token never leaves the
+// server. The session is renewed here like on any page: the renewal runs
+// on the server under the session's lock, so a type-ahead that aborts its
+// requests cannot spend a refresh token twice.
 func (s *site) suggest(c *fiber.Ctx) error {
 	lang := s.i18n.language(c)
 	l := s.i18n.localizer(lang)
@@ -74,10 +73,10 @@ func suggestFailed(c *fiber.Ctx, status int, message string) error {
 	return c.Status(status).JSON(suggestAnswer{Items: []suggestion{}, Message: message})
 }
 
-// renewSession answers GET /session/renew: 204 once the session is live
-// again (its access cookie refreshed if need be), 401 when it has ended.
-// The picker script calls it once, never aborted, after a 401 from
-// /suggest.
+// renewSession answers GET /session/renew: 204 while the session is live
+// (its access token renewed if need be), 401 once it has ended. The
+// picker script calls it after a 401 from /suggest, to tell an ended
+// session from a passing failure.
 func (s *site) renewSession(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	if !sameOrigin(c) {
