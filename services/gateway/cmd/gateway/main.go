@@ -1,5 +1,6 @@
 // Command gateway runs Onward's public entry point: sign-in, organisations,
-// token issuing, the web UI and the reverse proxy to the other services.
+// token issuing and JWKS, and the reverse proxy for /api/v1 to the other
+// services. The web app is services/web.
 package main
 
 import (

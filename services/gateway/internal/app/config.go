@@ -1,5 +1,5 @@
 // Package app is the gateway's composition root: it loads configuration,
-// builds storage, use cases, the API and the web UI, starts them and shuts
+// builds storage, use cases and the API, starts them and shuts
 // them down gracefully.
 package app
 

@@ -18,7 +18,7 @@ type Deps struct {
 }
 
 // Register adds the security middleware, the gateway's own API and the
-// proxy to app. The web UI registers its pages separately.
+// proxy to app.
 func Register(app *fiber.App, d Deps) {
 	h := &handlers{svc: d.Service, serviceSecret: d.ServiceSecret}
 	app.Use(securityHeaders(), corsFor(d.CORSOrigins))
