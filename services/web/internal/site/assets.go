@@ -113,25 +113,19 @@ func (a assets) serve(c *fiber.Ctx) error {
 	if c.Get(fiber.HeaderIfNoneMatch) == `"`+f.version+`"` {
 		return c.SendStatus(fiber.StatusNotModified)
 	}
-	switch {
-	case acceptsEncoding(c, "br"):
+	// Fiber reads Accept-Encoding with its q-values; no header at all means
+	// the browser takes the plain file.
+	coding := ""
+	if c.Get(fiber.HeaderAcceptEncoding) != "" {
+		coding = c.AcceptsEncodings("br", "gzip")
+	}
+	switch coding {
+	case "br":
 		c.Set(fiber.HeaderContentEncoding, "br")
 		return c.Send(f.br)
-	case acceptsEncoding(c, "gzip"):
+	case "gzip":
 		c.Set(fiber.HeaderContentEncoding, "gzip")
 		return c.Send(f.gz)
 	}
 	return c.Send(f.body)
-}
-
-// acceptsEncoding reports whether the request's Accept-Encoding lists
-// coding without refusing it (q=0).
-func acceptsEncoding(c *fiber.Ctx, coding string) bool {
-	for _, part := range strings.Split(c.Get(fiber.HeaderAcceptEncoding), ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.EqualFold(strings.TrimSpace(name), coding) {
-			return !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0") || strings.Contains(params, "q=0.")
-		}
-	}
-	return false
 }
