@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/onward-jobs/onward/pkg/platform"
+	"github.com/onward-jobs/onward/services/web/internal/kit"
 	"github.com/onward-jobs/onward/services/web/internal/site"
 )
 
@@ -15,9 +16,16 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	if err != nil {
 		return err
 	}
-	site.Register(rt.Server.App, site.Deps{
+	deps := kit.Deps{
 		Logger: rt.Logger, Redis: rt.Redis, SessionPrefix: cfg.SessionPrefix,
 		PublicURL: strings.TrimRight(cfg.PublicURL, "/"), APIURL: strings.TrimRight(cfg.APIURL, "/"),
+		Locales: locales,
+	}
+	routes(rt.Server.App, kit.New(deps))
+	// The pages not yet moved into internal/pages (transition).
+	site.Register(rt.Server.App, site.Deps{
+		Logger: deps.Logger, Redis: deps.Redis, SessionPrefix: deps.SessionPrefix,
+		PublicURL: deps.PublicURL, APIURL: deps.APIURL,
 	})
 	return rt.Serve(ctx)
 }

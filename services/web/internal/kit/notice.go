@@ -1,0 +1,62 @@
+package kit
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+// A notice is good news carried across the redirect after a form ("Skill
+// attested and signed"), shown once on whichever page comes next: Render
+// takes it. The cookie holds a message id and, at most, a candidate's
+// alias: never a name or what anyone typed. Only ids with "Notice" in
+// them are shown, so a planted cookie cannot put an arbitrary message on a
+// page. It is HttpOnly and lives two minutes.
+const (
+	noticeCookie = "onward_notice"
+	noticeTTL    = 2 * time.Minute
+)
+
+type notice struct {
+	ID    string `json:"i"`
+	Alias string `json:"a,omitempty"`
+}
+
+// SetNotice leaves the message id, with alias as its "Name", for the next
+// page. id must contain "Notice".
+func SetNotice(c *fiber.Ctx, id, alias string) {
+	buf, _ := json.Marshal(notice{ID: id, Alias: alias})
+	c.Cookie(&fiber.Cookie{
+		Name: noticeCookie, Value: base64.RawURLEncoding.EncodeToString(buf), Path: "/",
+		HTTPOnly: true, Secure: c.Protocol() == "https", SameSite: fiber.CookieSameSiteStrictMode,
+		MaxAge: int(noticeTTL.Seconds()), Expires: time.Now().Add(noticeTTL),
+	})
+}
+
+// takeNotice returns the pending notice in l's language, or "", and
+// deletes it.
+func (k *Kit) takeNotice(c *fiber.Ctx, l Localizer) string {
+	raw := c.Cookies(noticeCookie)
+	if raw == "" {
+		return ""
+	}
+	c.Cookie(&fiber.Cookie{
+		Name: noticeCookie, Path: "/", HTTPOnly: true, Secure: c.Protocol() == "https",
+		SameSite: fiber.CookieSameSiteStrictMode, Expires: time.Unix(0, 0),
+	})
+	buf, err := base64.RawURLEncoding.DecodeString(raw)
+	if err != nil {
+		return ""
+	}
+	var n notice
+	if json.Unmarshal(buf, &n) != nil || !strings.Contains(n.ID, "Notice") || len(n.Alias) > 80 {
+		return ""
+	}
+	if msg := l.T(n.ID, "Name", n.Alias); msg != n.ID {
+		return msg
+	}
+	return ""
+}
