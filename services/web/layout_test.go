@@ -29,40 +29,41 @@ func TestPagePackagesImportOnlyTheKit(t *testing.T) {
 			continue
 		}
 		pages++
-		for path, imp := range webImports(t, dir) {
-			if imp != webModule+"kit" && !strings.HasPrefix(imp, webModule+"webtest") {
-				t.Errorf("%s imports %s: a page package imports only the kit (and, in tests, webtest)", path, imp)
+		for _, imp := range webImports(t, dir) {
+			testOnly := strings.HasSuffix(imp.file, "_test.go") && strings.HasPrefix(imp.path, webModule+"webtest")
+			if imp.path != webModule+"kit" && !testOnly {
+				t.Errorf("%s imports %s: a page package imports only the kit (and, in tests, webtest)", imp.file, imp.path)
 			}
 		}
 	}
 	if pages < 5 {
 		t.Fatalf("found %d page packages under internal/pages; is the test in the web app's module root?", pages)
 	}
-	for path, imp := range webImports(t, filepath.Join("internal", "kit")) {
-		t.Errorf("%s imports %s: the kit imports nothing of the pages", path, imp)
+	for _, imp := range webImports(t, filepath.Join("internal", "kit")) {
+		t.Errorf("%s imports %s: the kit imports nothing of the pages", imp.file, imp.path)
 	}
 }
 
-// webImports maps each Go file of dir to the web app's packages it
-// imports (one per file is enough to report).
-func webImports(t *testing.T, dir string) map[string]string {
+// webImport is one import of the web app's own code.
+type webImport struct{ file, path string }
+
+// webImports lists the imports of the web app's own packages in the Go
+// files of dir.
+func webImports(t *testing.T, dir string) []webImport {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string]string{}
-	for _, path := range files {
-		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+	var out []webImport
+	for _, file := range files {
+		f, err := parser.ParseFile(token.NewFileSet(), file, nil, parser.ImportsOnly)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, spec := range f.Imports {
-			imp, _ := strconv.Unquote(spec.Path.Value)
-			if strings.HasPrefix(imp, webModule) && !(strings.HasSuffix(path, "_test.go") && strings.HasPrefix(imp, webModule+"webtest")) {
-				if imp != webModule+"kit" || filepath.Base(dir) == "kit" {
-					out[path] = imp
-				}
+			if imp, _ := strconv.Unquote(spec.Path.Value); strings.HasPrefix(imp, webModule) {
+				out = append(out, webImport{file: file, path: imp})
 			}
 		}
 	}

@@ -229,7 +229,6 @@ func programmeText(v *View, kind, name string) string {
 	return ""
 }
 
-
 // The shortlist's cards and explanations as the templates show them:
 // every text already in the user's language, and only what the service's
 // pseudonymous card holds.
