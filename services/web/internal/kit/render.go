@@ -66,7 +66,10 @@ type View struct {
 	// Alert is a problem with the form as a whole; Notice is good news.
 	Alert  string
 	Notice string
-	Data   any
+	// Flash is the result of the last home-page form, for the home page
+	// and its panels (flash.go).
+	Flash *Flash
+	Data  any
 	assets *assets
 	// errorOrder keeps field errors in the order of the form, for the
 	// summary above it.
