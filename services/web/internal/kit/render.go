@@ -68,8 +68,8 @@ type View struct {
 	Notice string
 	// Flash is the result of the last home-page form, for the home page
 	// and its panels (flash.go).
-	Flash *Flash
-	Data  any
+	Flash  *Flash
+	Data   any
 	assets *assets
 	// errorOrder keeps field errors in the order of the form, for the
 	// summary above it.
