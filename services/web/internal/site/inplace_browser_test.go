@@ -126,5 +126,41 @@ func viewport(t *testing.T, b *browserTab, shot string) {
 	}
 }
 
-var _ = fmt.Sprint
-var _ = testkit.ArtifactDir
+// TestBrowserAttestationConfirmedWhereTheUserLooks shows the end of an
+// attestation on a phone: the redirect lands on the candidate's
+// attestations, with the confirmation on screen.
+func TestBrowserAttestationConfirmedWhereTheUserLooks(t *testing.T) {
+	f, m := newFakePortfolio(t), newFakeMatching(t)
+	g := start(t, map[string]string{"CANDIDATES_URL": f.URL, "MATCHING_URL": m.URL})
+	email := programmeAdminEmail(t, g)
+	ctx := testkit.Chromium(t, 3*time.Minute)
+	phone := &browserTab{t: t, ctx: ctx, base: g.URL, dir: testkit.ArtifactDir(t, "screenshots"), width: 390}
+	phone.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
+	phone.open("/lang/en?next=/login", "71-attest-00-login", "Sign in to Onward")
+	phone.fill(map[string]string{"email": email, "password": strongPassword})
+	phone.submit(`main form button[type="submit"]`, "/home", "71-attest-01-home")
+
+	phone.open("/candidates/c1/attest", "71-attest-02-form")
+	evaluate[bool](t, phone, fmt.Sprintf(`(function () {
+		var pick = function (css) { var el = document.querySelector(css); if (el) el.checked = true; };
+		pick("input[name=programme]"); pick("input[name=skill]"); pick("input[name=level][value=\"3\"]");
+		document.getElementById("hours").value = "600";
+		document.getElementById("evidence").value = "Roasts daily batches alone.";
+		document.getElementById("date").value = %q;
+		return true;
+	})()`, time.Now().UTC().AddDate(0, 0, -1).Format(time.DateOnly)))
+	phone.submit(`.actions button[value="attest"]`, "/candidates/c1", "71-attest-03-candidate-page")
+	wantHash(t, phone, "#attestations")
+	waitFor(t, phone, `!!document.getElementById("attested-notice")`)
+	box := evaluate[[]float64](t, phone, `(function () {
+		var r = document.getElementById("attested-notice").getBoundingClientRect();
+		return [r.top, r.bottom, window.innerHeight, window.scrollY];
+	})()`)
+	if box[0] < 0 || box[1] > box[2] {
+		t.Errorf("the confirmation is off screen: top %v, bottom %v, screen %v", box[0], box[1], box[2])
+	}
+	if box[3] < 100 {
+		t.Errorf("the candidate page opened at its top (scrollY %v), not at the attestations", box[3])
+	}
+	viewport(t, phone, "71-attest-04-phone-confirmation")
+}

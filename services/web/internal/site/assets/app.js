@@ -127,7 +127,8 @@
     if (method === "GET") {
       address += (address.indexOf("?") >= 0 ? "&" : "?") + new URLSearchParams(data).toString();
     } else {
-      init.body = data;
+      // As the browser would send it: urlencoded unless the form says otherwise.
+      init.body = form.enctype === "multipart/form-data" ? data : new URLSearchParams(data);
     }
     section.setAttribute("aria-busy", "true");
     fetch(address, init).then(function (res) {
