@@ -38,6 +38,13 @@ func NewBrowser(t testing.TB, s *Stack) *Browser {
 	return &Browser{t: t, stack: s, c: &http.Client{Jar: jar}}
 }
 
+// Stack returns the stack the browser is pointed at.
+func (b *Browser) Stack() *Stack { return b.stack }
+
+// Jar returns the browser's cookies, for a test that sends requests
+// with a client of its own.
+func (b *Browser) Jar() http.CookieJar { return b.c.Jar }
+
 // NoRedirects returns the same browser (its cookies, its language) but
 // stopping at the first answer, to inspect a redirect itself.
 func (b *Browser) NoRedirects() *Browser {

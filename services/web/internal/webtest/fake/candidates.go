@@ -5,14 +5,13 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"slices"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
-
 )
 
 // Candidates stands in for the candidates service's API: programmes and

@@ -12,8 +12,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"strings"
 	"net/url"
+	"strings"
 )
 
 // Request is one request a fake saw, with its JSON body decoded.
@@ -72,4 +72,3 @@ func conflict(w http.ResponseWriter, allowed []string) {
 	}
 	_ = json.NewEncoder(w).Encode(p)
 }
-
