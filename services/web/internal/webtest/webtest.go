@@ -4,6 +4,13 @@
 // test Redis, and the web app in-process in front of it. The other
 // services are whatever the test points the gateway at (EMPLOYERS_URL,
 // CANDIDATES_URL, MATCHING_URL), usually fakes. Only tests import it.
+//
+// Besides the stack, it holds what the page packages' black-box tests
+// share: a Browser that keeps cookies and submits forms with their CSRF
+// token, the Page it returns with its assertions, and helpers that sign
+// people in through the forms (SignIn, EmployerSession, StaffGateway,
+// ProgrammeAdmin, ProgrammeMember). The fakes of the other services live
+// in webtest/fake, the real browser's tab in webtest/chrome.
 package webtest
 
 import (

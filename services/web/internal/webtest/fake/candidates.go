@@ -14,9 +14,11 @@ import (
 	"time"
 )
 
-// Candidates stands in for the candidates service's API: programmes and
-// candidates in memory, versions checked on PATCH, and every request
-// recorded with its JSON body.
+// Candidates stands in for the candidates service's API as staff pages
+// use it: programmes and candidates in memory, versions checked on PATCH,
+// the corrections, consent texts, attestations and their revocation
+// (candidates_corrections.go), and every request recorded with its JSON
+// body.
 type Candidates struct {
 	*httptest.Server
 	mu         sync.Mutex

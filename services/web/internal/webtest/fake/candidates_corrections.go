@@ -40,7 +40,7 @@ var fakeConsentTexts = map[string]any{
 // serveConsentTexts answers GET /api/v1/consent-texts.
 func serveConsentTexts(w http.ResponseWriter) { answer(w, fakeConsentTexts) }
 
-// serveCorrections answers the corrections routes of the staff fake and
+// serveCorrections answers the corrections routes of the candidates fake and
 // reports whether the request was one of them. It runs under f.mu.
 func (f *Candidates) serveCorrections(w http.ResponseWriter, r *http.Request, parts []string, body map[string]any) bool {
 	switch {
