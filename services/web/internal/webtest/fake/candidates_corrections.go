@@ -41,7 +41,7 @@ var fakeConsentTexts = map[string]any{
 func serveConsentTexts(w http.ResponseWriter) { answer(w, fakeConsentTexts) }
 
 // serveCorrections answers the corrections routes of the candidates fake and
-// reports whether the request was one of them. It runs under f.mu.
+// reports whether the request was one of them. It runs under the fake's lock.
 func (f *Candidates) serveCorrections(w http.ResponseWriter, r *http.Request, parts []string, body map[string]any) bool {
 	switch {
 	case parts[0] == "consent-texts" && r.Method == http.MethodGet:

@@ -13,16 +13,16 @@ import (
 // them: the sectors in the asked language, the validate endpoints, and
 // status changes with versions, next_statuses and the 7-day reopen window.
 
-// fakeSectorNames are a few sectors' names by language; the others are
+// sectorNames are a few sectors' names by language; the others are
 // named "Sector <code>".
-var fakeSectorNames = map[string]map[string]string{
+var sectorNames = map[string]map[string]string{
 	"I": {"en": "Accommodation and food service", "nl": "Horeca: accommodatie en maaltijden", "fr": "Hébergement et restauration", "de": "Gastgewerbe"},
 	"A": {"en": "Agriculture, forestry and fishing", "nl": "Landbouw, bosbouw en visserij", "fr": "Agriculture, sylviculture et pêche", "de": "Land- und Forstwirtschaft, Fischerei"},
 	"H": {"en": "Transport and storage", "nl": "Vervoer en opslag", "fr": "Transports et entreposage", "de": "Verkehr und Lagerei"},
 }
 
 // serveRoleExtras answers the operations above and reports whether it did.
-// The caller holds f.mu.
+// The caller holds the fake's lock.
 func (f *Employers) serveRoleExtras(w http.ResponseWriter, r *http.Request, parts []string, body map[string]any) bool {
 	switch {
 	case r.URL.Path == "/api/v1/roles/sectors" && r.Method == http.MethodGet:
@@ -30,7 +30,7 @@ func (f *Employers) serveRoleExtras(w http.ResponseWriter, r *http.Request, part
 		items := []any{}
 		for _, code := range strings.Split("ABCDEFGHIJKLMNOPQRSTU", "") {
 			name := "Sector " + code
-			if names, ok := fakeSectorNames[code]; ok {
+			if names, ok := sectorNames[code]; ok {
 				name = names[lang]
 			}
 			items = append(items, map[string]any{"code": code, "name": name, "names": map[string]string{}})
