@@ -1,4 +1,4 @@
-package site_test
+package explore_test
 
 import (
 	"net"
