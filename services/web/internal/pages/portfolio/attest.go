@@ -90,7 +90,8 @@ func (p *Pages) PostAttest(c *fiber.Ctx) error {
 	switch {
 	case err == nil:
 		kit.SetNotice(c, "PortfolioNoticeAttested", d.Candidate.Alias)
-		return c.Redirect(candidateURL(id), fiber.StatusSeeOther)
+		// Back to the attestations, with the confirmation there (issue 11, item 2.2).
+		return c.Redirect(candidateURL(id)+"?attested=1#attestations", fiber.StatusSeeOther)
 	case errors.As(err, &problem) && problem.Status == fiber.StatusBadRequest:
 		attestProblem(v, problem)
 		return p.render(c, fiber.StatusUnprocessableEntity, "portfolio_attest", v)
