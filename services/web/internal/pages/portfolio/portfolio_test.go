@@ -1,4 +1,4 @@
-package site_test
+package portfolio_test
 
 import (
 	"net/http"
