@@ -1,4 +1,4 @@
-package site_test
+package portfolio_test
 
 import (
 	"net/http"
@@ -65,8 +65,10 @@ func TestAttestPreselectsTheOnlyProgrammeAndSendsTheAttestation(t *testing.T) {
 
 	today := time.Now().UTC().Format(time.DateOnly)
 	r := member.NoRedirects().Submit("/candidates/c1/attest", "/candidates/c1/attest", attestation(today))
-	if r.Status != http.StatusSeeOther || r.Header.Get("Location") != "/candidates/c1" {
-		t.Fatalf("attest answered %d to %q, want 303 to /candidates/c1:\n%s", r.Status, r.Header.Get("Location"), r.Body)
+	// Back to the candidate's attestations, where the confirmation shows.
+	const back = "/candidates/c1?attested=1#attestations"
+	if r.Status != http.StatusSeeOther || r.Header.Get("Location") != back {
+		t.Fatalf("attest answered %d to %q, want 303 to %s:\n%s", r.Status, r.Header.Get("Location"), back, r.Body)
 	}
 	sent := f.Only(t, http.MethodPost, "/api/v1/candidates/c1/skills").Body
 	want := map[string]any{"skill": "barista-skills", "level": float64(3), "hours": float64(600), "programme": "p1",
