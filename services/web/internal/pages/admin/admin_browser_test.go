@@ -1,4 +1,4 @@
-package site_test
+package admin_test
 
 import (
 	"net/url"
