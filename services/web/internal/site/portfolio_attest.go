@@ -107,7 +107,8 @@ func (p *portfolioPages) postAttest(c *fiber.Ctx) error {
 	switch {
 	case err == nil:
 		setPortfolioNotice(c, "PortfolioNoticeAttested", d.Candidate.Alias)
-		return c.Redirect(portfolioCandidateURL(id), fiber.StatusSeeOther)
+		// Back to the attestations, with the confirmation there (issue 11, item 2.2).
+		return c.Redirect(portfolioCandidateURL(id)+"?attested=1#attestations", fiber.StatusSeeOther)
 	case errors.As(err, &problem) && problem.Status == fiber.StatusBadRequest:
 		attestProblem(v, problem)
 		return p.render(c, fiber.StatusUnprocessableEntity, "portfolio_attest", v)

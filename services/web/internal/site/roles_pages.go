@@ -241,6 +241,10 @@ func (s *site) labelSkills(c *fiber.Ctx, v *view, skills []roleSkill) []skillRow
 
 func (s *site) renderRoleForm(c *fiber.Ctx, v *view, d *roleFormPage, status int) error {
 	if d.roleForm != nil {
+		// A picker's buttons come back to the picker (issue 11, item 2.2).
+		if d.Site != nil && d.NewSkill != nil {
+			d.Site.Action, d.NewSkill.Action = d.Action+"#site-choice", d.Action+"#skills"
+		}
 		v.Form["title"] = d.Title
 		d.Sectors = s.sectorChoices(c, v, d.Sector)
 		d.FlagGroups = wordingGroups(v, d.Flags)

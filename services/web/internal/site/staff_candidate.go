@@ -26,6 +26,9 @@ type candidateDetail struct {
 	OlderConsent bool
 	// Fits are the roles that fit the candidate (matching_suggestions.go).
 	Fits *fitsView
+	// Attested confirms an attestation just made, in the attestations
+	// section where its redirect lands.
+	Attested string
 }
 
 // skillLine is one attested skill: its level and hours, who attested it
@@ -57,7 +60,12 @@ func (s *site) showCandidate(c *fiber.Ctx) error {
 		return s.errorPage(c, err)
 	}
 	v := s.newView(c, candidateURL(k.ID))
+	attested := ""
 	switch {
+	case c.Query("attested") != "":
+		// The attestation's confirmation shows in its section, where the
+		// redirect lands, not at the top.
+		attested = takePortfolioNotice(c, v.localizer)
 	case c.Query("saved") != "":
 		v.Notice = v.T("StaffSaved")
 	case c.Query("consent") != "":
@@ -74,7 +82,7 @@ func (s *site) showCandidate(c *fiber.Ctx) error {
 	d := &candidateDetail{
 		ID: k.ID, Alias: k.Alias, Name: displayName(k), Identity: identityLines(v, k), Availability: availabilityLines(v, k),
 		Records: recordLines(k.Records, progNames), Certificates: k.Certificates, Consent: k.Consent,
-		ConsentDate: datePart(k.Consent.RecordedAt), IsOrgAdmin: isProgrammeAdmin(actor(c)),
+		ConsentDate: datePart(k.Consent.RecordedAt), IsOrgAdmin: isProgrammeAdmin(actor(c)), Attested: attested,
 	}
 	names := map[string]string{}
 	d.Skills = s.skillLines(c, v, k.Skills, progNames, names)

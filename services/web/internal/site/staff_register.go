@@ -148,6 +148,10 @@ func (s *site) renderCandidateForm(c *fiber.Ctx, v *view, d *candidateFormPage, 
 	} else {
 		d.Hidden = d.hidden(d.Step)
 	}
+	// A picker's buttons come back to the picker (issue 11, item 2.2).
+	if d.House != nil && d.Region != nil {
+		d.House.Action, d.Region.Action = d.Action+"#house-choice", d.Action+"#region-choice"
+	}
 	// Step 1 has no picker; its hidden fields carry step 2's choices.
 	v.usesPicker = d.ShowAvailability()
 	d.prepare(v)

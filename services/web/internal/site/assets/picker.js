@@ -316,5 +316,12 @@
     }
   }
 
-  document.querySelectorAll("[data-picker]").forEach(enhance);
+  // Pickers in a section that app.js puts in place are enhanced too.
+  function enhanceAll(root) {
+    var found = Array.prototype.slice.call(root.querySelectorAll("[data-picker]"));
+    if (root.matches && root.matches("[data-picker]")) found.unshift(root);
+    found.forEach(enhance);
+  }
+  if (window.onward && window.onward.enhance) window.onward.enhance(enhanceAll);
+  else enhanceAll(document);
 })();
