@@ -215,6 +215,10 @@ func (p *Pages) labelSkills(c *fiber.Ctx, v *kit.View, skills []api.RoleSkill) [
 
 func (p *Pages) renderRoleForm(c *fiber.Ctx, v *kit.View, d *roleFormPage, status int) error {
 	if d.roleForm != nil {
+		// A picker's buttons come back to the picker (issue 11, item 2.2).
+		if d.Site != nil && d.NewSkill != nil {
+			d.Site.Action, d.NewSkill.Action = d.Action+"#site-choice", d.Action+"#skills"
+		}
 		v.Form["title"] = d.Title
 		d.Sectors = p.sectorChoices(c, v, d.Sector)
 		d.FlagGroups = wordingGroups(v, d.Flags)
