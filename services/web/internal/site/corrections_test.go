@@ -5,17 +5,20 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/onward-jobs/onward/services/web/internal/webtest"
+	"github.com/onward-jobs/onward/services/web/internal/webtest/fake"
 )
 
 // correctionsCandidate is a candidate with a programme record, a
 // certificate and two signed attestations, at version 4.
-func correctionsCandidate(k *staffFake) {
-	k.addProgramme("p1", "Coffee roastery — Kortrijk house")
-	k.addCandidate("c1", map[string]any{"version": 4,
+func correctionsCandidate(k *fake.Candidates) {
+	k.AddProgramme("p1", "Coffee roastery — Kortrijk house")
+	k.AddCandidate("c1", map[string]any{"version": 4,
 		"programme_records": []any{map[string]any{"id": "r1", "programme": "p1", "from": "2026-01-05", "to": "2026-06-30", "hours": 600}},
 		"certificates":      []any{map[string]any{"id": "x1", "name": "Food hygiene", "issuer": "FAVV", "date": "2026-09-15"}},
-		"skills":            []any{revokableAttestation("a1", "anyone"), revokableAttestation("a2", "someone-else")},
-		"attestations":      []any{revokableAttestation("a1", "anyone"), revokableAttestation("a2", "someone-else")},
+		"skills":            []any{fake.RevokableAttestation("a1", "anyone"), fake.RevokableAttestation("a2", "someone-else")},
+		"attestations":      []any{fake.RevokableAttestation("a1", "anyone"), fake.RevokableAttestation("a2", "someone-else")},
 	})
 }
 
@@ -26,60 +29,60 @@ func correctionsCandidate(k *staffFake) {
 // removal asks first.
 func TestCorrectingAndRemovingProgrammeHoursAndCertificates(t *testing.T) {
 	t.Parallel()
-	g, k := staffGateway(t)
+	g, k := webtest.StaffGateway(t)
 	correctionsCandidate(k)
-	coach := programmeAdmin(t, g)
+	coach := webtest.ProgrammeAdmin(t, g)
 
-	coach.get("/candidates/c1").mustContain(t, `href="/candidates/c1/records/r1/edit"`, `href="/candidates/c1/records/r1/remove"`,
+	coach.Get("/candidates/c1").MustContain(t, `href="/candidates/c1/records/r1/edit"`, `href="/candidates/c1/records/r1/remove"`,
 		`href="/candidates/c1/certificates/x1/edit"`, `href="/candidates/c1/certificates/x1/remove"`)
 
-	form := coach.get("/candidates/c1/records/r1/edit")
-	form.mustBeAt(t, "/candidates/c1/records/r1/edit", http.StatusOK)
-	form.mustContain(t, "Correct programme hours", `name="version" value="4"`, `value="600"`, `value="2026-06-30"`, `<option value="p1" selected>`)
+	form := coach.Get("/candidates/c1/records/r1/edit")
+	form.MustBeAt(t, "/candidates/c1/records/r1/edit", http.StatusOK)
+	form.MustContain(t, "Correct programme hours", `name="version" value="4"`, `value="600"`, `value="2026-06-30"`, `<option value="p1" selected>`)
 
 	edit := url.Values{"version": {"4"}, "rec_programme": {"p1"}, "rec_from": {"2026-01-05"}, "rec_to": {""}, "rec_hours": {"99999"}}
-	refused := coach.submit("/candidates/c1/records/r1/edit", "/candidates/c1/records/r1/edit", edit)
-	refused.mustBeAt(t, "/candidates/c1/records/r1/edit", http.StatusUnprocessableEntity)
-	refused.mustContain(t, "Enter the hours, from 1 to 10,000.", `value="99999"`, `name="version" value="4"`)
+	refused := coach.Submit("/candidates/c1/records/r1/edit", "/candidates/c1/records/r1/edit", edit)
+	refused.MustBeAt(t, "/candidates/c1/records/r1/edit", http.StatusUnprocessableEntity)
+	refused.MustContain(t, "Enter the hours, from 1 to 10,000.", `value="99999"`, `name="version" value="4"`)
 
 	edit.Set("rec_hours", "640")
-	saved := coach.submit("/candidates/c1/records/r1/edit", "/candidates/c1/records/r1/edit", edit)
-	saved.mustBeAt(t, "/candidates/c1", http.StatusOK)
-	saved.mustContain(t, "The programme hours are corrected.", "640 hours")
-	body := k.last(t, http.MethodPut, "/api/v1/candidates/c1/programme-records/r1").Body
+	saved := coach.Submit("/candidates/c1/records/r1/edit", "/candidates/c1/records/r1/edit", edit)
+	saved.MustBeAt(t, "/candidates/c1", http.StatusOK)
+	saved.MustContain(t, "The programme hours are corrected.", "640 hours")
+	body := k.Last(t, http.MethodPut, "/api/v1/candidates/c1/programme-records/r1").Body
 	if body["version"] != float64(4) || body["hours"] != float64(640) || body["programme"] != "p1" || body["to"] != nil {
 		t.Errorf("PUT body = %v", body)
 	}
 
 	// The candidate is at version 5 now: the old form's version is stale.
 	edit.Set("rec_hours", "700")
-	stale := coach.submit("/candidates/c1/records/r1/edit", "/candidates/c1/records/r1/edit", edit)
-	stale.mustBeAt(t, "/candidates/c1/records/r1/edit", http.StatusConflict)
-	stale.mustContain(t, "Someone changed this candidate meanwhile.", `name="version" value="5"`, `value="640"`)
+	stale := coach.Submit("/candidates/c1/records/r1/edit", "/candidates/c1/records/r1/edit", edit)
+	stale.MustBeAt(t, "/candidates/c1/records/r1/edit", http.StatusConflict)
+	stale.MustContain(t, "Someone changed this candidate meanwhile.", `name="version" value="5"`, `value="640"`)
 
 	// A certificate: corrected, then removed after the confirmation.
 	cert := url.Values{"version": {"5"}, "cert_name": {"Food hygiene level 2"}, "cert_issuer": {"FAVV"}, "cert_date": {"2026-09-15"}}
-	coach.submit("/candidates/c1/certificates/x1/edit", "/candidates/c1/certificates/x1/edit", cert).
-		mustContain(t, "The certificate is corrected.", "Food hygiene level 2")
-	confirm := coach.get("/candidates/c1/certificates/x1/remove")
-	confirm.mustBeAt(t, "/candidates/c1/certificates/x1/remove", http.StatusOK)
-	confirm.mustContain(t, "Remove this certificate?", "Food hygiene level 2", "Yes, remove this certificate", `name="version" value="6"`)
-	if n := len(k.requests(http.MethodDelete, "/api/v1/candidates/c1/certificates/x1")); n != 0 {
+	coach.Submit("/candidates/c1/certificates/x1/edit", "/candidates/c1/certificates/x1/edit", cert).
+		MustContain(t, "The certificate is corrected.", "Food hygiene level 2")
+	confirm := coach.Get("/candidates/c1/certificates/x1/remove")
+	confirm.MustBeAt(t, "/candidates/c1/certificates/x1/remove", http.StatusOK)
+	confirm.MustContain(t, "Remove this certificate?", "Food hygiene level 2", "Yes, remove this certificate", `name="version" value="6"`)
+	if n := len(k.Requests(http.MethodDelete, "/api/v1/candidates/c1/certificates/x1")); n != 0 {
 		t.Fatal("showing the confirmation removed the certificate")
 	}
-	staleRemove := coach.submit("/candidates/c1/certificates/x1/remove", "/candidates/c1/certificates/x1/remove", url.Values{"version": {"5"}})
-	staleRemove.mustBeAt(t, "/candidates/c1/certificates/x1/remove", http.StatusConflict)
-	staleRemove.mustContain(t, "Someone changed this candidate meanwhile.", `name="version" value="6"`)
-	removed := coach.submit("/candidates/c1/certificates/x1/remove", "/candidates/c1/certificates/x1/remove", url.Values{"version": {"6"}})
-	removed.mustBeAt(t, "/candidates/c1", http.StatusOK)
-	removed.mustContain(t, "The certificate is removed.", "No certificates yet")
-	if q := k.last(t, http.MethodDelete, "/api/v1/candidates/c1/certificates/x1").Query.Get("version"); q != "6" {
+	staleRemove := coach.Submit("/candidates/c1/certificates/x1/remove", "/candidates/c1/certificates/x1/remove", url.Values{"version": {"5"}})
+	staleRemove.MustBeAt(t, "/candidates/c1/certificates/x1/remove", http.StatusConflict)
+	staleRemove.MustContain(t, "Someone changed this candidate meanwhile.", `name="version" value="6"`)
+	removed := coach.Submit("/candidates/c1/certificates/x1/remove", "/candidates/c1/certificates/x1/remove", url.Values{"version": {"6"}})
+	removed.MustBeAt(t, "/candidates/c1", http.StatusOK)
+	removed.MustContain(t, "The certificate is removed.", "No certificates yet")
+	if q := k.Last(t, http.MethodDelete, "/api/v1/candidates/c1/certificates/x1").Query.Get("version"); q != "6" {
 		t.Errorf("DELETE version = %q", q)
 	}
 
 	// Removed entries and other organisations' candidates are not found.
-	coach.get("/candidates/c1/certificates/x1/edit").mustBeAt(t, "/candidates/c1/certificates/x1/edit", http.StatusNotFound)
-	coach.get("/candidates/zz/records/r1/remove").mustBeAt(t, "/candidates/zz/records/r1/remove", http.StatusNotFound)
+	coach.Get("/candidates/c1/certificates/x1/edit").MustBeAt(t, "/candidates/c1/certificates/x1/edit", http.StatusNotFound)
+	coach.Get("/candidates/zz/records/r1/remove").MustBeAt(t, "/candidates/zz/records/r1/remove", http.StatusNotFound)
 }
 
 // TestRevokingAnAttestation: the reason is a radio choice, the note's
@@ -88,95 +91,95 @@ func TestCorrectingAndRemovingProgrammeHoursAndCertificates(t *testing.T) {
 // attestation shows as revoked on the candidate page and the verify page.
 func TestRevokingAnAttestation(t *testing.T) {
 	t.Parallel()
-	g, k := staffGateway(t)
+	g, k := webtest.StaffGateway(t)
 	correctionsCandidate(k)
-	coach := programmeAdmin(t, g)
+	coach := webtest.ProgrammeAdmin(t, g)
 
-	coach.get("/candidates/c1").mustContain(t, `href="/candidates/c1/attestations/a1/revoke"`)
-	form := coach.get("/candidates/c1/attestations/a1/revoke")
-	form.mustBeAt(t, "/candidates/c1/attestations/a1/revoke", http.StatusOK)
-	form.mustContain(t, "Revoke an attestation", `type="radio" name="reason" value="wrong_skill_or_level"`, "Wrong skill or level",
+	coach.Get("/candidates/c1").MustContain(t, `href="/candidates/c1/attestations/a1/revoke"`)
+	form := coach.Get("/candidates/c1/attestations/a1/revoke")
+	form.MustBeAt(t, "/candidates/c1/attestations/a1/revoke", http.StatusOK)
+	form.MustContain(t, "Revoke an attestation", `type="radio" name="reason" value="wrong_skill_or_level"`, "Wrong skill or level",
 		"never about the person, their history or any offence", "The skill stops counting for matching at once",
 		"Employers who verify this attestation see that it was revoked", `maxlength="280"`, `name="version" value="4"`)
 
-	missing := coach.submit("/candidates/c1/attestations/a1/revoke", "/candidates/c1/attestations/a1/revoke", url.Values{"version": {"4"}, "note": {"typed"}})
-	missing.mustBeAt(t, "/candidates/c1/attestations/a1/revoke", http.StatusUnprocessableEntity)
-	missing.mustContain(t, "Choose why the attestation is revoked.", "Tick this to confirm", ">typed</textarea>")
+	missing := coach.Submit("/candidates/c1/attestations/a1/revoke", "/candidates/c1/attestations/a1/revoke", url.Values{"version": {"4"}, "note": {"typed"}})
+	missing.MustBeAt(t, "/candidates/c1/attestations/a1/revoke", http.StatusUnprocessableEntity)
+	missing.MustContain(t, "Choose why the attestation is revoked.", "Tick this to confirm", ">typed</textarea>")
 
-	other := coach.submit("/candidates/c1/attestations/a1/revoke", "/candidates/c1/attestations/a1/revoke",
+	other := coach.Submit("/candidates/c1/attestations/a1/revoke", "/candidates/c1/attestations/a1/revoke",
 		url.Values{"version": {"4"}, "reason": {"other"}, "confirm": {"1"}})
-	other.mustBeAt(t, "/candidates/c1/attestations/a1/revoke", http.StatusUnprocessableEntity)
-	other.mustContain(t, "“Another reason” needs one.", `value="other" checked`)
+	other.MustBeAt(t, "/candidates/c1/attestations/a1/revoke", http.StatusUnprocessableEntity)
+	other.MustContain(t, "“Another reason” needs one.", `value="other" checked`)
 
-	k.setVersion("c1", 5)
-	stale := coach.submit("/candidates/c1/attestations/a1/revoke", "/candidates/c1/attestations/a1/revoke",
+	k.SetVersion("c1", 5)
+	stale := coach.Submit("/candidates/c1/attestations/a1/revoke", "/candidates/c1/attestations/a1/revoke",
 		url.Values{"version": {"4"}, "reason": {"wrong_skill_or_level"}, "note": {"Level 3 was meant for the garden."}, "confirm": {"1"}})
-	stale.mustBeAt(t, "/candidates/c1/attestations/a1/revoke", http.StatusConflict)
-	stale.mustContain(t, "Someone changed this candidate meanwhile.", `name="version" value="5"`, `value="wrong_skill_or_level" checked`,
+	stale.MustBeAt(t, "/candidates/c1/attestations/a1/revoke", http.StatusConflict)
+	stale.MustContain(t, "Someone changed this candidate meanwhile.", `name="version" value="5"`, `value="wrong_skill_or_level" checked`,
 		">Level 3 was meant for the garden.</textarea>")
 
-	done := coach.submit("/candidates/c1/attestations/a1/revoke", "/candidates/c1/attestations/a1/revoke",
+	done := coach.Submit("/candidates/c1/attestations/a1/revoke", "/candidates/c1/attestations/a1/revoke",
 		url.Values{"version": {"5"}, "reason": {"wrong_skill_or_level"}, "note": {"Level 3 was meant for the garden."}, "confirm": {"1"}})
-	done.mustBeAt(t, "/candidates/c1", http.StatusOK)
-	done.mustContain(t, "The attestation is revoked.", "Revoked attestations", "Revoked on 2026-12-06", "Reason: Wrong skill or level.",
+	done.MustBeAt(t, "/candidates/c1", http.StatusOK)
+	done.MustContain(t, "The attestation is revoked.", "Revoked attestations", "Revoked on 2026-12-06", "Reason: Wrong skill or level.",
 		"Note: Level 3 was meant for the garden.")
-	body := k.last(t, http.MethodPost, "/api/v1/attestations/a1/revocation").Body
+	body := k.Last(t, http.MethodPost, "/api/v1/attestations/a1/revocation").Body
 	if body["version"] != float64(5) || body["reason"] != "wrong_skill_or_level" || body["note"] != "Level 3 was meant for the garden." {
 		t.Errorf("revocation body = %v", body)
 	}
-	coach.get("/attestations/a1").mustContain(t, "This attestation was revoked", "It no longer vouches for this skill",
+	coach.Get("/attestations/a1").MustContain(t, "This attestation was revoked", "It no longer vouches for this skill",
 		"Revoked on 2026-12-06", "Reason: Wrong skill or level.")
-	coach.get("/candidates/c1/attestations/a1/revoke").mustContain(t, "Revoked on 2026-12-06")
+	coach.Get("/candidates/c1/attestations/a1/revoke").MustContain(t, "Revoked on 2026-12-06")
 
 	// A member who did not sign a2 is refused by the service; the page says why.
-	member := programmeMember(t, g, coach)
-	if p := member.get("/candidates/c1"); p.Status != http.StatusOK || strings.Contains(p.Body, "/attestations/a2/revoke") {
+	member := webtest.ProgrammeMember(t, g, coach)
+	if p := member.Get("/candidates/c1"); p.Status != http.StatusOK || strings.Contains(p.Body, "/attestations/a2/revoke") {
 		t.Errorf("a member is offered to revoke someone else's attestation (status %d)", p.Status)
 	}
-	refused := member.submit("/candidates/c1/attestations/a2/revoke", "/candidates/c1/attestations/a2/revoke",
+	refused := member.Submit("/candidates/c1/attestations/a2/revoke", "/candidates/c1/attestations/a2/revoke",
 		url.Values{"version": {"6"}, "reason": {"entered_in_error"}, "confirm": {"1"}})
-	refused.mustBeAt(t, "/candidates/c1/attestations/a2/revoke", http.StatusForbidden)
-	refused.mustContain(t, "Only the supervisor who signed this attestation or your organisation's administrator may revoke it.")
+	refused.MustBeAt(t, "/candidates/c1/attestations/a2/revoke", http.StatusForbidden)
+	refused.MustContain(t, "Only the supervisor who signed this attestation or your organisation's administrator may revoke it.")
 }
 
 // TestEditingAProgramme: the form is filled from the programme with its
 // version, needs a supervisor, explains a refusal and a stale version.
 func TestEditingAProgramme(t *testing.T) {
 	t.Parallel()
-	g, k := staffGateway(t)
-	k.addProgramme("p1", "Coffee roastery — Kortrijk house")
-	coach := programmeAdmin(t, g)
+	g, k := webtest.StaffGateway(t)
+	k.AddProgramme("p1", "Coffee roastery — Kortrijk house")
+	coach := webtest.ProgrammeAdmin(t, g)
 
-	coach.get("/programmes/p1").mustContain(t, `href="/programmes/p1/edit"`)
-	form := coach.get("/programmes/p1/edit")
-	form.mustBeAt(t, "/programmes/p1/edit", http.StatusOK)
-	form.mustContain(t, "Edit the programme", `value="Coffee roastery — Kortrijk house"`, `name="version" value="1"`, "Save the correction")
+	coach.Get("/programmes/p1").MustContain(t, `href="/programmes/p1/edit"`)
+	form := coach.Get("/programmes/p1/edit")
+	form.MustBeAt(t, "/programmes/p1/edit", http.StatusOK)
+	form.MustContain(t, "Edit the programme", `value="Coffee roastery — Kortrijk house"`, `name="version" value="1"`, "Save the correction")
 
 	fields := url.Values{"action": {"save"}, "version": {"1"}, "name": {"Coffee roastery — Vorst house"}, "kind": {"coffee_roastery"},
 		"site": {"2797656"}, "site_q": {"Gent"}, "site_shown": {"Gent"}}
-	none := coach.submit("/programmes/p1/edit", "/programmes/p1/edit", fields)
-	none.mustBeAt(t, "/programmes/p1/edit", http.StatusUnprocessableEntity)
-	none.mustContain(t, `value="Coffee roastery — Vorst house"`)
-	none.mustMatch(t, `id="supervisors-error"`)
+	none := coach.Submit("/programmes/p1/edit", "/programmes/p1/edit", fields)
+	none.MustBeAt(t, "/programmes/p1/edit", http.StatusUnprocessableEntity)
+	none.MustContain(t, `value="Coffee roastery — Vorst house"`)
+	none.MustMatch(t, `id="supervisors-error"`)
 
 	fields["supervisors"] = []string{"u-lien", "u-sam"}
-	saved := coach.submit("/programmes/p1/edit", "/programmes/p1/edit", fields)
-	saved.mustBeAt(t, "/programmes/p1", http.StatusOK)
-	saved.mustContain(t, "The programme is saved.", "Coffee roastery — Vorst house")
-	body := k.last(t, http.MethodPut, "/api/v1/programmes/p1").Body
+	saved := coach.Submit("/programmes/p1/edit", "/programmes/p1/edit", fields)
+	saved.MustBeAt(t, "/programmes/p1", http.StatusOK)
+	saved.MustContain(t, "The programme is saved.", "Coffee roastery — Vorst house")
+	body := k.Last(t, http.MethodPut, "/api/v1/programmes/p1").Body
 	if body["version"] != float64(1) || len(body["supervisors"].([]any)) != 2 {
 		t.Errorf("PUT body = %v", body)
 	}
 
-	stale := coach.submit("/programmes/p1/edit", "/programmes/p1/edit", fields)
-	stale.mustBeAt(t, "/programmes/p1/edit", http.StatusConflict)
-	stale.mustContain(t, "Someone changed this programme meanwhile.", `name="version" value="2"`)
+	stale := coach.Submit("/programmes/p1/edit", "/programmes/p1/edit", fields)
+	stale.MustBeAt(t, "/programmes/p1/edit", http.StatusConflict)
+	stale.MustContain(t, "Someone changed this programme meanwhile.", `name="version" value="2"`)
 
 	fields.Set("version", "2")
 	fields.Set("name", "Refused")
-	refused := coach.submit("/programmes/p1/edit", "/programmes/p1/edit", fields)
-	refused.mustBeAt(t, "/programmes/p1/edit", http.StatusForbidden)
-	refused.mustContain(t, "Only this programme's supervisors or your organisation's administrator may change it.", `value="Refused"`)
+	refused := coach.Submit("/programmes/p1/edit", "/programmes/p1/edit", fields)
+	refused.MustBeAt(t, "/programmes/p1/edit", http.StatusForbidden)
+	refused.MustContain(t, "Only this programme's supervisors or your organisation's administrator may change it.", `value="Refused"`)
 }
 
 // TestConsentTextComesFromTheAPIInTheReadersLanguage: both consent pages
@@ -185,24 +188,24 @@ func TestEditingAProgramme(t *testing.T) {
 // older text is named on the candidate page with a way to the current one.
 func TestConsentTextComesFromTheAPIInTheReadersLanguage(t *testing.T) {
 	t.Parallel()
-	g, k := staffGateway(t)
-	k.addCandidate("c1", map[string]any{"alias": "K7Q2",
+	g, k := webtest.StaffGateway(t)
+	k.AddCandidate("c1", map[string]any{"alias": "K7Q2",
 		"consent": map[string]any{"matching": true, "text_version": "2026-11", "text_current": false, "recorded_at": "2026-11-02T09:30:00Z"}})
-	k.addCandidate("c2", map[string]any{"alias": "M3P8"})
-	coach := programmeAdmin(t, g)
+	k.AddCandidate("c2", map[string]any{"alias": "M3P8"})
+	coach := webtest.ProgrammeAdmin(t, g)
 
-	coach.get("/candidates/c1").mustContain(t, "This consent was given on an earlier consent text (version 2026-11).",
+	coach.Get("/candidates/c1").MustContain(t, "This consent was given on an earlier consent text (version 2026-11).",
 		`href="/candidates/c1/consent"`, "Go through the current text")
-	page := coach.get("/candidates/c1/consent")
-	page.mustContain(t, "version 2026-11); the current text is version 2026-12.", "under the alias K7Q2.",
+	page := coach.Get("/candidates/c1/consent")
+	page.MustContain(t, "version 2026-11); the current text is version 2026-12.", "under the alias K7Q2.",
 		"The text they agreed to (version 2026-11)", "Employers see your alias K7Q2 and your skills (the 2026-11 text).",
 		`name="text_version" value="2026-12"`)
 
-	coach.lang = "nl"
-	coach.get("/candidates/c2/register/consent").mustContain(t, "onder de schuilnaam M3P8.", "Versie 2026-12 van de toestemmingstekst.")
-	coach.lang = "fr"
-	fr := coach.get("/candidates/c2/register/consent")
-	fr.mustContain(t, "Ce texte n'est pas encore publié dans votre langue ; il est affiché dans cette langue : English.",
+	coach.Lang = "nl"
+	coach.Get("/candidates/c2/register/consent").MustContain(t, "onder de schuilnaam M3P8.", "Versie 2026-12 van de toestemmingstekst.")
+	coach.Lang = "fr"
+	fr := coach.Get("/candidates/c2/register/consent")
+	fr.MustContain(t, "Ce texte n'est pas encore publié dans votre langue ; il est affiché dans cette langue : English.",
 		"under the alias M3P8.", `lang="en"`)
 }
 
@@ -211,13 +214,13 @@ func TestConsentTextComesFromTheAPIInTheReadersLanguage(t *testing.T) {
 // as it is.
 func TestAuditTrailNamesChangesInWords(t *testing.T) {
 	t.Parallel()
-	g, k := staffGateway(t)
-	k.addCandidate("c1", nil)
-	coach := programmeAdmin(t, g)
-	p := coach.get("/candidates/c1/audit")
-	p.mustBeAt(t, "/candidates/c1/audit", http.StatusOK)
-	p.mustContain(t, "Revoked an attestation<small>revoked attestation</small>", "Removed<small>certificate</small>",
+	g, k := webtest.StaffGateway(t)
+	k.AddCandidate("c1", nil)
+	coach := webtest.ProgrammeAdmin(t, g)
+	p := coach.Get("/candidates/c1/audit")
+	p.MustBeAt(t, "/candidates/c1/audit", http.StatusOK)
+	p.MustContain(t, "Revoked an attestation<small>revoked attestation</small>", "Removed<small>certificate</small>",
 		"Changed<small>identity, day release, programme hours</small>", "<small>shoe_size</small>")
-	coach.lang = "de"
-	coach.get("/candidates/c1/audit").mustContain(t, "Geändert<small>Identität, Freigang, Programmstunden</small>")
+	coach.Lang = "de"
+	coach.Get("/candidates/c1/audit").MustContain(t, "Geändert<small>Identität, Freigang, Programmstunden</small>")
 }

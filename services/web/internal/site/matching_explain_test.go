@@ -5,6 +5,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/onward-jobs/onward/services/web/internal/webtest"
+	"github.com/onward-jobs/onward/services/web/internal/webtest/fake"
 )
 
 // nearMatchExplanation is the near match of issue 11 (2.1), as the one
@@ -13,29 +16,29 @@ import (
 // level asked) and two missing; of four optional skills one is met, one
 // partly met and two missing.
 func nearMatchExplanation(summary string) map[string]any {
-	essential := skillGroup(
+	essential := fake.SkillGroup(
 		[]any{
-			skillFit("coffee-roasting", "Coffee roasting", 2, "met", 3, map[string]any{"hours": 420, "attested": true}),
-			skillFit("espresso-preparation", "Espresso preparation", 2, "met", 2, map[string]any{"hours": 120}),
+			fake.SkillFit("coffee-roasting", "Coffee roasting", 2, "met", 3, map[string]any{"hours": 420, "attested": true}),
+			fake.SkillFit("espresso-preparation", "Espresso preparation", 2, "met", 2, map[string]any{"hours": 120}),
 		},
 		[]any{
-			skillFit("coffee-cupping", "Coffee cupping", 1, "partly", 0, map[string]any{"relation": "sibling",
+			fake.SkillFit("coffee-cupping", "Coffee cupping", 1, "partly", 0, map[string]any{"relation": "sibling",
 				"related": map[string]any{"skill": "coffee-roasting", "label": "Coffee roasting", "level": 3, "hours": 420, "attested": true,
 					"family": map[string]any{"skill": "coffee-production", "label": "Coffee production"}}}),
-			skillFit("latte-art", "Latte art", 2, "partly", 0, map[string]any{"relation": "parent",
+			fake.SkillFit("latte-art", "Latte art", 2, "partly", 0, map[string]any{"relation": "parent",
 				"related": map[string]any{"skill": "barista", "label": "Barista", "level": 3, "hours": 300, "attested": false}}),
-			skillFit("milk-texturing", "Milk texturing", 2, "partly", 1, map[string]any{"relation": "below_level", "hours": 40}),
+			fake.SkillFit("milk-texturing", "Milk texturing", 2, "partly", 1, map[string]any{"relation": "below_level", "hours": 40}),
 		},
 		[]any{
-			skillFit("forklift", "Forklift licence", 2, "missing", 0, trainedAt("logistics", "Logistics workshop")),
-			skillFit("food-hygiene", "Food hygiene", 1, "missing", 0, trainedAt("catering", "Catering kitchen")),
+			fake.SkillFit("forklift", "Forklift licence", 2, "missing", 0, fake.TrainedAt("logistics", "Logistics workshop")),
+			fake.SkillFit("food-hygiene", "Food hygiene", 1, "missing", 0, fake.TrainedAt("catering", "Catering kitchen")),
 		})
-	optional := skillGroup(
-		[]any{skillFit("cash-handling", "Cash handling", 1, "met", 2, nil)},
-		[]any{skillFit("customer-service", "Customer service", 3, "partly", 1, map[string]any{"relation": "below_level"})},
+	optional := fake.SkillGroup(
+		[]any{fake.SkillFit("cash-handling", "Cash handling", 1, "met", 2, nil)},
+		[]any{fake.SkillFit("customer-service", "Customer service", 3, "partly", 1, map[string]any{"relation": "below_level"})},
 		[]any{
-			skillFit("bookkeeping", "Bookkeeping", 1, "missing", 0, nil),
-			skillFit("stock-keeping", "Stock keeping", 2, "missing", 0, trainedAt("logistics", "")),
+			fake.SkillFit("bookkeeping", "Bookkeeping", 1, "missing", 0, nil),
+			fake.SkillFit("stock-keeping", "Stock keeping", 2, "missing", 0, fake.TrainedAt("logistics", "")),
 		})
 	return map[string]any{
 		"summary": summary, "skills": map[string]any{"essential": essential, "optional": optional},
@@ -55,13 +58,13 @@ var (
 
 // nearMatchEntry is a shortlist entry carrying nearMatchExplanation.
 func nearMatchEntry(alias string) map[string]any {
-	e := shortlistEntry(alias, "near")
+	e := fake.ShortlistEntry(alias, "near")
 	e["explanation"] = nearMatchExplanation(nearMatchSummary)
 	return e
 }
 
 // details returns the inner HTML of the <details> with that id.
-func (p page) details(t *testing.T, id string) string {
+func details(t *testing.T, p webtest.Page, id string) string {
 	t.Helper()
 	m := regexp.MustCompile(`(?s)<details class="match-details" id="` + id + `">(.*?)</details>`).FindStringSubmatch(p.Body)
 	if m == nil {
@@ -102,15 +105,15 @@ func notIn(t *testing.T, where, html string, texts ...string) {
 func TestShortlistExplainsEachSkillOnce(t *testing.T) {
 	t.Parallel()
 	b, e, m := shortlistSession(t)
-	e.addRole("r1", "Barista", "open")
-	m.set(func(f *fakeShortlists) { f.shortlists["r1"] = []map[string]any{nearMatchEntry("Q4R5")} })
+	e.AddRole("r1", "Barista", "open")
+	m.Set(func(f *fake.Matching) { f.Shortlists["r1"] = []map[string]any{nearMatchEntry("Q4R5")} })
 
-	p := b.get("/roles/r1/shortlist")
-	p.mustBeAt(t, "/roles/r1/shortlist", http.StatusOK)
-	p.mustContain(t, nearMatchSummary, `What is missing <span class="match-count">(2 essential, 2 optional)</span>`,
+	p := b.Get("/roles/r1/shortlist")
+	p.MustBeAt(t, "/roles/r1/shortlist", http.StatusOK)
+	p.MustContain(t, nearMatchSummary, `What is missing <span class="match-count">(2 essential, 2 optional)</span>`,
 		"still lacks at least one essential skill itself")
 
-	why := p.details(t, "why-1")
+	why := details(t, p, "why-1")
 	inOrder(t, "why", why,
 		"Essential skills", "7 asked",
 		"Met (2)", "Coffee roasting", "level 3, level 2 asked; 420 hours, attested",
@@ -126,7 +129,7 @@ func TestShortlistExplainsEachSkillOnce(t *testing.T) {
 		t.Errorf("the related-skill note shows %d times, want once", n)
 	}
 
-	missing := p.details(t, "missing-1")
+	missing := details(t, p, "missing-1")
 	inOrder(t, "what is missing", missing,
 		"Essential skills", "Missing (2)", "Forklift licence", "level 2 asked", "trained in: Logistics workshop",
 		"Food hygiene", "trained in: Catering kitchen",
@@ -135,11 +138,11 @@ func TestShortlistExplainsEachSkillOnce(t *testing.T) {
 	notIn(t, "what is missing", missing, "Coffee roasting", "Cash handling")
 
 	// The same in Dutch, from the same counts.
-	nl := b.get("/lang/nl?next=/roles/r1/shortlist")
-	nl.mustContain(t, `Wat ontbreekt <span class="match-count">(2 essentiële, 2 optionele)</span>`, "Deels voldaan (3)",
+	nl := b.Get("/lang/nl?next=/roles/r1/shortlist")
+	nl.MustContain(t, `Wat ontbreekt <span class="match-count">(2 essentiële, 2 optionele)</span>`, "Deels voldaan (3)",
 		"heeft Coffee roasting (niveau 3), een nauw verwante vaardigheid uit dezelfde familie (Coffee production)",
 		"niveau 1 van het gevraagde niveau 2")
-	notIn(t, "what is missing (nl)", nl.details(t, "missing-1"), partlyMet...)
+	notIn(t, "what is missing (nl)", details(t, nl, "missing-1"), partlyMet...)
 }
 
 // TestRolesThatFitExplainEachSkillOnce: staff read the same explanation
@@ -148,21 +151,21 @@ func TestShortlistExplainsEachSkillOnce(t *testing.T) {
 func TestRolesThatFitExplainEachSkillOnce(t *testing.T) {
 	t.Parallel()
 	coach, k, _, m := staffMatchingGateway(t)
-	k.addCandidate("c1", map[string]any{"consent": map[string]any{"matching": true}})
-	it := suggestionItem(1, "e1", "near")
+	k.AddCandidate("c1", map[string]any{"consent": map[string]any{"matching": true}})
+	it := fake.SuggestionItem(1, "e1", "near")
 	it["explanation"] = nearMatchExplanation(strings.Replace(nearMatchSummary, "15-30 km", "22 km", 1))
-	m.set(func(f *fakeShortlists) { f.suggestions["c1"] = []map[string]any{it} })
+	m.Set(func(f *fake.Matching) { f.Suggestions["c1"] = []map[string]any{it} })
 
 	for _, path := range []string{"/candidates/c1", "/candidates/c1/suggestions"} {
-		p := coach.get(path)
-		p.mustBeAt(t, path, http.StatusOK)
-		p.mustContain(t, "Near match: essential skills 2 met, 3 partly met, 2 missing of 7",
+		p := coach.Get(path)
+		p.MustBeAt(t, path, http.StatusOK)
+		p.MustContain(t, "Near match: essential skills 2 met, 3 partly met, 2 missing of 7",
 			"Essential skills missing:</strong> Forklift licence (level 2 asked) — trained in: Logistics workshop; Food hygiene (level 1 asked) — trained in: Catering kitchen",
 			"Optional skills missing:</strong> Bookkeeping (level 1 asked); Stock keeping (level 2 asked) — trained in: Logistics",
 			"Full match: the candidate holds every essential skill, perhaps below the level asked.")
 		gaps := strings.Join(regexp.MustCompile(`(?s)<p class="match-gaps">.*?</p>`).FindAllString(p.Body, -1), "\n")
 		notIn(t, path+" missing", gaps, partlyMet...)
-		why := p.details(t, "fit-1")
+		why := details(t, p, "fit-1")
 		inOrder(t, path+" why", why, "Essential skills", "Met (2)", "Coffee roasting", "Partly met (3)",
 			"has Coffee roasting (level 3), a closely related skill in the same family (Coffee production)",
 			"has Barista (level 3), a broader skill that includes it", "level 1 of the level 2 asked", "Optional skills")
@@ -178,28 +181,28 @@ func TestRolesThatFitExplainEachSkillOnce(t *testing.T) {
 func TestRolesThatFitAskForConsentOrWait(t *testing.T) {
 	t.Parallel()
 	coach, k, _, m := staffMatchingGateway(t)
-	k.addCandidate("c1", map[string]any{})
-	k.addCandidate("c2", map[string]any{"consent": map[string]any{"matching": true}})
-	m.set(func(f *fakeShortlists) {
-		f.states["c1"], f.states["c2"] = "no_consent", "pending"
-		f.suggestions["c1"] = []map[string]any{suggestionItem(1, "e1", "full")}
+	k.AddCandidate("c1", map[string]any{})
+	k.AddCandidate("c2", map[string]any{"consent": map[string]any{"matching": true}})
+	m.Set(func(f *fake.Matching) {
+		f.States["c1"], f.States["c2"] = "no_consent", "pending"
+		f.Suggestions["c1"] = []map[string]any{fake.SuggestionItem(1, "e1", "full")}
 	})
 
 	for _, path := range []string{"/candidates/c1", "/candidates/c1/suggestions"} {
-		p := coach.get(path)
-		p.mustBeAt(t, path, http.StatusOK)
-		p.mustContain(t, "Record consent to see roles that fit", "has not agreed to matching yet",
+		p := coach.Get(path)
+		p.MustBeAt(t, path, http.StatusOK)
+		p.MustContain(t, "Record consent to see roles that fit", "has not agreed to matching yet",
 			`<a class="btn btn-small" href="/candidates/c1/consent">Record consent</a>`)
-		p.mustNotContain(t, "try again in a few minutes", "Page not found", "Role number 1", "cannot be shown")
+		p.MustNotContain(t, "try again in a few minutes", "Page not found", "Role number 1", "cannot be shown")
 	}
-	coach.get("/lang/nl?next=/candidates/c1/suggestions").mustContain(t, "Leg de toestemming vast om passende vacatures te zien",
+	coach.Get("/lang/nl?next=/candidates/c1/suggestions").MustContain(t, "Leg de toestemming vast om passende vacatures te zien",
 		`href="/candidates/c1/consent"`)
-	coach.get("/lang/en?next=/candidates/c1").mustBeAt(t, "/candidates/c1", http.StatusOK)
+	coach.Get("/lang/en?next=/candidates/c1").MustBeAt(t, "/candidates/c1", http.StatusOK)
 
 	for _, path := range []string{"/candidates/c2", "/candidates/c2/suggestions"} {
-		p := coach.get(path)
-		p.mustBeAt(t, path, http.StatusOK)
-		p.mustContain(t, "The roles that fit will appear here in a moment.", `href="`+path+`">Look again</a>`)
-		p.mustNotContain(t, "try again in a few minutes", "Record consent to see")
+		p := coach.Get(path)
+		p.MustBeAt(t, path, http.StatusOK)
+		p.MustContain(t, "The roles that fit will appear here in a moment.", `href="`+path+`">Look again</a>`)
+		p.MustNotContain(t, "try again in a few minutes", "Record consent to see")
 	}
 }

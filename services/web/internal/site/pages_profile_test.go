@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/onward-jobs/onward/services/web/internal/webtest"
 )
 
 func profileForm(version string) url.Values {
@@ -20,20 +22,20 @@ func profileForm(version string) url.Values {
 
 func TestProfileEditorSavesEveryField(t *testing.T) {
 	t.Parallel()
-	b, e, _ := employerSession(t)
-	p := b.get("/employer/profile")
-	p.mustBeAt(t, "/employer/profile", http.StatusOK)
-	p.mustContain(t, `value="Café De Hoek"`, `name="version" value="1"`, `value="I" checked`, "Accommodation and food service",
+	b, e, _ := webtest.EmployerSession(t)
+	p := b.Get("/employer/profile")
+	p.MustBeAt(t, "/employer/profile", http.StatusOK)
+	p.MustContain(t, `value="Café De Hoek"`, `name="version" value="1"`, `value="I" checked`, "Accommodation and food service",
 		"1 to 9 people", "Skills first", "Someone on the job helps new starters", "Only programme staff see these details")
 
 	// "Add a site" shows a row with a place picker, keeping what was typed.
 	add := profileForm("1")
 	add.Set("action", "add_site")
-	p = b.submit("/employer/profile", "/employer/profile", add)
-	p.mustContain(t, `name="site_name_1"`, `name="site_1_q"`, `value="Roastery"`, `name="site_count" value="2"`)
+	p = b.Submit("/employer/profile", "/employer/profile", add)
+	p.MustContain(t, `name="site_name_1"`, `name="site_1_q"`, `value="Roastery"`, `name="site_count" value="2"`)
 
-	b.submit("/employer/profile", "/employer/profile", profileForm("1")).mustContain(t, "Your profile is saved.")
-	got, _ := json.Marshal(e.last(t, http.MethodPut, "/api/v1/employers/me").Body)
+	b.Submit("/employer/profile", "/employer/profile", profileForm("1")).MustContain(t, "Your profile is saved.")
+	got, _ := json.Marshal(e.Last(t, http.MethodPut, "/api/v1/employers/me").Body)
 	want := `{"contact":{"email":"ana@dehoek.example","name":"Ana","phone":"+32 9 123 45 67"},"description":"Coffee and cake.",` +
 		`"display_name":"Café De Hoek","fair_chance":{"commitments":["skills_first","mentor"],"statement":"We hire for skills."},` +
 		`"sectors":["G","I"],"sites":[{"name":"Roastery","place_id":"2797656"}],"size_band":"10-49","version":1,"website":"https://dehoek.example"}`
@@ -44,17 +46,17 @@ func TestProfileEditorSavesEveryField(t *testing.T) {
 
 func TestProfileEditorExplainsErrorsAndStaleVersions(t *testing.T) {
 	t.Parallel()
-	b, _, _ := employerSession(t)
+	b, _, _ := webtest.EmployerSession(t)
 	bad := profileForm("1")
 	bad.Set("website", "bad")
-	p := b.submit("/employer/profile", "/employer/profile", bad)
-	p.mustBeAt(t, "/employer/profile", http.StatusUnprocessableEntity)
+	p := b.Submit("/employer/profile", "/employer/profile", bad)
+	p.MustBeAt(t, "/employer/profile", http.StatusUnprocessableEntity)
 	if got := fieldError(t, p.Body, "website"); !strings.Contains(got, "Enter a web address") {
 		t.Errorf("website error = %q", got)
 	}
-	p.mustContain(t, `value="bad"`)
+	p.MustContain(t, `value="bad"`)
 
-	p = b.submit("/employer/profile", "/employer/profile", profileForm("7"))
-	p.mustBeAt(t, "/employer/profile", http.StatusConflict)
-	p.mustContain(t, "Someone else changed this profile", "Reload the profile")
+	p = b.Submit("/employer/profile", "/employer/profile", profileForm("7"))
+	p.MustBeAt(t, "/employer/profile", http.StatusConflict)
+	p.MustContain(t, "Someone else changed this profile", "Reload the profile")
 }

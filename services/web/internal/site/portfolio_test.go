@@ -9,30 +9,31 @@ import (
 	"time"
 
 	"github.com/onward-jobs/onward/services/web/internal/webtest"
+	"github.com/onward-jobs/onward/services/web/internal/webtest/fake"
 )
 
 // portfolioGateway starts a gateway wired to a fake candidates service and
 // the fake matching service, and signs in the administrator of a
 // programme organisation (Sam Claes) and one of its members (Lien Maes),
 // both through their invitations.
-func portfolioGateway(t *testing.T) (orgAdmin, member *browser, f *fakePortfolio, g *webtest.Stack) {
+func portfolioGateway(t *testing.T) (orgAdmin, member *webtest.Browser, f *fake.Portfolio, g *webtest.Stack) {
 	t.Helper()
-	f, m := newFakePortfolio(t), newFakeMatching(t)
-	g = start(t, map[string]string{"CANDIDATES_URL": f.URL, "MATCHING_URL": m.URL})
-	admin := newBrowser(t, g)
-	admin.submit("/login", "/login", url.Values{"email": {g.AdminEmail}, "password": {webtest.AdminPassword}}).mustBeAt(t, "/home", http.StatusOK)
-	created := admin.submit("/home", "/home/organisations", url.Values{
+	f, m := fake.NewPortfolio(t), fake.NewVocabulary(t)
+	g = webtest.Start(t, map[string]string{"CANDIDATES_URL": f.URL, "MATCHING_URL": m.URL})
+	admin := webtest.NewBrowser(t, g)
+	admin.Submit("/login", "/login", url.Values{"email": {g.AdminEmail}, "password": {webtest.AdminPassword}}).MustBeAt(t, "/home", http.StatusOK)
+	created := admin.Submit("/home", "/home/organisations", url.Values{
 		"org_name": {"Koffiebranderij Kortrijk"}, "kind": {"programme"}, "programme_type": {"detention_house"},
 	})
-	invited := admin.submit("/home", "/home/invitations", url.Values{
-		"email": {uniqueEmail(t)}, "role": {"org_admin"}, "org_id": {formValue(t, created.Body, "org_id")}, "org_label": {"Koffiebranderij Kortrijk"},
+	invited := admin.Submit("/home", "/home/invitations", url.Values{
+		"email": {webtest.UniqueEmail(t)}, "role": {"org_admin"}, "org_id": {webtest.FormValue(t, created.Body, "org_id")}, "org_label": {"Koffiebranderij Kortrijk"},
 	})
-	orgAdmin = newBrowser(t, g)
-	link := invitationPath(t, invited)
-	orgAdmin.submit(link, link, url.Values{"name": {"Sam Claes"}, "password": {strongPassword}}).mustBeAt(t, "/home", http.StatusOK)
-	link = invitationPath(t, orgAdmin.submit("/home", "/home/invitations", url.Values{"email": {uniqueEmail(t)}, "role": {"member"}}))
-	member = newBrowser(t, g)
-	member.submit(link, link, url.Values{"name": {"Lien Maes"}, "password": {strongPassword}}).mustBeAt(t, "/home", http.StatusOK)
+	orgAdmin = webtest.NewBrowser(t, g)
+	link := webtest.InvitationPath(t, invited)
+	orgAdmin.Submit(link, link, url.Values{"name": {"Sam Claes"}, "password": {webtest.StrongPassword}}).MustBeAt(t, "/home", http.StatusOK)
+	link = webtest.InvitationPath(t, orgAdmin.Submit("/home", "/home/invitations", url.Values{"email": {webtest.UniqueEmail(t)}, "role": {"member"}}))
+	member = webtest.NewBrowser(t, g)
+	member.Submit(link, link, url.Values{"name": {"Lien Maes"}, "password": {webtest.StrongPassword}}).MustBeAt(t, "/home", http.StatusOK)
 	return orgAdmin, member, f, g
 }
 
@@ -46,9 +47,9 @@ func TestAttestPreselectsTheOnlyProgrammeAndSendsTheAttestation(t *testing.T) {
 	t.Parallel()
 	_, member, f, g := portfolioGateway(t)
 
-	p := member.get("/candidates/c1/attest")
-	p.mustBeAt(t, "/candidates/c1/attest", http.StatusOK)
-	p.mustContain(t, "Attest a skill", "K7Q2", "Jan Peeters",
+	p := member.Get("/candidates/c1/attest")
+	p.MustBeAt(t, "/candidates/c1/attest", http.StatusOK)
+	p.MustContain(t, "Attest a skill", "K7Q2", "Jan Peeters",
 		`name="programme" value="p1" checked`, "You supervise this programme",
 		// The programme's skills come first, named by matching where it can.
 		`name="skill" value="coffee-roasting"`, `name="skill" value="barista-skills"> <span>Barista skills`,
@@ -58,24 +59,24 @@ func TestAttestPreselectsTheOnlyProgrammeAndSendsTheAttestation(t *testing.T) {
 	if strings.Index(p.Body, `value="p1"`) > strings.Index(p.Body, `value="p2"`) {
 		t.Error("the programme the user supervises is not offered first")
 	}
-	if got := f.requests(http.MethodGet, "/api/v1/candidates/c1")[0].Purpose; got != "attestation" {
+	if got := f.Requests(http.MethodGet, "/api/v1/candidates/c1")[0].Purpose; got != "attestation" {
 		t.Errorf("the candidate was read for %q, want attestation", got)
 	}
 
 	today := time.Now().UTC().Format(time.DateOnly)
-	r := member.noRedirects().submit("/candidates/c1/attest", "/candidates/c1/attest", attestation(today))
+	r := member.NoRedirects().Submit("/candidates/c1/attest", "/candidates/c1/attest", attestation(today))
 	if r.Status != http.StatusSeeOther || r.Header.Get("Location") != "/candidates/c1" {
 		t.Fatalf("attest answered %d to %q, want 303 to /candidates/c1:\n%s", r.Status, r.Header.Get("Location"), r.Body)
 	}
-	sent := f.only(t, http.MethodPost, "/api/v1/candidates/c1/skills").Body
+	sent := f.Only(t, http.MethodPost, "/api/v1/candidates/c1/skills").Body
 	want := map[string]any{"skill": "barista-skills", "level": float64(3), "hours": float64(600), "programme": "p1",
 		"evidence": "Roasts daily batches alone.", "date": today}
 	if !reflect.DeepEqual(sent, want) {
 		t.Errorf("sent %v, want %v", sent, want)
 	}
 	// The flash shows once on the next candidate page.
-	member.get("/candidates/c1/consent").mustContain(t, "Skill attested and signed.")
-	if strings.Contains(member.get("/candidates/c1/consent").Body, "Skill attested") {
+	member.Get("/candidates/c1/consent").MustContain(t, "Skill attested and signed.")
+	if strings.Contains(member.Get("/candidates/c1/consent").Body, "Skill attested") {
 		t.Error("the flash was shown twice")
 	}
 	if g.Contains("Roasts daily") || g.Contains("Peeters") {
@@ -88,9 +89,9 @@ func TestAttestShowsFieldErrorsAndKeepsInput(t *testing.T) {
 	_, member, f, _ := portfolioGateway(t)
 
 	// The service refuses a date in the future: the error sits at the date.
-	p := member.submit("/candidates/c1/attest", "/candidates/c1/attest", attestation("2099-01-01"))
-	p.mustBeAt(t, "/candidates/c1/attest", http.StatusUnprocessableEntity)
-	p.mustContain(t, "Please check the fields marked below.", `<a href="#date">The date cannot be in the future.</a>`,
+	p := member.Submit("/candidates/c1/attest", "/candidates/c1/attest", attestation("2099-01-01"))
+	p.MustBeAt(t, "/candidates/c1/attest", http.StatusUnprocessableEntity)
+	p.MustContain(t, "Please check the fields marked below.", `<a href="#date">The date cannot be in the future.</a>`,
 		`id="date-error"`, `value="2099-01-01"`, `value="600"`, "Roasts daily batches alone.",
 		`name="level" value="3" checked`, `name="skill" value="barista-skills" checked`, `name="programme" value="p1" checked`)
 	if !strings.Contains(p.Body, `<p class="error-text" id="date-error">`) || strings.Index(p.Body, `id="date-error"`) < strings.Index(p.Body, `for="date"`) {
@@ -101,10 +102,10 @@ func TestAttestShowsFieldErrorsAndKeepsInput(t *testing.T) {
 	bad := attestation("")
 	bad.Del("level")
 	bad.Set("hours", "lots")
-	p = member.submit("/candidates/c1/attest", "/candidates/c1/attest", bad)
-	p.mustBeAt(t, "/candidates/c1/attest", http.StatusUnprocessableEntity)
-	p.mustContain(t, "Choose a level from 1 to 4.", "Enter the hours as a whole number from 0 to 10000.", `value="lots"`)
-	if n := len(f.requests(http.MethodPost, "/api/v1/candidates/c1/skills")); n != 1 {
+	p = member.Submit("/candidates/c1/attest", "/candidates/c1/attest", bad)
+	p.MustBeAt(t, "/candidates/c1/attest", http.StatusUnprocessableEntity)
+	p.MustContain(t, "Choose a level from 1 to 4.", "Enter the hours as a whole number from 0 to 10000.", `value="lots"`)
+	if n := len(f.Requests(http.MethodPost, "/api/v1/candidates/c1/skills")); n != 1 {
 		t.Errorf("the service got %d attestations, want only the first", n)
 	}
 }
@@ -117,20 +118,20 @@ func TestAttestPickerSkillJoinsTheChips(t *testing.T) {
 	form.Del("action")
 	form.Set("other_skill_q", "barista")
 	form.Set("other_skill_search", "1")
-	p := member.submit("/candidates/c1/attest", "/candidates/c1/attest", form)
-	p.mustBeAt(t, "/candidates/c1/attest", http.StatusOK)
-	p.mustContain(t, `type="radio" name="other_skill" value="barista-skills"`, `value="600"`)
+	p := member.Submit("/candidates/c1/attest", "/candidates/c1/attest", form)
+	p.MustBeAt(t, "/candidates/c1/attest", http.StatusOK)
+	p.MustContain(t, `type="radio" name="other_skill" value="barista-skills"`, `value="600"`)
 
 	// Choosing a match makes it the checked chip, carried from then on.
 	form.Del("other_skill_search")
 	form.Set("other_skill", "coffee-production")
 	form.Set("other_skill_shown", "barista")
 	form.Set("other_skill_choose", "1")
-	p = member.submit("/candidates/c1/attest", "/candidates/c1/attest", form)
-	p.mustBeAt(t, "/candidates/c1/attest", http.StatusOK)
-	p.mustContain(t, `name="skill" value="coffee-production" checked> <span>Coffee production`,
+	p = member.Submit("/candidates/c1/attest", "/candidates/c1/attest", form)
+	p.MustBeAt(t, "/candidates/c1/attest", http.StatusOK)
+	p.MustContain(t, `name="skill" value="coffee-production" checked> <span>Coffee production`,
 		`name="extra_skill" value="coffee-production"`, `name="other_skill_q" type="text" value=""`)
-	if n := len(f.requests(http.MethodPost, "/api/v1/candidates/c1/skills")); n != 0 {
+	if n := len(f.Requests(http.MethodPost, "/api/v1/candidates/c1/skills")); n != 0 {
 		t.Fatalf("the picker sent %d attestations", n)
 	}
 
@@ -139,8 +140,8 @@ func TestAttestPickerSkillJoinsTheChips(t *testing.T) {
 	send.Set("skill", "coffee-production")
 	send.Set("extra_skill", "coffee-production")
 	send.Set("extra_label", "Coffee production")
-	member.noRedirects().submit("/candidates/c1/attest", "/candidates/c1/attest", send)
-	if got := f.only(t, http.MethodPost, "/api/v1/candidates/c1/skills").Body["skill"]; got != "coffee-production" {
+	member.NoRedirects().Submit("/candidates/c1/attest", "/candidates/c1/attest", send)
+	if got := f.Only(t, http.MethodPost, "/api/v1/candidates/c1/skills").Body["skill"]; got != "coffee-production" {
 		t.Errorf("attested %v", got)
 	}
 }
@@ -148,42 +149,42 @@ func TestAttestPickerSkillJoinsTheChips(t *testing.T) {
 func TestAttestRefusedToANonSupervisorIsExplained(t *testing.T) {
 	t.Parallel()
 	_, member, f, _ := portfolioGateway(t)
-	f.mu.Lock()
-	f.forbidAttest = true
-	f.mu.Unlock()
+	f.Lock()
+	f.ForbidAttest = true
+	f.Unlock()
 	form := attestation(time.Now().UTC().Format(time.DateOnly))
 	form.Set("programme", "p2")
-	p := member.submit("/candidates/c1/attest", "/candidates/c1/attest", form)
-	p.mustBeAt(t, "/candidates/c1/attest", http.StatusForbidden)
-	p.mustContain(t, "You cannot attest skills in this programme: only its supervisors and your organisation's administrator can.",
+	p := member.Submit("/candidates/c1/attest", "/candidates/c1/attest", form)
+	p.MustBeAt(t, "/candidates/c1/attest", http.StatusForbidden)
+	p.MustContain(t, "You cannot attest skills in this programme: only its supervisors and your organisation's administrator can.",
 		`name="programme" value="p2" checked`, `value="600"`)
 }
 
 func TestConsentWithdrawalTakesEffectAtOnce(t *testing.T) {
 	t.Parallel()
 	_, member, f, _ := portfolioGateway(t)
-	p := member.get("/candidates/c1/consent")
-	p.mustBeAt(t, "/candidates/c1/consent", http.StatusOK)
-	p.mustContain(t, "The candidate agrees", "alias K7Q2", "never see your name, your contact details or the house you live in",
+	p := member.Get("/candidates/c1/consent")
+	p.MustBeAt(t, "/candidates/c1/consent", http.StatusOK)
+	p.MustContain(t, "The candidate agrees", "alias K7Q2", "never see your name, your contact details or the house you live in",
 		"Consent text version 2026-12.", "Withdrawal takes effect at once", "Withdraw consent now")
 
-	r := member.submit("/candidates/c1/consent", "/candidates/c1/consent", url.Values{"decision": {"withdraw"}, "text_version": {"2026-12"}})
-	r.mustBeAt(t, "/candidates/c1/consent", http.StatusOK)
-	r.mustContain(t, "Consent withdrawn. It took effect at once", "No consent", "Recorded by Lien Maes")
-	if got := f.only(t, http.MethodPut, "/api/v1/candidates/c1/consent").Raw; got != `{"matching":false,"text_version":"2026-12"}` {
+	r := member.Submit("/candidates/c1/consent", "/candidates/c1/consent", url.Values{"decision": {"withdraw"}, "text_version": {"2026-12"}})
+	r.MustBeAt(t, "/candidates/c1/consent", http.StatusOK)
+	r.MustContain(t, "Consent withdrawn. It took effect at once", "No consent", "Recorded by Lien Maes")
+	if got := f.Only(t, http.MethodPut, "/api/v1/candidates/c1/consent").Raw; got != `{"matching":false,"text_version":"2026-12"}` {
 		t.Errorf("sent %s", got)
 	}
 
 	// Giving consent needs the staff member to confirm the explanation.
-	r = member.submit("/candidates/c1/consent", "/candidates/c1/consent", url.Values{"decision": {"give"}})
-	r.mustBeAt(t, "/candidates/c1/consent", http.StatusUnprocessableEntity)
-	r.mustContain(t, "Tick this only when the candidate has heard the explanation and agrees.")
-	if n := len(f.requests(http.MethodPut, "/api/v1/candidates/c1/consent")); n != 1 {
+	r = member.Submit("/candidates/c1/consent", "/candidates/c1/consent", url.Values{"decision": {"give"}})
+	r.MustBeAt(t, "/candidates/c1/consent", http.StatusUnprocessableEntity)
+	r.MustContain(t, "Tick this only when the candidate has heard the explanation and agrees.")
+	if n := len(f.Requests(http.MethodPut, "/api/v1/candidates/c1/consent")); n != 1 {
 		t.Fatalf("an unconfirmed consent reached the service (%d calls)", n)
 	}
-	member.submit("/candidates/c1/consent", "/candidates/c1/consent", url.Values{"decision": {"give"}, "confirm": {"1"}, "text_version": {"2026-12"}}).
-		mustContain(t, "Consent recorded.")
-	if got := f.requests(http.MethodPut, "/api/v1/candidates/c1/consent")[1].Body; got["matching"] != true || got["text_version"] != "2026-12" {
+	member.Submit("/candidates/c1/consent", "/candidates/c1/consent", url.Values{"decision": {"give"}, "confirm": {"1"}, "text_version": {"2026-12"}}).
+		MustContain(t, "Consent recorded.")
+	if got := f.Requests(http.MethodPut, "/api/v1/candidates/c1/consent")[1].Body; got["matching"] != true || got["text_version"] != "2026-12" {
 		t.Errorf("sent %v", got)
 	}
 }
@@ -191,22 +192,22 @@ func TestConsentWithdrawalTakesEffectAtOnce(t *testing.T) {
 func TestEraseNeedsTheCandidatesAlias(t *testing.T) {
 	t.Parallel()
 	orgAdmin, _, f, _ := portfolioGateway(t)
-	p := orgAdmin.get("/candidates/c1/erase")
-	p.mustBeAt(t, "/candidates/c1/erase", http.StatusOK)
-	p.mustContain(t, "This cannot be undone.", "deleted in matching too", "identifies no one", "type the candidate's alias: K7Q2")
+	p := orgAdmin.Get("/candidates/c1/erase")
+	p.MustBeAt(t, "/candidates/c1/erase", http.StatusOK)
+	p.MustContain(t, "This cannot be undone.", "deleted in matching too", "identifies no one", "type the candidate's alias: K7Q2")
 
-	wrong := orgAdmin.submit("/candidates/c1/erase", "/candidates/c1/erase", url.Values{"alias": {"K7Q3"}})
-	wrong.mustBeAt(t, "/candidates/c1/erase", http.StatusUnprocessableEntity)
-	wrong.mustContain(t, "Nothing was deleted.", "This is not the candidate's alias.", `value="K7Q3"`)
-	if n := len(f.requests(http.MethodDelete, "/api/v1/candidates/c1")); n != 0 {
+	wrong := orgAdmin.Submit("/candidates/c1/erase", "/candidates/c1/erase", url.Values{"alias": {"K7Q3"}})
+	wrong.MustBeAt(t, "/candidates/c1/erase", http.StatusUnprocessableEntity)
+	wrong.MustContain(t, "Nothing was deleted.", "This is not the candidate's alias.", `value="K7Q3"`)
+	if n := len(f.Requests(http.MethodDelete, "/api/v1/candidates/c1")); n != 0 {
 		t.Fatalf("a wrong alias deleted the candidate (%d calls)", n)
 	}
 
-	r := orgAdmin.noRedirects().submit("/candidates/c1/erase", "/candidates/c1/erase", url.Values{"alias": {" k7q2 "}})
+	r := orgAdmin.NoRedirects().Submit("/candidates/c1/erase", "/candidates/c1/erase", url.Values{"alias": {" k7q2 "}})
 	if r.Status != http.StatusSeeOther || r.Header.Get("Location") != "/candidates" {
 		t.Fatalf("erase answered %d to %q, want 303 to /candidates", r.Status, r.Header.Get("Location"))
 	}
-	f.only(t, http.MethodDelete, "/api/v1/candidates/c1")
+	f.Only(t, http.MethodDelete, "/api/v1/candidates/c1")
 	if !strings.Contains(strings.Join(r.Header.Values("Set-Cookie"), "\n"), "onward_notice=") {
 		t.Error("no notice was left for the candidate list")
 	}
@@ -218,16 +219,16 @@ func TestEraseNoticeShowsOnceOnTheCandidateList(t *testing.T) {
 	t.Parallel()
 	orgAdmin, _, f, _ := portfolioGateway(t)
 	const erased = "Candidate K7Q2 has been erased, here and in matching."
-	orgAdmin.get("/candidates").mustContain(t, "K7Q2")
+	orgAdmin.Get("/candidates").MustContain(t, "K7Q2")
 
-	list := orgAdmin.submit("/candidates/c1/erase", "/candidates/c1/erase", url.Values{"alias": {"K7Q2"}})
-	list.mustBeAt(t, "/candidates", http.StatusOK)
-	f.only(t, http.MethodDelete, "/api/v1/candidates/c1")
+	list := orgAdmin.Submit("/candidates/c1/erase", "/candidates/c1/erase", url.Values{"alias": {"K7Q2"}})
+	list.MustBeAt(t, "/candidates", http.StatusOK)
+	f.Only(t, http.MethodDelete, "/api/v1/candidates/c1")
 	if n := strings.Count(list.Body, erased); n != 1 {
 		t.Fatalf("the erase notice shows %d times on the list, want once:\n%s", n, list.Body)
 	}
-	list.mustContain(t, `<div class="alert alert-ok" role="status">`, "No candidates yet")
-	if strings.Contains(orgAdmin.get("/candidates").Body, erased) {
+	list.MustContain(t, `<div class="alert alert-ok" role="status">`, "No candidates yet")
+	if strings.Contains(orgAdmin.Get("/candidates").Body, erased) {
 		t.Error("the erase notice shows again on the next visit")
 	}
 }
@@ -236,24 +237,24 @@ func TestOnlyTheOrgAdminErasesAndReadsTheAuditTrail(t *testing.T) {
 	t.Parallel()
 	_, member, f, g := portfolioGateway(t)
 	for _, path := range []string{"/candidates/c1/erase", "/candidates/c1/audit"} {
-		p := member.get(path)
-		p.mustBeAt(t, path, http.StatusForbidden)
-		p.mustContain(t, "Not available for your account")
+		p := member.Get(path)
+		p.MustBeAt(t, path, http.StatusForbidden)
+		p.MustContain(t, "Not available for your account")
 	}
-	member.submit("/home", "/candidates/c1/erase", url.Values{"alias": {"K7Q2"}}).
-		mustBeAt(t, "/candidates/c1/erase", http.StatusForbidden)
-	if n := len(f.requests(http.MethodDelete, "/api/v1/candidates/c1")); n != 0 {
+	member.Submit("/home", "/candidates/c1/erase", url.Values{"alias": {"K7Q2"}}).
+		MustBeAt(t, "/candidates/c1/erase", http.StatusForbidden)
+	if n := len(f.Requests(http.MethodDelete, "/api/v1/candidates/c1")); n != 0 {
 		t.Fatalf("a member's erase reached the service (%d calls)", n)
 	}
 
 	// Employers and the platform administrator have no candidates.
-	employer := newBrowser(t, g)
-	employer.signUp("Café De Hoek", "Ana", uniqueEmail(t)).mustBeAt(t, "/home", http.StatusOK)
-	employer.get("/candidates/c1/attest").mustBeAt(t, "/candidates/c1/attest", http.StatusForbidden)
-	admin := newBrowser(t, g)
-	admin.submit("/login", "/login", url.Values{"email": {g.AdminEmail}, "password": {webtest.AdminPassword}})
-	admin.get("/candidates/c1/consent").mustBeAt(t, "/candidates/c1/consent", http.StatusForbidden)
-	if n := len(f.requests(http.MethodGet, "/api/v1/candidates/c1")); n != 0 {
+	employer := webtest.NewBrowser(t, g)
+	employer.SignUp("Café De Hoek", "Ana", webtest.UniqueEmail(t)).MustBeAt(t, "/home", http.StatusOK)
+	employer.Get("/candidates/c1/attest").MustBeAt(t, "/candidates/c1/attest", http.StatusForbidden)
+	admin := webtest.NewBrowser(t, g)
+	admin.Submit("/login", "/login", url.Values{"email": {g.AdminEmail}, "password": {webtest.AdminPassword}})
+	admin.Get("/candidates/c1/consent").MustBeAt(t, "/candidates/c1/consent", http.StatusForbidden)
+	if n := len(f.Requests(http.MethodGet, "/api/v1/candidates/c1")); n != 0 {
 		t.Errorf("refused pages still read the candidate (%d calls)", n)
 	}
 }
@@ -261,12 +262,12 @@ func TestOnlyTheOrgAdminErasesAndReadsTheAuditTrail(t *testing.T) {
 func TestExportDownloadsTheServicesFile(t *testing.T) {
 	t.Parallel()
 	_, member, f, _ := portfolioGateway(t)
-	member.get("/candidates/c1/export").mustContain(t, "Export the candidate's data", "recorded in the audit trail", "Download the file")
-	if n := len(f.requests(http.MethodGet, "/api/v1/candidates/c1/export")); n != 0 {
+	member.Get("/candidates/c1/export").MustContain(t, "Export the candidate's data", "recorded in the audit trail", "Download the file")
+	if n := len(f.Requests(http.MethodGet, "/api/v1/candidates/c1/export")); n != 0 {
 		t.Fatal("showing the confirmation page already exported")
 	}
-	r := member.submit("/candidates/c1/export", "/candidates/c1/export", url.Values{})
-	if r.Status != http.StatusOK || r.Body != exportBody {
+	r := member.Submit("/candidates/c1/export", "/candidates/c1/export", url.Values{})
+	if r.Status != http.StatusOK || r.Body != fake.PortfolioExport {
 		t.Fatalf("export answered %d: %s", r.Status, r.Body)
 	}
 	if got := r.Header.Get("Content-Disposition"); got != `attachment; filename="onward-candidate-K7Q2.json"` {
@@ -276,22 +277,22 @@ func TestExportDownloadsTheServicesFile(t *testing.T) {
 		t.Errorf("Content-Type %q, Cache-Control %q", ct, cc)
 	}
 	// Without the form's token nothing is exported.
-	member.post("/candidates/c1/export", url.Values{}).mustBeAt(t, "/candidates/c1/export", http.StatusForbidden)
-	f.only(t, http.MethodGet, "/api/v1/candidates/c1/export")
+	member.Post("/candidates/c1/export", url.Values{}).MustBeAt(t, "/candidates/c1/export", http.StatusForbidden)
+	f.Only(t, http.MethodGet, "/api/v1/candidates/c1/export")
 }
 
 func TestAuditTrailNamesColleaguesAndPages(t *testing.T) {
 	t.Parallel()
 	orgAdmin, _, f, _ := portfolioGateway(t)
-	p := orgAdmin.get("/candidates/c1/audit")
-	p.mustBeAt(t, "/candidates/c1/audit", http.StatusOK)
-	p.mustContain(t, "Audit trail", "K7Q2", `data-label="Who">Sam Claes<`, "Attested a skill", "skills",
+	p := orgAdmin.Get("/candidates/c1/audit")
+	p.MustBeAt(t, "/candidates/c1/audit", http.StatusOK)
+	p.MustContain(t, "Audit trail", "K7Q2", `data-label="Who">Sam Claes<`, "Attested a skill", "skills",
 		"Attesting a skill", "Read the record", "The candidate's request about their data",
 		`<time datetime="2026-11-20T14:05:00Z">20 November 2026, 15:05</time>`, `href="/candidates/c1/audit?cursor=page-2"`)
-	p = orgAdmin.get("/candidates/c1/audit?cursor=page-2")
+	p = orgAdmin.Get("/candidates/c1/audit?cursor=page-2")
 	// Someone the gateway cannot name shows as their id.
-	p.mustContain(t, "0b5c1e9e-0000-4000-8000-000000000000", "Registered the candidate", `href="/candidates/c1/audit"`)
-	if q := f.requests(http.MethodGet, "/api/v1/candidates/c1/audit")[1].Query; q.Get("cursor") != "page-2" || q.Get("limit") != "25" {
+	p.MustContain(t, "0b5c1e9e-0000-4000-8000-000000000000", "Registered the candidate", `href="/candidates/c1/audit"`)
+	if q := f.Requests(http.MethodGet, "/api/v1/candidates/c1/audit")[1].Query; q.Get("cursor") != "page-2" || q.Get("limit") != "25" {
 		t.Errorf("second page asked with %v", q)
 	}
 }

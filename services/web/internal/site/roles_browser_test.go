@@ -8,27 +8,28 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/onward-jobs/onward/pkg/testkit"
+	"github.com/onward-jobs/onward/services/web/internal/webtest"
+	"github.com/onward-jobs/onward/services/web/internal/webtest/chrome"
+	"github.com/onward-jobs/onward/services/web/internal/webtest/fake"
 )
 
 // employerTabs starts a gateway on fake employers and matching services
 // and signs an employer up in a real browser at a phone's size; desktop
 // is a second tab of the same browser, at a desktop's size.
-func employerTabs(t *testing.T, prefix string) (phone, desktop *browserTab, e *fakeEmployers) {
+func employerTabs(t *testing.T, prefix string) (phone, desktop *chrome.Tab, e *fake.Employers) {
 	t.Helper()
-	e, m := newFakeEmployers(t), newFakeMatching(t)
-	g := start(t, map[string]string{"EMPLOYERS_URL": e.URL, "MATCHING_URL": m.URL})
+	e, m := fake.NewEmployers(t), fake.NewVocabulary(t)
+	g := webtest.Start(t, map[string]string{"EMPLOYERS_URL": e.URL, "MATCHING_URL": m.URL})
 	ctx := testkit.Chromium(t, 3*time.Minute)
 	dir := testkit.ArtifactDir(t, "screenshots")
-	phone = &browserTab{t: t, ctx: ctx, base: g.URL, dir: dir, width: 390}
-	phone.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
-	phone.open("/lang/en?next=/signup", prefix+"-00-signup", "Sign up as an employer")
-	phone.fill(map[string]string{"organisation_name": "Café De Hoek", "name": "Ana Peeters",
+	phone = chrome.NewTab(t, ctx, g.URL, dir).Phone()
+	phone.Open("/lang/en?next=/signup", prefix+"-00-signup", "Sign up as an employer")
+	phone.Fill(map[string]string{"organisation_name": "Café De Hoek", "name": "Ana Peeters",
 		"email": fmt.Sprintf("ana.%d@cafe.test", time.Now().UnixNano()), "password": browserPassword})
-	phone.submit(`main form button[type="submit"]`, "/home", prefix+"-01-home", "Welcome, Ana Peeters")
+	phone.Submit(`main form button[type="submit"]`, "/home", prefix+"-01-home", "Welcome, Ana Peeters")
 	tabCtx, cancel := chromedp.NewContext(ctx)
 	t.Cleanup(cancel)
-	desktop = &browserTab{t: t, ctx: tabCtx, base: g.URL, dir: dir}
-	desktop.do(chromedp.EmulateViewport(1280, 800))
+	desktop = chrome.NewTab(t, tabCtx, g.URL, dir).Desktop()
 	return phone, desktop, e
 }
 
@@ -38,33 +39,33 @@ func employerTabs(t *testing.T, prefix string) (phone, desktop *browserTab, e *f
 // the refusal is explained.
 func TestBrowserFillingAndReopeningARole(t *testing.T) {
 	phone, desktop, e := employerTabs(t, "40-status")
-	e.addRole("r1", "Barista", "open")
-	e.setRole("r1", map[string]any{"next_statuses": []string{"paused", "filled", "closed"}})
+	e.AddRole("r1", "Barista", "open")
+	e.SetRole("r1", map[string]any{"next_statuses": []string{"paused", "filled", "closed"}})
 
-	phone.open("/home", "40-status-02-phone-home", "Barista", "Mark filled", "Close")
-	phone.submit(`form[action="/roles/r1/status"]:has(input[value="filled"]) button`, "/roles/r1/status",
+	phone.Open("/home", "40-status-02-phone-home", "Barista", "Mark filled", "Close")
+	phone.Submit(`form[action="/roles/r1/status"]:has(input[value="filled"]) button`, "/roles/r1/status",
 		"40-status-03-phone-confirm-filled", "Mark “Barista” as filled?", "Yes, mark it filled", "Cancel")
-	phone.submit(`main form button[type="submit"]`, "/home", "40-status-04-phone-filled",
+	phone.Submit(`main form button[type="submit"]`, "/home", "40-status-04-phone-filled",
 		"“Barista” is now filled.", "Reopen", "You can reopen it until")
 
 	// The closing date passed meanwhile: reopening asks for a new one.
-	e.setRole("r1", map[string]any{"closing_date": "2026-01-10"})
-	phone.open("/home", "40-status-05-phone-home-filled", "Reopen")
-	phone.submit(`form[action="/roles/r1/status"]:has(input[value="open"]) button`, "/roles/r1/status",
+	e.SetRole("r1", map[string]any{"closing_date": "2026-01-10"})
+	phone.Open("/home", "40-status-05-phone-home-filled", "Reopen")
+	phone.Submit(`form[action="/roles/r1/status"]:has(input[value="open"]) button`, "/roles/r1/status",
 		"40-status-06-phone-closing-date", "Choose a new closing date for “Barista”", "Reopen the role")
-	phone.do(chromedp.SetValue(chromedp.ID("closing_date"), "2099-03-01"))
-	phone.submit(`main form button[type="submit"]`, "/home", "40-status-07-phone-reopened", "“Barista” is now open.")
+	phone.Do(chromedp.SetValue(chromedp.ID("closing_date"), "2099-03-01"))
+	phone.Submit(`main form button[type="submit"]`, "/home", "40-status-07-phone-reopened", "“Barista” is now open.")
 
 	// From the role's page, Cancel comes back to it.
-	desktop.open("/roles/r1", "40-status-08-desktop-role", "Mark filled")
-	desktop.submit(`form[action="/roles/r1/status"]:has(input[value="closed"]) button`, "/roles/r1/status",
+	desktop.Open("/roles/r1", "40-status-08-desktop-role", "Mark filled")
+	desktop.Submit(`form[action="/roles/r1/status"]:has(input[value="closed"]) button`, "/roles/r1/status",
 		"40-status-09-desktop-confirm-close", "Close “Barista”?", "you can reopen the role within 7 days")
-	desktop.submit(`main .actions a.btn-secondary`, "/roles/r1", "40-status-10-desktop-cancelled", "Barista", "Mark filled")
+	desktop.Submit(`main .actions a.btn-secondary`, "/roles/r1", "40-status-10-desktop-cancelled", "Barista", "Mark filled")
 
 	// After the week, the refusal says when the time ended.
-	e.setRole("r1", map[string]any{"status": "closed", "reopen_until": nil, "next_statuses": []string{"open"}, "reopen_ended": "2026-12-01T09:30:00Z"})
-	desktop.open("/home", "40-status-11-desktop-home", "Barista")
-	desktop.submit(`form[action="/roles/r1/status"]:has(input[value="open"]) button`, "/roles/r1/status",
+	e.SetRole("r1", map[string]any{"status": "closed", "reopen_until": nil, "next_statuses": []string{"open"}, "reopen_ended": "2026-12-01T09:30:00Z"})
+	desktop.Open("/home", "40-status-11-desktop-home", "Barista")
+	desktop.Submit(`form[action="/roles/r1/status"]:has(input[value="open"]) button`, "/roles/r1/status",
 		"40-status-12-desktop-window-ended", "“Barista” can no longer be reopened", "1 December 2026, 10:30", "Post a role")
 }
 
@@ -75,50 +76,32 @@ func TestBrowserFillingAndReopeningARole(t *testing.T) {
 func TestBrowserRoleFormReview(t *testing.T) {
 	phone, desktop, _ := employerTabs(t, "50-form")
 	form := "/roles/new?step=details&occupation=barista&occupation_q=Barista&occupation_shown=Barista"
-	navigate(t, phone, form)
-	phone.check("/roles/new", "50-form-02-phone-details", "Espresso preparation", "Works independently", "Accommodation and food service")
-	phone.do(chromedp.Click(chromedp.CSS(`#essential_skills details summary`), chromedp.NodeVisible))
-	phone.check("/roles/new", "50-form-03-phone-chip-open", "Level needed for Espresso preparation", "Can instruct others")
-	if shown := displayOf(t, phone, ".schedule-shifts"); shown != "none" {
+	phone.Navigate(form)
+	phone.Check("/roles/new", "50-form-02-phone-details", "Espresso preparation", "Works independently", "Accommodation and food service")
+	phone.Do(chromedp.Click(chromedp.CSS(`#essential_skills details summary`), chromedp.NodeVisible))
+	phone.Check("/roles/new", "50-form-03-phone-chip-open", "Level needed for Espresso preparation", "Can instruct others")
+	if shown := phone.Display(".schedule-shifts"); shown != "none" {
 		t.Errorf("the shifts show while days are chosen (display %q)", shown)
 	}
-	phone.do(chromedp.Click(chromedp.CSS(`input[name="schedule_kind"][value="shifts"]`), chromedp.NodeVisible))
-	if shown := displayOf(t, phone, ".schedule-days"); shown != "none" {
+	phone.Do(chromedp.Click(chromedp.CSS(`input[name="schedule_kind"][value="shifts"]`), chromedp.NodeVisible))
+	if shown := phone.Display(".schedule-days"); shown != "none" {
 		t.Errorf("the days show while shifts are chosen (display %q)", shown)
 	}
-	phone.check("/roles/new", "50-form-04-phone-shifts", "Add this shift")
-	phone.do(chromedp.Click(chromedp.CSS(`input[name="schedule_kind"][value="days"]`), chromedp.NodeVisible))
+	phone.Check("/roles/new", "50-form-04-phone-shifts", "Add this shift")
+	phone.Do(chromedp.Click(chromedp.CSS(`input[name="schedule_kind"][value="days"]`), chromedp.NodeVisible))
 
-	if _, err := chromedp.Run(phone.ctx, chromedp.Evaluate[bool](`document.getElementById("title").value = ""; true`)); err != nil {
+	if _, err := chromedp.Run(phone.Ctx, chromedp.Evaluate[bool](`document.getElementById("title").value = ""; true`)); err != nil {
 		t.Fatal(err)
 	}
-	phone.fill(map[string]string{"hours_per_week": "70"})
-	phone.submit(`button[value="review"]`, "/roles/new", "50-form-05-phone-review-errors",
+	phone.Fill(map[string]string{"hours_per_week": "70"})
+	phone.Submit(`button[value="review"]`, "/roles/new", "50-form-05-phone-review-errors",
 		"Some details need changing", "Give the role a title", "Enter the hours per week, from 1 to 60.", "Not filled in", "Change")
-	phone.submit(`dd button[formaction$="#hours_per_week"]`, "/roles/new", "50-form-06-phone-back-to-field",
+	phone.Submit(`dd button[formaction$="#hours_per_week"]`, "/roles/new", "50-form-06-phone-back-to-field",
 		"Step 2 of 3", "Enter the hours per week, from 1 to 60.")
 
-	navigate(t, desktop, form)
-	desktop.check("/roles/new", "50-form-07-desktop-details", "Espresso preparation")
-	desktop.do(chromedp.SetValue(chromedp.ID("description"), "We want a young and dynamic, well-groomed team member with a clean record."))
-	desktop.submit(`button[value="check"]`, "/roles/new", "50-form-08-desktop-wording",
+	desktop.Navigate(form)
+	desktop.Check("/roles/new", "50-form-07-desktop-details", "Espresso preparation")
+	desktop.Do(chromedp.SetValue(chromedp.ID("description"), "We want a young and dynamic, well-groomed team member with a clean record."))
+	desktop.Submit(`button[value="check"]`, "/roles/new", "50-form-08-desktop-wording",
 		"About a criminal record", "About age", "About appearance")
-}
-
-// displayOf is the computed display of the first element matching css.
-func displayOf(t *testing.T, b *browserTab, css string) string {
-	t.Helper()
-	got, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector(`+fmt.Sprintf("%q", css)+`)).display`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return got
-}
-
-// navigate opens path, whose address the check then names without its query.
-func navigate(t *testing.T, b *browserTab, path string) {
-	t.Helper()
-	if _, err := chromedp.Run(b.ctx, chromedp.NavigateResponse(b.base+path)); err != nil {
-		t.Fatalf("open %s: %v", path, err)
-	}
 }

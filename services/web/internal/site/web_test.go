@@ -13,11 +13,11 @@ import (
 
 func TestSignupSignsInAndShowsHome(t *testing.T) {
 	t.Parallel()
-	g := start(t, nil)
-	b := newBrowser(t, g)
-	email := uniqueEmail(t)
+	g := webtest.Start(t, nil)
+	b := webtest.NewBrowser(t, g)
+	email := webtest.UniqueEmail(t)
 
-	first := b.noRedirects().signUp("Café De Hoek", "Ana Peeters", email)
+	first := b.NoRedirects().SignUp("Café De Hoek", "Ana Peeters", email)
 	if first.Status != http.StatusSeeOther || first.Header.Get("Location") != "/home" {
 		t.Fatalf("sign-up answered %d to %q, want 303 to /home", first.Status, first.Header.Get("Location"))
 	}
@@ -33,13 +33,13 @@ func TestSignupSignsInAndShowsHome(t *testing.T) {
 	if strings.Contains(cookies, "eyJ") || strings.Contains(cookies, "onward_access") || strings.Contains(cookies, "onward_refresh") {
 		t.Errorf("a token reached the browser:\n%s", cookies)
 	}
-	if s, ok := b.session(); !ok || s.AccessToken == "" || s.RefreshToken == "" {
+	if s, ok := b.Session(); !ok || s.AccessToken == "" || s.RefreshToken == "" {
 		t.Errorf("the server holds no tokens for the session: %+v", s)
 	}
 
-	home := b.get("/home")
-	home.mustBeAt(t, "/home", http.StatusOK)
-	home.mustContain(t, "Welcome, Ana Peeters", "Café De Hoek", "Invite a colleague", "What comes next")
+	home := b.Get("/home")
+	home.MustBeAt(t, "/home", http.StatusOK)
+	home.MustContain(t, "Welcome, Ana Peeters", "Café De Hoek", "Invite a colleague", "What comes next")
 	if cc := home.Header.Get("Cache-Control"); cc != "no-store" {
 		t.Errorf("home Cache-Control = %q, want no-store", cc)
 	}
@@ -47,7 +47,7 @@ func TestSignupSignsInAndShowsHome(t *testing.T) {
 		t.Error("the gateway logged personal data")
 	}
 	// A signed-in user asking for the sign-in page goes home.
-	b.get("/login").mustBeAt(t, "/home", http.StatusOK)
+	b.Get("/login").MustBeAt(t, "/home", http.StatusOK)
 }
 
 func cookieLine(all, prefix string) string {
@@ -61,48 +61,48 @@ func cookieLine(all, prefix string) string {
 
 func TestInvalidSignupShowsFieldErrorsAndKeepsInput(t *testing.T) {
 	t.Parallel()
-	g := start(t, nil)
-	b := newBrowser(t, g)
-	p := b.submit("/signup", "/signup", url.Values{
+	g := webtest.Start(t, nil)
+	b := webtest.NewBrowser(t, g)
+	p := b.Submit("/signup", "/signup", url.Values{
 		"organisation_name": {"Groen & Zo"}, "name": {"Bram"}, "email": {"not-an-address"}, "password": {"short-pw"},
 	})
-	p.mustBeAt(t, "/signup", http.StatusUnprocessableEntity)
-	p.mustContain(t, "Please check the fields marked below.", "Enter an e-mail address", "Use at least 12 characters",
+	p.MustBeAt(t, "/signup", http.StatusUnprocessableEntity)
+	p.MustContain(t, "Please check the fields marked below.", "Enter an e-mail address", "Use at least 12 characters",
 		`value="Groen & Zo"`, `value="not-an-address"`, `aria-invalid="true"`)
 	if strings.Contains(p.Body, "short-pw") {
 		t.Error("the password was sent back in the page")
 	}
 
 	// The same address twice is a conflict, explained at the field.
-	email := uniqueEmail(t)
-	newBrowser(t, g).signUp("First", "One", email).mustBeAt(t, "/home", http.StatusOK)
-	again := newBrowser(t, g).signUp("Second", "Two", email)
-	again.mustBeAt(t, "/signup", http.StatusConflict)
-	again.mustContain(t, "This address already has an account")
+	email := webtest.UniqueEmail(t)
+	webtest.NewBrowser(t, g).SignUp("First", "One", email).MustBeAt(t, "/home", http.StatusOK)
+	again := webtest.NewBrowser(t, g).SignUp("Second", "Two", email)
+	again.MustBeAt(t, "/signup", http.StatusConflict)
+	again.MustContain(t, "This address already has an account")
 }
 
 func TestFormsWithoutCSRFTokenAreRejected(t *testing.T) {
 	t.Parallel()
-	g := start(t, nil)
-	b := newBrowser(t, g)
+	g := webtest.Start(t, nil)
+	b := webtest.NewBrowser(t, g)
 	login := url.Values{"email": {g.AdminEmail}, "password": {webtest.AdminPassword}}
 
-	b.post("/login", login).mustBeAt(t, "/login", http.StatusForbidden)
-	b.get("/login")
+	b.Post("/login", login).MustBeAt(t, "/login", http.StatusForbidden)
+	b.Get("/login")
 	forged := url.Values{"email": {g.AdminEmail}, "password": {webtest.AdminPassword}, "_csrf": {"bm90LXRoZS1yaWdodC10b2tlbi1hdC1hbGwtcmVhbGx5"}}
-	p := b.post("/login", forged)
-	p.mustBeAt(t, "/login", http.StatusForbidden)
-	p.mustContain(t, "This form has expired")
+	p := b.Post("/login", forged)
+	p.MustBeAt(t, "/login", http.StatusForbidden)
+	p.MustContain(t, "This form has expired")
 
 	// A browser that labels the POST as cross-site is refused even with
 	// a matching token.
-	token := b.cookie("onward_csrf")
+	token := b.Cookie("onward_csrf")
 	req, _ := http.NewRequest(http.MethodPost, g.URL+"/login", strings.NewReader(url.Values{
 		"email": {g.AdminEmail}, "password": {webtest.AdminPassword}, "_csrf": {token},
 	}.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Sec-Fetch-Site", "cross-site")
-	if got := b.do(req); got.Status != http.StatusForbidden {
+	if got := b.Do(req); got.Status != http.StatusForbidden {
 		t.Fatalf("cross-site POST answered %d, want 403", got.Status)
 	}
 
@@ -118,33 +118,33 @@ func TestFormsWithoutCSRFTokenAreRejected(t *testing.T) {
 	}
 
 	// With the token the same form works.
-	b.submit("/login", "/login", login).mustBeAt(t, "/home", http.StatusOK)
+	b.Submit("/login", "/login", login).MustBeAt(t, "/home", http.StatusOK)
 }
 
 func TestLanguageFromBrowserAndSwitcher(t *testing.T) {
 	t.Parallel()
-	g := start(t, nil)
-	b := newBrowser(t, g)
-	b.lang = "nl-BE,nl;q=0.9,en;q=0.5"
-	p := b.get("/")
-	p.mustContain(t, `<html lang="nl">`, "Aanmelden als werkgever", "Zo werkt het")
+	g := webtest.Start(t, nil)
+	b := webtest.NewBrowser(t, g)
+	b.Lang = "nl-BE,nl;q=0.9,en;q=0.5"
+	p := b.Get("/")
+	p.MustContain(t, `<html lang="nl">`, "Aanmelden als werkgever", "Zo werkt het")
 
-	p = b.submit("/signup", "/signup", url.Values{"email": {"x"}})
-	p.mustContain(t, "Vul een e-mailadres in", "Kijk de gemarkeerde velden hieronder na.")
+	p = b.Submit("/signup", "/signup", url.Values{"email": {"x"}})
+	p.MustContain(t, "Vul een e-mailadres in", "Kijk de gemarkeerde velden hieronder na.")
 
 	// French and German from the browser, and from the switcher.
-	fr := newBrowser(t, g)
-	fr.lang = "fr-BE,fr;q=0.9"
-	fr.get("/").mustContain(t, `<html lang="fr">`, "S'inscrire comme employeur")
-	b.get("/lang/de?next=/").mustContain(t, `<html lang="de">`, "Als Arbeitgeber registrieren", `href="/lang/fr?next=%2F"`)
+	fr := webtest.NewBrowser(t, g)
+	fr.Lang = "fr-BE,fr;q=0.9"
+	fr.Get("/").MustContain(t, `<html lang="fr">`, "S'inscrire comme employeur")
+	b.Get("/lang/de?next=/").MustContain(t, `<html lang="de">`, "Als Arbeitgeber registrieren", `href="/lang/fr?next=%2F"`)
 
-	p = b.get("/lang/en?next=" + url.QueryEscape("/signup"))
-	p.mustBeAt(t, "/signup", http.StatusOK)
-	p.mustContain(t, `<html lang="en">`, "Sign up as an employer")
+	p = b.Get("/lang/en?next=" + url.QueryEscape("/signup"))
+	p.MustBeAt(t, "/signup", http.StatusOK)
+	p.MustContain(t, `<html lang="en">`, "Sign up as an employer")
 
 	// The switcher never sends anyone to another site.
 	for _, next := range []string{"//evil.example/x", "https://evil.example/", "/\\evil.example"} {
-		r := b.noRedirects().get("/lang/nl?next=" + url.QueryEscape(next))
+		r := b.NoRedirects().Get("/lang/nl?next=" + url.QueryEscape(next))
 		if r.Status != http.StatusSeeOther || r.Header.Get("Location") != "/" {
 			t.Errorf("next=%q redirected %d to %q, want 303 to /", next, r.Status, r.Header.Get("Location"))
 		}
@@ -153,24 +153,24 @@ func TestLanguageFromBrowserAndSwitcher(t *testing.T) {
 
 func TestSignOutEndsTheSession(t *testing.T) {
 	t.Parallel()
-	g := start(t, nil)
-	b := newBrowser(t, g)
-	b.signUp("Fietsatelier", "Eva", uniqueEmail(t)).mustBeAt(t, "/home", http.StatusOK)
-	id := b.cookie("onward_session")
-	stored, _ := b.session()
+	g := webtest.Start(t, nil)
+	b := webtest.NewBrowser(t, g)
+	b.SignUp("Fietsatelier", "Eva", webtest.UniqueEmail(t)).MustBeAt(t, "/home", http.StatusOK)
+	id := b.Cookie("onward_session")
+	stored, _ := b.Session()
 
-	p := b.submit("/home", "/logout", url.Values{})
-	p.mustBeAt(t, "/login", http.StatusOK)
-	p.mustContain(t, "You have signed out.")
-	if b.cookie("onward_session") != "" {
+	p := b.Submit("/home", "/logout", url.Values{})
+	p.MustBeAt(t, "/login", http.StatusOK)
+	p.MustContain(t, "You have signed out.")
+	if b.Cookie("onward_session") != "" {
 		t.Fatal("the session cookie survived sign-out")
 	}
-	b.get("/home").mustBeAt(t, "/login", http.StatusOK)
+	b.Get("/home").MustBeAt(t, "/login", http.StatusOK)
 
 	// The old session id no longer opens a session, and the gateway has
 	// revoked its refresh token.
-	b.setCookie("onward_session", id)
-	b.get("/home").mustBeAt(t, "/login", http.StatusOK)
+	b.SetCookie("onward_session", id)
+	b.Get("/home").MustBeAt(t, "/login", http.StatusOK)
 	resp, err := http.Post(g.APIURL+"/api/v1/auth/refresh", "application/json",
 		strings.NewReader(`{"refresh_token":"`+stored.RefreshToken+`"}`))
 	if err != nil {
@@ -184,13 +184,13 @@ func TestSignOutEndsTheSession(t *testing.T) {
 
 func TestExpiredAccessTokenIsRenewedOnTheServer(t *testing.T) {
 	t.Parallel()
-	g := start(t, nil)
-	b := newBrowser(t, g)
-	b.signUp("Drukkerij Lijn", "Noor", uniqueEmail(t)).mustBeAt(t, "/home", http.StatusOK)
-	id := b.cookie("onward_session")
-	old, _ := b.session()
+	g := webtest.Start(t, nil)
+	b := webtest.NewBrowser(t, g)
+	b.SignUp("Drukkerij Lijn", "Noor", webtest.UniqueEmail(t)).MustBeAt(t, "/home", http.StatusOK)
+	id := b.Cookie("onward_session")
+	old, _ := b.Session()
 
-	b.expireAccessToken()
+	b.ExpireAccessToken()
 	// Several pages at once find the token stale; one renews it and the
 	// others use the result, so the gateway never sees a refresh token
 	// twice (which it would take for theft and end the session).
@@ -199,16 +199,16 @@ func TestExpiredAccessTokenIsRenewedOnTheServer(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			b.get("/home").mustBeAt(t, "/home", http.StatusOK)
+			b.Get("/home").MustBeAt(t, "/home", http.StatusOK)
 		}()
 	}
 	wg.Wait()
-	now, ok := b.session()
+	now, ok := b.Session()
 	if !ok || now.RefreshToken == old.RefreshToken || now.AccessToken == old.AccessToken || !now.AccessExpires.After(time.Now()) {
 		t.Fatal("the session was not renewed")
 	}
-	if b.cookie("onward_session") != id {
+	if b.Cookie("onward_session") != id {
 		t.Error("renewal changed the session id")
 	}
-	b.get("/home").mustContain(t, "Welcome, Noor")
+	b.Get("/home").MustContain(t, "Welcome, Noor")
 }

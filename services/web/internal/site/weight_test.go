@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/onward-jobs/onward/services/web/internal/webtest"
 )
 
 // pageBudget is what one page may weigh on the wire, compressed: a phone
@@ -13,16 +15,16 @@ const pageBudget = 30 << 10
 
 // TestPagesAreCompressedAndLight fetches the heaviest pages an employer
 // meets (the role form with a template's skills, the profile, the home
-// page) and the shared assets as a browser does, and checks that each
+// webtest.Page) and the shared assets as a browser does, and checks that each
 // comes compressed and under the budget; it logs every size.
 func TestPagesAreCompressedAndLight(t *testing.T) {
 	t.Parallel()
-	b, _, _ := employerSession(t)
+	b, _, _ := webtest.EmployerSession(t)
 	paths := []string{
 		"/", "/home", "/employer/profile", "/roles/new",
 		"/roles/new?step=details&occupation=barista&occupation_q=Barista&occupation_shown=Barista",
 	}
-	form := b.get(paths[len(paths)-1]).Body
+	form := b.Get(paths[len(paths)-1]).Body
 	for _, name := range []string{"app.css", "app.js", "picker.js"} {
 		i := strings.Index(form, "/assets/"+name+"?v=")
 		if i < 0 {
@@ -30,10 +32,10 @@ func TestPagesAreCompressedAndLight(t *testing.T) {
 		}
 		paths = append(paths, form[i:i+strings.IndexByte(form[i:], '"')])
 	}
-	client := &http.Client{Jar: b.c.Jar, Transport: &http.Transport{DisableCompression: true}}
+	client := &http.Client{Jar: b.Jar(), Transport: &http.Transport{DisableCompression: true}}
 	for _, path := range paths {
 		for _, coding := range []string{"br", "gzip"} {
-			req, _ := http.NewRequest(http.MethodGet, b.g.URL+path, nil)
+			req, _ := http.NewRequest(http.MethodGet, b.Stack().URL+path, nil)
 			req.Header.Set("Accept-Encoding", coding)
 			resp, err := client.Do(req)
 			if err != nil {

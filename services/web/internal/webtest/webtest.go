@@ -4,6 +4,13 @@
 // test Redis, and the web app in-process in front of it. The other
 // services are whatever the test points the gateway at (EMPLOYERS_URL,
 // CANDIDATES_URL, MATCHING_URL), usually fakes. Only tests import it.
+//
+// Besides the stack, it holds what the page packages' black-box tests
+// share: a Browser that keeps cookies and submits forms with their CSRF
+// token, the Page it returns with its assertions, and helpers that sign
+// people in through the forms (SignIn, EmployerSession, StaffGateway,
+// ProgrammeAdmin, ProgrammeMember). The fakes of the other services live
+// in webtest/fake, the real browser's tab in webtest/chrome.
 package webtest
 
 import (
@@ -39,9 +46,12 @@ type Stack struct {
 }
 
 // Start runs a gateway and the web app until the test ends. env overrides
-// the gateway's settings.
+// the gateway's settings. Every test gateway signs in from 127.0.0.1 and
+// shares one Redis, so the per-address sign-in limit (LOGIN_IP_LIMIT) is
+// raised out of the way unless env sets it.
 func Start(t testing.TB, env map[string]string) *Stack {
 	t.Helper()
+	env = withDefault(env, "LOGIN_IP_LIMIT", "1000000")
 	s := &Stack{AdminEmail: "admin@onward.test", SessionPrefix: testkit.UniqueName(t, "web") + ":",
 		webLogs: &testkit.LogBuffer{}, gatewayLogs: &testkit.LogBuffer{}}
 	webAddr, gwAddr := testkit.FreeAddr(t), testkit.FreeAddr(t)
@@ -70,6 +80,15 @@ func Start(t testing.TB, env map[string]string) *Stack {
 	})
 	waitReady(t, s.URL, s.Logs)
 	return s
+}
+
+// withDefault returns env with key set to value unless env sets it.
+func withDefault(env map[string]string, key, value string) map[string]string {
+	merged := map[string]string{key: value}
+	for k, v := range env {
+		merged[k] = v
+	}
+	return merged
 }
 
 // startGateway runs the gateway binary with a fresh database. The web app

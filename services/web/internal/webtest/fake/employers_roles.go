@@ -1,4 +1,4 @@
-package site_test
+package fake
 
 import (
 	"encoding/json"
@@ -13,24 +13,24 @@ import (
 // them: the sectors in the asked language, the validate endpoints, and
 // status changes with versions, next_statuses and the 7-day reopen window.
 
-// fakeSectorNames are a few sectors' names by language; the others are
+// sectorNames are a few sectors' names by language; the others are
 // named "Sector <code>".
-var fakeSectorNames = map[string]map[string]string{
+var sectorNames = map[string]map[string]string{
 	"I": {"en": "Accommodation and food service", "nl": "Horeca: accommodatie en maaltijden", "fr": "Hébergement et restauration", "de": "Gastgewerbe"},
 	"A": {"en": "Agriculture, forestry and fishing", "nl": "Landbouw, bosbouw en visserij", "fr": "Agriculture, sylviculture et pêche", "de": "Land- und Forstwirtschaft, Fischerei"},
 	"H": {"en": "Transport and storage", "nl": "Vervoer en opslag", "fr": "Transports et entreposage", "de": "Verkehr und Lagerei"},
 }
 
 // serveRoleExtras answers the operations above and reports whether it did.
-// The caller holds f.mu.
-func (f *fakeEmployers) serveRoleExtras(w http.ResponseWriter, r *http.Request, parts []string, body map[string]any) bool {
+// The caller holds the fake's lock.
+func (f *Employers) serveRoleExtras(w http.ResponseWriter, r *http.Request, parts []string, body map[string]any) bool {
 	switch {
 	case r.URL.Path == "/api/v1/roles/sectors" && r.Method == http.MethodGet:
 		lang := r.URL.Query().Get("lang")
 		items := []any{}
 		for _, code := range strings.Split("ABCDEFGHIJKLMNOPQRSTU", "") {
 			name := "Sector " + code
-			if names, ok := fakeSectorNames[code]; ok {
+			if names, ok := sectorNames[code]; ok {
 				name = names[lang]
 			}
 			items = append(items, map[string]any{"code": code, "name": name, "names": map[string]string{}})
@@ -41,7 +41,7 @@ func (f *fakeEmployers) serveRoleExtras(w http.ResponseWriter, r *http.Request, 
 	case r.URL.Path == "/api/v1/roles/validate" && r.Method == http.MethodPost:
 		fakeValidate(w, body)
 	case len(parts) == 3 && parts[0] == "roles" && parts[2] == "validate" && r.Method == http.MethodPost:
-		role := f.roles[parts[1]]
+		role := f.Roles[parts[1]]
 		switch {
 		case role == nil:
 			problem(w, http.StatusNotFound)
@@ -50,8 +50,8 @@ func (f *fakeEmployers) serveRoleExtras(w http.ResponseWriter, r *http.Request, 
 		default:
 			fakeValidate(w, body)
 		}
-	case len(parts) == 3 && parts[0] == "roles" && parts[2] == "status" && r.Method == http.MethodPost && f.roles[parts[1]] != nil:
-		f.changeStatusWithReopen(w, f.roles[parts[1]], body)
+	case len(parts) == 3 && parts[0] == "roles" && parts[2] == "status" && r.Method == http.MethodPost && f.Roles[parts[1]] != nil:
+		f.changeStatusWithReopen(w, f.Roles[parts[1]], body)
 	default:
 		return false
 	}
@@ -89,7 +89,7 @@ func fakeValidate(w http.ResponseWriter, body map[string]any) {
 // next_statuses while reopen_until lasts, and after that answers the
 // reopen-window-passed problem; opening with a past closing date is a
 // 400 on closing_date unless a new one comes with the status.
-func (f *fakeEmployers) changeStatusWithReopen(w http.ResponseWriter, role, body map[string]any) {
+func (f *Employers) changeStatusWithReopen(w http.ResponseWriter, role, body map[string]any) {
 	if v, ok := body["version"]; ok && fmt.Sprint(v) != fmt.Sprint(role["version"]) {
 		conflict(w, nil)
 		return
@@ -130,7 +130,7 @@ func (f *fakeEmployers) changeStatusWithReopen(w http.ResponseWriter, role, body
 			role["next_statuses"] = []string{from, "open"}
 		}
 	} else {
-		role["next_statuses"] = fakeTransitions[to]
+		role["next_statuses"] = transitions[to]
 	}
 	answer(w, role)
 }
@@ -147,20 +147,20 @@ func nextStatuses(role map[string]any) []string {
 		}
 		return out
 	}
-	return fakeTransitions[fmt.Sprint(role["status"])]
+	return transitions[fmt.Sprint(role["status"])]
 }
 
-// setRole changes a stored role's fields, as another tab or the passing
-// of time would.
-func (f *fakeEmployers) setRole(id string, fields map[string]any) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
+// SetRole changes a stored role's fields, as another tab or the passing
+// of time would; a nil value removes the field.
+func (f *Employers) SetRole(id string, fields map[string]any) {
+	f.Lock()
+	defer f.Unlock()
 	for k, v := range fields {
 		if v == nil {
-			delete(f.roles[id], k)
+			delete(f.Roles[id], k)
 			continue
 		}
-		f.roles[id][k] = v
+		f.Roles[id][k] = v
 	}
 }
 

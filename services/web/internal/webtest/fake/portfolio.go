@@ -1,7 +1,6 @@
-package site_test
+package fake
 
 import (
-	"encoding/base64"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -13,33 +12,40 @@ import (
 	"time"
 )
 
-// fakePortfolio stands in for the candidates service's API as the
+// Portfolio stands in for the candidates service's API as the
 // portfolio pages use it: one candidate "c1" (alias K7Q2), two programmes
 // of which the caller supervises the first, and the skills, consent,
 // export, erase and audit routes. It records every request with its body
 // and X-Onward-Purpose header.
-type fakePortfolio struct {
+//
+// A test that sets ForbidAttest holds the fake's lock (Lock, Unlock)
+// meanwhile.
+type Portfolio struct {
 	*httptest.Server
-	mu        sync.Mutex
-	seen      []portfolioRequest
-	candidate map[string]any
-	// forbidAttest answers attestations with 403, as for a non-supervisor.
-	forbidAttest bool
+	sync.Mutex
+	// ForbidAttest answers attestations with 403, as for a non-supervisor.
+	ForbidAttest bool
+	seen         []PortfolioRequest
+	candidate    map[string]any
 	erased       bool
 }
 
-type portfolioRequest struct {
+// PortfolioRequest is one request the portfolio fake saw: its purpose
+// header, its body decoded and raw.
+type PortfolioRequest struct {
 	Method, Path, Purpose string
 	Query                 url.Values
 	Body                  map[string]any
 	Raw                   string
 }
 
-const exportBody = `{"exported_at":"2026-11-21T08:00:00Z","candidate":{"id":"c1","alias":"K7Q2","given_name":"Jan"},"programmes":[],"audit":[]}`
+// PortfolioExport is the body of the fake candidate's data export.
+const PortfolioExport = `{"exported_at":"2026-11-21T08:00:00Z","candidate":{"id":"c1","alias":"K7Q2","given_name":"Jan"},"programmes":[],"audit":[]}`
 
-func newFakePortfolio(t *testing.T) *fakePortfolio {
+// NewPortfolio starts the fake until the test ends.
+func NewPortfolio(t testing.TB) *Portfolio {
 	t.Helper()
-	f := &fakePortfolio{candidate: map[string]any{
+	f := &Portfolio{candidate: map[string]any{
 		"id": "c1", "alias": "K7Q2", "version": 3, "given_name": "Jan", "family_name": "Peeters",
 		"setting": "transition_house", "skills": []any{}, "attestations": []any{},
 		"consent": map[string]any{"matching": true, "text_version": "2026-11", "recorded_by": "", "recorded_at": "2026-11-02T09:30:00Z"},
@@ -49,11 +55,11 @@ func newFakePortfolio(t *testing.T) *fakePortfolio {
 	return f
 }
 
-// requests returns the requests seen with this method and path.
-func (f *fakePortfolio) requests(method, path string) []portfolioRequest {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	var out []portfolioRequest
+// Requests returns the requests seen with this method and path.
+func (f *Portfolio) Requests(method, path string) []PortfolioRequest {
+	f.Lock()
+	defer f.Unlock()
+	var out []PortfolioRequest
 	for _, s := range f.seen {
 		if s.Method == method && s.Path == path {
 			out = append(out, s)
@@ -62,38 +68,23 @@ func (f *fakePortfolio) requests(method, path string) []portfolioRequest {
 	return out
 }
 
-// only returns the one request with this method and path, or fails.
-func (f *fakePortfolio) only(t *testing.T, method, path string) portfolioRequest {
+// Only returns the one request with this method and path, or fails.
+func (f *Portfolio) Only(t testing.TB, method, path string) PortfolioRequest {
 	t.Helper()
-	got := f.requests(method, path)
+	got := f.Requests(method, path)
 	if len(got) != 1 {
 		t.Fatalf("candidates saw %s %s %d times, want once", method, path, len(got))
 	}
 	return got[0]
 }
 
-// callerID reads the user id from the bearer token, unverified: the
-// gateway has verified it, and the fake only needs to know who asks.
-func callerID(r *http.Request) string {
-	parts := strings.Split(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer "), ".")
-	if len(parts) != 3 {
-		return ""
-	}
-	buf, _ := base64.RawURLEncoding.DecodeString(parts[1])
-	var claims struct {
-		Sub string `json:"sub"`
-	}
-	_ = json.Unmarshal(buf, &claims)
-	return claims.Sub
-}
-
-func (f *fakePortfolio) serve(w http.ResponseWriter, r *http.Request) {
+func (f *Portfolio) serve(w http.ResponseWriter, r *http.Request) {
 	raw, _ := io.ReadAll(r.Body)
 	var body map[string]any
 	_ = json.Unmarshal(raw, &body)
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.seen = append(f.seen, portfolioRequest{Method: r.Method, Path: r.URL.Path, Purpose: r.Header.Get("X-Onward-Purpose"),
+	f.Lock()
+	defer f.Unlock()
+	f.seen = append(f.seen, PortfolioRequest{Method: r.Method, Path: r.URL.Path, Purpose: r.Header.Get("X-Onward-Purpose"),
 		Query: r.URL.Query(), Body: body, Raw: string(raw)})
 	if !strings.HasPrefix(r.Header.Get("Authorization"), "Bearer ey") {
 		problem(w, http.StatusUnauthorized)
@@ -103,7 +94,7 @@ func (f *fakePortfolio) serve(w http.ResponseWriter, r *http.Request) {
 	switch route := r.Method + " " + r.URL.Path; {
 	case f.erased && strings.HasPrefix(r.URL.Path, "/api/v1/candidates/c1"):
 		problem(w, http.StatusNotFound)
-	case route == "GET /api/v1/consent-texts": // corrections_fake_test.go
+	case route == "GET /api/v1/consent-texts": // candidates_corrections.go
 		serveConsentTexts(w)
 	case route == "GET /api/v1/programmes":
 		answer(w, map[string]any{"next_cursor": "", "items": []any{
@@ -125,7 +116,7 @@ func (f *fakePortfolio) serve(w http.ResponseWriter, r *http.Request) {
 	case route == "GET /api/v1/candidates/c1/export":
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Content-Disposition", `attachment; filename="onward-candidate-K7Q2.json"`)
-		_, _ = io.WriteString(w, exportBody)
+		_, _ = io.WriteString(w, PortfolioExport)
 	case route == "DELETE /api/v1/candidates/c1":
 		f.erased = true
 		w.WriteHeader(http.StatusNoContent)
@@ -137,7 +128,7 @@ func (f *fakePortfolio) serve(w http.ResponseWriter, r *http.Request) {
 }
 
 // list answers the candidate list: c1 until it is erased.
-func (f *fakePortfolio) list(w http.ResponseWriter) {
+func (f *Portfolio) list(w http.ResponseWriter) {
 	items := []any{}
 	if !f.erased {
 		items = append(items, map[string]any{"id": "c1", "alias": "K7Q2", "display_name": "Jan Peeters",
@@ -146,8 +137,8 @@ func (f *fakePortfolio) list(w http.ResponseWriter) {
 	answer(w, map[string]any{"items": items, "next_cursor": ""})
 }
 
-func (f *fakePortfolio) attest(w http.ResponseWriter, body map[string]any) {
-	if f.forbidAttest {
+func (f *Portfolio) attest(w http.ResponseWriter, body map[string]any) {
+	if f.ForbidAttest {
 		problem(w, http.StatusForbidden)
 		return
 	}
@@ -160,7 +151,7 @@ func (f *fakePortfolio) attest(w http.ResponseWriter, body map[string]any) {
 	_ = json.NewEncoder(w).Encode(map[string]any{"id": "a1", "candidate_id": "c1", "skill": body["skill"], "level": body["level"]})
 }
 
-func (f *fakePortfolio) audit(w http.ResponseWriter, r *http.Request, me string) {
+func (f *Portfolio) audit(w http.ResponseWriter, r *http.Request, me string) {
 	if r.URL.Query().Get("cursor") != "" {
 		answer(w, map[string]any{"next_cursor": "", "items": []any{
 			map[string]any{"id": "e3", "at": "2026-11-01T10:00:00Z", "actor": "0b5c1e9e-0000-4000-8000-000000000000", "actor_org": "o2",

@@ -1,4 +1,4 @@
-package site_test
+package fake
 
 import (
 	"encoding/json"
@@ -7,45 +7,47 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
-	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/onward-jobs/onward/services/web/internal/webtest"
 )
 
-// staffFake stands in for the candidates service's API: programmes and
-// candidates in memory, versions checked on PATCH, and every request
-// recorded with its JSON body.
-type staffFake struct {
+// Candidates stands in for the candidates service's API as staff pages
+// use it: programmes and candidates in memory, versions checked on PATCH,
+// the corrections, consent texts, attestations and their revocation
+// (candidates_corrections.go), and every request recorded with its JSON
+// body.
+type Candidates struct {
 	*httptest.Server
 	mu         sync.Mutex
-	seen       []seenRequest
+	seen       []Request
 	programmes []map[string]any
 	candidates map[string]map[string]any
 	order      []string
 }
 
-func newStaffFake(t *testing.T) *staffFake {
+// NewCandidates starts the fake, with no programmes or candidates, until
+// the test ends.
+func NewCandidates(t testing.TB) *Candidates {
 	t.Helper()
-	f := &staffFake{candidates: map[string]map[string]any{}}
+	f := &Candidates{candidates: map[string]map[string]any{}}
 	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.Close)
 	return f
 }
 
-func (f *staffFake) addProgramme(id, name string) {
+// AddProgramme stores a programme in Gent with no skills or supervisors.
+func (f *Candidates) AddProgramme(id, name string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.programmes = append(f.programmes, map[string]any{"id": id, "name": name, "kind": "coffee_roastery",
 		"site": map[string]any{"place_id": "2797656", "name": "Gent"}, "skills": []string{}, "supervisors": []string{}, "version": 1})
 }
 
-// addCandidate stores a candidate as if it had been registered.
-func (f *staffFake) addCandidate(id string, fields map[string]any) {
+// AddCandidate stores a candidate as if it had been registered.
+func (f *Candidates) AddCandidate(id string, fields map[string]any) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	k := map[string]any{"id": id, "alias": "K" + strings.ToUpper(id), "version": 1, "given_name": "Jan", "family_name": "Peeters",
@@ -56,17 +58,19 @@ func (f *staffFake) addCandidate(id string, fields map[string]any) {
 	f.order = append(f.order, id)
 }
 
-func (f *staffFake) setVersion(id string, version int) {
+// SetVersion changes a candidate's version, as another user's change
+// would.
+func (f *Candidates) SetVersion(id string, version int) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.candidates[id]["version"] = version
 }
 
-// requests returns the requests with this method and path.
-func (f *staffFake) requests(method, path string) []seenRequest {
+// Requests returns the requests with this method and path.
+func (f *Candidates) Requests(method, path string) []Request {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	var out []seenRequest
+	var out []Request
 	for _, s := range f.seen {
 		if s.Method == method && s.Path == path {
 			out = append(out, s)
@@ -75,31 +79,38 @@ func (f *staffFake) requests(method, path string) []seenRequest {
 	return out
 }
 
-// last returns the last request with this method and path, or fails.
-func (f *staffFake) last(t *testing.T, method, path string) seenRequest {
+// Last returns the last request with this method and path, or fails.
+func (f *Candidates) Last(t testing.TB, method, path string) Request {
 	t.Helper()
-	all := f.requests(method, path)
+	all := f.Requests(method, path)
 	if len(all) == 0 {
 		t.Fatalf("candidates never saw %s %s", method, path)
 	}
 	return all[len(all)-1]
 }
 
-func (f *staffFake) serve(w http.ResponseWriter, r *http.Request) {
+// Seen returns every request the fake has seen, in order.
+func (f *Candidates) Seen() []Request {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Clone(f.seen)
+}
+
+func (f *Candidates) serve(w http.ResponseWriter, r *http.Request) {
 	var body map[string]any
 	if buf, _ := io.ReadAll(r.Body); len(buf) > 0 {
 		_ = json.Unmarshal(buf, &body)
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.seen = append(f.seen, seenRequest{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Body: body})
+	f.seen = append(f.seen, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Body: body})
 	if !strings.HasPrefix(r.Header.Get("Authorization"), "Bearer ey") {
 		problem(w, http.StatusUnauthorized)
 		return
 	}
 	parts := strings.Split(strings.TrimPrefix(r.URL.Path, "/api/v1/"), "/")
 	switch {
-	case f.serveCorrections(w, r, parts, body): // corrections_fake_test.go
+	case f.serveCorrections(w, r, parts, body): // candidates_corrections.go
 	case parts[0] == "programmes":
 		f.serveProgrammes(w, r, parts, body)
 	case parts[0] == "attestations" && len(parts) == 3:
@@ -115,7 +126,7 @@ func (f *staffFake) serve(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (f *staffFake) serveProgrammes(w http.ResponseWriter, r *http.Request, parts []string, body map[string]any) {
+func (f *Candidates) serveProgrammes(w http.ResponseWriter, r *http.Request, parts []string, body map[string]any) {
 	switch {
 	case len(parts) == 1 && r.Method == http.MethodGet:
 		answer(w, map[string]any{"items": f.programmes, "next_cursor": ""})
@@ -144,7 +155,7 @@ func (f *staffFake) serveProgrammes(w http.ResponseWriter, r *http.Request, part
 
 // listCandidates matches q against the start of any name word or the
 // alias, and pages one candidate at a time.
-func (f *staffFake) listCandidates(w http.ResponseWriter, r *http.Request) {
+func (f *Candidates) listCandidates(w http.ResponseWriter, r *http.Request) {
 	q := strings.ToLower(r.URL.Query().Get("q"))
 	var items []any
 	for _, id := range f.order {
@@ -171,7 +182,7 @@ func (f *staffFake) listCandidates(w http.ResponseWriter, r *http.Request) {
 	answer(w, map[string]any{"items": items, "next_cursor": next})
 }
 
-func (f *staffFake) createCandidate(w http.ResponseWriter, body map[string]any) {
+func (f *Candidates) createCandidate(w http.ResponseWriter, body map[string]any) {
 	if dr, _ := body["day_release"].(map[string]any); dr != nil && dr["start"] == "25:00" {
 		fieldProblem(w, map[string]string{"day_release.start": "must be a time HH:MM"})
 		return
@@ -192,7 +203,7 @@ func (f *staffFake) createCandidate(w http.ResponseWriter, body map[string]any) 
 	_ = json.NewEncoder(w).Encode(k)
 }
 
-func (f *staffFake) serveCandidate(w http.ResponseWriter, r *http.Request, k map[string]any, rest []string, body map[string]any) {
+func (f *Candidates) serveCandidate(w http.ResponseWriter, r *http.Request, k map[string]any, rest []string, body map[string]any) {
 	switch {
 	case len(rest) == 0 && r.Method == http.MethodGet:
 		answer(w, k)
@@ -233,7 +244,7 @@ func (f *staffFake) serveCandidate(w http.ResponseWriter, r *http.Request, k map
 
 // addCertificate checks a certificate as the service does: a name, an
 // optional issuer, and a date that is not in the future.
-func (f *staffFake) addCertificate(w http.ResponseWriter, k map[string]any, body map[string]any) {
+func (f *Candidates) addCertificate(w http.ResponseWriter, k map[string]any, body map[string]any) {
 	bad := map[string]string{}
 	if name, _ := body["name"].(string); name == "" {
 		bad["name"] = "is required"
@@ -250,50 +261,4 @@ func (f *staffFake) addCertificate(w http.ResponseWriter, k map[string]any, body
 	k["certificates"] = append(k["certificates"].([]any), cert)
 	w.WriteHeader(http.StatusCreated)
 	answer(w, cert)
-}
-
-// staffGateway starts a gateway wired to a fake candidates service and
-// a fake matching service.
-func staffGateway(t *testing.T) (*webtest.Stack, *staffFake) {
-	t.Helper()
-	k, m := newStaffFake(t), newFakeMatching(t)
-	return start(t, map[string]string{"CANDIDATES_URL": k.URL, "MATCHING_URL": m.URL}), k
-}
-
-// programmeAdmin has the platform administrator create a programme
-// organisation and invite its first administrator, who accepts; it
-// returns the administrator's browser.
-func programmeAdmin(t *testing.T, g *webtest.Stack) *browser {
-	t.Helper()
-	admin := newBrowser(t, g)
-	admin.submit("/login", "/login", url.Values{"email": {g.AdminEmail}, "password": {webtest.AdminPassword}}).mustBeAt(t, "/home", http.StatusOK)
-	created := admin.submit("/home", "/home/organisations", url.Values{
-		"org_name": {"Koffiebranderij Kortrijk"}, "kind": {"programme"}, "programme_type": {"detention_house"},
-	})
-	invited := admin.submit("/home", "/home/invitations", url.Values{
-		"email": {uniqueEmail(t)}, "role": {"org_admin"}, "org_id": {formValue(t, created.Body, "org_id")}, "org_label": {"Koffiebranderij Kortrijk"},
-	})
-	link := invitationPath(t, invited)
-	coach := newBrowser(t, g)
-	coach.submit(link, link, url.Values{"name": {"Sam Claes"}, "password": {strongPassword}}).mustBeAt(t, "/home", http.StatusOK)
-	return coach
-}
-
-// programmeMember is a member the administrator coach invited.
-func programmeMember(t *testing.T, g *webtest.Stack, coach *browser) *browser {
-	t.Helper()
-	link := invitationPath(t, coach.submit("/home", "/home/invitations", url.Values{"email": {uniqueEmail(t)}, "role": {"member"}}))
-	member := newBrowser(t, g)
-	member.submit(link, link, url.Values{"name": {"Lien"}, "password": {strongPassword}}).mustBeAt(t, "/home", http.StatusOK)
-	return member
-}
-
-// mustMatch fails unless the page's HTML matches the expression.
-func (p page) mustMatch(t *testing.T, exprs ...string) {
-	t.Helper()
-	for _, e := range exprs {
-		if !regexp.MustCompile(e).MatchString(p.Body) {
-			t.Fatalf("page %s (status %d) does not match %s:\n%s", p.URL.Path, p.Status, e, p.Body)
-		}
-	}
 }

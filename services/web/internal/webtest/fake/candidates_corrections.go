@@ -1,4 +1,4 @@
-package site_test
+package fake
 
 import (
 	"encoding/json"
@@ -9,7 +9,7 @@ import (
 )
 
 // The candidates API's corrections, consent texts and revocations, as the
-// fakes answer them. staffFake.serve and fakePortfolio.serve hand these
+// fakes answer them. Candidates.serve and Portfolio.serve hand these
 // routes here.
 
 // fakeConsentTexts mirrors the candidates service's published texts: the
@@ -40,9 +40,9 @@ var fakeConsentTexts = map[string]any{
 // serveConsentTexts answers GET /api/v1/consent-texts.
 func serveConsentTexts(w http.ResponseWriter) { answer(w, fakeConsentTexts) }
 
-// serveCorrections answers the corrections routes of the staff fake and
-// reports whether the request was one of them. It runs under f.mu.
-func (f *staffFake) serveCorrections(w http.ResponseWriter, r *http.Request, parts []string, body map[string]any) bool {
+// serveCorrections answers the corrections routes of the candidates fake and
+// reports whether the request was one of them. It runs under the fake's lock.
+func (f *Candidates) serveCorrections(w http.ResponseWriter, r *http.Request, parts []string, body map[string]any) bool {
 	switch {
 	case parts[0] == "consent-texts" && r.Method == http.MethodGet:
 		serveConsentTexts(w)
@@ -65,7 +65,7 @@ func (f *staffFake) serveCorrections(w http.ResponseWriter, r *http.Request, par
 
 // correctEntry replaces or removes a programme record or certificate, at
 // the candidate's version (in the body for PUT, the query for DELETE).
-func (f *staffFake) correctEntry(w http.ResponseWriter, r *http.Request, k map[string]any, list, entryID string, body map[string]any) {
+func (f *Candidates) correctEntry(w http.ResponseWriter, r *http.Request, k map[string]any, list, entryID string, body map[string]any) {
 	version := fmt.Sprint(body["version"])
 	if r.Method == http.MethodDelete {
 		version = r.URL.Query().Get("version")
@@ -104,7 +104,7 @@ func (f *staffFake) correctEntry(w http.ResponseWriter, r *http.Request, k map[s
 
 // putProgramme replaces a programme at its version; "Refused" stands for
 // a caller who neither supervises it nor administers the organisation.
-func (f *staffFake) putProgramme(w http.ResponseWriter, id string, body map[string]any) {
+func (f *Candidates) putProgramme(w http.ResponseWriter, id string, body map[string]any) {
 	i := slices.IndexFunc(f.programmes, func(p map[string]any) bool { return p["id"] == id })
 	switch {
 	case i < 0:
@@ -131,7 +131,7 @@ func (f *staffFake) putProgramme(w http.ResponseWriter, id string, body map[stri
 
 // findAttestation returns the candidate holding the attestation and the
 // attestation itself, from the candidate's "attestations".
-func (f *staffFake) findAttestation(id string) (map[string]any, map[string]any) {
+func (f *Candidates) findAttestation(id string) (map[string]any, map[string]any) {
 	for _, k := range f.candidates {
 		all, _ := k["attestations"].([]any)
 		for _, a := range all {
@@ -145,7 +145,7 @@ func (f *staffFake) findAttestation(id string) (map[string]any, map[string]any) 
 
 // revoke revokes an attestation at the candidate's version; it leaves the
 // candidate's skills and stays among its attestations, revoked.
-func (f *staffFake) revoke(w http.ResponseWriter, r *http.Request, id string, body map[string]any) {
+func (f *Candidates) revoke(w http.ResponseWriter, r *http.Request, id string, body map[string]any) {
 	k, a := f.findAttestation(id)
 	switch {
 	case a == nil:
@@ -178,7 +178,7 @@ func (f *staffFake) revoke(w http.ResponseWriter, r *http.Request, id string, bo
 }
 
 // verify answers the verify endpoint, with the revocation once revoked.
-func (f *staffFake) verify(w http.ResponseWriter, id string) {
+func (f *Candidates) verify(w http.ResponseWriter, id string) {
 	res := map[string]any{"id": id, "intact": id != "broken", "skill": "barista-skills", "level": 3, "hours": 600, "date": "2026-11-20", "key_id": "k1"}
 	if _, a := f.findAttestation(id); a != nil && a["revoked"] == true {
 		rev := a["revocation"].(map[string]any)
@@ -189,9 +189,9 @@ func (f *staffFake) verify(w http.ResponseWriter, id string) {
 	answer(w, res)
 }
 
-// revokableAttestation is a signed attestation by the given supervisor,
+// RevokableAttestation is a signed attestation by the given supervisor,
 // as the candidates service lists it.
-func revokableAttestation(id, by string) map[string]any {
+func RevokableAttestation(id, by string) map[string]any {
 	return map[string]any{"id": id, "skill": "barista-skills", "level": 3, "hours": 600, "programme": "p1", "date": "2026-11-20",
 		"attested_by": by, "attested_at": "2026-11-20T09:00:00Z", "signature": "c2ln", "key_id": "k1"}
 }

@@ -1,4 +1,4 @@
-package site_test
+package fake
 
 import (
 	"encoding/json"
@@ -7,37 +7,38 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"strings"
 	"sync"
 	"testing"
 )
 
-// fakeEmployers stands in for the employers service's API. It keeps roles
+// Employers stands in for the employers service's API. It keeps roles
 // and one profile in memory, enforces the role lifecycle and versions,
-// and records every request with its body.
-type fakeEmployers struct {
+// and records every request with its body. A test that changes Roles or
+// Profiles directly holds the fake's lock (Lock, Unlock) meanwhile, since
+// the fake serves the gateway from other goroutines.
+type Employers struct {
 	*httptest.Server
-	mu      sync.Mutex
-	seen    []seenRequest
-	roles   map[string]map[string]any
-	order   []string
-	profile map[string]any
-	// employers are other employers' profiles, by id, as staff see them.
-	employers map[string]map[string]any
+	sync.Mutex
+	// Roles are the stored roles by id, as the API answers them.
+	Roles map[string]map[string]any
+	// Profiles are other employers' profiles, by id, as staff see them.
+	Profiles map[string]map[string]any
+	seen     []Request
+	order    []string
+	profile  map[string]any
 }
 
-type seenRequest struct {
-	Method, Path string
-	Query        url.Values
-	Body         map[string]any
-}
+// transitions are the status changes the employers service allows from
+// each status of a role that is not final.
 
-var fakeTransitions = map[string][]string{"draft": {"open", "closed"}, "open": {"paused", "filled", "closed"}, "paused": {"open", "filled", "closed"}}
+var transitions = map[string][]string{"draft": {"open", "closed"}, "open": {"paused", "filled", "closed"}, "paused": {"open", "filled", "closed"}}
 
-func newFakeEmployers(t *testing.T) *fakeEmployers {
+// NewEmployers starts the fake until the test ends. Its one profile is
+// Café De Hoek's, in sector I; it has no roles yet.
+func NewEmployers(t testing.TB) *Employers {
 	t.Helper()
-	f := &fakeEmployers{roles: map[string]map[string]any{}, employers: map[string]map[string]any{}, profile: map[string]any{
+	f := &Employers{Roles: map[string]map[string]any{}, Profiles: map[string]map[string]any{}, profile: map[string]any{
 		"display_name": "Café De Hoek", "sectors": []string{"I"}, "description": "", "website": "", "size_band": "1-9",
 		"sites": []any{}, "fair_chance": map[string]any{"statement": "", "commitments": []string{}},
 		"contact": map[string]any{"name": "", "email": "", "phone": ""}, "version": 1,
@@ -47,19 +48,19 @@ func newFakeEmployers(t *testing.T) *fakeEmployers {
 	return f
 }
 
-// addRole stores a role as if the employer had posted it.
-func (f *fakeEmployers) addRole(id, title, status string) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.roles[id] = map[string]any{"id": id, "title": title, "status": status, "version": 1, "employer_id": "e1",
+// AddRole stores a role as if the employer had posted it.
+func (f *Employers) AddRole(id, title, status string) {
+	f.Lock()
+	defer f.Unlock()
+	f.Roles[id] = map[string]any{"id": id, "title": title, "status": status, "version": 1, "employer_id": "e1",
 		"description": "", "essential_skills": []any{}, "optional_skills": []any{}}
 	f.order = append(f.order, id)
 }
 
-// count is how many requests with this method and path were seen.
-func (f *fakeEmployers) count(method, path string) int {
-	f.mu.Lock()
-	defer f.mu.Unlock()
+// Count is how many requests with this method and path were seen.
+func (f *Employers) Count(method, path string) int {
+	f.Lock()
+	defer f.Unlock()
 	n := 0
 	for _, s := range f.seen {
 		if s.Method == method && s.Path == path {
@@ -69,28 +70,28 @@ func (f *fakeEmployers) count(method, path string) int {
 	return n
 }
 
-// last returns the last request with this method and path, or fails.
-func (f *fakeEmployers) last(t *testing.T, method, path string) seenRequest {
+// Last returns the last request with this method and path, or fails.
+func (f *Employers) Last(t testing.TB, method, path string) Request {
 	t.Helper()
-	f.mu.Lock()
-	defer f.mu.Unlock()
+	f.Lock()
+	defer f.Unlock()
 	for i := len(f.seen) - 1; i >= 0; i-- {
 		if f.seen[i].Method == method && f.seen[i].Path == path {
 			return f.seen[i]
 		}
 	}
 	t.Fatalf("employers never saw %s %s", method, path)
-	return seenRequest{}
+	return Request{}
 }
 
-func (f *fakeEmployers) serve(w http.ResponseWriter, r *http.Request) {
+func (f *Employers) serve(w http.ResponseWriter, r *http.Request) {
 	var body map[string]any
 	if buf, _ := io.ReadAll(r.Body); len(buf) > 0 {
 		_ = json.Unmarshal(buf, &body)
 	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.seen = append(f.seen, seenRequest{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Body: body})
+	f.Lock()
+	defer f.Unlock()
+	f.seen = append(f.seen, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Body: body})
 	if !strings.HasPrefix(r.Header.Get("Authorization"), "Bearer ey") {
 		problem(w, http.StatusUnauthorized)
 		return
@@ -103,7 +104,7 @@ func (f *fakeEmployers) serve(w http.ResponseWriter, r *http.Request) {
 	case r.URL.Path == "/api/v1/employers/me":
 		f.serveProfile(w, r, body)
 	case len(parts) == 2 && parts[0] == "employers" && r.Method == http.MethodGet:
-		if p := f.employers[parts[1]]; p != nil {
+		if p := f.Profiles[parts[1]]; p != nil {
 			answer(w, p)
 		} else {
 			problem(w, http.StatusNotFound)
@@ -114,21 +115,21 @@ func (f *fakeEmployers) serve(w http.ResponseWriter, r *http.Request) {
 		f.listRoles(w, r)
 	case r.URL.Path == "/api/v1/roles" && r.Method == http.MethodPost:
 		f.createRole(w, body)
-	case len(parts) == 2 && parts[0] == "roles" && f.roles[parts[1]] != nil && r.Method == http.MethodGet:
-		answer(w, f.roles[parts[1]])
-	case len(parts) == 2 && parts[0] == "roles" && f.roles[parts[1]] != nil && r.Method == http.MethodPatch:
-		f.patchRole(w, f.roles[parts[1]], body)
-	case len(parts) == 3 && parts[2] == "status" && f.roles[parts[1]] != nil && r.Method == http.MethodPost:
-		f.changeStatus(w, f.roles[parts[1]], body)
+	case len(parts) == 2 && parts[0] == "roles" && f.Roles[parts[1]] != nil && r.Method == http.MethodGet:
+		answer(w, f.Roles[parts[1]])
+	case len(parts) == 2 && parts[0] == "roles" && f.Roles[parts[1]] != nil && r.Method == http.MethodPatch:
+		f.patchRole(w, f.Roles[parts[1]], body)
+	case len(parts) == 3 && parts[2] == "status" && f.Roles[parts[1]] != nil && r.Method == http.MethodPost:
+		f.changeStatus(w, f.Roles[parts[1]], body)
 	default:
 		problem(w, http.StatusNotFound)
 	}
 }
 
-func (f *fakeEmployers) listRoles(w http.ResponseWriter, r *http.Request) {
+func (f *Employers) listRoles(w http.ResponseWriter, r *http.Request) {
 	items := []any{}
 	for _, id := range f.order {
-		items = append(items, f.roles[id])
+		items = append(items, f.Roles[id])
 	}
 	next := ""
 	if r.URL.Query().Get("cursor") == "" && len(items) > 1 {
@@ -137,7 +138,7 @@ func (f *fakeEmployers) listRoles(w http.ResponseWriter, r *http.Request) {
 	answer(w, map[string]any{"items": items, "next_cursor": next})
 }
 
-func (f *fakeEmployers) createRole(w http.ResponseWriter, body map[string]any) {
+func (f *Employers) createRole(w http.ResponseWriter, body map[string]any) {
 	if title, _ := body["title"].(string); strings.Contains(title, "night") {
 		fieldProblem(w, map[string]string{"schedule.shifts[1].end": "must be after start"})
 		return
@@ -161,14 +162,14 @@ func (f *fakeEmployers) createRole(w http.ResponseWriter, body map[string]any) {
 			role[k] = v
 		}
 	}
-	f.roles[id] = role
+	f.Roles[id] = role
 	f.order = append(f.order, id)
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(http.StatusCreated)
 	_ = json.NewEncoder(w).Encode(map[string]any{"id": id, "status": status, "version": 1, "employer_id": "e1", "warnings": wordingFlags(body)})
 }
 
-func (f *fakeEmployers) patchRole(w http.ResponseWriter, role, body map[string]any) {
+func (f *Employers) patchRole(w http.ResponseWriter, role, body map[string]any) {
 	if fmt.Sprint(body["version"]) != fmt.Sprint(role["version"]) {
 		conflict(w, nil)
 		return
@@ -182,8 +183,8 @@ func (f *fakeEmployers) patchRole(w http.ResponseWriter, role, body map[string]a
 	answer(w, role)
 }
 
-func (f *fakeEmployers) changeStatus(w http.ResponseWriter, role, body map[string]any) {
-	allowed := fakeTransitions[role["status"].(string)]
+func (f *Employers) changeStatus(w http.ResponseWriter, role, body map[string]any) {
+	allowed := transitions[role["status"].(string)]
 	to, _ := body["status"].(string)
 	for _, a := range allowed {
 		if a == to {
@@ -196,7 +197,7 @@ func (f *fakeEmployers) changeStatus(w http.ResponseWriter, role, body map[strin
 	conflict(w, allowed)
 }
 
-func (f *fakeEmployers) serveProfile(w http.ResponseWriter, r *http.Request, body map[string]any) {
+func (f *Employers) serveProfile(w http.ResponseWriter, r *http.Request, body map[string]any) {
 	if r.Method == http.MethodGet {
 		answer(w, f.profile)
 		return
@@ -226,35 +227,4 @@ func wordingFlags(body map[string]any) []any {
 		}
 	}
 	return flags
-}
-
-func fieldProblem(w http.ResponseWriter, fields map[string]string) {
-	var errors []map[string]string
-	for f, m := range fields {
-		errors = append(errors, map[string]string{"field": f, "message": m})
-	}
-	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(http.StatusBadRequest)
-	_ = json.NewEncoder(w).Encode(map[string]any{"type": "validation", "title": "Invalid input", "status": 400, "errors": errors})
-}
-
-func conflict(w http.ResponseWriter, allowed []string) {
-	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(http.StatusConflict)
-	p := map[string]any{"type": "conflict", "title": "Conflict", "status": 409}
-	if allowed != nil {
-		p["allowed"] = allowed
-	}
-	_ = json.NewEncoder(w).Encode(p)
-}
-
-// employerSession starts a gateway wired to fake employers and matching
-// services, and signs an employer up.
-func employerSession(t *testing.T) (*browser, *fakeEmployers, *fakeMatching) {
-	t.Helper()
-	e, m := newFakeEmployers(t), newFakeMatching(t)
-	g := start(t, map[string]string{"EMPLOYERS_URL": e.URL, "MATCHING_URL": m.URL})
-	b := newBrowser(t, g)
-	b.signUp("Café De Hoek", "Ana", uniqueEmail(t)).mustBeAt(t, "/home", http.StatusOK)
-	return b, e, m
 }
