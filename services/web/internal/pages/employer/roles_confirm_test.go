@@ -1,4 +1,4 @@
-package site_test
+package employer_test
 
 import (
 	"net/http"
