@@ -1,10 +1,7 @@
 package site_test
 
 import (
-	"fmt"
 	"net/http"
-	"net/url"
-	"strings"
 	"testing"
 
 	"github.com/onward-jobs/onward/services/web/internal/webtest"
@@ -75,4 +72,11 @@ func TestStaffCandidatePageSurvivesMatchingFailures(t *testing.T) {
 	all := coach.Get("/candidates/c1/suggestions")
 	all.MustBeAt(t, "/candidates/c1/suggestions", http.StatusServiceUnavailable)
 	all.MustContain(t, "The roles that fit cannot be shown right now.")
+}
+
+func staffMatchingGateway(t *testing.T) (*webtest.Browser, *fake.Candidates, *fake.Employers, *fake.Matching) {
+	t.Helper()
+	k, e, m := fake.NewCandidates(t), fake.NewEmployers(t), fake.NewMatching(t)
+	g := webtest.Start(t, map[string]string{"CANDIDATES_URL": k.URL, "EMPLOYERS_URL": e.URL, "MATCHING_URL": m.URL})
+	return webtest.ProgrammeAdmin(t, g), k, e, m
 }
