@@ -110,4 +110,3 @@ func waitFor(t *testing.T, b *chrome.Tab, js string) {
 	}
 	t.Fatalf("never true: %s", js)
 }
-
