@@ -1,7 +1,8 @@
-package site
+package kit
 
 import (
 	"encoding/json"
+	"io/fs"
 	"strconv"
 	"testing"
 
@@ -15,13 +16,27 @@ func TestMatchingBuiltMessagesExist(t *testing.T) {
 	for m := 1; m <= 12; m++ {
 		built = append(built, "MatchMonth_"+strconv.Itoa(m))
 	}
-	for _, k := range programmeKinds {
+	for _, k := range ProgrammeKinds {
 		built = append(built, "MatchTrainedKind_"+k)
 	}
 	for _, f := range fits {
 		built = append(built, "MatchSchedule_"+f, "MatchLanguage_"+f)
 	}
-	requireMessages(t, "matching.", built)
+	for _, lang := range []string{"en", "nl", "fr", "de"} {
+		buf, err := fs.ReadFile(localeFiles, "locales/matching."+lang+".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var msgs map[string]any
+		if err := json.Unmarshal(buf, &msgs); err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range built {
+			if msgs[id] == nil {
+				t.Errorf("matching.%s.json lacks message %q", lang, id)
+			}
+		}
+	}
 }
 
 // Employers see the month a candidate is available from, never the day:
@@ -39,9 +54,9 @@ func TestMonthTextShowsOnlyTheMonth(t *testing.T) {
 		{"en", "27-01", ""},
 	}
 	for _, c := range cases {
-		v := &view{localizer: tr.localizer(c.lang), Lang: c.lang}
-		if got := monthText(v, c.in); got != c.want {
-			t.Errorf("monthText(%s, %q) = %q, want %q", c.lang, c.in, got, c.want)
+		v := &View{Localizer: tr.localizer(c.lang), Lang: c.lang}
+		if got := MonthText(v, c.in); got != c.want {
+			t.Errorf("MonthText(%s, %q) = %q, want %q", c.lang, c.in, got, c.want)
 		}
 	}
 }
@@ -49,11 +64,14 @@ func TestMonthTextShowsOnlyTheMonth(t *testing.T) {
 // A card shows only known distance bands, fits and programme kinds, and
 // levels stay on the four-step scale.
 func TestMatchCardLeavesOffUnknownValues(t *testing.T) {
-	v := &view{localizer: mustLoadTranslator().localizer("en"), Lang: "en"}
-	c := matchCardOf(v, shortlistEntry{Alias: "K7Q2", Match: "near", Card: candidateCard{
-		DistanceBand: "next door to the Gent house", ScheduleFit: "n/a", ProgrammeKinds: []string{"coffee_roastery", "Kortrijk house"},
-		Skills: []cardSkill{{Label: "Espresso", Level: 9, Hours: -3}},
-	}}, 1)
+	v := &View{Localizer: mustLoadTranslator().localizer("en"), Lang: "en"}
+	var e api.ShortlistEntry
+	if err := json.Unmarshal([]byte(`{"alias": "K7Q2", "match": "near", "card": {
+		"distance_band": "next door to the Gent house", "schedule_fit": "n/a", "programme_kinds": ["coffee_roastery", "Kortrijk house"],
+		"skills": [{"label": "Espresso", "level": 9, "hours": -3}]}}`), &e); err != nil {
+		t.Fatal(err)
+	}
+	c := MatchCardOf(v, e, 1)
 	if c.Alias != "K7Q2" || !c.Near || c.Distance != "" || c.ScheduleFit != "" {
 		t.Errorf("card = %+v", c)
 	}
@@ -64,10 +82,10 @@ func TestMatchCardLeavesOffUnknownValues(t *testing.T) {
 		t.Errorf("skill = %+v", s)
 	}
 	remote := -1
-	if w := whyOf(v, explanation{DistanceKm: &remote, AvailableFrom: "2027-03-02"}, true); w.Distance != "Remote role" || w.Available != "Available from March 2027" {
+	if w := WhyOf(v, api.Explanation{DistanceKm: &remote, AvailableFrom: "2027-03-02"}, true); w.Distance != "Remote role" || w.Available != "Available from March 2027" {
 		t.Errorf("why = %+v", w)
 	}
-	if w := whyOf(v, explanation{AvailableFrom: "2027-03-02"}, false); w.Available != "Available from 2027-03-02" || w.Distance != "" {
+	if w := WhyOf(v, api.Explanation{AvailableFrom: "2027-03-02"}, false); w.Available != "Available from 2027-03-02" || w.Distance != "" {
 		t.Errorf("staff why = %+v", w)
 	}
 }
@@ -76,7 +94,7 @@ func TestMatchCardLeavesOffUnknownValues(t *testing.T) {
 // before the related skill was recorded cannot name it, and says the
 // candidate's own level when they hold the skill itself too.
 func TestPartlyMetSaysWhy(t *testing.T) {
-	v := &view{localizer: mustLoadTranslator().localizer("en"), Lang: "en"}
+	v := &View{Localizer: mustLoadTranslator().localizer("en"), Lang: "en"}
 	cases := []struct{ fit, want string }{
 		{`{"required_level": 2, "level": 1, "hours": 40, "attested": true, "relation": "below_level"}`,
 			"level 1 of the level 2 asked; 40 hours, attested"},
@@ -108,8 +126,8 @@ func TestPartlyMetSaysWhy(t *testing.T) {
 // The headings of an explanation come from the service's counts, and a
 // group the role does not ask for is left out.
 func TestExplanationHeadingsComeFromTheCounts(t *testing.T) {
-	v := &view{localizer: mustLoadTranslator().localizer("en"), Lang: "en"}
-	var x explanation
+	v := &View{Localizer: mustLoadTranslator().localizer("en"), Lang: "en"}
+	var x api.Explanation
 	err := json.Unmarshal([]byte(`{"skills": {
 		"essential": {"counts": {"met": 1, "partly": 0, "missing": 2, "total": 3},
 			"met": [{"skill": "a", "label": "A", "required_level": 1, "level": 2}], "partly": [],
@@ -119,7 +137,7 @@ func TestExplanationHeadingsComeFromTheCounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := whyOf(v, x, true)
+	w := WhyOf(v, x, true)
 	if len(w.Groups) != 1 || w.MissingSummary != "2 essential" {
 		t.Fatalf("why = %+v", w)
 	}
