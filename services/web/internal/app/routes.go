@@ -14,6 +14,10 @@ import (
 // bundle.
 var locales = []fs.FS{}
 
+// MessageFiles are the kit's and every page package's locale folders, for
+// the tests of the messages.
+func MessageFiles() []fs.FS { return append([]fs.FS{kit.LocaleFiles}, locales...) }
+
 // routes is the web app's route table: every page, who may open it, and
 // the package that draws it.
 func routes(app *fiber.App, k *kit.Kit) {

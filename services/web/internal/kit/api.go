@@ -22,6 +22,10 @@ import (
 // (argon2id), so it may take a moment on a busy machine.
 const apiTimeout = 10 * time.Second
 
+// streamTimeout bounds a streamed answer, body included: a candidate's
+// whole export.
+const streamTimeout = 60 * time.Second
+
 // maxProblemBody caps what is read of a refusal.
 const maxProblemBody = 64 << 10
 
@@ -148,12 +152,11 @@ func route(path string) string {
 // plain client, for answers the generated parsers do not read (a
 // candidate's export, streamed to the browser).
 func newAPI(base string) (*api.ClientWithResponses, *api.Client) {
-	doer := apiDoer{http: &http.Client{Timeout: apiTimeout}}
-	typed, err := api.NewClientWithResponses(base, api.WithHTTPClient(doer))
+	typed, err := api.NewClientWithResponses(base, api.WithHTTPClient(apiDoer{http: &http.Client{Timeout: apiTimeout}}))
 	if err != nil {
 		panic(fmt.Sprintf("kit: gateway address %q: %v", base, err))
 	}
-	raw, err := api.NewClient(base, api.WithHTTPClient(doer))
+	raw, err := api.NewClient(base, api.WithHTTPClient(apiDoer{http: &http.Client{Timeout: streamTimeout}}))
 	if err != nil {
 		panic(fmt.Sprintf("kit: gateway address %q: %v", base, err))
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -127,3 +128,6 @@ func (l Localizer) T(id string, args ...any) string {
 	}
 	return msg
 }
+
+// Languages are the languages the UI speaks, the default first.
+func Languages() []language.Tag { return slices.Clone(languages) }

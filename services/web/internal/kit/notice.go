@@ -36,6 +36,11 @@ func SetNotice(c *fiber.Ctx, id, alias string) {
 	})
 }
 
+// TakeNotice returns the pending notice in v's language, or "", and
+// deletes it: for a page that shows it beside what it is about rather than
+// above the page, where Render would put it.
+func (k *Kit) TakeNotice(c *fiber.Ctx, v *View) string { return k.takeNotice(c, v.Localizer) }
+
 // takeNotice returns the pending notice in l's language, or "", and
 // deletes it.
 func (k *Kit) takeNotice(c *fiber.Ctx, l Localizer) string {

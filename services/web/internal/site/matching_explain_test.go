@@ -96,55 +96,6 @@ func notIn(t *testing.T, where, html string, texts ...string) {
 	}
 }
 
-// TestShortlistExplainsEachSkillOnce is issue 11 (2.1): a near match's
-// card lists every skill once. "Why this candidate" names the skills met
-// and partly met, essential first, each partly met one with its reason in
-// plain words; "What is missing" names only the missing ones, essential
-// apart from optional, with where they are trained. Every count comes
-// from the service's counts and agrees with its summary.
-func TestShortlistExplainsEachSkillOnce(t *testing.T) {
-	t.Parallel()
-	b, e, m := shortlistSession(t)
-	e.AddRole("r1", "Barista", "open")
-	m.Set(func(f *fake.Matching) { f.Shortlists["r1"] = []map[string]any{nearMatchEntry("Q4R5")} })
-
-	p := b.Get("/roles/r1/shortlist")
-	p.MustBeAt(t, "/roles/r1/shortlist", http.StatusOK)
-	p.MustContain(t, nearMatchSummary, `What is missing <span class="match-count">(2 essential, 2 optional)</span>`,
-		"still lacks at least one essential skill itself")
-
-	why := details(t, p, "why-1")
-	inOrder(t, "why", why,
-		"Essential skills", "7 asked",
-		"Met (2)", "Coffee roasting", "level 3, level 2 asked; 420 hours, attested",
-		"Espresso preparation", "level 2, the level asked; 120 hours",
-		"Partly met (3)",
-		"Coffee cupping", "has Coffee roasting (level 3), a closely related skill in the same family (Coffee production)",
-		"Latte art", "has Barista (level 3), a broader skill that includes it",
-		"Milk texturing", "level 1 of the level 2 asked; 40 hours",
-		"A related skill is not the skill asked for",
-		"Optional skills", "4 asked", "Met (1)", "Cash handling", "Partly met (1)", "Customer service", "level 1 of the level 3 asked")
-	notIn(t, "why", why, missingSkills...)
-	if n := strings.Count(why, "A related skill is not"); n != 1 {
-		t.Errorf("the related-skill note shows %d times, want once", n)
-	}
-
-	missing := details(t, p, "missing-1")
-	inOrder(t, "what is missing", missing,
-		"Essential skills", "Missing (2)", "Forklift licence", "level 2 asked", "trained in: Logistics workshop",
-		"Food hygiene", "trained in: Catering kitchen",
-		"Optional skills", "Missing (2)", "Bookkeeping", "Stock keeping", "trained in: Logistics")
-	notIn(t, "what is missing", missing, partlyMet...)
-	notIn(t, "what is missing", missing, "Coffee roasting", "Cash handling")
-
-	// The same in Dutch, from the same counts.
-	nl := b.Get("/lang/nl?next=/roles/r1/shortlist")
-	nl.MustContain(t, `Wat ontbreekt <span class="match-count">(2 essentiële, 2 optionele)</span>`, "Deels voldaan (3)",
-		"heeft Coffee roasting (niveau 3), een nauw verwante vaardigheid uit dezelfde familie (Coffee production)",
-		"niveau 1 van het gevraagde niveau 2")
-	notIn(t, "what is missing (nl)", details(t, nl, "missing-1"), partlyMet...)
-}
-
 // TestRolesThatFitExplainEachSkillOnce: staff read the same explanation
 // on the candidate page and the full list: the missing skills on one line
 // per group, and the met and partly met ones with their reasons.

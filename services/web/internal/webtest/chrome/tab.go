@@ -8,6 +8,8 @@ package chrome
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -160,4 +162,17 @@ func (b *Tab) Display(css string) string {
 		b.t.Fatal(err)
 	}
 	return got
+}
+
+// Viewport saves what the screen shows, as the user sees it (not the
+// whole page), as shot.png among the screenshots.
+func (b *Tab) Viewport(shot string) {
+	b.t.Helper()
+	png, err := chromedp.Run(b.Ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(b.dir, shot+".png"), png, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
 }

@@ -1,0 +1,68 @@
+// Package employer holds the pages of an employer's staff: the employer's
+// profile, the role form in its steps with its review and wording check,
+// a role's page (which programme staff and administrators also read), the
+// role's status changes with their confirmations, a role's shortlist of
+// pseudonymous candidates, and the employer's panel on the home page.
+//
+// Every page reads the form, calls the gateway's public API with the
+// user's own token and chooses a template; the employers and matching
+// services behind the API decide what the user may see and change.
+package employer
+
+import (
+	"embed"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/onward-jobs/onward/pkg/httpx"
+	"github.com/onward-jobs/onward/services/web/internal/kit"
+)
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+// Locales are the employer pages' messages (the employer.* family), for
+// the kit's bundle.
+//
+//go:embed locales/*.json
+var Locales embed.FS
+
+// Pages draws the employer's pages. Build it with New.
+type Pages struct {
+	kit       *kit.Kit
+	templates kit.Templates
+}
+
+// New builds the employer's pages on the kit.
+func New(k *kit.Kit) *Pages {
+	return &Pages{kit: k, templates: k.Templates(templateFiles)}
+}
+
+// RoleReaders lets through everyone who may read a role's page: its
+// employer's staff, programme staff and platform administrators. The
+// employers service decides which roles each of them sees.
+func RoleReaders(a kit.Actor) bool { return a.IsAdmin() || a.IsProgrammeStaff() || a.IsEmployer() }
+
+// ShortlistReaders lets employers and platform administrators through to
+// a shortlist, as the API does; programme staff get the forbidden page
+// without a call.
+func ShortlistReaders(a kit.Actor) bool { return a.IsAdmin() || a.IsEmployer() }
+
+// logFailure records a failed call to the API that the page works around,
+// with the request id and the cause only: never what the user typed.
+func (p *Pages) logFailure(c *fiber.Ctx, what string, err error) {
+	p.kit.Logger.WarnContext(c.UserContext(), "api call failed",
+		"request_id", httpx.RequestID(c), "call", what, "error", err.Error())
+}
+
+// ptr is the address of a copy of v, for the API's optional fields.
+func ptr[T any](v T) *T { return &v }
+
+// deref is the value p points to, or the zero value.
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
