@@ -14,8 +14,10 @@ func init() { locales = append(locales, account.Locales) }
 func accountRoutes(app *fiber.App, k *kit.Kit) {
 	// TODO(merge): hand the home page its panels, in this order:
 	// employer.(*Pages).HomePanel (an employer's roles) and
-	// admin.(*Pages).HomePanel (the organisations link and the
-	// create-organisation form, which posts to /home/organisations here).
+	// admin.(*Pages).HomePanel (the organisation just added, the
+	// organisations, the forms to add one and to invite its first
+	// administrator); and give admin.New the home page's p.RenderHome,
+	// which draws /home again when POST /home/organisations is refused.
 	p := account.New(k)
 	app.Get("/", k.CSRF, p.Landing)
 	app.Get("/signup", k.CSRF, p.SignupForm)
@@ -27,6 +29,5 @@ func accountRoutes(app *fiber.App, k *kit.Kit) {
 	app.Post("/invitations/:token", k.CSRF, p.AcceptInvitation)
 
 	app.Get("/home", k.CSRF, k.RequireSession, p.Home)
-	app.Post("/home/organisations", k.CSRF, k.RequireSession, k.Guard(kit.Admins), p.CreateOrganisation)
 	app.Post("/home/invitations", k.CSRF, k.RequireSession, p.Invite)
 }

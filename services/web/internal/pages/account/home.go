@@ -28,14 +28,8 @@ type homePage struct {
 	OrgName  string
 	OrgKind  string
 	ProgType string
-	// Created is an organisation an administrator just created;
-	// Invitation an invitation just issued, with its link.
-	Created    *kit.Flash
-	Invitation *kit.Flash
-	// InviteOrg and InviteName are the organisation the invitation form
-	// invites to.
-	InviteOrg   string
-	InviteName  string
+	// Invitation is an invitation just issued, with its link, shown once.
+	Invitation  *kit.Flash
 	InviteRoles []string
 	InviteDays  int
 	// Panels are the other audiences' parts of the page, drawn already.
@@ -53,7 +47,6 @@ func homePageOf(acct api.Account) *homePage {
 		if o.ProgrammeType != nil {
 			h.ProgType = *o.ProgrammeType
 		}
-		h.InviteOrg, h.InviteName = o.ID, o.Name
 	}
 	return h
 }
@@ -67,47 +60,51 @@ func (h *homePage) IsEmployer() bool { return h.OrgKind == kit.KindEmployer }
 // organisation, whose staff register candidates.
 func (h *homePage) IsProgramme() bool { return h.OrgKind == kit.KindProgramme }
 
-// showFlash puts the result of the page's own forms on it; the panels
-// show theirs (a role's status change, a saved profile).
+// showFlash puts the result of the page's own form on it; the panels
+// show theirs (an organisation just added, a role's status change, a
+// saved profile).
 func (h *homePage) showFlash(f *kit.Flash) {
-	if f == nil {
-		return
-	}
-	switch f.Kind {
-	case kit.FlashOrganisation:
-		h.Created, h.InviteOrg, h.InviteName = f, f.OrgID, f.OrgName
-	case kit.FlashInvitation:
+	if f != nil && f.Kind == kit.FlashInvitation {
 		h.Invitation = f
 	}
 }
 
-// homeView loads the signed-in account into a home page view.
-func (p *Pages) homeView(c *fiber.Ctx) (*kit.View, *homePage, error) {
+// loadHome asks the gateway for the signed-in account and puts it in v.
+func (p *Pages) loadHome(c *fiber.Ctx, v *kit.View) (*homePage, error) {
 	resp, err := p.kit.API.GetMeWithResponse(kit.Ctx(c))
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	h := homePageOf(*resp.JSON200)
-	v := p.kit.NewView(c, "/home")
 	v.Data = h
-	return v, h, nil
+	return h, nil
 }
 
 // Home is GET /home: the signed-in start page, one per role.
 func (p *Pages) Home(c *fiber.Ctx) error {
-	v, h, err := p.homeView(c)
+	v := p.kit.NewView(c, "/home")
+	h, err := p.loadHome(c, v)
 	if err != nil {
 		return p.homeFailed(c, err)
 	}
 	v.Flash = kit.TakeFlash(c)
 	h.showFlash(v.Flash)
-	if h.IsAdmin() {
-		v.Form["kind"] = kit.KindProgramme
-		v.Form["role"] = kit.RoleOrgAdmin
-	} else {
+	if h.IsOrgAdmin() {
 		v.Form["role"] = kit.RoleMember
 	}
 	return p.renderHome(c, fiber.StatusOK, v, h)
+}
+
+// RenderHome draws the home page with status and the form in v (what was
+// typed, its errors, an alert): for another package's form on the home
+// page that the API refused, such as the administrator's new
+// organisation. v is a view of /home.
+func (p *Pages) RenderHome(c *fiber.Ctx, v *kit.View, status int) error {
+	h, err := p.loadHome(c, v)
+	if err != nil {
+		return p.homeFailed(c, err)
+	}
+	return p.renderHome(c, status, v, h)
 }
 
 // renderHome draws the panels, which may set v.Alert or v.Notice, and
