@@ -7,7 +7,6 @@ import (
 
 	"github.com/onward-jobs/onward/pkg/platform"
 	"github.com/onward-jobs/onward/services/web/internal/kit"
-	"github.com/onward-jobs/onward/services/web/internal/site"
 )
 
 // Run starts the web app and blocks until ctx is cancelled.
@@ -22,10 +21,5 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 		Locales: locales,
 	}
 	routes(rt.Server.App, kit.New(deps))
-	// The pages not yet moved into internal/pages (transition).
-	site.Register(rt.Server.App, site.Deps{
-		Logger: deps.Logger, Redis: deps.Redis, SessionPrefix: deps.SessionPrefix,
-		PublicURL: deps.PublicURL, APIURL: deps.APIURL,
-	})
 	return rt.Serve(ctx)
 }

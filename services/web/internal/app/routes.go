@@ -8,18 +8,27 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/compress"
 
 	"github.com/onward-jobs/onward/services/web/internal/kit"
+	"github.com/onward-jobs/onward/services/web/internal/pages/account"
+	"github.com/onward-jobs/onward/services/web/internal/pages/admin"
+	"github.com/onward-jobs/onward/services/web/internal/pages/employer"
+	"github.com/onward-jobs/onward/services/web/internal/pages/explore"
+	"github.com/onward-jobs/onward/services/web/internal/pages/portfolio"
+	"github.com/onward-jobs/onward/services/web/internal/pages/staff"
 )
 
 // locales are the page packages' message files, read into the kit's one
-// bundle.
-var locales = []fs.FS{}
+// bundle with its own.
+var locales = []fs.FS{account.Locales, employer.Locales, staff.Locales, portfolio.Locales, admin.Locales}
 
 // MessageFiles are the kit's and every page package's locale folders, for
 // the tests of the messages.
 func MessageFiles() []fs.FS { return append([]fs.FS{kit.LocaleFiles}, locales...) }
 
-// routes is the web app's route table: every page, who may open it, and
-// the package that draws it.
+// routes is the web app's route table: every address, who may open it and
+// the package that draws it. Every page gets a CSRF token (and every POST
+// is checked against it); "signedIn" pages also need a session, and a
+// guard narrows them to an audience. A path with a fixed segment
+// (/roles/new) comes before the same path with a parameter (/roles/:id).
 func routes(app *fiber.App, k *kit.Kit) {
 	// Pages are compressed as they go out (brotli or gzip, as the browser
 	// accepts); assets were compressed once, as they loaded.
@@ -32,10 +41,111 @@ func routes(app *fiber.App, k *kit.Kit) {
 	app.Get("/suggest/:kind", k.Suggest)
 	app.Get("/session/renew", k.RenewSession)
 
-	accountRoutes(app, k)
-	exploreRoutes(app, k)
-	employerRoutes(app, k)
-	staffRoutes(app, k)
-	portfolioRoutes(app, k)
-	adminRoutes(app, k)
+	// The home page shows each audience's panel; a refused "add an
+	// organisation" form is drawn on it again.
+	employers, staffs, records, explorer := employer.New(k), staff.New(k), portfolio.New(k), explore.New(k)
+	var accounts *account.Pages
+	admins := admin.New(k, func(c *fiber.Ctx, v *kit.View, status int) error { return accounts.RenderHome(c, v, status) })
+	accounts = account.New(k, employers.HomePanel, admins.HomePanel)
+
+	signedIn := func(guard func(kit.Actor) bool, h fiber.Handler) []fiber.Handler {
+		if guard == nil {
+			return []fiber.Handler{k.CSRF, k.RequireSession, h}
+		}
+		return []fiber.Handler{k.CSRF, k.RequireSession, k.Guard(guard), h}
+	}
+
+	// Account: anyone.
+	app.Get("/", k.CSRF, accounts.Landing)
+	app.Get("/signup", k.CSRF, accounts.SignupForm)
+	app.Post("/signup", k.CSRF, accounts.Signup)
+	app.Get("/login", k.CSRF, accounts.LoginForm)
+	app.Post("/login", k.CSRF, accounts.Login)
+	app.Post("/logout", k.CSRF, accounts.Logout)
+	app.Get("/invitations/:token", k.CSRF, accounts.InvitationForm)
+	app.Post("/invitations/:token", k.CSRF, accounts.AcceptInvitation)
+	app.Get("/home", signedIn(nil, accounts.Home)...)
+	app.Post("/home/invitations", signedIn(nil, accounts.Invite)...)
+	app.Get("/explore", signedIn(nil, explorer.Explore)...)
+
+	// Employers: their profile, roles and shortlists. A role's page is open
+	// to programme staff and administrators too, read-only.
+	app.Get("/employer/profile", signedIn(kit.Employers, employers.ProfileForm)...)
+	app.Post("/employer/profile", signedIn(kit.Employers, employers.SaveProfile)...)
+	app.Get("/roles/new", signedIn(kit.Employers, employers.NewRoleForm)...)
+	app.Post("/roles/new", signedIn(kit.Employers, employers.PostRoleForm)...)
+	app.Get("/roles", signedIn(kit.Staff, staffs.BrowseRoles)...)
+	app.Get("/roles/:id", signedIn(employer.RoleReaders, employers.ShowRole)...)
+	app.Get("/roles/:id/edit", signedIn(kit.Employers, employers.EditRoleForm)...)
+	app.Post("/roles/:id/edit", signedIn(kit.Employers, employers.PostRoleForm)...)
+	app.Post("/roles/:id/status", signedIn(kit.Employers, employers.ChangeRoleStatus)...)
+	app.Get("/roles/:id/shortlist", signedIn(employer.ShortlistReaders, employers.ShowShortlist)...)
+
+	// Programme staff: programmes and candidates.
+	app.Get("/programmes", signedIn(kit.ProgrammeStaff, staffs.Programmes)...)
+	app.Get("/programmes/new", signedIn(kit.ProgrammeStaff, staffs.NewProgrammeForm)...)
+	app.Post("/programmes/new", signedIn(kit.ProgrammeStaff, staffs.CreateProgramme)...)
+	app.Get("/programmes/:id", signedIn(kit.ProgrammeStaff, staffs.Programme)...)
+	app.Get("/programmes/:id/edit", signedIn(kit.ProgrammeStaff, staffs.EditProgrammeForm)...)
+	app.Post("/programmes/:id/edit", signedIn(kit.ProgrammeStaff, staffs.EditProgramme)...)
+	app.Get("/candidates", signedIn(kit.ProgrammeStaff, staffs.Candidates)...)
+	app.Get("/candidates/new", signedIn(kit.ProgrammeStaff, staffs.RegisterForm)...)
+	app.Post("/candidates/new", signedIn(kit.ProgrammeStaff, staffs.Register)...)
+	app.Get("/candidates/:id", signedIn(kit.ProgrammeStaff, staffs.Candidate)...)
+	app.Get("/candidates/:id/edit", signedIn(kit.ProgrammeStaff, staffs.EditCandidateForm)...)
+	app.Post("/candidates/:id/edit", signedIn(kit.ProgrammeStaff, staffs.EditCandidate)...)
+	app.Get("/candidates/:id/register/hours", signedIn(kit.ProgrammeStaff, staffs.HoursForm)...)
+	app.Post("/candidates/:id/register/hours", signedIn(kit.ProgrammeStaff, staffs.AddHours)...)
+	app.Get("/candidates/:id/register/consent", signedIn(kit.ProgrammeStaff, staffs.ConsentForm)...)
+	app.Post("/candidates/:id/register/consent", signedIn(kit.ProgrammeStaff, staffs.RecordConsent)...)
+	app.Get("/candidates/:id/certificates/new", signedIn(kit.ProgrammeStaff, staffs.CertificateForm)...)
+	app.Post("/candidates/:id/certificates/new", signedIn(kit.ProgrammeStaff, staffs.AddCertificate)...)
+	app.Get("/candidates/:id/suggestions", signedIn(kit.ProgrammeStaff, staffs.Suggestions)...)
+	// Corrections: edit and remove an hours record or a certificate,
+	// revoke an attestation.
+	for _, entry := range []string{"/candidates/:id/records/:rid", "/candidates/:id/certificates/:cid"} {
+		app.Get(entry+"/edit", signedIn(kit.ProgrammeStaff, staffs.EditEntryForm)...)
+		app.Post(entry+"/edit", signedIn(kit.ProgrammeStaff, staffs.EditEntry)...)
+		app.Get(entry+"/remove", signedIn(kit.ProgrammeStaff, staffs.RemoveEntryForm)...)
+		app.Post(entry+"/remove", signedIn(kit.ProgrammeStaff, staffs.RemoveEntry)...)
+	}
+	app.Get("/candidates/:id/attestations/:aid/revoke", signedIn(kit.ProgrammeStaff, staffs.RevokeForm)...)
+	app.Post("/candidates/:id/attestations/:aid/revoke", signedIn(kit.ProgrammeStaff, staffs.Revoke)...)
+	// Anyone signed in may check that an attestation is intact, as the
+	// verify endpoint allows: an employer shown "Signed" can check it too.
+	app.Get("/attestations/:id", signedIn(nil, staffs.Attestation)...)
+
+	// A candidate's portfolio and rights: programme staff, and the
+	// organisation's administrator for erasure and the audit trail.
+	app.Get("/candidates/:id/attest", signedIn(kit.ProgrammeStaff, records.AttestForm)...)
+	app.Post("/candidates/:id/attest", signedIn(kit.ProgrammeStaff, records.PostAttest)...)
+	app.Get("/candidates/:id/consent", signedIn(kit.ProgrammeStaff, records.ConsentForm)...)
+	app.Post("/candidates/:id/consent", signedIn(kit.ProgrammeStaff, records.PostConsent)...)
+	app.Get("/candidates/:id/export", signedIn(kit.ProgrammeStaff, records.ExportForm)...)
+	app.Post("/candidates/:id/export", signedIn(kit.ProgrammeStaff, records.PostExport)...)
+	app.Get("/candidates/:id/erase", signedIn(kit.ProgrammeAdmins, records.EraseForm)...)
+	app.Post("/candidates/:id/erase", signedIn(kit.ProgrammeAdmins, records.PostErase)...)
+	app.Get("/candidates/:id/audit", signedIn(kit.ProgrammeAdmins, records.AuditTrail)...)
+
+	// Administration: platform administrators for every organisation,
+	// an organisation's administrator for their own (/organisation).
+	app.Post("/home/organisations", signedIn(kit.Admins, admins.CreateOrganisation)...)
+	app.Get("/admin/organisations", signedIn(kit.Admins, admins.Organisations)...)
+	organisationRoutes(app, admins, "/admin/organisations/:id", k.CSRF, k.RequireSession, k.Guard(kit.Admins), admins.PlatformScope)
+	organisationRoutes(app, admins, "/organisation", k.CSRF, k.RequireSession, admins.OwnScope)
+
+	app.Use(k.NotFound)
+}
+
+// organisationRoutes adds an organisation's page and its actions under
+// base, behind chain, which ends by choosing the organisation.
+func organisationRoutes(app *fiber.App, p *admin.Pages, base string, chain ...fiber.Handler) {
+	with := func(h fiber.Handler) []fiber.Handler { return append(append([]fiber.Handler{}, chain...), h) }
+	app.Get(base, with(p.Organisation)...)
+	app.Post(base+"/invitations", with(p.Invite)...)
+	app.Post(base+"/invitations/:invitation/reissue", with(p.Reissue)...)
+	app.Get(base+"/invitations/:invitation/revoke", with(p.ConfirmRevoke)...)
+	app.Post(base+"/invitations/:invitation/revoke", with(p.Revoke)...)
+	app.Get(base+"/members/:user/:action", with(p.ConfirmMemberChange)...)
+	app.Post(base+"/members/:user/:action", with(p.ChangeMember)...)
 }
