@@ -23,11 +23,11 @@ type consentPage struct {
 	RecordedBy string
 	RecordedAt string
 	// Text is the current consent text (consent_text.go).
-	Text consentTextView
+	Text kit.ConsentText
 	// OlderText says the current consent was given under an earlier
 	// text, which Given shows when it is still published.
 	OlderText bool
-	Given     *consentTextView
+	Given     *kit.ConsentText
 }
 
 // ConsentForm is GET /candidates/:id/consent.
@@ -91,11 +91,11 @@ func (p *Pages) consentPage(c *fiber.Ctx, v *kit.View, id string) (*consentPage,
 	if err != nil {
 		return nil, err
 	}
-	text, texts, err := p.currentConsentText(c, v, cand.Alias)
+	texts, err := p.k.ConsentTexts(c)
 	if err != nil {
 		return nil, err
 	}
-	d := &consentPage{Candidate: cand, Action: pagePath(id, "consent"), Text: text}
+	d := &consentPage{Candidate: cand, Action: pagePath(id, "consent"), Text: texts.CurrentIn(v, cand.Alias)}
 	consent := cand.Consent
 	if at := consent.RecordedAt; at != nil && !at.IsZero() {
 		d.RecordedAt = v.DateTime(*at)
@@ -104,8 +104,8 @@ func (p *Pages) consentPage(c *fiber.Ctx, v *kit.View, id string) (*consentPage,
 	// The service says whether the text is current; a text it does not
 	// call current is older only when it is not the one published now.
 	d.OlderText = consent.Matching && consent.TextVersion != "" && !consent.TextCurrent && consent.TextVersion != texts.Current
-	if old, ok := texts.byVersion(consent.TextVersion); d.OlderText && ok {
-		t := consentTextIn(old, v, cand.Alias)
+	if old, ok := texts.ByVersion(consent.TextVersion); d.OlderText && ok {
+		t := kit.ConsentTextIn(old, v, cand.Alias)
 		d.Given = &t
 	}
 	return d, nil

@@ -176,7 +176,7 @@ func (p *Pages) renderHours(c *fiber.Ctx, v *kit.View, d *hoursPage, recProg, sk
 // service records by its version with the consent.
 type consentPage struct {
 	ID      string
-	Text    consentTextView
+	Text    kit.ConsentText
 	Consent bool
 }
 
@@ -193,9 +193,11 @@ func (p *Pages) renderConsent(c *fiber.Ctx, v *kit.View, d *consentPage, status 
 	if err != nil {
 		return p.kit.ErrorPage(c, err)
 	}
-	if d.Text, err = p.currentConsentText(c, v, k.Alias); err != nil {
+	texts, err := p.kit.ConsentTexts(c)
+	if err != nil {
 		return p.kit.ErrorPage(c, err)
 	}
+	d.Text = texts.CurrentIn(v, k.Alias)
 	v.Data = d
 	return p.tmpl.Render(c, status, "staff_register_consent", v)
 }
