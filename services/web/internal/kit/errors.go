@@ -32,8 +32,9 @@ var fieldMessages = []struct {
 // fieldLimits are the numbers the translated length messages need.
 var fieldLimits = map[string]int{"organisation_name": 120, "org_name": 120, "name": 100}
 
-// translateField returns the message for one field error in v's language.
-func (v *View) translateField(fe errs.FieldError) string {
+// FieldMessage is the message for one field error of the API in v's
+// language: the API writes them in English for its clients.
+func (v *View) FieldMessage(fe errs.FieldError) string {
 	for _, m := range fieldMessages {
 		if !strings.HasPrefix(fe.Message, m.prefix) {
 			continue
@@ -84,7 +85,7 @@ func FormProblem(c *fiber.Ctx, v *View, err error) (int, bool) {
 		return fiber.StatusTooManyRequests, true
 	case errors.As(err, &ve):
 		for _, fe := range ve.Fields {
-			v.AddError(fe.Field, v.translateField(fe))
+			v.AddError(fe.Field, v.FieldMessage(fe))
 		}
 		v.Alert = v.T("ErrCheckFields")
 		return fiber.StatusUnprocessableEntity, true

@@ -111,7 +111,7 @@ func (k *Kit) Picker(c *fiber.Ctx, v *View, spec PickerSpec) *Picker {
 	p.Text = q
 	switch {
 	case id != "" && q == shown:
-		k.resolveChoice(c, v, p, id)
+		k.ResolvePicker(c, v, p, id)
 	case q != "":
 		k.searchForPicker(c, v, p, q)
 		if len(p.Options) > 0 && FormText(c, spec.Name+"_choose") != "" {
@@ -124,9 +124,10 @@ func (k *Kit) Picker(c *fiber.Ctx, v *View, spec PickerSpec) *Picker {
 // FormText is a trimmed field of the query string or the posted form.
 func FormText(c *fiber.Ctx, name string) string { return strings.TrimSpace(c.FormValue(name)) }
 
-// resolveChoice looks the chosen id up. While the matching service is
+// ResolvePicker puts the item with id into p, looked up to show its
+// label: the picker's choice, or a stored one a form starts from. While the matching service is
 // unavailable the choice is kept as it was, so the form loses nothing.
-func (k *Kit) resolveChoice(c *fiber.Ctx, v *View, p *Picker, id string) {
+func (k *Kit) ResolvePicker(c *fiber.Ctx, v *View, p *Picker, id string) {
 	label, item, err := k.lookupChoice(Ctx(c), p.Kind, id, v.Lang)
 	switch {
 	case err == nil:

@@ -1,12 +1,10 @@
 package employer
 
 import (
-	"errors"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/onward-jobs/onward/pkg/api"
-	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/services/web/internal/kit"
 )
 
@@ -30,21 +28,6 @@ func (p *Pages) placeOf(c *fiber.Ctx, v *kit.View, site *api.RoleSite, inForm bo
 	if site == nil || deref(site.PlaceID) == "" {
 		return pk
 	}
-	p.resolvePlace(c, v, pk, *site.PlaceID)
+	p.kit.ResolvePicker(c, v, pk, *site.PlaceID)
 	return pk
-}
-
-// resolvePlace fills a place picker with the place id, as the kit does
-// for a place chosen in the form.
-func (p *Pages) resolvePlace(c *fiber.Ctx, v *kit.View, pk *kit.Picker, id string) {
-	place, err := p.kit.Place(kit.Ctx(c), id)
-	switch {
-	case err == nil:
-		pk.Value, pk.Text = id, place.Name
-	case errors.Is(err, errs.NotFound):
-		pk.Error = v.T("PickerGone")
-	default:
-		pk.Value, pk.Error = id, v.T("PickerUnavailable")
-		p.logFailure(c, "place lookup", err)
-	}
 }

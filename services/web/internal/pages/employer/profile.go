@@ -70,7 +70,7 @@ func (p *Pages) ProfileForm(c *fiber.Ctx) error {
 	for i, st := range deref(prof.Sites) {
 		row := profileSiteRow{Index: i, Name: deref(st.Name), Place: p.sitePickerAt(c, v, i)}
 		if id := deref(st.PlaceID); id != "" {
-			p.resolvePlace(c, v, row.Place, id)
+			p.kit.ResolvePicker(c, v, row.Place, id)
 		}
 		d.Sites = append(d.Sites, row)
 	}

@@ -55,7 +55,7 @@ func roleProblem(v *kit.View, f *roleForm, p *kit.Problem, review bool) {
 		if field == "languages" && languageRowError(addError, f, fe.Field, v.T("ErrRoleLanguage")) {
 			continue
 		}
-		msg := generalFieldMessage(v, errs.FieldError{Field: field, Message: fe.Message})
+		msg := v.FieldMessage(errs.FieldError{Field: field, Message: fe.Message})
 		if id, ok := roleFieldMessages[field]; ok {
 			msg = v.T(id)
 		}
@@ -69,19 +69,6 @@ func roleProblem(v *kit.View, f *roleForm, p *kit.Problem, review bool) {
 			addError(field, msg)
 		}
 	}
-}
-
-// generalFieldMessage is the kit's message for a field error the role
-// form does not explain itself, found by letting the kit put the error on
-// a scratch view.
-func generalFieldMessage(v *kit.View, fe errs.FieldError) string {
-	scratch := &kit.View{Localizer: v.Localizer, Errors: map[string]string{}}
-	if _, ok := kit.FormProblem(nil, scratch, &errs.ValidationError{Fields: []errs.FieldError{fe}}); ok {
-		if msg := scratch.Err(fe.Field); msg != "" {
-			return msg
-		}
-	}
-	return v.T("ErrFieldInvalid")
 }
 
 // reviewLine is one line of the review: a label and what was filled in.
