@@ -1,7 +1,6 @@
 package employer
 
 import (
-
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/onward-jobs/onward/pkg/api"
