@@ -31,19 +31,36 @@ const maxProblemBody = 64 << 10
 
 // Problem is a 400 or 409 answer the user can act on: field errors to show
 // next to their fields, or a conflict (a stale version or an illegal status
-// change). A 422 counts as a 400.
+// change). A 422 counts as a 400. It is read from the answer as the
+// contract's broadest problem, api.TransitionProblem (problemOf).
 type Problem struct {
-	Status int               `json:"status"`
-	Title  string            `json:"title"`
-	Detail string            `json:"detail"`
-	Errors []errs.FieldError `json:"errors"`
+	Status        int
+	Title, Detail string
+	Errors        []errs.FieldError
 	// Allowed are the statuses a role may move to, when the service names
 	// them with an illegal transition.
-	Allowed []string `json:"allowed"`
+	Allowed []string
 	// Type names the kind of problem, such as
 	// "/problems/reopen-window-passed"; ReopenEnded goes with that type.
-	Type        string     `json:"type"`
-	ReopenEnded *time.Time `json:"reopen_ended"`
+	Type        string
+	ReopenEnded *time.Time
+}
+
+// problemOf converts the answer's problem into the pages' Problem.
+func problemOf(status int, in api.TransitionProblem) *Problem {
+	p := &Problem{Status: status, Title: in.Title, Type: in.Type, ReopenEnded: in.ReopenEnded}
+	if in.Detail != nil {
+		p.Detail = *in.Detail
+	}
+	if in.Allowed != nil {
+		p.Allowed = *in.Allowed
+	}
+	if in.Errors != nil {
+		for _, fe := range *in.Errors {
+			p.Errors = append(p.Errors, errs.FieldError{Field: fe.Field, Message: fe.Message})
+		}
+	}
+	return p
 }
 
 func (p *Problem) Error() string { return fmt.Sprintf("the API answered %d: %s", p.Status, p.Title) }
@@ -113,13 +130,12 @@ func (d apiDoer) Do(req *http.Request) (*http.Response, error) {
 func refusal(what string, resp *http.Response) error {
 	switch code := resp.StatusCode; {
 	case code == http.StatusBadRequest || code == http.StatusUnprocessableEntity || code == http.StatusConflict:
-		p := &Problem{}
-		_ = json.NewDecoder(io.LimitReader(resp.Body, maxProblemBody)).Decode(p)
-		p.Status = code
+		var in api.TransitionProblem
+		_ = json.NewDecoder(io.LimitReader(resp.Body, maxProblemBody)).Decode(&in)
 		if code == http.StatusUnprocessableEntity {
-			p.Status = http.StatusBadRequest
+			code = http.StatusBadRequest
 		}
-		return p
+		return problemOf(code, in)
 	case code == http.StatusUnauthorized:
 		return fmt.Errorf("%s: %w", what, errs.Unauthenticated)
 	case code == http.StatusTooManyRequests:
