@@ -88,7 +88,7 @@
     if (e.defaultPrevented || !window.fetch || !window.DOMParser || !window.FormData) return;
     var form = e.target;
     var submitter = e.submitter || null;
-    var section = inplaceSection(form, submitter);
+    var section = inplaceSection(form, submitter) || implicitSection(form, submitter);
     if (!section) return;
     e.preventDefault();
     send(form, submitter, section);
@@ -111,6 +111,20 @@
     if (!section || !section.id || section === form || section === submitter) return null;
     var inside = marked === form ? section.contains(form) || form.contains(section) : section.contains(submitter);
     return inside ? section : null;
+  }
+
+  // implicitSection is what Enter in a field refreshes in place. Enter
+  // submits a form with its first button, which the long forms make a
+  // hidden "refresh" that only draws the form again (value="refresh"):
+  // the marked section around the field, else the fieldset or section
+  // with an id around it, else the form itself if it has an id.
+  function implicitSection(form, submitter) {
+    if (!submitter || submitter.value !== "refresh") return null;
+    var field = document.activeElement;
+    if (!field || !form.contains(field) || !field.closest) return null;
+    var around = field.closest("[data-inplace][id], fieldset[id], section[id]");
+    if (around && form.contains(around)) return around;
+    return form.id ? form : null;
   }
 
   var busy = false;

@@ -46,6 +46,19 @@ func TestBrowserChoicesStayInPlace(t *testing.T) {
 	}
 	phone.Viewport("70-inplace-04-phone-language-added")
 
+	// Enter in a field far down the form draws the form again in place:
+	// what was typed stays, and so does the page.
+	evaluate[bool](t, phone, `document.getElementById("positions").scrollIntoView({block: "center"}); true`)
+	before = evaluate[float64](t, phone, `window.scrollY`)
+	evaluate[bool](t, phone, `document.getElementById("positions").value = ""; true`)
+	phone.Do(chromedp.SendKeys(chromedp.ID("positions"), "3\r"))
+	waitFor(t, phone, `!document.querySelector("[aria-busy]") && document.getElementById("positions").value === "3" && document.activeElement.id === "positions"`)
+	stayedInPlace(t, phone, before, "Enter in a field")
+	if !evaluate[bool](t, phone, `document.getElementById("essential_skills").textContent.includes("Barista skills")`) {
+		t.Error("Enter in a field lost the skill added before")
+	}
+	phone.Viewport("70-inplace-04b-phone-enter-in-place")
+
 	// Without JavaScript the search and the choice come back to #skills.
 	desktop.Do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
 	desktop.Do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
