@@ -171,6 +171,8 @@ func (p *Pages) renderHours(c *fiber.Ctx, v *kit.View, d *hoursPage, recProg, sk
 		return p.kit.ErrorPage(c, err)
 	}
 	d.ID, d.Alias, d.Name = k.ID, k.Alias, displayName(k)
+	// The skill picker's buttons come back to the skills section.
+	d.Skill.Action = candidateURL(k.ID, "register", "hours") + "#" + skillsSection
 	progNames := map[string]string{}
 	for _, pr := range p.programmes(c) {
 		progNames[pr.ID] = pr.Name
