@@ -30,6 +30,9 @@ type candidateDetail struct {
 	OlderConsent bool
 	// Fits are the roles that fit the candidate (suggestions.go).
 	Fits *fitsView
+	// Attested confirms an attestation just made, in the attestations
+	// section where its redirect lands.
+	Attested string
 }
 
 // skillLine is one attested skill: its level and hours, who attested it
@@ -84,6 +87,12 @@ func (p *Pages) Candidate(c *fiber.Ctx) error {
 		return p.kit.ErrorPage(c, err)
 	}
 	v := p.kit.NewView(c, candidateURL(k.ID))
+	attested := ""
+	if c.Query("attested") != "" {
+		// The attestation's confirmation shows in its section, where the
+		// redirect lands, not at the top (issue 11, item 2.2).
+		attested = p.kit.TakeNotice(c, v)
+	}
 	for _, n := range candidateNotices {
 		if c.Query(n.param) != "" && v.Notice == "" {
 			v.Notice = v.T(n.id)
@@ -97,6 +106,7 @@ func (p *Pages) Candidate(c *fiber.Ctx) error {
 		ID: k.ID, Alias: k.Alias, Name: displayName(k), Identity: identityLines(v, k), Availability: availabilityLines(v, k),
 		Records: recordLines(k.ProgrammeRecords, progNames), Certificates: k.Certificates, Consent: k.Consent,
 		ConsentDate: dateOf(deref(k.Consent.RecordedAt)), IsOrgAdmin: kit.ProgrammeAdmins(kit.ActorOf(c)),
+		Attested: attested,
 	}
 	names := map[string]string{}
 	d.Skills = p.skillLines(c, v, k.Skills, progNames, names)

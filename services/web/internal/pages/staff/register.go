@@ -149,6 +149,10 @@ func (p *Pages) renderCandidateForm(c *fiber.Ctx, v *kit.View, d *candidateFormP
 	} else {
 		d.Hidden = d.hidden(d.Step)
 	}
+	// A picker's buttons come back to the picker (issue 11, item 2.2).
+	if d.House != nil && d.Region != nil {
+		d.House.Action, d.Region.Action = d.Action+"#house-choice", d.Action+"#region-choice"
+	}
 	d.prepare(v)
 	v.Data = d
 	return p.tmpl.Render(c, status, "staff_candidate_form", v)

@@ -27,6 +27,10 @@ type hoursPage struct {
 	Levels          []kit.Choice
 	Skill           *kit.Picker
 	Level           string
+	// Section is the section the page answers about: "records" or
+	// "skills" show the alerts (a confirmation, a refusal) inside it,
+	// where the user is looking; "" shows them at the top.
+	Section string
 }
 
 // recordLine is one programme record as the pages show it.
@@ -47,6 +51,13 @@ func recordLines(records []api.ProgrammeRecord, progNames map[string]string) []r
 	return out
 }
 
+// The sections of the hours step, by id: each is the #fragment its forms
+// come back to.
+const (
+	recordsSection = "records"
+	skillsSection  = "skills"
+)
+
 var skillSpec = kit.PickerSpec{Name: "sk_skill", Kind: kit.Skills, LabelID: "StaffField_sk_skill", HintID: "StaffHintAttestSkill"}
 
 // HoursForm is GET /candidates/:id/register/hours.
@@ -55,9 +66,9 @@ func (p *Pages) HoursForm(c *fiber.Ctx) error {
 	d := &hoursPage{New: c.Query("new") != "", Level: "2", Skill: p.kit.Picker(c, v, skillSpec)}
 	switch c.Query("added") {
 	case "record":
-		v.Notice = v.T("StaffRecordAdded")
+		v.Notice, d.Section = v.T("StaffRecordAdded"), recordsSection
 	case "skill":
-		v.Notice = v.T("StaffSkillAttested")
+		v.Notice, d.Section = v.T("StaffSkillAttested"), skillsSection
 	}
 	return p.renderHours(c, v, d, "", "", fiber.StatusOK)
 }
@@ -74,15 +85,17 @@ func (p *Pages) AddHours(c *fiber.Ctx) error {
 	var fields map[string]string
 	switch kit.FormText(c, "action") {
 	case "add_record":
+		d.Section = recordsSection
 		fields = map[string]string{"programme": "rec_programme", "from": "rec_from", "to": "rec_to", "hours": "rec_hours"}
 		in := api.AddProgrammeRecordJSONRequestBody{Programme: v.Val("rec_programme"), From: v.Val("rec_from"), To: ptr(v.Val("rec_to"))}
 		if in.Hours, err = wholeNumber(v, "rec_hours"); err == nil {
 			_, err = p.kit.API.AddProgrammeRecordWithResponse(kit.Ctx(c), id, in)
 		}
 		if err == nil {
-			return c.Redirect(candidateURL(id, "register", "hours")+"?added=record", fiber.StatusSeeOther)
+			return c.Redirect(candidateURL(id, "register", "hours")+"?added=record#"+recordsSection, fiber.StatusSeeOther)
 		}
 	case "attest":
+		d.Section = skillsSection
 		fields = map[string]string{"skill": "sk_skill_q", "level": "sk_level", "hours": "sk_hours", "programme": "sk_programme",
 			"evidence": "sk_evidence", "date": "sk_evidence"}
 		in := api.AttestSkillJSONRequestBody{Skill: d.Skill.Value, Programme: v.Val("sk_programme"), Evidence: ptr(v.Val("sk_evidence"))}
@@ -93,9 +106,10 @@ func (p *Pages) AddHours(c *fiber.Ctx) error {
 			_, err = p.kit.API.AttestSkillWithResponse(kit.Ctx(c), id, in)
 		}
 		if err == nil {
-			return c.Redirect(candidateURL(id, "register", "hours")+"?added=skill", fiber.StatusSeeOther)
+			return c.Redirect(candidateURL(id, "register", "hours")+"?added=skill#"+skillsSection, fiber.StatusSeeOther)
 		}
 	default:
+		d.Section = skillsSection
 		return p.renderHours(c, v, d, v.Val("rec_programme"), v.Val("sk_programme"), fiber.StatusOK)
 	}
 	return p.hoursProblem(c, v, d, fields, err)
@@ -157,6 +171,8 @@ func (p *Pages) renderHours(c *fiber.Ctx, v *kit.View, d *hoursPage, recProg, sk
 		return p.kit.ErrorPage(c, err)
 	}
 	d.ID, d.Alias, d.Name = k.ID, k.Alias, displayName(k)
+	// The skill picker's buttons come back to the skills section.
+	d.Skill.Action = candidateURL(k.ID, "register", "hours") + "#" + skillsSection
 	progNames := map[string]string{}
 	for _, pr := range p.programmes(c) {
 		progNames[pr.ID] = pr.Name

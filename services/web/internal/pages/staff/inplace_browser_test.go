@@ -1,4 +1,4 @@
-package site_test
+package staff_test
 
 import (
 	"fmt"

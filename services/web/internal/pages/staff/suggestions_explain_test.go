@@ -1,4 +1,4 @@
-package site_test
+package staff_test
 
 import (
 	"net/http"
@@ -55,13 +55,6 @@ var (
 	partlyMet     = []string{"Coffee cupping", "Latte art", "Milk texturing", "Customer service"}
 	missingSkills = []string{"Forklift licence", "Food hygiene", "Bookkeeping", "Stock keeping"}
 )
-
-// nearMatchEntry is a shortlist entry carrying nearMatchExplanation.
-func nearMatchEntry(alias string) map[string]any {
-	e := fake.ShortlistEntry(alias, "near")
-	e["explanation"] = nearMatchExplanation(nearMatchSummary)
-	return e
-}
 
 // details returns the inner HTML of the <details> with that id.
 func details(t *testing.T, p webtest.Page, id string) string {
