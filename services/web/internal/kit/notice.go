@@ -20,6 +20,10 @@ const (
 	noticeTTL    = 2 * time.Minute
 )
 
+// noticeTaken marks, in a request's locals, that its notice was taken: the
+// cookie stays in the request after it is cleared for the browser.
+type noticeTaken struct{}
+
 type notice struct {
 	ID    string `json:"i"`
 	Alias string `json:"a,omitempty"`
@@ -45,9 +49,10 @@ func (k *Kit) TakeNotice(c *fiber.Ctx, v *View) string { return k.takeNotice(c, 
 // deletes it.
 func (k *Kit) takeNotice(c *fiber.Ctx, l Localizer) string {
 	raw := c.Cookies(noticeCookie)
-	if raw == "" {
+	if raw == "" || c.Locals(noticeTaken{}) != nil {
 		return ""
 	}
+	c.Locals(noticeTaken{}, true)
 	c.Cookie(&fiber.Cookie{
 		Name: noticeCookie, Path: "/", HTTPOnly: true, Secure: c.Protocol() == "https",
 		SameSite: fiber.CookieSameSiteStrictMode, Expires: time.Unix(0, 0),

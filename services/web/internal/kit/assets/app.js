@@ -104,13 +104,24 @@
     if (!marked) return null;
     var id = marked.getAttribute("data-inplace");
     if (!id && (marked === form || marked === submitter)) {
-      var address = submitter && submitter.hasAttribute("formaction") ? submitter.formAction : form.action;
+      var address = actionOf(form, submitter);
       id = address.indexOf("#") >= 0 ? decodeURIComponent(address.slice(address.indexOf("#") + 1)) : "";
     }
     var section = id ? document.getElementById(id) : marked;
     if (!section || !section.id || section === form || section === submitter) return null;
     var inside = marked === form ? section.contains(form) || form.contains(section) : section.contains(submitter);
     return inside ? section : null;
+  }
+
+  // attr reads a form's own attribute: a field named "action", "method" or
+  // "id" hides the form's property of that name.
+  function attr(form, name) { return HTMLFormElement.prototype.getAttribute.call(form, name) || ""; }
+
+  // actionOf is where a submit goes: the button's formaction, else the
+  // form's action, as an absolute address.
+  function actionOf(form, submitter) {
+    if (submitter && submitter.hasAttribute("formaction")) return submitter.formAction;
+    return new URL(attr(form, "action") || location.href, location.href).href;
   }
 
   // implicitSection is what Enter in a field refreshes in place. Enter
@@ -124,7 +135,7 @@
     if (!field || !form.contains(field) || !field.closest) return null;
     var around = field.closest("[data-inplace][id], fieldset[id], section[id]");
     if (around && form.contains(around)) return around;
-    return form.id ? form : null;
+    return attr(form, "id") ? form : null;
   }
 
   var busy = false;
@@ -134,15 +145,15 @@
     busy = true;
     var used = document.activeElement;
     var usedID = used && used !== document.body && section.contains(used) ? used.id : "";
-    var method = ((submitter && submitter.getAttribute("formmethod")) || form.method || "get").toUpperCase();
-    var address = (submitter && submitter.hasAttribute("formaction") ? submitter.formAction : form.action).split("#")[0];
+    var method = ((submitter && submitter.getAttribute("formmethod")) || attr(form, "method") || "get").toUpperCase();
+    var address = actionOf(form, submitter).split("#")[0];
     var data = formData(form, submitter);
     var init = { method: method, credentials: "same-origin", redirect: "follow", headers: { Accept: "text/html" } };
     if (method === "GET") {
       address += (address.indexOf("?") >= 0 ? "&" : "?") + new URLSearchParams(data).toString();
     } else {
       // As the browser would send it: urlencoded unless the form says otherwise.
-      init.body = form.enctype === "multipart/form-data" ? data : new URLSearchParams(data);
+      init.body = attr(form, "enctype") === "multipart/form-data" ? data : new URLSearchParams(data);
     }
     section.setAttribute("aria-busy", "true");
     fetch(address, init).then(function (res) {
@@ -153,7 +164,7 @@
       busy = false;
       section.removeAttribute("aria-busy");
       var page = new DOMParser().parseFromString(answer.html, "text/html");
-      var fresh = page.getElementById(section.id);
+      var fresh = page.getElementById(section.getAttribute("id"));
       if (!fresh) {
         // The answer is another page (say, an error): show it as it is,
         // with a GET when the answer came from a redirect.
@@ -164,7 +175,7 @@
       swap(section, document.importNode(fresh, true), page, submitter, usedID);
       // The address follows a redirect or a search, so a reload shows the same.
       if ((answer.res.redirected || method === "GET") && window.history.replaceState) {
-        window.history.replaceState(null, "", answer.res.url.split("#")[0] + "#" + section.id);
+        window.history.replaceState(null, "", answer.res.url.split("#")[0] + "#" + section.getAttribute("id"));
       }
     }).catch(function () {
       busy = false;
@@ -194,7 +205,7 @@
       carry.value = submitter.value;
       form.appendChild(carry);
     }
-    if (submitter && submitter.hasAttribute("formaction")) form.action = submitter.formAction;
+    if (submitter && submitter.hasAttribute("formaction")) HTMLFormElement.prototype.setAttribute.call(form, "action", submitter.formAction);
     HTMLFormElement.prototype.submit.call(form);
   }
 
