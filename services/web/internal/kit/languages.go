@@ -3,6 +3,8 @@ package kit
 import (
 	"slices"
 	"strings"
+
+	"github.com/gofiber/fiber/v2"
 )
 
 // LanguageCodes are the languages (ISO 639-1) a role can ask for and a
@@ -63,4 +65,59 @@ var ProgrammeKinds = []string{
 	"coffee_roastery", "catering", "bakery", "garden", "green_maintenance", "workshop", "woodwork",
 	"metalwork", "bike_repair", "laundry", "cleaning", "printing", "assembly", "logistics",
 	"construction", "textiles", "retail", "office", "other",
+}
+
+// maxLanguageRows bounds a form's language rows, so a crafted form cannot
+// grow them.
+const maxLanguageRows = 10
+
+// LanguageRow is one language of a form (asked for by a role, spoken by a
+// candidate) at a CEFR level, and the service's complaint about it, if
+// any. The "language-rows" and "add-language" templates draw the rows.
+type LanguageRow struct {
+	Code, Level, Error string
+}
+
+// ReadLanguageRows reads the rows lang_code and lang_level, then adds the
+// language chosen under "add a language" (on any button, so a chosen
+// language is never lost), unless the form has it already.
+func ReadLanguageRows(c *fiber.Ctx) []LanguageRow {
+	codes, levels := FormList(c, "lang_code"), FormList(c, "lang_level")
+	var rows []LanguageRow
+	add := func(code, level string) {
+		code = strings.TrimSpace(code)
+		if code == "" || len(rows) >= maxLanguageRows || slices.ContainsFunc(rows, func(r LanguageRow) bool { return r.Code == code }) {
+			return
+		}
+		if !slices.Contains(CEFRLevels, level) {
+			level = "B1"
+		}
+		rows = append(rows, LanguageRow{Code: code, Level: level})
+	}
+	for i, code := range codes {
+		level := ""
+		if i < len(levels) {
+			level = levels[i]
+		}
+		add(code, level)
+	}
+	add(FormText(c, "new_lang_code"), FormText(c, "new_lang_level"))
+	return rows
+}
+
+// LanguageRowView is one row as a form shows it.
+type LanguageRowView struct {
+	LanguageRow
+	Index     int
+	Name      string
+	Languages []Choice
+}
+
+// LanguageRowViews are the rows as a form shows them, in v's language.
+func LanguageRowViews(v *View, rows []LanguageRow) []LanguageRowView {
+	out := make([]LanguageRowView, 0, len(rows))
+	for i, r := range rows {
+		out = append(out, LanguageRowView{LanguageRow: r, Index: i, Name: LanguageName(v, r.Code), Languages: LanguageChoices(v, r.Code)})
+	}
+	return out
 }

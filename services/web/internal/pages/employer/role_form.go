@@ -38,7 +38,7 @@ type roleForm struct {
 	ASAP, DayRelease, Remote             bool
 	Days                                 []string
 	Essential, Optional                  []skillRow
-	Languages                            []languageRow
+	Languages                            []kit.LanguageRow
 	// ScheduleKind is scheduleDays or scheduleShifts.
 	ScheduleKind   string
 	Shifts         []shiftRow
@@ -71,7 +71,7 @@ func (p *Pages) readRoleForm(c *fiber.Ctx, v *kit.View) *roleForm {
 	f.NewSkillLevel, _ = strconv.Atoi(kit.FormText(c, "new_skill_level"))
 	f.Essential = readSkillRows(c, "ess")
 	f.Optional = readSkillRows(c, "opt")
-	f.Languages = readLanguageRows(c)
+	f.Languages = kit.ReadLanguageRows(c)
 	f.ScheduleKind, f.Shifts = scheduleDays, readShiftRows(c)
 	if kit.FormText(c, "schedule_kind") == scheduleShifts {
 		f.ScheduleKind = scheduleShifts

@@ -31,7 +31,7 @@ type roleFormPage struct {
 	Contracts  []kit.Choice
 	DayChoices []kit.Choice
 	Levels     []kit.Choice
-	LangRows   []languageRowView
+	LangRows   []kit.LanguageRowView
 	LangNew    []kit.Choice
 	CEFR       []kit.Choice
 	ShiftRows  []shiftRowView
@@ -228,7 +228,7 @@ func (p *Pages) renderRoleForm(c *fiber.Ctx, v *kit.View, d *roleFormPage, statu
 			d.Levels = append(d.Levels, kit.Choice{Value: strconv.Itoa(l), Label: levelText(v, l)})
 		}
 		d.ShiftRows, d.ShiftDays = shiftRowViews(v, d.Shifts), kit.Choices(v, "Day_", weekdays)
-		d.LangRows, d.LangNew, d.CEFR = languageRowViews(v, d.Languages), kit.LanguageChoices(v, ""), kit.CEFRChoices(v)
+		d.LangRows, d.LangNew, d.CEFR = kit.LanguageRowViews(v, d.Languages), kit.LanguageChoices(v, ""), kit.CEFRChoices(v)
 		if d.Step == stepReview {
 			d.ReviewInfo = reviewOf(v, d)
 			reviewErrors(v, d.ReviewInfo)

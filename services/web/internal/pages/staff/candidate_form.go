@@ -50,13 +50,13 @@ type candidateForm struct {
 	Text                         map[string]string
 	Days, Excluded               []string
 	PrefSectors, PrefContracts   []string
-	Languages                    []languageRow
+	Languages                    []kit.LanguageRow
 	House, Region                *kit.Picker
 	Version                      int
 	DayChoices, SectorChoices    []kit.Choice
 	PrefSectorChoices, Contracts []kit.Choice
 	Settings                     []kit.Choice
-	LangRows                     []languageRowView
+	LangRows                     []kit.LanguageRowView
 	LangNew, CEFR                []kit.Choice
 }
 
@@ -85,7 +85,7 @@ func (p *Pages) readCandidateForm(c *fiber.Ctx, v *kit.View) *candidateForm {
 	f.Excluded = onlyKnown(kit.FormList(c, "excluded_sectors"), naceSections)
 	f.PrefSectors = onlyKnown(kit.FormList(c, "pref_sectors"), naceSections)
 	f.PrefContracts = onlyKnown(kit.FormList(c, "pref_contracts"), contracts)
-	f.Languages = readLanguageRows(c)
+	f.Languages = kit.ReadLanguageRows(c)
 	if rest, ok := strings.CutPrefix(kit.FormText(c, "remove"), "lang:"); ok {
 		if i, err := strconv.Atoi(rest); err == nil && i >= 0 && i < len(f.Languages) {
 			f.Languages = slices.Delete(f.Languages, i, i+1)
@@ -121,7 +121,7 @@ func (p *Pages) formFromCandidate(c *fiber.Ctx, v *kit.View, k api.Candidate) *c
 		}
 	}
 	for _, l := range deref(k.Languages) {
-		f.Languages = append(f.Languages, languageRow{Code: l.Code, Level: string(l.Level)})
+		f.Languages = append(f.Languages, kit.LanguageRow{Code: l.Code, Level: string(l.Level)})
 	}
 	prefs := deref(k.Preferences)
 	f.Excluded = onlyKnown(deref(k.ExcludedSectors), naceSections)
@@ -193,5 +193,5 @@ func (f *candidateForm) prepare(v *kit.View) {
 	f.SectorChoices = kit.Choices(v, "Nace_", naceSections, f.Excluded...)
 	f.PrefSectorChoices = kit.Choices(v, "Nace_", naceSections, f.PrefSectors...)
 	f.Contracts = kit.Choices(v, "Contract_", contracts, f.PrefContracts...)
-	f.LangRows, f.LangNew, f.CEFR = languageRowViews(v, f.Languages), kit.LanguageChoices(v, ""), kit.CEFRChoices(v)
+	f.LangRows, f.LangNew, f.CEFR = kit.LanguageRowViews(v, f.Languages), kit.LanguageChoices(v, ""), kit.CEFRChoices(v)
 }
