@@ -26,18 +26,18 @@ type contactCard struct {
 // employerCardOf names the profile's sectors and commitments in the
 // user's language; ones the page does not know are left out.
 func employerCardOf(v *kit.View, p api.EmployerProfile) *employerCard {
-	card := &employerCard{DisplayName: deref(p.DisplayName)}
+	card := &employerCard{DisplayName: kit.Deref(p.DisplayName)}
 	if p.Contact != nil {
-		card.Contact = contactCard{Name: deref(p.Contact.Name), Email: deref(p.Contact.Email), Phone: deref(p.Contact.Phone)}
+		card.Contact = contactCard{Name: kit.Deref(p.Contact.Name), Email: kit.Deref(p.Contact.Email), Phone: kit.Deref(p.Contact.Phone)}
 	}
-	for _, s := range deref(p.Sectors) {
+	for _, s := range kit.Deref(p.Sectors) {
 		if slices.Contains(naceSections, s) {
 			card.Sectors = append(card.Sectors, v.T("Nace_"+s))
 		}
 	}
 	if fc := p.FairChance; fc != nil {
-		card.Statement = deref(fc.Statement)
-		for _, c := range deref(fc.Commitments) {
+		card.Statement = kit.Deref(fc.Statement)
+		for _, c := range kit.Deref(fc.Commitments) {
 			if slices.Contains(commitments, string(c)) {
 				card.Commitments = append(card.Commitments, v.T("Commitment_"+string(c)))
 			}
@@ -54,7 +54,7 @@ func (p *Pages) roleEmployer(c *fiber.Ctx, v *kit.View, employerID string) (*emp
 	}
 	resp, err := p.kit.API.GetEmployerWithResponse(kit.Ctx(c), employerID)
 	if err != nil {
-		p.logFailure(c, "get employer", err)
+		p.kit.LogFailure(c, "get employer", err)
 		return nil, false
 	}
 	return employerCardOf(v, *resp.JSON200), true

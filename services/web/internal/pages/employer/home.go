@@ -50,10 +50,10 @@ func (p *Pages) HomePanel(c *fiber.Ctx, v *kit.View) (template.HTML, error) {
 		roleNotice(v, v.Flash)
 	}
 	h := &homeRoles{}
-	resp, err := p.kit.API.ListRolesWithResponse(kit.Ctx(c), &api.ListRolesParams{Limit: ptr(employerRolesLimit)})
+	resp, err := p.kit.API.ListRolesWithResponse(kit.Ctx(c), &api.ListRolesParams{Limit: kit.Ptr(employerRolesLimit)})
 	if err != nil {
 		h.RolesUnavailable = true
-		p.logFailure(c, "list roles", err)
+		p.kit.LogFailure(c, "list roles", err)
 	} else {
 		h.RoleGroups = groupRoles(v, resp.JSON200.Items)
 		h.ShortlistCounts = p.shortlistCounts(c, h.RoleGroups)
@@ -83,7 +83,7 @@ func (p *Pages) shortlistCounts(c *fiber.Ctx, groups []roleGroup) map[string]*sh
 	defer cancel()
 	resp, err := p.kit.API.GetShortlistCountsWithResponse(ctx, &api.GetShortlistCountsParams{Role: &ids})
 	if err != nil {
-		p.logFailure(c, "shortlist counts", err)
+		p.kit.LogFailure(c, "shortlist counts", err)
 		return nil
 	}
 	counts := make(map[string]*shortlistCount, len(resp.JSON200.Counts))

@@ -12,9 +12,6 @@ package employer
 import (
 	"embed"
 
-	"github.com/gofiber/fiber/v2"
-
-	"github.com/onward-jobs/onward/pkg/httpx"
 	"github.com/onward-jobs/onward/services/web/internal/kit"
 )
 
@@ -47,22 +44,3 @@ func RoleReaders(a kit.Actor) bool { return a.IsAdmin() || a.IsProgrammeStaff() 
 // a shortlist, as the API does; programme staff get the forbidden page
 // without a call.
 func ShortlistReaders(a kit.Actor) bool { return a.IsAdmin() || a.IsEmployer() }
-
-// logFailure records a failed call to the API that the page works around,
-// with the request id and the cause only: never what the user typed.
-func (p *Pages) logFailure(c *fiber.Ctx, what string, err error) {
-	p.kit.Logger.WarnContext(c.UserContext(), "api call failed",
-		"request_id", httpx.RequestID(c), "call", what, "error", err.Error())
-}
-
-// ptr is the address of a copy of v, for the API's optional fields.
-func ptr[T any](v T) *T { return &v }
-
-// deref is the value p points to, or the zero value.
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
-}

@@ -24,7 +24,7 @@ func (p *Pages) emptyPicker(c *fiber.Ctx, v *kit.View, spec kit.PickerSpec, inFo
 // nothing; a place that no longer exists says so.
 func (p *Pages) placeOf(c *fiber.Ctx, v *kit.View, site *api.RoleSite, inForm bool) *kit.Picker {
 	pk := p.emptyPicker(c, v, sitePicker, inForm)
-	if site == nil || deref(site.PlaceID) == "" {
+	if site == nil || kit.Deref(site.PlaceID) == "" {
 		return pk
 	}
 	p.kit.ResolvePicker(c, v, pk, *site.PlaceID)

@@ -48,33 +48,33 @@ func (p *Pages) ProfileForm(c *fiber.Ctx) error {
 	}
 	prof := *resp.JSON200
 	v := p.kit.NewView(c, "/employer/profile")
-	d := &profilePage{Version: deref(prof.Version)}
-	name := deref(prof.DisplayName)
+	d := &profilePage{Version: kit.Deref(prof.Version)}
+	name := kit.Deref(prof.DisplayName)
 	if name == "" {
 		// A new profile starts with the name the business signed up with.
 		if me, err := p.kit.API.GetMeWithResponse(kit.Ctx(c)); err == nil && me.JSON200.Organisation != nil {
 			name = me.JSON200.Organisation.Name
 		}
 	}
-	v.Form["display_name"], v.Form["description"], v.Form["website"] = name, deref(prof.Description), deref(prof.Website)
+	v.Form["display_name"], v.Form["description"], v.Form["website"] = name, kit.Deref(prof.Description), kit.Deref(prof.Website)
 	var chosen []string
 	if fc := prof.FairChance; fc != nil {
-		v.Form["statement"] = deref(fc.Statement)
-		for _, c := range deref(fc.Commitments) {
+		v.Form["statement"] = kit.Deref(fc.Statement)
+		for _, c := range kit.Deref(fc.Commitments) {
 			chosen = append(chosen, string(c))
 		}
 	}
 	if ct := prof.Contact; ct != nil {
-		v.Form["contact_name"], v.Form["contact_email"], v.Form["contact_phone"] = deref(ct.Name), deref(ct.Email), deref(ct.Phone)
+		v.Form["contact_name"], v.Form["contact_email"], v.Form["contact_phone"] = kit.Deref(ct.Name), kit.Deref(ct.Email), kit.Deref(ct.Phone)
 	}
-	for i, st := range deref(prof.Sites) {
-		row := profileSiteRow{Index: i, Name: deref(st.Name), Place: p.sitePickerAt(c, v, i)}
-		if id := deref(st.PlaceID); id != "" {
+	for i, st := range kit.Deref(prof.Sites) {
+		row := profileSiteRow{Index: i, Name: kit.Deref(st.Name), Place: p.sitePickerAt(c, v, i)}
+		if id := kit.Deref(st.PlaceID); id != "" {
 			p.kit.ResolvePicker(c, v, row.Place, id)
 		}
 		d.Sites = append(d.Sites, row)
 	}
-	return p.renderProfile(c, v, d, deref(prof.Sectors), string(deref(prof.SizeBand)), chosen, fiber.StatusOK)
+	return p.renderProfile(c, v, d, kit.Deref(prof.Sectors), string(kit.Deref(prof.SizeBand)), chosen, fiber.StatusOK)
 }
 
 // SaveProfile is POST /employer/profile. "Add a site" and "remove" only

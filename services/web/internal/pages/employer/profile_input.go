@@ -12,13 +12,13 @@ import (
 // cleared.
 func profileInput(v *kit.View, d *profilePage, sectors []string, band string, chosen []string) api.EmployerProfile {
 	in := api.EmployerProfile{
-		DisplayName: ptr(v.Val("display_name")), Sectors: ptr(nonNil(sectors)), Description: ptr(v.Val("description")),
-		Website: ptr(v.Val("website")), SizeBand: ptr(api.EmployerProfileSizeBand(band)), Version: ptr(d.Version),
+		DisplayName: kit.Ptr(v.Val("display_name")), Sectors: kit.Ptr(nonNil(sectors)), Description: kit.Ptr(v.Val("description")),
+		Website: kit.Ptr(v.Val("website")), SizeBand: kit.Ptr(api.EmployerProfileSizeBand(band)), Version: kit.Ptr(d.Version),
 	}
 	contact := alloc(&in.Contact)
-	contact.Name, contact.Email, contact.Phone = ptr(v.Val("contact_name")), ptr(v.Val("contact_email")), ptr(v.Val("contact_phone"))
+	contact.Name, contact.Email, contact.Phone = kit.Ptr(v.Val("contact_name")), kit.Ptr(v.Val("contact_email")), kit.Ptr(v.Val("contact_phone"))
 	fair := alloc(&in.FairChance)
-	fair.Statement = ptr(v.Val("statement"))
+	fair.Statement = kit.Ptr(v.Val("statement"))
 	commitments := make([]api.EmployerProfileFairChanceCommitments, 0, len(chosen))
 	for _, c := range chosen {
 		commitments = append(commitments, api.EmployerProfileFairChanceCommitments(c))
@@ -28,7 +28,7 @@ func profileInput(v *kit.View, d *profilePage, sectors []string, band string, ch
 	for _, r := range d.Sites {
 		if r.Name != "" || r.Place.Value != "" {
 			site := appendZero(sites)
-			site.Name, site.PlaceID = ptr(r.Name), ptr(r.Place.Value)
+			site.Name, site.PlaceID = kit.Ptr(r.Name), kit.Ptr(r.Place.Value)
 		}
 	}
 	return in

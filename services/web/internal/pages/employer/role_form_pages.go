@@ -129,7 +129,7 @@ func (p *Pages) saveRole(c *fiber.Ctx, v *kit.View, d *roleFormPage, action stri
 		saved = resp.JSON200
 	} else {
 		if action == "open" {
-			in.Status = ptr(api.RoleStatus("open"))
+			in.Status = kit.Ptr(api.RoleStatus("open"))
 		}
 		in.Version = nil
 		resp, err := p.kit.API.CreateRoleWithResponse(kit.Ctx(c), in)
@@ -140,7 +140,7 @@ func (p *Pages) saveRole(c *fiber.Ctx, v *kit.View, d *roleFormPage, action stri
 	}
 	f := &kit.Flash{Kind: kit.FlashRoleSaved, RoleTitle: d.Title}
 	if saved != nil {
-		f.Status, f.Notes = string(saved.Status), len(deref(saved.Warnings))
+		f.Status, f.Notes = string(saved.Status), len(kit.Deref(saved.Warnings))
 	}
 	kit.SetFlash(c, f)
 	return c.Redirect("/home", fiber.StatusSeeOther)
@@ -181,9 +181,9 @@ func (p *Pages) EditRoleForm(c *fiber.Ctx) error {
 // picker's script.
 func (p *Pages) formFromRole(c *fiber.Ctx, v *kit.View, r api.Role, editing bool) *roleForm {
 	f := &roleForm{
-		ID: r.ID, Version: r.Version, Occupation: deref(r.Occupation), Title: r.Title, Description: r.Description,
-		Sector: r.Sector, Contract: string(r.Contract), StartDate: deref(r.StartDate), ASAP: r.StartAsap,
-		EndDate: deref(r.EndDate), ClosingDate: deref(r.ClosingDate), DayRelease: r.DayReleaseOk, Remote: r.Remote,
+		ID: r.ID, Version: r.Version, Occupation: kit.Deref(r.Occupation), Title: r.Title, Description: r.Description,
+		Sector: r.Sector, Contract: string(r.Contract), StartDate: kit.Deref(r.StartDate), ASAP: r.StartAsap,
+		EndDate: kit.Deref(r.EndDate), ClosingDate: kit.Deref(r.ClosingDate), DayRelease: r.DayReleaseOk, Remote: r.Remote,
 	}
 	if r.HoursPerWeek > 0 {
 		f.Hours = strconv.Itoa(r.HoursPerWeek)

@@ -15,29 +15,29 @@ import (
 // value.
 func (f *roleForm) roleInput(v *kit.View) (api.RoleInput, bool) {
 	in := api.RoleInput{
-		Title: ptr(f.Title), Description: ptr(f.Description), Remote: ptr(f.Remote),
-		EssentialSkills: ptr(roleSkills(f.Essential)), OptionalSkills: ptr(roleSkills(f.Optional)),
-		Languages: ptr(roleLanguages(f.Languages)), StartAsap: ptr(f.ASAP), StartDate: ptr(""),
-		EndDate: ptr(f.EndDate), DayReleaseOk: ptr(f.DayRelease), ClosingDate: ptr(f.ClosingDate),
+		Title: kit.Ptr(f.Title), Description: kit.Ptr(f.Description), Remote: kit.Ptr(f.Remote),
+		EssentialSkills: kit.Ptr(roleSkills(f.Essential)), OptionalSkills: kit.Ptr(roleSkills(f.Optional)),
+		Languages: kit.Ptr(roleLanguages(f.Languages)), StartAsap: kit.Ptr(f.ASAP), StartDate: kit.Ptr(""),
+		EndDate: kit.Ptr(f.EndDate), DayReleaseOk: kit.Ptr(f.DayRelease), ClosingDate: kit.Ptr(f.ClosingDate),
 		Schedule: f.schedule(),
 	}
 	if f.Occupation != "" {
-		in.Occupation = ptr(f.Occupation)
+		in.Occupation = kit.Ptr(f.Occupation)
 	}
 	if f.Sector != "" {
-		in.Sector = ptr(f.Sector)
+		in.Sector = kit.Ptr(f.Sector)
 	}
 	if f.Contract != "" {
-		in.Contract = ptr(api.Contract(f.Contract))
+		in.Contract = kit.Ptr(api.Contract(f.Contract))
 	}
 	if f.Version > 0 {
-		in.Version = ptr(f.Version)
+		in.Version = kit.Ptr(f.Version)
 	}
 	if !f.ASAP {
-		in.StartDate = ptr(f.StartDate)
+		in.StartDate = kit.Ptr(f.StartDate)
 	}
 	if f.Site.Value != "" {
-		in.Site = &api.RoleSite{PlaceID: ptr(f.Site.Value)}
+		in.Site = &api.RoleSite{PlaceID: kit.Ptr(f.Site.Value)}
 	}
 	ok := true
 	for _, n := range []struct {
@@ -54,7 +54,7 @@ func (f *roleForm) roleInput(v *kit.View) (api.RoleInput, bool) {
 			continue
 		}
 		if val > 0 {
-			*n.into = ptr(val)
+			*n.into = kit.Ptr(val)
 		}
 	}
 	return in, ok

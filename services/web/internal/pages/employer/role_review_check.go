@@ -43,7 +43,7 @@ func (p *Pages) validateForReview(c *fiber.Ctx, v *kit.View, d *roleFormPage, in
 			v.Alert = v.T("EmpReviewInvalid")
 		}
 	default:
-		p.logFailure(c, "validate role", err)
+		p.kit.LogFailure(c, "validate role", err)
 	}
 }
 

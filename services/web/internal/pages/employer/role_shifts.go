@@ -87,10 +87,10 @@ func (f *roleForm) schedule() *api.Schedule {
 		out.Days = &days
 	}
 	if f.StartTime != "" {
-		out.Start = ptr(f.StartTime)
+		out.Start = kit.Ptr(f.StartTime)
 	}
 	if f.EndTime != "" {
-		out.End = ptr(f.EndTime)
+		out.End = kit.Ptr(f.EndTime)
 	}
 	return out
 }
@@ -101,11 +101,11 @@ func (f *roleForm) scheduleFromRole(sc *api.Schedule) {
 		return
 	}
 	var days []string
-	for _, d := range deref(sc.Days) {
+	for _, d := range kit.Deref(sc.Days) {
 		days = append(days, string(d))
 	}
-	f.Days, f.StartTime, f.EndTime = onlyKnown(days, weekdays), deref(sc.Start), deref(sc.End)
-	for _, sh := range deref(sc.Shifts) {
+	f.Days, f.StartTime, f.EndTime = onlyKnown(days, weekdays), kit.Deref(sc.Start), kit.Deref(sc.End)
+	for _, sh := range kit.Deref(sc.Shifts) {
 		f.Shifts = append(f.Shifts, shiftRow{Day: string(sh.Day), Start: sh.Start, End: sh.End})
 	}
 	if len(f.Shifts) > 0 {

@@ -17,8 +17,8 @@ type wordingNote struct {
 // wordingNoteOf converts one of the check's flags for the form.
 func wordingNoteOf(f api.WordingFlag) wordingNote {
 	return wordingNote{
-		Field: string(deref(f.Field)), Phrase: deref(f.Phrase), Suggestion: deref(f.Suggestion),
-		Reason: deref(f.Reason), Category: string(deref(f.Category)),
+		Field: string(kit.Deref(f.Field)), Phrase: kit.Deref(f.Phrase), Suggestion: kit.Deref(f.Suggestion),
+		Reason: kit.Deref(f.Reason), Category: string(kit.Deref(f.Category)),
 	}
 }
 
@@ -30,10 +30,10 @@ func (p *Pages) checkWording(c *fiber.Ctx, v *kit.View, d *roleFormPage) {
 		return
 	}
 	resp, err := p.kit.API.CheckWordingWithResponse(kit.Ctx(c), api.CheckWordingJSONRequestBody{
-		Title: ptr(d.Title), Description: ptr(d.Description), Lang: ptr(v.Lang),
+		Title: kit.Ptr(d.Title), Description: kit.Ptr(d.Description), Lang: kit.Ptr(v.Lang),
 	})
 	if err != nil {
-		p.logFailure(c, "wording check", err)
+		p.kit.LogFailure(c, "wording check", err)
 		return
 	}
 	for _, f := range resp.JSON200.Flags {

@@ -14,10 +14,10 @@ import (
 // the API cannot be asked, the page's own names stand in, so the form
 // still works.
 func (p *Pages) sectorChoices(c *fiber.Ctx, v *kit.View, chosen ...string) []kit.Choice {
-	resp, err := p.kit.API.ListSectorsWithResponse(kit.Ctx(c), &api.ListSectorsParams{Lang: ptr(v.Lang)})
+	resp, err := p.kit.API.ListSectorsWithResponse(kit.Ctx(c), &api.ListSectorsParams{Lang: kit.Ptr(v.Lang)})
 	if err != nil || len(resp.JSON200.Items) == 0 {
 		if err != nil {
-			p.logFailure(c, "list sectors", err)
+			p.kit.LogFailure(c, "list sectors", err)
 		}
 		return kit.Choices(v, "Nace_", naceSections, chosen...)
 	}
@@ -47,10 +47,10 @@ func sectorName(cs []kit.Choice, code string) string {
 func (p *Pages) profileSector(c *fiber.Ctx) string {
 	resp, err := p.kit.API.GetMyEmployerWithResponse(kit.Ctx(c))
 	if err != nil {
-		p.logFailure(c, "my employer", err)
+		p.kit.LogFailure(c, "my employer", err)
 		return ""
 	}
-	for _, code := range deref(resp.JSON200.Sectors) {
+	for _, code := range kit.Deref(resp.JSON200.Sectors) {
 		if slices.Contains(naceSections, code) {
 			return code
 		}

@@ -67,18 +67,18 @@ func (f shortlistFilters) values() url.Values {
 // params are the filters, a page's cursor and the language as the API
 // takes them.
 func (f shortlistFilters) params(cursor, lang string) *api.GetShortlistParams {
-	q := &api.GetShortlistParams{Limit: ptr(shortlistPageSize), Lang: ptr(lang)}
+	q := &api.GetShortlistParams{Limit: kit.Ptr(shortlistPageSize), Lang: kit.Ptr(lang)}
 	if f.FullOnly {
-		q.FullOnly = ptr(true)
+		q.FullOnly = kit.Ptr(true)
 	}
 	if f.DayRelease {
-		q.DayRelease = ptr(true)
+		q.DayRelease = kit.Ptr(true)
 	}
 	if f.WithinWeeks > 0 {
-		q.AvailableWithinWeeks = ptr(f.WithinWeeks)
+		q.AvailableWithinWeeks = kit.Ptr(f.WithinWeeks)
 	}
 	if cursor != "" {
-		q.Cursor = ptr(cursor)
+		q.Cursor = kit.Ptr(cursor)
 	}
 	return q
 }
@@ -128,7 +128,7 @@ func (p *Pages) ShowShortlist(c *fiber.Ctx) error {
 	case errors.Is(listErr, errs.InvalidArgument):
 		return p.kit.Message(c, fiber.StatusBadRequest, "MatchListChanged")
 	case listErr != nil:
-		p.logFailure(c, "shortlist", listErr)
+		p.kit.LogFailure(c, "shortlist", listErr)
 		d.Unavailable, status = true, fiber.StatusServiceUnavailable
 	default:
 		p.fillShortlist(v, d, page, base)
@@ -149,7 +149,7 @@ func (p *Pages) fillShortlist(v *kit.View, d *shortlistView, page *api.Shortlist
 			d.Full = append(d.Full, card)
 		}
 	}
-	if next := deref(page.NextCursor); next != "" {
+	if next := kit.Deref(page.NextCursor); next != "" {
 		q := d.Filters.values()
 		q.Set("cursor", next)
 		d.MoreHref = base + queryString(q)

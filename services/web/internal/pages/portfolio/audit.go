@@ -37,7 +37,7 @@ func (p *Pages) AuditTrail(c *fiber.Ctx) error {
 	if err != nil {
 		return p.failed(c, err)
 	}
-	params := &api.ListCandidateAuditParams{Limit: ptr(auditPageSize)}
+	params := &api.ListCandidateAuditParams{Limit: kit.Ptr(auditPageSize)}
 	if cursor != "" {
 		params.Cursor = &cursor
 	}
@@ -47,7 +47,7 @@ func (p *Pages) AuditTrail(c *fiber.Ctx) error {
 	}
 	page := resp.JSON200
 	d := &auditTrailPage{Candidate: cand}
-	if next := deref(page.NextCursor); next != "" {
+	if next := kit.Deref(page.NextCursor); next != "" {
 		d.Next = pagePath(id, "audit") + "?" + url.Values{"cursor": {next}}.Encode()
 	}
 	if cursor != "" {

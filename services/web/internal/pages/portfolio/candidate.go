@@ -46,25 +46,17 @@ type consentView struct {
 
 // candidateViewOf converts the API's record for the pages.
 func candidateViewOf(c api.Candidate) candidateView {
-	first := deref(c.PreferredName)
+	first := kit.Deref(c.PreferredName)
 	if first == "" {
-		first = deref(c.GivenName)
+		first = kit.Deref(c.GivenName)
 	}
 	return candidateView{
-		ID: c.ID, Alias: c.Alias, Name: strings.TrimSpace(first + " " + deref(c.FamilyName)),
+		ID: c.ID, Alias: c.Alias, Name: strings.TrimSpace(first + " " + kit.Deref(c.FamilyName)),
 		Consent: consentView{
 			Matching: c.Consent.Matching, TextVersion: c.Consent.TextVersion, RecordedBy: c.Consent.RecordedBy,
 			RecordedAt: c.Consent.RecordedAt, TextCurrent: c.Consent.TextCurrent,
 		},
 	}
-}
-
-// deref is the string s points to, or "".
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
 
 // withPurpose names why a record is read, in the header the candidates

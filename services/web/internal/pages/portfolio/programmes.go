@@ -20,7 +20,7 @@ const programmePageSize = 100
 // for a few pages.
 func (p *Pages) programmes(c *fiber.Ctx) ([]api.Programme, error) {
 	var all []api.Programme
-	params := &api.ListProgrammesParams{Limit: ptr(programmePageSize)}
+	params := &api.ListProgrammesParams{Limit: kit.Ptr(programmePageSize)}
 	for range programmePages {
 		resp, err := p.k.API.ListProgrammesWithResponse(kit.Ctx(c), params)
 		if err != nil {
@@ -31,13 +31,10 @@ func (p *Pages) programmes(c *fiber.Ctx) ([]api.Programme, error) {
 		if next == nil || *next == "" {
 			break
 		}
-		params.Cursor = ptr(*next)
+		params.Cursor = kit.Ptr(*next)
 	}
 	return all, nil
 }
 
 // supervises reports whether userID supervises the programme.
 func supervises(pr api.Programme, userID string) bool { return slices.Contains(pr.Supervisors, userID) }
-
-// ptr points to a copy of v, for the API's optional fields.
-func ptr[T any](v T) *T { return &v }

@@ -38,14 +38,14 @@ func (p *Pages) Attestation(c *fiber.Ctx) error {
 	res := *resp.JSON200
 	v := p.kit.NewView(c, "/attestations/"+url.PathEscape(c.Params("id")))
 	d := &attestationPage{Intact: res.Intact, Label: res.Skill, Level: res.Level, LevelText: levelText(v, res.Level),
-		Hours: res.Hours, Date: res.Date, Revoked: deref(res.Revoked)}
+		Hours: res.Hours, Date: res.Date, Revoked: kit.Deref(res.Revoked)}
 	if rows := p.skillLabels(c, v, []string{res.Skill}); len(rows) == 1 {
 		d.Label = rows[0].Label
 	}
 	if r := res.Revocation; r != nil {
 		d.Revoked = true
 		d.Revocation = &revocationCheck{Intact: r.Intact}
-		d.RevokedOn, d.Reason, d.Note = dateOf(r.RevokedAt.UTC()), reasonText(v, r.Reason), deref(r.Note)
+		d.RevokedOn, d.Reason, d.Note = dateOf(r.RevokedAt.UTC()), reasonText(v, r.Reason), kit.Deref(r.Note)
 		if r.RevokedBy != nil {
 			d.RevokedBy = p.colleagueName(c, nil, *r.RevokedBy)
 		}

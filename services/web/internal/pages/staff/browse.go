@@ -64,7 +64,7 @@ func (p *Pages) BrowseRoles(c *fiber.Ctx) error {
 		for _, r := range resp.JSON200.Items {
 			d.Roles = append(d.Roles, roleSummaryOf(r, names, sectors))
 		}
-		if next := deref(resp.JSON200.NextCursor); next != "" {
+		if next := kit.Deref(resp.JSON200.NextCursor); next != "" {
 			q := d.filters()
 			q.Set("cursor", next)
 			d.NextHref = "/roles?" + q.Encode()
@@ -73,7 +73,7 @@ func (p *Pages) BrowseRoles(c *fiber.Ctx) error {
 		d.Refused = true
 	default:
 		d.Unavailable = true
-		p.logFailure(c, "roles", err)
+		p.kit.LogFailure(c, "roles", err)
 	}
 	d.Filtered = len(filters) > 0
 	d.Distances = kit.Choices(v, "Km_", browseDistances, d.WithinKm)
@@ -100,7 +100,7 @@ func (p *Pages) sectorNames(c *fiber.Ctx, v *kit.View) map[string]string {
 	lang := v.Lang
 	resp, err := p.kit.API.ListSectorsWithResponse(kit.Ctx(c), &api.ListSectorsParams{Lang: &lang})
 	if err != nil {
-		p.logFailure(c, "sectors", err)
+		p.kit.LogFailure(c, "sectors", err)
 		for _, code := range naceSections {
 			names[code] = v.T("Nace_" + code)
 		}
@@ -150,9 +150,9 @@ func (d *browsePage) filters() url.Values {
 // params are the filters as the API's query, for open roles only.
 func (d *browsePage) params(cursor string) *api.ListRolesParams {
 	open, limit := api.RoleStatusOpen, browsePageSize
-	q := &api.ListRolesParams{Status: &open, Limit: &limit, Skill: ptr(d.Skill.Value), Sector: ptr(d.Sector), Cursor: ptr(cursor)}
+	q := &api.ListRolesParams{Status: &open, Limit: &limit, Skill: optional(d.Skill.Value), Sector: optional(d.Sector), Cursor: optional(cursor)}
 	if d.Place.Value != "" {
-		q.Near = ptr(d.Place.Value)
+		q.Near = optional(d.Place.Value)
 		if km, err := strconv.Atoi(d.WithinKm); err == nil {
 			within := float64(km)
 			q.WithinKm = &within

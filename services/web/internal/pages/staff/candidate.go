@@ -55,11 +55,11 @@ var candidateNotices = []struct{ param, id string }{
 
 // displayName is the name staff call the candidate by.
 func displayName(k api.Candidate) string {
-	first := deref(k.PreferredName)
+	first := kit.Deref(k.PreferredName)
 	if first == "" {
-		first = deref(k.GivenName)
+		first = kit.Deref(k.GivenName)
 	}
-	return strings.TrimSpace(first + " " + deref(k.FamilyName))
+	return strings.TrimSpace(first + " " + kit.Deref(k.FamilyName))
 }
 
 // dateOf is the calendar date of a time as the API sent it.
@@ -105,7 +105,7 @@ func (p *Pages) Candidate(c *fiber.Ctx) error {
 	d := &candidateDetail{
 		ID: k.ID, Alias: k.Alias, Name: displayName(k), Identity: identityLines(v, k), Availability: availabilityLines(v, k),
 		Records: recordLines(k.ProgrammeRecords, progNames), Certificates: k.Certificates, Consent: k.Consent,
-		ConsentDate: dateOf(deref(k.Consent.RecordedAt)), IsOrgAdmin: kit.ProgrammeAdmins(kit.ActorOf(c)),
+		ConsentDate: dateOf(kit.Deref(k.Consent.RecordedAt)), IsOrgAdmin: kit.ProgrammeAdmins(kit.ActorOf(c)),
 		Attested: attested,
 	}
 	names := map[string]string{}
@@ -151,18 +151,18 @@ func (l *lines) add(labelID, value string) {
 
 func identityLines(v *kit.View, k api.Candidate) []reviewLine {
 	l := &lines{v: v}
-	l.add("StaffField_given_name", deref(k.GivenName))
-	l.add("StaffField_family_name", deref(k.FamilyName))
-	l.add("StaffField_preferred_name", deref(k.PreferredName))
-	l.add("StaffField_date_of_birth", deref(k.DateOfBirth))
-	l.add("StaffField_phone", deref(k.Phone))
-	l.add("StaffField_email", deref(k.Email))
+	l.add("StaffField_given_name", kit.Deref(k.GivenName))
+	l.add("StaffField_family_name", kit.Deref(k.FamilyName))
+	l.add("StaffField_preferred_name", kit.Deref(k.PreferredName))
+	l.add("StaffField_date_of_birth", kit.Deref(k.DateOfBirth))
+	l.add("StaffField_phone", kit.Deref(k.Phone))
+	l.add("StaffField_email", kit.Deref(k.Email))
 	return l.out
 }
 
 func availabilityLines(v *kit.View, k api.Candidate) []reviewLine {
 	l := &lines{v: v}
-	if setting := string(deref(k.Setting)); slices.Contains(candidateSettings, setting) {
+	if setting := string(kit.Deref(k.Setting)); slices.Contains(candidateSettings, setting) {
 		l.add("StaffField_setting", v.T("StaffSetting_"+setting))
 	}
 	if k.House != nil {
@@ -178,24 +178,24 @@ func availabilityLines(v *kit.View, k api.Candidate) []reviewLine {
 			v.T("StaffCommuteKm", "Count", d.MaxCommuteKm)}, " · "))
 	}
 	if r := k.Release; r != nil {
-		l.add("StaffField_rel_date", deref(r.ExpectedDate))
+		l.add("StaffField_rel_date", kit.Deref(r.ExpectedDate))
 		if rr := r.ReturnRegion; rr != nil {
 			l.add("StaffField_region", placeText(api.CandidatePlace{PlaceID: rr.PlaceID, Name: rr.Name})+" · "+v.T("StaffWithinKm", "Count", rr.RadiusKm))
 		}
 	}
 	langs := []string{}
-	for _, lang := range deref(k.Languages) {
+	for _, lang := range kit.Deref(k.Languages) {
 		langs = append(langs, kit.LanguageName(v, lang.Code)+" "+string(lang.Level))
 	}
 	l.add("StaffLanguagesHeading", strings.Join(langs, ", "))
-	prefs := deref(k.Preferences)
-	l.add("StaffField_excluded_sectors", sectorNames(v, deref(k.ExcludedSectors)))
-	l.add("StaffField_pref_sectors", sectorNames(v, deref(prefs.Sectors)))
-	if hours := deref(prefs.HoursPerWeek); hours > 0 {
+	prefs := kit.Deref(k.Preferences)
+	l.add("StaffField_excluded_sectors", sectorNames(v, kit.Deref(k.ExcludedSectors)))
+	l.add("StaffField_pref_sectors", sectorNames(v, kit.Deref(prefs.Sectors)))
+	if hours := kit.Deref(prefs.HoursPerWeek); hours > 0 {
 		l.add("StaffField_pref_hours", v.T("StaffHoursPerWeek", "Count", hours))
 	}
 	var kinds []string
-	for _, ct := range onlyKnown(contractStrings(deref(prefs.Contracts)), contracts) {
+	for _, ct := range onlyKnown(contractStrings(kit.Deref(prefs.Contracts)), contracts) {
 		kinds = append(kinds, v.T("Contract_"+ct))
 	}
 	l.add("StaffField_pref_contracts", strings.Join(kinds, ", "))
@@ -212,7 +212,7 @@ func sectorNames(v *kit.View, sectors []string) string {
 
 // placeText is a place's name, or its id when the service sent no name.
 func placeText(p api.CandidatePlace) string {
-	if name := deref(p.Name); name != "" {
+	if name := kit.Deref(p.Name); name != "" {
 		return name
 	}
 	return p.PlaceID

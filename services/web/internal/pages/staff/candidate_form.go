@@ -102,9 +102,9 @@ func (p *Pages) formFromCandidate(c *fiber.Ctx, v *kit.View, k api.Candidate) *c
 	f.Version = int(k.Version)
 	for name, val := range map[string]*string{"given_name": k.GivenName, "family_name": k.FamilyName, "preferred_name": k.PreferredName,
 		"date_of_birth": k.DateOfBirth, "phone": k.Phone, "email": k.Email} {
-		f.Text[name] = deref(val)
+		f.Text[name] = kit.Deref(val)
 	}
-	f.Text["setting"] = string(deref(k.Setting))
+	f.Text["setting"] = string(kit.Deref(k.Setting))
 	if k.House != nil {
 		f.House.Value, f.House.Text = k.House.PlaceID, placeText(*k.House)
 	}
@@ -114,20 +114,20 @@ func (p *Pages) formFromCandidate(c *fiber.Ctx, v *kit.View, k api.Candidate) *c
 		f.Days = onlyKnown(weekdayStrings(d.Days), weekdays)
 	}
 	if r := k.Release; r != nil {
-		f.Text["rel_date"] = deref(r.ExpectedDate)
+		f.Text["rel_date"] = kit.Deref(r.ExpectedDate)
 		if rr := r.ReturnRegion; rr != nil {
 			f.Region.Value, f.Region.Text = rr.PlaceID, placeText(api.CandidatePlace{PlaceID: rr.PlaceID, Name: rr.Name})
 			f.Text["region_radius"] = strconv.Itoa(rr.RadiusKm)
 		}
 	}
-	for _, l := range deref(k.Languages) {
+	for _, l := range kit.Deref(k.Languages) {
 		f.Languages = append(f.Languages, kit.LanguageRow{Code: l.Code, Level: string(l.Level)})
 	}
-	prefs := deref(k.Preferences)
-	f.Excluded = onlyKnown(deref(k.ExcludedSectors), naceSections)
-	f.PrefSectors = onlyKnown(deref(prefs.Sectors), naceSections)
-	f.PrefContracts = onlyKnown(contractStrings(deref(prefs.Contracts)), contracts)
-	if hours := deref(prefs.HoursPerWeek); hours > 0 {
+	prefs := kit.Deref(k.Preferences)
+	f.Excluded = onlyKnown(kit.Deref(k.ExcludedSectors), naceSections)
+	f.PrefSectors = onlyKnown(kit.Deref(prefs.Sectors), naceSections)
+	f.PrefContracts = onlyKnown(contractStrings(kit.Deref(prefs.Contracts)), contracts)
+	if hours := kit.Deref(prefs.HoursPerWeek); hours > 0 {
 		f.Text["pref_hours"] = strconv.Itoa(hours)
 	}
 	return f

@@ -17,8 +17,8 @@ func (f *candidateForm) input(v *kit.View) (api.CandidateInput, bool) {
 	t := f.Text
 	setting := api.Setting(t["setting"])
 	in := api.CandidateInput{
-		GivenName: ptr(t["given_name"]), FamilyName: ptr(t["family_name"]), PreferredName: ptr(t["preferred_name"]),
-		DateOfBirth: ptr(t["date_of_birth"]), Phone: ptr(t["phone"]), Email: ptr(t["email"]), Setting: &setting,
+		GivenName: optional(t["given_name"]), FamilyName: optional(t["family_name"]), PreferredName: optional(t["preferred_name"]),
+		DateOfBirth: optional(t["date_of_birth"]), Phone: optional(t["phone"]), Email: optional(t["email"]), Setting: &setting,
 	}
 	in.ExcludedSectors = new(append([]string{}, f.Excluded...))
 	ok := true
@@ -47,7 +47,7 @@ func (f *candidateForm) input(v *kit.View) (api.CandidateInput, bool) {
 		}
 	}
 	if t["rel_date"] != "" || f.Region.Value != "" {
-		in.Release = &api.Release{ExpectedDate: ptr(t["rel_date"])}
+		in.Release = &api.Release{ExpectedDate: optional(t["rel_date"])}
 		if f.Region.Value != "" {
 			in.Release.ReturnRegion = &struct {
 				Name     *string `json:"name,omitempty"`

@@ -39,7 +39,7 @@ func (d *candidateListPage) filters() url.Values {
 // params are the filters as the API's query.
 func (d *candidateListPage) params(cursor string) *api.ListCandidatesParams {
 	limit := candidatePageSize
-	q := &api.ListCandidatesParams{Limit: &limit, Q: ptr(d.Query), Programme: ptr(d.Programme), Cursor: ptr(cursor)}
+	q := &api.ListCandidatesParams{Limit: &limit, Q: optional(d.Query), Programme: optional(d.Programme), Cursor: optional(cursor)}
 	if d.Setting != "" {
 		setting := api.Setting(d.Setting)
 		q.Setting = &setting
@@ -60,7 +60,7 @@ func (p *Pages) Candidates(c *fiber.Ctx) error {
 	switch {
 	case err == nil:
 		d.Candidates = resp.JSON200.Items
-		if next := deref(resp.JSON200.NextCursor); next != "" {
+		if next := kit.Deref(resp.JSON200.NextCursor); next != "" {
 			q := d.filters()
 			q.Set("cursor", next)
 			d.NextHref = "/candidates?" + q.Encode()

@@ -32,7 +32,7 @@ func (p *Pages) AddCertificate(c *fiber.Ctx) error {
 	id := strings.Clone(c.Params("id"))
 	v := p.kit.NewView(c, candidateURL(id, "certificates", "new"))
 	kit.FormValues(c, v, "cert_name", "cert_issuer", "cert_date")
-	in := api.AddCertificateJSONRequestBody{Name: v.Val("cert_name"), Issuer: ptr(v.Val("cert_issuer")), Date: v.Val("cert_date")}
+	in := api.AddCertificateJSONRequestBody{Name: v.Val("cert_name"), Issuer: optional(v.Val("cert_issuer")), Date: v.Val("cert_date")}
 	_, err := p.kit.API.AddCertificateWithResponse(kit.Ctx(c), id, in)
 	var prob *kit.Problem
 	switch {

@@ -85,7 +85,7 @@ func fillEntry(form map[string]string, k api.Candidate, kind, entryID string) bo
 	if kind == entryRecord {
 		for _, r := range k.ProgrammeRecords {
 			if r.ID == entryID {
-				form["rec_programme"], form["rec_from"], form["rec_to"] = r.Programme, r.From, deref(r.To)
+				form["rec_programme"], form["rec_from"], form["rec_to"] = r.Programme, r.From, kit.Deref(r.To)
 				form["rec_hours"] = strconv.Itoa(r.Hours)
 				return true
 			}
@@ -122,14 +122,14 @@ func (p *Pages) EditEntry(c *fiber.Ctx) error {
 	if kind == entryRecord {
 		kit.FormValues(c, v, "rec_programme", "rec_from", "rec_to", "rec_hours")
 		in := api.UpdateProgrammeRecordJSONRequestBody{Version: d.Version, Programme: v.Val("rec_programme"),
-			From: v.Val("rec_from"), To: ptr(v.Val("rec_to"))}
+			From: v.Val("rec_from"), To: optional(v.Val("rec_to"))}
 		if in.Hours, err = wholeNumber(v, "rec_hours"); err == nil {
 			_, err = p.kit.API.UpdateProgrammeRecordWithResponse(kit.Ctx(c), id, entryID, in)
 		}
 	} else {
 		kit.FormValues(c, v, "cert_name", "cert_issuer", "cert_date")
 		in := api.UpdateCertificateJSONRequestBody{Version: d.Version, Name: v.Val("cert_name"), Date: v.Val("cert_date"),
-			Issuer: ptr(v.Val("cert_issuer"))}
+			Issuer: optional(v.Val("cert_issuer"))}
 		_, err = p.kit.API.UpdateCertificateWithResponse(kit.Ctx(c), id, entryID, in)
 	}
 	if err == nil {

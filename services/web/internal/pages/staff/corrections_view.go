@@ -20,7 +20,7 @@ func (p *Pages) correctionLines(c *fiber.Ctx, v *kit.View, d *candidateDetail, k
 	}
 	var revoked []api.Attestation
 	for _, at := range k.Attestations {
-		if deref(at.Revoked) {
+		if kit.Deref(at.Revoked) {
 			revoked = append(revoked, at)
 		}
 	}
@@ -41,7 +41,7 @@ type revokedLine struct {
 func (p *Pages) revokedLine(c *fiber.Ctx, v *kit.View, a api.Attestation, l skillLine, names map[string]string) *revokedLine {
 	r := &revokedLine{skillLine: l}
 	if rv := a.Revocation; rv != nil {
-		r.RevokedOn, r.Reason, r.Note = dateOf(rv.RevokedAt.UTC()), reasonText(v, rv.Reason), deref(rv.Note)
+		r.RevokedOn, r.Reason, r.Note = dateOf(rv.RevokedAt.UTC()), reasonText(v, rv.Reason), kit.Deref(rv.Note)
 		if rv.RevokedBy != "" {
 			r.RevokedBy = p.colleagueName(c, names, rv.RevokedBy)
 		}

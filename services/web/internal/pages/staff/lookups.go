@@ -1,14 +1,12 @@
 package staff
 
 import (
-	"errors"
 	"slices"
 	"sync"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/onward-jobs/onward/pkg/api"
-	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/services/web/internal/kit"
 )
 
@@ -18,12 +16,6 @@ const (
 	maxLabelLookups    = 30
 	maxEmployerLookups = 20
 )
-
-// logFailure records that a service behind the API failed a lookup the
-// page can do without.
-func (p *Pages) logFailure(c *fiber.Ctx, what string, err error) {
-	p.kit.Logger.Warn("web: lookup failed", "what", what, "path", c.Route().Path, "err", err)
-}
 
 // member is a colleague in the signed-in user's organisation.
 type member struct {
@@ -41,7 +33,7 @@ func (p *Pages) members(c *fiber.Ctx, chosen []string) []member {
 	var out []member
 	resp, err := p.kit.API.ListMembersWithResponse(kit.Ctx(c), a.OrgID)
 	if err != nil {
-		p.logFailure(c, "members", err)
+		p.kit.LogFailure(c, "members", err)
 	} else {
 		for _, m := range resp.JSON200.Items {
 			out = append(out, member{ID: m.ID, Name: m.Name})
@@ -64,14 +56,7 @@ func (p *Pages) colleagueName(c *fiber.Ctx, names map[string]string, id string) 
 	if n, ok := names[id]; ok {
 		return n
 	}
-	name := ""
-	resp, err := p.kit.API.GetUserWithResponse(kit.Ctx(c), id)
-	switch {
-	case err == nil:
-		name = resp.JSON200.Name
-	case !errors.Is(err, errs.NotFound) && !errors.Is(err, errs.Forbidden):
-		p.logFailure(c, "members", err)
-	}
+	name := p.kit.ColleagueName(c, id)
 	if names != nil {
 		names[id] = name
 	}
@@ -111,7 +96,7 @@ func (p *Pages) programmes(c *fiber.Ctx) []api.Programme {
 	limit := programmePageSize
 	resp, err := p.kit.API.ListProgrammesWithResponse(kit.Ctx(c), &api.ListProgrammesParams{Limit: &limit})
 	if err != nil {
-		p.logFailure(c, "programmes", err)
+		p.kit.LogFailure(c, "programmes", err)
 		return nil
 	}
 	return resp.JSON200.Items
@@ -160,12 +145,12 @@ func (p *Pages) employerNames(c *fiber.Ctx, employerIDs []string) map[string]str
 				failed = err
 				return
 			}
-			names[id] = deref(resp.JSON200.DisplayName)
+			names[id] = kit.Deref(resp.JSON200.DisplayName)
 		})
 	}
 	wg.Wait()
 	if failed != nil {
-		p.logFailure(c, "employers", failed)
+		p.kit.LogFailure(c, "employers", failed)
 	}
 	return names
 }

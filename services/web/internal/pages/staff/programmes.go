@@ -19,13 +19,13 @@ type programmeListPage struct {
 // Programmes is GET /programmes.
 func (p *Pages) Programmes(c *fiber.Ctx) error {
 	limit := programmePageSize
-	resp, err := p.kit.API.ListProgrammesWithResponse(kit.Ctx(c), &api.ListProgrammesParams{Limit: &limit, Cursor: ptr(c.Query("cursor"))})
+	resp, err := p.kit.API.ListProgrammesWithResponse(kit.Ctx(c), &api.ListProgrammesParams{Limit: &limit, Cursor: optional(c.Query("cursor"))})
 	if err != nil {
 		return p.kit.ErrorPage(c, err)
 	}
 	v := p.kit.NewView(c, "/programmes")
 	d := &programmeListPage{Programmes: resp.JSON200.Items}
-	if next := deref(resp.JSON200.NextCursor); next != "" {
+	if next := kit.Deref(resp.JSON200.NextCursor); next != "" {
 		d.NextHref = "/programmes?" + url.Values{"cursor": {next}}.Encode()
 	}
 	v.Data = d

@@ -46,7 +46,7 @@ func recordLines(records []api.ProgrammeRecord, progNames map[string]string) []r
 		if name == "" {
 			name = r.Programme
 		}
-		out = append(out, recordLine{ID: r.ID, Programme: name, From: r.From, To: deref(r.To), Hours: r.Hours})
+		out = append(out, recordLine{ID: r.ID, Programme: name, From: r.From, To: kit.Deref(r.To), Hours: r.Hours})
 	}
 	return out
 }
@@ -87,7 +87,7 @@ func (p *Pages) AddHours(c *fiber.Ctx) error {
 	case "add_record":
 		d.Section = recordsSection
 		fields = map[string]string{"programme": "rec_programme", "from": "rec_from", "to": "rec_to", "hours": "rec_hours"}
-		in := api.AddProgrammeRecordJSONRequestBody{Programme: v.Val("rec_programme"), From: v.Val("rec_from"), To: ptr(v.Val("rec_to"))}
+		in := api.AddProgrammeRecordJSONRequestBody{Programme: v.Val("rec_programme"), From: v.Val("rec_from"), To: optional(v.Val("rec_to"))}
 		if in.Hours, err = wholeNumber(v, "rec_hours"); err == nil {
 			_, err = p.kit.API.AddProgrammeRecordWithResponse(kit.Ctx(c), id, in)
 		}
@@ -98,7 +98,7 @@ func (p *Pages) AddHours(c *fiber.Ctx) error {
 		d.Section = skillsSection
 		fields = map[string]string{"skill": "sk_skill_q", "level": "sk_level", "hours": "sk_hours", "programme": "sk_programme",
 			"evidence": "sk_evidence", "date": "sk_evidence"}
-		in := api.AttestSkillJSONRequestBody{Skill: d.Skill.Value, Programme: v.Val("sk_programme"), Evidence: ptr(v.Val("sk_evidence"))}
+		in := api.AttestSkillJSONRequestBody{Skill: d.Skill.Value, Programme: v.Val("sk_programme"), Evidence: optional(v.Val("sk_evidence"))}
 		in.Level, _ = strconv.Atoi(d.Level)
 		var hours int
 		if hours, err = wholeNumber(v, "sk_hours"); err == nil {

@@ -70,7 +70,7 @@ func (p *Pages) Revoke(c *fiber.Ctx) error {
 		v.Alert = v.T("ErrCheckFields")
 		return p.renderRevoke(c, v, d, id, aid, fiber.StatusUnprocessableEntity)
 	}
-	in := api.RevokeAttestationJSONRequestBody{Version: d.Version, Reason: api.RevocationReason(v.Val("reason")), Note: ptr(v.Val("note"))}
+	in := api.RevokeAttestationJSONRequestBody{Version: d.Version, Reason: api.RevocationReason(v.Val("reason")), Note: optional(v.Val("note"))}
 	_, err := p.kit.API.RevokeAttestationWithResponse(kit.Ctx(c), aid, in)
 	var prob *kit.Problem
 	switch {
@@ -121,7 +121,7 @@ func (p *Pages) renderRevoke(c *fiber.Ctx, v *kit.View, d *revokePage, id, aid s
 	names := map[string]string{}
 	lines := p.skillLines(c, v, all[i:i+1], p.programmeNames(c), names)
 	d.Skill = lines[0]
-	if deref(all[i].Revoked) {
+	if kit.Deref(all[i].Revoked) {
 		d.Revoked = p.revokedLine(c, v, all[i], lines[0], names)
 		if d.Stale {
 			v.Alert = v.T("CorrectionsErrAlreadyRevoked")

@@ -51,10 +51,10 @@ func (p *Pages) roleFits(c *fiber.Ctx, v *kit.View, candidateID, cursor string, 
 	f := &fitsView{CandidateID: candidateID, ConsentHref: candidateURL(candidateID, "consent")}
 	lang := v.Lang
 	resp, err := p.kit.API.GetSuggestionsWithResponse(kit.Ctx(c), candidateID,
-		&api.GetSuggestionsParams{Limit: &limit, Cursor: ptr(cursor), Lang: &lang})
+		&api.GetSuggestionsParams{Limit: &limit, Cursor: optional(cursor), Lang: &lang})
 	if err != nil {
 		if !errors.Is(err, errs.NotFound) && !errors.Is(err, errs.Forbidden) && !errors.Is(err, errs.InvalidArgument) {
-			p.logFailure(c, "matching", err)
+			p.kit.LogFailure(c, "matching", err)
 		}
 		f.Unavailable = true
 		return f, err
@@ -83,7 +83,7 @@ func (p *Pages) roleFits(c *fiber.Ctx, v *kit.View, candidateID, cursor string, 
 			Kind: kind, Near: near, Summary: it.Explanation.Summary, WhyID: "fit-" + strconv.Itoa(i+1),
 			Why: kit.WhyOf(v, it.Explanation, false)})
 	}
-	if next := deref(page.NextCursor); next != "" {
+	if next := kit.Deref(page.NextCursor); next != "" {
 		f.MoreHref = candidateURL(candidateID, "suggestions") + queryString(url.Values{"cursor": {next}})
 	}
 	return f, nil

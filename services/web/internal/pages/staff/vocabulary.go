@@ -78,17 +78,8 @@ func queryString(q url.Values) string {
 	return "?" + q.Encode()
 }
 
-// deref is the value p points to, or the zero value.
-func deref[T any](p *T) T {
-	if p == nil {
-		var zero T
-		return zero
-	}
-	return *p
-}
-
-// ptr points to s, or is nil for an empty s: an optional field left out.
-func ptr(s string) *string {
+// optional points to s, or is nil for an empty s: an optional field left out.
+func optional(s string) *string {
 	if s == "" {
 		return nil
 	}
