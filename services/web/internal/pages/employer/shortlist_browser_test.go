@@ -32,14 +32,14 @@ func TestBrowserShortlistExplanations(t *testing.T) {
 	dir := testkit.ArtifactDir(t, "screenshots")
 	phone := chrome.NewTab(t, ctx, g.URL, dir).Phone()
 	phone.SignIn(employerEmail, "39-phone-employer-signed-in")
-	phone.Open("/roles/r1/shortlist", "40-phone-shortlist", "Full matches", "Near matches", nearMatchSummary)
+	phone.Open("/roles/r1/shortlist", "40-phone-shortlist", "Full matches", "Near matches", fake.NearMatchSummary)
 	phone.OpenDetails("why-2", "missing-2")
 	phone.Check("/roles/r1/shortlist", "41-phone-shortlist-near-explained",
 		"Partly met (3)", "has Coffee roasting (level 3), a closely related skill in the same family (Coffee production)",
 		"has Barista (level 3), a broader skill that includes it", "level 1 of the level 2 asked",
 		"A related skill is not the skill asked for", "(2 essential, 2 optional)", "trained in: Logistics workshop")
-	phone.MustNotShow("#missing-2", partlyMet...)
-	phone.MustNotShow("#why-2", missingSkills...)
+	phone.MustNotShow("#missing-2", fake.NearMatchPartly...)
+	phone.MustNotShow("#why-2", fake.NearMatchMissing...)
 	phone.Open("/lang/nl?next=/roles/r1/shortlist", "42-phone-shortlist-nl", "Bijna-matches")
 	phone.OpenDetails("why-2", "missing-2")
 	phone.Check("/roles/r1/shortlist", "43-phone-shortlist-near-explained-nl", "Deels voldaan (3)", "(2 essentiële, 2 optionele)")

@@ -2,11 +2,8 @@ package staff_test
 
 import (
 	"fmt"
-	"math"
 	"testing"
 	"time"
-
-	"github.com/chromedp/chromedp"
 
 	"github.com/onward-jobs/onward/pkg/testkit"
 	"github.com/onward-jobs/onward/services/web/internal/webtest"
@@ -28,7 +25,7 @@ func TestBrowserAttestationConfirmedWhereTheUserLooks(t *testing.T) {
 	phone.Submit(`main form button[type="submit"]`, "/home", "71-attest-01-home")
 
 	phone.Open("/candidates/c1/attest", "71-attest-02-form")
-	evaluate[bool](t, phone, fmt.Sprintf(`(function () {
+	chrome.Evaluate[bool](phone, fmt.Sprintf(`(function () {
 		var pick = function (css) { var el = document.querySelector(css); if (el) el.checked = true; };
 		pick("input[name=programme]"); pick("input[name=skill]"); pick("input[name=level][value=\"3\"]");
 		document.getElementById("hours").value = "600";
@@ -37,9 +34,9 @@ func TestBrowserAttestationConfirmedWhereTheUserLooks(t *testing.T) {
 		return true;
 	})()`, time.Now().UTC().AddDate(0, 0, -1).Format(time.DateOnly)))
 	phone.Submit(`.actions button[value="attest"]`, "/candidates/c1", "71-attest-03-candidate-page")
-	wantHash(t, phone, "#attestations")
-	waitFor(t, phone, `!!document.getElementById("attested-notice")`)
-	box := evaluate[[]float64](t, phone, `(function () {
+	phone.MustHaveHash("#attestations")
+	phone.WaitFor(`!!document.getElementById("attested-notice")`)
+	box := chrome.Evaluate[[]float64](phone, `(function () {
 		var r = document.getElementById("attested-notice").getBoundingClientRect();
 		return [r.top, r.bottom, window.innerHeight, window.scrollY];
 	})()`)
@@ -50,42 +47,4 @@ func TestBrowserAttestationConfirmedWhereTheUserLooks(t *testing.T) {
 		t.Errorf("the candidate page opened at its top (scrollY %v), not at the attestations", box[3])
 	}
 	phone.Viewport("71-attest-04-phone-confirmation")
-}
-
-func stayedInPlace(t *testing.T, b *chrome.Tab, before float64, what string) {
-	t.Helper()
-	if !evaluate[bool](t, b, `window.noReload === true`) {
-		t.Errorf("adding %s reloaded the page", what)
-	}
-	after := evaluate[float64](t, b, `window.scrollY`)
-	if before < 300 || math.Abs(after-before) > 100 {
-		t.Errorf("adding %s moved the page from scrollY %v to %v", what, before, after)
-	}
-}
-
-func wantHash(t *testing.T, b *chrome.Tab, want string) {
-	t.Helper()
-	if got := evaluate[string](t, b, `location.hash`); got != want {
-		t.Errorf("the address ends with %q, want %q", got, want)
-	}
-}
-
-func evaluate[T any](t *testing.T, b *chrome.Tab, js string) T {
-	t.Helper()
-	got, err := chromedp.Run(b.Ctx, chromedp.Evaluate[T](js))
-	if err != nil {
-		t.Fatalf("%s: %v", js, err)
-	}
-	return got
-}
-
-// waitFor waits until js is true.
-func waitFor(t *testing.T, b *chrome.Tab, js string) {
-	t.Helper()
-	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-		if ok, err := chromedp.Run(b.Ctx, chromedp.Evaluate[bool](js)); err == nil && ok {
-			return
-		}
-	}
-	t.Fatalf("never true: %s", js)
 }

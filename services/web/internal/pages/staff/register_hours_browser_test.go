@@ -34,14 +34,14 @@ func TestBrowserHoursRecordedInPlace(t *testing.T) {
 	phone := chrome.NewTab(t, ctx, g.URL, dir).Phone()
 	phone.SignIn(email, "72-hours-00-home")
 	phone.Open(hours, "72-hours-01-step", "Step 3 of 4", "Coffee roastery — Kortrijk house")
-	evaluate[bool](t, phone, `window.noReload = true; true`)
+	phone.MarkDocument()
 	fillRecord(t, phone, "600")
-	before := evaluate[float64](t, phone, `window.scrollY`)
+	before := chrome.Evaluate[float64](phone, `window.scrollY`)
 	phone.Do(chromedp.Click(chromedp.CSS(`#records button[value="add_record"]`), chromedp.NodeVisible))
-	waitFor(t, phone, `!!document.querySelector("#records [role=status]")`)
-	stayedInPlace(t, phone, before, "programme hours")
+	phone.WaitFor(`!!document.querySelector("#records [role=status]")`)
+	phone.MustStayInPlace(before, "adding programme hours")
 	noticeOnScreen(t, phone, "#records [role=status]")
-	if got := evaluate[string](t, phone, `document.querySelector("#records").textContent`); !contains(got, "The hours are recorded.", "600 hours") {
+	if got := chrome.Evaluate[string](phone, `document.querySelector("#records").textContent`); !contains(got, "The hours are recorded.", "600 hours") {
 		t.Errorf("the hours section after adding shows:\n%s", got)
 	}
 	phone.Viewport("72-hours-02-phone-record-added")
@@ -60,8 +60,8 @@ func TestBrowserHoursRecordedInPlace(t *testing.T) {
 	nojs.Do(chromedp.SetValue(chromedp.ID("rec_programme"), "p1"), chromedp.SetValue(chromedp.ID("rec_from"), "2026-02-02"),
 		chromedp.SetValue(chromedp.ID("rec_hours"), "120"))
 	nojs.Submit(`#records button[value="add_record"]`, hours, "72-hours-05-nojs-record-added", "The hours are recorded.", "120 hours")
-	wantHash(t, nojs, "#records")
-	if y := evaluate[float64](t, nojs, `window.scrollY`); y < 100 {
+	nojs.MustHaveHash("#records")
+	if y := chrome.Evaluate[float64](nojs, `window.scrollY`); y < 100 {
 		t.Errorf("without JavaScript the page is at its top (scrollY %v) after adding hours", y)
 	}
 	noticeOnScreen(t, nojs, "#records [role=status]")
@@ -72,7 +72,7 @@ func TestBrowserHoursRecordedInPlace(t *testing.T) {
 // the middle of the screen, as a thumb would reach it.
 func fillRecord(t *testing.T, b *chrome.Tab, hours string) {
 	t.Helper()
-	evaluate[bool](t, b, `(function () {
+	chrome.Evaluate[bool](b, `(function () {
 		document.getElementById("rec_programme").value = "p1";
 		document.getElementById("rec_from").value = "2026-01-05";
 		document.getElementById("rec_hours").value = "`+hours+`";
@@ -85,7 +85,7 @@ func fillRecord(t *testing.T, b *chrome.Tab, hours string) {
 // viewport.
 func noticeOnScreen(t *testing.T, b *chrome.Tab, css string) {
 	t.Helper()
-	box := evaluate[[]float64](t, b, `(function () {
+	box := chrome.Evaluate[[]float64](b, `(function () {
 		var r = document.querySelector(`+"`"+css+"`"+`).getBoundingClientRect();
 		return [r.top, r.bottom, window.innerHeight];
 	})()`)

@@ -23,7 +23,7 @@ func TestBrowserMatchExplanations(t *testing.T) {
 	k.AddCandidate("c2", map[string]any{"given_name": "Omar", "family_name": "Haddad"})
 	fit := fake.SuggestionItem(1, "e1", "near")
 	fit["title"] = "Barista"
-	fit["explanation"] = nearMatchExplanation(strings.Replace(nearMatchSummary, "15-30 km", "22 km", 1))
+	fit["explanation"] = fake.NearMatchExplanation(strings.Replace(fake.NearMatchSummary, "15-30 km", "22 km", 1))
 	m.Set(func(f *fake.Matching) {
 		f.Suggestions["c1"] = []map[string]any{fit, fake.SuggestionItem(2, "e1", "full")}
 		f.States["c2"] = "no_consent"
@@ -39,7 +39,7 @@ func TestBrowserMatchExplanations(t *testing.T) {
 		"Essential skills missing: Forklift licence (level 2 asked)")
 	coach.OpenDetails("fit-1")
 	coach.Check("/candidates/c1", "47-phone-candidate-fit-explained", "has Barista (level 3), a broader skill that includes it")
-	coach.MustNotShow(".match-gaps", partlyMet...)
+	coach.MustNotShow(".match-gaps", fake.NearMatchPartly...)
 	coach.Open("/candidates/c1/suggestions", "48-phone-suggestions", "Roles that fit", "Role number 2")
 	coach.Open("/candidates/c2", "49-phone-candidate-no-consent", "Record consent to see roles that fit")
 	coach.Open("/candidates/c2/suggestions", "50-phone-suggestions-no-consent", "Record consent to see roles that fit")

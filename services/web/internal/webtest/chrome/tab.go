@@ -8,10 +8,12 @@ package chrome
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -174,5 +176,54 @@ func (b *Tab) Viewport(shot string) {
 	}
 	if err := os.WriteFile(filepath.Join(b.dir, shot+".png"), png, 0o644); err != nil {
 		b.t.Fatal(err)
+	}
+}
+
+// Evaluate runs js in the tab and returns its value, failing the test on
+// an error.
+func Evaluate[T any](b *Tab, js string) T {
+	b.t.Helper()
+	got, err := chromedp.Run(b.Ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		b.t.Fatalf("%s: %v", js, err)
+	}
+	return got
+}
+
+// WaitFor waits up to 15 seconds until js is true.
+func (b *Tab) WaitFor(js string) {
+	b.t.Helper()
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if ok, err := chromedp.Run(b.Ctx, chromedp.Evaluate[bool](js)); err == nil && ok {
+			return
+		}
+	}
+	b.t.Fatalf("never true: %s", js)
+}
+
+// MarkDocument marks the document now shown, so MustStayInPlace can tell
+// an update in place from a reload.
+func (b *Tab) MarkDocument() { Evaluate[bool](b, `window.noReload = true; true`) }
+
+// MustStayInPlace fails unless the document marked by MarkDocument is
+// still shown, scrolled where it was (before, at least 300 px down, give
+// or take 100 px): what was done did not reload the page or jump to its
+// top.
+func (b *Tab) MustStayInPlace(before float64, what string) {
+	b.t.Helper()
+	if !Evaluate[bool](b, `window.noReload === true`) {
+		b.t.Errorf("%s reloaded the page", what)
+	}
+	after := Evaluate[float64](b, `window.scrollY`)
+	if before < 300 || math.Abs(after-before) > 100 {
+		b.t.Errorf("%s moved the page from scrollY %v to %v", what, before, after)
+	}
+}
+
+// MustHaveHash fails unless the address ends with the #fragment want.
+func (b *Tab) MustHaveHash(want string) {
+	b.t.Helper()
+	if got := Evaluate[string](b, `location.hash`); got != want {
+		b.t.Errorf("the address ends with %q, want %q", got, want)
 	}
 }
