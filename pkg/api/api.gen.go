@@ -2132,8 +2132,10 @@ type SkillFit struct {
 	Hours    int  `json:"hours"`
 
 	// Label Example: Coffee cupping
-	Label      string `json:"label"`
-	Level      int    `json:"level"`
+	Label string `json:"label"`
+	Level int    `json:"level"`
+
+	// Programmes The platform's programmes that train the skill. Staff read each by its name; an employer reads each kind once and `name` empty, since staff type names freely and a name may name a house or a town.
 	Programmes []struct {
 		Kind string `json:"kind"`
 		Name string `json:"name"`

@@ -88,3 +88,22 @@ func (r *Results) programmeLookup(ctx context.Context) func(skill string) []Prog
 		return p
 	}
 }
+
+// kindsOnly wraps a programme lookup for a list an employer reads: each
+// kind of programme once and no names, which staff type freely and which
+// may name a house or a town.
+func kindsOnly(programmes func(skill string) []Programme) func(skill string) []Programme {
+	return func(skill string) []Programme { return ProgrammeKindsOnly(programmes(skill)) }
+}
+
+// ProgrammeKindsOnly returns the kinds of the programmes, each once in
+// order of first appearance, without their names.
+func ProgrammeKindsOnly(programmes []Programme) []Programme {
+	out := make([]Programme, 0, len(programmes))
+	for _, p := range programmes {
+		if !slices.ContainsFunc(out, func(q Programme) bool { return q.Kind == p.Kind }) {
+			out = append(out, Programme{Kind: p.Kind})
+		}
+	}
+	return out
+}

@@ -43,7 +43,7 @@ func (r *Results) computeShortlist(ctx context.Context, role engine.Role, today 
 		k++
 	}
 	ranked := r.ix.Shortlist(role.ID, k, today)
-	progs := r.programmeLookup(ctx)
+	progs := kindsOnly(r.programmeLookup(ctx))
 	s := Shortlist{RoleID: role.ID, RoleVersion: role.Version, EmployerID: role.EmployerID,
 		ComputedAt: r.now().UTC(), Entries: make([]ShortlistEntry, 0, len(ranked))}
 	for _, e := range ranked {

@@ -119,7 +119,8 @@ type RelatedSkill struct {
 }
 
 // Programme is a kind of work programme and its name, such as
-// {"coffee_roastery", "Coffee roastery"}. It never names the organisation.
+// {"coffee_roastery", "Coffee roastery"}. It never names the organisation;
+// in a shortlist, which employers read, it has no name at all.
 type Programme struct {
 	Kind string
 	Name string

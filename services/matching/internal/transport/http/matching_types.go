@@ -256,18 +256,23 @@ func toExplanationJSON(t *skills.Taxonomy, e results.Explanation, match engine.M
 			out.DistanceKm = &remote
 		}
 	}
-	out.Skills = skillsJSON{Essential: toSkillGroupJSON(t, e.Essential, lang), Optional: toSkillGroupJSON(t, e.Optional, lang)}
+	out.Skills = skillsJSON{Essential: toSkillGroupJSON(t, e.Essential, lang, who), Optional: toSkillGroupJSON(t, e.Optional, lang, who)}
 	return out
 }
 
-func toSkillGroupJSON(t *skills.Taxonomy, g results.SkillGroup, lang skills.Lang) skillGroupJSON {
+func toSkillGroupJSON(t *skills.Taxonomy, g results.SkillGroup, lang skills.Lang, who audience) skillGroupJSON {
 	return skillGroupJSON{
 		Counts: skillCountsJSON{Met: len(g.Met), Partly: len(g.Partly), Missing: len(g.Missing), Total: g.Total()},
-		Met:    toSkillFitsJSON(t, g.Met, lang), Partly: toSkillFitsJSON(t, g.Partly, lang), Missing: toSkillFitsJSON(t, g.Missing, lang),
+		Met:    toSkillFitsJSON(t, g.Met, lang, who), Partly: toSkillFitsJSON(t, g.Partly, lang, who),
+		Missing: toSkillFitsJSON(t, g.Missing, lang, who),
 	}
 }
 
-func toSkillFitsJSON(t *skills.Taxonomy, fits []results.SkillFit, lang skills.Lang) []skillFitJSON {
+// toSkillFitsJSON converts one list of skills. Employers read the
+// programmes that train a skill by kind only: the names are staff's free
+// text and may name a house, and a list stored before shortlists left
+// them out still holds them.
+func toSkillFitsJSON(t *skills.Taxonomy, fits []results.SkillFit, lang skills.Lang, who audience) []skillFitJSON {
 	out := make([]skillFitJSON, 0, len(fits))
 	for _, f := range fits {
 		j := skillFitJSON{Skill: f.Skill, Label: skillLabel(t, f.Skill, lang), RequiredLevel: f.RequiredLevel,
@@ -282,7 +287,11 @@ func toSkillFitsJSON(t *skills.Taxonomy, fits []results.SkillFit, lang skills.La
 				j.Related.Family = &skillRefJSON{Skill: r.Family, Label: skillLabel(t, r.Family, lang)}
 			}
 		}
-		for _, p := range f.Programmes {
+		programmes := f.Programmes
+		if who != forStaff {
+			programmes = results.ProgrammeKindsOnly(programmes)
+		}
+		for _, p := range programmes {
 			j.Programmes = append(j.Programmes, programmeJSON{Kind: p.Kind, Name: p.Name})
 		}
 		out = append(out, j)
