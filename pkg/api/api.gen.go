@@ -133,6 +133,7 @@ const (
 	CandidateCardDistanceBandN3060Km         CandidateCardDistanceBand = "30-60 km"
 	CandidateCardDistanceBandN515Km          CandidateCardDistanceBand = "5-15 km"
 	CandidateCardDistanceBandRemote          CandidateCardDistanceBand = "remote"
+	CandidateCardDistanceBandWithinLimit     CandidateCardDistanceBand = "within_limit"
 )
 
 // Valid indicates whether the value is a known member of the CandidateCardDistanceBand enum.
@@ -149,6 +150,8 @@ func (e CandidateCardDistanceBand) Valid() bool {
 	case CandidateCardDistanceBandN515Km:
 		return true
 	case CandidateCardDistanceBandRemote:
+		return true
+	case CandidateCardDistanceBandWithinLimit:
 		return true
 	default:
 		return false
@@ -1256,11 +1259,13 @@ type CandidateCard struct {
 	Alias string `json:"alias"`
 
 	// AvailableMonth Example: 2027-01
-	AvailableMonth string                    `json:"available_month"`
-	Certificates   []string                  `json:"certificates"`
-	DayRelease     bool                      `json:"day_release"`
-	DistanceBand   CandidateCardDistanceBand `json:"distance_band"`
-	Languages      []struct {
+	AvailableMonth string   `json:"available_month"`
+	Certificates   []string `json:"certificates"`
+	DayRelease     bool     `json:"day_release"`
+
+	// DistanceBand `within_limit` for a candidate who lives in a house: the site is within the travel limit, and nothing more (bands to sites in several towns would place the house).
+	DistanceBand CandidateCardDistanceBand `json:"distance_band"`
+	Languages    []struct {
 		Code string `json:"code"`
 
 		// Level Example: B2
@@ -1277,7 +1282,7 @@ type CandidateCard struct {
 	} `json:"skills"`
 }
 
-// CandidateCardDistanceBand defines model for CandidateCard.DistanceBand.
+// CandidateCardDistanceBand `within_limit` for a candidate who lives in a house: the site is within the travel limit, and nothing more (bands to sites in several towns would place the house).
 type CandidateCardDistanceBand string
 
 // CandidateCardScheduleFit defines model for CandidateCard.ScheduleFit.

@@ -75,7 +75,7 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	fd, err := feed.New(feed.Config{
 		CandidatesStream: cfg.CandidatesStream, RolesStream: cfg.RolesStream, InstanceID: cfg.InstanceID,
 		ReconcileInterval: cfg.ReconcileInterval, Logger: svc.Logger,
-	}, feed.Deps{Index: index, Candidates: owned.candidates, Roles: owned.roles, Results: res, Redis: svc.Redis})
+	}, feed.Deps{Index: index, Candidates: owned.candidates, Roles: owned.roles, Results: res, Lists: res, Redis: svc.Redis})
 	if err != nil {
 		_ = svc.Close()
 		return err

@@ -137,7 +137,7 @@ func (ix *Index) Card(candidateID, roleID string, today Day) (Card, bool) {
 		Alias:          c.Alias,
 		Certificates:   c.Certificates,
 		AvailableMonth: MonthOf(f.available),
-		DistanceBand:   DistanceBand(r.remote, f.distKm),
+		DistanceBand:   cardBand(r.remote, f.distKm, c.Housed),
 		DayRelease:     f.mode == modeDayRelease,
 		ScheduleFit:    scheduleFit(r, &p, f.mode),
 		ProgrammeKinds: c.ProgrammeKinds,
@@ -165,6 +165,20 @@ func CEFR(rank int) string {
 		return ""
 	}
 	return levels[rank]
+}
+
+// BandWithinLimit is the band of a candidate who lives in a house: the
+// site is within the travel limit, and nothing more, since bands to sites
+// in several towns would place the house.
+const BandWithinLimit = "within_limit"
+
+// cardBand is the band on a card: BandWithinLimit for a candidate who
+// lives in a house, whichever mode the distance was measured in.
+func cardBand(remote bool, km float32, housed bool) string {
+	if housed && !remote && km >= 0 {
+		return BandWithinLimit
+	}
+	return DistanceBand(remote, km)
 }
 
 // DistanceBand is the band an employer sees instead of a distance:

@@ -197,7 +197,7 @@ func total(r *compiledRole, p *profile, f *facts, best []reqBest, attestedHours 
 	score += languagePoints(r, p)
 	score += min(p.certs*CertificatePoints, CertificateMaxPoints)
 	score += attestedHoursPoints(attestedHours)
-	score += distancePoints(r.remote, f.distKm)
+	score += pairDistancePoints(r.remote, f)
 	score += slackPoints(f.start, f.available)
 	score += preferencePoints(r, p)
 	return score, full
@@ -253,6 +253,15 @@ func distancePoints(remote bool, km float32) int {
 	}
 	tenths := int(float32(km * 10))
 	return max(0, DistanceMaxPoints-DistanceMaxPoints*tenths/(DistanceZeroKm*10))
+}
+
+// pairDistancePoints is the distance points of a pair: flat for a
+// candidate on day release, whose distance is measured from the house.
+func pairDistancePoints(remote bool, f *facts) int {
+	if !remote && f.mode == modeDayRelease {
+		return DistanceHousePoints
+	}
+	return distancePoints(remote, f.distKm)
 }
 
 // slackPoints rewards whole weeks of availability before the start.

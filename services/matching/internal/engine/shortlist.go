@@ -382,8 +382,13 @@ func (q *query) scan(list []gridEntry) {
 			continue
 		}
 		// The distance and the slack are known here, so the bound on what
-		// the rest of the score can add is tight for them.
-		q.offerPending(e.slot&^modeBit, e.bloom, distancePoints(false, d)+slackPoints(start, max(q.today, e.from)))
+		// the rest of the score can add is tight for them; an entry on day
+		// release stands at the house, whose distance earns flat points.
+		dist := distancePoints(false, d)
+		if e.slot&modeBit != 0 {
+			dist = DistanceHousePoints
+		}
+		q.offerPending(e.slot&^modeBit, e.bloom, dist+slackPoints(start, max(q.today, e.from)))
 	}
 }
 

@@ -60,11 +60,16 @@ const (
 
 // Distance decay: a site next door earns DistanceMaxPoints, falling in a
 // straight line to zero at DistanceZeroKm, measured in tenths of a km. A
-// remote role earns DistanceRemotePoints.
+// remote role earns DistanceRemotePoints. A candidate on day release, whose
+// distance is measured from the house, earns DistanceHousePoints for any
+// site within the commute limit (the points of a site 25 km away): a score
+// that varied with the distance would let an employer with sites in
+// several towns place the house.
 const (
 	DistanceMaxPoints    = 400
 	DistanceZeroKm       = 100
 	DistanceRemotePoints = 200
+	DistanceHousePoints  = 300
 )
 
 // Start-date slack: being available well before the start is a small

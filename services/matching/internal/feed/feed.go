@@ -74,6 +74,19 @@ type Deps struct {
 	Roles      RoleSource
 	Results    Results
 	Redis      redis.UniversalClient
+	// Lists, when set, keeps the stored lists in line with the index: it
+	// rebuilds them once the index has loaded and aligns them after each
+	// reconciliation, so a change whose event was lost reaches them.
+	Lists Lists
+}
+
+// Lists is what brings the stored lists in line with the index.
+type Lists interface {
+	// Rebuild recomputes every stored list from the index.
+	Rebuild(ctx context.Context) error
+	// Align takes out of the stored lists what the index no longer holds
+	// and returns how many ids it took out.
+	Align(ctx context.Context) (int, error)
 }
 
 // Feed keeps one instance's index in step with the owners. Build it with

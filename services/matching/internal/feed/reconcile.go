@@ -17,21 +17,32 @@ type Reconciliation struct {
 	// Fetched counts aggregates fetched because the index was missing or
 	// behind them; Removed those the owner no longer has.
 	Fetched, Removed int
+	// Aligned counts the ids taken out of stored lists the index no
+	// longer holds them in.
+	Aligned int
 	// Failed is true when part of it failed; the next round retries.
 	Failed bool
 }
 
 // Reconcile compares every version the owners list with the index, fetches
 // what is missing or stale, removes what the owner no longer has, and calls
-// Results for each change. Only one runs at a time.
+// Results for each change; then it aligns the stored lists with the index
+// (Deps.Lists). Only one runs at a time.
 func (f *Feed) Reconcile(ctx context.Context) (Reconciliation, error) {
 	f.reconcileMu.Lock()
 	defer f.reconcileMu.Unlock()
 	r := Reconciliation{At: time.Now().UTC()}
 	cf, cr, errC := reconcileShelf(ctx, f.candidates, f.deps.Candidates.EachVersion, f.candidates.ops.fetch, f.candidateResults)
 	rf, rr, errR := reconcileShelf(ctx, f.roles, f.deps.Roles.EachVersion, f.roles.ops.fetch, f.roleResults)
+	var errL error
+	if f.deps.Lists != nil {
+		// The owners were compared with the index; the stored lists are
+		// compared with it too, or a change that reached the index without
+		// its event (at a load, say) would never reach them.
+		r.Aligned, errL = f.deps.Lists.Align(ctx)
+	}
 	r.Fetched, r.Removed, r.Took = cf+rf, cr+rr, time.Since(r.At)
-	err := errors.Join(errC, errR)
+	err := errors.Join(errC, errR, errL)
 	r.Failed = err != nil
 	f.statusMu.Lock()
 	f.last = &r
@@ -63,8 +74,8 @@ func (f *Feed) reconcileEvery(ctx context.Context) {
 		switch {
 		case err != nil && ctx.Err() == nil:
 			f.log.Warn("feed: reconciliation failed", "error", err.Error(), "fetched", r.Fetched, "removed", r.Removed)
-		case r.Fetched > 0 || r.Removed > 0:
-			f.log.Info("feed: reconciliation healed the index", "fetched", r.Fetched, "removed", r.Removed, "took_ms", r.Took.Milliseconds())
+		case r.Fetched > 0 || r.Removed > 0 || r.Aligned > 0:
+			f.log.Info("feed: reconciliation healed the index", "fetched", r.Fetched, "removed", r.Removed, "aligned", r.Aligned, "took_ms", r.Took.Milliseconds())
 		}
 	}
 }

@@ -30,6 +30,9 @@ func (f *Feed) Run(ctx context.Context) error {
 		return err
 	}
 	var wg sync.WaitGroup
+	if f.deps.Lists != nil {
+		wg.Go(func() { f.rebuildLists(ctx) })
+	}
 	for _, s := range subs {
 		wg.Go(func() { _ = s.Run(ctx) })
 	}
@@ -135,4 +138,18 @@ func (f *Feed) subscribers() ([]*events.Subscriber, error) {
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// rebuildLists recomputes every stored list once the index has loaded: a
+// change whose event was lost before a restart is in the index now, and
+// only a comparison of the lists with it brings them in step.
+func (f *Feed) rebuildLists(ctx context.Context) {
+	start := time.Now()
+	if err := f.deps.Lists.Rebuild(ctx); err != nil {
+		if ctx.Err() == nil {
+			f.log.Warn("feed: rebuilding the stored lists after the load failed; reconciliation aligns them", "error", err.Error())
+		}
+		return
+	}
+	f.log.Info("feed: stored lists rebuilt from the loaded index", "took_ms", time.Since(start).Milliseconds())
 }

@@ -1,9 +1,13 @@
 package http
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/onward-jobs/onward/services/matching/internal/engine"
 )
 
 // TestEmployersSeeProgrammeKindsOnly: the programmes that train a skill a
@@ -101,4 +105,70 @@ func kindsOf(f map[string]any) []string {
 		out = append(out, p.(map[string]any)["kind"].(string))
 	}
 	return out
+}
+
+// TestRolesInEveryTownDoNotPlaceTheHouse: an employer that opens the same
+// role in a grid of 25 towns around the houses learns of a candidate who
+// lives in a house only that each town is within the travel limit: the
+// candidate's entry reads the same on every shortlist it is on (no band,
+// no distance, the same score), so comparing them places no house.
+func TestRolesInEveryTownDoNotPlaceTheHouse(t *testing.T) {
+	t.Parallel()
+	a := newMatchingAPI(t)
+	base, _ := a.ix.Role("role-000")
+	var roles []string
+	for i := range 5 {
+		for j := range 5 {
+			r := base
+			r.ID = fmt.Sprintf("town-%d-%d", i, j)
+			r.Site = &engine.Point{Lat: 50.74 + 0.045*float64(i), Lon: 3.12 + 0.07*float64(j)}
+			a.ix.UpsertRole(r)
+			roles = append(roles, r.ID)
+		}
+	}
+	if err := a.res.Rebuild(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	housed := map[string]bool{}
+	for _, c := range a.cands {
+		housed[c.Alias] = c.Housed
+	}
+	seen := map[string]string{} // alias → the entry as first read
+	towns := map[string]int{}
+	for _, role := range roles {
+		r := a.get(t, ownerEmployer, "/api/v1/roles/"+role+"/shortlist", q("limit", "100"))
+		if r.status != 200 {
+			t.Fatalf("%s: %d", role, r.status)
+		}
+		for _, it := range r.items() {
+			alias, _ := it["alias"].(string)
+			if !housed[alias] {
+				continue
+			}
+			delete(it, "candidate_ref") // one per role by design
+			card, _ := it["card"].(map[string]any)
+			expl, _ := it["explanation"].(map[string]any)
+			if card["distance_band"] != "within_limit" || expl["distance_band"] != "within_limit" {
+				t.Fatalf("%s: %s has the band %v/%v", role, alias, card["distance_band"], expl["distance_band"])
+			}
+			if _, ok := expl["distance_km"]; ok || strings.Contains(expl["summary"].(string), "km") {
+				t.Fatalf("%s: %s has a distance: %v", role, alias, expl)
+			}
+			text, _ := json.Marshal(it)
+			if first, ok := seen[alias]; ok && first != string(text) {
+				t.Fatalf("%s: %s reads differently from town to town:\n%s\n%s", role, alias, first, text)
+			}
+			seen[alias] = string(text)
+			towns[alias]++
+		}
+	}
+	compared := 0
+	for _, n := range towns {
+		if n >= 5 {
+			compared++
+		}
+	}
+	if compared < 10 {
+		t.Fatalf("only %d housed candidates on five or more of the towns' shortlists", compared)
+	}
 }

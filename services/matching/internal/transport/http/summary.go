@@ -18,6 +18,7 @@ type phrases struct {
 	optionals   string
 	away        string // "%s away"
 	remote      string
+	withinLimit string // the band of a candidate who lives in a house
 	availableOn string // "available from %s"
 	dayRelease  string
 	months      [12]string
@@ -29,28 +30,28 @@ var summaryPhrases = map[skills.Lang]phrases{
 		full: "Full match", near: "Near match",
 		essentials: "essential skills %d met, %d partly met, %d missing of %d",
 		optionals:  "optional skills %d met, %d partly met, %d missing of %d",
-		away:       "%s away", remote: "remote role", availableOn: "available from %s", dayRelease: "on day release",
+		away:       "%s away", remote: "remote role", withinLimit: "within the travel limit", availableOn: "available from %s", dayRelease: "on day release",
 		months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
 	},
 	skills.NL: {
 		full: "Volledige match", near: "Bijna-match",
 		essentials: "essentiële vaardigheden %d voldaan, %d deels voldaan, %d ontbreken van %d",
 		optionals:  "optionele vaardigheden %d voldaan, %d deels voldaan, %d ontbreken van %d",
-		away:       "op %s", remote: "werk op afstand", availableOn: "beschikbaar vanaf %s", dayRelease: "met dagvrijheid",
+		away:       "op %s", remote: "werk op afstand", withinLimit: "binnen de reisafstand", availableOn: "beschikbaar vanaf %s", dayRelease: "met dagvrijheid",
 		months: [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
 	},
 	skills.FR: {
 		full: "Correspondance complète", near: "Correspondance proche",
 		essentials: "compétences essentielles %d acquises, %d en partie, %d manquantes sur %d",
 		optionals:  "compétences facultatives %d acquises, %d en partie, %d manquantes sur %d",
-		away:       "à %s", remote: "travail à distance", availableOn: "disponible à partir de %s", dayRelease: "en sortie de jour",
+		away:       "à %s", remote: "travail à distance", withinLimit: "dans la limite de trajet", availableOn: "disponible à partir de %s", dayRelease: "en sortie de jour",
 		months: [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
 	},
 	skills.DE: {
 		full: "Voller Treffer", near: "Knapper Treffer",
 		essentials: "unverzichtbare Fähigkeiten %d erfüllt, %d teilweise, %d fehlen von %d",
 		optionals:  "wünschenswerte Fähigkeiten %d erfüllt, %d teilweise, %d fehlen von %d",
-		away:       "%s entfernt", remote: "Fernarbeit", availableOn: "verfügbar ab %s", dayRelease: "im Freigang",
+		away:       "%s entfernt", remote: "Fernarbeit", withinLimit: "innerhalb der Fahrtgrenze", availableOn: "verfügbar ab %s", dayRelease: "im Freigang",
 		months: [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
 	},
 }
@@ -84,6 +85,8 @@ func summary(e results.Explanation, match engine.Match, band string, lang skills
 		parts = append(parts, p.remote)
 	case who == forStaff:
 		parts = append(parts, fmt.Sprintf(p.away, fmt.Sprintf("%d km", e.DistanceKm)))
+	case band == engine.BandWithinLimit:
+		parts = append(parts, p.withinLimit)
 	case band != "":
 		parts = append(parts, fmt.Sprintf(p.away, band))
 	}
