@@ -183,7 +183,7 @@ func TestCardHoldsNoIdentity(t *testing.T) {
 	if !ok {
 		t.Fatal("no card")
 	}
-	if card.Alias != "K7Q2" || card.AvailableMonth != "2026-12" || card.DistanceBand != "5-15 km" ||
+	if card.Alias != "K7Q2" || card.AvailableMonth != "2026-12" || card.DistanceBand != BandWithinLimit ||
 		!card.DayRelease || card.ScheduleFit != FitFull || len(card.Skills) != 1 || card.Languages[0].Level != "C2" {
 		t.Fatalf("card %+v", card)
 	}
