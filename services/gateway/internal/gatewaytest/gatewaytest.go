@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -26,6 +27,7 @@ type Gateway struct {
 	AdminEmail string
 	Config     app.Config
 	logs       *testkit.LogBuffer
+	checks     atomic.Int64
 }
 
 // Start runs a gateway until the test ends. env overrides settings.
@@ -58,7 +60,7 @@ func Start(t testing.TB, env map[string]string) *Gateway {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		runErr = app.Run(ctx, cfg, app.Options{LogOutput: g.logs, Console: io.Discard})
+		runErr = app.Run(ctx, cfg, app.Options{LogOutput: g.logs, Console: io.Discard, PasswordChecked: func() { g.checks.Add(1) }})
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -95,6 +97,9 @@ func (g *Gateway) waitReady(t testing.TB, done <-chan struct{}, runErr *error) {
 	}
 	t.Fatalf("gateway not ready within 60s\n%s", g.Logs())
 }
+
+// PasswordChecks is how many sign-in passwords this gateway has verified.
+func (g *Gateway) PasswordChecks() int64 { return g.checks.Load() }
 
 // Logs returns everything the gateway logged so far.
 func (g *Gateway) Logs() string { return g.logs.String() }

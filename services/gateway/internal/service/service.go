@@ -27,6 +27,9 @@ type Deps struct {
 	Throttle      Throttle
 	Keys          *KeyRing
 	Now           func() time.Time
+	// PasswordChecked, when set, is called once per password verified at
+	// sign-in, so tests can count how many guesses were evaluated.
+	PasswordChecked func()
 }
 
 // Service implements the gateway's use cases.

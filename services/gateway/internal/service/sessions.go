@@ -73,6 +73,9 @@ func (s *Service) checkPassword(ctx context.Context, email, plain string) (domai
 	if err != nil {
 		hash = s.dummyHash
 	}
+	if s.PasswordChecked != nil {
+		s.PasswordChecked()
+	}
 	ok, verr := password.Verify(plain, hash)
 	if verr != nil {
 		return domain.User{}, false, fmt.Errorf("login: stored hash: %w", verr)
