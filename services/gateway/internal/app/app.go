@@ -97,7 +97,12 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 func serviceConfig(cfg Config) service.Config {
 	return service.Config{
 		Issuer: cfg.PublicURL, Audience: cfg.APIAudience, AccessTTL: cfg.AccessTTL, ServiceTokenTTL: cfg.ServiceTokenTTL,
-		PasswordParams: password.Default, LoginAccountLimit: cfg.LoginAccountLimit, LoginIPLimit: cfg.LoginIPLimit, LoginWindow: cfg.LoginWindow,
+		PasswordParams: password.Default, LoginIPLimit: cfg.LoginIPLimit, LoginWindow: cfg.LoginWindow,
+		LoginAccount: service.BackoffPolicy{Free: cfg.LoginAccountLimit, Base: cfg.LoginDelay, Max: cfg.LoginDelayMax, Idle: cfg.LoginWindow},
+		Abuse: service.AbuseLimits{
+			SignupIPLimit: cfg.SignupIPLimit, SignupWindow: cfg.SignupWindow,
+			InviteIPLimit: cfg.InviteIPLimit, InviteOrgLimit: cfg.InviteOrgLimit, InviteWindow: cfg.InviteWindow,
+		},
 	}
 }
 
