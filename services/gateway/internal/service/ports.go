@@ -112,3 +112,27 @@ type BackoffPolicy struct {
 	Max  time.Duration
 	Idle time.Duration
 }
+
+// AccountNotices tells the owner of an existing account that someone tried
+// to sign up with their address or invited it, because the API answers
+// those requests as for a new address and so cannot tell the requester.
+// Implementations must not fail the request: they log and move on.
+type AccountNotices interface {
+	SignupWithExistingAddress(ctx context.Context, owner domain.User)
+	InvitedExistingAddress(ctx context.Context, owner domain.User, org domain.Organisation)
+}
+
+// NoNotices sends nothing. It stands in until the notifications issue
+// brings e-mail.
+//
+// TODO(notifications): e-mail the owner ("someone tried to create an
+// account with your address; if it was you, sign in or reset your
+// password" and "<organisation> invited you; you already have an
+// account") through the notifications service, and wire it in app.build.
+type NoNotices struct{}
+
+// SignupWithExistingAddress does nothing yet.
+func (NoNotices) SignupWithExistingAddress(context.Context, domain.User) {}
+
+// InvitedExistingAddress does nothing yet.
+func (NoNotices) InvitedExistingAddress(context.Context, domain.User, domain.Organisation) {}

@@ -37,6 +37,7 @@ type Deps struct {
 	RefreshTokens RefreshTokens
 	Throttle      Throttle
 	Keys          *KeyRing
+	Notices       AccountNotices // NoNotices when nil
 	Now           func() time.Time
 	// PasswordChecked, when set, is called once per password verified at
 	// sign-in, so tests can count how many guesses were evaluated.
@@ -55,6 +56,9 @@ type Service struct {
 func New(cfg Config, deps Deps) (*Service, error) {
 	if deps.Now == nil {
 		deps.Now = time.Now
+	}
+	if deps.Notices == nil {
+		deps.Notices = NoNotices{}
 	}
 	dummy, err := password.Hash(newOpaqueToken(), cfg.PasswordParams)
 	if err != nil {
