@@ -2090,7 +2090,7 @@ type ShortlistEntryMatch string
 
 // SignupAccepted The same for a new and for a taken address.
 type SignupAccepted struct {
-	// Email The address to sign in with
+	// Email The address to sign in with, normalised.
 	Email string `json:"email"`
 }
 
