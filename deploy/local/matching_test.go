@@ -23,7 +23,7 @@ func newEmployer(t testing.TB, p *platform, name string) (string, apiClient) {
 	t.Helper()
 	anon := p.client(t, "")
 	email := fmt.Sprintf("owner.%d@%s.test", time.Now().UnixNano(), strings.ToLower(strings.ReplaceAll(name, " ", "")))
-	anon.do("POST", "/api/v1/auth/signup", map[string]string{"organisation_name": name, "name": "Ana Peeters", "email": email, "password": staffPassword}, http.StatusCreated, nil)
+	anon.do("POST", "/api/v1/auth/signup", map[string]string{"organisation_name": name, "name": "Ana Peeters", "email": email, "password": staffPassword}, http.StatusAccepted, nil)
 	var tokens api.Tokens
 	anon.do("POST", "/api/v1/auth/login", map[string]string{"email": email, "password": staffPassword}, http.StatusOK, &tokens)
 	return email, p.client(t, tokens.AccessToken)

@@ -2093,6 +2093,12 @@ type ShortlistEntry struct {
 // ShortlistEntryMatch defines model for ShortlistEntry.Match.
 type ShortlistEntryMatch string
 
+// SignupAccepted The same for a new and for a taken address.
+type SignupAccepted struct {
+	// Email The address to sign in with, normalised.
+	Email string `json:"email"`
+}
+
 // SignupRequest defines model for SignupRequest.
 type SignupRequest struct {
 	Email            string `json:"email"`
@@ -2981,6 +2987,14 @@ type ClientInterface interface {
 
 	// LogInWithBody Sign in with e-mail and password. Throttled per account and per client address.
 	//
+	// Both limits are counted before the password is checked, so parallel attempts cannot
+	// exceed them. A client address may make `LOGIN_IP_LIMIT` failed attempts per `LOGIN_WINDOW`
+	// (successful sign-ins are not counted). An account admits `LOGIN_ACCOUNT_LIMIT` attempts at
+	// once; then each further attempt must wait `LOGIN_DELAY`, doubling with every attempt up to
+	// `LOGIN_DELAY_MAX`, and attempts made during a wait are refused without being evaluated or
+	// lengthening it. Either limit answers 429 with `Retry-After`. A successful sign-in clears the
+	// account's count; so does `LOGIN_WINDOW` without attempts after the last wait.
+	//
 	// The client address is the TCP peer's, unless the peer is listed in the gateway's
 	// `TRUSTED_PROXIES` (IP addresses or CIDR ranges, empty by default): then it is the first
 	// valid address in `X-Forwarded-For`. A proxy that signs browsers in on their behalf (the web
@@ -2994,6 +3008,14 @@ type ClientInterface interface {
 	LogInWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// LogIn Sign in with e-mail and password. Throttled per account and per client address.
+	//
+	// Both limits are counted before the password is checked, so parallel attempts cannot
+	// exceed them. A client address may make `LOGIN_IP_LIMIT` failed attempts per `LOGIN_WINDOW`
+	// (successful sign-ins are not counted). An account admits `LOGIN_ACCOUNT_LIMIT` attempts at
+	// once; then each further attempt must wait `LOGIN_DELAY`, doubling with every attempt up to
+	// `LOGIN_DELAY_MAX`, and attempts made during a wait are refused without being evaluated or
+	// lengthening it. Either limit answers 429 with `Retry-After`. A successful sign-in clears the
+	// account's count; so does `LOGIN_WINDOW` without attempts after the last wait.
 	//
 	// The client address is the TCP peer's, unless the peer is listed in the gateway's
 	// `TRUSTED_PROXIES` (IP addresses or CIDR ranges, empty by default): then it is the first
@@ -3047,12 +3069,28 @@ type ClientInterface interface {
 
 	// SignUpWithBody An employer signs up, creating its organisation and first org_admin.
 	//
+	// Every valid sign-up answers 202 alike, with the same work done (the password is hashed
+	// either way), whether or not the address already has an account, so sign-up does not tell
+	// anyone which addresses are registered. For a new address the organisation and its org_admin
+	// exist once the answer arrives: sign in with the address and password to continue. For a
+	// taken address nothing is created or changed and the account's owner is told instead (by
+	// e-mail once notifications exist). Sign-ups are limited per client address
+	// (`SIGNUP_IP_LIMIT` per `SIGNUP_WINDOW`, default 10 an hour): beyond, 429 with `Retry-After`.
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/auth/signup (the `SignUp` operationId).
 	SignUpWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SignUp An employer signs up, creating its organisation and first org_admin.
+	//
+	// Every valid sign-up answers 202 alike, with the same work done (the password is hashed
+	// either way), whether or not the address already has an account, so sign-up does not tell
+	// anyone which addresses are registered. For a new address the organisation and its org_admin
+	// exist once the answer arrives: sign in with the address and password to continue. For a
+	// taken address nothing is created or changed and the account's owner is told instead (by
+	// e-mail once notifications exist). Sign-ups are limited per client address
+	// (`SIGNUP_IP_LIMIT` per `SIGNUP_WINDOW`, default 10 an hour): beyond, 429 with `Retry-After`.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3363,7 +3401,11 @@ type ClientInterface interface {
 	//
 	// The one-time token is shown only in this answer; pass it on to the invitee, who opens
 	// `/invitations/{token}` in the web UI or calls the accept endpoint. It expires after 7 days.
-	// Another organisation's id answers 404.
+	// Another organisation's id answers 404. An address with an account in another organisation
+	// is invited like a new one (its owner is told instead), so invitations do not reveal which
+	// addresses are registered; a member of this organisation already answers 409. Invitations
+	// (and re-issues) are limited per client address (`INVITE_IP_LIMIT`) and per organisation
+	// (`INVITE_ORG_LIMIT`) per `INVITE_WINDOW`: beyond, 429 with `Retry-After`.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3374,7 +3416,11 @@ type ClientInterface interface {
 	//
 	// The one-time token is shown only in this answer; pass it on to the invitee, who opens
 	// `/invitations/{token}` in the web UI or calls the accept endpoint. It expires after 7 days.
-	// Another organisation's id answers 404.
+	// Another organisation's id answers 404. An address with an account in another organisation
+	// is invited like a new one (its owner is told instead), so invitations do not reveal which
+	// addresses are registered; a member of this organisation already answers 409. Invitations
+	// (and re-issues) are limited per client address (`INVITE_IP_LIMIT`) and per organisation
+	// (`INVITE_ORG_LIMIT`) per `INVITE_WINDOW`: beyond, 429 with `Retry-After`.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3393,7 +3439,8 @@ type ClientInterface interface {
 	// For the org_admin of the organisation (active) or a platform admin. The invitation keeps its
 	// id; the new token is shown only in this answer, as by invite. An expired invitation may be
 	// re-issued; an accepted or revoked one is 404, as is another organisation's. An address that
-	// has got an account meanwhile is 409. A member gets 403.
+	// has become a member of this organisation meanwhile is 409; an account elsewhere is not
+	// revealed, as by invite. Counts against the invitation limits. A member gets 403.
 	//
 	// Corresponds with POST /api/v1/organisations/{id}/invitations/{invitation_id}/reissue (the `ReissueInvitation` operationId).
 	ReissueInvitation(ctx context.Context, id string, invitationID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -3822,6 +3869,14 @@ func (c *Client) VerifyAttestation(ctx context.Context, id string, reqEditors ..
 
 // LogInWithBody Sign in with e-mail and password. Throttled per account and per client address.
 //
+// Both limits are counted before the password is checked, so parallel attempts cannot
+// exceed them. A client address may make `LOGIN_IP_LIMIT` failed attempts per `LOGIN_WINDOW`
+// (successful sign-ins are not counted). An account admits `LOGIN_ACCOUNT_LIMIT` attempts at
+// once; then each further attempt must wait `LOGIN_DELAY`, doubling with every attempt up to
+// `LOGIN_DELAY_MAX`, and attempts made during a wait are refused without being evaluated or
+// lengthening it. Either limit answers 429 with `Retry-After`. A successful sign-in clears the
+// account's count; so does `LOGIN_WINDOW` without attempts after the last wait.
+//
 // The client address is the TCP peer's, unless the peer is listed in the gateway's
 // `TRUSTED_PROXIES` (IP addresses or CIDR ranges, empty by default): then it is the first
 // valid address in `X-Forwarded-For`. A proxy that signs browsers in on their behalf (the web
@@ -3845,6 +3900,14 @@ func (c *Client) LogInWithBody(ctx context.Context, contentType string, body io.
 }
 
 // LogIn Sign in with e-mail and password. Throttled per account and per client address.
+//
+// Both limits are counted before the password is checked, so parallel attempts cannot
+// exceed them. A client address may make `LOGIN_IP_LIMIT` failed attempts per `LOGIN_WINDOW`
+// (successful sign-ins are not counted). An account admits `LOGIN_ACCOUNT_LIMIT` attempts at
+// once; then each further attempt must wait `LOGIN_DELAY`, doubling with every attempt up to
+// `LOGIN_DELAY_MAX`, and attempts made during a wait are refused without being evaluated or
+// lengthening it. Either limit answers 429 with `Retry-After`. A successful sign-in clears the
+// account's count; so does `LOGIN_WINDOW` without attempts after the last wait.
 //
 // The client address is the TCP peer's, unless the peer is listed in the gateway's
 // `TRUSTED_PROXIES` (IP addresses or CIDR ranges, empty by default): then it is the first
@@ -3948,6 +4011,14 @@ func (c *Client) RefreshTokens(ctx context.Context, body RefreshTokensJSONReques
 
 // SignUpWithBody An employer signs up, creating its organisation and first org_admin.
 //
+// Every valid sign-up answers 202 alike, with the same work done (the password is hashed
+// either way), whether or not the address already has an account, so sign-up does not tell
+// anyone which addresses are registered. For a new address the organisation and its org_admin
+// exist once the answer arrives: sign in with the address and password to continue. For a
+// taken address nothing is created or changed and the account's owner is told instead (by
+// e-mail once notifications exist). Sign-ups are limited per client address
+// (`SIGNUP_IP_LIMIT` per `SIGNUP_WINDOW`, default 10 an hour): beyond, 429 with `Retry-After`.
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/v1/auth/signup (the `SignUp` operationId).
@@ -3964,6 +4035,14 @@ func (c *Client) SignUpWithBody(ctx context.Context, contentType string, body io
 }
 
 // SignUp An employer signs up, creating its organisation and first org_admin.
+//
+// Every valid sign-up answers 202 alike, with the same work done (the password is hashed
+// either way), whether or not the address already has an account, so sign-up does not tell
+// anyone which addresses are registered. For a new address the organisation and its org_admin
+// exist once the answer arrives: sign in with the address and password to continue. For a
+// taken address nothing is created or changed and the account's owner is told instead (by
+// e-mail once notifications exist). Sign-ups are limited per client address
+// (`SIGNUP_IP_LIMIT` per `SIGNUP_WINDOW`, default 10 an hour): beyond, 429 with `Retry-After`.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4714,7 +4793,11 @@ func (c *Client) ListInvitations(ctx context.Context, id string, reqEditors ...R
 //
 // The one-time token is shown only in this answer; pass it on to the invitee, who opens
 // `/invitations/{token}` in the web UI or calls the accept endpoint. It expires after 7 days.
-// Another organisation's id answers 404.
+// Another organisation's id answers 404. An address with an account in another organisation
+// is invited like a new one (its owner is told instead), so invitations do not reveal which
+// addresses are registered; a member of this organisation already answers 409. Invitations
+// (and re-issues) are limited per client address (`INVITE_IP_LIMIT`) and per organisation
+// (`INVITE_ORG_LIMIT`) per `INVITE_WINDOW`: beyond, 429 with `Retry-After`.
 //
 // Takes any type of body and a specified content type.
 //
@@ -4735,7 +4818,11 @@ func (c *Client) InviteMemberWithBody(ctx context.Context, id string, contentTyp
 //
 // The one-time token is shown only in this answer; pass it on to the invitee, who opens
 // `/invitations/{token}` in the web UI or calls the accept endpoint. It expires after 7 days.
-// Another organisation's id answers 404.
+// Another organisation's id answers 404. An address with an account in another organisation
+// is invited like a new one (its owner is told instead), so invitations do not reveal which
+// addresses are registered; a member of this organisation already answers 409. Invitations
+// (and re-issues) are limited per client address (`INVITE_IP_LIMIT`) and per organisation
+// (`INVITE_ORG_LIMIT`) per `INVITE_WINDOW`: beyond, 429 with `Retry-After`.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4774,7 +4861,8 @@ func (c *Client) RevokeInvitation(ctx context.Context, id string, invitationID s
 // For the org_admin of the organisation (active) or a platform admin. The invitation keeps its
 // id; the new token is shown only in this answer, as by invite. An expired invitation may be
 // re-issued; an accepted or revoked one is 404, as is another organisation's. An address that
-// has got an account meanwhile is 409. A member gets 403.
+// has become a member of this organisation meanwhile is 409; an account elsewhere is not
+// revealed, as by invite. Counts against the invitation limits. A member gets 403.
 //
 // Corresponds with POST /api/v1/organisations/{id}/invitations/{invitation_id}/reissue (the `ReissueInvitation` operationId).
 func (c *Client) ReissueInvitation(ctx context.Context, id string, invitationID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -9421,6 +9509,14 @@ type ClientWithResponsesInterface interface {
 
 	// LogInWithBodyWithResponse Sign in with e-mail and password. Throttled per account and per client address.
 	//
+	// Both limits are counted before the password is checked, so parallel attempts cannot
+	// exceed them. A client address may make `LOGIN_IP_LIMIT` failed attempts per `LOGIN_WINDOW`
+	// (successful sign-ins are not counted). An account admits `LOGIN_ACCOUNT_LIMIT` attempts at
+	// once; then each further attempt must wait `LOGIN_DELAY`, doubling with every attempt up to
+	// `LOGIN_DELAY_MAX`, and attempts made during a wait are refused without being evaluated or
+	// lengthening it. Either limit answers 429 with `Retry-After`. A successful sign-in clears the
+	// account's count; so does `LOGIN_WINDOW` without attempts after the last wait.
+	//
 	// The client address is the TCP peer's, unless the peer is listed in the gateway's
 	// `TRUSTED_PROXIES` (IP addresses or CIDR ranges, empty by default): then it is the first
 	// valid address in `X-Forwarded-For`. A proxy that signs browsers in on their behalf (the web
@@ -9434,6 +9530,14 @@ type ClientWithResponsesInterface interface {
 	LogInWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*LogInResponse, error)
 
 	// LogInWithResponse Sign in with e-mail and password. Throttled per account and per client address.
+	//
+	// Both limits are counted before the password is checked, so parallel attempts cannot
+	// exceed them. A client address may make `LOGIN_IP_LIMIT` failed attempts per `LOGIN_WINDOW`
+	// (successful sign-ins are not counted). An account admits `LOGIN_ACCOUNT_LIMIT` attempts at
+	// once; then each further attempt must wait `LOGIN_DELAY`, doubling with every attempt up to
+	// `LOGIN_DELAY_MAX`, and attempts made during a wait are refused without being evaluated or
+	// lengthening it. Either limit answers 429 with `Retry-After`. A successful sign-in clears the
+	// account's count; so does `LOGIN_WINDOW` without attempts after the last wait.
 	//
 	// The client address is the TCP peer's, unless the peer is listed in the gateway's
 	// `TRUSTED_PROXIES` (IP addresses or CIDR ranges, empty by default): then it is the first
@@ -9487,12 +9591,28 @@ type ClientWithResponsesInterface interface {
 
 	// SignUpWithBodyWithResponse An employer signs up, creating its organisation and first org_admin.
 	//
+	// Every valid sign-up answers 202 alike, with the same work done (the password is hashed
+	// either way), whether or not the address already has an account, so sign-up does not tell
+	// anyone which addresses are registered. For a new address the organisation and its org_admin
+	// exist once the answer arrives: sign in with the address and password to continue. For a
+	// taken address nothing is created or changed and the account's owner is told instead (by
+	// e-mail once notifications exist). Sign-ups are limited per client address
+	// (`SIGNUP_IP_LIMIT` per `SIGNUP_WINDOW`, default 10 an hour): beyond, 429 with `Retry-After`.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/auth/signup (the `SignUp` operationId).
 	SignUpWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SignUpResponse, error)
 
 	// SignUpWithResponse An employer signs up, creating its organisation and first org_admin.
+	//
+	// Every valid sign-up answers 202 alike, with the same work done (the password is hashed
+	// either way), whether or not the address already has an account, so sign-up does not tell
+	// anyone which addresses are registered. For a new address the organisation and its org_admin
+	// exist once the answer arrives: sign in with the address and password to continue. For a
+	// taken address nothing is created or changed and the account's owner is told instead (by
+	// e-mail once notifications exist). Sign-ups are limited per client address
+	// (`SIGNUP_IP_LIMIT` per `SIGNUP_WINDOW`, default 10 an hour): beyond, 429 with `Retry-After`.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9845,7 +9965,11 @@ type ClientWithResponsesInterface interface {
 	//
 	// The one-time token is shown only in this answer; pass it on to the invitee, who opens
 	// `/invitations/{token}` in the web UI or calls the accept endpoint. It expires after 7 days.
-	// Another organisation's id answers 404.
+	// Another organisation's id answers 404. An address with an account in another organisation
+	// is invited like a new one (its owner is told instead), so invitations do not reveal which
+	// addresses are registered; a member of this organisation already answers 409. Invitations
+	// (and re-issues) are limited per client address (`INVITE_IP_LIMIT`) and per organisation
+	// (`INVITE_ORG_LIMIT`) per `INVITE_WINDOW`: beyond, 429 with `Retry-After`.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9856,7 +9980,11 @@ type ClientWithResponsesInterface interface {
 	//
 	// The one-time token is shown only in this answer; pass it on to the invitee, who opens
 	// `/invitations/{token}` in the web UI or calls the accept endpoint. It expires after 7 days.
-	// Another organisation's id answers 404.
+	// Another organisation's id answers 404. An address with an account in another organisation
+	// is invited like a new one (its owner is told instead), so invitations do not reveal which
+	// addresses are registered; a member of this organisation already answers 409. Invitations
+	// (and re-issues) are limited per client address (`INVITE_IP_LIMIT`) and per organisation
+	// (`INVITE_ORG_LIMIT`) per `INVITE_WINDOW`: beyond, 429 with `Retry-After`.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9877,7 +10005,8 @@ type ClientWithResponsesInterface interface {
 	// For the org_admin of the organisation (active) or a platform admin. The invitation keeps its
 	// id; the new token is shown only in this answer, as by invite. An expired invitation may be
 	// re-issued; an accepted or revoked one is 404, as is another organisation's. An address that
-	// has got an account meanwhile is 409. A member gets 403.
+	// has become a member of this organisation meanwhile is 409; an account elsewhere is not
+	// revealed, as by invite. Counts against the invitation limits. A member gets 403.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -10728,22 +10857,29 @@ func (r RefreshTokensResponse) ContentType() string {
 	return ""
 }
 
+// SignUpResponse429Headers the declared response headers of an HTTP 429 response for SignUp
+type SignUpResponse429Headers struct {
+	RetryAfter *int
+}
+
 type SignUpResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON201 the response for an HTTP 201 `application/json` response
-	JSON201 *AccountCreated
+	// JSON202 the response for an HTTP 202 `application/json` response
+	JSON202 *SignupAccepted
 	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationProblemJSON400 *Invalid
-	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
-	ApplicationProblemJSON409 *Conflict
 	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
 	ApplicationProblemJSON413 *TooLarge
+	// ApplicationProblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationProblemJSON429 *RateLimited
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *SignUpResponse429Headers
 }
 
-// GetJSON201 returns the response for an HTTP 201 `application/json` response
-func (r SignUpResponse) GetJSON201() *AccountCreated {
-	return r.JSON201
+// GetJSON202 returns the response for an HTTP 202 `application/json` response
+func (r SignUpResponse) GetJSON202() *SignupAccepted {
+	return r.JSON202
 }
 
 // GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
@@ -10751,14 +10887,14 @@ func (r SignUpResponse) GetApplicationProblemJSON400() *Invalid {
 	return r.ApplicationProblemJSON400
 }
 
-// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
-func (r SignUpResponse) GetApplicationProblemJSON409() *Conflict {
-	return r.ApplicationProblemJSON409
-}
-
 // GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
 func (r SignUpResponse) GetApplicationProblemJSON413() *TooLarge {
 	return r.ApplicationProblemJSON413
+}
+
+// GetApplicationProblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r SignUpResponse) GetApplicationProblemJSON429() *RateLimited {
+	return r.ApplicationProblemJSON429
 }
 
 // GetBody returns the raw response body bytes
@@ -12919,6 +13055,11 @@ func (r ListInvitationsResponse) ContentType() string {
 	return ""
 }
 
+// InviteMemberResponse429Headers the declared response headers of an HTTP 429 response for InviteMember
+type InviteMemberResponse429Headers struct {
+	RetryAfter *int
+}
+
 type InviteMemberResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -12934,6 +13075,10 @@ type InviteMemberResponse struct {
 	ApplicationProblemJSON404 *NotFound
 	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
 	ApplicationProblemJSON409 *Conflict
+	// ApplicationProblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationProblemJSON429 *RateLimited
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *InviteMemberResponse429Headers
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
@@ -12964,6 +13109,11 @@ func (r InviteMemberResponse) GetApplicationProblemJSON404() *NotFound {
 // GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
 func (r InviteMemberResponse) GetApplicationProblemJSON409() *Conflict {
 	return r.ApplicationProblemJSON409
+}
+
+// GetApplicationProblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r InviteMemberResponse) GetApplicationProblemJSON429() *RateLimited {
+	return r.ApplicationProblemJSON429
 }
 
 // GetBody returns the raw response body bytes
@@ -13055,6 +13205,11 @@ type ReissueInvitationResponse201Headers struct {
 	CacheControl *string
 }
 
+// ReissueInvitationResponse429Headers the declared response headers of an HTTP 429 response for ReissueInvitation
+type ReissueInvitationResponse429Headers struct {
+	RetryAfter *int
+}
+
 type ReissueInvitationResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -13068,8 +13223,12 @@ type ReissueInvitationResponse struct {
 	ApplicationProblemJSON404 *NotFound
 	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
 	ApplicationProblemJSON409 *Conflict
+	// ApplicationProblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationProblemJSON429 *RateLimited
 	// Headers201 the parsed response headers for an HTTP 201 response
 	Headers201 *ReissueInvitationResponse201Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ReissueInvitationResponse429Headers
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
@@ -13095,6 +13254,11 @@ func (r ReissueInvitationResponse) GetApplicationProblemJSON404() *NotFound {
 // GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
 func (r ReissueInvitationResponse) GetApplicationProblemJSON409() *Conflict {
 	return r.ApplicationProblemJSON409
+}
+
+// GetApplicationProblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r ReissueInvitationResponse) GetApplicationProblemJSON429() *RateLimited {
+	return r.ApplicationProblemJSON429
 }
 
 // GetBody returns the raw response body bytes
@@ -15300,6 +15464,14 @@ func (c *ClientWithResponses) VerifyAttestationWithResponse(ctx context.Context,
 
 // LogInWithBodyWithResponse Sign in with e-mail and password. Throttled per account and per client address.
 //
+// Both limits are counted before the password is checked, so parallel attempts cannot
+// exceed them. A client address may make `LOGIN_IP_LIMIT` failed attempts per `LOGIN_WINDOW`
+// (successful sign-ins are not counted). An account admits `LOGIN_ACCOUNT_LIMIT` attempts at
+// once; then each further attempt must wait `LOGIN_DELAY`, doubling with every attempt up to
+// `LOGIN_DELAY_MAX`, and attempts made during a wait are refused without being evaluated or
+// lengthening it. Either limit answers 429 with `Retry-After`. A successful sign-in clears the
+// account's count; so does `LOGIN_WINDOW` without attempts after the last wait.
+//
 // The client address is the TCP peer's, unless the peer is listed in the gateway's
 // `TRUSTED_PROXIES` (IP addresses or CIDR ranges, empty by default): then it is the first
 // valid address in `X-Forwarded-For`. A proxy that signs browsers in on their behalf (the web
@@ -15319,6 +15491,14 @@ func (c *ClientWithResponses) LogInWithBodyWithResponse(ctx context.Context, con
 }
 
 // LogInWithResponse Sign in with e-mail and password. Throttled per account and per client address.
+//
+// Both limits are counted before the password is checked, so parallel attempts cannot
+// exceed them. A client address may make `LOGIN_IP_LIMIT` failed attempts per `LOGIN_WINDOW`
+// (successful sign-ins are not counted). An account admits `LOGIN_ACCOUNT_LIMIT` attempts at
+// once; then each further attempt must wait `LOGIN_DELAY`, doubling with every attempt up to
+// `LOGIN_DELAY_MAX`, and attempts made during a wait are refused without being evaluated or
+// lengthening it. Either limit answers 429 with `Retry-After`. A successful sign-in clears the
+// account's count; so does `LOGIN_WINDOW` without attempts after the last wait.
 //
 // The client address is the TCP peer's, unless the peer is listed in the gateway's
 // `TRUSTED_PROXIES` (IP addresses or CIDR ranges, empty by default): then it is the first
@@ -15402,6 +15582,14 @@ func (c *ClientWithResponses) RefreshTokensWithResponse(ctx context.Context, bod
 
 // SignUpWithBodyWithResponse An employer signs up, creating its organisation and first org_admin.
 //
+// Every valid sign-up answers 202 alike, with the same work done (the password is hashed
+// either way), whether or not the address already has an account, so sign-up does not tell
+// anyone which addresses are registered. For a new address the organisation and its org_admin
+// exist once the answer arrives: sign in with the address and password to continue. For a
+// taken address nothing is created or changed and the account's owner is told instead (by
+// e-mail once notifications exist). Sign-ups are limited per client address
+// (`SIGNUP_IP_LIMIT` per `SIGNUP_WINDOW`, default 10 an hour): beyond, 429 with `Retry-After`.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/auth/signup (the `SignUp` operationId).
@@ -15414,6 +15602,14 @@ func (c *ClientWithResponses) SignUpWithBodyWithResponse(ctx context.Context, co
 }
 
 // SignUpWithResponse An employer signs up, creating its organisation and first org_admin.
+//
+// Every valid sign-up answers 202 alike, with the same work done (the password is hashed
+// either way), whether or not the address already has an account, so sign-up does not tell
+// anyone which addresses are registered. For a new address the organisation and its org_admin
+// exist once the answer arrives: sign in with the address and password to continue. For a
+// taken address nothing is created or changed and the account's owner is told instead (by
+// e-mail once notifications exist). Sign-ups are limited per client address
+// (`SIGNUP_IP_LIMIT` per `SIGNUP_WINDOW`, default 10 an hour): beyond, 429 with `Retry-After`.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -16030,7 +16226,11 @@ func (c *ClientWithResponses) ListInvitationsWithResponse(ctx context.Context, i
 //
 // The one-time token is shown only in this answer; pass it on to the invitee, who opens
 // `/invitations/{token}` in the web UI or calls the accept endpoint. It expires after 7 days.
-// Another organisation's id answers 404.
+// Another organisation's id answers 404. An address with an account in another organisation
+// is invited like a new one (its owner is told instead), so invitations do not reveal which
+// addresses are registered; a member of this organisation already answers 409. Invitations
+// (and re-issues) are limited per client address (`INVITE_IP_LIMIT`) and per organisation
+// (`INVITE_ORG_LIMIT`) per `INVITE_WINDOW`: beyond, 429 with `Retry-After`.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -16047,7 +16247,11 @@ func (c *ClientWithResponses) InviteMemberWithBodyWithResponse(ctx context.Conte
 //
 // The one-time token is shown only in this answer; pass it on to the invitee, who opens
 // `/invitations/{token}` in the web UI or calls the accept endpoint. It expires after 7 days.
-// Another organisation's id answers 404.
+// Another organisation's id answers 404. An address with an account in another organisation
+// is invited like a new one (its owner is told instead), so invitations do not reveal which
+// addresses are registered; a member of this organisation already answers 409. Invitations
+// (and re-issues) are limited per client address (`INVITE_IP_LIMIT`) and per organisation
+// (`INVITE_ORG_LIMIT`) per `INVITE_WINDOW`: beyond, 429 with `Retry-After`.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -16080,7 +16284,8 @@ func (c *ClientWithResponses) RevokeInvitationWithResponse(ctx context.Context, 
 // For the org_admin of the organisation (active) or a platform admin. The invitation keeps its
 // id; the new token is shown only in this answer, as by invite. An expired invitation may be
 // re-issued; an accepted or revoked one is 404, as is another organisation's. An address that
-// has got an account meanwhile is 409. A member gets 403.
+// has become a member of this organisation meanwhile is 409; an account elsewhere is not
+// revealed, as by invite. Counts against the invitation limits. A member gets 403.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -17105,12 +17310,12 @@ func ParseSignUpResponse(rsp *http.Response) (*SignUpResponse, error) {
 	}
 
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
-		var dest AccountCreated
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 202:
+		var dest SignupAccepted
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
-		response.JSON201 = &dest
+		response.JSON202 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
 		var dest Invalid
@@ -17119,13 +17324,6 @@ func ParseSignUpResponse(rsp *http.Response) (*SignUpResponse, error) {
 		}
 		response.ApplicationProblemJSON400 = &dest
 
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-		var dest Conflict
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.ApplicationProblemJSON409 = &dest
-
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
 		var dest TooLarge
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -17133,6 +17331,26 @@ func ParseSignUpResponse(rsp *http.Response) (*SignUpResponse, error) {
 		}
 		response.ApplicationProblemJSON413 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest RateLimited
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON429 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers SignUpResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
 	}
 
 	return response, nil
@@ -18852,6 +19070,26 @@ func ParseInviteMemberResponse(rsp *http.Response) (*InviteMemberResponse, error
 		}
 		response.ApplicationProblemJSON409 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest RateLimited
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON429 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers InviteMemberResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
 	}
 
 	return response, nil
@@ -18949,6 +19187,13 @@ func ParseReissueInvitationResponse(rsp *http.Response) (*ReissueInvitationRespo
 		}
 		response.ApplicationProblemJSON409 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest RateLimited
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON429 = &dest
+
 	}
 
 	switch {
@@ -18962,6 +19207,16 @@ func ParseReissueInvitationResponse(rsp *http.Response) (*ReissueInvitationRespo
 			headers.CacheControl = &value
 		}
 		response.Headers201 = &headers
+	case rsp.StatusCode == 429:
+		var headers ReissueInvitationResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
 	}
 
 	return response, nil

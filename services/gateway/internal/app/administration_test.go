@@ -171,7 +171,7 @@ func TestInvitationManagement(t *testing.T) {
 	call(t, g, "POST", pendingPath+"/reissue", coach, nil).expect(t, http.StatusNotFound)
 	call(t, g, "DELETE", "/api/v1/organisations/"+house+"/invitations/no-such-invitation", admin, nil).expect(t, http.StatusNotFound)
 
-	// An address that has got an account meanwhile cannot be re-invited.
+	// An address that has become a member meanwhile cannot be re-invited.
 	twice := call(t, g, "POST", "/api/v1/organisations/"+house+"/invitations", coach, map[string]string{"email": "twice@house.be", "role": "member"}).expect(t, http.StatusCreated)
 	second := call(t, g, "POST", "/api/v1/organisations/"+house+"/invitations", coach, map[string]string{"email": "twice@house.be", "role": "member"}).expect(t, http.StatusCreated)
 	call(t, g, "POST", "/api/v1/invitations/"+second.str("token")+"/accept", "", map[string]string{"name": "Twice", "password": strongPassword}).expect(t, http.StatusCreated)

@@ -24,6 +24,9 @@ type Options struct {
 	Console   io.Writer
 	// Now overrides the clock in tests.
 	Now func() time.Time
+	// PasswordChecked, when set, is called for every password verified at
+	// sign-in; tests count evaluated guesses with it.
+	PasswordChecked func()
 }
 
 // Run starts the gateway and blocks until ctx is cancelled.
@@ -70,7 +73,7 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	svc, err := service.New(serviceConfig(cfg), service.Deps{
 		Users: store.Users, Organisations: store.Organisations, Invitations: store.Invitations,
 		RefreshTokens: store.RefreshTokens, Throttle: redis.NewThrottle(rt.Redis, cfg.MongoDB+":throttle:"),
-		Keys: keys, Now: opts.Now,
+		Keys: keys, Now: opts.Now, PasswordChecked: opts.PasswordChecked,
 	})
 	if err != nil {
 		return nil, err
@@ -94,7 +97,12 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 func serviceConfig(cfg Config) service.Config {
 	return service.Config{
 		Issuer: cfg.PublicURL, Audience: cfg.APIAudience, AccessTTL: cfg.AccessTTL, ServiceTokenTTL: cfg.ServiceTokenTTL,
-		PasswordParams: password.Default, LoginAccountLimit: cfg.LoginAccountLimit, LoginIPLimit: cfg.LoginIPLimit, LoginWindow: cfg.LoginWindow,
+		PasswordParams: password.Default, LoginIPLimit: cfg.LoginIPLimit, LoginWindow: cfg.LoginWindow,
+		LoginAccount: service.BackoffPolicy{Free: cfg.LoginAccountLimit, Base: cfg.LoginDelay, Max: cfg.LoginDelayMax, Idle: cfg.LoginWindow},
+		Abuse: service.AbuseLimits{
+			SignupIPLimit: cfg.SignupIPLimit, SignupWindow: cfg.SignupWindow,
+			InviteIPLimit: cfg.InviteIPLimit, InviteOrgLimit: cfg.InviteOrgLimit, InviteWindow: cfg.InviteWindow,
+		},
 	}
 }
 

@@ -27,8 +27,15 @@ type Config struct {
 	AccessTTL         time.Duration `env:"ACCESS_TOKEN_TTL" envDefault:"15m" validate:"gt=0"`
 	ServiceTokenTTL   time.Duration `env:"SERVICE_TOKEN_TTL" envDefault:"5m" validate:"gt=0,lte=5m"`
 	LoginAccountLimit int           `env:"LOGIN_ACCOUNT_LIMIT" envDefault:"5" validate:"gt=0"`
+	LoginDelay        time.Duration `env:"LOGIN_DELAY" envDefault:"1s" validate:"gt=0"`
+	LoginDelayMax     time.Duration `env:"LOGIN_DELAY_MAX" envDefault:"15m" validate:"gtefield=LoginDelay"`
 	LoginIPLimit      int           `env:"LOGIN_IP_LIMIT" envDefault:"30" validate:"gt=0"`
 	LoginWindow       time.Duration `env:"LOGIN_WINDOW" envDefault:"15m" validate:"gt=0"`
+	SignupIPLimit     int           `env:"SIGNUP_IP_LIMIT" envDefault:"10" validate:"gt=0"`
+	SignupWindow      time.Duration `env:"SIGNUP_WINDOW" envDefault:"1h" validate:"gt=0"`
+	InviteIPLimit     int           `env:"INVITE_IP_LIMIT" envDefault:"60" validate:"gt=0"`
+	InviteOrgLimit    int           `env:"INVITE_ORG_LIMIT" envDefault:"30" validate:"gt=0"`
+	InviteWindow      time.Duration `env:"INVITE_WINDOW" envDefault:"1h" validate:"gt=0"`
 	CORSOrigins       string        `env:"CORS_ALLOWED_ORIGINS"`
 	ProxyTimeout      time.Duration `env:"PROXY_TIMEOUT" envDefault:"15s" validate:"gt=0"`
 	KeyPrepublish     time.Duration `env:"SIGNING_KEY_PREPUBLISH" envDefault:"10m" validate:"gte=0"`

@@ -60,9 +60,12 @@ func TestOrganisationsAndInvitations(t *testing.T) {
 	employerID := signupEmployer(t, g, "boss@roastery.be")
 	call(t, g, "POST", "/api/v1/organisations/"+employerID+"/invitations", coach, map[string]string{"email": "x@roastery.be", "role": "member"}).expect(t, http.StatusNotFound)
 	call(t, g, "POST", "/api/v1/organisations/no-such-org/invitations", admin, map[string]string{"email": "x@y.be", "role": "member"}).expect(t, http.StatusNotFound)
-	// Only the admin creates organisations; inviting an existing account conflicts.
+	// Only the admin creates organisations. Inviting an account of another
+	// organisation answers as for a new address; one of this organisation
+	// conflicts, which its member list shows anyway.
 	call(t, g, "POST", "/api/v1/organisations", coach, map[string]string{"name": "Mine", "kind": "employer"}).expect(t, http.StatusForbidden)
-	call(t, g, "POST", "/api/v1/organisations/"+houseID+"/invitations", coach, map[string]string{"email": "boss@roastery.be", "role": "member"}).expect(t, http.StatusConflict)
+	call(t, g, "POST", "/api/v1/organisations/"+houseID+"/invitations", coach, map[string]string{"email": "boss@roastery.be", "role": "member"}).expect(t, http.StatusCreated)
+	call(t, g, "POST", "/api/v1/organisations/"+houseID+"/invitations", coach, map[string]string{"email": "supervisor@house.be", "role": "member"}).expect(t, http.StatusConflict)
 	call(t, g, "POST", "/api/v1/organisations/"+houseID+"/invitations", coach, map[string]string{"email": "y@house.be", "role": "admin"}).expect(t, http.StatusBadRequest)
 	call(t, g, "POST", "/api/v1/invitations/not-a-token/accept", "", map[string]string{"name": "Z", "password": strongPassword}).expect(t, http.StatusNotFound)
 }

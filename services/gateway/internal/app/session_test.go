@@ -90,10 +90,8 @@ func TestSignupValidation(t *testing.T) {
 		t.Fatalf("unknown field: %s", unknown.Raw)
 	}
 	signupEmployer(t, g, "dup@garden.be")
-	dup := call(t, g, "POST", "/api/v1/auth/signup", "", map[string]string{"organisation_name": "Garden Co", "name": "Bo", "email": "DUP@garden.be", "password": strongPassword}).expect(t, http.StatusConflict)
-	if !dup.isProblem() {
-		t.Fatalf("duplicate answer: %s", dup.Raw)
-	}
+	// A taken address answers like a new one (see enumeration_test.go).
+	call(t, g, "POST", "/api/v1/auth/signup", "", map[string]string{"organisation_name": "Garden Co", "name": "Bo", "email": "DUP@garden.be", "password": strongPassword}).expect(t, http.StatusAccepted)
 	call(t, g, "POST", "/api/v1/auth/login", "", `{"email":`).expect(t, http.StatusBadRequest)
 	call(t, g, "GET", "/api/v1/me", "", nil).expect(t, http.StatusUnauthorized)
 	nf := call(t, g, "GET", "/api/v1/nowhere", "", nil).expect(t, http.StatusNotFound)

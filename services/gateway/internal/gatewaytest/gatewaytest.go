@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -26,6 +27,8 @@ type Gateway struct {
 	AdminEmail string
 	Config     app.Config
 	logs       *testkit.LogBuffer
+	checks     atomic.Int64
+	offset     atomic.Int64 // nanoseconds the gateway's clock runs ahead
 }
 
 // Start runs a gateway until the test ends. env overrides settings.
@@ -58,7 +61,7 @@ func Start(t testing.TB, env map[string]string) *Gateway {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		runErr = app.Run(ctx, cfg, app.Options{LogOutput: g.logs, Console: io.Discard})
+		runErr = app.Run(ctx, cfg, app.Options{LogOutput: g.logs, Console: io.Discard, PasswordChecked: func() { g.checks.Add(1) }, Now: g.now})
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -95,6 +98,15 @@ func (g *Gateway) waitReady(t testing.TB, done <-chan struct{}, runErr *error) {
 	}
 	t.Fatalf("gateway not ready within 60s\n%s", g.Logs())
 }
+
+// Advance moves the gateway's clock forward by d, for tests of waits and
+// expiries that should not sleep.
+func (g *Gateway) Advance(d time.Duration) { g.offset.Add(int64(d)) }
+
+func (g *Gateway) now() time.Time { return time.Now().Add(time.Duration(g.offset.Load())) }
+
+// PasswordChecks is how many sign-in passwords this gateway has verified.
+func (g *Gateway) PasswordChecks() int64 { return g.checks.Load() }
 
 // Logs returns everything the gateway logged so far.
 func (g *Gateway) Logs() string { return g.logs.String() }

@@ -10,12 +10,13 @@ import (
 	"github.com/onward-jobs/onward/services/gateway/internal/password"
 )
 
-// SignupInput is an employer signing itself up.
+// SignupInput is an employer signing itself up from a client address.
 type SignupInput struct {
 	OrganisationName string
 	Name             string
 	Email            string
 	Password         string
+	ClientIP         string
 }
 
 // Account is a user with the organisation it belongs to (none for an admin).
@@ -24,39 +25,57 @@ type Account struct {
 	Organisation *domain.Organisation
 }
 
-// errEmailTaken answers a sign-up or invitation for an address that already
-// has an account.
-var errEmailTaken = fmt.Errorf("email: this address already has an account; sign in instead: %w", errs.Conflict)
+// errAlreadyMember answers an invitation for someone who is already a
+// member of the inviting organisation, which its managers can see anyway.
+var errAlreadyMember = fmt.Errorf("email: this address already belongs to a member of this organisation: %w", errs.Conflict)
 
-// Signup creates an employer organisation and its first org_admin. Without
-// multi-document transactions it writes the organisation first and deletes
-// it again if the user cannot be created, so nothing is left half-written.
-func (s *Service) Signup(ctx context.Context, in SignupInput) (Account, error) {
+// Signup creates an employer organisation and its first org_admin, and
+// returns the normalised address. It answers the same, and spends the same
+// password hashing, whether or not the address already has an account, so
+// sign-up does not tell anyone which addresses are registered: for a taken
+// address it creates nothing and the owner is told instead. Sign-ups are
+// limited per client address.
+//
+// Without multi-document transactions it writes the organisation first and
+// deletes it again if the user cannot be created, so nothing is left
+// half-written.
+func (s *Service) Signup(ctx context.Context, in SignupInput) (string, error) {
 	org, err := domain.NewOrganisation(newID(), in.OrganisationName, domain.KindEmployer, "", s.now())
 	fields := appendFieldErrors(nil, errs.RenameField(err, "name", "organisation_name"))
 	_, _, userFields := checkUser(in.Name, in.Email, in.Password)
 	if fields = append(fields, userFields...); len(fields) > 0 {
-		return Account{}, &errs.ValidationError{Fields: fields}
+		return "", &errs.ValidationError{Fields: fields}
+	}
+	if err := s.throttle(s.Throttle.Hit(ctx, "signup:ip:"+in.ClientIP, s.cfg.Abuse.SignupIPLimit, s.cfg.Abuse.SignupWindow)); err != nil {
+		return "", err
 	}
 	user, err := s.newUser(in.Name, in.Email, in.Password, org.ID, domain.RoleOrgAdmin)
 	if err != nil {
-		return Account{}, err
+		return "", err
 	}
-	if _, err := s.Users.ByEmail(ctx, user.Email); err == nil {
-		return Account{}, errEmailTaken
+	if existing, err := s.Users.ByEmail(ctx, user.Email); err == nil {
+		s.Notices.SignupWithExistingAddress(ctx, existing)
+		return user.Email, nil
 	} else if !errors.Is(err, errs.NotFound) {
-		return Account{}, fmt.Errorf("signup: %w", err)
+		return "", fmt.Errorf("signup: %w", err)
 	}
 	if err := s.Organisations.Create(ctx, org); err != nil {
-		return Account{}, fmt.Errorf("signup: %w", err)
+		return "", fmt.Errorf("signup: %w", err)
 	}
 	if err := s.Users.Create(ctx, user); err != nil {
 		if delErr := s.Organisations.Delete(ctx, org.ID); delErr != nil {
-			err = errors.Join(err, delErr)
+			return "", fmt.Errorf("signup: %w", errors.Join(err, delErr))
 		}
-		return Account{}, fmt.Errorf("signup: %w", err)
+		if !errors.Is(err, errs.Conflict) {
+			return "", fmt.Errorf("signup: %w", err)
+		}
+		// A sign-up with the same address won the race: answer as for
+		// any taken address.
+		if existing, err := s.Users.ByEmail(ctx, user.Email); err == nil {
+			s.Notices.SignupWithExistingAddress(ctx, existing)
+		}
 	}
-	return Account{User: user, Organisation: &org}, nil
+	return user.Email, nil
 }
 
 // newUser validates the fields of a new account and hashes its password.

@@ -20,8 +20,11 @@ type IssuedInvitation struct {
 }
 
 // Invite lets an organisation's org_admin (or an administrator) invite
-// someone to join it with a role.
-func (s *Service) Invite(ctx context.Context, a Actor, orgID, email string, role domain.Role) (IssuedInvitation, error) {
+// someone to join it with a role. Whether the address has an account
+// elsewhere does not change the answer (its owner is told instead), so
+// invitations cannot probe for accounts; invitations are limited per
+// client address and per organisation.
+func (s *Service) Invite(ctx context.Context, a Actor, orgID, email string, role domain.Role, clientIP string) (IssuedInvitation, error) {
 	if err := s.requireManagerOf(ctx, a, orgID); err != nil {
 		return IssuedInvitation{}, fmt.Errorf("invite: %w", err)
 	}
@@ -34,9 +37,10 @@ func (s *Service) Invite(ctx context.Context, a Actor, orgID, email string, role
 	if len(fields) > 0 {
 		return IssuedInvitation{}, &errs.ValidationError{Fields: fields}
 	}
-	if _, err := s.Users.ByEmail(ctx, email); err == nil {
-		return IssuedInvitation{}, errEmailTaken
-	} else if !errors.Is(err, errs.NotFound) {
+	if err := s.limitInvitations(ctx, orgID, clientIP); err != nil {
+		return IssuedInvitation{}, err
+	}
+	if err := s.checkInvitee(ctx, orgID, email); err != nil {
 		return IssuedInvitation{}, fmt.Errorf("invite: %w", err)
 	}
 	token, now := newOpaqueToken(), s.now()
@@ -48,6 +52,36 @@ func (s *Service) Invite(ctx context.Context, a Actor, orgID, email string, role
 		return IssuedInvitation{}, fmt.Errorf("invite: %w", err)
 	}
 	return IssuedInvitation{ID: inv.ID, Token: token, ExpiresAt: inv.ExpiresAt}, nil
+}
+
+// limitInvitations counts one invitation sent from clientIP for orgID.
+func (s *Service) limitInvitations(ctx context.Context, orgID, clientIP string) error {
+	lim := s.cfg.Abuse
+	if err := s.throttle(s.Throttle.Hit(ctx, "invite:ip:"+clientIP, lim.InviteIPLimit, lim.InviteWindow)); err != nil {
+		return err
+	}
+	return s.throttle(s.Throttle.Hit(ctx, "invite:org:"+orgID, lim.InviteOrgLimit, lim.InviteWindow))
+}
+
+// checkInvitee refuses to invite a member of orgID itself, which its
+// managers see in the member list anyway. An account elsewhere is not
+// revealed: its owner is told, and the invitation is issued as any other.
+func (s *Service) checkInvitee(ctx context.Context, orgID, email string) error {
+	user, err := s.Users.ByEmail(ctx, email)
+	switch {
+	case errors.Is(err, errs.NotFound):
+		return nil
+	case err != nil:
+		return err
+	case user.OrgID == orgID:
+		return errAlreadyMember
+	}
+	org, err := s.Organisations.ByID(ctx, orgID)
+	if err != nil {
+		return err
+	}
+	s.Notices.InvitedExistingAddress(ctx, user, org)
+	return nil
 }
 
 // LookupInvitation returns a usable invitation and its organisation, for

@@ -2,10 +2,8 @@ package service
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
-	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/services/gateway/internal/domain"
 )
 
@@ -31,9 +29,10 @@ func (s *Service) OpenInvitations(ctx context.Context, a Actor, orgID string) ([
 
 // ReissueInvitation gives an open invitation a new token and a new expiry,
 // as if it were sent again; the old token stops working at once. The new
-// token is shown once, as by Invite. An invitation whose address has got
-// an account meanwhile is a Conflict.
-func (s *Service) ReissueInvitation(ctx context.Context, a Actor, orgID, invitationID string) (IssuedInvitation, error) {
+// token is shown once, as by Invite, and counts against the same limits.
+// An invitation whose address has become a member of orgID meanwhile is a
+// Conflict; an account elsewhere is not revealed, as by Invite.
+func (s *Service) ReissueInvitation(ctx context.Context, a Actor, orgID, invitationID, clientIP string) (IssuedInvitation, error) {
 	if err := s.requireManagerOf(ctx, a, orgID); err != nil {
 		return IssuedInvitation{}, err
 	}
@@ -41,9 +40,10 @@ func (s *Service) ReissueInvitation(ctx context.Context, a Actor, orgID, invitat
 	if err != nil {
 		return IssuedInvitation{}, fmt.Errorf("reissue invitation: %w", err)
 	}
-	if _, err := s.Users.ByEmail(ctx, old.Email); err == nil {
-		return IssuedInvitation{}, errEmailTaken
-	} else if !errors.Is(err, errs.NotFound) {
+	if err := s.limitInvitations(ctx, orgID, clientIP); err != nil {
+		return IssuedInvitation{}, err
+	}
+	if err := s.checkInvitee(ctx, orgID, old.Email); err != nil {
 		return IssuedInvitation{}, fmt.Errorf("reissue invitation: %w", err)
 	}
 	token, now := newOpaqueToken(), s.now()

@@ -88,11 +88,51 @@ type SigningKeys interface {
 	SetRetireAt(ctx context.Context, kid string, at time.Time) error
 }
 
-// Throttle counts sign-in attempts in a store shared by every gateway
-// replica. Hit records one event under key and reports whether the limit
-// is exceeded and when the window resets; Reset forgets the key.
+// Throttle counts attempts in a store shared by every gateway replica,
+// atomically, before the work it guards. Hit counts one event under key and
+// reports whether the count is within limit and when the window resets;
+// Refund takes one hit back. Backoff admits one attempt under key unless
+// the key is still waiting out its delay at now (see BackoffPolicy), and says how
+// long is left. Reset forgets a key.
 type Throttle interface {
 	Hit(ctx context.Context, key string, limit int, window time.Duration) (allowed bool, retryAfter time.Duration, err error)
-	Peek(ctx context.Context, key string, limit int) (allowed bool, retryAfter time.Duration, err error)
+	Refund(ctx context.Context, key string) error
+	Backoff(ctx context.Context, key string, now time.Time, p BackoffPolicy) (allowed bool, retryAfter time.Duration, err error)
 	Reset(ctx context.Context, key string) error
 }
+
+// BackoffPolicy is the slow path after too many sign-in attempts on one
+// account: Free attempts are admitted at once; after the Free-th, the next
+// attempt waits Base, and every further admitted attempt doubles the wait,
+// up to Max. Attempts refused during a wait do not lengthen it. The count
+// is forgotten Idle after the last wait ends, or at a successful sign-in.
+type BackoffPolicy struct {
+	Free int
+	Base time.Duration
+	Max  time.Duration
+	Idle time.Duration
+}
+
+// AccountNotices tells the owner of an existing account that someone tried
+// to sign up with their address or invited it, because the API answers
+// those requests as for a new address and so cannot tell the requester.
+// Implementations must not fail the request: they log and move on.
+type AccountNotices interface {
+	SignupWithExistingAddress(ctx context.Context, owner domain.User)
+	InvitedExistingAddress(ctx context.Context, owner domain.User, org domain.Organisation)
+}
+
+// NoNotices sends nothing. It stands in until the notifications issue
+// brings e-mail.
+//
+// TODO(notifications): e-mail the owner ("someone tried to create an
+// account with your address; if it was you, sign in or reset your
+// password" and "<organisation> invited you; you already have an
+// account") through the notifications service, and wire it in app.build.
+type NoNotices struct{}
+
+// SignupWithExistingAddress does nothing yet.
+func (NoNotices) SignupWithExistingAddress(context.Context, domain.User) {}
+
+// InvitedExistingAddress does nothing yet.
+func (NoNotices) InvitedExistingAddress(context.Context, domain.User, domain.Organisation) {}

@@ -8,14 +8,25 @@ import (
 
 // Config holds the policy knobs of the gateway's use cases.
 type Config struct {
-	Issuer            string        // iss of access tokens: the gateway's public URL
-	Audience          string        // aud of user access tokens
-	AccessTTL         time.Duration // lifetime of an access token
-	ServiceTokenTTL   time.Duration // lifetime of a service token
-	PasswordParams    password.Params
-	LoginAccountLimit int           // failed sign-ins per account per window
-	LoginIPLimit      int           // sign-in attempts per client address per window
-	LoginWindow       time.Duration // throttle window
+	Issuer          string        // iss of access tokens: the gateway's public URL
+	Audience        string        // aud of user access tokens
+	AccessTTL       time.Duration // lifetime of an access token
+	ServiceTokenTTL time.Duration // lifetime of a service token
+	PasswordParams  password.Params
+	LoginAccount    BackoffPolicy // sign-in attempts per account before and after the limit
+	LoginIPLimit    int           // failed sign-ins per client address per window
+	LoginWindow     time.Duration // throttle window of the address limit
+	Abuse           AbuseLimits   // sign-up and invitation limits
+}
+
+// AbuseLimits bound how fast anyone can create organisations or send
+// invitations, which would otherwise let one client probe many addresses.
+type AbuseLimits struct {
+	SignupIPLimit  int           // sign-ups per client address per SignupWindow
+	SignupWindow   time.Duration //
+	InviteIPLimit  int           // invitations per client address per InviteWindow
+	InviteOrgLimit int           // invitations per organisation per InviteWindow
+	InviteWindow   time.Duration //
 }
 
 // Deps are the ports the use cases run on.
@@ -26,7 +37,11 @@ type Deps struct {
 	RefreshTokens RefreshTokens
 	Throttle      Throttle
 	Keys          *KeyRing
+	Notices       AccountNotices // NoNotices when nil
 	Now           func() time.Time
+	// PasswordChecked, when set, is called once per password verified at
+	// sign-in, so tests can count how many guesses were evaluated.
+	PasswordChecked func()
 }
 
 // Service implements the gateway's use cases.
@@ -41,6 +56,9 @@ type Service struct {
 func New(cfg Config, deps Deps) (*Service, error) {
 	if deps.Now == nil {
 		deps.Now = time.Now
+	}
+	if deps.Notices == nil {
+		deps.Notices = NoNotices{}
 	}
 	dummy, err := password.Hash(newOpaqueToken(), cfg.PasswordParams)
 	if err != nil {

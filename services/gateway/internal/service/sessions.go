@@ -28,9 +28,15 @@ var errBadCredentials = fmt.Errorf("the e-mail address or password is wrong: %w"
 // to someone guessing.
 var errDeactivated = fmt.Errorf("this account is deactivated; ask your organisation's administrator to reactivate it: %w", errs.Forbidden)
 
-// Login checks a password and starts a new refresh-token family. Attempts
-// are throttled per client address and failures per account, in Redis, so
-// the limits hold across gateway replicas.
+// Login checks a password and starts a new refresh-token family.
+//
+// Both limits are counted in Redis, atomically and before the password is
+// checked, so they hold across replicas and against parallel guesses: of
+// any number of concurrent attempts at most the limit are evaluated. The
+// client address has a fixed window, from which a successful sign-in is
+// taken back; the account has a back-off (BackoffPolicy) rather than a
+// flat lockout, so its owner can still get in after the wait however many
+// guesses others made, and a successful sign-in clears it.
 func (s *Service) Login(ctx context.Context, email, plain, clientIP string) (TokenPair, error) {
 	email, err := domain.NormaliseEmail("email", email)
 	if err != nil {
@@ -40,7 +46,7 @@ func (s *Service) Login(ctx context.Context, email, plain, clientIP string) (Tok
 	if err := s.throttle(s.Throttle.Hit(ctx, ipKey, s.cfg.LoginIPLimit, s.cfg.LoginWindow)); err != nil {
 		return TokenPair{}, err
 	}
-	if err := s.throttle(s.Throttle.Peek(ctx, acctKey, s.cfg.LoginAccountLimit)); err != nil {
+	if err := s.throttle(s.Throttle.Backoff(ctx, acctKey, s.now(), s.cfg.LoginAccount)); err != nil {
 		return TokenPair{}, err
 	}
 	user, ok, err := s.checkPassword(ctx, email, plain)
@@ -48,16 +54,16 @@ func (s *Service) Login(ctx context.Context, email, plain, clientIP string) (Tok
 		return TokenPair{}, err
 	}
 	if !ok {
-		if _, _, err := s.Throttle.Hit(ctx, acctKey, s.cfg.LoginAccountLimit, s.cfg.LoginWindow); err != nil {
-			return TokenPair{}, fmt.Errorf("login throttle: %w", err)
-		}
 		return TokenPair{}, errBadCredentials
 	}
-	if !user.Active() {
-		return TokenPair{}, errDeactivated
+	if err := s.Throttle.Refund(ctx, ipKey); err != nil {
+		return TokenPair{}, fmt.Errorf("login throttle: %w", err)
 	}
 	if err := s.Throttle.Reset(ctx, acctKey); err != nil {
 		return TokenPair{}, fmt.Errorf("login throttle: %w", err)
+	}
+	if !user.Active() {
+		return TokenPair{}, errDeactivated
 	}
 	return s.issue(ctx, user, newID())
 }
@@ -73,6 +79,9 @@ func (s *Service) checkPassword(ctx context.Context, email, plain string) (domai
 	if err != nil {
 		hash = s.dummyHash
 	}
+	if s.PasswordChecked != nil {
+		s.PasswordChecked()
+	}
 	ok, verr := password.Verify(plain, hash)
 	if verr != nil {
 		return domain.User{}, false, fmt.Errorf("login: stored hash: %w", verr)
@@ -82,7 +91,7 @@ func (s *Service) checkPassword(ctx context.Context, email, plain string) (domai
 
 func (s *Service) throttle(allowed bool, retryAfter time.Duration, err error) error {
 	if err != nil {
-		return fmt.Errorf("login throttle: %w", err)
+		return fmt.Errorf("throttle: %w", err)
 	}
 	if !allowed {
 		return &errs.RateLimitedError{RetryAfter: retryAfter}

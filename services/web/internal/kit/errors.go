@@ -90,7 +90,9 @@ func FormProblem(c *fiber.Ctx, v *View, err error) (int, bool) {
 		v.Alert = v.T("ErrCheckFields")
 		return fiber.StatusUnprocessableEntity, true
 	case errors.Is(err, errs.Conflict):
-		// The only conflict these forms meet is an address already in use.
+		// The conflicts these forms meet are an address already in use:
+		// accepting an invitation for it, or inviting a member of the
+		// organisation itself. Sign-up never reveals a taken address.
 		v.AddError("email", v.T("ErrEmailTaken"))
 		v.Alert = v.T("ErrCheckFields")
 		return fiber.StatusConflict, true

@@ -1,17 +1,21 @@
-// Package redis holds the gateway's Redis adapters: the sign-in throttle,
-// whose counters live in Redis so that limits hold across replicas.
+// Package redis holds the gateway's Redis adapters: the sign-in, sign-up
+// and invitation throttles, whose counters live in Redis so that limits
+// hold across replicas.
 package redis
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/onward-jobs/onward/services/gateway/internal/service"
 )
 
-// Throttle is a fixed-window counter per key.
+// Throttle keeps fixed-window counters and back-off gates per key. Every
+// decision is one Lua script, so it is atomic across concurrent requests
+// and replicas: a count is taken before the work it guards, never after.
 type Throttle struct {
 	rdb    *redis.Client
 	prefix string
@@ -40,23 +44,56 @@ func (t *Throttle) Hit(ctx context.Context, key string, limit int, window time.D
 	return res[0] <= int64(limit), time.Duration(res[1]) * time.Millisecond, nil
 }
 
-// Peek reports whether key is still under limit without counting.
-func (t *Throttle) Peek(ctx context.Context, key string, limit int) (bool, time.Duration, error) {
-	n, err := t.rdb.Get(ctx, t.prefix+key).Int64()
-	if errors.Is(err, redis.Nil) {
-		return true, 0, nil
+// refundScript takes back one hit of a live counter. A counter whose
+// window ended meanwhile is left alone, so no counter is ever created
+// without an expiry or driven below zero.
+var refundScript = redis.NewScript(`
+local n = tonumber(redis.call('GET', KEYS[1]) or '0')
+if n > 0 then redis.call('DECR', KEYS[1]) end
+return 0
+`)
+
+// Refund takes back one hit, for an event that should not have counted
+// (a successful sign-in against the per-address limit).
+func (t *Throttle) Refund(ctx context.Context, key string) error {
+	if err := refundScript.Run(ctx, t.rdb, []string{t.prefix + key}).Err(); err != nil {
+		return fmt.Errorf("throttle refund: %w", err)
 	}
+	return nil
+}
+
+// backoffScript admits an attempt unless the key's next allowed time is
+// still ahead of now (the caller's clock, in milliseconds). An admitted
+// attempt is counted at once; from the free-th on, each pushes the next
+// allowed time out by base·2^(n−free), capped. Refused attempts change
+// nothing, so hammering a key does not lengthen its wait. The key is
+// forgotten idle after its wait ends.
+var backoffScript = redis.NewScript(`
+local now = tonumber(ARGV[5])
+local n = tonumber(redis.call('HGET', KEYS[1], 'n') or '0')
+local nxt = tonumber(redis.call('HGET', KEYS[1], 'next') or '0')
+if now < nxt then return {0, nxt - now} end
+local free, base, cap, idle = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+n = n + 1
+local wait = 0
+if n >= free then
+  wait = cap
+  if n - free < 40 then wait = math.min(cap, base * 2 ^ (n - free)) end
+end
+redis.call('HSET', KEYS[1], 'n', n, 'next', string.format('%d', now + wait))
+redis.call('PEXPIRE', KEYS[1], string.format('%d', wait + idle))
+return {1, 0}
+`)
+
+// Backoff admits one attempt under key at now by policy, or says how long
+// to wait. Replicas' clocks are assumed to agree to well under p.Base.
+func (t *Throttle) Backoff(ctx context.Context, key string, now time.Time, p service.BackoffPolicy) (bool, time.Duration, error) {
+	res, err := backoffScript.Run(ctx, t.rdb, []string{t.prefix + key},
+		p.Free, p.Base.Milliseconds(), p.Max.Milliseconds(), p.Idle.Milliseconds(), now.UnixMilli()).Int64Slice()
 	if err != nil {
-		return false, 0, fmt.Errorf("throttle peek: %w", err)
+		return false, 0, fmt.Errorf("throttle backoff: %w", err)
 	}
-	if n < int64(limit) {
-		return true, 0, nil
-	}
-	ttl, err := t.rdb.PTTL(ctx, t.prefix+key).Result()
-	if err != nil {
-		return false, 0, fmt.Errorf("throttle ttl: %w", err)
-	}
-	return false, ttl, nil
+	return res[0] == 1, time.Duration(res[1]) * time.Millisecond, nil
 }
 
 // Reset forgets a key, after a successful sign-in.

@@ -23,12 +23,14 @@ func (h *handlers) signup(c *fiber.Ctx) error {
 	if err := httpx.DecodeJSON(c, &req); err != nil {
 		return err
 	}
-	acct, err := h.svc.Signup(c.UserContext(), service.SignupInput{OrganisationName: req.OrganisationName, Name: req.Name, Email: req.Email, Password: req.Password})
+	email, err := h.svc.Signup(c.UserContext(), service.SignupInput{
+		OrganisationName: req.OrganisationName, Name: req.Name, Email: req.Email, Password: req.Password, ClientIP: c.IP(),
+	})
 	if err != nil {
 		return err
 	}
-	resp := toAccountResponse(acct)
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"user": resp.User, "organisation": resp.Organisation})
+	// The same answer whether or not the address already had an account.
+	return c.Status(fiber.StatusAccepted).JSON(signupAcceptedResponse{Email: email})
 }
 
 func (h *handlers) login(c *fiber.Ctx) error {
@@ -108,7 +110,7 @@ func (h *handlers) invite(c *fiber.Ctx) error {
 	if err := httpx.DecodeJSON(c, &req); err != nil {
 		return err
 	}
-	inv, err := h.svc.Invite(c.UserContext(), a, c.Params("id"), req.Email, domain.Role(req.Role))
+	inv, err := h.svc.Invite(c.UserContext(), a, c.Params("id"), req.Email, domain.Role(req.Role), c.IP())
 	if err != nil {
 		return err
 	}

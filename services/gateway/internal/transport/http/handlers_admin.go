@@ -90,7 +90,7 @@ func (h *handlers) reissueInvitation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	inv, err := h.svc.ReissueInvitation(c.UserContext(), a, c.Params("id"), c.Params("invitation_id"))
+	inv, err := h.svc.ReissueInvitation(c.UserContext(), a, c.Params("id"), c.Params("invitation_id"), c.IP())
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,12 @@ type signupRequest struct {
 	Password         string `json:"password" validate:"required,min=12,max=128"`
 }
 
+// signupAcceptedResponse answers every valid sign-up alike: the address to
+// sign in with, normalised.
+type signupAcceptedResponse struct {
+	Email string `json:"email"`
+}
+
 type loginRequest struct {
 	Email    string `json:"email" validate:"required,max=254"`
 	Password string `json:"password" validate:"required,max=128"`

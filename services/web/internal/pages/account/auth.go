@@ -26,7 +26,11 @@ func (p *Pages) SignupForm(c *fiber.Ctx) error {
 }
 
 // Signup is POST /signup: it creates an employer and its first
-// administrator, then signs the new administrator in.
+// administrator, then signs the new administrator in. The gateway answers
+// a taken address like a new one (and tells its owner), so this page never
+// says an address is taken: when the sign-in that follows fails, the
+// sign-in page says the sign-up was received and asks for the password,
+// which is true either way.
 func (p *Pages) Signup(c *fiber.Ctx) error {
 	v := p.kit.NewView(c, "/signup")
 	kit.FormValues(c, v, "organisation_name", "name", "email")
@@ -40,13 +44,13 @@ func (p *Pages) Signup(c *fiber.Ctx) error {
 	return p.signInAndGoHome(c, in.Email, in.Password)
 }
 
-// signInAndGoHome starts a session for an account just created. Should the
-// sign-in itself fail (say, too many attempts from this address), the
-// account exists and the sign-in page takes over.
+// signInAndGoHome starts a session after a sign-up. Should the sign-in
+// fail (the address had an account with another password, or too many
+// attempts from this address), the sign-in page takes over.
 func (p *Pages) signInAndGoHome(c *fiber.Ctx, email, password string) error {
 	resp, err := p.kit.API.LogInWithResponse(kit.Ctx(c), api.LoginRequest{Email: email, Password: password})
 	if err != nil || p.kit.StartSession(c, *resp.JSON200) != nil {
-		return c.Redirect("/login", fiber.StatusSeeOther)
+		return c.Redirect("/login?signed_up=1", fiber.StatusSeeOther)
 	}
 	return c.Redirect("/home", fiber.StatusSeeOther)
 }
@@ -58,8 +62,11 @@ func (p *Pages) LoginForm(c *fiber.Ctx) error {
 		return c.Redirect("/home", fiber.StatusSeeOther)
 	}
 	v := p.kit.NewView(c, "/login")
-	if c.Query("signed_out") != "" {
+	switch {
+	case c.Query("signed_out") != "":
 		v.Notice = v.T("NoticeSignedOut")
+	case c.Query("signed_up") != "":
+		v.Notice = v.T("NoticeSignupReceived")
 	}
 	return p.tmpl.Render(c, fiber.StatusOK, "login", v)
 }

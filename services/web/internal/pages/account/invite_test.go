@@ -70,7 +70,7 @@ func TestProgrammeOnboardingThroughInvitations(t *testing.T) {
 
 func TestTooManySignInAttemptsAreExplained(t *testing.T) {
 	t.Parallel()
-	g := webtest.Start(t, map[string]string{"LOGIN_ACCOUNT_LIMIT": "2"})
+	g := webtest.Start(t, map[string]string{"LOGIN_ACCOUNT_LIMIT": "2", "LOGIN_DELAY": "15m"})
 	// A fresh account: the throttle's counters live in the shared Redis.
 	email := webtest.UniqueEmail(t)
 	webtest.NewBrowser(t, g).SignUp("Tuincentrum Groei", "Jef", email).MustBeAt(t, "/home", http.StatusOK)

@@ -73,12 +73,18 @@ func TestInvalidSignupShowsFieldErrorsAndKeepsInput(t *testing.T) {
 		t.Error("the password was sent back in the page")
 	}
 
-	// The same address twice is a conflict, explained at the field.
+	// A taken address is not revealed: the sign-up is received and the
+	// person is asked to sign in, which only the owner's password does.
 	email := webtest.UniqueEmail(t)
 	webtest.NewBrowser(t, g).SignUp("First", "One", email).MustBeAt(t, "/home", http.StatusOK)
-	again := webtest.NewBrowser(t, g).SignUp("Second", "Two", email)
-	again.MustBeAt(t, "/signup", http.StatusConflict)
-	again.MustContain(t, "This address already has an account")
+	again := webtest.NewBrowser(t, g).Submit("/signup", "/signup", url.Values{
+		"organisation_name": {"Second"}, "name": {"Two"}, "email": {email}, "password": {"another-long-passphrase-77"},
+	})
+	again.MustBeAt(t, "/login", http.StatusOK)
+	again.MustContain(t, "Sign-up received")
+	if strings.Contains(again.Body, "already has an account") {
+		t.Error("the sign-up page revealed that the address has an account")
+	}
 }
 
 func TestFormsWithoutCSRFTokenAreRejected(t *testing.T) {

@@ -46,7 +46,7 @@ func (p *Pages) Reissue(c *fiber.Ctx) error {
 	sc, id := scopeOf(c), strings.Clone(c.Params("invitation"))
 	resp, err := p.k.API.ReissueInvitationWithResponse(kit.Ctx(c), sc.OrgID, id)
 	if errors.Is(err, errs.Conflict) {
-		// The address has got an account meanwhile.
+		// The address has become a member of this organisation meanwhile.
 		v, _, verr := p.organisationView(c)
 		if verr != nil {
 			return p.failed(c, verr)
