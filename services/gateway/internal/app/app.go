@@ -67,9 +67,15 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	if err := keys.Load(ctx); err != nil {
 		return nil, err
 	}
+	// Every service reads this list; the gateway writes it and reads it too.
+	revocations, err := auth.NewRevocationList(auth.RevocationListConfig{Redis: rt.Redis, Prefix: cfg.RevocationPrefix, Lifetime: cfg.AccessTTL})
+	if err != nil {
+		return nil, err
+	}
 	svc, err := service.New(serviceConfig(cfg), service.Deps{
 		Users: store.Users, Organisations: store.Organisations, Invitations: store.Invitations,
 		RefreshTokens: store.RefreshTokens, Throttle: redis.NewThrottle(rt.Redis, cfg.MongoDB+":throttle:"),
+		Revocations: revocations, Audit: rt.Logger.With("audit", true),
 		Keys: keys, Now: opts.Now,
 	})
 	if err != nil {
@@ -78,7 +84,9 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	if err := bootstrapAdmin(ctx, svc, cfg, opts, rt); err != nil {
 		return nil, err
 	}
-	verifier, err := auth.NewVerifier(auth.VerifierConfig{Issuer: cfg.PublicURL, Audiences: []string{cfg.APIAudience}, Keys: keys})
+	verifier, err := auth.NewVerifier(auth.VerifierConfig{
+		Issuer: cfg.PublicURL, Audiences: []string{cfg.APIAudience}, Keys: keys, MaxLifetime: cfg.AccessTTL, Revocations: revocations,
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -95,6 +103,7 @@ func serviceConfig(cfg Config) service.Config {
 	return service.Config{
 		Issuer: cfg.PublicURL, Audience: cfg.APIAudience, AccessTTL: cfg.AccessTTL, ServiceTokenTTL: cfg.ServiceTokenTTL,
 		PasswordParams: password.Default, LoginAccountLimit: cfg.LoginAccountLimit, LoginIPLimit: cfg.LoginIPLimit, LoginWindow: cfg.LoginWindow,
+		SessionIdle: cfg.SessionIdle, SessionMax: cfg.SessionMax,
 	}
 }
 
