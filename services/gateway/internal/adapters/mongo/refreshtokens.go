@@ -34,8 +34,11 @@ type refreshTokenDoc struct {
 }
 
 func toRefreshTokenDoc(t domain.RefreshToken) refreshTokenDoc {
-	started := t.SessionStartedAt
-	return refreshTokenDoc{Hash: t.Hash, FamilyID: t.FamilyID, UserID: t.UserID, CreatedAt: t.CreatedAt, ExpiresAt: t.ExpiresAt, SessionStartedAt: &started, UsedAt: t.UsedAt, RevokedAt: t.RevokedAt}
+	var started *time.Time
+	if !t.SessionStartedAt.IsZero() {
+		started = &t.SessionStartedAt
+	}
+	return refreshTokenDoc{Hash: t.Hash, FamilyID: t.FamilyID, UserID: t.UserID, CreatedAt: t.CreatedAt, ExpiresAt: t.ExpiresAt, SessionStartedAt: started, UsedAt: t.UsedAt, RevokedAt: t.RevokedAt}
 }
 
 func toDomainRefreshToken(d refreshTokenDoc) domain.RefreshToken {
