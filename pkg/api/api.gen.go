@@ -182,6 +182,24 @@ func (e CandidateCardScheduleFit) Valid() bool {
 	}
 }
 
+// Defines values for ChangeRoleRequestRole.
+const (
+	ChangeRoleRequestRoleMember   ChangeRoleRequestRole = "member"
+	ChangeRoleRequestRoleOrgAdmin ChangeRoleRequestRole = "org_admin"
+)
+
+// Valid indicates whether the value is a known member of the ChangeRoleRequestRole enum.
+func (e ChangeRoleRequestRole) Valid() bool {
+	switch e {
+	case ChangeRoleRequestRoleMember:
+		return true
+	case ChangeRoleRequestRoleOrgAdmin:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for Contract.
 const (
 	ContractApprenticeship Contract = "apprenticeship"
@@ -1354,6 +1372,14 @@ type CertificateInput struct {
 	Issuer *string `json:"issuer,omitempty"`
 	Name   string  `json:"name"`
 }
+
+// ChangeRoleRequest defines model for ChangeRoleRequest.
+type ChangeRoleRequest struct {
+	Role ChangeRoleRequestRole `json:"role"`
+}
+
+// ChangeRoleRequestRole defines model for ChangeRoleRequest.Role.
+type ChangeRoleRequestRole string
 
 // Consent defines model for Consent.
 type Consent struct {
@@ -2747,6 +2773,9 @@ type CreateOrganisationJSONRequestBody = CreateOrganisationRequest
 // InviteMemberJSONRequestBody defines body for InviteMember for application/json ContentType.
 type InviteMemberJSONRequestBody = InviteRequest
 
+// ChangeMemberRoleJSONRequestBody defines body for ChangeMemberRole for application/json ContentType.
+type ChangeMemberRoleJSONRequestBody = ChangeRoleRequest
+
 // CreateProgrammeJSONRequestBody defines body for CreateProgramme for application/json ContentType.
 type CreateProgrammeJSONRequestBody = ProgrammeInput
 
@@ -3031,8 +3060,10 @@ type ClientInterface interface {
 
 	// LogOutWithBody Revoke the refresh-token family. Answers 204 for an unknown token too.
 	//
-	// Every refresh token of that sign-in stops working, including the one presented; other
-	// sign-ins of the same account (other devices) are not affected.
+	// Every refresh token of that sign-in stops working, including the one presented, and every
+	// service refuses the access tokens of that sign-in (their `sid`) within seconds; other
+	// sign-ins of the same account (other devices) are not affected. Reuse detection revokes a
+	// sign-in the same way.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3041,8 +3072,10 @@ type ClientInterface interface {
 
 	// LogOut Revoke the refresh-token family. Answers 204 for an unknown token too.
 	//
-	// Every refresh token of that sign-in stops working, including the one presented; other
-	// sign-ins of the same account (other devices) are not affected.
+	// Every refresh token of that sign-in stops working, including the one presented, and every
+	// service refuses the access tokens of that sign-in (their `sid`) within seconds; other
+	// sign-ins of the same account (other devices) are not affected. Reuse detection revokes a
+	// sign-in the same way.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3051,7 +3084,9 @@ type ClientInterface interface {
 
 	// RefreshTokensWithBody Rotate a refresh token. Reusing a rotated token revokes its whole family.
 	//
-	// A deactivated account's refresh tokens are revoked and answer 401.
+	// A deactivated account's refresh tokens are revoked and answer 401. A session ends, and its
+	// refresh token answers 401, once it has gone unused for SESSION_IDLE_TIMEOUT (12 hours by
+	// default) or SESSION_MAX_LIFETIME (30 days) after its sign-in, however often it was refreshed.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3060,7 +3095,9 @@ type ClientInterface interface {
 
 	// RefreshTokens Rotate a refresh token. Reusing a rotated token revokes its whole family.
 	//
-	// A deactivated account's refresh tokens are revoked and answer 401.
+	// A deactivated account's refresh tokens are revoked and answer 401. A session ends, and its
+	// refresh token answers 401, once it has gone unused for SESSION_IDLE_TIMEOUT (12 hours by
+	// default) or SESSION_MAX_LIFETIME (30 days) after its sign-in, however often it was refreshed.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3454,6 +3491,37 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/organisations/{id}/members (the `ListMembers` operationId).
 	ListMembers(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// RemoveMember Remove a member from the organisation. Their account is deleted and every session ends.
+	//
+	// A platform admin may remove anyone from any organisation; an org_admin the people of their own
+	// organisation (another organisation, or an id that is not its member, is 404); a member gets
+	// 403; removing oneself is 409. The caller's own account must be active. The account (e-mail,
+	// name, password) is deleted and the access tokens already issued to it are refused by every
+	// service within seconds. Records that name the person by id keep the id.
+	//
+	// Corresponds with DELETE /api/v1/organisations/{id}/members/{user_id} (the `RemoveMember` operationId).
+	RemoveMember(ctx context.Context, id string, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ChangeMemberRoleWithBody Make a member an org_admin or a plain member. Their sessions end; they sign in again.
+	//
+	// Same callers and answers as removing a member. Every session of the member ends, so that no
+	// access token carries the old role; setting the role they already have changes nothing.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /api/v1/organisations/{id}/members/{user_id}/role (the `ChangeMemberRole` operationId).
+	ChangeMemberRoleWithBody(ctx context.Context, id string, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ChangeMemberRole Make a member an org_admin or a plain member. Their sessions end; they sign in again.
+	//
+	// Same callers and answers as removing a member. Every session of the member ends, so that no
+	// access token carries the old role; setting the role they already have changes nothing.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /api/v1/organisations/{id}/members/{user_id}/role (the `ChangeMemberRole` operationId).
+	ChangeMemberRole(ctx context.Context, id string, userID string, body ChangeMemberRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// SearchPlaces Suggest European populated places, ranked by match quality, then population.
 	//
 	// Place data © GeoNames (geonames.org), CC BY 4.0.
@@ -3681,8 +3749,8 @@ type ClientInterface interface {
 	//
 	// A platform admin may deactivate anyone but themselves; an org_admin the people of their own
 	// organisation (anyone else's id is 404); a member gets 403; one's own account is 409. The
-	// caller's own account must be active. Access tokens already issued stay valid until they
-	// expire (15 minutes), but the gateway's own endpoints refuse them where they read the account.
+	// caller's own account must be active. Access tokens already issued are refused by every
+	// service within seconds (the account and its sessions are published as revoked).
 	// Deactivating a deactivated account revokes its tokens again and keeps the first date.
 	//
 	// Corresponds with POST /api/v1/users/{id}/deactivation (the `DeactivateUser` operationId).
@@ -3933,8 +4001,10 @@ func (c *Client) LogIn(ctx context.Context, body LogInJSONRequestBody, reqEditor
 
 // LogOutWithBody Revoke the refresh-token family. Answers 204 for an unknown token too.
 //
-// Every refresh token of that sign-in stops working, including the one presented; other
-// sign-ins of the same account (other devices) are not affected.
+// Every refresh token of that sign-in stops working, including the one presented, and every
+// service refuses the access tokens of that sign-in (their `sid`) within seconds; other
+// sign-ins of the same account (other devices) are not affected. Reuse detection revokes a
+// sign-in the same way.
 //
 // Takes any type of body and a specified content type.
 //
@@ -3953,8 +4023,10 @@ func (c *Client) LogOutWithBody(ctx context.Context, contentType string, body io
 
 // LogOut Revoke the refresh-token family. Answers 204 for an unknown token too.
 //
-// Every refresh token of that sign-in stops working, including the one presented; other
-// sign-ins of the same account (other devices) are not affected.
+// Every refresh token of that sign-in stops working, including the one presented, and every
+// service refuses the access tokens of that sign-in (their `sid`) within seconds; other
+// sign-ins of the same account (other devices) are not affected. Reuse detection revokes a
+// sign-in the same way.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -3973,7 +4045,9 @@ func (c *Client) LogOut(ctx context.Context, body LogOutJSONRequestBody, reqEdit
 
 // RefreshTokensWithBody Rotate a refresh token. Reusing a rotated token revokes its whole family.
 //
-// A deactivated account's refresh tokens are revoked and answer 401.
+// A deactivated account's refresh tokens are revoked and answer 401. A session ends, and its
+// refresh token answers 401, once it has gone unused for SESSION_IDLE_TIMEOUT (12 hours by
+// default) or SESSION_MAX_LIFETIME (30 days) after its sign-in, however often it was refreshed.
 //
 // Takes any type of body and a specified content type.
 //
@@ -3992,7 +4066,9 @@ func (c *Client) RefreshTokensWithBody(ctx context.Context, contentType string, 
 
 // RefreshTokens Rotate a refresh token. Reusing a rotated token revokes its whole family.
 //
-// A deactivated account's refresh tokens are revoked and answer 401.
+// A deactivated account's refresh tokens are revoked and answer 401. A session ends, and its
+// refresh token answers 401, once it has gone unused for SESSION_IDLE_TIMEOUT (12 hours by
+// default) or SESSION_MAX_LIFETIME (30 days) after its sign-in, however often it was refreshed.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4896,6 +4972,67 @@ func (c *Client) ListMembers(ctx context.Context, id string, reqEditors ...Reque
 	return c.Client.Do(req)
 }
 
+// RemoveMember Remove a member from the organisation. Their account is deleted and every session ends.
+//
+// A platform admin may remove anyone from any organisation; an org_admin the people of their own
+// organisation (another organisation, or an id that is not its member, is 404); a member gets
+// 403; removing oneself is 409. The caller's own account must be active. The account (e-mail,
+// name, password) is deleted and the access tokens already issued to it are refused by every
+// service within seconds. Records that name the person by id keep the id.
+//
+// Corresponds with DELETE /api/v1/organisations/{id}/members/{user_id} (the `RemoveMember` operationId).
+func (c *Client) RemoveMember(ctx context.Context, id string, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRemoveMemberRequest(c.Server, id, userID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ChangeMemberRoleWithBody Make a member an org_admin or a plain member. Their sessions end; they sign in again.
+//
+// Same callers and answers as removing a member. Every session of the member ends, so that no
+// access token carries the old role; setting the role they already have changes nothing.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /api/v1/organisations/{id}/members/{user_id}/role (the `ChangeMemberRole` operationId).
+func (c *Client) ChangeMemberRoleWithBody(ctx context.Context, id string, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewChangeMemberRoleRequestWithBody(c.Server, id, userID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ChangeMemberRole Make a member an org_admin or a plain member. Their sessions end; they sign in again.
+//
+// Same callers and answers as removing a member. Every session of the member ends, so that no
+// access token carries the old role; setting the role they already have changes nothing.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /api/v1/organisations/{id}/members/{user_id}/role (the `ChangeMemberRole` operationId).
+func (c *Client) ChangeMemberRole(ctx context.Context, id string, userID string, body ChangeMemberRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewChangeMemberRoleRequest(c.Server, id, userID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // SearchPlaces Suggest European populated places, ranked by match quality, then population.
 //
 // Place data © GeoNames (geonames.org), CC BY 4.0.
@@ -5403,8 +5540,8 @@ func (c *Client) ReactivateUser(ctx context.Context, id string, reqEditors ...Re
 //
 // A platform admin may deactivate anyone but themselves; an org_admin the people of their own
 // organisation (anyone else's id is 404); a member gets 403; one's own account is 409. The
-// caller's own account must be active. Access tokens already issued stay valid until they
-// expire (15 minutes), but the gateway's own endpoints refuse them where they read the account.
+// caller's own account must be active. Access tokens already issued are refused by every
+// service within seconds (the account and its sessions are published as revoked).
 // Deactivating a deactivated account revokes its tokens again and keeps the first date.
 //
 // Corresponds with POST /api/v1/users/{id}/deactivation (the `DeactivateUser` operationId).
@@ -7659,6 +7796,101 @@ func NewListMembersRequest(server string, id string) (*http.Request, error) {
 	return req, nil
 }
 
+// NewRemoveMemberRequest constructs an http.Request for the RemoveMember method
+func NewRemoveMemberRequest(server string, id string, userID string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/organisations/%s/members/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewChangeMemberRoleRequest calls the generic ChangeMemberRole builder with application/json body
+func NewChangeMemberRoleRequest(server string, id string, userID string, body ChangeMemberRoleJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewChangeMemberRoleRequestWithBody(server, id, userID, "application/json", bodyReader)
+}
+
+// NewChangeMemberRoleRequestWithBody constructs an http.Request for the ChangeMemberRole method, with any body, and a specified content type
+func NewChangeMemberRoleRequestWithBody(server string, id string, userID string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/organisations/%s/members/%s/role", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewSearchPlacesRequest constructs an http.Request for the SearchPlaces method
 func NewSearchPlacesRequest(server string, params *SearchPlacesParams) (*http.Request, error) {
 	var err error
@@ -9553,8 +9785,10 @@ type ClientWithResponsesInterface interface {
 
 	// LogOutWithBodyWithResponse Revoke the refresh-token family. Answers 204 for an unknown token too.
 	//
-	// Every refresh token of that sign-in stops working, including the one presented; other
-	// sign-ins of the same account (other devices) are not affected.
+	// Every refresh token of that sign-in stops working, including the one presented, and every
+	// service refuses the access tokens of that sign-in (their `sid`) within seconds; other
+	// sign-ins of the same account (other devices) are not affected. Reuse detection revokes a
+	// sign-in the same way.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9563,8 +9797,10 @@ type ClientWithResponsesInterface interface {
 
 	// LogOutWithResponse Revoke the refresh-token family. Answers 204 for an unknown token too.
 	//
-	// Every refresh token of that sign-in stops working, including the one presented; other
-	// sign-ins of the same account (other devices) are not affected.
+	// Every refresh token of that sign-in stops working, including the one presented, and every
+	// service refuses the access tokens of that sign-in (their `sid`) within seconds; other
+	// sign-ins of the same account (other devices) are not affected. Reuse detection revokes a
+	// sign-in the same way.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9573,7 +9809,9 @@ type ClientWithResponsesInterface interface {
 
 	// RefreshTokensWithBodyWithResponse Rotate a refresh token. Reusing a rotated token revokes its whole family.
 	//
-	// A deactivated account's refresh tokens are revoked and answer 401.
+	// A deactivated account's refresh tokens are revoked and answer 401. A session ends, and its
+	// refresh token answers 401, once it has gone unused for SESSION_IDLE_TIMEOUT (12 hours by
+	// default) or SESSION_MAX_LIFETIME (30 days) after its sign-in, however often it was refreshed.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9582,7 +9820,9 @@ type ClientWithResponsesInterface interface {
 
 	// RefreshTokensWithResponse Rotate a refresh token. Reusing a rotated token revokes its whole family.
 	//
-	// A deactivated account's refresh tokens are revoked and answer 401.
+	// A deactivated account's refresh tokens are revoked and answer 401. A session ends, and its
+	// refresh token answers 401, once it has gone unused for SESSION_IDLE_TIMEOUT (12 hours by
+	// default) or SESSION_MAX_LIFETIME (30 days) after its sign-in, however often it was refreshed.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -10024,6 +10264,39 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/organisations/{id}/members (the `ListMembers` operationId).
 	ListMembersWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ListMembersResponse, error)
 
+	// RemoveMemberWithResponse Remove a member from the organisation. Their account is deleted and every session ends.
+	//
+	// A platform admin may remove anyone from any organisation; an org_admin the people of their own
+	// organisation (another organisation, or an id that is not its member, is 404); a member gets
+	// 403; removing oneself is 409. The caller's own account must be active. The account (e-mail,
+	// name, password) is deleted and the access tokens already issued to it are refused by every
+	// service within seconds. Records that name the person by id keep the id.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /api/v1/organisations/{id}/members/{user_id} (the `RemoveMember` operationId).
+	RemoveMemberWithResponse(ctx context.Context, id string, userID string, reqEditors ...RequestEditorFn) (*RemoveMemberResponse, error)
+
+	// ChangeMemberRoleWithBodyWithResponse Make a member an org_admin or a plain member. Their sessions end; they sign in again.
+	//
+	// Same callers and answers as removing a member. Every session of the member ends, so that no
+	// access token carries the old role; setting the role they already have changes nothing.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/organisations/{id}/members/{user_id}/role (the `ChangeMemberRole` operationId).
+	ChangeMemberRoleWithBodyWithResponse(ctx context.Context, id string, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangeMemberRoleResponse, error)
+
+	// ChangeMemberRoleWithResponse Make a member an org_admin or a plain member. Their sessions end; they sign in again.
+	//
+	// Same callers and answers as removing a member. Every session of the member ends, so that no
+	// access token carries the old role; setting the role they already have changes nothing.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/organisations/{id}/members/{user_id}/role (the `ChangeMemberRole` operationId).
+	ChangeMemberRoleWithResponse(ctx context.Context, id string, userID string, body ChangeMemberRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeMemberRoleResponse, error)
+
 	// SearchPlacesWithResponse Suggest European populated places, ranked by match quality, then population.
 	//
 	// Place data © GeoNames (geonames.org), CC BY 4.0.
@@ -10275,8 +10548,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// A platform admin may deactivate anyone but themselves; an org_admin the people of their own
 	// organisation (anyone else's id is 404); a member gets 403; one's own account is 409. The
-	// caller's own account must be active. Access tokens already issued stay valid until they
-	// expire (15 minutes), but the gateway's own endpoints refuse them where they read the account.
+	// caller's own account must be active. Access tokens already issued are refused by every
+	// service within seconds (the account and its sessions are published as revoked).
 	// Deactivating a deactivated account revokes its tokens again and keeps the first date.
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -13349,6 +13622,144 @@ func (r ListMembersResponse) ContentType() string {
 	return ""
 }
 
+type RemoveMemberResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r RemoveMemberResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r RemoveMemberResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r RemoveMemberResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r RemoveMemberResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r RemoveMemberResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RemoveMemberResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RemoveMemberResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RemoveMemberResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ChangeMemberRoleResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Member
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ChangeMemberRoleResponse) GetJSON200() *Member {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ChangeMemberRoleResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ChangeMemberRoleResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ChangeMemberRoleResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ChangeMemberRoleResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r ChangeMemberRoleResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r ChangeMemberRoleResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ChangeMemberRoleResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ChangeMemberRoleResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ChangeMemberRoleResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type SearchPlacesResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -15520,8 +15931,10 @@ func (c *ClientWithResponses) LogInWithResponse(ctx context.Context, body LogInJ
 
 // LogOutWithBodyWithResponse Revoke the refresh-token family. Answers 204 for an unknown token too.
 //
-// Every refresh token of that sign-in stops working, including the one presented; other
-// sign-ins of the same account (other devices) are not affected.
+// Every refresh token of that sign-in stops working, including the one presented, and every
+// service refuses the access tokens of that sign-in (their `sid`) within seconds; other
+// sign-ins of the same account (other devices) are not affected. Reuse detection revokes a
+// sign-in the same way.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15536,8 +15949,10 @@ func (c *ClientWithResponses) LogOutWithBodyWithResponse(ctx context.Context, co
 
 // LogOutWithResponse Revoke the refresh-token family. Answers 204 for an unknown token too.
 //
-// Every refresh token of that sign-in stops working, including the one presented; other
-// sign-ins of the same account (other devices) are not affected.
+// Every refresh token of that sign-in stops working, including the one presented, and every
+// service refuses the access tokens of that sign-in (their `sid`) within seconds; other
+// sign-ins of the same account (other devices) are not affected. Reuse detection revokes a
+// sign-in the same way.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15552,7 +15967,9 @@ func (c *ClientWithResponses) LogOutWithResponse(ctx context.Context, body LogOu
 
 // RefreshTokensWithBodyWithResponse Rotate a refresh token. Reusing a rotated token revokes its whole family.
 //
-// A deactivated account's refresh tokens are revoked and answer 401.
+// A deactivated account's refresh tokens are revoked and answer 401. A session ends, and its
+// refresh token answers 401, once it has gone unused for SESSION_IDLE_TIMEOUT (12 hours by
+// default) or SESSION_MAX_LIFETIME (30 days) after its sign-in, however often it was refreshed.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15567,7 +15984,9 @@ func (c *ClientWithResponses) RefreshTokensWithBodyWithResponse(ctx context.Cont
 
 // RefreshTokensWithResponse Rotate a refresh token. Reusing a rotated token revokes its whole family.
 //
-// A deactivated account's refresh tokens are revoked and answer 401.
+// A deactivated account's refresh tokens are revoked and answer 401. A session ends, and its
+// refresh token answers 401, once it has gone unused for SESSION_IDLE_TIMEOUT (12 hours by
+// default) or SESSION_MAX_LIFETIME (30 days) after its sign-in, however often it was refreshed.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -16315,6 +16734,57 @@ func (c *ClientWithResponses) ListMembersWithResponse(ctx context.Context, id st
 	return ParseListMembersResponse(rsp)
 }
 
+// RemoveMemberWithResponse Remove a member from the organisation. Their account is deleted and every session ends.
+//
+// A platform admin may remove anyone from any organisation; an org_admin the people of their own
+// organisation (another organisation, or an id that is not its member, is 404); a member gets
+// 403; removing oneself is 409. The caller's own account must be active. The account (e-mail,
+// name, password) is deleted and the access tokens already issued to it are refused by every
+// service within seconds. Records that name the person by id keep the id.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /api/v1/organisations/{id}/members/{user_id} (the `RemoveMember` operationId).
+func (c *ClientWithResponses) RemoveMemberWithResponse(ctx context.Context, id string, userID string, reqEditors ...RequestEditorFn) (*RemoveMemberResponse, error) {
+	rsp, err := c.RemoveMember(ctx, id, userID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRemoveMemberResponse(rsp)
+}
+
+// ChangeMemberRoleWithBodyWithResponse Make a member an org_admin or a plain member. Their sessions end; they sign in again.
+//
+// Same callers and answers as removing a member. Every session of the member ends, so that no
+// access token carries the old role; setting the role they already have changes nothing.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/organisations/{id}/members/{user_id}/role (the `ChangeMemberRole` operationId).
+func (c *ClientWithResponses) ChangeMemberRoleWithBodyWithResponse(ctx context.Context, id string, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangeMemberRoleResponse, error) {
+	rsp, err := c.ChangeMemberRoleWithBody(ctx, id, userID, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseChangeMemberRoleResponse(rsp)
+}
+
+// ChangeMemberRoleWithResponse Make a member an org_admin or a plain member. Their sessions end; they sign in again.
+//
+// Same callers and answers as removing a member. Every session of the member ends, so that no
+// access token carries the old role; setting the role they already have changes nothing.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/organisations/{id}/members/{user_id}/role (the `ChangeMemberRole` operationId).
+func (c *ClientWithResponses) ChangeMemberRoleWithResponse(ctx context.Context, id string, userID string, body ChangeMemberRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeMemberRoleResponse, error) {
+	rsp, err := c.ChangeMemberRole(ctx, id, userID, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseChangeMemberRoleResponse(rsp)
+}
+
 // SearchPlacesWithResponse Suggest European populated places, ranked by match quality, then population.
 //
 // Place data © GeoNames (geonames.org), CC BY 4.0.
@@ -16734,8 +17204,8 @@ func (c *ClientWithResponses) ReactivateUserWithResponse(ctx context.Context, id
 //
 // A platform admin may deactivate anyone but themselves; an org_admin the people of their own
 // organisation (anyone else's id is 404); a member gets 403; one's own account is 409. The
-// caller's own account must be active. Access tokens already issued stay valid until they
-// expire (15 minutes), but the gateway's own endpoints refuse them where they read the account.
+// caller's own account must be active. Access tokens already issued are refused by every
+// service within seconds (the account and its sessions are published as revoked).
 // Deactivating a deactivated account revokes its tokens again and keeps the first date.
 //
 // Returns a wrapper object for the known response body format(s).
@@ -19258,6 +19728,117 @@ func ParseListMembersResponse(rsp *http.Response) (*ListMembersResponse, error) 
 			return nil, err
 		}
 		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRemoveMemberResponse parses an HTTP response from a RemoveMemberWithResponse call
+func ParseRemoveMemberResponse(rsp *http.Response) (*RemoveMemberResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RemoveMemberResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseChangeMemberRoleResponse parses an HTTP response from a ChangeMemberRoleWithResponse call
+func ParseChangeMemberRoleResponse(rsp *http.Response) (*ChangeMemberRoleResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ChangeMemberRoleResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Member
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
 
 	}
 

@@ -18,6 +18,9 @@ type Claims struct {
 	OrgKind string `json:"org_kind,omitempty"`
 	// Role is one of the Role constants.
 	Role string `json:"role"`
+	// SessionID (sid, as in OpenID Connect) names the sign-in the token
+	// belongs to, so that a logout can revoke it at every service.
+	SessionID string `json:"sid,omitempty"`
 }
 
 // Reasons a token's payload has the wrong shape. Their texts are fixed so
@@ -53,11 +56,12 @@ func (c Claims) Validate() error {
 // Principal returns the caller described by verified claims.
 func (c Claims) Principal() Principal {
 	p := Principal{
-		Subject: c.Subject,
-		OrgID:   c.OrgID,
-		OrgKind: c.OrgKind,
-		Role:    c.Role,
-		TokenID: c.ID,
+		Subject:   c.Subject,
+		OrgID:     c.OrgID,
+		OrgKind:   c.OrgKind,
+		Role:      c.Role,
+		TokenID:   c.ID,
+		SessionID: c.SessionID,
 	}
 	if c.ExpiresAt != nil {
 		p.ExpiresAt = c.ExpiresAt.Time

@@ -54,6 +54,9 @@ type Principal struct {
 	Role string
 	// TokenID is the token's jti, useful for audit logs.
 	TokenID string
+	// SessionID is the sign-in the token belongs to (the sid claim), empty
+	// for service tokens.
+	SessionID string
 	// ExpiresAt is when the token stops being accepted.
 	ExpiresAt time.Time
 }

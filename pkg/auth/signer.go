@@ -67,8 +67,8 @@ func (s *Signer) Sign(claims Claims) (string, error) {
 }
 
 // IssueAccessToken signs a token for the caller described by p, valid for
-// ttl from now for the given audiences. Only p's Subject, OrgID, OrgKind
-// and Role are used; the token gets a fresh jti.
+// ttl from now for the given audiences. Only p's Subject, OrgID, OrgKind,
+// Role and SessionID are used; the token gets a fresh jti.
 func IssueAccessToken(s *Signer, issuer string, audience []string, p Principal, ttl time.Duration) (string, error) {
 	if ttl <= 0 {
 		return "", errors.New("auth: access token ttl must be positive")
@@ -102,8 +102,9 @@ func newClaims(issuer string, audience []string, p Principal, ttl time.Duration)
 			IssuedAt:  jwt.NewNumericDate(now),
 			ID:        uuid.NewString(),
 		},
-		OrgID:   p.OrgID,
-		OrgKind: p.OrgKind,
-		Role:    p.Role,
+		OrgID:     p.OrgID,
+		OrgKind:   p.OrgKind,
+		Role:      p.Role,
+		SessionID: p.SessionID,
 	}
 }

@@ -35,13 +35,24 @@ type VerifierConfig struct {
 	// MaxTokenBytes is the longest token accepted. Default:
 	// DefaultMaxTokenBytes.
 	MaxTokenBytes int
+	// MaxLifetime, when set, refuses a token whose exp − iat exceeds it
+	// (and a token without iat): the configured access-token lifetime, so
+	// that a token minted with a long life, by a mistake or a stolen key,
+	// is not accepted for longer than any revocation is remembered.
+	MaxLifetime time.Duration
+	// Revocations, when set, is asked about every user token's session and
+	// user; a revoked one is refused, and a failure to ask refuses the
+	// token too (errs.Unavailable) rather than letting it through.
+	Revocations RevocationChecker
 }
 
 // Verifier checks access tokens. It is safe for concurrent use.
 type Verifier struct {
-	parser   *jwt.Parser
-	keys     KeySource
-	maxBytes int
+	parser      *jwt.Parser
+	keys        KeySource
+	maxBytes    int
+	maxLifetime time.Duration
+	revocations RevocationChecker
 }
 
 // NewVerifier returns a Verifier for cfg, or an error if cfg is incomplete.
@@ -72,7 +83,10 @@ func NewVerifier(cfg VerifierConfig) (*Verifier, error) {
 		// Strict base64 makes each signature have exactly one encoding.
 		jwt.WithStrictDecoding(),
 	)
-	return &Verifier{parser: parser, keys: cfg.Keys, maxBytes: cfg.MaxTokenBytes}, nil
+	return &Verifier{
+		parser: parser, keys: cfg.Keys, maxBytes: cfg.MaxTokenBytes,
+		maxLifetime: cfg.MaxLifetime, revocations: cfg.Revocations,
+	}, nil
 }
 
 // Verify checks raw and returns its claims. Every failure wraps
@@ -90,7 +104,43 @@ func (v *Verifier) Verify(ctx context.Context, raw string) (Claims, error) {
 	if _, err := v.parser.ParseWithClaims(raw, &claims, v.keyFunc(ctx)); err != nil {
 		return Claims{}, fmt.Errorf("invalid access token: %s: %w", reason(err), errs.Unauthenticated)
 	}
+	if err := v.checkLifetime(claims); err != nil {
+		return Claims{}, err
+	}
+	if err := v.checkRevoked(ctx, claims); err != nil {
+		return Claims{}, err
+	}
 	return claims, nil
+}
+
+// checkLifetime refuses a token meant to live longer than MaxLifetime.
+func (v *Verifier) checkLifetime(c Claims) error {
+	if v.maxLifetime <= 0 {
+		return nil
+	}
+	if c.IssuedAt == nil {
+		return fmt.Errorf("invalid access token: token has no iat: %w", errs.Unauthenticated)
+	}
+	if c.ExpiresAt.Sub(c.IssuedAt.Time) > v.maxLifetime {
+		return fmt.Errorf("invalid access token: lifetime longer than %s: %w", v.maxLifetime, errs.Unauthenticated)
+	}
+	return nil
+}
+
+// checkRevoked refuses a user token whose session or user was revoked.
+// Service tokens name no session and live five minutes at most.
+func (v *Verifier) checkRevoked(ctx context.Context, c Claims) error {
+	if v.revocations == nil || c.Role == RoleService {
+		return nil
+	}
+	revoked, err := v.revocations.Revoked(ctx, c.SessionID, c.Subject)
+	if err != nil {
+		return fmt.Errorf("cannot check whether the access token was revoked: %w", errs.Unavailable)
+	}
+	if revoked {
+		return fmt.Errorf("invalid access token: session ended or account switched off: %w", errs.Unauthenticated)
+	}
+	return nil
 }
 
 var (

@@ -14,6 +14,9 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
 
 	"github.com/onward-jobs/onward/pkg/auth"
 	"github.com/onward-jobs/onward/pkg/config"
@@ -42,6 +45,13 @@ type Config struct {
 	// so that a deployment missing it fails at start rather than on the
 	// first call between services.
 	ServiceSecret string `env:"ONWARD_SERVICE_SECRET" validate:"required,min=32" secret:"true"`
+	// AccessTokenTTL is the gateway's access-token lifetime (the same
+	// ACCESS_TOKEN_TTL): a token whose exp − iat is longer is refused, and
+	// revocations are remembered this long.
+	AccessTokenTTL time.Duration `env:"ACCESS_TOKEN_TTL" envDefault:"15m" validate:"gt=0"`
+	// RevocationPrefix starts the Redis keys of revoked sessions and users;
+	// it must equal the gateway's.
+	RevocationPrefix string `env:"REVOCATION_KEY_PREFIX" envDefault:"onward:revoked:" validate:"required"`
 }
 
 // JWKSURL returns the address of the gateway's JWK Set.
@@ -65,7 +75,7 @@ func Start(ctx context.Context, name string, cfg Config, fullConfig any, logOut 
 	if err != nil {
 		return nil, err
 	}
-	verifier, err := NewVerifier(cfg, name, rt.Logger)
+	verifier, err := NewVerifier(cfg, name, rt.Redis, rt.Logger)
 	if err != nil {
 		_ = rt.Close()
 		return nil, fmt.Errorf("token verifier: %w", err)
@@ -78,14 +88,22 @@ func Start(ctx context.Context, name string, cfg Config, fullConfig any, logOut 
 // gateway's JWK Set, fetched on the first token rather than at start: the
 // gateway may start after this service (the local launcher starts all four
 // at once), and a service that cannot verify tokens yet can still be ready.
-func NewVerifier(cfg Config, service string, logger *slog.Logger) (*auth.Verifier, error) {
+// It refuses tokens of sessions and users the gateway revoked in rdb, and
+// tokens meant to live longer than cfg.AccessTokenTTL.
+func NewVerifier(cfg Config, service string, rdb redis.UniversalClient, logger *slog.Logger) (*auth.Verifier, error) {
 	keys, err := auth.NewJWKSCache(auth.JWKSCacheConfig{URL: cfg.JWKSURL(), Logger: logger})
 	if err != nil {
 		return nil, err
 	}
+	revocations, err := auth.NewRevocationList(auth.RevocationListConfig{Redis: rdb, Prefix: cfg.RevocationPrefix, Lifetime: cfg.AccessTokenTTL})
+	if err != nil {
+		return nil, err
+	}
 	return auth.NewVerifier(auth.VerifierConfig{
-		Issuer:    cfg.PublicURL,
-		Audiences: []string{cfg.APIAudience, service},
-		Keys:      keys,
+		Issuer:      cfg.PublicURL,
+		Audiences:   []string{cfg.APIAudience, service},
+		Keys:        keys,
+		MaxLifetime: cfg.AccessTokenTTL,
+		Revocations: revocations,
 	})
 }

@@ -70,9 +70,15 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	if err := keys.Load(ctx); err != nil {
 		return nil, err
 	}
+	// Every service reads this list; the gateway writes it and reads it too.
+	revocations, err := auth.NewRevocationList(auth.RevocationListConfig{Redis: rt.Redis, Prefix: cfg.RevocationPrefix, Lifetime: cfg.AccessTTL})
+	if err != nil {
+		return nil, err
+	}
 	svc, err := service.New(serviceConfig(cfg), service.Deps{
 		Users: store.Users, Organisations: store.Organisations, Invitations: store.Invitations,
 		RefreshTokens: store.RefreshTokens, Throttle: redis.NewThrottle(rt.Redis, cfg.MongoDB+":throttle:"),
+		Revocations: revocations, Audit: rt.Logger.With("audit", true),
 		Keys: keys, Now: opts.Now, PasswordChecked: opts.PasswordChecked,
 	})
 	if err != nil {
@@ -81,7 +87,9 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	if err := bootstrapAdmin(ctx, svc, cfg, opts, rt); err != nil {
 		return nil, err
 	}
-	verifier, err := auth.NewVerifier(auth.VerifierConfig{Issuer: cfg.PublicURL, Audiences: []string{cfg.APIAudience}, Keys: keys})
+	verifier, err := auth.NewVerifier(auth.VerifierConfig{
+		Issuer: cfg.PublicURL, Audiences: []string{cfg.APIAudience}, Keys: keys, MaxLifetime: cfg.AccessTTL, Revocations: revocations,
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -103,6 +111,7 @@ func serviceConfig(cfg Config) service.Config {
 			SignupIPLimit: cfg.SignupIPLimit, SignupWindow: cfg.SignupWindow,
 			InviteIPLimit: cfg.InviteIPLimit, InviteOrgLimit: cfg.InviteOrgLimit, InviteWindow: cfg.InviteWindow,
 		},
+		SessionIdle: cfg.SessionIdle, SessionMax: cfg.SessionMax,
 	}
 }
 

@@ -40,6 +40,13 @@ type Config struct {
 	ProxyTimeout      time.Duration `env:"PROXY_TIMEOUT" envDefault:"15s" validate:"gt=0"`
 	KeyPrepublish     time.Duration `env:"SIGNING_KEY_PREPUBLISH" envDefault:"10m" validate:"gte=0"`
 	KeyReload         time.Duration `env:"SIGNING_KEY_RELOAD" envDefault:"1m" validate:"gt=0"`
+	// SessionIdle ends a session whose refresh token goes unused this
+	// long; SessionMax ends every session this long after its sign-in.
+	SessionIdle time.Duration `env:"SESSION_IDLE_TIMEOUT" envDefault:"12h" validate:"gt=0"`
+	SessionMax  time.Duration `env:"SESSION_MAX_LIFETIME" envDefault:"720h" validate:"gt=0,gtefield=SessionIdle"`
+	// RevocationPrefix starts the Redis keys of revoked sessions and
+	// users, which every service reads; it must equal theirs.
+	RevocationPrefix string `env:"REVOCATION_KEY_PREFIX" envDefault:"onward:revoked:" validate:"required"`
 }
 
 // defaults are the gateway's own values for the shared settings.

@@ -13,9 +13,10 @@ import (
 // administrator who switched themselves off could not switch back on.
 var errSelfDeactivation = fmt.Errorf("you cannot deactivate or reactivate your own account; ask another administrator: %w", errs.Conflict)
 
-// DeactivateUser switches an account off: it can no longer sign in, and
-// every refresh token it holds is revoked at once, so its next refresh
-// fails. Access tokens already issued live out their short lifetime.
+// DeactivateUser switches an account off: it can no longer sign in, every
+// refresh token it holds is revoked at once, so its next refresh fails,
+// and the account and its sessions are published as revoked, so every
+// service refuses the access tokens already issued within seconds.
 // Deactivating an account that is already off revokes its tokens again and
 // keeps the first date.
 //
@@ -27,6 +28,9 @@ func (s *Service) DeactivateUser(ctx context.Context, a Actor, userID string) (M
 	if err != nil {
 		return MemberDetails{}, err
 	}
+	if err := s.Revocations.RevokeUser(ctx, u.ID); err != nil {
+		return MemberDetails{}, fmt.Errorf("deactivate user: %w", err)
+	}
 	now := s.now()
 	if u.Active() {
 		if err := s.Users.SetDeactivated(ctx, u.ID, &now); err != nil {
@@ -37,14 +41,16 @@ func (s *Service) DeactivateUser(ctx context.Context, a Actor, userID string) (M
 	// After the account is marked: a sign-in racing with this call may
 	// still store a refresh token, but Refresh refuses it for an account
 	// that is off.
-	if err := s.RefreshTokens.RevokeUser(ctx, u.ID, now); err != nil {
+	if err := s.endUserSessions(ctx, u.ID); err != nil {
 		return MemberDetails{}, fmt.Errorf("deactivate user: %w", err)
 	}
+	s.audit().Info("account deactivated", "actor", a.UserID, "user_id", u.ID)
 	return toMemberDetails(u, true), nil
 }
 
-// ReactivateUser switches an account on again; its owner signs in anew.
-// The same people may do it as may deactivate it.
+// ReactivateUser switches an account on again; its owner signs in anew
+// (the sessions ended by the deactivation stay ended). The same people may
+// do it as may deactivate it.
 func (s *Service) ReactivateUser(ctx context.Context, a Actor, userID string) (MemberDetails, error) {
 	u, err := s.manageableUser(ctx, a, userID)
 	if err != nil {
@@ -56,6 +62,10 @@ func (s *Service) ReactivateUser(ctx context.Context, a Actor, userID string) (M
 		}
 		u.DeactivatedAt = nil
 	}
+	if err := s.Revocations.RestoreUser(ctx, u.ID); err != nil {
+		return MemberDetails{}, fmt.Errorf("reactivate user: %w", err)
+	}
+	s.audit().Info("account reactivated", "actor", a.UserID, "user_id", u.ID)
 	return toMemberDetails(u, true), nil
 }
 

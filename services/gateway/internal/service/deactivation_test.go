@@ -20,9 +20,9 @@ type revokedUsers struct {
 	users []string
 }
 
-func (r *revokedUsers) RevokeUser(_ context.Context, userID string, _ time.Time) error {
+func (r *revokedUsers) RevokeUser(_ context.Context, userID string, _ time.Time) ([]string, error) {
 	r.users = append(r.users, userID)
-	return nil
+	return nil, nil
 }
 
 func deactivationService(t *testing.T) (*service.Service, *memoryUsers, *revokedUsers) {

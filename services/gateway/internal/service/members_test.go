@@ -64,6 +64,26 @@ func (m *memoryUsers) SetDeactivated(_ context.Context, id string, at *time.Time
 	return fmt.Errorf("user: %w", errs.NotFound)
 }
 
+func (m *memoryUsers) SetRole(_ context.Context, id string, role domain.Role) error {
+	for i := range m.all {
+		if m.all[i].ID == id {
+			m.all[i].Role = role
+			return nil
+		}
+	}
+	return fmt.Errorf("user: %w", errs.NotFound)
+}
+
+func (m *memoryUsers) Delete(_ context.Context, id string) error {
+	for i := range m.all {
+		if m.all[i].ID == id {
+			m.all = append(m.all[:i], m.all[i+1:]...)
+			return nil
+		}
+	}
+	return fmt.Errorf("user: %w", errs.NotFound)
+}
+
 func membersService(t *testing.T) *service.Service {
 	t.Helper()
 	users := &memoryUsers{all: []domain.User{

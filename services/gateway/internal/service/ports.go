@@ -16,7 +16,8 @@ import (
 // Users stores accounts. Create fails with errs.Conflict on a taken e-mail.
 // ByOrg returns at most limit accounts of one organisation, by name.
 // SetDeactivated switches an account off (at set) or on again (at nil);
-// an unknown id is errs.NotFound.
+// SetRole changes its role and Delete removes it; for all three an
+// unknown id is errs.NotFound.
 type Users interface {
 	Create(ctx context.Context, u domain.User) error
 	ByID(ctx context.Context, id string) (domain.User, error)
@@ -24,6 +25,8 @@ type Users interface {
 	ByOrg(ctx context.Context, orgID string, limit int) ([]domain.User, error)
 	Count(ctx context.Context) (int64, error)
 	SetDeactivated(ctx context.Context, id string, at *time.Time) error
+	SetRole(ctx context.Context, id string, role domain.Role) error
+	Delete(ctx context.Context, id string) error
 }
 
 // Organisations stores organisations. List returns one page of those
@@ -60,13 +63,23 @@ type Invitations interface {
 // RefreshTokens stores refresh-token families. MarkUsed succeeds only for a
 // token that is neither used nor revoked, atomically, so two concurrent
 // uses of one token cannot both rotate it. RevokeUser revokes every token
-// of one account, in every family.
+// of one account, in every family, and returns those families' ids.
 type RefreshTokens interface {
 	Create(ctx context.Context, t domain.RefreshToken) error
 	ByHash(ctx context.Context, hash string) (domain.RefreshToken, error)
 	MarkUsed(ctx context.Context, hash string, now time.Time) (bool, error)
 	RevokeFamily(ctx context.Context, familyID string, now time.Time) error
-	RevokeUser(ctx context.Context, userID string, now time.Time) error
+	RevokeUser(ctx context.Context, userID string, now time.Time) ([]string, error)
+}
+
+// Revocations publishes ended sessions and switched-off users to every
+// service, whose verifiers then refuse the access tokens already issued
+// to them (pkg/auth.RevocationList). RestoreUser undoes RevokeUser when an
+// account is switched on again.
+type Revocations interface {
+	RevokeSessions(ctx context.Context, sessionIDs ...string) error
+	RevokeUser(ctx context.Context, userID string) error
+	RestoreUser(ctx context.Context, userID string) error
 }
 
 // SigningKey is one Ed25519 key of the gateway's key ring. A key is

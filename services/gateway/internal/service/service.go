@@ -1,8 +1,11 @@
 package service
 
 import (
+	"context"
+	"log/slog"
 	"time"
 
+	"github.com/onward-jobs/onward/services/gateway/internal/domain"
 	"github.com/onward-jobs/onward/services/gateway/internal/password"
 )
 
@@ -17,6 +20,8 @@ type Config struct {
 	LoginIPLimit    int           // failed sign-ins per client address per window
 	LoginWindow     time.Duration // throttle window of the address limit
 	Abuse           AbuseLimits   // sign-up and invitation limits
+	SessionIdle     time.Duration // a session unused this long ends (default domain.DefaultSessionIdle)
+	SessionMax      time.Duration // a session ends this long after sign-in (default domain.DefaultSessionMax)
 }
 
 // AbuseLimits bound how fast anyone can create organisations or send
@@ -36,6 +41,8 @@ type Deps struct {
 	Invitations   Invitations
 	RefreshTokens RefreshTokens
 	Throttle      Throttle
+	Revocations   Revocations  // nil publishes nothing, for unit tests
+	Audit         *slog.Logger // who changed whose access, by id only; nil discards
 	Keys          *KeyRing
 	Notices       AccountNotices // NoNotices when nil
 	Now           func() time.Time
@@ -60,6 +67,15 @@ func New(cfg Config, deps Deps) (*Service, error) {
 	if deps.Notices == nil {
 		deps.Notices = NoNotices{}
 	}
+	if deps.Revocations == nil {
+		deps.Revocations = unpublished{}
+	}
+	if cfg.SessionIdle <= 0 {
+		cfg.SessionIdle = domain.DefaultSessionIdle
+	}
+	if cfg.SessionMax <= 0 {
+		cfg.SessionMax = domain.DefaultSessionMax
+	}
 	dummy, err := password.Hash(newOpaqueToken(), cfg.PasswordParams)
 	if err != nil {
 		return nil, err
@@ -68,3 +84,19 @@ func New(cfg Config, deps Deps) (*Service, error) {
 }
 
 func (s *Service) now() time.Time { return s.Now().UTC() }
+
+// audit returns the logger of access changes. Its lines carry ids only,
+// never a name or an e-mail address.
+func (s *Service) audit() *slog.Logger {
+	if s.Audit == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return s.Audit
+}
+
+// unpublished is the Revocations of a service built without one.
+type unpublished struct{}
+
+func (unpublished) RevokeSessions(context.Context, ...string) error { return nil }
+func (unpublished) RevokeUser(context.Context, string) error        { return nil }
+func (unpublished) RestoreUser(context.Context, string) error       { return nil }

@@ -65,7 +65,7 @@ func (s *Service) Login(ctx context.Context, email, plain, clientIP string) (Tok
 	if !user.Active() {
 		return TokenPair{}, errDeactivated
 	}
-	return s.issue(ctx, user, newID())
+	return s.issue(ctx, user, newID(), s.now())
 }
 
 // checkPassword verifies the password, spending the same argon2 work when
@@ -117,6 +117,8 @@ func (s *Service) Refresh(ctx context.Context, token string) (TokenPair, error) 
 		return TokenPair{}, s.reuseDetected(ctx, rt, now)
 	case !now.Before(rt.ExpiresAt):
 		return TokenPair{}, fmt.Errorf("refresh token expired: %w", errs.Unauthenticated)
+	case !now.Before(rt.SessionStartedAt.Add(s.cfg.SessionMax)):
+		return TokenPair{}, fmt.Errorf("this session has lasted as long as a session may; sign in again: %w", errs.Unauthenticated)
 	}
 	rotated, err := s.RefreshTokens.MarkUsed(ctx, rt.Hash, now)
 	if err != nil {
@@ -132,19 +134,28 @@ func (s *Service) Refresh(ctx context.Context, token string) (TokenPair, error) 
 	if !user.Active() {
 		// Deactivation revokes the account's tokens, but a sign-in racing
 		// with it may have stored one after that: refuse it here too.
-		if err := s.RefreshTokens.RevokeFamily(ctx, rt.FamilyID, now); err != nil {
+		if err := s.endSession(ctx, rt.FamilyID, now); err != nil {
 			return TokenPair{}, fmt.Errorf("refresh: revoke deactivated account's family: %w", err)
 		}
 		return TokenPair{}, fmt.Errorf("refresh: this account is deactivated: %w", errs.Unauthenticated)
 	}
-	return s.issue(ctx, user, rt.FamilyID)
+	return s.issue(ctx, user, rt.FamilyID, rt.SessionStartedAt)
 }
 
 func (s *Service) reuseDetected(ctx context.Context, rt domain.RefreshToken, now time.Time) error {
-	if err := s.RefreshTokens.RevokeFamily(ctx, rt.FamilyID, now); err != nil {
+	if err := s.endSession(ctx, rt.FamilyID, now); err != nil {
 		return fmt.Errorf("revoke reused family: %w", err)
 	}
 	return fmt.Errorf("refresh token reused; all sessions of this sign-in are revoked: %w", errs.Unauthenticated)
+}
+
+// endSession revokes a family's refresh tokens and publishes its session,
+// so that the access tokens issued in it are refused everywhere too.
+func (s *Service) endSession(ctx context.Context, familyID string, now time.Time) error {
+	if err := s.RefreshTokens.RevokeFamily(ctx, familyID, now); err != nil {
+		return err
+	}
+	return s.Revocations.RevokeSessions(ctx, familyID)
 }
 
 // Logout revokes the family of a refresh token. An unknown token is not an
@@ -156,11 +167,13 @@ func (s *Service) Logout(ctx context.Context, token string) error {
 	} else if err != nil {
 		return fmt.Errorf("logout: %w", err)
 	}
-	return s.RefreshTokens.RevokeFamily(ctx, rt.FamilyID, s.now())
+	return s.endSession(ctx, rt.FamilyID, s.now())
 }
 
-// issue signs an access token and stores a new refresh token in family.
-func (s *Service) issue(ctx context.Context, user domain.User, familyID string) (TokenPair, error) {
+// issue signs an access token and stores a new refresh token in family,
+// the session that began at started: the refresh token lives SessionIdle,
+// but never past the session's total lifetime.
+func (s *Service) issue(ctx context.Context, user domain.User, familyID string, started time.Time) (TokenPair, error) {
 	acct, err := s.account(ctx, user)
 	if err != nil {
 		return TokenPair{}, err
@@ -169,13 +182,17 @@ func (s *Service) issue(ctx context.Context, user domain.User, familyID string) 
 	if err != nil {
 		return TokenPair{}, err
 	}
-	principal := auth.Principal{Subject: user.ID, OrgID: acct.orgID(), OrgKind: acct.orgKind(), Role: string(user.Role)}
+	principal := auth.Principal{Subject: user.ID, OrgID: acct.orgID(), OrgKind: acct.orgKind(), Role: string(user.Role), SessionID: familyID}
 	access, err := auth.IssueAccessToken(signer, s.cfg.Issuer, []string{s.cfg.Audience}, principal, s.cfg.AccessTTL)
 	if err != nil {
 		return TokenPair{}, fmt.Errorf("sign access token: %w", err)
 	}
 	refresh, now := newOpaqueToken(), s.now()
-	rt := domain.RefreshToken{Hash: hashToken(refresh), FamilyID: familyID, UserID: user.ID, CreatedAt: now, ExpiresAt: now.Add(domain.RefreshTTL)}
+	expires := now.Add(s.cfg.SessionIdle)
+	if end := started.Add(s.cfg.SessionMax); end.Before(expires) {
+		expires = end
+	}
+	rt := domain.RefreshToken{Hash: hashToken(refresh), FamilyID: familyID, UserID: user.ID, CreatedAt: now, ExpiresAt: expires, SessionStartedAt: started}
 	if err := s.RefreshTokens.Create(ctx, rt); err != nil {
 		return TokenPair{}, fmt.Errorf("store refresh token: %w", err)
 	}

@@ -85,8 +85,12 @@ func TestRevokeUserReachesEveryFamily(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := s.RefreshTokens.RevokeUser(ctx, "u-lien", now); err != nil {
+	families, err := s.RefreshTokens.RevokeUser(ctx, "u-lien", now)
+	if err != nil {
 		t.Fatal(err)
+	}
+	if slices.Sort(families); !slices.Equal(families, []string{"f1", "f2"}) {
+		t.Errorf("RevokeUser returned families %v, want [f1 f2]", families)
 	}
 	var revoked []string
 	for _, h := range []string{"a1", "a2", "b1"} {

@@ -104,6 +104,31 @@ func (r *Users) SetDeactivated(ctx context.Context, id string, at *time.Time) er
 	return nil
 }
 
+// SetRole changes an account's role. An unknown id is errs.NotFound.
+func (r *Users) SetRole(ctx context.Context, id string, role domain.Role) error {
+	res, err := r.coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: bson.D{{Key: "role", Value: string(role)}}}})
+	if err != nil {
+		return fmt.Errorf("set user role: %w", err)
+	}
+	if res.MatchedCount == 0 {
+		return fmt.Errorf("user %s: %w", id, errs.NotFound)
+	}
+	return nil
+}
+
+// Delete removes an account, with its e-mail address, name and password
+// hash. An unknown id is errs.NotFound.
+func (r *Users) Delete(ctx context.Context, id string) error {
+	res, err := r.coll.DeleteOne(ctx, bson.D{{Key: "_id", Value: id}})
+	if err != nil {
+		return fmt.Errorf("delete user: %w", err)
+	}
+	if res.DeletedCount == 0 {
+		return fmt.Errorf("user %s: %w", id, errs.NotFound)
+	}
+	return nil
+}
+
 // Count returns the number of accounts.
 func (r *Users) Count(ctx context.Context) (int64, error) {
 	return r.coll.CountDocuments(ctx, bson.D{})

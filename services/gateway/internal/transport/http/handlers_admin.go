@@ -132,3 +132,30 @@ func (h *handlers) reactivateUser(c *fiber.Ctx) error {
 	}
 	return c.JSON(toMemberDetailsResponse(m))
 }
+
+func (h *handlers) removeMember(c *fiber.Ctx) error {
+	a, err := actor(c)
+	if err != nil {
+		return err
+	}
+	if err := h.svc.RemoveMember(c.UserContext(), a, c.Params("id"), c.Params("user_id")); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}
+
+func (h *handlers) changeMemberRole(c *fiber.Ctx) error {
+	a, err := actor(c)
+	if err != nil {
+		return err
+	}
+	var req changeRoleRequest
+	if err := httpx.DecodeJSON(c, &req); err != nil {
+		return err
+	}
+	m, err := h.svc.ChangeRole(c.UserContext(), a, c.Params("id"), c.Params("user_id"), domain.Role(req.Role))
+	if err != nil {
+		return err
+	}
+	return c.JSON(toMemberDetailsResponse(m))
+}

@@ -39,6 +39,8 @@ func Register(app *fiber.App, d Deps) {
 	api.Post("/organisations", authed, h.createOrganisation)
 	api.Get("/organisations/:id", authed, h.organisation)
 	api.Get("/organisations/:id/members", authed, h.members)
+	api.Delete("/organisations/:id/members/:user_id", authed, h.removeMember)
+	api.Put("/organisations/:id/members/:user_id/role", authed, h.changeMemberRole)
 	api.Get("/organisations/:id/invitations", authed, h.openInvitations)
 	api.Post("/organisations/:id/invitations", authed, h.invite)
 	api.Post("/organisations/:id/invitations/:invitation_id/reissue", authed, h.reissueInvitation)

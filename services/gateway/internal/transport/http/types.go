@@ -40,6 +40,10 @@ type inviteRequest struct {
 	Role  string `json:"role" validate:"required,oneof=org_admin member"`
 }
 
+type changeRoleRequest struct {
+	Role string `json:"role" validate:"required,oneof=org_admin member"`
+}
+
 type acceptInvitationRequest struct {
 	Name     string `json:"name" validate:"required,max=100"`
 	Password string `json:"password" validate:"required,min=12,max=128"`
