@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
+	"net"
 	"net/url"
 	"strings"
 
@@ -130,7 +131,33 @@ func sameOrigin(c *fiber.Ctx) bool {
 // a client that sends none relies on the token alone.
 func (k *Kit) fromPublicOrigin(c *fiber.Ctx) bool {
 	origin := c.Get(fiber.HeaderOrigin)
-	return origin == "" || originOf(origin) == k.origin
+	return origin == "" || publicOrigin(k.origin, originOf(origin))
+}
+
+// publicOrigin reports whether origin is the public one. On a loopback
+// public URL (make run's http://localhost:8080) any loopback name for the
+// same scheme and port is the same server too, so a developer may open
+// http://127.0.0.1:8080 instead; no public URL in production is loopback.
+func publicOrigin(public, origin string) bool {
+	if origin == "" || public == "" {
+		return false
+	}
+	if origin == public {
+		return true
+	}
+	p, err1 := url.Parse(public)
+	o, err2 := url.Parse(origin)
+	return err1 == nil && err2 == nil && p.Scheme == o.Scheme && p.Port() == o.Port() &&
+		loopback(p.Hostname()) && loopback(o.Hostname())
+}
+
+// loopback reports whether host names this machine's loopback interface.
+func loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // originOf is the origin of a URL as browsers serialise it: lower-case
