@@ -39,6 +39,7 @@ var requiredEnv = map[string]string{
 	"CANDIDATES_IDENTITY_KEYS":      "k1:test-identity-key",
 	"CANDIDATES_KEY_ENCRYPTION_KEY": "test-candidates-kek",
 	"CANDIDATES_HMAC_KEY":           "test-candidates-hmac-key",
+	"WEB_CSRF_KEY":                  "test-web-csrf-key-0123456789abcdef",
 }
 
 // candidatesSecrets are given to the candidates service and to no other.
@@ -417,6 +418,7 @@ func checkWebEnvironment(t *testing.T, svc types.ServiceConfig) {
 	expect := map[string]string{
 		"REDIS_URL": "redis://redis:6379/0", "LOG_FORMAT": "json",
 		"ONWARD_PUBLIC_URL": "http://localhost:8080", "GATEWAY_URL": "http://gateway:8080",
+		"WEB_CSRF_KEY": requiredEnv["WEB_CSRF_KEY"],
 	}
 	for key, value := range expect {
 		if got, _ := envValue(svc, key); got != value {

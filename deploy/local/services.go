@@ -33,7 +33,9 @@ func (s service) URL() string { return localURL(s.addr) }
 // machine, so its sign-in throttle counts people, not the web app.
 func onwardServices(cfg Config, console io.Writer) []service {
 	return []service{
-		{name: "web", addr: cfg.WebAddr, run: web.Run},
+		// The web app's CSRF key is made afresh for each run: forms left
+		// open across a restart just ask to be sent again.
+		{name: "web", addr: cfg.WebAddr, run: web.Run, env: map[string]string{"WEB_CSRF_KEY": randomSecret()}},
 		{name: "gateway", addr: cfg.GatewayAddr, run: func(ctx context.Context, env map[string]string, logOut io.Writer) error {
 			return gateway.Run(ctx, env, logOut, console)
 		}, env: map[string]string{"TRUSTED_PROXIES": "127.0.0.1,::1"}},

@@ -12,6 +12,10 @@
 // lookup by _id then costs the same at any size. The index lives in the
 // SQLite files beside FerretDB's own; FerretDB does not list it and drops
 // it with its table.
+//
+// It also keeps erased data out of the files: secure_delete on every
+// connection and a regular checkpoint that empties the write-ahead log
+// (checkpoint.go).
 package ferretsqlite
 
 import (
@@ -41,22 +45,33 @@ type Config struct {
 	// IndexEvery is how often tables created since the last round get
 	// their _id index. Defaults to two seconds.
 	IndexEvery time.Duration
+	// CheckpointEvery is how often every write-ahead log that holds
+	// anything is copied into its database and truncated, so a deleted
+	// document's earlier versions leave the files. Defaults to ten
+	// seconds.
+	CheckpointEvery time.Duration
 }
 
 // Server is a running FerretDB.
 type Server struct {
-	uri     string
-	cancel  context.CancelFunc
-	done    chan error
-	indexer *indexer
-	wg      sync.WaitGroup
+	uri          string
+	dir          string
+	logger       *slog.Logger
+	cancel       context.CancelFunc
+	done         chan error
+	indexer      *indexer
+	wg           sync.WaitGroup
+	checkpointMu sync.Mutex
 }
 
 // Start runs FerretDB with its SQLite backend in cfg.Dir and begins
-// indexing _id in its tables.
+// indexing _id in its tables and checkpointing its logs.
 func Start(cfg Config) (*Server, error) {
 	if cfg.IndexEvery <= 0 {
 		cfg.IndexEvery = 2 * time.Second
+	}
+	if cfg.CheckpointEvery <= 0 {
+		cfg.CheckpointEvery = 10 * time.Second
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
@@ -67,19 +82,23 @@ func Start(cfg Config) (*Server, error) {
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: cfg.Addr},
 		Handler:   "sqlite",
-		SQLiteURL: "file:" + filepath.ToSlash(cfg.Dir) + "/",
+		SQLiteURL: "file:" + filepath.ToSlash(cfg.Dir) + "/?" + sqlitePragmas,
 		Logger:    cfg.Logger,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("FerretDB on %s: %w", cfg.Addr, err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &Server{uri: f.MongoDBURI(), cancel: cancel, done: make(chan error, 1), indexer: newIndexer(cfg.Dir, cfg.Logger)}
+	s := &Server{uri: f.MongoDBURI(), dir: cfg.Dir, logger: cfg.Logger, cancel: cancel, done: make(chan error, 1), indexer: newIndexer(cfg.Dir, cfg.Logger)}
 	go func() { s.done <- f.Run(ctx) }()
-	s.wg.Add(1)
+	s.wg.Add(2)
 	go func() {
 		defer s.wg.Done()
 		s.indexer.run(ctx, cfg.IndexEvery)
+	}()
+	go func() {
+		defer s.wg.Done()
+		s.runCheckpoints(ctx, cfg.CheckpointEvery)
 	}()
 	return s, nil
 }
@@ -91,7 +110,7 @@ func (s *Server) URI() string { return s.uri }
 // than at the next round, and returns how many it added.
 func (s *Server) IndexIDs(ctx context.Context) (int, error) { return s.indexer.round(ctx) }
 
-// Stop stops indexing and then FerretDB. Call it only after every client
+// Stop stops indexing and checkpoints and then FerretDB. Call it only after every client
 // has stopped, so none loses its database mid-request.
 func (s *Server) Stop() error {
 	s.cancel()

@@ -1,9 +1,13 @@
 package ferretsqlite
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -162,4 +166,62 @@ func BenchmarkFindByID(b *testing.B) {
 			})
 		}
 	}
+}
+
+// TestDeletedDocumentsLeaveTheFiles: a deleted document's text leaves the
+// database file and the write-ahead log by itself, at the next scheduled
+// checkpoint, with no call from the client.
+func TestDeletedDocumentsLeaveTheFiles(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	s, err := Start(Config{Dir: dir, Addr: "127.0.0.1:0", IndexEvery: time.Hour, CheckpointEvery: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	client, err := mongo.Connect(options.Client().ApplyURI(s.URI()).SetTimeout(30 * time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_ = client.Disconnect(context.Background())
+		if err := s.Stop(); err != nil {
+			t.Error(err)
+		}
+	})
+	ctx := context.Background()
+	coll := client.Database("erasure").Collection("people")
+	fill(t, coll, 20)
+	marker := "deleted-marker-7c1f0e2a"
+	if _, err := coll.InsertOne(ctx, bson.D{{Key: "_id", Value: "gone"}, {Key: "note", Value: marker}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := coll.DeleteOne(ctx, bson.D{{Key: "_id", Value: "gone"}}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for dirContains(t, dir, marker) {
+		if time.Now().After(deadline) {
+			t.Fatal("the deleted document's text is still in the files 10 s after its deletion")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// dirContains reports whether any file in dir holds text.
+func dirContains(t *testing.T, dir, text string) bool {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			t.Fatal(err)
+		}
+		if bytes.Contains(data, []byte(text)) {
+			return true
+		}
+	}
+	return false
 }

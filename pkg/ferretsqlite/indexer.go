@@ -93,11 +93,10 @@ func modified(path string) time.Time {
 
 // indexFile creates the missing indexes of one database. FerretDB's own
 // tables start with "_ferretdb_"; every other table is a collection. The
-// file is opened with the pragmas FerretDB sets (a busy timeout, so
-// waiting for its writers is not an error, and the write-ahead log) and
+// file is opened with the pragmas FerretDB runs with (sqlitePragmas) and
 // closed again, so a database FerretDB drops is never held open.
 func indexFile(ctx context.Context, path string) (int, error) {
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(wal)")
+	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?"+sqlitePragmas)
 	if err != nil {
 		return 0, err
 	}

@@ -22,10 +22,12 @@ type AppConfig struct {
 	WriteTimeout time.Duration
 	Checks       []Check
 	// TrustedProxies lists the addresses or CIDR ranges whose
-	// X-Forwarded-For header is believed for the client address (c.IP()).
-	// Empty means the peer address is the client. A trusted proxy must
-	// replace the header with the one address it saw, not append to what
-	// its own client sent, since the first address in it is believed.
+	// X-Forwarded-For header is believed for the client address (c.IP()),
+	// and whose X-Forwarded-Proto and X-Forwarded-Host are believed for
+	// c.Protocol() and c.Hostname(). Empty means the peer is the client
+	// and no forwarded header is believed from anyone. A trusted proxy
+	// must replace the headers with what it saw, not append to what its
+	// own client sent, since the first address in them is believed.
 	TrustedProxies []string
 }
 
@@ -63,9 +65,13 @@ func NewServer(cfg AppConfig) *Server {
 		// overwrites: a method kept as a metric label turned "POST" into
 		// "GETT" and broke /metrics. Nothing kept past a request can
 		// change under its holder.
-		Immutable:               true,
-		StrictRouting:           false,
-		EnableTrustedProxyCheck: len(trusted) > 0,
+		Immutable:     true,
+		StrictRouting: false,
+		// Always on: with the check off Fiber believes X-Forwarded-Proto
+		// and X-Forwarded-Host from any peer, so anyone could make a
+		// plain-HTTP request look like HTTPS. With it on and no proxy
+		// listed, no peer is trusted.
+		EnableTrustedProxyCheck: true,
 		TrustedProxies:          trusted,
 		ProxyHeader:             proxyHeader(trusted),
 		// From a trusted proxy, c.IP() is the first valid address of its

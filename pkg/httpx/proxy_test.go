@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -18,6 +19,7 @@ func clientIPServer(t *testing.T, trusted []string) string {
 	t.Helper()
 	s := NewServer(AppConfig{Service: "test", Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), TrustedProxies: trusted, WriteTimeout: time.Second})
 	s.App.Get("/ip", func(c *fiber.Ctx) error { return c.SendString(c.IP()) })
+	s.App.Get("/scheme", func(c *fiber.Ctx) error { return c.SendString(c.Protocol() + "://" + c.Hostname()) })
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -62,6 +64,43 @@ func TestClientAddressBehindTrustedProxies(t *testing.T) {
 			got, _ := io.ReadAll(resp.Body)
 			if string(got) != tc.want {
 				t.Errorf("c.IP() = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestForwardedSchemeOnlyFromTrustedProxies: X-Forwarded-Proto and
+// X-Forwarded-Host change what the server believes of the request's scheme
+// and host only when the peer is a trusted proxy; with no proxy listed,
+// nobody can make a plain-HTTP request pass for HTTPS.
+func TestForwardedSchemeOnlyFromTrustedProxies(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name    string
+		trusted []string
+		want    string
+	}{
+		{"no proxy trusted: the headers are ignored", nil, "http://"},
+		{"another range trusted: the headers are ignored", []string{"10.0.0.0/8"}, "http://"},
+		{"a trusted peer: its headers are believed", []string{"127.0.0.1"}, "https://onward.example"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			url := strings.TrimSuffix(clientIPServer(t, tc.trusted), "/ip") + "/scheme"
+			req, _ := http.NewRequest("GET", url, nil)
+			req.Header.Set("X-Forwarded-Proto", "https")
+			req.Header.Set("X-Forwarded-Host", "onward.example")
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			got, _ := io.ReadAll(resp.Body)
+			want := tc.want
+			if want == "http://" {
+				want += req.URL.Host
+			}
+			if string(got) != want {
+				t.Errorf("scheme and host = %q, want %q", got, want)
 			}
 		})
 	}

@@ -18,7 +18,7 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	deps := kit.Deps{
 		Logger: rt.Logger, Redis: rt.Redis, SessionPrefix: cfg.SessionPrefix,
 		PublicURL: strings.TrimRight(cfg.PublicURL, "/"), APIURL: strings.TrimRight(cfg.APIURL, "/"),
-		Locales: locales,
+		CSRFKey: cfg.CSRFKey, Locales: locales,
 	}
 	routes(rt.Server.App, kit.New(deps))
 	return rt.Serve(ctx)

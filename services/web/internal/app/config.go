@@ -15,6 +15,12 @@ type Config struct {
 	// APIURL is the gateway's address, whose public /api/v1 every page
 	// calls with the signed-in user's own token.
 	APIURL string `env:"GATEWAY_URL" envDefault:"http://localhost:8090" validate:"required,url"`
+	// CSRFKey keys the HMAC that binds a signed-in form's CSRF token to its
+	// session. Required: make run and the tests generate one per process;
+	// in production set a random value of at least 32 characters, the same
+	// on every replica (changing it only makes open forms ask to be sent
+	// again).
+	CSRFKey string `env:"WEB_CSRF_KEY" validate:"required,min=32" secret:"true"`
 	// SessionPrefix names the web app's keys in Redis.
 	SessionPrefix string `env:"WEB_SESSION_PREFIX" envDefault:"onward:web:" validate:"required"`
 }

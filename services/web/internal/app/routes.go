@@ -30,6 +30,7 @@ func MessageFiles() []fs.FS { return append([]fs.FS{kit.LocaleFiles}, locales...
 // guard narrows them to an audience. A path with a fixed segment
 // (/roles/new) comes before the same path with a parameter (/roles/:id).
 func routes(app *fiber.App, k *kit.Kit) {
+	app.Use(k.MarkSecure)
 	// Pages are compressed as they go out (brotli or gzip, as the browser
 	// accepts); assets were compressed once, as they loaded.
 	app.Use(compress.New(compress.Config{

@@ -52,7 +52,7 @@ func SetFlash(c *fiber.Ctx, f *Flash) {
 	buf, _ := json.Marshal(f)
 	c.Cookie(&fiber.Cookie{
 		Name: flashCookie, Value: base64.RawURLEncoding.EncodeToString(buf), Path: flashPath,
-		HTTPOnly: true, Secure: c.Protocol() == "https", SameSite: fiber.CookieSameSiteStrictMode,
+		HTTPOnly: true, Secure: SecureCookies(c), SameSite: fiber.CookieSameSiteStrictMode,
 		MaxAge: int(flashTTL.Seconds()), Expires: time.Now().Add(flashTTL),
 	})
 }
@@ -64,7 +64,7 @@ func TakeFlash(c *fiber.Ctx) *Flash {
 		return nil
 	}
 	c.Cookie(&fiber.Cookie{
-		Name: flashCookie, Path: flashPath, HTTPOnly: true, Secure: c.Protocol() == "https",
+		Name: flashCookie, Path: flashPath, HTTPOnly: true, Secure: SecureCookies(c),
 		SameSite: fiber.CookieSameSiteStrictMode, Expires: time.Unix(0, 0),
 	})
 	buf, err := base64.RawURLEncoding.DecodeString(raw)

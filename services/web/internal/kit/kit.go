@@ -16,6 +16,7 @@ package kit
 import (
 	"io/fs"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -48,6 +49,9 @@ type Deps struct {
 	// APIURL is the gateway's base address: every call goes to its
 	// public /api/v1.
 	APIURL string
+	// CSRFKey (WEB_CSRF_KEY) keys the HMAC that binds a signed-in form's
+	// CSRF token to its session.
+	CSRFKey string
 	// Locales are the page packages' message files (locales/*.json), read
 	// with the kit's own into one bundle.
 	Locales []fs.FS
@@ -68,8 +72,14 @@ type Kit struct {
 	// stream through (a candidate's export).
 	RawAPI   *api.Client
 	sessions *sessionStore
-	i18n     *translator
-	assets   assets
+	// csrfKey keys the session-bound CSRF tokens; origin is the public
+	// URL's origin, the only one a form may be posted from; secure is
+	// whether the public URL is https, which makes every cookie Secure.
+	csrfKey []byte
+	origin  string
+	secure  bool
+	i18n    *translator
+	assets  assets
 	// own are the kit's own pages: the message page.
 	own Templates
 }
@@ -85,7 +95,8 @@ func New(d Deps) *Kit {
 	k := &Kit{
 		Logger: logger, PublicURL: d.PublicURL, API: typed, RawAPI: raw,
 		sessions: &sessionStore{redis: d.Redis, prefix: d.SessionPrefix, api: typed, now: time.Now},
-		i18n:     mustLoadTranslator(d.Locales...), assets: mustLoadAssets(),
+		csrfKey:  []byte(d.CSRFKey), origin: originOf(d.PublicURL), secure: strings.HasPrefix(strings.ToLower(d.PublicURL), "https://"),
+		i18n: mustLoadTranslator(d.Locales...), assets: mustLoadAssets(),
 	}
 	k.own = k.Templates(templateFiles)
 	return k

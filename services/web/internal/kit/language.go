@@ -15,7 +15,7 @@ func (k *Kit) SwitchLanguage(c *fiber.Ctx) error {
 	if !ok {
 		return c.Next()
 	}
-	SetCookie(c, langCookie, code, 365*24*time.Hour, fiber.CookieSameSiteLaxMode)
+	k.SetCookie(c, langCookie, code, 365*24*time.Hour, fiber.CookieSameSiteLaxMode)
 	return c.Redirect(LocalPath(c.Query("next")), fiber.StatusSeeOther)
 }
 

@@ -35,7 +35,7 @@ func SetNotice(c *fiber.Ctx, id, alias string) {
 	buf, _ := json.Marshal(notice{ID: id, Alias: alias})
 	c.Cookie(&fiber.Cookie{
 		Name: noticeCookie, Value: base64.RawURLEncoding.EncodeToString(buf), Path: "/",
-		HTTPOnly: true, Secure: c.Protocol() == "https", SameSite: fiber.CookieSameSiteStrictMode,
+		HTTPOnly: true, Secure: SecureCookies(c), SameSite: fiber.CookieSameSiteStrictMode,
 		MaxAge: int(noticeTTL.Seconds()), Expires: time.Now().Add(noticeTTL),
 	})
 }
@@ -54,7 +54,7 @@ func (k *Kit) takeNotice(c *fiber.Ctx, l Localizer) string {
 	}
 	c.Locals(noticeTaken{}, true)
 	c.Cookie(&fiber.Cookie{
-		Name: noticeCookie, Path: "/", HTTPOnly: true, Secure: c.Protocol() == "https",
+		Name: noticeCookie, Path: "/", HTTPOnly: true, Secure: SecureCookies(c),
 		SameSite: fiber.CookieSameSiteStrictMode, Expires: time.Unix(0, 0),
 	})
 	buf, err := base64.RawURLEncoding.DecodeString(raw)

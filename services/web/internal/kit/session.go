@@ -12,9 +12,10 @@ import (
 
 // The session cookie holds only a random id; the tokens stay on the server
 // (session_store.go). It goes with top-level navigations from other sites
-// (SameSite=Lax), so a link to /home works. Over HTTPS it takes the
-// __Host- prefix, which browsers accept only from a secure origin, for the
-// whole site and without a Domain, so no sibling subdomain can plant one.
+// (SameSite=Lax), so a link to /home works. Whenever cookies are Secure
+// (an https ONWARD_PUBLIC_URL) it takes the __Host- prefix, which browsers
+// accept only from a secure origin, for the whole site and without a
+// Domain, so no sibling subdomain can plant one.
 const (
 	sessionCookie       = "onward_session"
 	secureSessionCookie = "__Host-onward_session"
@@ -27,9 +28,10 @@ type actorKey struct{}
 // tokenKey stores the request's valid access token in Fiber's locals.
 type tokenKey struct{}
 
-// sessionCookieName is the session cookie's name for this request's scheme.
-func sessionCookieName(c *fiber.Ctx) string {
-	if c.Protocol() == "https" {
+// sessionCookieName is the session cookie's name: __Host- prefixed
+// whenever cookies are Secure.
+func (k *Kit) sessionCookieName(c *fiber.Ctx) string {
+	if k.secureCookies(c) {
 		return secureSessionCookie
 	}
 	return sessionCookie
@@ -38,7 +40,7 @@ func sessionCookieName(c *fiber.Ctx) string {
 // sessionActor returns the signed-in actor, renewing the session's access
 // token if need be; errs.Unauthenticated means there is no usable session.
 func (k *Kit) sessionActor(c *fiber.Ctx) (Actor, error) {
-	id := c.Cookies(sessionCookieName(c))
+	id := c.Cookies(k.sessionCookieName(c))
 	if id == "" {
 		return Actor{}, errs.Unauthenticated
 	}
@@ -75,7 +77,7 @@ func (k *Kit) RequireSession(c *fiber.Ctx) error {
 // PeekSession marks the request as signed in when it has a session,
 // without renewing it: public pages only adapt their header to it.
 func (k *Kit) PeekSession(c *fiber.Ctx) bool {
-	sess, err := k.sessions.load(c.UserContext(), c.Cookies(sessionCookieName(c)))
+	sess, err := k.sessions.load(c.UserContext(), c.Cookies(k.sessionCookieName(c)))
 	if err != nil {
 		return false
 	}
@@ -111,22 +113,24 @@ func SignedIn(c *fiber.Ctx) bool {
 // the session's id. A session the browser already had is ended first, so
 // a sign-in always starts a new id (no session fixation).
 func (k *Kit) StartSession(c *fiber.Ctx, pair api.Tokens) error {
-	if old := c.Cookies(sessionCookieName(c)); old != "" {
+	if old := c.Cookies(k.sessionCookieName(c)); old != "" {
 		k.sessions.delete(c.UserContext(), old)
 	}
 	id, sess, err := k.sessions.create(c.UserContext(), pair)
 	if err != nil {
 		return err
 	}
-	SetCookie(c, sessionCookieName(c), id, sessionTTL, fiber.CookieSameSiteLaxMode)
+	k.SetCookie(c, k.sessionCookieName(c), id, sessionTTL, fiber.CookieSameSiteLaxMode)
 	c.Locals(actorKey{}, sess.Actor)
+	// A page drawn in this same request carries the new session's token.
+	c.Locals(csrfKey{}, maskCSRF(k.sessionCSRF(id)))
 	return nil
 }
 
 // EndSession revokes the session's refresh token at the gateway, forgets
 // the session and clears its cookie.
 func (k *Kit) EndSession(c *fiber.Ctx) error {
-	id := c.Cookies(sessionCookieName(c))
+	id := c.Cookies(k.sessionCookieName(c))
 	if sess, err := k.sessions.load(c.UserContext(), id); err == nil {
 		if _, err := k.API.LogOutWithResponse(c.UserContext(), api.RefreshRequest{RefreshToken: sess.RefreshToken}); err != nil && !errors.Is(err, errs.Unauthenticated) {
 			return err
@@ -139,25 +143,5 @@ func (k *Kit) EndSession(c *fiber.Ctx) error {
 
 // ClearSessionCookie tells the browser to forget a session that has ended.
 func (k *Kit) ClearSessionCookie(c *fiber.Ctx) {
-	SetCookie(c, sessionCookieName(c), "", -time.Hour, fiber.CookieSameSiteLaxMode)
-}
-
-// SetCookie sets an HttpOnly cookie for the whole site, Secure whenever the
-// request came over TLS. A negative maxAge deletes it; zero makes it last
-// for the browser session.
-func SetCookie(c *fiber.Ctx, name, value string, maxAge time.Duration, sameSite string) {
-	ck := &fiber.Cookie{
-		Name: name, Value: value, Path: "/", HTTPOnly: true,
-		Secure: c.Protocol() == "https", SameSite: sameSite,
-	}
-	switch {
-	case maxAge < 0:
-		ck.MaxAge, ck.Expires = -1, time.Unix(0, 0)
-	case maxAge > 0:
-		ck.MaxAge = int(maxAge.Seconds())
-		ck.Expires = time.Now().Add(maxAge)
-	default:
-		ck.SessionOnly = true
-	}
-	c.Cookie(ck)
+	k.SetCookie(c, k.sessionCookieName(c), "", -time.Hour, fiber.CookieSameSiteLaxMode)
 }

@@ -15,6 +15,8 @@ package webtest
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/base64"
 	"fmt"
 	"net/http"
 	"os"
@@ -51,16 +53,29 @@ type Stack struct {
 // raised out of the way unless env sets it.
 func Start(t testing.TB, env map[string]string) *Stack {
 	t.Helper()
+	return StartWithWeb(t, env, nil)
+}
+
+// StartWithWeb is Start with webEnv overriding the web app's settings
+// too, such as an https ONWARD_PUBLIC_URL or TRUSTED_PROXIES. Each stack's
+// web app gets a CSRF key of its own (WEB_CSRF_KEY), as make run does.
+func StartWithWeb(t testing.TB, env, webEnv map[string]string) *Stack {
+	t.Helper()
 	env = withDefault(env, "LOGIN_IP_LIMIT", "1000000")
 	s := &Stack{AdminEmail: "admin@onward.test", SessionPrefix: testkit.UniqueName(t, "web") + ":",
 		webLogs: &testkit.LogBuffer{}, gatewayLogs: &testkit.LogBuffer{}}
 	webAddr, gwAddr := testkit.FreeAddr(t), testkit.FreeAddr(t)
 	s.URL, s.APIURL = "http://"+webAddr, "http://"+gwAddr
 	s.startGateway(t, gwAddr, env)
-	cfg, err := app.LoadConfig(map[string]string{
+	webVars := map[string]string{
 		"HTTP_ADDR": webAddr, "REDIS_URL": testkit.RedisURL(t), "ONWARD_PUBLIC_URL": s.URL,
 		"GATEWAY_URL": s.APIURL, "WEB_SESSION_PREFIX": s.SessionPrefix, "LOG_FORMAT": "json",
-	})
+		"WEB_CSRF_KEY": randomKey(),
+	}
+	for k, v := range webEnv {
+		webVars[k] = v
+	}
+	cfg, err := app.LoadConfig(webVars)
 	if err != nil {
 		t.Fatalf("webtest: web config: %v", err)
 	}
@@ -80,6 +95,13 @@ func Start(t testing.TB, env map[string]string) *Stack {
 	})
 	waitReady(t, s.URL, s.Logs)
 	return s
+}
+
+// randomKey returns 32 random bytes as 43 URL-safe characters.
+func randomKey() string {
+	b := make([]byte, 32)
+	_, _ = rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
 }
 
 // withDefault returns env with key set to value unless env sets it.

@@ -29,6 +29,12 @@ type fixture struct {
 
 func newFixture(t *testing.T) fixture {
 	t.Helper()
+	return newFixtureOn(t, testkit.MongoDB(t))
+}
+
+// newFixtureOn is newFixture on the database db.
+func newFixtureOn(t *testing.T, db *mongo.Database) fixture {
+	t.Helper()
 	k1 := sealed.NewKey()
 	ring, err := sealed.ParseKeyring("k1:"+k1, "k1")
 	if err != nil {
@@ -39,7 +45,7 @@ func newFixture(t *testing.T) fixture {
 		t.Fatal(err)
 	}
 	locks := redislock.Locks{Redis: testkit.Redis(t), Prefix: testkit.UniqueName(t, "lock") + ":", TTL: 10 * time.Second, Wait: 5 * time.Second}
-	f := fixture{k1: k1, db: testkit.MongoDB(t), locks: locks, opts: Options{Locks: locks, Identity: ring, Keys: box, IndexKey: []byte("0123456789abcdef0123456789abcdef")}}
+	f := fixture{k1: k1, db: db, locks: locks, opts: Options{Locks: locks, Identity: ring, Keys: box, IndexKey: []byte("0123456789abcdef0123456789abcdef")}}
 	f.Store = f.reopen(t, f.opts)
 	return f
 }

@@ -42,7 +42,7 @@ func setNotice(c *fiber.Ctx, path string, n notice) {
 	buf, _ := json.Marshal(n)
 	c.Cookie(&fiber.Cookie{
 		Name: noticeCookie, Value: base64.RawURLEncoding.EncodeToString(buf), Path: path,
-		HTTPOnly: true, Secure: c.Protocol() == "https", SameSite: fiber.CookieSameSiteStrictMode,
+		HTTPOnly: true, Secure: kit.SecureCookies(c), SameSite: fiber.CookieSameSiteStrictMode,
 		MaxAge: int(noticeTTL.Seconds()), Expires: time.Now().Add(noticeTTL),
 	})
 }
@@ -55,7 +55,7 @@ func takeNotice(c *fiber.Ctx, path string) *notice {
 		return nil
 	}
 	c.Cookie(&fiber.Cookie{
-		Name: noticeCookie, Path: path, HTTPOnly: true, Secure: c.Protocol() == "https",
+		Name: noticeCookie, Path: path, HTTPOnly: true, Secure: kit.SecureCookies(c),
 		SameSite: fiber.CookieSameSiteStrictMode, Expires: time.Unix(0, 0),
 	})
 	buf, err := base64.RawURLEncoding.DecodeString(raw)
