@@ -59,6 +59,9 @@ func BenchmarkRoleToShortlistThroughTheStack(b *testing.B) {
 	env["EMPLOYERS_ROLES_STREAM"] = testkit.UniqueName(b, "roles")
 	env["EMPLOYERS_PROFILES_STREAM"] = testkit.UniqueName(b, "profiles")
 	env["LOG_LEVEL"] = "warn"
+	// One employer opens roles all through the run: a load figure, not a
+	// test of the role cap, which would refuse most of them.
+	env["ROLE_CAP_PER_AREA"] = "1000"
 	env["ONWARD_START_TIMEOUT"] = "10m"
 	p := start(b, env)
 	seed := newStackSeed(b)

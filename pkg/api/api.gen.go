@@ -1974,6 +1974,28 @@ type Role struct {
 	Warnings *[]WordingFlag `json:"warnings,omitempty"`
 }
 
+// RoleCapProblem defines model for RoleCapProblem.
+type RoleCapProblem struct {
+	Detail *string `json:"detail,omitempty"`
+	Errors *[]struct {
+		Field   string `json:"field"`
+		Message string `json:"message"`
+	} `json:"errors,omitempty"`
+	Instance *string `json:"instance,omitempty"`
+
+	// Limit Only with type /problems/role-cap-reached: the most open roles of one occupation an employer may hold in one area.
+	Limit *int `json:"limit,omitempty"`
+
+	// RadiusKm Only with type /problems/role-cap-reached: the radius of an area around a role's site, in kilometres.
+	RadiusKm  *float64 `json:"radius_km,omitempty"`
+	RequestID *string  `json:"request_id,omitempty"`
+	Status    int      `json:"status"`
+	Title     string   `json:"title"`
+
+	// Type Example: /problems/invalid-request
+	Type string `json:"type"`
+}
+
 // RoleInput A role as POST and PATCH take it. Every field is optional so that PATCH sends only what changes.
 type RoleInput struct {
 	ClosingDate     *string         `json:"closing_date,omitempty"`
@@ -2324,6 +2346,12 @@ type TransitionProblem struct {
 		Message string `json:"message"`
 	} `json:"errors,omitempty"`
 	Instance *string `json:"instance,omitempty"`
+
+	// Limit Only with type /problems/role-cap-reached: the most open roles of one occupation an employer may hold in one area.
+	Limit *int `json:"limit,omitempty"`
+
+	// RadiusKm Only with type /problems/role-cap-reached: the radius of an area around a role's site, in kilometres.
+	RadiusKm *float64 `json:"radius_km,omitempty"`
 
 	// ReopenEnded Only with type /problems/reopen-window-passed: when the reopen window ended.
 	ReopenEnded *time.Time `json:"reopen_ended,omitempty"`
@@ -3589,12 +3617,16 @@ type ClientInterface interface {
 
 	// CreateRoleWithBody Post a role; draft unless "status": "open" is sent.
 	//
+	// An employer may hold at most ROLE_CAP_PER_AREA (default 3) open roles of one occupation whose sites lie within ROLE_CAP_RADIUS_KM (default 30) of each other, so that which shortlists a candidate appears on cannot place where they live. Roles without an occupation count together; remote roles are in no area. Creating an open role beyond the cap answers 409 of type `/problems/role-cap-reached`; a draft is always accepted.
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/roles (the `CreateRole` operationId).
 	CreateRoleWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRole Post a role; draft unless "status": "open" is sent.
+	//
+	// An employer may hold at most ROLE_CAP_PER_AREA (default 3) open roles of one occupation whose sites lie within ROLE_CAP_RADIUS_KM (default 30) of each other, so that which shortlists a candidate appears on cannot place where they live. Roles without an occupation count together; remote roles are in no area. Creating an open role beyond the cap answers 409 of type `/problems/role-cap-reached`; a draft is always accepted.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3651,12 +3683,16 @@ type ClientInterface interface {
 
 	// PatchRoleWithBody Change a role; `version` must be the current one, or 409.
 	//
+	// A stale `version` answers 409 of type `/problems/conflict`. Moving an open role to another occupation or site where the employer already holds the most open roles allowed answers 409 of type `/problems/role-cap-reached` (see POST /api/v1/roles).
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PATCH /api/v1/roles/{id} (the `PatchRole` operationId).
 	PatchRoleWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PatchRole Change a role; `version` must be the current one, or 409.
+	//
+	// A stale `version` answers 409 of type `/problems/conflict`. Moving an open role to another occupation or site where the employer already holds the most open roles allowed answers 409 of type `/problems/role-cap-reached` (see POST /api/v1/roles).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3682,6 +3718,8 @@ type ClientInterface interface {
 	//
 	// Opening or reopening a role whose closing date has passed answers 400 on `closing_date`; send a later `closing_date` (or an empty string to remove it) in the same request.
 	//
+	// Opening or reopening a role when the employer already holds the most open roles allowed of its occupation in its area answers 409 of type `/problems/role-cap-reached` with `limit` and `radius_km` (see POST /api/v1/roles).
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/roles/{id}/status (the `SetRoleStatus` operationId).
@@ -3694,6 +3732,8 @@ type ClientInterface interface {
 	// Reopening: for 7 days after a role became filled or closed (`status_changed_at`), it may go back to the status it had before (draft, open or paused) or straight to open; the role's `reopen_until` says until when. A role stored before status changes were timed counts from its `updated_at` and may go back to open only. After the window the role is final, and a reopening answers 409 of type `/problems/reopen-window-passed` with `allowed` (empty) and `reopen_ended`. Reopening publishes `role.changed`, like every change, so matching recomputes.
 	//
 	// Opening or reopening a role whose closing date has passed answers 400 on `closing_date`; send a later `closing_date` (or an empty string to remove it) in the same request.
+	//
+	// Opening or reopening a role when the employer already holds the most open roles allowed of its occupation in its area answers 409 of type `/problems/role-cap-reached` with `limit` and `radius_km` (see POST /api/v1/roles).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5190,6 +5230,8 @@ func (c *Client) ListRoles(ctx context.Context, params *ListRolesParams, reqEdit
 
 // CreateRoleWithBody Post a role; draft unless "status": "open" is sent.
 //
+// An employer may hold at most ROLE_CAP_PER_AREA (default 3) open roles of one occupation whose sites lie within ROLE_CAP_RADIUS_KM (default 30) of each other, so that which shortlists a candidate appears on cannot place where they live. Roles without an occupation count together; remote roles are in no area. Creating an open role beyond the cap answers 409 of type `/problems/role-cap-reached`; a draft is always accepted.
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/v1/roles (the `CreateRole` operationId).
@@ -5206,6 +5248,8 @@ func (c *Client) CreateRoleWithBody(ctx context.Context, contentType string, bod
 }
 
 // CreateRole Post a role; draft unless "status": "open" is sent.
+//
+// An employer may hold at most ROLE_CAP_PER_AREA (default 3) open roles of one occupation whose sites lie within ROLE_CAP_RADIUS_KM (default 30) of each other, so that which shortlists a candidate appears on cannot place where they live. Roles without an occupation count together; remote roles are in no area. Creating an open role beyond the cap answers 409 of type `/problems/role-cap-reached`; a draft is always accepted.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5332,6 +5376,8 @@ func (c *Client) GetRole(ctx context.Context, id string, reqEditors ...RequestEd
 
 // PatchRoleWithBody Change a role; `version` must be the current one, or 409.
 //
+// A stale `version` answers 409 of type `/problems/conflict`. Moving an open role to another occupation or site where the employer already holds the most open roles allowed answers 409 of type `/problems/role-cap-reached` (see POST /api/v1/roles).
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PATCH /api/v1/roles/{id} (the `PatchRole` operationId).
@@ -5348,6 +5394,8 @@ func (c *Client) PatchRoleWithBody(ctx context.Context, id string, contentType s
 }
 
 // PatchRole Change a role; `version` must be the current one, or 409.
+//
+// A stale `version` answers 409 of type `/problems/conflict`. Moving an open role to another occupation or site where the employer already holds the most open roles allowed answers 409 of type `/problems/role-cap-reached` (see POST /api/v1/roles).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5393,6 +5441,8 @@ func (c *Client) GetShortlist(ctx context.Context, id string, params *GetShortli
 //
 // Opening or reopening a role whose closing date has passed answers 400 on `closing_date`; send a later `closing_date` (or an empty string to remove it) in the same request.
 //
+// Opening or reopening a role when the employer already holds the most open roles allowed of its occupation in its area answers 409 of type `/problems/role-cap-reached` with `limit` and `radius_km` (see POST /api/v1/roles).
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/v1/roles/{id}/status (the `SetRoleStatus` operationId).
@@ -5415,6 +5465,8 @@ func (c *Client) SetRoleStatusWithBody(ctx context.Context, id string, contentTy
 // Reopening: for 7 days after a role became filled or closed (`status_changed_at`), it may go back to the status it had before (draft, open or paused) or straight to open; the role's `reopen_until` says until when. A role stored before status changes were timed counts from its `updated_at` and may go back to open only. After the window the role is final, and a reopening answers 409 of type `/problems/reopen-window-passed` with `allowed` (empty) and `reopen_ended`. Reopening publishes `role.changed`, like every change, so matching recomputes.
 //
 // Opening or reopening a role whose closing date has passed answers 400 on `closing_date`; send a later `closing_date` (or an empty string to remove it) in the same request.
+//
+// Opening or reopening a role when the employer already holds the most open roles allowed of its occupation in its area answers 409 of type `/problems/role-cap-reached` with `limit` and `radius_km` (see POST /api/v1/roles).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -10374,12 +10426,16 @@ type ClientWithResponsesInterface interface {
 
 	// CreateRoleWithBodyWithResponse Post a role; draft unless "status": "open" is sent.
 	//
+	// An employer may hold at most ROLE_CAP_PER_AREA (default 3) open roles of one occupation whose sites lie within ROLE_CAP_RADIUS_KM (default 30) of each other, so that which shortlists a candidate appears on cannot place where they live. Roles without an occupation count together; remote roles are in no area. Creating an open role beyond the cap answers 409 of type `/problems/role-cap-reached`; a draft is always accepted.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/roles (the `CreateRole` operationId).
 	CreateRoleWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRoleResponse, error)
 
 	// CreateRoleWithResponse Post a role; draft unless "status": "open" is sent.
+	//
+	// An employer may hold at most ROLE_CAP_PER_AREA (default 3) open roles of one occupation whose sites lie within ROLE_CAP_RADIUS_KM (default 30) of each other, so that which shortlists a candidate appears on cannot place where they live. Roles without an occupation count together; remote roles are in no area. Creating an open role beyond the cap answers 409 of type `/problems/role-cap-reached`; a draft is always accepted.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -10440,12 +10496,16 @@ type ClientWithResponsesInterface interface {
 
 	// PatchRoleWithBodyWithResponse Change a role; `version` must be the current one, or 409.
 	//
+	// A stale `version` answers 409 of type `/problems/conflict`. Moving an open role to another occupation or site where the employer already holds the most open roles allowed answers 409 of type `/problems/role-cap-reached` (see POST /api/v1/roles).
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /api/v1/roles/{id} (the `PatchRole` operationId).
 	PatchRoleWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PatchRoleResponse, error)
 
 	// PatchRoleWithResponse Change a role; `version` must be the current one, or 409.
+	//
+	// A stale `version` answers 409 of type `/problems/conflict`. Moving an open role to another occupation or site where the employer already holds the most open roles allowed answers 409 of type `/problems/role-cap-reached` (see POST /api/v1/roles).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -10473,6 +10533,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Opening or reopening a role whose closing date has passed answers 400 on `closing_date`; send a later `closing_date` (or an empty string to remove it) in the same request.
 	//
+	// Opening or reopening a role when the employer already holds the most open roles allowed of its occupation in its area answers 409 of type `/problems/role-cap-reached` with `limit` and `radius_km` (see POST /api/v1/roles).
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/roles/{id}/status (the `SetRoleStatus` operationId).
@@ -10485,6 +10547,8 @@ type ClientWithResponsesInterface interface {
 	// Reopening: for 7 days after a role became filled or closed (`status_changed_at`), it may go back to the status it had before (draft, open or paused) or straight to open; the role's `reopen_until` says until when. A role stored before status changes were timed counts from its `updated_at` and may go back to open only. After the window the role is final, and a reopening answers 409 of type `/problems/reopen-window-passed` with `allowed` (empty) and `reopen_ended`. Reopening publishes `role.changed`, like every change, so matching recomputes.
 	//
 	// Opening or reopening a role whose closing date has passed answers 400 on `closing_date`; send a later `closing_date` (or an empty string to remove it) in the same request.
+	//
+	// Opening or reopening a role when the employer already holds the most open roles allowed of its occupation in its area answers 409 of type `/problems/role-cap-reached` with `limit` and `radius_km` (see POST /api/v1/roles).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14224,6 +14288,8 @@ type CreateRoleResponse struct {
 	ApplicationProblemJSON401 *Unauthenticated
 	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
 	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *RoleCapProblem
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
@@ -14244,6 +14310,11 @@ func (r CreateRoleResponse) GetApplicationProblemJSON401() *Unauthenticated {
 // GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
 func (r CreateRoleResponse) GetApplicationProblemJSON403() *Forbidden {
 	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r CreateRoleResponse) GetApplicationProblemJSON409() *RoleCapProblem {
+	return r.ApplicationProblemJSON409
 }
 
 // GetBody returns the raw response body bytes
@@ -14533,7 +14604,7 @@ type PatchRoleResponse struct {
 	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationProblemJSON404 *NotFound
 	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
-	ApplicationProblemJSON409 *Conflict
+	ApplicationProblemJSON409 *RoleCapProblem
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -14557,7 +14628,7 @@ func (r PatchRoleResponse) GetApplicationProblemJSON404() *NotFound {
 }
 
 // GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
-func (r PatchRoleResponse) GetApplicationProblemJSON409() *Conflict {
+func (r PatchRoleResponse) GetApplicationProblemJSON409() *RoleCapProblem {
 	return r.ApplicationProblemJSON409
 }
 
@@ -16916,6 +16987,8 @@ func (c *ClientWithResponses) ListRolesWithResponse(ctx context.Context, params 
 
 // CreateRoleWithBodyWithResponse Post a role; draft unless "status": "open" is sent.
 //
+// An employer may hold at most ROLE_CAP_PER_AREA (default 3) open roles of one occupation whose sites lie within ROLE_CAP_RADIUS_KM (default 30) of each other, so that which shortlists a candidate appears on cannot place where they live. Roles without an occupation count together; remote roles are in no area. Creating an open role beyond the cap answers 409 of type `/problems/role-cap-reached`; a draft is always accepted.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/roles (the `CreateRole` operationId).
@@ -16928,6 +17001,8 @@ func (c *ClientWithResponses) CreateRoleWithBodyWithResponse(ctx context.Context
 }
 
 // CreateRoleWithResponse Post a role; draft unless "status": "open" is sent.
+//
+// An employer may hold at most ROLE_CAP_PER_AREA (default 3) open roles of one occupation whose sites lie within ROLE_CAP_RADIUS_KM (default 30) of each other, so that which shortlists a candidate appears on cannot place where they live. Roles without an occupation count together; remote roles are in no area. Creating an open role beyond the cap answers 409 of type `/problems/role-cap-reached`; a draft is always accepted.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -17030,6 +17105,8 @@ func (c *ClientWithResponses) GetRoleWithResponse(ctx context.Context, id string
 
 // PatchRoleWithBodyWithResponse Change a role; `version` must be the current one, or 409.
 //
+// A stale `version` answers 409 of type `/problems/conflict`. Moving an open role to another occupation or site where the employer already holds the most open roles allowed answers 409 of type `/problems/role-cap-reached` (see POST /api/v1/roles).
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /api/v1/roles/{id} (the `PatchRole` operationId).
@@ -17042,6 +17119,8 @@ func (c *ClientWithResponses) PatchRoleWithBodyWithResponse(ctx context.Context,
 }
 
 // PatchRoleWithResponse Change a role; `version` must be the current one, or 409.
+//
+// A stale `version` answers 409 of type `/problems/conflict`. Moving an open role to another occupation or site where the employer already holds the most open roles allowed answers 409 of type `/problems/role-cap-reached` (see POST /api/v1/roles).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -17081,6 +17160,8 @@ func (c *ClientWithResponses) GetShortlistWithResponse(ctx context.Context, id s
 //
 // Opening or reopening a role whose closing date has passed answers 400 on `closing_date`; send a later `closing_date` (or an empty string to remove it) in the same request.
 //
+// Opening or reopening a role when the employer already holds the most open roles allowed of its occupation in its area answers 409 of type `/problems/role-cap-reached` with `limit` and `radius_km` (see POST /api/v1/roles).
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/roles/{id}/status (the `SetRoleStatus` operationId).
@@ -17099,6 +17180,8 @@ func (c *ClientWithResponses) SetRoleStatusWithBodyWithResponse(ctx context.Cont
 // Reopening: for 7 days after a role became filled or closed (`status_changed_at`), it may go back to the status it had before (draft, open or paused) or straight to open; the role's `reopen_until` says until when. A role stored before status changes were timed counts from its `updated_at` and may go back to open only. After the window the role is final, and a reopening answers 409 of type `/problems/reopen-window-passed` with `allowed` (empty) and `reopen_ended`. Reopening publishes `role.changed`, like every change, so matching recomputes.
 //
 // Opening or reopening a role whose closing date has passed answers 400 on `closing_date`; send a later `closing_date` (or an empty string to remove it) in the same request.
+//
+// Opening or reopening a role when the employer already holds the most open roles allowed of its occupation in its area answers 409 of type `/problems/role-cap-reached` with `limit` and `radius_km` (see POST /api/v1/roles).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20235,6 +20318,13 @@ func ParseCreateRoleResponse(rsp *http.Response) (*CreateRoleResponse, error) {
 		}
 		response.ApplicationProblemJSON403 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest RoleCapProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
 	}
 
 	return response, nil
@@ -20459,7 +20549,7 @@ func ParsePatchRoleResponse(rsp *http.Response) (*PatchRoleResponse, error) {
 		response.ApplicationProblemJSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-		var dest Conflict
+		var dest RoleCapProblem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

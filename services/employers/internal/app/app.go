@@ -13,6 +13,7 @@ import (
 	"github.com/onward-jobs/onward/pkg/skills"
 	eventsadapter "github.com/onward-jobs/onward/services/employers/internal/adapters/events"
 	mongoadapter "github.com/onward-jobs/onward/services/employers/internal/adapters/mongo"
+	"github.com/onward-jobs/onward/services/employers/internal/domain"
 	"github.com/onward-jobs/onward/services/employers/internal/service"
 	transport "github.com/onward-jobs/onward/services/employers/internal/transport/http"
 )
@@ -43,7 +44,8 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	vocab := service.Vocabulary{Taxonomy: skills.Default(), Places: geo.Default()}
 	vocab.Places.Len()
 	roles := service.New(service.Deps{
-		Roles: store, Profiles: store, Outbox: store, Vocabulary: vocab, Logger: svc.Logger,
+		Roles: store, Profiles: store, Outbox: store, Vocabulary: vocab, Logger: svc.Logger, Locks: locks,
+		Cap:       domain.RoleCap{PerArea: cfg.RoleCapPerArea, RadiusKm: cfg.RoleCapRadiusKm},
 		Publisher: eventsadapter.Publisher{Events: pub, RolesStream: cfg.RolesStream, ProfilesStream: cfg.ProfilesStream},
 	})
 	transport.Register(svc.Server.App, transport.Deps{Verifier: svc.Verifier, Service: roles})

@@ -30,6 +30,10 @@ type Config struct {
 	// is how long a write waits for a document another write holds.
 	LockTTL  time.Duration `env:"WRITE_LOCK_TTL" envDefault:"10s" validate:"gt=0"`
 	LockWait time.Duration `env:"WRITE_LOCK_WAIT" envDefault:"2s" validate:"gte=0"`
+	// RoleCapPerArea is how many open roles of one occupation an employer
+	// may hold within RoleCapRadiusKm of a site (see domain.RoleCap).
+	RoleCapPerArea  int     `env:"ROLE_CAP_PER_AREA" envDefault:"3" validate:"gte=1,lte=1000"`
+	RoleCapRadiusKm float64 `env:"ROLE_CAP_RADIUS_KM" envDefault:"30" validate:"gt=0,lte=1000"`
 	// StreamMaxLen caps each stream at about this many entries.
 	StreamMaxLen int64 `env:"EVENTS_STREAM_MAXLEN" envDefault:"100000" validate:"gte=0"`
 }

@@ -34,8 +34,19 @@ func (s *Service) CreateRole(ctx context.Context, p auth.Principal, spec domain.
 	if err != nil {
 		return domain.Role{}, err
 	}
-	if err := s.Roles.InsertRole(ctx, r, e); err != nil {
-		return domain.Role{}, fmt.Errorf("create role: %w", err)
+	insert := func() error {
+		if err := s.Roles.InsertRole(ctx, r, e); err != nil {
+			return fmt.Errorf("create role: %w", err)
+		}
+		return nil
+	}
+	if open {
+		err = s.withinCap(ctx, r, insert)
+	} else {
+		err = insert()
+	}
+	if err != nil {
+		return domain.Role{}, err
 	}
 	s.deliver(ctx, e)
 	return r, nil
@@ -169,8 +180,14 @@ func (s *Service) changeRole(ctx context.Context, p auth.Principal, id string, v
 	if version != 0 && version != r.Version {
 		return domain.Role{}, fmt.Errorf("role %s is at version %d, not %d; reload it: %w", id, r.Version, version, errs.Conflict)
 	}
+	before := r
 	if err := apply(&r); err != nil {
 		return domain.Role{}, err
+	}
+	// Opening a role, or moving an open one to another occupation or
+	// site, must keep the employer within the role cap.
+	if r.Status == domain.StatusOpen && (before.Status != domain.StatusOpen || domain.AreaChanged(before.Spec, r.Spec)) {
+		return r, s.withinCap(ctx, r, func() error { return s.saveRole(ctx, &r) })
 	}
 	return r, s.saveRole(ctx, &r)
 }

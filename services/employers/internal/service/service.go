@@ -88,7 +88,13 @@ type Deps struct {
 	Outbox     Outbox
 	Publisher  Publisher
 	Vocabulary domain.Vocabulary
-	Logger     *slog.Logger
+	// Locks serialise each employer's role openings, so the role cap's
+	// count and the write that follows it cannot interleave.
+	Locks Locker
+	// Cap bounds the open roles an employer holds per occupation and
+	// area; zero fields take the defaults.
+	Cap    domain.RoleCap
+	Logger *slog.Logger
 	// Now is the clock; tests move it. Defaults to time.Now.
 	Now func() time.Time
 }
@@ -103,6 +109,12 @@ type Service struct {
 func New(d Deps) *Service {
 	if d.Now == nil {
 		d.Now = time.Now
+	}
+	if d.Cap.PerArea <= 0 {
+		d.Cap.PerArea = DefaultRoleCapPerArea
+	}
+	if d.Cap.RadiusKm <= 0 {
+		d.Cap.RadiusKm = DefaultRoleCapRadiusKm
 	}
 	if d.Logger == nil {
 		d.Logger = slog.Default()

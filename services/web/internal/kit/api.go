@@ -44,11 +44,18 @@ type Problem struct {
 	// "/problems/reopen-window-passed"; ReopenEnded goes with that type.
 	Type        string
 	ReopenEnded *time.Time
+	// Limit and RadiusKm go with "/problems/role-cap-reached": the most
+	// open roles of one occupation per area, and the area's radius.
+	Limit    int
+	RadiusKm float64
 }
 
 // problemOf converts the answer's problem into the pages' Problem.
 func problemOf(status int, in api.TransitionProblem) *Problem {
-	p := &Problem{Status: status, Title: in.Title, Type: in.Type, ReopenEnded: in.ReopenEnded}
+	p := &Problem{Status: status, Title: in.Title, Type: in.Type, ReopenEnded: in.ReopenEnded, Limit: Deref(in.Limit)}
+	if in.RadiusKm != nil {
+		p.RadiusKm = float64(*in.RadiusKm)
+	}
 	if in.Detail != nil {
 		p.Detail = *in.Detail
 	}

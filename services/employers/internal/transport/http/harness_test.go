@@ -81,7 +81,7 @@ func newHarness(t *testing.T) *harness {
 	h.publisher = &switchablePublisher{inner: eventsadapter.Publisher{Events: pub, RolesStream: h.roles, ProfilesStream: h.profiles}}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	h.svc = service.New(service.Deps{
-		Roles: store, Profiles: store, Outbox: store, Publisher: h.publisher, Logger: logger,
+		Roles: store, Profiles: store, Outbox: store, Publisher: h.publisher, Logger: logger, Locks: locks,
 		Vocabulary: service.Vocabulary{Taxonomy: skills.Default(), Places: geo.Default()},
 	})
 	pubKey, priv, _ := ed25519.GenerateKey(rand.Reader)

@@ -39,7 +39,7 @@ func (h *handlers) createRole(c *fiber.Ctx) error {
 	body.applyTo(&spec)
 	r, err := h.svc.CreateRole(c.UserContext(), p, spec, open)
 	if err != nil {
-		return err
+		return capProblem(c, err)
 	}
 	return c.Status(fiber.StatusCreated).JSON(h.withWarnings(c, r))
 }
@@ -73,7 +73,7 @@ func (h *handlers) patchRole(c *fiber.Ctx) error {
 	}
 	r, err := h.svc.UpdateRole(c.UserContext(), p, c.Params("id"), *body.Version, body.applyTo)
 	if err != nil {
-		return err
+		return capProblem(c, err)
 	}
 	return c.JSON(h.withWarnings(c, r))
 }
@@ -104,7 +104,7 @@ func (h *handlers) changeStatus(c *fiber.Ctx) error {
 		return transitionProblem(c, te)
 	}
 	if err != nil {
-		return err
+		return capProblem(c, err)
 	}
 	return c.JSON(h.roleResponse(r))
 }
@@ -133,6 +133,25 @@ func transitionProblem(c *fiber.Ctx, te *domain.TransitionError) error {
 		Allowed     []string   `json:"allowed"`
 		ReopenEnded *time.Time `json:"reopen_ended,omitempty"`
 	}{p, allowed, ended}, httpx.ProblemContentType)
+}
+
+// capProblem answers a refusal by the role cap with its own type,
+// /problems/role-cap-reached, naming the limit and the radius of an area;
+// any other error goes to the error handler.
+func capProblem(c *fiber.Ctx, err error) error {
+	var ce *domain.RoleCapError
+	if !errors.As(err, &ce) {
+		return err
+	}
+	p := httpx.NewProblem(ce)
+	p.Type, p.Title = httpx.ProblemType("role-cap-reached"), "You hold the most open roles allowed for this occupation in this area"
+	p.Instance, p.RequestID = c.Path(), httpx.RequestID(c)
+	c.Set(fiber.HeaderContentType, httpx.ProblemContentType)
+	return c.Status(p.Status).JSON(struct {
+		httpx.Problem
+		Limit    int     `json:"limit"`
+		RadiusKm float64 `json:"radius_km"`
+	}{p, ce.Limit, ce.RadiusKm}, httpx.ProblemContentType)
 }
 
 func (h *handlers) listRoles(c *fiber.Ctx) error {

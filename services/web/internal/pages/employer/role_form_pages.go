@@ -146,11 +146,20 @@ func (p *Pages) saveRole(c *fiber.Ctx, v *kit.View, d *roleFormPage, action stri
 	return c.Redirect("/home", fiber.StatusSeeOther)
 }
 
+// problemRoleCapReached is the type of the 409 that refuses to open a
+// role because the employer holds the most open roles allowed of its
+// occupation in its area.
+const problemRoleCapReached = "/problems/role-cap-reached"
+
 // roleRefused shows the form again with the service's refusal of a save:
-// a role changed meanwhile, or field errors beside their fields.
+// the role cap reached, a role changed meanwhile, or field errors beside
+// their fields.
 func (p *Pages) roleRefused(c *fiber.Ctx, v *kit.View, d *roleFormPage, err error) error {
 	var pr *kit.Problem
 	switch {
+	case errors.As(err, &pr) && pr.Status == fiber.StatusConflict && pr.Type == problemRoleCapReached:
+		v.Alert = v.T("EmpErrRoleCap", "Limit", pr.Limit, "Km", strconv.FormatFloat(pr.RadiusKm, 'f', -1, 64))
+		return p.renderRoleForm(c, v, d, fiber.StatusConflict)
 	case errors.As(err, &pr) && pr.Status == fiber.StatusConflict:
 		d.Stale = true
 		v.Alert = v.T("ErrRoleStale")

@@ -151,6 +151,13 @@ func (f *Employers) createRole(w http.ResponseWriter, body map[string]any) {
 		fieldProblem(w, map[string]string{"start_date": "must not be in the past", "essential_skills[0].min_level": "must be between 1 and 4"})
 		return
 	}
+	if title, _ := body["title"].(string); strings.Contains(title, "fourth") && body["status"] == "open" {
+		w.Header().Set("Content-Type", "application/problem+json")
+		w.WriteHeader(http.StatusConflict)
+		_ = json.NewEncoder(w).Encode(map[string]any{"type": "/problems/role-cap-reached", "status": 409,
+			"title": "You hold the most open roles allowed for this occupation in this area", "limit": 3, "radius_km": 30})
+		return
+	}
 	id := fmt.Sprintf("r%d", len(f.order)+1)
 	status, _ := body["status"].(string)
 	if status == "" {
