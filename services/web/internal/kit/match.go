@@ -293,6 +293,9 @@ func MatchCardOf(v *View, e api.ShortlistEntry, n int) MatchCard {
 	switch band := string(k.DistanceBand); {
 	case band == "remote":
 		c.Distance = v.T("MatchRemote")
+	case band == string(api.CandidateCardDistanceBandWithinLimit):
+		// Someone who lives in a house: never a band, which would place it.
+		c.Distance = v.T("MatchWithinLimit")
 	case slices.Contains(distanceBands, band):
 		c.Distance = v.T("MatchDistanceBand", "Text", band)
 	}

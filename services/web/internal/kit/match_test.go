@@ -81,6 +81,13 @@ func TestMatchCardLeavesOffUnknownValues(t *testing.T) {
 	if s := c.Skills[0]; s.Level != 4 || s.Hours != 0 || s.LevelOf != "level 4 of 4" {
 		t.Errorf("skill = %+v", s)
 	}
+	var housed api.ShortlistEntry
+	if err := json.Unmarshal([]byte(`{"alias": "H1", "match": "full", "card": {"distance_band": "within_limit"}}`), &housed); err != nil {
+		t.Fatal(err)
+	}
+	if c := MatchCardOf(v, housed, 2); c.Distance != "Within the travel limit" {
+		t.Errorf("a candidate living in a house shows the distance %q", c.Distance)
+	}
 	remote := -1
 	if w := WhyOf(v, api.Explanation{DistanceKm: &remote, AvailableFrom: "2027-03-02"}, true); w.Distance != "Remote role" || w.Available != "Available from March 2027" {
 		t.Errorf("why = %+v", w)

@@ -111,6 +111,10 @@ func (p *Pages) statusRefused(c *fiber.Ctx, v *kit.View, d *statusPage, id strin
 			d.ReopenNote = v.DateTime(*pr.ReopenEnded)
 		}
 		return p.renderStatusPage(c, v, d, fiber.StatusConflict)
+	case pr.Status == fiber.StatusConflict && pr.Type == problemRoleCapReached:
+		// Opening it would pass the most open roles of its job in its area.
+		v.Alert = v.T("EmpErrRoleCap", "Limit", pr.Limit, "Km", strconv.FormatFloat(pr.RadiusKm, 'f', -1, 64))
+		return p.renderStatusPage(c, v, d, fiber.StatusConflict)
 	case pr.Status == fiber.StatusConflict && pr.Allowed != nil:
 		kit.SetFlash(c, &kit.Flash{Kind: kit.FlashRoleConflict, Allowed: pr.Allowed, RoleTitle: cur.Title, Status: cur.Status})
 		return c.Redirect("/home", fiber.StatusSeeOther)

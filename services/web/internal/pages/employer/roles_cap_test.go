@@ -2,6 +2,7 @@ package employer_test
 
 import (
 	"net/http"
+	"net/url"
 	"testing"
 
 	"github.com/onward-jobs/onward/services/web/internal/webtest"
@@ -28,4 +29,17 @@ func TestRoleFormExplainsTheRoleCap(t *testing.T) {
 		p.MustBeAt(t, "/roles/new", http.StatusConflict)
 		p.MustContain(t, `role="alert"`, want[lang], `value="Barista, the fourth"`)
 	}
+}
+
+// TestReopeningPastTheRoleCapIsExplained: a paused role that would pass
+// the cap when opened again gets the same explanation on its status page,
+// not "changed meanwhile".
+func TestReopeningPastTheRoleCapIsExplained(t *testing.T) {
+	t.Parallel()
+	b, e, _ := webtest.EmployerSession(t)
+	e.AddRole("r1", "Barista, the fourth", "paused")
+	p := b.Submit("/home", "/roles/r1/status", url.Values{"status": {"open"}})
+	p.MustBeAt(t, "/roles/r1/status", http.StatusConflict)
+	p.MustContain(t, `role="alert"`, "You already have 3 open roles for this job within 30 km of this place, the most allowed.")
+	p.MustNotContain(t, "changed meanwhile")
 }

@@ -152,10 +152,7 @@ func (f *Employers) createRole(w http.ResponseWriter, body map[string]any) {
 		return
 	}
 	if title, _ := body["title"].(string); strings.Contains(title, "fourth") && body["status"] == "open" {
-		w.Header().Set("Content-Type", "application/problem+json")
-		w.WriteHeader(http.StatusConflict)
-		_ = json.NewEncoder(w).Encode(map[string]any{"type": "/problems/role-cap-reached", "status": 409,
-			"title": "You hold the most open roles allowed for this occupation in this area", "limit": 3, "radius_km": 30})
+		roleCapReached(w)
 		return
 	}
 	id := fmt.Sprintf("r%d", len(f.order)+1)
@@ -234,4 +231,14 @@ func wordingFlags(body map[string]any) []any {
 		}
 	}
 	return flags
+}
+
+// roleCapReached answers as the employers service does when an employer
+// already holds the most open roles of one occupation in one area (a role
+// whose title says "fourth", in this fake).
+func roleCapReached(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(http.StatusConflict)
+	_ = json.NewEncoder(w).Encode(map[string]any{"type": "/problems/role-cap-reached", "status": 409,
+		"title": "You hold the most open roles allowed for this occupation in this area", "limit": 3, "radius_km": 30})
 }

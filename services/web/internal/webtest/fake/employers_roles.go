@@ -109,6 +109,10 @@ func (f *Employers) changeStatusWithReopen(w http.ResponseWriter, role, body map
 		conflict(w, append([]string{}, next...))
 		return
 	}
+	if title, _ := role["title"].(string); strings.Contains(title, "fourth") && to == "open" {
+		roleCapReached(w)
+		return
+	}
 	if date, ok := body["closing_date"].(string); ok {
 		if date != "" && date < time.Now().Format(time.DateOnly) {
 			fieldProblem(w, map[string]string{"closing_date": "must not be in the past"})
