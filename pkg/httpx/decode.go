@@ -51,6 +51,9 @@ func DecodeJSONBytes(body []byte, dst any) error {
 	if err := dec.Decode(&struct{}{}); !errors.Is(err, io.EOF) {
 		return errs.Invalid("body", "the body must hold a single JSON object")
 	}
+	if err := cleanText(reflect.ValueOf(dst), "", ""); err != nil {
+		return err
+	}
 	return Validate(dst)
 }
 
