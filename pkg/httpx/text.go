@@ -16,7 +16,7 @@ import (
 // string (names, titles, ids) is a single line.
 var multiLineFields = map[string]bool{
 	"description": true, "evidence": true, "note": true, "notes": true, "message": true,
-	"reason": true, "summary": true, "text": true, "body": true, "comment": true,
+	"reason": true, "summary": true, "text": true, "body": true, "comment": true, "statement": true,
 }
 
 // cleanText checks and normalises every string a decoded body holds
