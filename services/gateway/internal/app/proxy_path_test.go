@@ -63,6 +63,9 @@ func TestProxyRefusesTraversal(t *testing.T) {
 	if n := requests(); n != 1 {
 		t.Errorf("the service counted %d requests: an attack path reached it", n)
 	}
+	if status, body := rawGet(t, g.URL, "/metrics"); status != http.StatusNotFound {
+		t.Errorf("the gateway's public port answers /metrics with %d: %.200s", status, body)
+	}
 }
 
 // serviceShell runs a real Onward HTTP server (pkg/httpx, as every service
