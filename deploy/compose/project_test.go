@@ -40,7 +40,26 @@ var requiredEnv = map[string]string{
 	"CANDIDATES_KEY_ENCRYPTION_KEY": "test-candidates-kek",
 	"CANDIDATES_HMAC_KEY":           "test-candidates-hmac-key",
 	"WEB_CSRF_KEY":                  "test-web-csrf-key-0123456789abcdef",
+	"MONGO_ROOT_PASSWORD":           "test-mongo-root",
+	"MONGO_REPLICA_SET_KEY":         "test-mongo-replica-set-key",
+	"MONGO_GATEWAY_PASSWORD":        "test-mongo-gateway",
+	"MONGO_EMPLOYERS_PASSWORD":      "test-mongo-employers",
+	"MONGO_CANDIDATES_PASSWORD":     "test-mongo-candidates",
+	"MONGO_MATCHING_PASSWORD":       "test-mongo-matching",
+	"REDIS_PASSWORD":                "test-redis-password",
 }
+
+// mongoURI is the address a service with its own database reaches MongoDB
+// at in the compose file: as its own user, authenticated against and
+// limited to its own database.
+func mongoURI(database string) string {
+	user := database
+	password := requiredEnv["MONGO_"+strings.ToUpper(strings.TrimPrefix(database, "onward_"))+"_PASSWORD"]
+	return "mongodb://" + user + ":" + password + "@mongo:27017/" + database + "?replicaSet=rs0&authSource=" + database
+}
+
+// redisURL is the address every service reaches Redis at, with its password.
+var redisURL = "redis://:" + requiredEnv["REDIS_PASSWORD"] + "@redis:6379/0"
 
 // candidatesSecrets are given to the candidates service and to no other.
 var candidatesSecrets = []string{"CANDIDATES_IDENTITY_KEYS", "CANDIDATES_KEY_ENCRYPTION_KEY", "CANDIDATES_HMAC_KEY"}
@@ -368,9 +387,9 @@ func checkEnvironment(t *testing.T, svc types.ServiceConfig, want onwardService)
 		return
 	}
 	expect := map[string]string{
-		"MONGO_URI":             "mongodb://mongo:27017/?replicaSet=rs0",
+		"MONGO_URI":             mongoURI(want.database),
 		"MONGO_DB":              want.database,
-		"REDIS_URL":             "redis://redis:6379/0",
+		"REDIS_URL":             redisURL,
 		"LOG_FORMAT":            "json",
 		"ONWARD_SERVICE_SECRET": requiredEnv["ONWARD_SERVICE_SECRET"],
 		// The token issuer: signed with by the gateway, checked by the rest.
@@ -416,7 +435,7 @@ func checkEnvironment(t *testing.T, svc types.ServiceConfig, want onwardService)
 func checkWebEnvironment(t *testing.T, svc types.ServiceConfig) {
 	t.Helper()
 	expect := map[string]string{
-		"REDIS_URL": "redis://redis:6379/0", "LOG_FORMAT": "json",
+		"REDIS_URL": redisURL, "LOG_FORMAT": "json",
 		"ONWARD_PUBLIC_URL": "http://localhost:8080", "GATEWAY_URL": "http://gateway:8080",
 		"WEB_CSRF_KEY": requiredEnv["WEB_CSRF_KEY"],
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"slices"
 	"strings"
 	"time"
@@ -41,10 +42,19 @@ func startServices(ctx context.Context, svcs []service, shared map[string]string
 				env[k] = v
 			}
 		}
-		env["HTTP_ADDR"] = s.addr
+		env["HTTP_ADDR"], env["METRICS_ADDR"] = s.addr, metricsAddr(s.addr)
 		go func() { g.exits <- exit{name: s.name, err: s.run(ctx, env, logOut)} }()
 	}
 	return g
+}
+
+// metricsAddr is where a service of the one-process platform serves
+// /metrics: a free port on the host of its public address, which its
+// "metrics listening" log line names. The services share one process, so
+// the containers' common :9090 would collide.
+func metricsAddr(addr string) string {
+	host, _, _ := net.SplitHostPort(addr)
+	return net.JoinHostPort(host, "0")
 }
 
 // exited judges a service that stopped while the launcher was starting or

@@ -48,7 +48,7 @@ func onwardServices(cfg Config, console io.Writer) []service {
 // perServiceKeys are dropped from the shared environment: each service
 // gets its own listen address, and keeps its own default database, so a
 // MONGO_DB in the shell cannot make four services share one database.
-var perServiceKeys = []string{"HTTP_ADDR", "MONGO_DB"}
+var perServiceKeys = []string{"HTTP_ADDR", "METRICS_ADDR", "MONGO_DB"}
 
 // sharedEnviron is the environment every service starts with: the
 // process's, then the stores, the secrets, and the services' addresses

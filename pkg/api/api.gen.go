@@ -3865,11 +3865,6 @@ type ClientInterface interface {
 	// Corresponds with POST /internal/v1/service-tokens (the `IssueServiceToken` operationId).
 	IssueServiceToken(ctx context.Context, body IssueServiceTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetMetrics Prometheus metrics, including per-route request counts and latency histograms.
-	//
-	// Corresponds with GET /metrics (the `GetMetrics` operationId).
-	GetMetrics(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
-
 	// CheckReadiness MongoDB and Redis are reachable and the service is not shutting down.
 	//
 	// Corresponds with GET /readyz (the `CheckReadiness` operationId).
@@ -5778,21 +5773,6 @@ func (c *Client) IssueServiceTokenWithBody(ctx context.Context, contentType stri
 // Corresponds with POST /internal/v1/service-tokens (the `IssueServiceToken` operationId).
 func (c *Client) IssueServiceToken(ctx context.Context, body IssueServiceTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewIssueServiceTokenRequest(c.Server, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// GetMetrics Prometheus metrics, including per-route request counts and latency histograms.
-//
-// Corresponds with GET /metrics (the `GetMetrics` operationId).
-func (c *Client) GetMetrics(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetMetricsRequest(c.Server)
 	if err != nil {
 		return nil, err
 	}
@@ -9638,33 +9618,6 @@ func NewIssueServiceTokenRequestWithBody(server string, contentType string, body
 	return req, nil
 }
 
-// NewGetMetricsRequest constructs an http.Request for the GetMetrics method
-func NewGetMetricsRequest(server string) (*http.Request, error) {
-	var err error
-
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/metrics")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
-	if err != nil {
-		return nil, err
-	}
-
-	return req, nil
-}
-
 // NewCheckReadinessRequest constructs an http.Request for the CheckReadiness method
 func NewCheckReadinessRequest(server string) (*http.Request, error) {
 	var err error
@@ -10707,13 +10660,6 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /internal/v1/service-tokens (the `IssueServiceToken` operationId).
 	IssueServiceTokenWithResponse(ctx context.Context, body IssueServiceTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*IssueServiceTokenResponse, error)
-
-	// GetMetricsWithResponse Prometheus metrics, including per-route request counts and latency histograms.
-	//
-	// Returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with GET /metrics (the `GetMetrics` operationId).
-	GetMetricsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMetricsResponse, error)
 
 	// CheckReadinessWithResponse MongoDB and Redis are reachable and the service is not shutting down.
 	//
@@ -15777,40 +15723,6 @@ func (r IssueServiceTokenResponse) ContentType() string {
 	return ""
 }
 
-type GetMetricsResponse struct {
-	Body         []byte
-	HTTPResponse *http.Response
-}
-
-// GetBody returns the raw response body bytes
-func (r GetMetricsResponse) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r GetMetricsResponse) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r GetMetricsResponse) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r GetMetricsResponse) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
 type CheckReadinessResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -17453,19 +17365,6 @@ func (c *ClientWithResponses) IssueServiceTokenWithResponse(ctx context.Context,
 		return nil, err
 	}
 	return ParseIssueServiceTokenResponse(rsp)
-}
-
-// GetMetricsWithResponse Prometheus metrics, including per-route request counts and latency histograms.
-//
-// Returns a wrapper object for the known response body format(s).
-//
-// Corresponds with GET /metrics (the `GetMetrics` operationId).
-func (c *ClientWithResponses) GetMetricsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMetricsResponse, error) {
-	rsp, err := c.GetMetrics(ctx, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseGetMetricsResponse(rsp)
 }
 
 // CheckReadinessWithResponse MongoDB and Redis are reachable and the service is not shutting down.
@@ -21425,22 +21324,6 @@ func ParseIssueServiceTokenResponse(rsp *http.Response) (*IssueServiceTokenRespo
 		}
 		response.ApplicationProblemJSON401 = &dest
 
-	}
-
-	return response, nil
-}
-
-// ParseGetMetricsResponse parses an HTTP response from a GetMetricsWithResponse call
-func ParseGetMetricsResponse(rsp *http.Response) (*GetMetricsResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &GetMetricsResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
 	}
 
 	return response, nil

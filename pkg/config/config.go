@@ -30,7 +30,12 @@ type Base struct {
 // Server holds the settings of the HTTP server, the logs and Redis, which
 // every service has, the web app (which owns no database) included.
 type Server struct {
-	HTTPAddr        string        `env:"HTTP_ADDR" validate:"required"`
+	HTTPAddr string `env:"HTTP_ADDR" validate:"required"`
+	// MetricsAddr is the internal port of /metrics, never the public one
+	// (HTTP_ADDR), which the gateway proxies to. Each container has its
+	// own network, so one default serves every service; the local
+	// launcher, running all in one process, gives each its own.
+	MetricsAddr     string        `env:"METRICS_ADDR" envDefault:":9090" validate:"required"`
 	RedisURL        string        `env:"REDIS_URL" validate:"required" secret:"true"`
 	LogFormat       string        `env:"LOG_FORMAT" envDefault:"json" validate:"oneof=json text"`
 	LogLevel        string        `env:"LOG_LEVEL" envDefault:"info" validate:"oneof=debug info warn error"`

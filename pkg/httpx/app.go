@@ -29,6 +29,11 @@ type AppConfig struct {
 	// must replace the headers with what it saw, not append to what its
 	// own client sent, since the first address in them is believed.
 	TrustedProxies []string
+	// MetricsAddr is where /metrics listens, apart from the public port:
+	// the gateway proxies public paths to the services, so nothing on a
+	// service's public port may be for operators only. Empty serves no
+	// metrics port (tests read Metrics.Handler directly).
+	MetricsAddr string
 }
 
 // Server is a Fiber app with Onward's middleware, health and metrics.
@@ -37,16 +42,19 @@ type Server struct {
 	Health  *Health
 	Metrics *Metrics
 	logger  *slog.Logger
+	// metricsAddr is AppConfig.MetricsAddr.
+	metricsAddr string
 }
 
 // NewServer builds the Fiber app: recovery from panics (answered as a 500
 // problem), request ids, access logs, metrics, the problem+json error
-// handler, and /healthz, /readyz and /metrics. Routes are added by the caller.
+// handler, and /healthz and /readyz. /metrics is served on its own port by
+// Serve (AppConfig.MetricsAddr), never here. Routes are added by the caller.
 func NewServer(cfg AppConfig) *Server {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	s := &Server{Health: &Health{checks: cfg.Checks}, Metrics: NewMetrics(cfg.Service), logger: cfg.Logger}
+	s := &Server{Health: &Health{checks: cfg.Checks}, Metrics: NewMetrics(cfg.Service), logger: cfg.Logger, metricsAddr: cfg.MetricsAddr}
 	trusted := trimmed(cfg.TrustedProxies)
 	s.App = fiber.New(fiber.Config{
 		AppName:      "onward-" + cfg.Service,
@@ -82,7 +90,6 @@ func NewServer(cfg AppConfig) *Server {
 	s.App.Use(requestIDMiddleware, accessLog(cfg.Logger), s.Metrics.middleware, recover.New())
 	s.App.Get("/healthz", s.Health.live)
 	s.App.Get("/readyz", s.Health.ready)
-	s.App.Get("/metrics", s.Metrics.handler())
 	return s
 }
 
@@ -114,13 +121,24 @@ func (s *Server) NotFoundLast() {
 	})
 }
 
-// Serve listens on addr until ctx is cancelled, then drains readiness and
-// shuts down gracefully within timeout.
+// Serve listens on addr, and serves /metrics on the metrics address when
+// one is set, until ctx is cancelled, then drains readiness and shuts down
+// gracefully within timeout.
 func (s *Server) Serve(ctx context.Context, addr string, timeout time.Duration) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", addr, err)
 	}
+	if s.metricsAddr == "" {
+		return s.ServeListener(ctx, ln, timeout)
+	}
+	mln, err := net.Listen("tcp", s.metricsAddr)
+	if err != nil {
+		_ = ln.Close()
+		return fmt.Errorf("listen for metrics %s: %w", s.metricsAddr, err)
+	}
+	stop := s.serveMetrics(mln)
+	defer stop()
 	return s.ServeListener(ctx, ln, timeout)
 }
 

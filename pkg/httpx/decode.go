@@ -46,10 +46,13 @@ func DecodeJSONBytes(body []byte, dst any) error {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
-		return decodeError(err)
+		return decodeError(err, body, dst)
 	}
 	if err := dec.Decode(&struct{}{}); !errors.Is(err, io.EOF) {
 		return errs.Invalid("body", "the body must hold a single JSON object")
+	}
+	if err := cleanText(reflect.ValueOf(dst), "", ""); err != nil {
+		return err
 	}
 	return Validate(dst)
 }
@@ -72,7 +75,10 @@ func Validate(v any) error {
 	return out
 }
 
-func decodeError(err error) error {
+// decodeError names what was wrong with body. encoding/json names an
+// unknown field without its parents, so its path is looked up in body
+// against dst's type.
+func decodeError(err error, body []byte, dst any) error {
 	var syntax *json.SyntaxError
 	var typeErr *json.UnmarshalTypeError
 	switch {
@@ -84,7 +90,7 @@ func decodeError(err error) error {
 		return errs.Invalid(typeErr.Field, "must be a %s", typeErr.Type.Kind())
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-		return errs.Invalid(field, "is not a known field")
+		return errs.Invalid(unknownFieldPath(body, reflect.TypeOf(dst), field), "is not a known field")
 	}
 	return errs.Invalid("body", "the body could not be read as JSON")
 }

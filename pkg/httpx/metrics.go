@@ -1,11 +1,12 @@
 package httpx
 
 import (
+	"net"
+	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/adaptor"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -55,7 +56,19 @@ func (m *Metrics) middleware(c *fiber.Ctx) error {
 	return err
 }
 
-// handler serves the registry in the Prometheus text format.
-func (m *Metrics) handler() fiber.Handler {
-	return adaptor.HTTPHandler(promhttp.HandlerFor(m.Registry, promhttp.HandlerOpts{}))
+// Handler serves the registry in the Prometheus text format.
+func (m *Metrics) Handler() http.Handler {
+	return promhttp.HandlerFor(m.Registry, promhttp.HandlerOpts{})
+}
+
+// serveMetrics answers GET /metrics, and nothing else, on ln until the
+// returned stop is called. It is a plain net/http server: the metrics port
+// has none of the public port's middleware, and needs none.
+func (s *Server) serveMetrics(ln net.Listener) (stop func()) {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", s.Metrics.Handler())
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, WriteTimeout: 30 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	s.logger.Info("metrics listening", "addr", ln.Addr().String())
+	return func() { _ = srv.Close() }
 }

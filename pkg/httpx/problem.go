@@ -1,12 +1,17 @@
 package httpx
 
 import (
+	"context"
 	"errors"
 	"log/slog"
+	"net"
 	"net/http"
 	"strconv"
+	"syscall"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/redis/go-redis/v9"
+	"go.mongodb.org/mongo-driver/v2/mongo"
 
 	"github.com/onward-jobs/onward/pkg/errs"
 )
@@ -77,7 +82,21 @@ func NewProblem(err error) Problem {
 		}
 		return p
 	}
+	if unreachable(err) {
+		return Problem{Type: ProblemType("unavailable"), Title: "A dependency is unavailable", Status: http.StatusServiceUnavailable}
+	}
 	return Problem{Type: ProblemType("internal"), Title: "Internal server error", Status: http.StatusInternalServerError}
+}
+
+// unreachable reports whether err says a dependency (Redis, MongoDB,
+// another service) could not be reached or did not answer in time, which
+// is a 503 (try again later) whichever code path met it, not a 500: with
+// Redis down, sign-in once answered 500.
+func unreachable(err error) bool {
+	var netErr net.Error
+	return errors.As(err, &netErr) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) ||
+		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, redis.ErrPoolTimeout) || errors.Is(err, redis.ErrClosed) ||
+		mongo.IsNetworkError(err) || mongo.IsTimeout(err) || errors.Is(err, mongo.ErrClientDisconnected)
 }
 
 func slugForStatus(status int) string {

@@ -69,7 +69,7 @@ func newServer(name string, logger *slog.Logger, srv config.Server, checks ...ht
 	return httpx.NewServer(httpx.AppConfig{
 		Service: name, Logger: logger, BodyLimit: srv.BodyLimit,
 		ReadTimeout: srv.ReadTimeout, WriteTimeout: srv.WriteTimeout, TrustedProxies: srv.TrustedProxies,
-		Checks: checks,
+		MetricsAddr: srv.MetricsAddr, Checks: checks,
 	})
 }
 

@@ -36,6 +36,7 @@ func Environ(t testing.TB) map[string]string {
 	t.Helper()
 	return map[string]string{
 		"HTTP_ADDR":             testkit.FreeAddr(t),
+		"METRICS_ADDR":          testkit.FreeAddr(t),
 		"MONGO_URI":             testkit.MongoURI(t),
 		"MONGO_DB":              testkit.UniqueName(t, "svc"),
 		"REDIS_URL":             testkit.RedisURL(t),
@@ -45,7 +46,8 @@ func Environ(t testing.TB) map[string]string {
 	}
 }
 
-// CheckLifecycle starts the service, checks /healthz, /readyz and /metrics,
+// CheckLifecycle starts the service, checks /healthz and /readyz, that
+// /metrics answers on the internal METRICS_ADDR and not on the public port,
 // then cancels it and checks that Run returns nil promptly and the port is
 // closed. It also checks that the service secret never reaches the logs.
 func CheckLifecycle(t *testing.T, run RunFunc) {
@@ -61,9 +63,10 @@ func CheckLifecycle(t *testing.T, run RunFunc) {
 	waitReady(t, base, done, logs)
 	expectStatus(t, base+"/healthz", http.StatusOK)
 	checkReadiness(t, base)
-	if body := expectStatus(t, base+"/metrics", http.StatusOK); !strings.Contains(body, "http_requests_total") {
+	if body := expectStatus(t, "http://"+env["METRICS_ADDR"]+"/metrics", http.StatusOK); !strings.Contains(body, "http_requests_total") {
 		t.Errorf("/metrics lacks http_requests_total:\n%.2000s", body)
 	}
+	expectStatus(t, base+"/metrics", http.StatusNotFound)
 
 	cancel()
 	select {

@@ -15,7 +15,11 @@ const (
 	MaxDescription = 5000
 	MaxSkills      = 30
 	MaxLanguages   = 10
-	MaxShifts      = 21
+	// MaxPositions bounds the people one role hires: more is a hiring
+	// campaign, posted as several roles, and an unbounded number once
+	// took 9223372036854775807.
+	MaxPositions = 100
+	MaxShifts    = 21
 )
 
 // Vocabulary answers whether the ids a role names exist. The service backs
@@ -77,7 +81,7 @@ func (s *RoleSpec) validate(v Vocabulary, today string, before *RoleSpec) error 
 	}
 	c.check(s.HoursPerWeek < 1 || s.HoursPerWeek > 60, "hours_per_week", "must be between 1 and 60")
 	c.check(!slices.Contains(Contracts, s.Contract), "contract", "must be one of: %v", Contracts)
-	c.check(s.Positions < 1, "positions", "must be at least 1")
+	c.check(s.Positions < 1 || s.Positions > MaxPositions, "positions", "must be between 1 and %d", MaxPositions)
 	s.validateDates(c, today, before)
 	return c.err()
 }

@@ -37,6 +37,7 @@ func Start(t testing.TB, env map[string]string) *Gateway {
 	addr := testkit.FreeAddr(t)
 	base := map[string]string{
 		"HTTP_ADDR":                 addr,
+		"METRICS_ADDR":              "127.0.0.1:0",
 		"MONGO_URI":                 testkit.MongoURI(t),
 		"MONGO_DB":                  testkit.UniqueName(t, "gw"),
 		"REDIS_URL":                 testkit.RedisURL(t),

@@ -2,6 +2,7 @@ package feed_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"math/rand/v2"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/onward-jobs/onward/pkg/api"
+	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/pkg/events"
 	"github.com/onward-jobs/onward/services/matching/internal/adapters/owners/ownerstest"
 	"github.com/onward-jobs/onward/services/matching/internal/feed"
@@ -333,4 +335,21 @@ func (h *harness) fakeVersions() map[string]int64 {
 		ids = append(ids, cid(i), rid(i))
 	}
 	return h.ownerVersions(ids...)
+}
+
+// TestStreamStatusAfterRedisEmptiedIsUnavailable: right after Redis
+// restarted empty the streams and their groups are gone until the feed
+// recreates them; the status says "unavailable" (a 503) instead of failing
+// with Redis's "no such key" (which answered 500).
+func TestStreamStatusAfterRedisEmptiedIsUnavailable(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	a := h.start(t, "a", time.Hour)
+	a.waitReady(t)
+	a.stop()
+	h.rdb.Del(context.Background(), h.candidates, h.roles)
+	_, err := a.feed.StreamStatus(context.Background())
+	if !errors.Is(err, errs.Unavailable) {
+		t.Fatalf("stream status with the streams gone: %v, want errs.Unavailable", err)
+	}
 }

@@ -3,6 +3,9 @@ package feed
 import (
 	"context"
 	"fmt"
+	"strings"
+
+	"github.com/onward-jobs/onward/pkg/errs"
 )
 
 // StreamStatus is how far one consumer group is behind on one stream.
@@ -21,6 +24,12 @@ func (f *Feed) StreamStatus(ctx context.Context) ([]StreamStatus, error) {
 	var out []StreamStatus
 	for _, stream := range f.streams() {
 		groups, err := f.deps.Redis.XInfoGroups(ctx, stream).Result()
+		if err != nil && strings.HasPrefix(err.Error(), "ERR no such key") {
+			// Redis restarted empty: the stream and its groups come back
+			// when the feed reads again. Until then there is nothing to
+			// report, which is a "try again", not a failure.
+			return nil, fmt.Errorf("feed: stream %s is being recreated: %w", stream, errs.Unavailable)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("feed: groups of %s: %w", stream, err)
 		}

@@ -68,7 +68,7 @@ func StartWithWeb(t testing.TB, env, webEnv map[string]string) *Stack {
 	s.URL, s.APIURL = "http://"+webAddr, "http://"+gwAddr
 	s.startGateway(t, gwAddr, env)
 	webVars := map[string]string{
-		"HTTP_ADDR": webAddr, "REDIS_URL": testkit.RedisURL(t), "ONWARD_PUBLIC_URL": s.URL,
+		"HTTP_ADDR": webAddr, "METRICS_ADDR": "127.0.0.1:0", "REDIS_URL": testkit.RedisURL(t), "ONWARD_PUBLIC_URL": s.URL,
 		"GATEWAY_URL": s.APIURL, "WEB_SESSION_PREFIX": s.SessionPrefix, "LOG_FORMAT": "json",
 		"WEB_CSRF_KEY": randomKey(),
 	}
@@ -119,7 +119,7 @@ func withDefault(env map[string]string, key, value string) map[string]string {
 func (s *Stack) startGateway(t testing.TB, addr string, env map[string]string) {
 	t.Helper()
 	vars := map[string]string{
-		"HTTP_ADDR": addr, "MONGO_URI": testkit.MongoURI(t), "MONGO_DB": testkit.UniqueName(t, "gw"),
+		"HTTP_ADDR": addr, "METRICS_ADDR": "127.0.0.1:0", "MONGO_URI": testkit.MongoURI(t), "MONGO_DB": testkit.UniqueName(t, "gw"),
 		"REDIS_URL": testkit.RedisURL(t), "ONWARD_PUBLIC_URL": "http://" + addr,
 		"ONWARD_ADMIN_EMAIL": s.AdminEmail, "ONWARD_ADMIN_PASSWORD": AdminPassword,
 		"ONWARD_SERVICE_SECRET": "test-service-secret-0123456789abcdef", "ONWARD_KEY_ENCRYPTION_KEY": sealed.NewKey(),

@@ -45,7 +45,7 @@ func TestBadInputNamesTheField(t *testing.T) {
 		{"unknown return region", "POST", "/api/v1/candidates", with(map[string]any{"release": map[string]any{"return_region": map[string]any{"place_id": "nowhere", "radius_km": 10}}}), nil, "release.return_region.place_id"},
 		{"language xx", "POST", "/api/v1/candidates", with(map[string]any{"languages": []any{map[string]any{"code": "xx", "level": "B1"}}}), nil, "languages[0].code"},
 		{"a field that does not exist", "POST", "/api/v1/candidates", with(map[string]any{"offence": "theft"}), nil, "offence"},
-		{"nested field that does not exist", "POST", "/api/v1/candidates", with(map[string]any{"house": map[string]any{"place_id": kortrijk, "wing": "B"}}), nil, "wing"},
+		{"nested field that does not exist", "POST", "/api/v1/candidates", with(map[string]any{"house": map[string]any{"place_id": kortrijk, "wing": "B"}}), nil, "house.wing"},
 		{"given_name of 101", "POST", "/api/v1/candidates", with(map[string]any{"given_name": long(101)}), nil, "given_name"},
 		{"hours per week 61", "POST", "/api/v1/candidates", with(map[string]any{"preferences": map[string]any{"hours_per_week": 61}}), nil, "preferences.hours_per_week"},
 		{"hours per week of the wrong type", "POST", "/api/v1/candidates", with(map[string]any{"preferences": map[string]any{"hours_per_week": "many"}}), nil, "preferences.hours_per_week"},

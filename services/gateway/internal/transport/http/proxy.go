@@ -92,14 +92,29 @@ func (p *Proxy) match(path string) string {
 // Handle forwards the request if a route matches and passes to the next
 // handler otherwise. The browser session cookie is not forwarded: services
 // authenticate the bearer token only.
+//
+// The path is checked as sent, before any decoding (canonicalPath), and
+// matched decoded; what is forwarded is that same path and the query, so
+// a service routes exactly what the gateway matched. Fiber's c.Path() is
+// the raw path, which the services would decode and clean themselves:
+// "..%2f..%2fmetrics" once reached their /metrics.
 func (p *Proxy) Handle(c *fiber.Ctx) error {
-	base := p.match(c.Path())
+	rawPath, query, _ := strings.Cut(string(c.Request().Header.RequestURI()), "?")
+	decoded, err := canonicalPath(rawPath)
+	if err != nil {
+		return err
+	}
+	base := p.match(decoded)
 	if base == "" {
 		return c.Next()
 	}
+	target := base + rawPath
+	if query != "" {
+		target += "?" + query
+	}
 	c.Request().Header.Del(fiber.HeaderCookie)
 	c.Request().Header.Set(httpx.HeaderRequestID, httpx.RequestID(c))
-	if err := proxy.DoTimeout(c, base+string(c.Request().RequestURI()), p.timeout, p.client); err != nil {
+	if err := proxy.DoTimeout(c, target, p.timeout, p.client); err != nil {
 		return fmt.Errorf("upstream for %s: %w", c.Route().Path, errs.Unavailable)
 	}
 	c.Response().Header.Del(fiber.HeaderServer)
