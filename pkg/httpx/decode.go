@@ -80,6 +80,9 @@ func decodeError(err error) error {
 		return errs.Invalid("body", "the body is empty")
 	case errors.As(err, &syntax), errors.Is(err, io.ErrUnexpectedEOF):
 		return errs.Invalid("body", "the body is not valid JSON")
+	case errors.As(err, &typeErr) && typeErr.Field == "":
+		// The body itself has the wrong type: an array, a string, a number.
+		return errs.Invalid("body", "the body must be a JSON object")
 	case errors.As(err, &typeErr):
 		return errs.Invalid(typeErr.Field, "must be a %s", typeErr.Type.Kind())
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
