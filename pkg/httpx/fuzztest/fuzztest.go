@@ -7,11 +7,21 @@
 package fuzztest
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
+	"io"
+	"log/slog"
+	"maps"
+	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/gofiber/fiber/v2"
+
 	"github.com/onward-jobs/onward/pkg/errs"
+	"github.com/onward-jobs/onward/pkg/httpx"
 )
 
 // Seeds are hostile bodies every decoder's corpus starts from: malformed
@@ -58,4 +68,66 @@ func CheckRefusal(t *testing.T, body []byte, err error) {
 			t.Fatalf("body %.120q: a field error without a field or a message: %+v", body, fe)
 		}
 	}
+}
+
+// Decoders are a service's request decoders by name: each reads the body
+// of c as its handler does (decoding, converting to the domain, validating)
+// and returns what the handler would return before calling a use case.
+type Decoders map[string]func(c *fiber.Ctx) error
+
+// Fuzz runs decoders under f: every seed (Seeds, then extra) is sent to
+// every decoder, and the fuzzer's inputs to the decoder it picks. Each goes
+// through a Fiber app with the services' one error handler and body limit,
+// and the answer must be 204 (accepted) or a 4xx problem+json; a 400 must
+// name each field at fault. `go test` runs the seed corpus only.
+func Fuzz(f *testing.F, decoders Decoders, extra ...string) {
+	names := slices.Sorted(maps.Keys(decoders))
+	app := fiber.New(fiber.Config{ErrorHandler: httpx.ErrorHandler(slog.New(slog.DiscardHandler)), BodyLimit: 1 << 20})
+	for name, decode := range decoders {
+		app.Post("/"+name, func(c *fiber.Ctx) error {
+			if err := decode(c); err != nil {
+				return err
+			}
+			return c.SendStatus(fiber.StatusNoContent)
+		})
+	}
+	for i := range names {
+		for _, s := range append(append([]string(nil), Seeds...), extra...) {
+			f.Add(uint8(i), []byte(s))
+		}
+	}
+	f.Fuzz(func(t *testing.T, pick uint8, body []byte) {
+		name := names[int(pick)%len(names)]
+		req := httptest.NewRequest(fiber.MethodPost, "/"+name, bytes.NewReader(body))
+		req.Header.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSON)
+		resp, err := app.Test(req, 10_000)
+		if err != nil {
+			t.Fatalf("%s, body %.120q: %v", name, body, err)
+		}
+		defer resp.Body.Close()
+		raw, _ := io.ReadAll(resp.Body)
+		switch {
+		case resp.StatusCode == fiber.StatusNoContent:
+			return
+		case resp.StatusCode >= 500 || resp.StatusCode < 400:
+			t.Fatalf("%s, body %.120q: answered %d %s", name, body, resp.StatusCode, raw)
+		case !strings.HasPrefix(resp.Header.Get(fiber.HeaderContentType), httpx.ProblemContentType):
+			t.Fatalf("%s, body %.120q: answered %d as %q", name, body, resp.StatusCode, resp.Header.Get(fiber.HeaderContentType))
+		}
+		var p httpx.Problem
+		if err := json.Unmarshal(raw, &p); err != nil {
+			t.Fatalf("%s, body %.120q: the problem is not JSON: %s", name, body, raw)
+		}
+		if resp.StatusCode != fiber.StatusBadRequest {
+			return
+		}
+		if len(p.Errors) == 0 {
+			t.Fatalf("%s, body %.120q: a 400 that names no field: %s", name, body, raw)
+		}
+		for _, fe := range p.Errors {
+			if fe.Field == "" || fe.Message == "" {
+				t.Fatalf("%s, body %.120q: a field error without a field or a message: %s", name, body, raw)
+			}
+		}
+	})
 }
