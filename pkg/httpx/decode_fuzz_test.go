@@ -10,12 +10,12 @@ import (
 // fuzzBody has a field of each kind the services' request bodies use, with
 // validation rules, so the strict decoder meets every path it has.
 type fuzzBody struct {
-	Name   string   `json:"name" validate:"required,max=20"`
-	Count  *int64   `json:"count" validate:"omitempty,min=0,max=100"`
-	Email  string   `json:"email" validate:"omitempty,email"`
-	List   []int    `json:"list" validate:"max=50"`
-	Kind   string   `json:"kind" validate:"omitempty,oneof=a b"`
-	Date   string   `json:"date" validate:"omitempty,datetime=2006-01-02"`
+	Name   string `json:"name" validate:"required,max=20"`
+	Count  *int64 `json:"count" validate:"omitempty,min=0,max=100"`
+	Email  string `json:"email" validate:"omitempty,email"`
+	List   []int  `json:"list" validate:"max=50"`
+	Kind   string `json:"kind" validate:"omitempty,oneof=a b"`
+	Date   string `json:"date" validate:"omitempty,datetime=2006-01-02"`
 	Nested *struct {
 		A    int    `json:"a"`
 		Code string `json:"code" validate:"omitempty,len=2"`

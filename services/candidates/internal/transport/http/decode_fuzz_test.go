@@ -79,7 +79,7 @@ func FuzzRequestBodies(f *testing.F) {
 		`{"release":{"expected_date":"0000-00-00","return_region":{"place_id":"nowhere","radius_km":9223372036854775807}}}`,
 		`{"preferences":{"sectors":["Z"],"hours_per_week":1000,"contracts":["forever"]}}`,
 		`{"skill":"espresso-preparation","level":9,"hours":-5,"programme":"p","date":"2999-01-01"}`,
-		`{"version":1,"reason":"other"}`, `{"version":1,"reason":"nope","note":"` + string(make([]byte, 0)) + `"}`,
+		`{"version":1,"reason":"other"}`, `{"version":1,"reason":"nope","note":"`+string(make([]byte, 0))+`"}`,
 		`{"programme":"p","from":"2026-03-01","to":"2025-01-01","hours":20000}`,
 		`{"name":"","issuer":"x","date":"yesterday"}`, `{"matching":"yes"}`, `{"text_version":"2026-11"}`,
 		`{"name":"Roastery","kind":"spaceship","site":{"place_id":"x"},"skills":["nope"],"supervisors":[]}`,

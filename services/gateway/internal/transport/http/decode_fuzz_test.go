@@ -30,6 +30,6 @@ func FuzzRequestBodies(f *testing.F) {
 		`{"email":"ana@bakkerij.be","password":"x"}`, `{"email":"not an address","password":""}`,
 		`{"email":{"$gt":""},"password":{"$ne":null}}`, `{"refresh_token":["a","b"]}`,
 		`{"name":"Huis","kind":"spaceship","programme_type":"castle"}`, `{"email":"a@b.be","role":"admin"}`,
-		`{"name":"` + "\u202e" + `Mira","password":"short"}`, `{"audience":"everyone","service":"web"}`,
+		`{"name":"`+"\u202e"+`Mira","password":"short"}`, `{"audience":"everyone","service":"web"}`,
 	)
 }
