@@ -46,7 +46,7 @@ func DecodeJSONBytes(body []byte, dst any) error {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
-		return decodeError(err)
+		return decodeError(err, dst)
 	}
 	if err := dec.Decode(&struct{}{}); !errors.Is(err, io.EOF) {
 		return errs.Invalid("body", "the body must hold a single JSON object")
@@ -72,7 +72,7 @@ func Validate(v any) error {
 	return out
 }
 
-func decodeError(err error) error {
+func decodeError(err error, dst any) error {
 	var syntax *json.SyntaxError
 	var typeErr *json.UnmarshalTypeError
 	switch {
@@ -84,7 +84,7 @@ func decodeError(err error) error {
 		// The body itself has the wrong type: an array, a string, a number.
 		return errs.Invalid("body", "the body must be a JSON object")
 	case errors.As(err, &typeErr):
-		return errs.Invalid(typeErr.Field, "must be a %s", typeErr.Type.Kind())
+		return errs.Invalid(jsonPath(reflect.TypeOf(dst), typeErr.Field), "must be a %s", typeErr.Type.Kind())
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 		return errs.Invalid(field, "is not a known field")
@@ -120,4 +120,41 @@ func message(fe validator.FieldError) string {
 		return "must be a date or time in the form " + fe.Param()
 	}
 	return "fails the rule " + fe.Tag()
+}
+
+// jsonPath turns the path encoding/json gives a type error ("inner.from",
+// where inner is an embedded struct's Go name) into the field's path as
+// the client spells it ("from"): segments naming an embedded struct are
+// dropped.
+func jsonPath(t reflect.Type, path string) string {
+	var out []string
+	for _, seg := range strings.Split(path, ".") {
+		for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map) {
+			t = t.Elem()
+		}
+		if t == nil || t.Kind() != reflect.Struct {
+			out = append(out, seg)
+			t = nil
+			continue
+		}
+		if f, ok := t.FieldByName(seg); ok && f.Anonymous && f.Tag.Get("json") == "" {
+			t = f.Type
+			continue
+		}
+		out = append(out, seg)
+		t = fieldByJSONName(t, seg)
+	}
+	return strings.Join(out, ".")
+}
+
+// fieldByJSONName is the type of t's field (embedded ones included) that
+// JSON spells name, or nil.
+func fieldByJSONName(t reflect.Type, name string) reflect.Type {
+	for _, f := range reflect.VisibleFields(t) {
+		tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if tag == name || (tag == "" && strings.EqualFold(f.Name, name)) {
+			return f.Type
+		}
+	}
+	return nil
 }

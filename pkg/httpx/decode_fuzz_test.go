@@ -1,8 +1,10 @@
 package httpx_test
 
 import (
+	"errors"
 	"testing"
 
+	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/pkg/httpx"
 	"github.com/onward-jobs/onward/pkg/httpx/fuzztest"
 )
@@ -33,4 +35,34 @@ func FuzzDecodeJSONBytes(f *testing.F) {
 		var dst fuzzBody
 		fuzztest.CheckRefusal(t, body, httpx.DecodeJSONBytes(body, &dst))
 	})
+}
+
+type embeddedPart struct {
+	From  string `json:"from"`
+	Place struct {
+		ID string `json:"place_id"`
+	} `json:"place"`
+}
+
+type embeddingBody struct {
+	Version int64 `json:"version"`
+	embeddedPart
+}
+
+// TestDecodeNamesEmbeddedFieldsAsSent checks that a wrong type in a field
+// of an embedded struct is named as the client sent it, not with the Go
+// name of the struct that holds it.
+func TestDecodeNamesEmbeddedFieldsAsSent(t *testing.T) {
+	for body, want := range map[string]string{
+		`{"from":1}`:               "from",
+		`{"place":{"place_id":1}}`: "place.place_id",
+		`{"version":"x"}`:          "version",
+	} {
+		var dst embeddingBody
+		err := httpx.DecodeJSONBytes([]byte(body), &dst)
+		var ve *errs.ValidationError
+		if !errors.As(err, &ve) || len(ve.Fields) != 1 || ve.Fields[0].Field != want {
+			t.Errorf("%s: %v; want one error on %q", body, err, want)
+		}
+	}
 }
