@@ -77,7 +77,7 @@ func Validate(v any) error {
 
 // decodeError names what was wrong with body. encoding/json names an
 // unknown field without its parents, so its path is looked up in body
-// against dst's type.
+// against dst's type; a wrong type is named by its path as sent.
 func decodeError(err error, body []byte, dst any) error {
 	var syntax *json.SyntaxError
 	var typeErr *json.UnmarshalTypeError
@@ -86,8 +86,11 @@ func decodeError(err error, body []byte, dst any) error {
 		return errs.Invalid("body", "the body is empty")
 	case errors.As(err, &syntax), errors.Is(err, io.ErrUnexpectedEOF):
 		return errs.Invalid("body", "the body is not valid JSON")
+	case errors.As(err, &typeErr) && typeErr.Field == "":
+		// The body itself has the wrong type: an array, a string, a number.
+		return errs.Invalid("body", "the body must be a JSON object")
 	case errors.As(err, &typeErr):
-		return errs.Invalid(typeErr.Field, "must be a %s", typeErr.Type.Kind())
+		return errs.Invalid(jsonPath(reflect.TypeOf(dst), typeErr.Field), "must be a %s", typeErr.Type.Kind())
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 		return errs.Invalid(unknownFieldPath(body, reflect.TypeOf(dst), field), "is not a known field")
@@ -123,4 +126,41 @@ func message(fe validator.FieldError) string {
 		return "must be a date or time in the form " + fe.Param()
 	}
 	return "fails the rule " + fe.Tag()
+}
+
+// jsonPath turns the path encoding/json gives a type error ("inner.from",
+// where inner is an embedded struct's Go name) into the field's path as
+// the client spells it ("from"): segments naming an embedded struct are
+// dropped.
+func jsonPath(t reflect.Type, path string) string {
+	var out []string
+	for _, seg := range strings.Split(path, ".") {
+		for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map) {
+			t = t.Elem()
+		}
+		if t == nil || t.Kind() != reflect.Struct {
+			out = append(out, seg)
+			t = nil
+			continue
+		}
+		if f, ok := t.FieldByName(seg); ok && f.Anonymous && f.Tag.Get("json") == "" {
+			t = f.Type
+			continue
+		}
+		out = append(out, seg)
+		t = fieldByJSONName(t, seg)
+	}
+	return strings.Join(out, ".")
+}
+
+// fieldByJSONName is the type of t's field (embedded ones included) that
+// JSON spells name, or nil.
+func fieldByJSONName(t reflect.Type, name string) reflect.Type {
+	for _, f := range reflect.VisibleFields(t) {
+		tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if tag == name || (tag == "" && strings.EqualFold(f.Name, name)) {
+			return f.Type
+		}
+	}
+	return nil
 }

@@ -2,8 +2,6 @@ package app_test
 
 import (
 	"crypto/ed25519"
-	"crypto/rand"
-	"encoding/base64"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -13,6 +11,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/onward-jobs/onward/pkg/auth"
+	"github.com/onward-jobs/onward/pkg/auth/authtest"
 	"github.com/onward-jobs/onward/services/gateway/internal/gatewaytest"
 )
 
@@ -27,15 +26,9 @@ func TestJWTAttacksRejected(t *testing.T) {
 	call(t, g, "GET", "/api/v1/me", access, nil).expect(t, http.StatusOK)
 
 	signer := g.Signer(t)
-	var claims auth.Claims
-	parts := strings.Split(access, ".")
-	payload, _ := base64.RawURLEncoding.DecodeString(parts[1])
-	if err := json.Unmarshal(payload, &claims); err != nil {
-		t.Fatal(err)
-	}
+	claims := authtest.ClaimsOf(t, access)
 	forge := func(mutate func(c *auth.Claims)) string {
-		c := claims
-		c.Audience = append(jwt.ClaimStrings(nil), claims.Audience...)
+		c := authtest.Copy(claims)
 		mutate(&c)
 		tok, err := signer.Sign(c)
 		if err != nil {
@@ -44,19 +37,21 @@ func TestJWTAttacksRejected(t *testing.T) {
 		return tok
 	}
 	pub := jwksKey(t, g)
+	kid, priv := g.SigningKey(t)
+	retyped := authtest.Signed(t, kid, priv, claims, map[string]any{"typ": "JWT"})
 
 	attacks := map[string]string{
-		"alg none":                    unsigned(t, claims),
-		"HS256 keyed with public key": hmacSigned(t, pub, claims),
+		"alg none":                    authtest.Unsigned(t, claims),
+		"HS256 keyed with public key": authtest.HMACSigned(t, pub, claims),
 		"expired":                     forge(func(c *auth.Claims) { c.ExpiresAt = jwt.NewNumericDate(time.Now().Add(-time.Hour)) }),
 		"wrong audience":              forge(func(c *auth.Claims) { c.Audience = jwt.ClaimStrings{"matching"} }),
 		"wrong issuer":                forge(func(c *auth.Claims) { c.Issuer = "https://evil.example" }),
-		"wrong typ":                   retyped(t, g, claims, "JWT"),
+		"wrong typ":                   retyped,
 		"refresh token as access":     refresh,
-		"tampered signature":          parts[0] + "." + parts[1] + "." + flip(parts[2]),
-		"tampered payload":            parts[0] + "." + escalate(t, parts[1]) + "." + parts[2],
-		"oversize token":              parts[0] + "." + base64.RawURLEncoding.EncodeToString([]byte(strings.Repeat("x", 5000))) + "." + parts[2],
-		"signed by another key":       otherKey(t, signer.KeyID(), claims),
+		"tampered signature":          authtest.FlipSignature(access),
+		"tampered payload":            authtest.Escalated(t, access, "admin"),
+		"oversize token":              authtest.Oversized(access, 5000),
+		"signed by another key":       authtest.ForeignKey(t, signer.KeyID(), claims),
 	}
 	for name, token := range attacks {
 		t.Run(name, func(t *testing.T) {
@@ -107,69 +102,4 @@ func fetchJWKS(t *testing.T, g *gatewaytest.Gateway) auth.JWKS {
 		t.Fatalf("jwks: %v", err)
 	}
 	return set
-}
-
-func unsigned(t *testing.T, c auth.Claims) string {
-	t.Helper()
-	tok := jwt.NewWithClaims(jwt.SigningMethodNone, c)
-	tok.Header["typ"] = "at+jwt"
-	s, err := tok.SignedString(jwt.UnsafeAllowNoneSignatureType)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-func hmacSigned(t *testing.T, pub ed25519.PublicKey, c auth.Claims) string {
-	t.Helper()
-	tok := jwt.NewWithClaims(jwt.SigningMethodHS256, c)
-	tok.Header["typ"] = "at+jwt"
-	s, err := tok.SignedString([]byte(pub))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-func retyped(t *testing.T, g *gatewaytest.Gateway, c auth.Claims, typ string) string {
-	t.Helper()
-	kid, priv := g.SigningKey(t)
-	tok := jwt.NewWithClaims(jwt.SigningMethodEdDSA, c)
-	tok.Header["typ"] = typ
-	tok.Header["kid"] = kid
-	s, err := tok.SignedString(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-func otherKey(t *testing.T, kid string, c auth.Claims) string {
-	t.Helper()
-	_, priv, _ := ed25519.GenerateKey(rand.Reader)
-	s, err := auth.NewSigner(kid, priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tok, err := s.Sign(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tok
-}
-
-func flip(sig string) string {
-	b, _ := base64.RawURLEncoding.DecodeString(sig)
-	b[0] ^= 0xff
-	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-func escalate(t *testing.T, payload string) string {
-	t.Helper()
-	raw, _ := base64.RawURLEncoding.DecodeString(payload)
-	var m map[string]any
-	_ = json.Unmarshal(raw, &m)
-	m["role"] = "admin"
-	out, _ := json.Marshal(m)
-	return base64.RawURLEncoding.EncodeToString(out)
 }

@@ -54,7 +54,7 @@ type profileResponse struct {
 	Sectors     []string       `json:"sectors"`
 	Description string         `json:"description"`
 	Website     string         `json:"website"`
-	SizeBand    string         `json:"size_band"`
+	SizeBand    string         `json:"size_band,omitempty"`
 	Sites       []siteBody     `json:"sites"`
 	FairChance  fairChanceBody `json:"fair_chance"`
 	Contact     *contactBody   `json:"contact,omitempty"`

@@ -1,0 +1,214 @@
+package launcher
+
+import (
+	"net/http"
+)
+
+// request is one call of the matrix, before it is sent.
+type request struct {
+	method, path string
+	body         any
+}
+
+// operation says how the matrix calls one operation of docs/openapi.yaml.
+// objects is the kind of organisation whose object the call names
+// ("employer", "programme", "org" for any, "" for none); build returns the
+// call on an object of o (nil when objects is ""), creating through the
+// API whatever the call consumes (an invitation it revokes, a candidate it
+// erases), so every call meets a fresh, valid object and a refusal can
+// only come from who the caller is.
+type operation struct {
+	objects string
+	build   func(w *world, mine, o *matrixOrg) request
+}
+
+func get(path string) request { return request{method: http.MethodGet, path: path} }
+
+// operations covers every operation of the public /api/v1 surface.
+var operations = map[string]operation{
+	// Auth and account: no object of anyone's.
+	"signUp": {"", func(w *world, _, _ *matrixOrg) request {
+		return request{"POST", "/api/v1/auth/signup", map[string]string{"organisation_name": "Koffiehuis Matrix", "name": "Ana Peeters", "email": w.email("signup"), "password": staffPassword}}
+	}},
+	"logIn": {"", func(w *world, _, _ *matrixOrg) request {
+		return request{"POST", "/api/v1/auth/login", map[string]string{"email": w.empA.memberEmail, "password": staffPassword}}
+	}},
+	"refreshTokens": {"", func(w *world, _, _ *matrixOrg) request {
+		_, tokens := w.signIn(w.progA.memberEmail)
+		return request{"POST", "/api/v1/auth/refresh", map[string]string{"refresh_token": tokens.RefreshToken}}
+	}},
+	"logOut": {"", func(w *world, _, _ *matrixOrg) request {
+		_, tokens := w.signIn(w.progA.memberEmail)
+		return request{"POST", "/api/v1/auth/logout", map[string]string{"refresh_token": tokens.RefreshToken}}
+	}},
+	"getMe": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/me") }},
+
+	// Organisations, people and invitations.
+	"listOrganisations": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/organisations") }},
+	"createOrganisation": {"", func(*world, *matrixOrg, *matrixOrg) request {
+		return request{"POST", "/api/v1/organisations", map[string]string{"name": "Huis Matrix C", "kind": "programme", "programme_type": "detention_house"}}
+	}},
+	"getOrganisation": {"org", func(_ *world, mine, o *matrixOrg) request { return get("/api/v1/organisations/" + o.id) }},
+	"listMembers":     {"org", func(_ *world, mine, o *matrixOrg) request { return get("/api/v1/organisations/" + o.id + "/members") }},
+	"listInvitations": {"org", func(_ *world, mine, o *matrixOrg) request {
+		return get("/api/v1/organisations/" + o.id + "/invitations")
+	}},
+	"inviteMember": {"org", func(w *world, mine, o *matrixOrg) request {
+		return request{"POST", "/api/v1/organisations/" + o.id + "/invitations", map[string]string{"email": w.email("invited"), "role": "member"}}
+	}},
+	"reissueInvitation": {"org", func(w *world, mine, o *matrixOrg) request {
+		id, _ := w.openInvitation(o)
+		return request{"POST", "/api/v1/organisations/" + o.id + "/invitations/" + id + "/reissue", nil}
+	}},
+	"revokeInvitation": {"org", func(w *world, mine, o *matrixOrg) request {
+		id, _ := w.openInvitation(o)
+		return request{"DELETE", "/api/v1/organisations/" + o.id + "/invitations/" + id, nil}
+	}},
+	"lookupInvitation": {"org", func(w *world, mine, o *matrixOrg) request {
+		_, token := w.openInvitation(o)
+		return get("/api/v1/invitations/" + token)
+	}},
+	"acceptInvitation": {"org", func(w *world, mine, o *matrixOrg) request {
+		_, token := w.openInvitation(o)
+		return request{"POST", "/api/v1/invitations/" + token + "/accept", map[string]string{"name": "Noor Claes", "password": staffPassword}}
+	}},
+	"getUser": {"org", func(_ *world, mine, o *matrixOrg) request { return get("/api/v1/users/" + o.memberID) }},
+	"deactivateUser": {"org", func(w *world, mine, o *matrixOrg) request {
+		return request{"POST", "/api/v1/users/" + w.freshUser(o, false) + "/deactivation", nil}
+	}},
+	"reactivateUser": {"org", func(w *world, mine, o *matrixOrg) request {
+		return request{"DELETE", "/api/v1/users/" + w.freshUser(o, true) + "/deactivation", nil}
+	}},
+	"rotateSigningKeys": {"", func(*world, *matrixOrg, *matrixOrg) request {
+		return request{"POST", "/api/v1/admin/signing-keys/rotate", nil}
+	}},
+
+	// Employers and roles.
+	"getMyEmployer": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/employers/me") }},
+	"putMyEmployer": {"", func(w *world, mine, _ *matrixOrg) request {
+		// The version of the caller's own profile, when it has one; the
+		// first employer's otherwise, so a refusal is about the caller.
+		if mine == nil || mine.kind != "employer" {
+			mine = w.empA
+		}
+		return request{"PUT", "/api/v1/employers/me", map[string]any{"display_name": "Bakkerij Matrix", "sectors": []string{"I"}, "version": version(mine.admin, "/api/v1/employers/me")}}
+	}},
+	"getEmployer": {"employer", func(_ *world, mine, o *matrixOrg) request { return get("/api/v1/employers/" + o.profileID) }},
+	"listRoles":   {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/roles") }},
+	"createRole": {"", func(*world, *matrixOrg, *matrixOrg) request {
+		return request{"POST", "/api/v1/roles", roleBody("draft")}
+	}},
+	"listSectors": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/roles/sectors") }},
+	"validateRoleDraft": {"", func(*world, *matrixOrg, *matrixOrg) request {
+		return request{"POST", "/api/v1/roles/validate", roleBody("draft")}
+	}},
+	"checkWording": {"", func(*world, *matrixOrg, *matrixOrg) request {
+		return request{"POST", "/api/v1/roles/wording-check", map[string]string{"title": "Barista", "description": "Young and dynamic team."}}
+	}},
+	"getRole": {"employer", func(_ *world, mine, o *matrixOrg) request { return get("/api/v1/roles/" + o.roleID) }},
+	"validateRoleEdit": {"employer", func(_ *world, mine, o *matrixOrg) request {
+		return request{"POST", "/api/v1/roles/" + o.roleID + "/validate", map[string]any{"hours_per_week": 20}}
+	}},
+	"patchRole": {"employer", func(_ *world, mine, o *matrixOrg) request {
+		return request{"PATCH", "/api/v1/roles/" + o.roleID, map[string]any{"version": version(o.admin, "/api/v1/roles/"+o.roleID), "hours_per_week": 24}}
+	}},
+	"setRoleStatus": {"employer", func(w *world, mine, o *matrixOrg) request {
+		id := w.newRole(o, "draft")
+		return request{"POST", "/api/v1/roles/" + id + "/status", map[string]any{"status": "open", "version": version(o.admin, "/api/v1/roles/"+id)}}
+	}},
+
+	// Vocabulary.
+	"searchSkills":      {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/skills?q=barista") }},
+	"getSkill":          {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/skills/espresso-preparation") }},
+	"searchOccupations": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/occupations?q=barista") }},
+	"getOccupation":     {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/occupations/barista") }},
+	"searchPlaces":      {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/places?q=Kortrijk") }},
+	"getPlace":          {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/places/" + kortrijk) }},
+
+	// Matching.
+	"getShortlist": {"employer", func(_ *world, mine, o *matrixOrg) request { return get("/api/v1/roles/" + o.roleID + "/shortlist") }},
+	"getSuggestions": {"programme", func(_ *world, mine, o *matrixOrg) request {
+		return get("/api/v1/candidates/" + o.candidateID + "/suggestions")
+	}},
+	"getMatchingStatus":  {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/matching/status") }},
+	"getShortlistCounts": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/matching/shortlist-counts") }},
+
+	// Programmes.
+	"listProgrammes": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/programmes") }},
+	"createProgramme": {"", func(*world, *matrixOrg, *matrixOrg) request {
+		return request{"POST", "/api/v1/programmes", programmeBody(0, "")}
+	}},
+	"getProgramme": {"programme", func(_ *world, mine, o *matrixOrg) request { return get("/api/v1/programmes/" + o.programmeID) }},
+	"updateProgramme": {"programme", func(_ *world, mine, o *matrixOrg) request {
+		return request{"PUT", "/api/v1/programmes/" + o.programmeID, programmeBody(version(o.admin, "/api/v1/programmes/"+o.programmeID), o.memberID)}
+	}},
+
+	// Candidates.
+	"listCandidates": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/candidates") }},
+	"registerCandidate": {"", func(*world, *matrixOrg, *matrixOrg) request {
+		return request{"POST", "/api/v1/candidates", candidateBody()}
+	}},
+	"getCandidate": {"programme", func(_ *world, mine, o *matrixOrg) request { return get("/api/v1/candidates/" + o.candidateID) }},
+	"patchCandidate": {"programme", func(_ *world, mine, o *matrixOrg) request {
+		return request{"PATCH", "/api/v1/candidates/" + o.candidateID, map[string]any{"version": candidateVersion(o), "preferred_name": "Matti"}}
+	}},
+	"eraseCandidate": {"programme", func(w *world, mine, o *matrixOrg) request {
+		return request{"DELETE", "/api/v1/candidates/" + w.newCandidate(o), nil}
+	}},
+	"attestSkill": {"programme", func(_ *world, mine, o *matrixOrg) request {
+		return request{"POST", "/api/v1/candidates/" + o.candidateID + "/skills", attestationBody(programmeOf(mine, o))}
+	}},
+	"addProgrammeRecord": {"programme", func(_ *world, mine, o *matrixOrg) request {
+		return request{"POST", "/api/v1/candidates/" + o.candidateID + "/programme-records", recordBody(programmeOf(mine, o), 0)}
+	}},
+	"updateProgrammeRecord": {"programme", func(_ *world, mine, o *matrixOrg) request {
+		return request{"PUT", "/api/v1/candidates/" + o.candidateID + "/programme-records/" + o.recordID, recordBody(programmeOf(mine, o), candidateVersion(o))}
+	}},
+	"removeProgrammeRecord": {"programme", func(w *world, mine, o *matrixOrg) request {
+		id := w.newRecord(o)
+		return request{"DELETE", "/api/v1/candidates/" + o.candidateID + "/programme-records/" + id + "?version=" + itoa(candidateVersion(o)), nil}
+	}},
+	"addCertificate": {"programme", func(_ *world, mine, o *matrixOrg) request {
+		return request{"POST", "/api/v1/candidates/" + o.candidateID + "/certificates", certificateBody(0)}
+	}},
+	"updateCertificate": {"programme", func(_ *world, mine, o *matrixOrg) request {
+		return request{"PUT", "/api/v1/candidates/" + o.candidateID + "/certificates/" + o.certificateID, certificateBody(candidateVersion(o))}
+	}},
+	"removeCertificate": {"programme", func(w *world, mine, o *matrixOrg) request {
+		id := w.newCertificate(o)
+		return request{"DELETE", "/api/v1/candidates/" + o.candidateID + "/certificates/" + id + "?version=" + itoa(candidateVersion(o)), nil}
+	}},
+	"setConsent": {"programme", func(_ *world, mine, o *matrixOrg) request {
+		return request{"PUT", "/api/v1/candidates/" + o.candidateID + "/consent", map[string]any{"matching": true, "text_version": "2026-11"}}
+	}},
+	"exportCandidate": {"programme", func(_ *world, mine, o *matrixOrg) request {
+		return get("/api/v1/candidates/" + o.candidateID + "/export")
+	}},
+	"listCandidateAudit": {"programme", func(_ *world, mine, o *matrixOrg) request {
+		return get("/api/v1/candidates/" + o.candidateID + "/audit")
+	}},
+	"verifyAttestation": {"programme", func(_ *world, mine, o *matrixOrg) request {
+		return get("/api/v1/attestations/" + o.attestationID + "/verify")
+	}},
+	"revokeAttestation": {"programme", func(w *world, mine, o *matrixOrg) request {
+		id := w.newAttestation(o)
+		return request{"POST", "/api/v1/attestations/" + id + "/revocation", map[string]any{"version": candidateVersion(o), "reason": "entered_in_error"}}
+	}},
+	"listConsentTexts": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/consent-texts") }},
+	"getConsentText":   {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/consent-texts/2026-11") }},
+}
+
+// candidateVersion is the version of o's standing candidate now.
+func candidateVersion(o *matrixOrg) int64 {
+	return version(o.member, "/api/v1/candidates/"+o.candidateID)
+}
+
+// programmeOf is the organisation whose programme a call names: the
+// caller's own, as an attacker would name, when it is a programme
+// organisation; the object's owner's otherwise.
+func programmeOf(mine, o *matrixOrg) *matrixOrg {
+	if mine != nil && mine.kind == "programme" {
+		return mine
+	}
+	return o
+}

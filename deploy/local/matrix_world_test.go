@@ -1,0 +1,290 @@
+package launcher
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/onward-jobs/onward/pkg/api"
+)
+
+// matrixOrg is one organisation of the matrix's world, with the objects it
+// owns, all built through the API.
+type matrixOrg struct {
+	name, id, kind string
+	admin, member  apiClient
+	adminID        string
+	memberID       string
+	memberEmail    string
+	// An employer's objects.
+	profileID, roleID string
+	// A programme organisation's objects.
+	programmeID, candidateID, recordID, certificateID, attestationID string
+}
+
+// world is everything the matrix calls with: the organisations, the
+// actors' tokens, and the platform administrator.
+type world struct {
+	t        *testing.T
+	p        *platform
+	platform apiClient
+	empA     *matrixOrg // the employer of emp_admin and emp_member
+	empB     *matrixOrg // the employer of emp_other
+	progA    *matrixOrg // the programme organisation of staff1 and admin1
+	progB    *matrixOrg // the programme organisation of staff2 and admin2
+	tokens   map[string]string
+	seq      atomic.Int64
+}
+
+// buildWorld signs up two employers, has the platform administrator create
+// two programme organisations, invites a member into each, and gives each
+// organisation its objects: an open role and its profile for an employer;
+// a programme, a consenting candidate with a programme record, a
+// certificate and an attestation for a programme organisation.
+func buildWorld(t *testing.T, p *platform) *world {
+	t.Helper()
+	w := &world{t: t, p: p, platform: p.client(t, login(t, p))}
+	w.empA = w.newEmployer("Bakkerij Matrix A")
+	w.empB = w.newEmployer("Bakkerij Matrix B")
+	w.progA = w.newProgrammeOrg("Huis Matrix A")
+	w.progB = w.newProgrammeOrg("Huis Matrix B")
+	w.tokens = map[string]string{
+		"anon":       "",
+		"emp_admin":  w.empA.admin.token,
+		"emp_member": w.empA.member.token,
+		"emp_other":  w.empB.admin.token,
+		"staff1":     w.progA.member.token,
+		"admin1":     w.progA.admin.token,
+		"staff2":     w.progB.member.token,
+		"admin2":     w.progB.admin.token,
+		"platform":   w.platform.token,
+	}
+	return w
+}
+
+// email returns an address no one has used yet.
+func (w *world) email(prefix string) string {
+	return fmt.Sprintf("%s.%d.%d@matrix.test", prefix, time.Now().UnixNano(), w.seq.Add(1))
+}
+
+// signIn returns a client with a fresh access token of email.
+func (w *world) signIn(email string) (apiClient, api.Tokens) {
+	var tokens api.Tokens
+	w.p.client(w.t, "").do("POST", "/api/v1/auth/login", map[string]string{"email": email, "password": staffPassword}, http.StatusOK, &tokens)
+	return w.p.client(w.t, tokens.AccessToken), tokens
+}
+
+// userID is the id of the caller of c.
+func userID(c apiClient) (id, orgID string) {
+	var me struct {
+		User         struct{ ID string }
+		Organisation *struct{ ID string }
+	}
+	c.do("GET", "/api/v1/me", nil, http.StatusOK, &me)
+	if me.Organisation != nil {
+		orgID = me.Organisation.ID
+	}
+	return me.User.ID, orgID
+}
+
+// invite has the organisation's admin invite a new person with role, who
+// accepts; it returns their e-mail.
+func (w *world) invite(o *matrixOrg, role string) string {
+	email := w.email(role)
+	var inv api.Invitation
+	o.admin.do("POST", "/api/v1/organisations/"+o.id+"/invitations", map[string]string{"email": email, "role": role}, http.StatusCreated, &inv)
+	w.p.client(w.t, "").do("POST", "/api/v1/invitations/"+inv.Token+"/accept", map[string]string{"name": "Noor Claes", "password": staffPassword}, http.StatusCreated, nil)
+	return email
+}
+
+// openInvitation has the organisation's admin invite someone who has not
+// accepted yet; it returns the invitation's id and token.
+func (w *world) openInvitation(o *matrixOrg) (id, token string) {
+	var inv api.Invitation
+	o.admin.do("POST", "/api/v1/organisations/"+o.id+"/invitations", map[string]string{"email": w.email("invitee"), "role": "member"}, http.StatusCreated, &inv)
+	return inv.ID, inv.Token
+}
+
+// freshUser is a new member of o; deactivated when deactivated is true.
+func (w *world) freshUser(o *matrixOrg, deactivated bool) string {
+	email := w.invite(o, "member")
+	c, _ := w.signIn(email)
+	id, _ := userID(c)
+	if deactivated {
+		o.admin.do("POST", "/api/v1/users/"+id+"/deactivation", nil, http.StatusOK, nil)
+	}
+	return id
+}
+
+func (w *world) newEmployer(name string) *matrixOrg {
+	o := &matrixOrg{name: name, kind: "employer"}
+	email := w.email("owner")
+	w.p.client(w.t, "").do("POST", "/api/v1/auth/signup", map[string]string{"organisation_name": name, "name": "Ana Peeters", "email": email, "password": staffPassword}, http.StatusCreated, nil)
+	o.admin, _ = w.signIn(email)
+	o.adminID, o.id = userID(o.admin)
+	o.memberEmail = w.invite(o, "member")
+	o.member, _ = w.signIn(o.memberEmail)
+	o.memberID, _ = userID(o.member)
+	var profile struct{ ID string }
+	o.admin.do("GET", "/api/v1/employers/me", nil, http.StatusOK, &profile)
+	o.profileID = profile.ID
+	o.roleID = w.newRole(o, "open")
+	return o
+}
+
+// newRole posts a role of o in status.
+func (w *world) newRole(o *matrixOrg, status string) string {
+	var r struct{ ID string }
+	o.admin.do("POST", "/api/v1/roles", roleBody(status), http.StatusCreated, &r)
+	return r.ID
+}
+
+func roleBody(status string) map[string]any {
+	return map[string]any{
+		"title": "Barista", "description": "Espresso bar in the station.", "sector": "I", "status": status,
+		"site":             map[string]any{"place_id": kortrijk},
+		"essential_skills": []any{map[string]any{"skill": "espresso-preparation", "min_level": 2}},
+		"schedule":         map[string]any{"days": []string{"mon", "tue", "wed"}, "start": "08:00", "end": "16:00"},
+		"hours_per_week":   24, "contract": "permanent", "start_asap": true, "day_release_ok": true,
+	}
+}
+
+func (w *world) newProgrammeOrg(name string) *matrixOrg {
+	o := &matrixOrg{name: name, kind: "programme"}
+	var org api.Organisation
+	w.platform.do("POST", "/api/v1/organisations", map[string]string{"name": name, "kind": "programme", "programme_type": "transition_house"}, http.StatusCreated, &org)
+	o.id = org.ID
+	var inv api.Invitation
+	adminEmail := w.email("coach")
+	w.platform.do("POST", "/api/v1/organisations/"+o.id+"/invitations", map[string]string{"email": adminEmail, "role": "org_admin"}, http.StatusCreated, &inv)
+	w.p.client(w.t, "").do("POST", "/api/v1/invitations/"+inv.Token+"/accept", map[string]string{"name": "Mira Jacobs", "password": staffPassword}, http.StatusCreated, nil)
+	o.admin, _ = w.signIn(adminEmail)
+	o.adminID, _ = userID(o.admin)
+	o.memberEmail = w.invite(o, "member")
+	o.member, _ = w.signIn(o.memberEmail)
+	o.memberID, _ = userID(o.member)
+	// The member creates the programme, so supervises it and may attest.
+	var prog struct{ ID string }
+	o.member.do("POST", "/api/v1/programmes", programmeBody(0, ""), http.StatusCreated, &prog)
+	o.programmeID = prog.ID
+	o.candidateID = w.newCandidate(o)
+	o.member.do("PUT", "/api/v1/candidates/"+o.candidateID+"/consent", map[string]any{"matching": true, "text_version": "2026-11"}, http.StatusOK, nil)
+	o.recordID = w.newRecord(o)
+	o.certificateID = w.newCertificate(o)
+	o.attestationID = w.newAttestation(o)
+	return o
+}
+
+func programmeBody(version int64, supervisor string) map[string]any {
+	b := map[string]any{"name": "Koffiebranderij", "kind": "coffee_roastery", "site": map[string]any{"place_id": kortrijk}, "skills": []string{"espresso-preparation"}}
+	if version > 0 {
+		b["version"], b["supervisors"] = version, []string{supervisor}
+	}
+	return b
+}
+
+func candidateBody() map[string]any {
+	return map[string]any{
+		"given_name": "Matrix", "family_name": "Kandidaat", "setting": "transition_house",
+		"house":       map[string]any{"place_id": kortrijk},
+		"day_release": map[string]any{"eligible_from": "2026-01-05", "days": []string{"mon", "tue", "wed"}, "start": "07:00", "end": "18:00", "max_commute_km": 25},
+		"languages":   []any{map[string]any{"code": "nl", "level": "C2"}},
+	}
+}
+
+func (w *world) newCandidate(o *matrixOrg) string {
+	var c struct{ ID string }
+	o.member.do("POST", "/api/v1/candidates", candidateBody(), http.StatusCreated, &c)
+	return c.ID
+}
+
+func (w *world) newRecord(o *matrixOrg) string {
+	var r struct{ ID string }
+	o.member.do("POST", "/api/v1/candidates/"+o.candidateID+"/programme-records", recordBody(o, 0), http.StatusCreated, &r)
+	return r.ID
+}
+
+func recordBody(o *matrixOrg, version int64) map[string]any {
+	b := map[string]any{"programme": o.programmeID, "from": "2026-03-01", "hours": 300}
+	if version > 0 {
+		b["version"] = version
+	}
+	return b
+}
+
+func (w *world) newCertificate(o *matrixOrg) string {
+	var c struct{ ID string }
+	o.member.do("POST", "/api/v1/candidates/"+o.candidateID+"/certificates", certificateBody(0), http.StatusCreated, &c)
+	return c.ID
+}
+
+func certificateBody(version int64) map[string]any {
+	b := map[string]any{"name": "Food hygiene", "issuer": "FAVV", "date": "2026-05-12"}
+	if version > 0 {
+		b["version"] = version
+	}
+	return b
+}
+
+func (w *world) newAttestation(o *matrixOrg) string {
+	var a struct{ ID string }
+	o.member.do("POST", "/api/v1/candidates/"+o.candidateID+"/skills", attestationBody(o), http.StatusCreated, &a)
+	return a.ID
+}
+
+func attestationBody(o *matrixOrg) map[string]any {
+	return map[string]any{"skill": "espresso-preparation", "level": 2, "hours": 300, "programme": o.programmeID}
+}
+
+// version reads the current version of the object at path as the owner's
+// admin sees it.
+func version(c apiClient, path string) int64 {
+	var v struct{ Version int64 }
+	c.do("GET", path, nil, http.StatusOK, &v)
+	return v.Version
+}
+
+// answer is what one call of the matrix got back.
+type answer struct {
+	status      int
+	contentType string
+	body        []byte
+}
+
+// call sends one request with token ("" for none) and a per-request
+// timeout; a timeout or a broken connection is an error, never a status.
+func call(p *platform, token, method, path string, body any) (answer, error) {
+	var r io.Reader
+	if body != nil {
+		raw, ok := body.([]byte)
+		if !ok {
+			raw, _ = json.Marshal(body)
+		}
+		r = bytes.NewReader(raw)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, method, p.url("gateway")+path, r)
+	if err != nil {
+		return answer{}, err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := p.http.Do(req)
+	if err != nil {
+		return answer{}, err
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	return answer{status: resp.StatusCode, contentType: resp.Header.Get("Content-Type"), body: raw}, err
+}
