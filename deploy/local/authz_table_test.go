@@ -106,7 +106,7 @@ var authorisationTable = []string{
 	"setConsent            other 401  403  403  403  404  404  404  404  403",
 	"setRoleStatus         own   -    200  200  200  -    -    -    -    -",
 	"setRoleStatus         other 401  404  404  404  403  403  403  403  403",
-	"signUp                -     201  201  201  201  201  201  201  201  201",
+	"signUp                -     202  202  202  202  202  202  202  202  202",
 	"updateCertificate     own   -    -    -    -    200  200  200  200  -",
 	"updateCertificate     other 401  403  403  403  404  404  404  404  403",
 	"updateProgramme       own   -    -    -    -    200  200  200  200  -",

@@ -29,15 +29,17 @@ func TestMain(m *testing.M) {
 // TestMain: starting the platform takes seconds, and none of these tests
 // needs a platform of its own. It uses the launcher's embedded stores, so
 // nothing another test or session does to the shared Redis can throttle
-// it. Its contract checks every answer against docs/openapi.yaml; each
+// it; the test starts the miniredis itself, as the launcher would, so the
+// privacy walk can read every stream of the run. Its contract checks every answer against docs/openapi.yaml; each
 // test reports the disagreements seen during it (see suiteContract).
 type sharedPlatform struct {
-	once     sync.Once
-	p        *platform
-	contract *contract
-	kek      string // the gateway's key-encryption key, to read its signing key
-	dir      string
-	err      error
+	once      sync.Once
+	p         *platform
+	contract  *contract
+	kek       string // the gateway's key-encryption key, to read its signing key
+	dir       string
+	stopRedis func() error
+	err       error
 }
 
 var shared sharedPlatform
@@ -60,6 +62,10 @@ func (s *sharedPlatform) start(t *testing.T) {
 	s.kek = sealed.NewKey()
 	env := testEnviron(t, s.dir)
 	env["ONWARD_KEY_ENCRYPTION_KEY"] = s.kek
+	env["REDIS_URL"], s.stopRedis, s.err = startMiniredis()
+	if s.err != nil {
+		return
+	}
 	// The matrix signs in a few dozen people from one address; the sign-in
 	// throttle has its own tests.
 	env["LOGIN_IP_LIMIT"] = "100000"
@@ -94,6 +100,9 @@ func (s *sharedPlatform) stop() {
 		case <-time.After(40 * time.Second):
 			fmt.Fprintln(os.Stderr, "the shared platform did not stop within 40s")
 		}
+	}
+	if s.stopRedis != nil {
+		_ = s.stopRedis()
 	}
 	if s.dir != "" {
 		_ = os.RemoveAll(filepath.Clean(s.dir))
