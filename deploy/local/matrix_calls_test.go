@@ -79,6 +79,12 @@ var operations = map[string]operation{
 	"reactivateUser": {"org", func(w *world, mine, o *matrixOrg) request {
 		return request{"DELETE", "/api/v1/users/" + w.freshUser(o, true) + "/deactivation", nil}
 	}},
+	"removeMember": {"org", func(w *world, mine, o *matrixOrg) request {
+		return request{"DELETE", "/api/v1/organisations/" + o.id + "/members/" + w.freshUser(o, false), nil}
+	}},
+	"changeMemberRole": {"org", func(w *world, mine, o *matrixOrg) request {
+		return request{"PUT", "/api/v1/organisations/" + o.id + "/members/" + w.freshUser(o, false) + "/role", map[string]string{"role": "org_admin"}}
+	}},
 	"rotateSigningKeys": {"", func(*world, *matrixOrg, *matrixOrg) request {
 		return request{"POST", "/api/v1/admin/signing-keys/rotate", nil}
 	}},

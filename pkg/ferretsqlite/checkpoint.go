@@ -27,6 +27,10 @@ import (
 // writer is not an error, the write-ahead log, and secure_delete.
 const sqlitePragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(wal)&_pragma=secure_delete(on)"
 
+// checkpointPragmas are sqlitePragmas with a busy timeout of 50 ms, for
+// the checkpoint's own connection (checkpointFile).
+const checkpointPragmas = "_pragma=busy_timeout(50)&_pragma=journal_mode(wal)&_pragma=secure_delete(on)"
+
 // runCheckpoints checkpoints every interval until ctx ends. A failed round is logged
 // and tried again at the next.
 func (s *Server) runCheckpoints(ctx context.Context, every time.Duration) {
@@ -74,8 +78,15 @@ func (s *Server) Checkpoint(ctx context.Context) (int, error) {
 // checkpointFile truncates one database's write-ahead log, opening the
 // file for this alone and closing it again, so a database FerretDB drops
 // is never held open.
+//
+// A truncating checkpoint holds back every writer while it waits for the
+// readers to finish, for as long as its busy timeout lets it; with the
+// 10 s of FerretDB's own connections a slow reader could make a writer
+// give up and the request fail. So the checkpoint waits briefly
+// (checkpointPragmas) and, when readers are still busy, leaves the log for
+// the next round.
 func checkpointFile(ctx context.Context, path string) error {
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?"+sqlitePragmas)
+	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?"+checkpointPragmas)
 	if err != nil {
 		return err
 	}
