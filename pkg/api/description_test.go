@@ -40,3 +40,24 @@ func TestDescriptionNamesEveryOperation(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryJSONBodyMayBeTooLarge checks that every operation taking a JSON
+// body lists 413: every service refuses a body over its limit, and a
+// client (and the platform tests' contract check) must find that answer
+// in the description.
+func TestEveryJSONBodyMayBeTooLarge(t *testing.T) {
+	doc, err := openapi3.NewLoader().LoadFromFile("../../docs/openapi.yaml")
+	if err != nil {
+		t.Fatalf("load docs/openapi.yaml: %v", err)
+	}
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			if op.RequestBody == nil || op.RequestBody.Value == nil || op.RequestBody.Value.Content.Get("application/json") == nil {
+				continue
+			}
+			if op.Responses.Value("413") == nil {
+				t.Errorf("%s %s (%s) takes a JSON body but does not list 413", method, path, op.OperationID)
+			}
+		}
+	}
+}
