@@ -2,22 +2,8 @@ package testkit
 
 import (
 	"bytes"
-	"net"
 	"sync"
-	"testing"
 )
-
-// FreeAddr returns a loopback address whose port was free a moment ago, for
-// starting a server under test.
-func FreeAddr(t testing.TB) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().String()
-}
 
 // LogBuffer collects the logs a server under test writes from its own
 // goroutines, so a test can show them on failure or search them for data

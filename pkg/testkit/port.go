@@ -1,0 +1,84 @@
+package testkit
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// FreeAddr returns a loopback address for a server under test that no
+// other test, in this process or another, is given while t runs.
+//
+// Asking the kernel for port 0 and closing the listener is not enough: the
+// kernel may hand the same port to the next caller, or use it as the local
+// port of an outgoing connection, before the server binds it, and a test
+// then talks to another test's server. So the port comes from below the
+// kernel's ephemeral range, which it never picks by itself, and is claimed
+// with a lock file that the process holds until t ends (and loses if it
+// dies).
+func FreeAddr(t testing.TB) string {
+	t.Helper()
+	low, high := reservablePorts()
+	dir := filepath.Join(os.TempDir(), "onward-test-ports")
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		t.Fatalf("testkit: port locks: %v", err)
+	}
+	for range 200 {
+		port := low + rand.IntN(high-low)
+		lock, err := lockPort(dir, port)
+		if err != nil {
+			continue
+		}
+		addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
+		ln, err := net.Listen("tcp", addr)
+		if err != nil {
+			lock.Close()
+			continue
+		}
+		ln.Close()
+		t.Cleanup(func() { lock.Close() })
+		return addr
+	}
+	t.Fatal("testkit: no free port found in 200 tries")
+	return ""
+}
+
+// lockPort takes the lock of port in dir without waiting, and returns the
+// file holding it.
+func lockPort(dir string, port int) (*os.File, error) {
+	f, err := os.OpenFile(filepath.Join(dir, strconv.Itoa(port)), os.O_CREATE|os.O_RDWR, 0o666)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// reservablePorts is the range FreeAddr picks from: the ports between
+// 20000 and the start of the kernel's ephemeral range, or 20000 to 30000
+// when that range cannot be read or leaves too little room.
+func reservablePorts() (low, high int) {
+	low, high = 20000, 30000
+	raw, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range")
+	if err != nil {
+		return low, high
+	}
+	var first, last int
+	if _, err := fmt.Sscan(strings.TrimSpace(string(raw)), &first, &last); err != nil {
+		return low, high
+	}
+	if first-low >= 2000 {
+		return low, first
+	}
+	return low, high
+}
+
