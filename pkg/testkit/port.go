@@ -81,4 +81,3 @@ func reservablePorts() (low, high int) {
 	}
 	return low, high
 }
-
