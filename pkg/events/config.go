@@ -53,6 +53,12 @@ type SubscriberConfig struct {
 	// Logger receives operational logs, which name ids only. Defaults to
 	// slog.Default().
 	Logger *slog.Logger
+	// OnGroupRecreated, if set, is called when the group had to be created
+	// again because it or its stream vanished (Redis restarted empty or was
+	// flushed): events published before that are gone, so the owner must
+	// catch up another way, such as reconciling with the source of truth.
+	// It runs on Run's goroutine and must return quickly.
+	OnGroupRecreated func()
 }
 
 // withDefaults fills zero fields and rejects values that cannot work.

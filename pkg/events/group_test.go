@@ -2,6 +2,7 @@ package events_test
 
 import (
 	"context"
+	"sync/atomic"
 	"testing"
 
 	"github.com/redis/go-redis/v9"
@@ -11,7 +12,9 @@ import (
 
 // TestGroupRecreatedAfterNOGROUP removes the group, or the whole stream as a
 // flushed or restarted Redis would, under a running subscriber and checks
-// that it recreates the group and keeps consuming.
+// that it recreates the group, keeps consuming, and tells its owner once
+// (OnGroupRecreated), who may have missed events and must catch up another
+// way; creating the group at the first start is not a loss.
 func TestGroupRecreatedAfterNOGROUP(t *testing.T) {
 	t.Parallel()
 	cases := map[string]func(rdb *redis.Client, stream, group string) error{
@@ -28,12 +31,18 @@ func TestGroupRecreatedAfterNOGROUP(t *testing.T) {
 			rdb, stream := newStream(t)
 			group := testkit.UniqueName(t, "g")
 			done := newTally()
-			start(t, rdb, testConfig(t, stream, group, "c1"), done.recorder(group))
+			var recreated atomic.Int32
+			cfg := testConfig(t, stream, group, "c1")
+			cfg.OnGroupRecreated = func() { recreated.Add(1) }
+			start(t, rdb, cfg, done.recorder(group))
 
 			before, firstID := publish(t, rdb, stream, "cand-1")
 			eventually(t, "the first event is handled", func() bool {
 				return groupCaughtUp(t, rdb, stream, group, firstID)
 			})
+			if n := recreated.Load(); n != 0 {
+				t.Fatalf("OnGroupRecreated called %d times before any loss", n)
+			}
 			if err := lose(rdb, stream, group); err != nil {
 				t.Fatalf("lose group: %v", err)
 			}
@@ -45,6 +54,9 @@ func TestGroupRecreatedAfterNOGROUP(t *testing.T) {
 			// dedup key must keep the first event from being handled again.
 			if got := done.get(group, before.ID); got != 1 {
 				t.Errorf("first event handled %d times, want 1", got)
+			}
+			if n := recreated.Load(); n != 1 {
+				t.Errorf("OnGroupRecreated called %d times after one loss, want 1", n)
 			}
 		})
 	}

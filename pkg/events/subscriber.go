@@ -64,10 +64,10 @@ func NewSubscriber(rdb redis.UniversalClient, cfg SubscriberConfig, handler Hand
 func (s *Subscriber) Run(ctx context.Context) error {
 	s.log.Info("events: subscriber started")
 	defer s.log.Info("events: subscriber stopped")
-	groupReady := false
+	var g groupState
 	delay := time.Duration(0)
 	for ctx.Err() == nil {
-		err := s.poll(ctx, &groupReady)
+		err := s.poll(ctx, &g)
 		if err == nil {
 			delay = 0
 			continue
@@ -77,7 +77,7 @@ func (s *Subscriber) Run(ctx context.Context) error {
 		}
 		// Any failure may mean the group vanished (NOGROUP after a flush or
 		// restart), so the next round recreates it; creation is idempotent.
-		groupReady = false
+		g.ready = false
 		delay = min(max(2*delay, minBackoff), maxBackoff)
 		if groupLost(err) {
 			s.log.Info("events: consumer group or stream gone; recreating", "error", err, "retry_in", delay)
@@ -89,14 +89,23 @@ func (s *Subscriber) Run(ctx context.Context) error {
 	return nil
 }
 
+// groupState is what Run knows of its group: whether it exists as far as
+// this subscriber knows (ready), and whether it ever did (seen), so that
+// creating it again can be told from creating it at the first start.
+type groupState struct{ ready, seen bool }
+
 // poll performs one round: make sure the group exists, claim back idle
 // entries when due, then read and handle new ones.
-func (s *Subscriber) poll(ctx context.Context, groupReady *bool) error {
-	if !*groupReady {
-		if err := s.ensureGroup(ctx); err != nil {
+func (s *Subscriber) poll(ctx context.Context, g *groupState) error {
+	if !g.ready {
+		created, err := s.ensureGroup(ctx)
+		if err != nil {
 			return err
 		}
-		*groupReady = true
+		if created && g.seen && s.cfg.OnGroupRecreated != nil {
+			s.cfg.OnGroupRecreated()
+		}
+		g.ready, g.seen = true, true
 	}
 	if err := s.claimIdle(ctx); err != nil {
 		return err
@@ -133,16 +142,18 @@ func (s *Subscriber) poll(ctx context.Context, groupReady *bool) error {
 // after a Redis flush would otherwise skip whatever was published before it
 // noticed, and the replay is absorbed by de-duplication and idempotent
 // handlers.
-func (s *Subscriber) ensureGroup(ctx context.Context) error {
-	err := s.rdb.XGroupCreateMkStream(ctx, s.cfg.Stream, s.cfg.Group, "0").Err()
+//
+// It reports whether it created the group (rather than finding it).
+func (s *Subscriber) ensureGroup(ctx context.Context) (created bool, err error) {
+	err = s.rdb.XGroupCreateMkStream(ctx, s.cfg.Stream, s.cfg.Group, "0").Err()
 	if err != nil && !strings.HasPrefix(err.Error(), "BUSYGROUP") {
-		return fmt.Errorf("events: create group: %w", err)
+		return false, fmt.Errorf("events: create group: %w", err)
 	}
 	if err == nil {
 		s.log.Info("events: consumer group created")
 	}
 	s.claim.reset()
-	return nil
+	return err == nil, nil
 }
 
 // groupLost reports whether Redis answered that the group or its stream no

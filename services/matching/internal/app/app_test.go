@@ -56,7 +56,7 @@ func TestFeedDefaults(t *testing.T) {
 	b, _ := LoadConfig(env)
 	if a.EmployersURL != "http://localhost:8081" || a.CandidatesURL != "http://localhost:8082" ||
 		a.CandidatesStream != "onward.candidates" || a.RolesStream != "onward.employers.roles" ||
-		a.ReconcileInterval != 10*time.Minute || a.MembershipRefresh != time.Minute || a.InstanceID == "" || a.InstanceID == b.InstanceID {
+		a.ReconcileInterval != 30*time.Second || a.MembershipRefresh != time.Minute || a.InstanceID == "" || a.InstanceID == b.InstanceID {
 		t.Errorf("defaults: %+v / instance %q and %q", a, a.InstanceID, b.InstanceID)
 	}
 	env["MATCHING_INSTANCE_ID"] = "pod 7"

@@ -33,7 +33,7 @@ type Config struct {
 	// so a restarted instance starts a fresh group after loading afresh.
 	InstanceID string `env:"MATCHING_INSTANCE_ID"`
 	// ReconcileInterval is how often the index is compared with the owners.
-	ReconcileInterval time.Duration `env:"RECONCILE_INTERVAL" envDefault:"10m" validate:"gt=0"`
+	ReconcileInterval time.Duration `env:"RECONCILE_INTERVAL" envDefault:"30s" validate:"gt=0"`
 	// OwnerTimeout bounds one call to an owner.
 	OwnerTimeout time.Duration `env:"OWNER_TIMEOUT" envDefault:"10s" validate:"gt=0"`
 	// RefKey keys the per-role candidate references employers see; empty

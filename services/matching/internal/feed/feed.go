@@ -26,7 +26,7 @@ const (
 const (
 	DefaultSharedGroup       = "matching"
 	DefaultIndexGroupPrefix  = "matching-index-"
-	DefaultReconcileInterval = 10 * time.Minute
+	DefaultReconcileInterval = 30 * time.Second
 	// DefaultIndexDedupTTL is how long an instance's own group remembers
 	// event ids. Applying is idempotent by version, so the memory only
 	// saves fetches on redelivery; a short one keeps Redis small.
@@ -48,7 +48,8 @@ type Config struct {
 	// "matching-index-".
 	IndexGroupPrefix string
 	// ReconcileInterval is the time between reconciliations; negative
-	// disables them (tests call Reconcile). Default 10 minutes.
+	// disables the scheduled ones (tests call Reconcile). A Redis that
+	// comes back empty starts one at once either way. Default 30 seconds.
 	ReconcileInterval time.Duration
 	// Subscriber tunes every consumer; zero fields take pkg/events'
 	// defaults.
@@ -102,6 +103,9 @@ type Feed struct {
 	reconcileMu sync.Mutex // one reconciliation at a time
 	statusMu    sync.Mutex
 	last        *Reconciliation
+	// reconcileNow asks for a reconciliation before the next scheduled
+	// one; it holds at most one request, so many become one.
+	reconcileNow chan struct{}
 }
 
 // New checks cfg and deps and fills defaults. Nothing touches Redis or the
@@ -128,7 +132,7 @@ func New(cfg Config, d Deps) (*Feed, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	f := &Feed{cfg: cfg, deps: d, log: cfg.Logger.With("instance", cfg.InstanceID)}
+	f := &Feed{cfg: cfg, deps: d, log: cfg.Logger.With("instance", cfg.InstanceID), reconcileNow: make(chan struct{}, 1)}
 	f.candidates = newShelf("candidate", shelfOps[engine.Candidate]{
 		key:  func(c engine.Candidate) (string, int64) { return c.ID, c.Version },
 		live: func(c engine.Candidate) bool { return c.Consent },

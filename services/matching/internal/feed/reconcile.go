@@ -60,15 +60,31 @@ func (f *Feed) LastReconciliation() (Reconciliation, bool) {
 	return *f.last, true
 }
 
-// reconcileEvery runs Reconcile every interval until ctx ends.
+// requestReconciliation asks reconcileEvery for a reconciliation now,
+// without waiting; a request already waiting covers this one.
+func (f *Feed) requestReconciliation() {
+	select {
+	case f.reconcileNow <- struct{}{}:
+	default:
+	}
+}
+
+// reconcileEvery runs Reconcile every interval (when it is positive) and
+// whenever one is requested, until ctx ends.
 func (f *Feed) reconcileEvery(ctx context.Context) {
-	t := time.NewTicker(f.cfg.ReconcileInterval)
-	defer t.Stop()
+	var tick <-chan time.Time
+	if f.cfg.ReconcileInterval > 0 {
+		t := time.NewTicker(f.cfg.ReconcileInterval)
+		defer t.Stop()
+		tick = t.C
+	}
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-t.C:
+		case <-tick:
+		case <-f.reconcileNow:
+			f.log.Info("feed: redis lost its streams; reconciling with the owners now")
 		}
 		r, err := f.Reconcile(ctx)
 		switch {

@@ -36,9 +36,7 @@ func (f *Feed) Run(ctx context.Context) error {
 	for _, s := range subs {
 		wg.Go(func() { _ = s.Run(ctx) })
 	}
-	if f.cfg.ReconcileInterval > 0 {
-		wg.Go(func() { f.reconcileEvery(ctx) })
-	}
+	wg.Go(func() { f.reconcileEvery(ctx) })
 	wg.Wait()
 	f.leaveSharedGroup()
 	return nil
@@ -116,6 +114,9 @@ func (f *Feed) subscribers() ([]*events.Subscriber, error) {
 	base := events.SubscriberConfig{
 		Consumer: f.cfg.InstanceID, Block: t.Block, ClaimMinIdle: t.ClaimMinIdle,
 		MaxDeliveries: t.MaxDeliveries, Logger: f.cfg.Logger,
+		// A group created again means Redis lost what it held, events
+		// not yet read among it: the owners are asked at once.
+		OnGroupRecreated: f.requestReconciliation,
 	}
 	specs := []struct {
 		stream, group string
