@@ -16,8 +16,10 @@ import (
 )
 
 // TestMain stops the shared platform, if a test started it, after every
-// test of the package has run.
+// test of the package has run. Started as a child platform (see
+// startChild), the binary runs the launcher instead.
 func TestMain(m *testing.M) {
+	runLauncherIfChild()
 	code := m.Run()
 	shared.stop()
 	os.Exit(code)
