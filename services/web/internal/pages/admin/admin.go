@@ -3,9 +3,10 @@
 // ones from the home page; an organisation's own administrator opens
 // theirs at /organisation. Both see the same organisation page: its
 // people, active and deactivated, and its open invitations, which they may
-// re-issue or revoke, and people they may deactivate or reactivate. The
-// gateway rules on every call; these pages only choose what to offer and
-// explain its answers.
+// re-issue or revoke, and people they may deactivate or reactivate, make
+// an administrator or a team member, or remove. The gateway rules on
+// every call; these pages only choose what to offer and explain its
+// answers.
 package admin
 
 import (

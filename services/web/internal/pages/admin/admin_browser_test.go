@@ -15,9 +15,9 @@ import (
 // TestBrowserAdministration walks the administration pages in a real
 // browser. At a phone's size the platform administrator finds an
 // organisation from the home page, re-issues an invitation and sees the
-// new link, revokes it and deactivates a member, each after a
-// confirmation page; the member's sign-in is then refused with the
-// reason. At a desktop's size the organisation's own administrator opens
+// new link, revokes it, makes a member an administrator and deactivates
+// her, each after a confirmation page; the member's sign-in is then
+// refused with the reason. At a desktop's size the organisation's own administrator opens
 // their organisation page from their home page.
 func TestBrowserAdministration(t *testing.T) {
 	o := newAdminOrg(t)
@@ -37,6 +37,10 @@ func TestBrowserAdministration(t *testing.T) {
 	revoke := actionHref(t, o.admin.Get(base), "Revoke", o.invitee)
 	admin.Submit(`a[href$="/revoke"]`, revoke, "admin-07-phone-confirm-revoke", "Revoke the invitation for "+o.invitee+"?", "Cancel")
 	admin.Submit(`main form button[type="submit"]`, base, "admin-08-phone-revoked", "The invitation has been revoked.", "No pending invitations.")
+
+	promote := actionHref(t, o.admin.Get(base), "Make administrator", "Lien Maes")
+	admin.Submit(`a[href="`+promote+`"]`, promote, "admin-08a-phone-confirm-make-admin", "Make Lien Maes an administrator?", "sign in again")
+	admin.Submit(`main form button[type="submit"]`, base, "admin-08b-phone-made-admin", "Lien Maes is now an administrator.", "Make member")
 
 	deactivate := actionHref(t, o.admin.Get(base), "Deactivate", "Lien Maes")
 	admin.Submit(`a[href="`+deactivate+`"]`, deactivate, "admin-09-phone-confirm-deactivate", "Deactivate Lien Maes?", "Deactivate account")

@@ -89,6 +89,9 @@ func TestAdministratorFindsAnOrganisationAndManagesItsPeople(t *testing.T) {
 	p.MustBeAt(t, base, http.StatusOK)
 	p.MustContain(t, o.orgTitle, "Detention house", "People", "Sam Claes", "Lien Maes", o.memberEmail,
 		"Pending invitations", o.invitee, "Back to all organisations")
+	// Anyone of the organisation may be removed or change role here.
+	actionHref(t, p, "Make member", "Sam Claes")
+	actionHref(t, p, "Remove", "Sam Claes")
 
 	// Re-issue: the new link is shown once and the old one stops working.
 	reissued := o.admin.Submit(base, actionHref(t, p, "Re-issue link", o.invitee), url.Values{})
@@ -190,11 +193,21 @@ func TestOrganisationAdministratorManagesTheirOwnOrganisationOnly(t *testing.T) 
 	o.coach.Get(theirLien).MustBeAt(t, theirLien, http.StatusNotFound)
 	o.coach.Submit("/organisation", theirLien, url.Values{}).MustBeAt(t, theirLien, http.StatusNotFound)
 	o.coach.Submit("/organisation", theirInvite, url.Values{}).MustBeAt(t, theirInvite, http.StatusNotFound)
+	for _, action := range []string{"remove", "make-admin"} {
+		theirs := strings.Replace(theirLien, "/deactivate", "/"+action, 1)
+		o.coach.Get(theirs).MustBeAt(t, theirs, http.StatusNotFound)
+		o.coach.Submit("/organisation", theirs, url.Values{}).MustBeAt(t, theirs, http.StatusNotFound)
+	}
 	other.member.Get("/home").MustBeAt(t, "/home", http.StatusOK)
 	webtest.NewBrowser(t, other.g).Get(other.pendingLink).MustBeAt(t, other.pendingLink, http.StatusOK)
 
 	// Members and employers' staff without the role see the forbidden page.
 	o.member.Get("/organisation").MustBeAt(t, "/organisation", http.StatusForbidden)
+	for _, action := range []string{"remove", "make-admin", "make-member"} {
+		at := strings.Replace(deactivateLien, "/deactivate", "/"+action, 1)
+		o.member.Get(at).MustBeAt(t, at, http.StatusForbidden)
+		o.member.Submit("/home", at, url.Values{}).MustBeAt(t, at, http.StatusForbidden)
+	}
 	o.coach.Get("/admin/organisations").MustBeAt(t, "/admin/organisations", http.StatusForbidden)
 	if strings.Contains(o.member.Get("/home").Body, `href="/organisation"`) {
 		t.Error("a member was offered the organisation page")

@@ -20,28 +20,29 @@ type confirmData struct {
 	Action, Back string
 	// Refused hides the button when the action cannot be done at all.
 	Refused bool
+	// Routine draws the page without the danger colours, for a change
+	// that is easily undone.
+	Routine bool
 }
 
-// memberActions are the changes to a person the pages offer, and whether
-// each switches the account off.
-var memberActions = map[string]bool{"deactivate": true, "reactivate": false}
-
-// ConfirmMemberChange asks before a person's account is switched off or on
-// again.
+// ConfirmMemberChange asks before a person's account or role is changed,
+// or the person removed. What the page would not offer (one's own account,
+// a role the person already has) is explained instead, with 409.
 func (p *Pages) ConfirmMemberChange(c *fiber.Ctx) error {
-	if _, known := memberActions[c.Params("action")]; !known {
+	a, known := memberActions[c.Params("action")]
+	if !known {
 		return p.k.ErrorPage(c, errs.NotFound)
 	}
-	v, status, err := p.memberConfirmView(c)
+	v, status, err := p.memberConfirmView(c, a)
 	if err != nil {
 		return p.failed(c, err)
 	}
 	return p.render(c, status, "confirm", v)
 }
 
-// memberConfirmView is the confirmation page for the route's person and
-// action; the signed-in user's own account is explained, not offered.
-func (p *Pages) memberConfirmView(c *fiber.Ctx) (*kit.View, int, error) {
+// memberConfirmView is the confirmation page of action a for the route's
+// person, with its status.
+func (p *Pages) memberConfirmView(c *fiber.Ctx, a memberAction) (*kit.View, int, error) {
 	v, d, err := p.organisationView(c)
 	if err != nil {
 		return nil, 0, err
@@ -50,77 +51,72 @@ func (p *Pages) memberConfirmView(c *fiber.Ctx) (*kit.View, int, error) {
 	if !ok {
 		return nil, 0, errs.NotFound
 	}
-	action := c.Params("action")
-	data := &confirmData{Action: d.Base + "/members/" + url.PathEscape(m.ID) + "/" + action, Back: d.Base}
-	if memberActions[action] {
-		data.Heading, data.Body = v.T("AdminDeactivateHeading", "Name", m.Name), v.T("AdminDeactivateBody", "Name", m.Name)
-		data.Submit = v.T("AdminDeactivateSubmit")
-	} else {
-		data.Heading, data.Body = v.T("AdminReactivateHeading", "Name", m.Name), v.T("AdminReactivateBody", "Name", m.Name)
-		data.Submit = v.T("AdminReactivateSubmit")
+	data := &confirmData{
+		Heading: v.T(a.heading, "Name", m.Name), Body: v.T(a.body, "Name", m.Name), Submit: v.T(a.submit),
+		Action: d.Base + "/members/" + url.PathEscape(m.ID) + "/" + c.Params("action"), Back: d.Base, Routine: a.routine,
 	}
 	v.Data = data
-	if m.Self {
-		data.Refused, v.Alert = true, v.T("AdminErrSelf")
-		return v, fiber.StatusConflict, nil
+	switch {
+	case m.Self:
+		data.Refused, v.Alert = true, v.T(a.self)
+	case a.fits != nil && !a.fits(m):
+		data.Refused, v.Alert = true, v.T(a.unfit, "Name", m.Name)
+	default:
+		return v, fiber.StatusOK, nil
 	}
-	return v, fiber.StatusOK, nil
+	return v, fiber.StatusConflict, nil
 }
 
-// ChangeMember switches a person's account off or on again. The gateway
-// refuses one's own account (409), which the confirmation page explains.
+// ChangeMember makes the route's change to a person and returns to the
+// organisation page with a notice. The gateway refuses one's own account
+// (409), which the confirmation page explains; a change the person does
+// not need is explained there too, without asking the gateway.
 func (p *Pages) ChangeMember(c *fiber.Ctx) error {
-	off, known := memberActions[c.Params("action")]
+	name := strings.Clone(c.Params("action"))
+	a, known := memberActions[name]
 	if !known {
 		return p.k.ErrorPage(c, errs.NotFound)
 	}
 	sc, id := scopeOf(c), strings.Clone(c.Params("user"))
-	// A platform administrator may switch anyone; the page acts only on the
-	// people of the organisation it shows.
-	if err := p.requireMember(c, sc, id); err != nil {
+	// A platform administrator may change anyone; the page acts only on
+	// the people of the organisation it shows.
+	m, err := p.memberOf(c, sc, id)
+	if err != nil {
 		return p.failed(c, err)
 	}
-	err := p.setDeactivated(c, id, off)
+	if a.fits != nil && !a.fits(m) {
+		return p.ConfirmMemberChange(c)
+	}
+	err = a.apply(p, c, sc, id)
 	if errors.Is(err, errs.Conflict) {
-		v, _, verr := p.memberConfirmView(c)
+		v, _, verr := p.memberConfirmView(c, a)
 		if verr != nil {
 			return p.failed(c, verr)
 		}
-		v.Data.(*confirmData).Refused, v.Alert = true, v.T("AdminErrSelf")
+		v.Data.(*confirmData).Refused, v.Alert = true, v.T(a.self)
 		return p.render(c, fiber.StatusConflict, "confirm", v)
 	}
 	if err != nil {
 		return p.failed(c, err)
 	}
-	kind := reactivated
-	if off {
-		kind = deactivated
+	n := notice{Kind: name, Subject: id}
+	if a.leaves {
+		n.Name = m.Name
 	}
-	setNotice(c, sc.Base, notice{Kind: kind, Subject: id})
+	setNotice(c, sc.Base, n)
 	return c.Redirect(sc.Base, fiber.StatusSeeOther)
 }
 
-// setDeactivated switches a user's account off (true) or on again.
-func (p *Pages) setDeactivated(c *fiber.Ctx, userID string, off bool) error {
-	if off {
-		_, err := p.k.API.DeactivateUserWithResponse(kit.Ctx(c), userID)
-		return err
-	}
-	_, err := p.k.API.ReactivateUserWithResponse(kit.Ctx(c), userID)
-	return err
-}
-
-// requireMember is NotFound unless userID is one of the organisation's
-// people.
-func (p *Pages) requireMember(c *fiber.Ctx, sc scope, userID string) error {
+// memberOf is one of the organisation's people, or NotFound.
+func (p *Pages) memberOf(c *fiber.Ctx, sc scope, userID string) (memberRow, error) {
 	people, err := p.roster(c, sc.OrgID)
 	if err != nil {
-		return err
+		return memberRow{}, err
 	}
 	for _, m := range people {
 		if m.ID == userID {
-			return nil
+			return memberRowOf(m, kit.ActorOf(c).UserID), nil
 		}
 	}
-	return errs.NotFound
+	return memberRow{}, errs.NotFound
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -12,8 +13,11 @@ import (
 
 // A notice carries the result of an action on the organisation page across
 // the redirect that follows it, and is shown once. It names the invitation
-// or person by id, never by name or address, which the page reads again. A
-// new invitation's link travels only this way: the gateway keeps just its
+// or person by id, which the page reads again, never by address. The one
+// exception is the name of a person just removed: their account is gone,
+// so the page can no longer read it, and the notice carries it, only as
+// far as the administrator's own browser, which has just shown it. A new
+// invitation's link travels only this way: the gateway keeps just its
 // hash, so it can never be shown again. The cookie is HttpOnly, limited to
 // the organisation page's own address and lives two minutes. (The kit's
 // notice carries only a message id, not a link.)
@@ -22,19 +26,24 @@ const (
 	noticeTTL    = 2 * time.Minute
 )
 
-// Kinds of notice.
+// Kinds of notice about invitations; a change to a person is named by its
+// action (memberActions).
 const (
-	invited     = "invited"
-	reissued    = "reissued"
-	revoked     = "revoked"
-	deactivated = "deactivated"
-	reactivated = "reactivated"
+	invited  = "invited"
+	reissued = "reissued"
+	revoked  = "revoked"
 )
+
+// maxNoticeName is the longest name a notice shows, as the gateway allows
+// it: a longer one was not written by this package.
+const maxNoticeName = 100
 
 type notice struct {
 	Kind    string `json:"k"`
 	Subject string `json:"s"`
 	Link    string `json:"l,omitempty"`
+	// Name is a removed person's name (memberAction.leaves).
+	Name string `json:"n,omitempty"`
 }
 
 // setNotice leaves n for the organisation page at path.
@@ -80,13 +89,22 @@ func showNotice(v *kit.View, d *orgData, n *notice) {
 		}
 	case revoked:
 		v.Notice = v.T("AdminNoticeRevoked")
-	case deactivated:
-		if m, ok := d.member(n.Subject); ok {
-			v.Notice = v.T("AdminNoticeDeactivated", "Name", m.Name)
-		}
-	case reactivated:
-		if m, ok := d.member(n.Subject); ok {
-			v.Notice = v.T("AdminNoticeReactivated", "Name", m.Name)
-		}
+	default:
+		showMemberNotice(v, d, n)
+	}
+}
+
+// showMemberNotice shows the result of a change to a person, named from
+// the page just read or, once removed, from the notice.
+func showMemberNotice(v *kit.View, d *orgData, n *notice) {
+	a, known := memberActions[n.Kind]
+	if !known {
+		return
+	}
+	switch m, ok := d.member(n.Subject); {
+	case ok:
+		v.Notice = v.T(a.notice, "Name", m.Name)
+	case a.leaves && n.Name != "" && utf8.RuneCountInString(n.Name) <= maxNoticeName:
+		v.Notice = v.T(a.notice, "Name", n.Name)
 	}
 }

@@ -29,7 +29,8 @@ type memberRow struct {
 	ID, Name, Role, Email string
 	Joined, Since         string
 	Active                bool
-	// Self marks the signed-in user, who cannot switch themselves off.
+	// Self marks the signed-in user, who cannot switch themselves off,
+	// remove themselves or change their own role.
 	Self bool
 }
 
