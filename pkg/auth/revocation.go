@@ -45,6 +45,11 @@ type RevocationListConfig struct {
 	// CacheFor is how long a verifier reuses an answer. Default:
 	// DefaultRevocationCache; at most a few seconds.
 	CacheFor time.Duration
+	// Store, when set, records every revocation before it is written to
+	// Redis, so that RestoreIfLost can write it back after Redis loses it.
+	// The gateway, the only writer, sets it; services, which only read,
+	// leave it nil.
+	Store RevocationStore
 }
 
 // RevocationList is the platform's list of revoked sessions and users, in
@@ -53,11 +58,17 @@ type RevocationListConfig struct {
 // <prefix>user:<user id>; both expire once every access token they could
 // name has expired. Keys hold identifiers only, never personal data. It is
 // safe for concurrent use.
+//
+// Redis may restart empty, so the list is trusted only while the marker
+// key <prefix>restored exists: the gateway sets it once it has written
+// back every revocation from its Store (RestoreIfLost), and until then
+// Revoked answers ErrRevocationsNotRestored rather than "not revoked".
 type RevocationList struct {
 	rdb      redis.UniversalClient
 	prefix   string
 	keep     time.Duration
 	cacheFor time.Duration
+	store    RevocationStore
 
 	mu    sync.Mutex
 	cache map[[2]string]cachedRevocation
@@ -83,20 +94,24 @@ func NewRevocationList(cfg RevocationListConfig) (*RevocationList, error) {
 		cfg.CacheFor = DefaultRevocationCache
 	}
 	return &RevocationList{
-		rdb: cfg.Redis, prefix: cfg.Prefix, keep: cfg.Lifetime + DefaultLeeway, cacheFor: cfg.CacheFor,
+		rdb: cfg.Redis, prefix: cfg.Prefix, keep: cfg.Lifetime + DefaultLeeway, cacheFor: cfg.CacheFor, store: cfg.Store,
 		cache: make(map[[2]string]cachedRevocation),
 	}, nil
 }
 
 // RevokeSessions refuses, from now on, every access token naming one of
-// sessionIDs in its sid claim.
+// sessionIDs in its sid claim. With a Store, the revocations are recorded
+// there first, so that an acknowledged revocation survives Redis.
 func (l *RevocationList) RevokeSessions(ctx context.Context, sessionIDs ...string) error {
 	if len(sessionIDs) == 0 {
 		return nil
 	}
+	if err := l.record(ctx, SessionRevocation, sessionIDs...); err != nil {
+		return fmt.Errorf("revoke sessions: %w", err)
+	}
 	_, err := l.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
 		for _, id := range sessionIDs {
-			p.Set(ctx, l.prefix+"sid:"+id, 1, l.keep)
+			p.Set(ctx, l.key(SessionRevocation, id), 1, l.keep)
 		}
 		return nil
 	})
@@ -110,7 +125,10 @@ func (l *RevocationList) RevokeSessions(ctx context.Context, sessionIDs ...strin
 // RevokeUser refuses every access token of userID until RestoreUser, or
 // until every token issued so far has expired.
 func (l *RevocationList) RevokeUser(ctx context.Context, userID string) error {
-	if err := l.rdb.Set(ctx, l.prefix+"user:"+userID, 1, l.keep).Err(); err != nil {
+	if err := l.record(ctx, UserRevocation, userID); err != nil {
+		return fmt.Errorf("revoke user: %w", err)
+	}
+	if err := l.rdb.Set(ctx, l.key(UserRevocation, userID), 1, l.keep).Err(); err != nil {
 		return fmt.Errorf("revoke user: %w", err)
 	}
 	l.forget()
@@ -120,11 +138,35 @@ func (l *RevocationList) RevokeUser(ctx context.Context, userID string) error {
 // RestoreUser lets new tokens of userID through again, after a
 // reactivation. Tokens of sessions revoked meanwhile stay refused.
 func (l *RevocationList) RestoreUser(ctx context.Context, userID string) error {
-	if err := l.rdb.Del(ctx, l.prefix+"user:"+userID).Err(); err != nil {
+	if l.store != nil {
+		if err := l.store.DeleteRevocation(ctx, UserRevocation, userID); err != nil {
+			return fmt.Errorf("restore user: %w", err)
+		}
+	}
+	if err := l.rdb.Del(ctx, l.key(UserRevocation, userID)).Err(); err != nil {
 		return fmt.Errorf("restore user: %w", err)
 	}
 	l.forget()
 	return nil
+}
+
+// record saves revocations of kind in the Store, if there is one, expiring
+// when their Redis keys will.
+func (l *RevocationList) record(ctx context.Context, kind RevocationKind, ids ...string) error {
+	if l.store == nil {
+		return nil
+	}
+	expires := time.Now().Add(l.keep)
+	entries := make([]Revocation, len(ids))
+	for i, id := range ids {
+		entries[i] = Revocation{Kind: kind, ID: id, ExpiresAt: expires}
+	}
+	return l.store.SaveRevocations(ctx, entries)
+}
+
+// key is the Redis key of one revocation.
+func (l *RevocationList) key(kind RevocationKind, id string) string {
+	return l.prefix + string(kind) + ":" + id
 }
 
 // forget empties the cache after a write, so that the writer (the
@@ -136,7 +178,9 @@ func (l *RevocationList) forget() {
 }
 
 // Revoked reports whether sessionID or userID is revoked, answering from a
-// cache of at most CacheFor. An empty sessionID checks the user only.
+// cache of at most CacheFor. An empty sessionID checks the user only. It
+// reads the marker in the same round trip and answers
+// ErrRevocationsNotRestored, never cached, while the marker is missing.
 func (l *RevocationList) Revoked(ctx context.Context, sessionID, userID string) (bool, error) {
 	key, now := [2]string{sessionID, userID}, time.Now()
 	l.mu.Lock()
@@ -145,19 +189,28 @@ func (l *RevocationList) Revoked(ctx context.Context, sessionID, userID string) 
 	if ok && now.Before(c.until) {
 		return c.revoked, nil
 	}
-	keys := []string{l.prefix + "user:" + userID}
+	keys := []string{l.key(UserRevocation, userID)}
 	if sessionID != "" {
-		keys = append(keys, l.prefix+"sid:"+sessionID)
+		keys = append(keys, l.key(SessionRevocation, sessionID))
 	}
-	n, err := l.rdb.Exists(ctx, keys...).Result()
+	var found, marked *redis.IntCmd
+	_, err := l.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		found = p.Exists(ctx, keys...)
+		marked = p.Exists(ctx, markerKey(l.prefix))
+		return nil
+	})
 	if err != nil {
 		return false, fmt.Errorf("read revocations: %w", err)
 	}
+	if marked.Val() == 0 {
+		return false, ErrRevocationsNotRestored
+	}
+	revoked := found.Val() > 0
 	l.mu.Lock()
 	if len(l.cache) >= maxRevocationCacheEntries {
 		clear(l.cache)
 	}
-	l.cache[key] = cachedRevocation{revoked: n > 0, until: now.Add(l.cacheFor)}
+	l.cache[key] = cachedRevocation{revoked: revoked, until: now.Add(l.cacheFor)}
 	l.mu.Unlock()
-	return n > 0, nil
+	return revoked, nil
 }

@@ -18,10 +18,14 @@ import (
 // list to write to.
 func revocationVerifier(t *testing.T, key testKey, rdb redis.UniversalClient) (*Verifier, *RevocationList) {
 	t.Helper()
-	list, err := NewRevocationList(RevocationListConfig{Redis: rdb, Prefix: testkit.UniqueName(t, "revoked") + ":", Lifetime: 15 * time.Minute, CacheFor: 100 * time.Millisecond})
+	prefix := testkit.UniqueName(t, "revoked") + ":"
+	list, err := NewRevocationList(RevocationListConfig{Redis: rdb, Prefix: prefix, Lifetime: 15 * time.Minute, CacheFor: 100 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
+	// No gateway runs here to restore the list and mark it so; without
+	// Redis (TestVerifierFailsClosedWithoutRedis) the mark cannot be set.
+	_ = MarkRevocationsRestored(context.Background(), rdb, prefix)
 	v, err := NewVerifier(VerifierConfig{Issuer: testIssuer, Audiences: []string{testAudience}, Keys: StaticKeys{key.kid: key.pub}, MaxLifetime: 15 * time.Minute, Revocations: list})
 	if err != nil {
 		t.Fatal(err)
@@ -94,6 +98,9 @@ func TestRevocationCacheIsShort(t *testing.T) {
 	prefix := testkit.UniqueName(t, "revoked") + ":"
 	reader, _ := NewRevocationList(RevocationListConfig{Redis: rdb, Prefix: prefix, Lifetime: time.Minute, CacheFor: 300 * time.Millisecond})
 	writer, _ := NewRevocationList(RevocationListConfig{Redis: rdb, Prefix: prefix, Lifetime: time.Minute})
+	if err := MarkRevocationsRestored(ctx, rdb, prefix); err != nil {
+		t.Fatal(err)
+	}
 	if revoked, err := reader.Revoked(ctx, "s-1", "u-1"); err != nil || revoked {
 		t.Fatalf("Revoked = %v, %v before any revocation", revoked, err)
 	}

@@ -41,8 +41,9 @@ type VerifierConfig struct {
 	// is not accepted for longer than any revocation is remembered.
 	MaxLifetime time.Duration
 	// Revocations, when set, is asked about every user token's session and
-	// user; a revoked one is refused, and a failure to ask refuses the
-	// token too (errs.Unavailable) rather than letting it through.
+	// user; a revoked one is refused, and a failure to ask (Redis down, or
+	// not yet restored after a restart: ErrRevocationsNotRestored) refuses
+	// the token too (errs.Unavailable) rather than letting it through.
 	Revocations RevocationChecker
 }
 
@@ -135,7 +136,7 @@ func (v *Verifier) checkRevoked(ctx context.Context, c Claims) error {
 	}
 	revoked, err := v.revocations.Revoked(ctx, c.SessionID, c.Subject)
 	if err != nil {
-		return fmt.Errorf("cannot check whether the access token was revoked: %w", errs.Unavailable)
+		return fmt.Errorf("cannot check whether the access token was revoked: %w: %w", errs.Unavailable, err)
 	}
 	if revoked {
 		return fmt.Errorf("invalid access token: session ended or account switched off: %w", errs.Unauthenticated)

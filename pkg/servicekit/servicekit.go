@@ -89,7 +89,10 @@ func Start(ctx context.Context, name string, cfg Config, fullConfig any, logOut 
 // gateway may start after this service (the local launcher starts all four
 // at once), and a service that cannot verify tokens yet can still be ready.
 // It refuses tokens of sessions and users the gateway revoked in rdb, and
-// tokens meant to live longer than cfg.AccessTokenTTL.
+// tokens meant to live longer than cfg.AccessTokenTTL. While rdb lacks the
+// list's marker (Redis restarted empty and no gateway has restored it yet)
+// it refuses user tokens with errs.Unavailable (503); a test that runs no
+// gateway sets the marker with auth.MarkRevocationsRestored.
 func NewVerifier(cfg Config, service string, rdb redis.UniversalClient, logger *slog.Logger) (*auth.Verifier, error) {
 	keys, err := auth.NewJWKSCache(auth.JWKSCacheConfig{URL: cfg.JWKSURL(), Logger: logger})
 	if err != nil {

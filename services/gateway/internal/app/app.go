@@ -41,17 +41,19 @@ func Run(ctx context.Context, cfg Config, opts Options) error {
 		return err
 	}
 	// Every replica reloads the key ring, so a rotation started on one
-	// reaches the others.
+	// reaches the others, and watches for a Redis that lost the
+	// revocation list.
 	return rt.Serve(ctx, platform.Every(cfg.KeyReload, func(ctx context.Context) {
 		if err := g.keys.Load(ctx); err != nil && ctx.Err() == nil {
 			rt.Logger.Error("reload signing keys", "error", err.Error())
 		}
-	}))
+	}), platform.Every(cfg.RevocationRestore, restoreRevocations(g.revocations, rt.Logger)))
 }
 
 type gateway struct {
-	svc  *service.Service
-	keys *service.KeyRing
+	svc         *service.Service
+	keys        *service.KeyRing
+	revocations *auth.RevocationList
 }
 
 // build wires storage, use cases and the API onto rt's server.
@@ -70,9 +72,17 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	if err := keys.Load(ctx); err != nil {
 		return nil, err
 	}
-	// Every service reads this list; the gateway writes it and reads it too.
-	revocations, err := auth.NewRevocationList(auth.RevocationListConfig{Redis: rt.Redis, Prefix: cfg.RevocationPrefix, Lifetime: cfg.AccessTTL})
+	// Every service reads this list; the gateway writes it, first to its
+	// own database, and reads it too. It is restored before the first
+	// request, so that a gateway starting on an empty Redis (or the
+	// first gateway ever) serves no 503s for the missing marker.
+	revocations, err := auth.NewRevocationList(auth.RevocationListConfig{
+		Redis: rt.Redis, Prefix: cfg.RevocationPrefix, Lifetime: cfg.AccessTTL, Store: store.Revocations,
+	})
 	if err != nil {
+		return nil, err
+	}
+	if _, _, err := revocations.RestoreIfLost(ctx); err != nil {
 		return nil, err
 	}
 	svc, err := service.New(serviceConfig(cfg), service.Deps{
@@ -99,7 +109,7 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	transport.Register(rt.Server.App, transport.Deps{
 		Service: svc, Keys: keys, Verifier: verifier, Proxy: proxy, ServiceSecret: cfg.ServiceSecret, CORSOrigins: cfg.CORSOrigins,
 	})
-	return &gateway{svc: svc, keys: keys}, nil
+	return &gateway{svc: svc, keys: keys, revocations: revocations}, nil
 }
 
 func serviceConfig(cfg Config) service.Config {

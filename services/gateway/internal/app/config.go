@@ -47,6 +47,11 @@ type Config struct {
 	// RevocationPrefix starts the Redis keys of revoked sessions and
 	// users, which every service reads; it must equal theirs.
 	RevocationPrefix string `env:"REVOCATION_KEY_PREFIX" envDefault:"onward:revoked:" validate:"required"`
+	// RevocationRestore is how often the gateway checks that Redis still
+	// holds the revocation list (its marker key) and, if Redis came back
+	// empty, writes the list back from MongoDB. Until then every verifier
+	// answers 503 to user tokens, so it is short.
+	RevocationRestore time.Duration `env:"REVOCATION_RESTORE_INTERVAL" envDefault:"1s" validate:"gt=0"`
 }
 
 // defaults are the gateway's own values for the shared settings.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/golang-jwt/jwt/v5"
+	"github.com/redis/go-redis/v9"
 
 	"github.com/onward-jobs/onward/pkg/auth"
 	"github.com/onward-jobs/onward/pkg/httpx"
@@ -31,11 +32,17 @@ type domainService struct{ app *fiber.App }
 // its revocation list (REVOCATION_KEY_PREFIX prefix) in the test Redis.
 func startDomainService(t *testing.T, g *gatewaytest.Gateway, prefix string) domainService {
 	t.Helper()
+	return startDomainServiceOn(t, g, prefix, testkit.Redis(t))
+}
+
+// startDomainServiceOn is startDomainService reading the list in rdb.
+func startDomainServiceOn(t *testing.T, g *gatewaytest.Gateway, prefix string, rdb redis.UniversalClient) domainService {
+	t.Helper()
 	cfg := servicekit.Config{
 		PublicURL: g.URL, GatewayURL: g.URL, APIAudience: g.Config.APIAudience,
 		AccessTokenTTL: g.Config.AccessTTL, RevocationPrefix: prefix,
 	}
-	v, err := servicekit.NewVerifier(cfg, "candidates", testkit.Redis(t), slog.New(slog.DiscardHandler))
+	v, err := servicekit.NewVerifier(cfg, "candidates", rdb, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,6 +54,14 @@ func startDomainService(t *testing.T, g *gatewaytest.Gateway, prefix string) dom
 // status is what the service answers a request bearing token.
 func (s domainService) status(t *testing.T, token string) int {
 	t.Helper()
+	status, _ := s.answer(t, token)
+	return status
+}
+
+// answer is the status and content type the service answers a request
+// bearing token.
+func (s domainService) answer(t *testing.T, token string) (int, string) {
+	t.Helper()
 	req := httptest.NewRequest(http.MethodGet, "/api/v1/candidates", nil)
 	req.Header.Set("Authorization", "Bearer "+token)
 	resp, err := s.app.Test(req, -1)
@@ -55,7 +70,7 @@ func (s domainService) status(t *testing.T, token string) int {
 	}
 	_, _ = io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
-	return resp.StatusCode
+	return resp.StatusCode, resp.Header.Get("Content-Type")
 }
 
 // refusedAfter checks that the service accepts token, runs action, and

@@ -1,6 +1,7 @@
 // Package mongo stores the gateway's accounts, organisations, invitations,
-// refresh tokens and signing keys in its own MongoDB database. bson types
-// stay in this package; named converters translate to domain types.
+// refresh tokens, signing keys and the durable copy of the revocation list
+// in its own MongoDB database. bson types stay in this package; named
+// converters translate to domain types.
 package mongo
 
 import (
@@ -21,6 +22,7 @@ type Store struct {
 	Invitations   *Invitations
 	RefreshTokens *RefreshTokens
 	SigningKeys   *SigningKeys
+	Revocations   *Revocations
 }
 
 // Locker serialises conditional updates of one document. FerretDB v1
@@ -41,15 +43,17 @@ func NewStore(db *mongo.Database, box *sealed.Box, locks Locker) *Store {
 		Invitations:   &Invitations{coll: db.Collection("invitations"), locks: locks},
 		RefreshTokens: &RefreshTokens{coll: db.Collection("refresh_tokens"), locks: locks},
 		SigningKeys:   &SigningKeys{coll: db.Collection("signing_keys"), box: box},
+		Revocations:   &Revocations{coll: db.Collection("revocations")},
 	}
 }
 
 // EnsureIndexes creates the indexes every query path relies on: unique
 // e-mail for sign-in, organisation and name for listing an organisation's
 // members, organisation for listing its invitations, and family and user
-// for revoking refresh tokens. It also fills in the fields documents
-// stored by older versions lack (organisations' search keys, invitations'
-// ids), so every replica may run it at start.
+// for revoking refresh tokens, and the expiry of revocations (a TTL
+// index). It also fills in the fields documents stored by older versions
+// lack (organisations' search keys, invitations' ids), so every replica
+// may run it at start.
 func (s *Store) EnsureIndexes(ctx context.Context) error {
 	if err := mongox.EnsureIndexes(ctx, s.Users.coll,
 		mongo.IndexModel{Keys: bson.D{{Key: "email", Value: 1}}, Options: options.Index().SetUnique(true).SetName("email_unique")},
@@ -66,6 +70,9 @@ func (s *Store) EnsureIndexes(ctx context.Context) error {
 		mongo.IndexModel{Keys: bson.D{{Key: "family_id", Value: 1}}, Options: options.Index().SetName("family")},
 		mongo.IndexModel{Keys: bson.D{{Key: "user_id", Value: 1}}, Options: options.Index().SetName("user")},
 	); err != nil {
+		return err
+	}
+	if err := s.Revocations.ensureIndexes(ctx); err != nil {
 		return err
 	}
 	if err := s.Organisations.backfillNameKeys(ctx); err != nil {
