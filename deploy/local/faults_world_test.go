@@ -23,6 +23,7 @@ import (
 // nearby.
 type faultWorld struct {
 	staff, employer apiClient
+	staffEmail      string
 	programme       string
 	seeded          []string          // candidates registered before any fault
 	aliases         map[string]string // of the seeded candidates
@@ -35,12 +36,12 @@ type faultWorld struct {
 func newFaultWorld(t *testing.T, p *platform) *faultWorld {
 	t.Helper()
 	w := &faultWorld{aliases: map[string]string{}}
-	_, w.staff = newProgrammeOrg(t, p, "Transitiehuis Kortrijk")
+	w.staffEmail, w.staff = newProgrammeOrg(t, p, "Transitiehuis Kortrijk")
 	var prog struct{ ID string }
 	w.staff.do("POST", "/api/v1/programmes", map[string]any{"name": "Koffiebar", "kind": "coffee_roastery", "site": map[string]any{"place_id": kortrijk}, "skills": []string{"espresso-preparation"}}, http.StatusCreated, &prog)
 	w.programme = prog.ID
 	for i, name := range []string{"Annelies", "Bartholomeus", "Cleopatra", "Dieuwertje"} {
-		id, alias := registerBarista(t, w.staff, prog.ID, name, 2+i%4)
+		id, alias := registerBarista(t, w.staff, prog.ID, name, 1+i%4)
 		w.seeded, w.aliases[id] = append(w.seeded, id), alias
 	}
 	w.candidates = slices.Clone(w.seeded)
@@ -248,11 +249,9 @@ func (w *faultWorld) roles() []string {
 // and returns a client with its now revoked access token.
 func (w *faultWorld) revokedToken(t *testing.T) apiClient {
 	t.Helper()
-	var me struct{ Email string }
-	w.staff.do("GET", "/api/v1/me", nil, http.StatusOK, &me)
 	anon := apiClient{t: t, base: w.staff.base, http: w.staff.http}
 	var tokens api.Tokens
-	anon.do("POST", "/api/v1/auth/login", map[string]string{"email": me.Email, "password": staffPassword}, http.StatusOK, &tokens)
+	anon.do("POST", "/api/v1/auth/login", map[string]string{"email": w.staffEmail, "password": staffPassword}, http.StatusOK, &tokens)
 	revoked := apiClient{t: t, base: w.staff.base, token: tokens.AccessToken, http: w.staff.http}
 	revoked.do("GET", "/api/v1/candidates", nil, http.StatusOK, nil)
 	anon.do("POST", "/api/v1/auth/logout", map[string]string{"refresh_token": tokens.RefreshToken}, http.StatusNoContent, nil)
@@ -288,7 +287,7 @@ func (w *faultWorld) onShortlist(t *testing.T, role, alias string) bool {
 // platform to equal that instance's.
 func (w *faultWorld) listsConverge(t *testing.T, p *platform, redisURL string) {
 	t.Helper()
-	fresh := w.startRecompute(t, p, redisURL)
+	fresh, logs := w.startRecompute(t, p, redisURL)
 	platformAt := func(c apiClient) apiClient { return c }
 	freshAt := func(c apiClient) apiClient { c.base = fresh; c.http = httpClient; return c }
 	var diff string
@@ -299,7 +298,7 @@ func (w *faultWorld) listsConverge(t *testing.T, p *platform, redisURL string) {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("a minute after the fault the stored lists still differ from a recomputation: %s", diff)
+			t.Fatalf("a minute after the fault the stored lists still differ from a recomputation: %s\nthe recomputing instance's logs:\n%s", diff, logs)
 		}
 		time.Sleep(time.Second)
 	}
@@ -355,7 +354,7 @@ func listAnswer(c apiClient, path string) string {
 
 // startRecompute runs the recomputing matching instance until the test
 // ends and returns its address once it is ready.
-func (w *faultWorld) startRecompute(t *testing.T, p *platform, redisURL string) string {
+func (w *faultWorld) startRecompute(t *testing.T, p *platform, redisURL string) (string, *testkit.LogBuffer) {
 	t.Helper()
 	cfg, err := LoadConfig(p.env)
 	if err != nil {
@@ -389,7 +388,7 @@ func (w *faultWorld) startRecompute(t *testing.T, p *platform, redisURL string) 
 		if resp, err := httpClient.Get(url + "/readyz"); err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
-				return url
+				return url, logs
 			}
 		}
 		select {

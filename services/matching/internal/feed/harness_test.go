@@ -31,6 +31,7 @@ type harness struct {
 	candidates string // stream
 	roles      string // stream
 	tuning     feed.SubscriberTuning
+	lists      feed.Lists // given to the instances start runs; nil for none
 }
 
 func newHarness(t *testing.T) *harness {
@@ -81,7 +82,7 @@ func (h *harness) start(t *testing.T, id string, reconcile time.Duration) *insta
 	in.feed, err = feed.New(feed.Config{
 		CandidatesStream: h.candidates, RolesStream: h.roles, InstanceID: id, ReconcileInterval: reconcile,
 		Subscriber: h.tuning, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-	}, feed.Deps{Index: in.index, Candidates: cands, Roles: roles, Results: in.results, Redis: h.rdb})
+	}, feed.Deps{Index: in.index, Candidates: cands, Roles: roles, Results: in.results, Lists: h.lists, Redis: h.rdb})
 	if err != nil {
 		t.Fatal(err)
 	}

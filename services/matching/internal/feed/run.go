@@ -143,14 +143,22 @@ func (f *Feed) subscribers() ([]*events.Subscriber, error) {
 
 // rebuildLists recomputes every stored list once the index has loaded: a
 // change whose event was lost before a restart is in the index now, and
-// only a comparison of the lists with it brings them in step.
+// only a comparison of the lists with it brings them in step. A failed
+// rebuild (a list still locked by an instance that was killed, a store
+// that is busy) is tried again with a growing pause until it succeeds.
 func (f *Feed) rebuildLists(ctx context.Context) {
-	start := time.Now()
-	if err := f.deps.Lists.Rebuild(ctx); err != nil {
-		if ctx.Err() == nil {
-			f.log.Warn("feed: rebuilding the stored lists after the load failed; reconciliation aligns them", "error", err.Error())
+	start, delay := time.Now(), time.Duration(0)
+	for {
+		err := f.deps.Lists.Rebuild(ctx)
+		if err == nil {
+			f.log.Info("feed: stored lists rebuilt from the loaded index", "took_ms", time.Since(start).Milliseconds())
+			return
 		}
-		return
+		if ctx.Err() != nil {
+			return
+		}
+		delay = backoff(delay)
+		f.log.Warn("feed: rebuilding the stored lists after the load failed; retrying", "error", err.Error(), "retry_in", delay)
+		sleep(ctx, delay)
 	}
-	f.log.Info("feed: stored lists rebuilt from the loaded index", "took_ms", time.Since(start).Milliseconds())
 }
