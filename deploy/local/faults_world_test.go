@@ -427,4 +427,3 @@ func try(c apiClient, method, path string, body, out any) (int, error) {
 	}
 	return resp.StatusCode, nil
 }
-
