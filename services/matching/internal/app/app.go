@@ -7,12 +7,14 @@ import (
 	"time"
 
 	"github.com/onward-jobs/onward/pkg/auth"
+	"github.com/onward-jobs/onward/pkg/events"
 	"github.com/onward-jobs/onward/pkg/geo"
 	"github.com/onward-jobs/onward/pkg/httpx"
 	"github.com/onward-jobs/onward/pkg/platform"
 	"github.com/onward-jobs/onward/pkg/redislock"
 	"github.com/onward-jobs/onward/pkg/servicekit"
 	"github.com/onward-jobs/onward/pkg/skills"
+	"github.com/onward-jobs/onward/services/matching/internal/adapters/announce"
 	mongoadapter "github.com/onward-jobs/onward/services/matching/internal/adapters/mongo"
 	"github.com/onward-jobs/onward/services/matching/internal/adapters/owners"
 	"github.com/onward-jobs/onward/services/matching/internal/engine"
@@ -55,12 +57,20 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 		_ = svc.Close()
 		return err
 	}
+	pub, err := events.NewPublisher(svc.Redis, events.PublisherConfig{MaxLen: cfg.StreamMaxLen})
+	if err != nil {
+		_ = svc.Close()
+		return err
+	}
+	// Gains of full matches are announced off the write path, best effort.
+	announcer := announce.New(pub, cfg.MatchingStream, svc.Logger)
 	res, err := results.New(results.Deps{
 		Index: index, Store: store, Logger: svc.Logger,
 		Programmes: &owners.Training{Candidates: owned.candidates, TTL: time.Minute},
 		RefKey:     results.RefKeyFrom(cfg.RefKey, cfg.ServiceSecret),
 		Locks:      redislock.Locks{Redis: svc.Redis, Prefix: "onward:matching:lock:", TTL: 30 * time.Second, Wait: 10 * time.Second},
 		CutoffTTL:  cfg.CutoffTTL,
+		Announcer:  announcer,
 	})
 	if err != nil {
 		_ = svc.Close()
@@ -100,7 +110,7 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 			svc.Logger.WarnContext(ctx, "matching membership refresh failed", "error", err.Error())
 		}
 	})
-	return svc.Serve(ctx, fd.Run, res.RunSuggestions, refresh, recomputeOutdated(fd, res, svc.Logger))
+	return svc.Serve(ctx, fd.Run, res.RunSuggestions, announcer.Run, refresh, recomputeOutdated(fd, res, svc.Logger))
 }
 
 // outdatedPoll is how often recomputeOutdated looks whether the index has

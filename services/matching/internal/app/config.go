@@ -28,6 +28,11 @@ type Config struct {
 	// CandidatesStream and RolesStream are the owners' event streams.
 	CandidatesStream string `env:"CANDIDATES_STREAM" envDefault:"onward.candidates" validate:"required"`
 	RolesStream      string `env:"EMPLOYERS_ROLES_STREAM" envDefault:"onward.employers.roles" validate:"required"`
+	// MatchingStream is where matching announces that a stored list
+	// gained full matches (matches.role_full_added,
+	// matches.candidate_full_added); StreamMaxLen caps it.
+	MatchingStream string `env:"MATCHING_STREAM" envDefault:"onward.matching" validate:"required"`
+	StreamMaxLen   int64  `env:"EVENTS_STREAM_MAXLEN" envDefault:"100000" validate:"gte=0"`
 	// InstanceID names this instance; its own consumer groups are
 	// "matching-index-<id>". Defaults to the host name and a random suffix,
 	// so a restarted instance starts a fresh group after loading afresh.

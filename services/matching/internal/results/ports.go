@@ -37,6 +37,13 @@ type Store interface {
 	SuggestionCutoffs(ctx context.Context, candidateIDs []string) (map[string]Cutoff, error)
 	// SuggestionCandidates returns the ids of every stored suggestion list.
 	SuggestionCandidates(ctx context.Context) ([]string, error)
+
+	// FullMatches returns the record of a list's full matches; found is
+	// false when there is none (a list never recorded).
+	FullMatches(ctx context.Context, kind ListKind, id string) (fm FullMatches, found bool, err error)
+	// SaveFullMatches replaces the record of a list's full matches. It is
+	// kept when the list is deleted.
+	SaveFullMatches(ctx context.Context, kind ListKind, id string, fm FullMatches) error
 }
 
 // Programmes tells which programmes on the platform train a skill. The

@@ -48,6 +48,9 @@ type Deps struct {
 	// sharing the work, a few seconds bounds how long a cut-off another
 	// instance lowered goes unseen.
 	CutoffTTL time.Duration
+	// Announcer is told when a stored list gains full matches; nil
+	// announces nothing and keeps no record of full matches.
+	Announcer Announcer
 	Logger    *slog.Logger
 }
 
@@ -70,6 +73,10 @@ type Results struct {
 	shortMembers *membership
 	suggMembers  *membership
 	loaded       atomic.Bool
+	// announcer hears of gains of full matches; fulls remembers each
+	// list's record of them (fulltrack.go).
+	announcer Announcer
+	fulls     fullRecords
 }
 
 // New returns Results over d.
@@ -82,7 +89,7 @@ func New(d Deps) (*Results, error) {
 	}
 	r := &Results{ix: d.Index, store: d.Store, programmes: d.Programmes, refKey: slices.Clone(d.RefKey),
 		locks: d.Locks, now: d.Now, log: d.Logger, queue: newSuggestionQueue(),
-		shortMembers: newMembership(), suggMembers: newMembership()}
+		shortMembers: newMembership(), suggMembers: newMembership(), announcer: d.Announcer}
 	if r.locks == nil {
 		r.locks = newLocalLocks()
 	}
@@ -95,6 +102,7 @@ func New(d Deps) (*Results, error) {
 	r.shortCuts = newCutoffCache(d.CutoffTTL, r.now, d.Store.ShortlistCutoffs)
 	r.suggCuts = newCutoffCache(d.CutoffTTL, r.now, d.Store.SuggestionCutoffs)
 	r.written = writtenLists{ttl: d.CutoffTTL, now: r.now}
+	r.fulls = fullRecords{ttl: d.CutoffTTL, now: r.now}
 	return r, nil
 }
 

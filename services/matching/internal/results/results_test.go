@@ -86,7 +86,12 @@ func runRandomChanges(t *testing.T, base results.Store, locks results.Locker, si
 	tax := skills.Default()
 	ix := engine.NewIndex(tax)
 	store := &recordingStore{Store: base, written: map[string]bool{}}
-	res := newResults(t, ix, store, locks)
+	heard := &gainLog{}
+	res, err := results.New(results.Deps{Index: ix, Store: store, Programmes: programmes{}, RefKey: refKey,
+		Locks: locks, Now: clock, Announcer: heard})
+	if err != nil {
+		t.Fatal(err)
+	}
 	w := newWorld(42)
 	candVersion, roleVersion := map[int]int64{}, map[int]int64{}
 	nc, nr := size.candidates, size.roles
@@ -165,6 +170,7 @@ func runRandomChanges(t *testing.T, base results.Store, locks results.Locker, si
 		t.Fatalf("no shortlist ever had more than 100 candidates: the cut-offs were never tested")
 	}
 	compareWithScratch(t, ix, tax, base)
+	checkFullRecords(t, ix, heard, base)
 }
 
 // checkTouched holds a candidate change to the shortlists it was in or is

@@ -18,19 +18,23 @@ func (r *Results) refreshShortlist(ctx context.Context, roleID string, today eng
 	defer unlock()
 	role, ok := r.ix.Role(roleID)
 	if !ok {
+		before := r.fullMatchesBefore(ctx, ShortlistKind, roleID)
 		if err := r.store.DeleteShortlist(ctx, roleID); err != nil {
 			return fmt.Errorf("delete shortlist of a closed role: %w", err)
 		}
 		r.shortCuts.forget(roleID)
 		r.shortMembers.drop(roleID)
+		r.noteFullMatches(ctx, ShortlistKind, roleID, before, nil)
 		return nil
 	}
 	s := r.computeShortlist(ctx, role, today, exclude)
+	before := r.fullMatchesBefore(ctx, ShortlistKind, roleID)
 	if err := r.store.SaveShortlist(ctx, s); err != nil {
 		return fmt.Errorf("save shortlist: %w", err)
 	}
 	r.shortCuts.set(roleID, s.CutoffOf())
 	r.shortMembers.set(roleID, s.Members())
+	r.noteFullMatches(ctx, ShortlistKind, roleID, before, s.Full())
 	return nil
 }
 

@@ -74,12 +74,14 @@ func (r *Results) refreshSuggestions(ctx context.Context, candidateID string, to
 	if r.written.same(candidateID, fp) {
 		return nil
 	}
+	before := r.fullMatchesBefore(ctx, SuggestionsKind, candidateID)
 	if err := r.store.SaveSuggestions(ctx, s); err != nil {
 		return fmt.Errorf("save suggestions: %w", err)
 	}
 	r.suggCuts.set(candidateID, s.CutoffOf())
 	r.suggMembers.set(candidateID, s.Members())
 	r.written.set(candidateID, fp)
+	r.noteFullMatches(ctx, SuggestionsKind, candidateID, before, s.Full())
 	return nil
 }
 
@@ -120,11 +122,13 @@ func (r *Results) deleteSuggestions(ctx context.Context, candidateID string) err
 }
 
 func (r *Results) deleteSuggestionsLocked(ctx context.Context, candidateID string) error {
+	before := r.fullMatchesBefore(ctx, SuggestionsKind, candidateID)
 	if err := r.store.DeleteSuggestions(ctx, candidateID); err != nil {
 		return fmt.Errorf("delete suggestions: %w", err)
 	}
 	r.suggCuts.forget(candidateID)
 	r.suggMembers.drop(candidateID)
 	r.written.set(candidateID, 0)
+	r.noteFullMatches(ctx, SuggestionsKind, candidateID, before, nil)
 	return nil
 }

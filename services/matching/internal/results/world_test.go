@@ -119,6 +119,8 @@ type memStore struct {
 	// outdated marks lists as written in an earlier layout ("s/" or "g/"
 	// and the id); a save clears the mark.
 	outdated map[string]bool
+	// fulls records the lists' full matches by kind and id.
+	fulls map[string]results.FullMatches
 }
 
 type listMeta struct {
@@ -128,7 +130,8 @@ type listMeta struct {
 }
 
 func newMemStore() *memStore {
-	return &memStore{shortlists: map[string][]byte{}, suggestions: map[string][]byte{}, meta: map[string]listMeta{}, outdated: map[string]bool{}}
+	return &memStore{shortlists: map[string][]byte{}, suggestions: map[string][]byte{}, meta: map[string]listMeta{}, outdated: map[string]bool{},
+		fulls: map[string]results.FullMatches{}}
 }
 
 func (s *memStore) withMembers(prefix string, member string) []string {
@@ -291,4 +294,20 @@ func (s *memStore) ids(m map[string][]byte) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+func (s *memStore) FullMatches(_ context.Context, kind results.ListKind, id string) (results.FullMatches, bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fm, ok := s.fulls[string(kind)+"/"+id]
+	fm.Members = slices.Clone(fm.Members)
+	return fm, ok, nil
+}
+
+func (s *memStore) SaveFullMatches(_ context.Context, kind results.ListKind, id string, fm results.FullMatches) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fm.Members = slices.Clone(fm.Members)
+	s.fulls[string(kind)+"/"+id] = fm
+	return nil
 }

@@ -17,6 +17,8 @@ import (
 type Store struct {
 	shortlists  *mongo.Collection
 	suggestions *mongo.Collection
+	// fullMatches records each list's full matches (fullmatches.go).
+	fullMatches *mongo.Collection
 }
 
 // NewStore returns a store on db and ensures its indexes: the lists'
@@ -24,7 +26,8 @@ type Store struct {
 // shortlists' employer. Documents of the earlier layout (entries as
 // nested documents) are rewritten in the compact one.
 func NewStore(ctx context.Context, db *mongo.Database) (*Store, error) {
-	s := &Store{shortlists: db.Collection("shortlists"), suggestions: db.Collection("suggestions")}
+	s := &Store{shortlists: db.Collection("shortlists"), suggestions: db.Collection("suggestions"),
+		fullMatches: db.Collection("full_matches")}
 	if err := mongox.EnsureIndexes(ctx, s.shortlists,
 		mongo.IndexModel{Keys: bson.D{{Key: "candidate_ids", Value: 1}}},
 		mongo.IndexModel{Keys: bson.D{{Key: "employer_id", Value: 1}}},
