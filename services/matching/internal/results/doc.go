@@ -17,4 +17,9 @@
 // loaded at start, updated on every write this instance makes and
 // reloaded periodically for other instances' writes; a removal also asks
 // the store, so it never misses a copy.
+//
+// Each write also compares the list's full matches with the record of them
+// kept in the store (fulltrack.go) and tells the Announcer, best effort,
+// when the list gained one it did not hold: the gain is what notifications
+// announce as new matches.
 package results
