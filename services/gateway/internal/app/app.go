@@ -48,7 +48,19 @@ func Run(ctx context.Context, cfg Config, opts Options) error {
 		if err := g.keys.Load(ctx); err != nil && ctx.Err() == nil {
 			rt.Logger.Error("reload signing keys", "error", err.Error())
 		}
-	}), platform.Every(cfg.RevocationRestore, restoreRevocations(g.revocations, rt.Logger)))
+	}), platform.Every(cfg.RevocationRestore, restoreRevocations(g.revocations, rt.Logger)), drainHandoffs(g.svc, rt))
+}
+
+// drainHandoffs is a worker that, once the server has stopped, waits for
+// the mails handed off in the background before Serve closes the stores.
+func drainHandoffs(svc *service.Service, rt *platform.Runtime) func(context.Context) error {
+	return func(ctx context.Context) error {
+		<-ctx.Done()
+		if !svc.Drain(rt.Config.ShutdownTimeout) {
+			rt.Logger.Warn("shutdown: some account mails were still being handed off")
+		}
+		return ctx.Err()
+	}
 }
 
 type gateway struct {

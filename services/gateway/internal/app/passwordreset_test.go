@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -159,5 +161,31 @@ func TestHandoffsFailQuietly(t *testing.T) {
 	}
 	if !g.Contains("notifications handoff failed") || g.Contains("quiet@cafe.be") {
 		t.Fatalf("logs:\n%s", g.Logs())
+	}
+}
+
+// TestConcurrentConfirmationsHaveOneWinner sends one reset token ten times
+// at once: exactly one sets a password.
+func TestConcurrentConfirmationsHaveOneWinner(t *testing.T) {
+	t.Parallel()
+	g, mail := startWithReceiver(t, nil)
+	signupEmployer(t, g, "race@bakery.be")
+	call(t, g, "POST", "/api/v1/auth/password-reset", "", map[string]string{"email": "race@bakery.be"}).expect(t, http.StatusAccepted)
+	token := resetToken(t, g, mail.waitFor(t, "password_reset", "race@bakery.be"))
+	statuses := make([]int, 10)
+	var wg sync.WaitGroup
+	for i := range statuses {
+		wg.Go(func() {
+			statuses[i] = call(t, g, "POST", "/api/v1/auth/password-reset/confirm", "", map[string]string{"token": token, "password": "copper-meadow-violin-" + strconv.Itoa(10+i)}).Status
+		})
+	}
+	wg.Wait()
+	if n := slices.Index(statuses, http.StatusNoContent); n < 0 || slices.Contains(statuses[n+1:], http.StatusNoContent) {
+		t.Fatalf("statuses: %v, want exactly one 204", statuses)
+	}
+	for _, s := range statuses {
+		if s != http.StatusNoContent && s != http.StatusBadRequest {
+			t.Fatalf("statuses: %v", statuses)
+		}
 	}
 }

@@ -48,12 +48,27 @@ func (s *Service) background(what string, work func(ctx context.Context)) {
 		s.logger().Warn("background work dropped: too much at once", "work", what)
 		return
 	}
+	s.pending.Add(1)
 	go func() {
-		defer func() { <-s.slots }()
+		defer func() { <-s.slots; s.pending.Done() }()
 		ctx, cancel := context.WithTimeout(context.Background(), backgroundTimeout)
 		defer cancel()
 		work(ctx)
 	}()
+}
+
+// Drain waits up to timeout for the work running off the request path,
+// so that a graceful shutdown hands off the mails already promised before
+// the database and Redis are closed. It reports whether all of it ended.
+func (s *Service) Drain(timeout time.Duration) bool {
+	done := make(chan struct{})
+	go func() { s.pending.Wait(); close(done) }()
+	select {
+	case <-done:
+		return true
+	case <-time.After(timeout):
+		return false
+	}
 }
 
 // handOff delivers m in the background.

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/onward-jobs/onward/services/gateway/internal/domain"
@@ -68,8 +69,10 @@ type Service struct {
 	Deps
 	cfg       Config
 	dummyHash string
-	// slots bounds the work running off the request path at once.
-	slots chan struct{}
+	// slots bounds the work running off the request path at once;
+	// pending counts it, for Drain.
+	slots   chan struct{}
+	pending sync.WaitGroup
 }
 
 // New returns the use cases. The dummy hash lets a sign-in for an unknown
