@@ -40,9 +40,9 @@ type Config struct {
 	InviteIPLimit     int           `env:"INVITE_IP_LIMIT" envDefault:"60" validate:"gt=0"`
 	InviteOrgLimit    int           `env:"INVITE_ORG_LIMIT" envDefault:"30" validate:"gt=0"`
 	InviteWindow      time.Duration `env:"INVITE_WINDOW" envDefault:"1h" validate:"gt=0"`
-	// Password-reset requests per client address, and reset mails (and
-	// notices of a sign-up with a taken address) per e-mail address, per
-	// PASSWORD_RESET_WINDOW.
+	// Password-reset requests per client address, and reset mails per
+	// e-mail address (notices of a sign-up with a taken address alike,
+	// counted apart), per PASSWORD_RESET_WINDOW.
 	ResetIPLimit   int           `env:"PASSWORD_RESET_IP_LIMIT" envDefault:"10" validate:"gt=0"`
 	ResetAddrLimit int           `env:"PASSWORD_RESET_ADDRESS_LIMIT" envDefault:"3" validate:"gt=0"`
 	ResetWindow    time.Duration `env:"PASSWORD_RESET_WINDOW" envDefault:"1h" validate:"gt=0"`

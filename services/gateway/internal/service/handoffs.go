@@ -124,12 +124,13 @@ type mailNotices struct{ s *Service }
 
 // SignupWithExistingAddress tells the owner that someone signed up with
 // their address, with a link to sign in (and from there to reset the
-// password). Notices count against the address's reset limit, so sign-ups
-// cannot flood an inbox.
+// password). Notices are limited per address like reset mails, on a count
+// of their own, so sign-ups can neither flood an inbox nor use up the
+// owner's resets.
 func (n mailNotices) SignupWithExistingAddress(_ context.Context, owner domain.User) {
 	s := n.s
 	s.background(KindSignupExisting, func(ctx context.Context) {
-		if !s.addressAllowed(ctx, owner.Email) {
+		if !s.addressAllowed(ctx, KindSignupExisting, owner.Email) {
 			return
 		}
 		s.deliver(ctx, Message{
@@ -143,11 +144,11 @@ func (n mailNotices) SignupWithExistingAddress(_ context.Context, owner domain.U
 // e-mailed to the address like any other.
 func (mailNotices) InvitedExistingAddress(context.Context, domain.User, domain.Organisation) {}
 
-// addressAllowed counts one mail to email against the per-address limit
-// and reports whether it may be sent.
-func (s *Service) addressAllowed(ctx context.Context, email string) bool {
+// addressAllowed counts one mail of kind to email against the per-address
+// limit and reports whether it may be sent.
+func (s *Service) addressAllowed(ctx context.Context, kind, email string) bool {
 	lim := s.cfg.Abuse
-	allowed, _, err := s.Throttle.Hit(ctx, "reset:addr:"+digest(email), lim.ResetAddrLimit, lim.ResetWindow)
+	allowed, _, err := s.Throttle.Hit(ctx, "mail:"+kind+":"+digest(email), lim.ResetAddrLimit, lim.ResetWindow)
 	if err != nil {
 		s.logger().Warn("address throttle unavailable; mail not sent", "error", err.Error())
 		return false

@@ -31,7 +31,7 @@ func (s *Service) RequestPasswordReset(ctx context.Context, email, clientIP stri
 		return err
 	}
 	s.background(KindPasswordReset, func(ctx context.Context) {
-		if !s.addressAllowed(ctx, email) {
+		if !s.addressAllowed(ctx, KindPasswordReset, email) {
 			return
 		}
 		user, err := s.Users.ByEmail(ctx, email)
