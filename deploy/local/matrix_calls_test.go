@@ -42,6 +42,17 @@ var operations = map[string]operation{
 		return request{"POST", "/api/v1/auth/logout", map[string]string{"refresh_token": tokens.RefreshToken}}
 	}},
 	"getMe": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/me") }},
+	"updateMe": {"", func(*world, *matrixOrg, *matrixOrg) request {
+		return request{"PATCH", "/api/v1/me", map[string]string{"language": "en"}}
+	}},
+	// The reset link goes by e-mail only: the matrix confirms with a token
+	// nobody was sent, which every caller is refused alike.
+	"requestPasswordReset": {"", func(w *world, _, _ *matrixOrg) request {
+		return request{"POST", "/api/v1/auth/password-reset", map[string]string{"email": w.empA.memberEmail}}
+	}},
+	"confirmPasswordReset": {"", func(*world, *matrixOrg, *matrixOrg) request {
+		return request{"POST", "/api/v1/auth/password-reset/confirm", map[string]string{"token": "a-token-nobody-was-sent", "password": staffPassword}}
+	}},
 
 	// Organisations, people and invitations.
 	"listOrganisations": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/organisations") }},
@@ -75,6 +86,9 @@ var operations = map[string]operation{
 	"getUser": {"org", func(_ *world, mine, o *matrixOrg) request { return get("/api/v1/users/" + o.memberID) }},
 	"deactivateUser": {"org", func(w *world, mine, o *matrixOrg) request {
 		return request{"POST", "/api/v1/users/" + w.freshUser(o, false) + "/deactivation", nil}
+	}},
+	"issuePasswordReset": {"org", func(w *world, mine, o *matrixOrg) request {
+		return request{"POST", "/api/v1/users/" + w.freshUser(o, false) + "/password-reset", nil}
 	}},
 	"reactivateUser": {"org", func(w *world, mine, o *matrixOrg) request {
 		return request{"DELETE", "/api/v1/users/" + w.freshUser(o, true) + "/deactivation", nil}

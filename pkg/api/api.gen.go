@@ -551,6 +551,24 @@ func (e OrganisationKind) Valid() bool {
 	}
 }
 
+// Defines values for OrganisationRecipientRole.
+const (
+	OrganisationRecipientRoleMember   OrganisationRecipientRole = "member"
+	OrganisationRecipientRoleOrgAdmin OrganisationRecipientRole = "org_admin"
+)
+
+// Valid indicates whether the value is a known member of the OrganisationRecipientRole enum.
+func (e OrganisationRecipientRole) Valid() bool {
+	switch e {
+	case OrganisationRecipientRoleMember:
+		return true
+	case OrganisationRecipientRoleOrgAdmin:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ProgrammeKind.
 const (
 	ProgrammeKindAssembly         ProgrammeKind = "assembly"
@@ -659,6 +677,27 @@ func (e ReadinessStatus) Valid() bool {
 	}
 }
 
+// Defines values for RecipientRole.
+const (
+	RecipientRoleAdmin    RecipientRole = "admin"
+	RecipientRoleMember   RecipientRole = "member"
+	RecipientRoleOrgAdmin RecipientRole = "org_admin"
+)
+
+// Valid indicates whether the value is a known member of the RecipientRole enum.
+func (e RecipientRole) Valid() bool {
+	switch e {
+	case RecipientRoleAdmin:
+		return true
+	case RecipientRoleMember:
+		return true
+	case RecipientRoleOrgAdmin:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for RevocationReason.
 const (
 	RevocationReasonEnteredInError       RevocationReason = "entered_in_error"
@@ -715,10 +754,11 @@ func (e RoleStatus) Valid() bool {
 
 // Defines values for ServiceName.
 const (
-	ServiceNameCandidates ServiceName = "candidates"
-	ServiceNameEmployers  ServiceName = "employers"
-	ServiceNameGateway    ServiceName = "gateway"
-	ServiceNameMatching   ServiceName = "matching"
+	ServiceNameCandidates    ServiceName = "candidates"
+	ServiceNameEmployers     ServiceName = "employers"
+	ServiceNameGateway       ServiceName = "gateway"
+	ServiceNameMatching      ServiceName = "matching"
+	ServiceNameNotifications ServiceName = "notifications"
 )
 
 // Valid indicates whether the value is a known member of the ServiceName enum.
@@ -731,6 +771,8 @@ func (e ServiceName) Valid() bool {
 	case ServiceNameGateway:
 		return true
 	case ServiceNameMatching:
+		return true
+	case ServiceNameNotifications:
 		return true
 	default:
 		return false
@@ -959,6 +1001,30 @@ func (e UserRole) Valid() bool {
 	}
 }
 
+// Defines values for UserLanguage.
+const (
+	UserLanguageDe UserLanguage = "de"
+	UserLanguageEn UserLanguage = "en"
+	UserLanguageFr UserLanguage = "fr"
+	UserLanguageNl UserLanguage = "nl"
+)
+
+// Valid indicates whether the value is a known member of the UserLanguage enum.
+func (e UserLanguage) Valid() bool {
+	switch e {
+	case UserLanguageDe:
+		return true
+	case UserLanguageEn:
+		return true
+	case UserLanguageFr:
+		return true
+	case UserLanguageNl:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for Weekday.
 const (
 	WeekdayFri Weekday = "fri"
@@ -1108,8 +1174,10 @@ func (e SetRoleStatusJSONBodyStatus) Valid() bool {
 
 // AcceptInvitationRequest defines model for AcceptInvitationRequest.
 type AcceptInvitationRequest struct {
-	Name     string `json:"name"`
-	Password string `json:"password"`
+	// Language The language the web app and e-mails address a user in; `en` unless chosen.
+	Language *UserLanguage `json:"language,omitempty"`
+	Name     string        `json:"name"`
+	Password string        `json:"password"`
 }
 
 // Account defines model for Account.
@@ -1768,6 +1836,43 @@ type Organisation struct {
 // OrganisationKind defines model for Organisation.Kind.
 type OrganisationKind string
 
+// OrganisationRecipient defines model for OrganisationRecipient.
+type OrganisationRecipient struct {
+	Email string `json:"email"`
+
+	// Language The language the web app and e-mails address a user in; `en` unless chosen.
+	Language UserLanguage              `json:"language"`
+	Role     OrganisationRecipientRole `json:"role"`
+	UserID   string                    `json:"user_id"`
+}
+
+// OrganisationRecipientRole defines model for OrganisationRecipient.Role.
+type OrganisationRecipientRole string
+
+// OrganisationRecipients defines model for OrganisationRecipients.
+type OrganisationRecipients struct {
+	Items []OrganisationRecipient `json:"items"`
+}
+
+// PasswordResetAccepted The same for every valid request.
+type PasswordResetAccepted struct {
+	Message string `json:"message"`
+}
+
+// PasswordResetConfirmRequest defines model for PasswordResetConfirmRequest.
+type PasswordResetConfirmRequest struct {
+	// Password Not a common or easily guessed password.
+	Password string `json:"password"`
+
+	// Token The last segment of the e-mailed link.
+	Token string `json:"token"`
+}
+
+// PasswordResetRequest defines model for PasswordResetRequest.
+type PasswordResetRequest struct {
+	Email string `json:"email"`
+}
+
 // Place defines model for Place.
 type Place struct {
 	// Country ISO 3166-1 alpha-2.
@@ -1872,6 +1977,23 @@ type ReadinessChecks string
 
 // ReadinessStatus defines model for Readiness.Status.
 type ReadinessStatus string
+
+// Recipient defines model for Recipient.
+type Recipient struct {
+	Active bool   `json:"active"`
+	Email  string `json:"email"`
+
+	// Language The language the web app and e-mails address a user in; `en` unless chosen.
+	Language UserLanguage `json:"language"`
+
+	// OrganisationID Empty for a platform admin.
+	OrganisationID string        `json:"organisation_id"`
+	Role           RecipientRole `json:"role"`
+	UserID         string        `json:"user_id"`
+}
+
+// RecipientRole defines model for Recipient.Role.
+type RecipientRole string
 
 // RefreshRequest defines model for RefreshRequest.
 type RefreshRequest struct {
@@ -2149,9 +2271,12 @@ type SignupAccepted struct {
 
 // SignupRequest defines model for SignupRequest.
 type SignupRequest struct {
-	Email            string `json:"email"`
-	Name             string `json:"name"`
-	OrganisationName string `json:"organisation_name"`
+	Email string `json:"email"`
+
+	// Language The language the web app and e-mails address a user in; `en` unless chosen.
+	Language         *UserLanguage `json:"language,omitempty"`
+	Name             string        `json:"name"`
+	OrganisationName string        `json:"organisation_name"`
 
 	// Password Not a common or easily guessed password.
 	Password string `json:"password"`
@@ -2363,17 +2488,29 @@ type TransitionProblem struct {
 	Type string `json:"type"`
 }
 
+// UpdateMeRequest defines model for UpdateMeRequest.
+type UpdateMeRequest struct {
+	// Language The language the web app and e-mails address a user in; `en` unless chosen.
+	Language UserLanguage `json:"language"`
+}
+
 // User defines model for User.
 type User struct {
-	Email          string   `json:"email"`
-	ID             string   `json:"id"`
-	Name           string   `json:"name"`
-	OrganisationID *string  `json:"organisation_id,omitempty"`
-	Role           UserRole `json:"role"`
+	Email string `json:"email"`
+	ID    string `json:"id"`
+
+	// Language The language the web app and e-mails address a user in; `en` unless chosen.
+	Language       UserLanguage `json:"language"`
+	Name           string       `json:"name"`
+	OrganisationID *string      `json:"organisation_id,omitempty"`
+	Role           UserRole     `json:"role"`
 }
 
 // UserRole defines model for User.Role.
 type UserRole string
+
+// UserLanguage The language the web app and e-mails address a user in; `en` unless chosen.
+type UserLanguage string
 
 // VersionEntry An object's id and its version, as the owners' versions listings give them.
 type VersionEntry struct {
@@ -2759,6 +2896,12 @@ type LogInJSONRequestBody = LoginRequest
 // LogOutJSONRequestBody defines body for LogOut for application/json ContentType.
 type LogOutJSONRequestBody = RefreshRequest
 
+// RequestPasswordResetJSONRequestBody defines body for RequestPasswordReset for application/json ContentType.
+type RequestPasswordResetJSONRequestBody = PasswordResetRequest
+
+// ConfirmPasswordResetJSONRequestBody defines body for ConfirmPasswordReset for application/json ContentType.
+type ConfirmPasswordResetJSONRequestBody = PasswordResetConfirmRequest
+
 // RefreshTokensJSONRequestBody defines body for RefreshTokens for application/json ContentType.
 type RefreshTokensJSONRequestBody = RefreshRequest
 
@@ -2794,6 +2937,9 @@ type PutMyEmployerJSONRequestBody = EmployerProfile
 
 // AcceptInvitationJSONRequestBody defines body for AcceptInvitation for application/json ContentType.
 type AcceptInvitationJSONRequestBody = AcceptInvitationRequest
+
+// UpdateMeJSONRequestBody defines body for UpdateMe for application/json ContentType.
+type UpdateMeJSONRequestBody = UpdateMeRequest
 
 // CreateOrganisationJSONRequestBody defines body for CreateOrganisation for application/json ContentType.
 type CreateOrganisationJSONRequestBody = CreateOrganisationRequest
@@ -3110,6 +3256,64 @@ type ClientInterface interface {
 	// Corresponds with POST /api/v1/auth/logout (the `LogOut` operationId).
 	LogOut(ctx context.Context, body LogOutJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// RequestPasswordResetWithBody Ask for a link to choose a new password. Answers 202 alike whether or not the address has an account.
+	//
+	// The answer, and as far as the gateway can make it its timing, are the same for every valid
+	// address: the per-address limit, the look-up of the account, storing the reset and handing the
+	// link to the notifications service all happen after the answer. The owner of an active account
+	// receives `<ONWARD_PUBLIC_URL>/password-reset/<token>` by e-mail, in their language; the token
+	// is 32 random bytes, stored only as its SHA-256, works once and for 30 minutes. At most
+	// `PASSWORD_RESET_ADDRESS_LIMIT` mails per address per `PASSWORD_RESET_WINDOW` (default 3 an
+	// hour; beyond, still 202 and nothing is sent); at most `PASSWORD_RESET_IP_LIMIT` requests per
+	// client address per window (default 10; beyond, 429 with `Retry-After`).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/auth/password-reset (the `RequestPasswordReset` operationId).
+	RequestPasswordResetWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RequestPasswordReset Ask for a link to choose a new password. Answers 202 alike whether or not the address has an account.
+	//
+	// The answer, and as far as the gateway can make it its timing, are the same for every valid
+	// address: the per-address limit, the look-up of the account, storing the reset and handing the
+	// link to the notifications service all happen after the answer. The owner of an active account
+	// receives `<ONWARD_PUBLIC_URL>/password-reset/<token>` by e-mail, in their language; the token
+	// is 32 random bytes, stored only as its SHA-256, works once and for 30 minutes. At most
+	// `PASSWORD_RESET_ADDRESS_LIMIT` mails per address per `PASSWORD_RESET_WINDOW` (default 3 an
+	// hour; beyond, still 202 and nothing is sent); at most `PASSWORD_RESET_IP_LIMIT` requests per
+	// client address per window (default 10; beyond, 429 with `Retry-After`).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/auth/password-reset (the `RequestPasswordReset` operationId).
+	RequestPasswordReset(ctx context.Context, body RequestPasswordResetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ConfirmPasswordResetWithBody Choose a new password with a reset token. Every session of the account ends.
+	//
+	// An unknown, used or expired token answers 400 naming `token`, the same for all three. A
+	// password the sign-up rules refuse answers 400 naming `password` and leaves the token usable.
+	// On success every refresh token of the account is revoked, its sessions are published as
+	// revoked (every service refuses the access tokens already issued within seconds), other reset
+	// links of the account stop working, and the sign-in back-off of the account is cleared.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/auth/password-reset/confirm (the `ConfirmPasswordReset` operationId).
+	ConfirmPasswordResetWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ConfirmPasswordReset Choose a new password with a reset token. Every session of the account ends.
+	//
+	// An unknown, used or expired token answers 400 naming `token`, the same for all three. A
+	// password the sign-up rules refuse answers 400 naming `password` and leaves the token usable.
+	// On success every refresh token of the account is revoked, its sessions are published as
+	// revoked (every service refuses the access tokens already issued within seconds), other reset
+	// links of the account stop working, and the sign-in back-off of the account is cleared.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/auth/password-reset/confirm (the `ConfirmPasswordReset` operationId).
+	ConfirmPasswordReset(ctx context.Context, body ConfirmPasswordResetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// RefreshTokensWithBody Rotate a refresh token. Reusing a rotated token revokes its whole family.
 	//
 	// A deactivated account's refresh tokens are revoked and answer 401. A session ends, and its
@@ -3138,8 +3342,8 @@ type ClientInterface interface {
 	// either way), whether or not the address already has an account, so sign-up does not tell
 	// anyone which addresses are registered. For a new address the organisation and its org_admin
 	// exist once the answer arrives: sign in with the address and password to continue. For a
-	// taken address nothing is created or changed and the account's owner is told instead (by
-	// e-mail once notifications exist). Sign-ups are limited per client address
+	// taken address nothing is created or changed and the account's owner is told instead, by
+	// e-mail through the notifications service, with a link to sign in. Sign-ups are limited per client address
 	// (`SIGNUP_IP_LIMIT` per `SIGNUP_WINDOW`, default 10 an hour): beyond, 429 with `Retry-After`.
 	//
 	// Takes any type of body and a specified content type.
@@ -3153,8 +3357,8 @@ type ClientInterface interface {
 	// either way), whether or not the address already has an account, so sign-up does not tell
 	// anyone which addresses are registered. For a new address the organisation and its org_admin
 	// exist once the answer arrives: sign in with the address and password to continue. For a
-	// taken address nothing is created or changed and the account's owner is told instead (by
-	// e-mail once notifications exist). Sign-ups are limited per client address
+	// taken address nothing is created or changed and the account's owner is told instead, by
+	// e-mail through the notifications service, with a link to sign in. Sign-ups are limited per client address
 	// (`SIGNUP_IP_LIMIT` per `SIGNUP_WINDOW`, default 10 an hour): beyond, 429 with `Retry-After`.
 	//
 	// Takes a body of the `application/json` content type.
@@ -3413,6 +3617,24 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /api/v1/me (the `GetMe` operationId).
 	GetMe(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateMeWithBody Change the caller's language (en, nl, fr or de), in which the web app and e-mails address them.
+	//
+	// Anything else, or no `language`, is 400 naming `language`.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PATCH /api/v1/me (the `UpdateMe` operationId).
+	UpdateMeWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateMe Change the caller's language (en, nl, fr or de), in which the web app and e-mails address them.
+	//
+	// Anything else, or no `language`, is 400 naming `language`.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PATCH /api/v1/me (the `UpdateMe` operationId).
+	UpdateMe(ctx context.Context, body UpdateMeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SearchOccupations Suggest occupation templates, used to start a role.
 	//
@@ -3796,6 +4018,16 @@ type ClientInterface interface {
 	// Corresponds with POST /api/v1/users/{id}/deactivation (the `DeactivateUser` operationId).
 	DeactivateUser(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// IssuePasswordReset An administrator has a password-reset link e-mailed to a member. The link is never in the answer.
+	//
+	// An org_admin may do it for the people of their own organisation (anyone else's id is 404), a
+	// platform admin for anyone; a member gets 403. The caller's own account must be active. A
+	// deactivated account is 409 (reactivate it first). The link goes to the member's address, as
+	// for a reset they asked for themselves.
+	//
+	// Corresponds with POST /api/v1/users/{id}/password-reset (the `IssuePasswordReset` operationId).
+	IssuePasswordReset(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// CheckHealth The process is alive. Every service answers it.
 	//
 	// Corresponds with GET /healthz (the `CheckHealth` operationId).
@@ -3819,6 +4051,13 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /internal/v1/candidates/{id} (the `GetMatchingView` operationId).
 	GetMatchingView(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListOrganisationRecipients The active members of an organisation, to write to. The notifications service's token only.
+	//
+	// At most 1000, by name. An unknown organisation is 404; any other caller is 403.
+	//
+	// Corresponds with GET /internal/v1/organisations/{id}/recipients (the `ListOrganisationRecipients` operationId).
+	ListOrganisationRecipients(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListAllProgrammes Pages of every organisation's programmes, with org_id, for matching. Service tokens only.
 	//
@@ -3864,6 +4103,14 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /internal/v1/service-tokens (the `IssueServiceToken` operationId).
 	IssueServiceToken(ctx context.Context, body IssueServiceTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetRecipient Where and in which language to write to one account. The notifications service's token only.
+	//
+	// Answers for deactivated accounts too (`active: false`); a removed account is 404. Any other
+	// caller (a user, another service) is 403.
+	//
+	// Corresponds with GET /internal/v1/users/{id}/recipient (the `GetRecipient` operationId).
+	GetRecipient(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CheckReadiness MongoDB and Redis are reachable and the service is not shutting down.
 	//
@@ -4078,6 +4325,104 @@ func (c *Client) LogOut(ctx context.Context, body LogOutJSONRequestBody, reqEdit
 	return c.Client.Do(req)
 }
 
+// RequestPasswordResetWithBody Ask for a link to choose a new password. Answers 202 alike whether or not the address has an account.
+//
+// The answer, and as far as the gateway can make it its timing, are the same for every valid
+// address: the per-address limit, the look-up of the account, storing the reset and handing the
+// link to the notifications service all happen after the answer. The owner of an active account
+// receives `<ONWARD_PUBLIC_URL>/password-reset/<token>` by e-mail, in their language; the token
+// is 32 random bytes, stored only as its SHA-256, works once and for 30 minutes. At most
+// `PASSWORD_RESET_ADDRESS_LIMIT` mails per address per `PASSWORD_RESET_WINDOW` (default 3 an
+// hour; beyond, still 202 and nothing is sent); at most `PASSWORD_RESET_IP_LIMIT` requests per
+// client address per window (default 10; beyond, 429 with `Retry-After`).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/auth/password-reset (the `RequestPasswordReset` operationId).
+func (c *Client) RequestPasswordResetWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRequestPasswordResetRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RequestPasswordReset Ask for a link to choose a new password. Answers 202 alike whether or not the address has an account.
+//
+// The answer, and as far as the gateway can make it its timing, are the same for every valid
+// address: the per-address limit, the look-up of the account, storing the reset and handing the
+// link to the notifications service all happen after the answer. The owner of an active account
+// receives `<ONWARD_PUBLIC_URL>/password-reset/<token>` by e-mail, in their language; the token
+// is 32 random bytes, stored only as its SHA-256, works once and for 30 minutes. At most
+// `PASSWORD_RESET_ADDRESS_LIMIT` mails per address per `PASSWORD_RESET_WINDOW` (default 3 an
+// hour; beyond, still 202 and nothing is sent); at most `PASSWORD_RESET_IP_LIMIT` requests per
+// client address per window (default 10; beyond, 429 with `Retry-After`).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/auth/password-reset (the `RequestPasswordReset` operationId).
+func (c *Client) RequestPasswordReset(ctx context.Context, body RequestPasswordResetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRequestPasswordResetRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ConfirmPasswordResetWithBody Choose a new password with a reset token. Every session of the account ends.
+//
+// An unknown, used or expired token answers 400 naming `token`, the same for all three. A
+// password the sign-up rules refuse answers 400 naming `password` and leaves the token usable.
+// On success every refresh token of the account is revoked, its sessions are published as
+// revoked (every service refuses the access tokens already issued within seconds), other reset
+// links of the account stop working, and the sign-in back-off of the account is cleared.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/auth/password-reset/confirm (the `ConfirmPasswordReset` operationId).
+func (c *Client) ConfirmPasswordResetWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewConfirmPasswordResetRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ConfirmPasswordReset Choose a new password with a reset token. Every session of the account ends.
+//
+// An unknown, used or expired token answers 400 naming `token`, the same for all three. A
+// password the sign-up rules refuse answers 400 naming `password` and leaves the token usable.
+// On success every refresh token of the account is revoked, its sessions are published as
+// revoked (every service refuses the access tokens already issued within seconds), other reset
+// links of the account stop working, and the sign-in back-off of the account is cleared.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/auth/password-reset/confirm (the `ConfirmPasswordReset` operationId).
+func (c *Client) ConfirmPasswordReset(ctx context.Context, body ConfirmPasswordResetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewConfirmPasswordResetRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // RefreshTokensWithBody Rotate a refresh token. Reusing a rotated token revokes its whole family.
 //
 // A deactivated account's refresh tokens are revoked and answer 401. A session ends, and its
@@ -4126,8 +4471,8 @@ func (c *Client) RefreshTokens(ctx context.Context, body RefreshTokensJSONReques
 // either way), whether or not the address already has an account, so sign-up does not tell
 // anyone which addresses are registered. For a new address the organisation and its org_admin
 // exist once the answer arrives: sign in with the address and password to continue. For a
-// taken address nothing is created or changed and the account's owner is told instead (by
-// e-mail once notifications exist). Sign-ups are limited per client address
+// taken address nothing is created or changed and the account's owner is told instead, by
+// e-mail through the notifications service, with a link to sign in. Sign-ups are limited per client address
 // (`SIGNUP_IP_LIMIT` per `SIGNUP_WINDOW`, default 10 an hour): beyond, 429 with `Retry-After`.
 //
 // Takes any type of body and a specified content type.
@@ -4151,8 +4496,8 @@ func (c *Client) SignUpWithBody(ctx context.Context, contentType string, body io
 // either way), whether or not the address already has an account, so sign-up does not tell
 // anyone which addresses are registered. For a new address the organisation and its org_admin
 // exist once the answer arrives: sign in with the address and password to continue. For a
-// taken address nothing is created or changed and the account's owner is told instead (by
-// e-mail once notifications exist). Sign-ups are limited per client address
+// taken address nothing is created or changed and the account's owner is told instead, by
+// e-mail through the notifications service, with a link to sign in. Sign-ups are limited per client address
 // (`SIGNUP_IP_LIMIT` per `SIGNUP_WINDOW`, default 10 an hour): beyond, 429 with `Retry-After`.
 //
 // Takes a body of the `application/json` content type.
@@ -4772,6 +5117,44 @@ func (c *Client) GetMatchingStatus(ctx context.Context, reqEditors ...RequestEdi
 // Corresponds with GET /api/v1/me (the `GetMe` operationId).
 func (c *Client) GetMe(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetMeRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateMeWithBody Change the caller's language (en, nl, fr or de), in which the web app and e-mails address them.
+//
+// Anything else, or no `language`, is 400 naming `language`.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PATCH /api/v1/me (the `UpdateMe` operationId).
+func (c *Client) UpdateMeWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateMeRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateMe Change the caller's language (en, nl, fr or de), in which the web app and e-mails address them.
+//
+// Anything else, or no `language`, is 400 naming `language`.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PATCH /api/v1/me (the `UpdateMe` operationId).
+func (c *Client) UpdateMe(ctx context.Context, body UpdateMeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateMeRequest(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5604,6 +5987,26 @@ func (c *Client) DeactivateUser(ctx context.Context, id string, reqEditors ...Re
 	return c.Client.Do(req)
 }
 
+// IssuePasswordReset An administrator has a password-reset link e-mailed to a member. The link is never in the answer.
+//
+// An org_admin may do it for the people of their own organisation (anyone else's id is 404), a
+// platform admin for anyone; a member gets 403. The caller's own account must be active. A
+// deactivated account is 409 (reactivate it first). The link goes to the member's address, as
+// for a reset they asked for themselves.
+//
+// Corresponds with POST /api/v1/users/{id}/password-reset (the `IssuePasswordReset` operationId).
+func (c *Client) IssuePasswordReset(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewIssuePasswordResetRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // CheckHealth The process is alive. Every service answers it.
 //
 // Corresponds with GET /healthz (the `CheckHealth` operationId).
@@ -5658,6 +6061,23 @@ func (c *Client) ListMatchingViews(ctx context.Context, params *ListMatchingView
 // Corresponds with GET /internal/v1/candidates/{id} (the `GetMatchingView` operationId).
 func (c *Client) GetMatchingView(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetMatchingViewRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListOrganisationRecipients The active members of an organisation, to write to. The notifications service's token only.
+//
+// At most 1000, by name. An unknown organisation is 404; any other caller is 403.
+//
+// Corresponds with GET /internal/v1/organisations/{id}/recipients (the `ListOrganisationRecipients` operationId).
+func (c *Client) ListOrganisationRecipients(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListOrganisationRecipientsRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -5773,6 +6193,24 @@ func (c *Client) IssueServiceTokenWithBody(ctx context.Context, contentType stri
 // Corresponds with POST /internal/v1/service-tokens (the `IssueServiceToken` operationId).
 func (c *Client) IssueServiceToken(ctx context.Context, body IssueServiceTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewIssueServiceTokenRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetRecipient Where and in which language to write to one account. The notifications service's token only.
+//
+// Answers for deactivated accounts too (`active: false`); a removed account is 404. Any other
+// caller (a user, another service) is 403.
+//
+// Corresponds with GET /internal/v1/users/{id}/recipient (the `GetRecipient` operationId).
+func (c *Client) GetRecipient(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetRecipientRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -5994,6 +6432,86 @@ func NewLogOutRequestWithBody(server string, contentType string, body io.Reader)
 	}
 
 	operationPath := fmt.Sprintf("/api/v1/auth/logout")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewRequestPasswordResetRequest calls the generic RequestPasswordReset builder with application/json body
+func NewRequestPasswordResetRequest(server string, body RequestPasswordResetJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRequestPasswordResetRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewRequestPasswordResetRequestWithBody constructs an http.Request for the RequestPasswordReset method, with any body, and a specified content type
+func NewRequestPasswordResetRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/auth/password-reset")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewConfirmPasswordResetRequest calls the generic ConfirmPasswordReset builder with application/json body
+func NewConfirmPasswordResetRequest(server string, body ConfirmPasswordResetJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewConfirmPasswordResetRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewConfirmPasswordResetRequestWithBody constructs an http.Request for the ConfirmPasswordReset method, with any body, and a specified content type
+func NewConfirmPasswordResetRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/auth/password-reset/confirm")
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -7328,6 +7846,46 @@ func NewGetMeRequest(server string) (*http.Request, error) {
 	if err != nil {
 		return nil, err
 	}
+
+	return req, nil
+}
+
+// NewUpdateMeRequest calls the generic UpdateMe builder with application/json body
+func NewUpdateMeRequest(server string, body UpdateMeJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateMeRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewUpdateMeRequestWithBody constructs an http.Request for the UpdateMe method, with any body, and a specified content type
+func NewUpdateMeRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/me")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -9087,6 +9645,40 @@ func NewDeactivateUserRequest(server string, id string) (*http.Request, error) {
 	return req, nil
 }
 
+// NewIssuePasswordResetRequest constructs an http.Request for the IssuePasswordReset method
+func NewIssuePasswordResetRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/users/%s/password-reset", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewCheckHealthRequest constructs an http.Request for the CheckHealth method
 func NewCheckHealthRequest(server string) (*http.Request, error) {
 	var err error
@@ -9263,6 +9855,40 @@ func NewGetMatchingViewRequest(server string, id string) (*http.Request, error) 
 	}
 
 	operationPath := fmt.Sprintf("/internal/v1/candidates/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListOrganisationRecipientsRequest constructs an http.Request for the ListOrganisationRecipients method
+func NewListOrganisationRecipientsRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/internal/v1/organisations/%s/recipients", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -9618,6 +10244,40 @@ func NewIssueServiceTokenRequestWithBody(server string, contentType string, body
 	return req, nil
 }
 
+// NewGetRecipientRequest constructs an http.Request for the GetRecipient method
+func NewGetRecipientRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/internal/v1/users/%s/recipient", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewCheckReadinessRequest constructs an http.Request for the CheckReadiness method
 func NewCheckReadinessRequest(server string) (*http.Request, error) {
 	var err error
@@ -9812,6 +10472,64 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /api/v1/auth/logout (the `LogOut` operationId).
 	LogOutWithResponse(ctx context.Context, body LogOutJSONRequestBody, reqEditors ...RequestEditorFn) (*LogOutResponse, error)
 
+	// RequestPasswordResetWithBodyWithResponse Ask for a link to choose a new password. Answers 202 alike whether or not the address has an account.
+	//
+	// The answer, and as far as the gateway can make it its timing, are the same for every valid
+	// address: the per-address limit, the look-up of the account, storing the reset and handing the
+	// link to the notifications service all happen after the answer. The owner of an active account
+	// receives `<ONWARD_PUBLIC_URL>/password-reset/<token>` by e-mail, in their language; the token
+	// is 32 random bytes, stored only as its SHA-256, works once and for 30 minutes. At most
+	// `PASSWORD_RESET_ADDRESS_LIMIT` mails per address per `PASSWORD_RESET_WINDOW` (default 3 an
+	// hour; beyond, still 202 and nothing is sent); at most `PASSWORD_RESET_IP_LIMIT` requests per
+	// client address per window (default 10; beyond, 429 with `Retry-After`).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/auth/password-reset (the `RequestPasswordReset` operationId).
+	RequestPasswordResetWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RequestPasswordResetResponse, error)
+
+	// RequestPasswordResetWithResponse Ask for a link to choose a new password. Answers 202 alike whether or not the address has an account.
+	//
+	// The answer, and as far as the gateway can make it its timing, are the same for every valid
+	// address: the per-address limit, the look-up of the account, storing the reset and handing the
+	// link to the notifications service all happen after the answer. The owner of an active account
+	// receives `<ONWARD_PUBLIC_URL>/password-reset/<token>` by e-mail, in their language; the token
+	// is 32 random bytes, stored only as its SHA-256, works once and for 30 minutes. At most
+	// `PASSWORD_RESET_ADDRESS_LIMIT` mails per address per `PASSWORD_RESET_WINDOW` (default 3 an
+	// hour; beyond, still 202 and nothing is sent); at most `PASSWORD_RESET_IP_LIMIT` requests per
+	// client address per window (default 10; beyond, 429 with `Retry-After`).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/auth/password-reset (the `RequestPasswordReset` operationId).
+	RequestPasswordResetWithResponse(ctx context.Context, body RequestPasswordResetJSONRequestBody, reqEditors ...RequestEditorFn) (*RequestPasswordResetResponse, error)
+
+	// ConfirmPasswordResetWithBodyWithResponse Choose a new password with a reset token. Every session of the account ends.
+	//
+	// An unknown, used or expired token answers 400 naming `token`, the same for all three. A
+	// password the sign-up rules refuse answers 400 naming `password` and leaves the token usable.
+	// On success every refresh token of the account is revoked, its sessions are published as
+	// revoked (every service refuses the access tokens already issued within seconds), other reset
+	// links of the account stop working, and the sign-in back-off of the account is cleared.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/auth/password-reset/confirm (the `ConfirmPasswordReset` operationId).
+	ConfirmPasswordResetWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ConfirmPasswordResetResponse, error)
+
+	// ConfirmPasswordResetWithResponse Choose a new password with a reset token. Every session of the account ends.
+	//
+	// An unknown, used or expired token answers 400 naming `token`, the same for all three. A
+	// password the sign-up rules refuse answers 400 naming `password` and leaves the token usable.
+	// On success every refresh token of the account is revoked, its sessions are published as
+	// revoked (every service refuses the access tokens already issued within seconds), other reset
+	// links of the account stop working, and the sign-in back-off of the account is cleared.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/auth/password-reset/confirm (the `ConfirmPasswordReset` operationId).
+	ConfirmPasswordResetWithResponse(ctx context.Context, body ConfirmPasswordResetJSONRequestBody, reqEditors ...RequestEditorFn) (*ConfirmPasswordResetResponse, error)
+
 	// RefreshTokensWithBodyWithResponse Rotate a refresh token. Reusing a rotated token revokes its whole family.
 	//
 	// A deactivated account's refresh tokens are revoked and answer 401. A session ends, and its
@@ -9840,8 +10558,8 @@ type ClientWithResponsesInterface interface {
 	// either way), whether or not the address already has an account, so sign-up does not tell
 	// anyone which addresses are registered. For a new address the organisation and its org_admin
 	// exist once the answer arrives: sign in with the address and password to continue. For a
-	// taken address nothing is created or changed and the account's owner is told instead (by
-	// e-mail once notifications exist). Sign-ups are limited per client address
+	// taken address nothing is created or changed and the account's owner is told instead, by
+	// e-mail through the notifications service, with a link to sign in. Sign-ups are limited per client address
 	// (`SIGNUP_IP_LIMIT` per `SIGNUP_WINDOW`, default 10 an hour): beyond, 429 with `Retry-After`.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -9855,8 +10573,8 @@ type ClientWithResponsesInterface interface {
 	// either way), whether or not the address already has an account, so sign-up does not tell
 	// anyone which addresses are registered. For a new address the organisation and its org_admin
 	// exist once the answer arrives: sign in with the address and password to continue. For a
-	// taken address nothing is created or changed and the account's owner is told instead (by
-	// e-mail once notifications exist). Sign-ups are limited per client address
+	// taken address nothing is created or changed and the account's owner is told instead, by
+	// e-mail through the notifications service, with a link to sign in. Sign-ups are limited per client address
 	// (`SIGNUP_IP_LIMIT` per `SIGNUP_WINDOW`, default 10 an hour): beyond, 429 with `Retry-After`.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
@@ -10147,6 +10865,24 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /api/v1/me (the `GetMe` operationId).
 	GetMeWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMeResponse, error)
+
+	// UpdateMeWithBodyWithResponse Change the caller's language (en, nl, fr or de), in which the web app and e-mails address them.
+	//
+	// Anything else, or no `language`, is 400 naming `language`.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /api/v1/me (the `UpdateMe` operationId).
+	UpdateMeWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateMeResponse, error)
+
+	// UpdateMeWithResponse Change the caller's language (en, nl, fr or de), in which the web app and e-mails address them.
+	//
+	// Anything else, or no `language`, is 400 naming `language`.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /api/v1/me (the `UpdateMe` operationId).
+	UpdateMeWithResponse(ctx context.Context, body UpdateMeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateMeResponse, error)
 
 	// SearchOccupationsWithResponse Suggest occupation templates, used to start a role.
 	//
@@ -10574,6 +11310,18 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /api/v1/users/{id}/deactivation (the `DeactivateUser` operationId).
 	DeactivateUserWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*DeactivateUserResponse, error)
 
+	// IssuePasswordResetWithResponse An administrator has a password-reset link e-mailed to a member. The link is never in the answer.
+	//
+	// An org_admin may do it for the people of their own organisation (anyone else's id is 404), a
+	// platform admin for anyone; a member gets 403. The caller's own account must be active. A
+	// deactivated account is 409 (reactivate it first). The link goes to the member's address, as
+	// for a reset they asked for themselves.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/users/{id}/password-reset (the `IssuePasswordReset` operationId).
+	IssuePasswordResetWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*IssuePasswordResetResponse, error)
+
 	// CheckHealthWithResponse The process is alive. Every service answers it.
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -10605,6 +11353,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /internal/v1/candidates/{id} (the `GetMatchingView` operationId).
 	GetMatchingViewWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetMatchingViewResponse, error)
+
+	// ListOrganisationRecipientsWithResponse The active members of an organisation, to write to. The notifications service's token only.
+	//
+	// At most 1000, by name. An unknown organisation is 404; any other caller is 403.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /internal/v1/organisations/{id}/recipients (the `ListOrganisationRecipients` operationId).
+	ListOrganisationRecipientsWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ListOrganisationRecipientsResponse, error)
 
 	// ListAllProgrammesWithResponse Pages of every organisation's programmes, with org_id, for matching. Service tokens only.
 	//
@@ -10660,6 +11417,16 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /internal/v1/service-tokens (the `IssueServiceToken` operationId).
 	IssueServiceTokenWithResponse(ctx context.Context, body IssueServiceTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*IssueServiceTokenResponse, error)
+
+	// GetRecipientWithResponse Where and in which language to write to one account. The notifications service's token only.
+	//
+	// Answers for deactivated accounts too (`active: false`); a removed account is 404. Any other
+	// caller (a user, another service) is 403.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /internal/v1/users/{id}/recipient (the `GetRecipient` operationId).
+	GetRecipientWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetRecipientResponse, error)
 
 	// CheckReadinessWithResponse MongoDB and Redis are reachable and the service is not shutting down.
 	//
@@ -11093,6 +11860,123 @@ func (r LogOutResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r LogOutResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// RequestPasswordResetResponse429Headers the declared response headers of an HTTP 429 response for RequestPasswordReset
+type RequestPasswordResetResponse429Headers struct {
+	RetryAfter *int
+}
+
+type RequestPasswordResetResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON202 the response for an HTTP 202 `application/json` response
+	JSON202 *PasswordResetAccepted
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
+	// ApplicationProblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationProblemJSON429 *RateLimited
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *RequestPasswordResetResponse429Headers
+}
+
+// GetJSON202 returns the response for an HTTP 202 `application/json` response
+func (r RequestPasswordResetResponse) GetJSON202() *PasswordResetAccepted {
+	return r.JSON202
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r RequestPasswordResetResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r RequestPasswordResetResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
+}
+
+// GetApplicationProblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r RequestPasswordResetResponse) GetApplicationProblemJSON429() *RateLimited {
+	return r.ApplicationProblemJSON429
+}
+
+// GetBody returns the raw response body bytes
+func (r RequestPasswordResetResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RequestPasswordResetResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RequestPasswordResetResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RequestPasswordResetResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ConfirmPasswordResetResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ConfirmPasswordResetResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r ConfirmPasswordResetResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
+}
+
+// GetBody returns the raw response body bytes
+func (r ConfirmPasswordResetResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ConfirmPasswordResetResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ConfirmPasswordResetResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ConfirmPasswordResetResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -13055,6 +13939,68 @@ func (r GetMeResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetMeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UpdateMeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Account
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateMeResponse) GetJSON200() *Account {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r UpdateMeResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r UpdateMeResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r UpdateMeResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateMeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateMeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateMeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateMeResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -15334,6 +16280,75 @@ func (r DeactivateUserResponse) ContentType() string {
 	return ""
 }
 
+type IssuePasswordResetResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON202 the response for an HTTP 202 `application/json` response
+	JSON202 *PasswordResetAccepted
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+}
+
+// GetJSON202 returns the response for an HTTP 202 `application/json` response
+func (r IssuePasswordResetResponse) GetJSON202() *PasswordResetAccepted {
+	return r.JSON202
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r IssuePasswordResetResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r IssuePasswordResetResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r IssuePasswordResetResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r IssuePasswordResetResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r IssuePasswordResetResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r IssuePasswordResetResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r IssuePasswordResetResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r IssuePasswordResetResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type CheckHealthResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -15548,6 +16563,68 @@ func (r GetMatchingViewResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetMatchingViewResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListOrganisationRecipientsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *OrganisationRecipients
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListOrganisationRecipientsResponse) GetJSON200() *OrganisationRecipients {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListOrganisationRecipientsResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListOrganisationRecipientsResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ListOrganisationRecipientsResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListOrganisationRecipientsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListOrganisationRecipientsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListOrganisationRecipientsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListOrganisationRecipientsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -15919,6 +16996,68 @@ func (r IssueServiceTokenResponse) ContentType() string {
 	return ""
 }
 
+type GetRecipientResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Recipient
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetRecipientResponse) GetJSON200() *Recipient {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetRecipientResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetRecipientResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetRecipientResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetRecipientResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetRecipientResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetRecipientResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetRecipientResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type CheckReadinessResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -16144,6 +17283,88 @@ func (c *ClientWithResponses) LogOutWithResponse(ctx context.Context, body LogOu
 	return ParseLogOutResponse(rsp)
 }
 
+// RequestPasswordResetWithBodyWithResponse Ask for a link to choose a new password. Answers 202 alike whether or not the address has an account.
+//
+// The answer, and as far as the gateway can make it its timing, are the same for every valid
+// address: the per-address limit, the look-up of the account, storing the reset and handing the
+// link to the notifications service all happen after the answer. The owner of an active account
+// receives `<ONWARD_PUBLIC_URL>/password-reset/<token>` by e-mail, in their language; the token
+// is 32 random bytes, stored only as its SHA-256, works once and for 30 minutes. At most
+// `PASSWORD_RESET_ADDRESS_LIMIT` mails per address per `PASSWORD_RESET_WINDOW` (default 3 an
+// hour; beyond, still 202 and nothing is sent); at most `PASSWORD_RESET_IP_LIMIT` requests per
+// client address per window (default 10; beyond, 429 with `Retry-After`).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/auth/password-reset (the `RequestPasswordReset` operationId).
+func (c *ClientWithResponses) RequestPasswordResetWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RequestPasswordResetResponse, error) {
+	rsp, err := c.RequestPasswordResetWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRequestPasswordResetResponse(rsp)
+}
+
+// RequestPasswordResetWithResponse Ask for a link to choose a new password. Answers 202 alike whether or not the address has an account.
+//
+// The answer, and as far as the gateway can make it its timing, are the same for every valid
+// address: the per-address limit, the look-up of the account, storing the reset and handing the
+// link to the notifications service all happen after the answer. The owner of an active account
+// receives `<ONWARD_PUBLIC_URL>/password-reset/<token>` by e-mail, in their language; the token
+// is 32 random bytes, stored only as its SHA-256, works once and for 30 minutes. At most
+// `PASSWORD_RESET_ADDRESS_LIMIT` mails per address per `PASSWORD_RESET_WINDOW` (default 3 an
+// hour; beyond, still 202 and nothing is sent); at most `PASSWORD_RESET_IP_LIMIT` requests per
+// client address per window (default 10; beyond, 429 with `Retry-After`).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/auth/password-reset (the `RequestPasswordReset` operationId).
+func (c *ClientWithResponses) RequestPasswordResetWithResponse(ctx context.Context, body RequestPasswordResetJSONRequestBody, reqEditors ...RequestEditorFn) (*RequestPasswordResetResponse, error) {
+	rsp, err := c.RequestPasswordReset(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRequestPasswordResetResponse(rsp)
+}
+
+// ConfirmPasswordResetWithBodyWithResponse Choose a new password with a reset token. Every session of the account ends.
+//
+// An unknown, used or expired token answers 400 naming `token`, the same for all three. A
+// password the sign-up rules refuse answers 400 naming `password` and leaves the token usable.
+// On success every refresh token of the account is revoked, its sessions are published as
+// revoked (every service refuses the access tokens already issued within seconds), other reset
+// links of the account stop working, and the sign-in back-off of the account is cleared.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/auth/password-reset/confirm (the `ConfirmPasswordReset` operationId).
+func (c *ClientWithResponses) ConfirmPasswordResetWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ConfirmPasswordResetResponse, error) {
+	rsp, err := c.ConfirmPasswordResetWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseConfirmPasswordResetResponse(rsp)
+}
+
+// ConfirmPasswordResetWithResponse Choose a new password with a reset token. Every session of the account ends.
+//
+// An unknown, used or expired token answers 400 naming `token`, the same for all three. A
+// password the sign-up rules refuse answers 400 naming `password` and leaves the token usable.
+// On success every refresh token of the account is revoked, its sessions are published as
+// revoked (every service refuses the access tokens already issued within seconds), other reset
+// links of the account stop working, and the sign-in back-off of the account is cleared.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/auth/password-reset/confirm (the `ConfirmPasswordReset` operationId).
+func (c *ClientWithResponses) ConfirmPasswordResetWithResponse(ctx context.Context, body ConfirmPasswordResetJSONRequestBody, reqEditors ...RequestEditorFn) (*ConfirmPasswordResetResponse, error) {
+	rsp, err := c.ConfirmPasswordReset(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseConfirmPasswordResetResponse(rsp)
+}
+
 // RefreshTokensWithBodyWithResponse Rotate a refresh token. Reusing a rotated token revokes its whole family.
 //
 // A deactivated account's refresh tokens are revoked and answer 401. A session ends, and its
@@ -16184,8 +17405,8 @@ func (c *ClientWithResponses) RefreshTokensWithResponse(ctx context.Context, bod
 // either way), whether or not the address already has an account, so sign-up does not tell
 // anyone which addresses are registered. For a new address the organisation and its org_admin
 // exist once the answer arrives: sign in with the address and password to continue. For a
-// taken address nothing is created or changed and the account's owner is told instead (by
-// e-mail once notifications exist). Sign-ups are limited per client address
+// taken address nothing is created or changed and the account's owner is told instead, by
+// e-mail through the notifications service, with a link to sign in. Sign-ups are limited per client address
 // (`SIGNUP_IP_LIMIT` per `SIGNUP_WINDOW`, default 10 an hour): beyond, 429 with `Retry-After`.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -16205,8 +17426,8 @@ func (c *ClientWithResponses) SignUpWithBodyWithResponse(ctx context.Context, co
 // either way), whether or not the address already has an account, so sign-up does not tell
 // anyone which addresses are registered. For a new address the organisation and its org_admin
 // exist once the answer arrives: sign in with the address and password to continue. For a
-// taken address nothing is created or changed and the account's owner is told instead (by
-// e-mail once notifications exist). Sign-ups are limited per client address
+// taken address nothing is created or changed and the account's owner is told instead, by
+// e-mail through the notifications service, with a link to sign in. Sign-ups are limited per client address
 // (`SIGNUP_IP_LIMIT` per `SIGNUP_WINDOW`, default 10 an hour): beyond, 429 with `Retry-After`.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
@@ -16718,6 +17939,36 @@ func (c *ClientWithResponses) GetMeWithResponse(ctx context.Context, reqEditors 
 		return nil, err
 	}
 	return ParseGetMeResponse(rsp)
+}
+
+// UpdateMeWithBodyWithResponse Change the caller's language (en, nl, fr or de), in which the web app and e-mails address them.
+//
+// Anything else, or no `language`, is 400 naming `language`.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /api/v1/me (the `UpdateMe` operationId).
+func (c *ClientWithResponses) UpdateMeWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateMeResponse, error) {
+	rsp, err := c.UpdateMeWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateMeResponse(rsp)
+}
+
+// UpdateMeWithResponse Change the caller's language (en, nl, fr or de), in which the web app and e-mails address them.
+//
+// Anything else, or no `language`, is 400 naming `language`.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /api/v1/me (the `UpdateMe` operationId).
+func (c *ClientWithResponses) UpdateMeWithResponse(ctx context.Context, body UpdateMeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateMeResponse, error) {
+	rsp, err := c.UpdateMe(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateMeResponse(rsp)
 }
 
 // SearchOccupationsWithResponse Suggest occupation templates, used to start a role.
@@ -17410,6 +18661,24 @@ func (c *ClientWithResponses) DeactivateUserWithResponse(ctx context.Context, id
 	return ParseDeactivateUserResponse(rsp)
 }
 
+// IssuePasswordResetWithResponse An administrator has a password-reset link e-mailed to a member. The link is never in the answer.
+//
+// An org_admin may do it for the people of their own organisation (anyone else's id is 404), a
+// platform admin for anyone; a member gets 403. The caller's own account must be active. A
+// deactivated account is 409 (reactivate it first). The link goes to the member's address, as
+// for a reset they asked for themselves.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/users/{id}/password-reset (the `IssuePasswordReset` operationId).
+func (c *ClientWithResponses) IssuePasswordResetWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*IssuePasswordResetResponse, error) {
+	rsp, err := c.IssuePasswordReset(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseIssuePasswordResetResponse(rsp)
+}
+
 // CheckHealthWithResponse The process is alive. Every service answers it.
 //
 // Returns a wrapper object for the known response body format(s).
@@ -17464,6 +18733,21 @@ func (c *ClientWithResponses) GetMatchingViewWithResponse(ctx context.Context, i
 		return nil, err
 	}
 	return ParseGetMatchingViewResponse(rsp)
+}
+
+// ListOrganisationRecipientsWithResponse The active members of an organisation, to write to. The notifications service's token only.
+//
+// At most 1000, by name. An unknown organisation is 404; any other caller is 403.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /internal/v1/organisations/{id}/recipients (the `ListOrganisationRecipients` operationId).
+func (c *ClientWithResponses) ListOrganisationRecipientsWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ListOrganisationRecipientsResponse, error) {
+	rsp, err := c.ListOrganisationRecipients(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListOrganisationRecipientsResponse(rsp)
 }
 
 // ListAllProgrammesWithResponse Pages of every organisation's programmes, with org_id, for matching. Service tokens only.
@@ -17561,6 +18845,22 @@ func (c *ClientWithResponses) IssueServiceTokenWithResponse(ctx context.Context,
 		return nil, err
 	}
 	return ParseIssueServiceTokenResponse(rsp)
+}
+
+// GetRecipientWithResponse Where and in which language to write to one account. The notifications service's token only.
+//
+// Answers for deactivated accounts too (`active: false`); a removed account is 404. Any other
+// caller (a user, another service) is 403.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /internal/v1/users/{id}/recipient (the `GetRecipient` operationId).
+func (c *ClientWithResponses) GetRecipientWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetRecipientResponse, error) {
+	rsp, err := c.GetRecipient(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetRecipientResponse(rsp)
 }
 
 // CheckReadinessWithResponse MongoDB and Redis are reachable and the service is not shutting down.
@@ -17885,6 +19185,102 @@ func ParseLogOutResponse(rsp *http.Response) (*LogOutResponse, error) {
 	}
 
 	response := &LogOutResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRequestPasswordResetResponse parses an HTTP response from a RequestPasswordResetWithResponse call
+func ParseRequestPasswordResetResponse(rsp *http.Response) (*RequestPasswordResetResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RequestPasswordResetResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 202:
+		var dest PasswordResetAccepted
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON202 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest RateLimited
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON429 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers RequestPasswordResetResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseConfirmPasswordResetResponse parses an HTTP response from a ConfirmPasswordResetWithResponse call
+func ParseConfirmPasswordResetResponse(rsp *http.Response) (*ConfirmPasswordResetResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ConfirmPasswordResetResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
@@ -19465,6 +20861,53 @@ func ParseGetMeResponse(rsp *http.Response) (*GetMeResponse, error) {
 			return nil, err
 		}
 		response.ApplicationProblemJSON401 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateMeResponse parses an HTTP response from a UpdateMeWithResponse call
+func ParseUpdateMeResponse(rsp *http.Response) (*UpdateMeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateMeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Account
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
 
 	}
 
@@ -21280,6 +22723,60 @@ func ParseDeactivateUserResponse(rsp *http.Response) (*DeactivateUserResponse, e
 	return response, nil
 }
 
+// ParseIssuePasswordResetResponse parses an HTTP response from a IssuePasswordResetWithResponse call
+func ParseIssuePasswordResetResponse(rsp *http.Response) (*IssuePasswordResetResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &IssuePasswordResetResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 202:
+		var dest PasswordResetAccepted
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON202 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseCheckHealthResponse parses an HTTP response from a CheckHealthWithResponse call
 func ParseCheckHealthResponse(rsp *http.Response) (*CheckHealthResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -21412,6 +22909,53 @@ func ParseGetMatchingViewResponse(rsp *http.Response) (*GetMatchingViewResponse,
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest MatchingView
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListOrganisationRecipientsResponse parses an HTTP response from a ListOrganisationRecipientsWithResponse call
+func ParseListOrganisationRecipientsResponse(rsp *http.Response) (*ListOrganisationRecipientsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListOrganisationRecipientsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest OrganisationRecipients
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -21715,6 +23259,53 @@ func ParseIssueServiceTokenResponse(rsp *http.Response) (*IssueServiceTokenRespo
 			return nil, err
 		}
 		response.ApplicationProblemJSON413 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetRecipientResponse parses an HTTP response from a GetRecipientWithResponse call
+func ParseGetRecipientResponse(rsp *http.Response) (*GetRecipientResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetRecipientResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Recipient
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
 
 	}
 

@@ -11,6 +11,7 @@ import (
 	"github.com/onward-jobs/onward/pkg/redislock"
 	"github.com/onward-jobs/onward/pkg/sealed"
 	"github.com/onward-jobs/onward/services/gateway/internal/adapters/mongo"
+	"github.com/onward-jobs/onward/services/gateway/internal/adapters/notifications"
 	"github.com/onward-jobs/onward/services/gateway/internal/adapters/redis"
 	"github.com/onward-jobs/onward/services/gateway/internal/password"
 	"github.com/onward-jobs/onward/services/gateway/internal/service"
@@ -47,7 +48,19 @@ func Run(ctx context.Context, cfg Config, opts Options) error {
 		if err := g.keys.Load(ctx); err != nil && ctx.Err() == nil {
 			rt.Logger.Error("reload signing keys", "error", err.Error())
 		}
-	}), platform.Every(cfg.RevocationRestore, restoreRevocations(g.revocations, rt.Logger)))
+	}), platform.Every(cfg.RevocationRestore, restoreRevocations(g.revocations, rt.Logger)), drainHandoffs(g.svc, rt))
+}
+
+// drainHandoffs is a worker that, once the server has stopped, waits for
+// the mails handed off in the background before Serve closes the stores.
+func drainHandoffs(svc *service.Service, rt *platform.Runtime) func(context.Context) error {
+	return func(ctx context.Context) error {
+		<-ctx.Done()
+		if !svc.Drain(rt.Config.ShutdownTimeout) {
+			rt.Logger.Warn("shutdown: some account mails were still being handed off")
+		}
+		return ctx.Err()
+	}
 }
 
 type gateway struct {
@@ -87,12 +100,17 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	}
 	svc, err := service.New(serviceConfig(cfg), service.Deps{
 		Users: store.Users, Organisations: store.Organisations, Invitations: store.Invitations,
-		RefreshTokens: store.RefreshTokens, Throttle: redis.NewThrottle(rt.Redis, cfg.MongoDB+":throttle:"),
-		Revocations: revocations, Audit: rt.Logger.With("audit", true),
+		RefreshTokens: store.RefreshTokens, Resets: store.Resets, Throttle: redis.NewThrottle(rt.Redis, cfg.MongoDB+":throttle:"),
+		Revocations: revocations, Audit: rt.Logger.With("audit", true), Logger: rt.Logger,
 		Keys: keys, Now: opts.Now, PasswordChecked: opts.PasswordChecked,
 	})
 	if err != nil {
 		return nil, err
+	}
+	if cfg.NotificationsURL == "" {
+		rt.Logger.Warn("NOTIFICATIONS_URL is not set: account mails are not sent and /api/v1/notifications answers 503")
+	} else {
+		svc.Messages = notifications.New(cfg.NotificationsURL, svc.OwnServiceToken, cfg.ProxyTimeout)
 	}
 	if err := bootstrapAdmin(ctx, svc, cfg, opts, rt); err != nil {
 		return nil, err
@@ -103,11 +121,22 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	if err != nil {
 		return nil, err
 	}
+	// The gateway's own internal API takes service tokens meant for it;
+	// it accepts users' tokens too, as the other services' verifiers do,
+	// so that a user is told 403 rather than to sign in again.
+	internalVerifier, err := auth.NewVerifier(auth.VerifierConfig{
+		Issuer: cfg.PublicURL, Audiences: []string{cfg.APIAudience, "gateway"}, Keys: keys, MaxLifetime: cfg.AccessTTL, Revocations: revocations,
+	})
+	if err != nil {
+		return nil, err
+	}
 	proxy := transport.NewProxy([]transport.Upstream{
 		{Name: "employers", URL: cfg.EmployersURL}, {Name: "candidates", URL: cfg.CandidatesURL}, {Name: "matching", URL: cfg.MatchingURL},
+		{Name: "notifications", URL: cfg.NotificationsURL},
 	}, cfg.ProxyTimeout)
 	transport.Register(rt.Server.App, transport.Deps{
-		Service: svc, Keys: keys, Verifier: verifier, Proxy: proxy, ServiceSecret: cfg.ServiceSecret, CORSOrigins: cfg.CORSOrigins,
+		Service: svc, Keys: keys, Verifier: verifier, InternalVerifier: internalVerifier, Proxy: proxy,
+		ServiceSecret: cfg.ServiceSecret, CORSOrigins: cfg.CORSOrigins,
 	})
 	return &gateway{svc: svc, keys: keys, revocations: revocations}, nil
 }
@@ -120,7 +149,9 @@ func serviceConfig(cfg Config) service.Config {
 		Abuse: service.AbuseLimits{
 			SignupIPLimit: cfg.SignupIPLimit, SignupWindow: cfg.SignupWindow,
 			InviteIPLimit: cfg.InviteIPLimit, InviteOrgLimit: cfg.InviteOrgLimit, InviteWindow: cfg.InviteWindow,
+			ResetIPLimit: cfg.ResetIPLimit, ResetAddrLimit: cfg.ResetAddrLimit, ResetWindow: cfg.ResetWindow,
 		},
+		PublicURL:   cfg.PublicURL,
 		SessionIdle: cfg.SessionIdle, SessionMax: cfg.SessionMax,
 	}
 }

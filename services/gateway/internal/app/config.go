@@ -15,15 +15,19 @@ import (
 // Config is the gateway's configuration, read from the environment.
 type Config struct {
 	config.Base
-	PublicURL         string        `env:"ONWARD_PUBLIC_URL" envDefault:"http://localhost:8080" validate:"required,url"`
-	APIAudience       string        `env:"ONWARD_API_AUDIENCE" envDefault:"onward-api" validate:"required"`
-	AdminEmail        string        `env:"ONWARD_ADMIN_EMAIL" envDefault:"admin@onward.local" validate:"required,email"`
-	AdminPassword     string        `env:"ONWARD_ADMIN_PASSWORD" secret:"true"`
-	ServiceSecret     string        `env:"ONWARD_SERVICE_SECRET" validate:"required,min=32" secret:"true"`
-	KeyEncryptionKey  string        `env:"ONWARD_KEY_ENCRYPTION_KEY" validate:"required" secret:"true"`
-	EmployersURL      string        `env:"EMPLOYERS_URL" envDefault:"http://localhost:8081" validate:"required,url"`
-	CandidatesURL     string        `env:"CANDIDATES_URL" envDefault:"http://localhost:8082" validate:"required,url"`
-	MatchingURL       string        `env:"MATCHING_URL" envDefault:"http://localhost:8083" validate:"required,url"`
+	PublicURL        string `env:"ONWARD_PUBLIC_URL" envDefault:"http://localhost:8080" validate:"required,url"`
+	APIAudience      string `env:"ONWARD_API_AUDIENCE" envDefault:"onward-api" validate:"required"`
+	AdminEmail       string `env:"ONWARD_ADMIN_EMAIL" envDefault:"admin@onward.local" validate:"required,email"`
+	AdminPassword    string `env:"ONWARD_ADMIN_PASSWORD" secret:"true"`
+	ServiceSecret    string `env:"ONWARD_SERVICE_SECRET" validate:"required,min=32" secret:"true"`
+	KeyEncryptionKey string `env:"ONWARD_KEY_ENCRYPTION_KEY" validate:"required" secret:"true"`
+	EmployersURL     string `env:"EMPLOYERS_URL" envDefault:"http://localhost:8081" validate:"required,url"`
+	CandidatesURL    string `env:"CANDIDATES_URL" envDefault:"http://localhost:8082" validate:"required,url"`
+	MatchingURL      string `env:"MATCHING_URL" envDefault:"http://localhost:8083" validate:"required,url"`
+	// NotificationsURL is the notifications service, optional: without it
+	// /api/v1/notifications answers 503 and account mails (invitations,
+	// password resets) are not sent, each logged as a warning by id.
+	NotificationsURL  string        `env:"NOTIFICATIONS_URL" validate:"omitempty,url"`
 	AccessTTL         time.Duration `env:"ACCESS_TOKEN_TTL" envDefault:"15m" validate:"gt=0"`
 	ServiceTokenTTL   time.Duration `env:"SERVICE_TOKEN_TTL" envDefault:"5m" validate:"gt=0,lte=5m"`
 	LoginAccountLimit int           `env:"LOGIN_ACCOUNT_LIMIT" envDefault:"5" validate:"gt=0"`
@@ -36,10 +40,16 @@ type Config struct {
 	InviteIPLimit     int           `env:"INVITE_IP_LIMIT" envDefault:"60" validate:"gt=0"`
 	InviteOrgLimit    int           `env:"INVITE_ORG_LIMIT" envDefault:"30" validate:"gt=0"`
 	InviteWindow      time.Duration `env:"INVITE_WINDOW" envDefault:"1h" validate:"gt=0"`
-	CORSOrigins       string        `env:"CORS_ALLOWED_ORIGINS"`
-	ProxyTimeout      time.Duration `env:"PROXY_TIMEOUT" envDefault:"15s" validate:"gt=0"`
-	KeyPrepublish     time.Duration `env:"SIGNING_KEY_PREPUBLISH" envDefault:"10m" validate:"gte=0"`
-	KeyReload         time.Duration `env:"SIGNING_KEY_RELOAD" envDefault:"1m" validate:"gt=0"`
+	// Password-reset requests per client address, and reset mails per
+	// e-mail address (notices of a sign-up with a taken address alike,
+	// counted apart), per PASSWORD_RESET_WINDOW.
+	ResetIPLimit   int           `env:"PASSWORD_RESET_IP_LIMIT" envDefault:"10" validate:"gt=0"`
+	ResetAddrLimit int           `env:"PASSWORD_RESET_ADDRESS_LIMIT" envDefault:"3" validate:"gt=0"`
+	ResetWindow    time.Duration `env:"PASSWORD_RESET_WINDOW" envDefault:"1h" validate:"gt=0"`
+	CORSOrigins    string        `env:"CORS_ALLOWED_ORIGINS"`
+	ProxyTimeout   time.Duration `env:"PROXY_TIMEOUT" envDefault:"15s" validate:"gt=0"`
+	KeyPrepublish  time.Duration `env:"SIGNING_KEY_PREPUBLISH" envDefault:"10m" validate:"gte=0"`
+	KeyReload      time.Duration `env:"SIGNING_KEY_RELOAD" envDefault:"1m" validate:"gt=0"`
 	// SessionIdle ends a session whose refresh token goes unused this
 	// long; SessionMax ends every session this long after its sign-in.
 	SessionIdle time.Duration `env:"SESSION_IDLE_TIMEOUT" envDefault:"12h" validate:"gt=0"`

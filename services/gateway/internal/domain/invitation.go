@@ -22,7 +22,14 @@ type Invitation struct {
 	// RevokedAt is set when an administrator withdrew the invitation, or
 	// re-issued it under a new token.
 	RevokedAt *time.Time
+	// Issue counts the tokens the invitation has had: 1 when created, one
+	// more at each re-issue. Invitations stored before it was kept read 0
+	// and are taken as their first issue.
+	Issue int
 }
+
+// IssueNumber is Issue, counting a stored 0 as the first issue.
+func (i Invitation) IssueNumber() int { return max(i.Issue, 1) }
 
 // Open reports whether the invitation is neither accepted nor revoked: it
 // is listed to its organisation's administrators, who may re-issue or

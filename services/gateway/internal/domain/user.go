@@ -30,7 +30,9 @@ type User struct {
 	PasswordHash string
 	OrgID        string
 	Role         Role
-	CreatedAt    time.Time
+	// Language is what the user reads Onward and its e-mails in.
+	Language  Language
+	CreatedAt time.Time
 	// DeactivatedAt is set while an administrator has switched the account
 	// off: it cannot sign in and its sessions cannot be refreshed.
 	DeactivatedAt *time.Time

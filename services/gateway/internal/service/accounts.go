@@ -16,6 +16,7 @@ type SignupInput struct {
 	Name             string
 	Email            string
 	Password         string
+	Language         string // optional: en (the default), nl, fr or de
 	ClientIP         string
 }
 
@@ -43,13 +44,15 @@ func (s *Service) Signup(ctx context.Context, in SignupInput) (string, error) {
 	org, err := domain.NewOrganisation(newID(), in.OrganisationName, domain.KindEmployer, "", s.now())
 	fields := appendFieldErrors(nil, errs.RenameField(err, "name", "organisation_name"))
 	_, _, userFields := checkUser(in.Name, in.Email, in.Password)
-	if fields = append(fields, userFields...); len(fields) > 0 {
+	fields = append(fields, userFields...)
+	lang, err := domain.CheckLanguage("language", in.Language)
+	if fields = appendFieldErrors(fields, err); len(fields) > 0 {
 		return "", &errs.ValidationError{Fields: fields}
 	}
 	if err := s.throttle(s.Throttle.Hit(ctx, "signup:ip:"+in.ClientIP, s.cfg.Abuse.SignupIPLimit, s.cfg.Abuse.SignupWindow)); err != nil {
 		return "", err
 	}
-	user, err := s.newUser(in.Name, in.Email, in.Password, org.ID, domain.RoleOrgAdmin)
+	user, err := s.newUser(in.Name, in.Email, in.Password, org.ID, domain.RoleOrgAdmin, lang)
 	if err != nil {
 		return "", err
 	}
@@ -79,7 +82,7 @@ func (s *Service) Signup(ctx context.Context, in SignupInput) (string, error) {
 }
 
 // newUser validates the fields of a new account and hashes its password.
-func (s *Service) newUser(name, email, plain, orgID string, role domain.Role) (domain.User, error) {
+func (s *Service) newUser(name, email, plain, orgID string, role domain.Role, lang domain.Language) (domain.User, error) {
 	name, email, fields := checkUser(name, email, plain)
 	if len(fields) > 0 {
 		return domain.User{}, &errs.ValidationError{Fields: fields}
@@ -88,7 +91,7 @@ func (s *Service) newUser(name, email, plain, orgID string, role domain.Role) (d
 	if err != nil {
 		return domain.User{}, err
 	}
-	return domain.User{ID: newID(), Email: email, Name: name, PasswordHash: hash, OrgID: orgID, Role: role, CreatedAt: s.now()}, nil
+	return domain.User{ID: newID(), Email: email, Name: name, PasswordHash: hash, OrgID: orgID, Role: role, Language: lang, CreatedAt: s.now()}, nil
 }
 
 // checkUser validates every field of a new account and returns the
@@ -101,6 +104,25 @@ func checkUser(name, email, plain string) (string, string, []errs.FieldError) {
 	fields = appendFieldErrors(fields, err)
 	fields = appendFieldErrors(fields, domain.CheckPassword("password", plain, email, name))
 	return name, email, fields
+}
+
+// SetLanguage changes the caller's language, in which the web app and
+// e-mails address them, and returns their account.
+func (s *Service) SetLanguage(ctx context.Context, a Actor, lang string) (Account, error) {
+	if lang == "" {
+		return Account{}, errs.Invalid("language", "is required")
+	}
+	chosen, err := domain.CheckLanguage("language", lang)
+	if err != nil {
+		return Account{}, err
+	}
+	if _, err := s.Me(ctx, a); err != nil {
+		return Account{}, err
+	}
+	if err := s.Users.SetLanguage(ctx, a.UserID, chosen); err != nil {
+		return Account{}, fmt.Errorf("set language: %w", err)
+	}
+	return s.Me(ctx, a)
 }
 
 // Me returns the caller's account and organisation.

@@ -35,7 +35,7 @@ func (s *Service) EnsureAdmin(ctx context.Context, email, plain string) (Bootstr
 		plain = newOpaqueToken()[:24]
 		generated = plain
 	}
-	user, err := s.newUser("Administrator", email, plain, "", domain.RoleAdmin)
+	user, err := s.newUser("Administrator", email, plain, "", domain.RoleAdmin, domain.DefaultLanguage)
 	if err != nil {
 		return BootstrapResult{}, fmt.Errorf("first administrator (ONWARD_ADMIN_EMAIL / ONWARD_ADMIN_PASSWORD): %w", err)
 	}

@@ -46,11 +46,12 @@ func (s *Service) Invite(ctx context.Context, a Actor, orgID, email string, role
 	token, now := newOpaqueToken(), s.now()
 	inv := domain.Invitation{
 		ID: newID(), TokenHash: hashToken(token), OrgID: orgID, Email: email, Role: role,
-		InvitedBy: a.UserID, CreatedAt: now, ExpiresAt: now.Add(domain.InvitationTTL),
+		InvitedBy: a.UserID, CreatedAt: now, ExpiresAt: now.Add(domain.InvitationTTL), Issue: 1,
 	}
 	if err := s.Invitations.Create(ctx, inv); err != nil {
 		return IssuedInvitation{}, fmt.Errorf("invite: %w", err)
 	}
+	s.handOffInvitation(inv, token)
 	return IssuedInvitation{ID: inv.ID, Token: token, ExpiresAt: inv.ExpiresAt}, nil
 }
 
@@ -101,15 +102,19 @@ func (s *Service) LookupInvitation(ctx context.Context, token string) (domain.In
 	return inv, org, nil
 }
 
-// AcceptInvitation creates the invitee's account. The invitation is claimed
-// atomically, so a token works once; if the account cannot be created the
-// claim is undone.
-func (s *Service) AcceptInvitation(ctx context.Context, token, name, plain string) (Account, error) {
+// AcceptInvitation creates the invitee's account, in language (optional:
+// en by default). The invitation is claimed atomically, so a token works
+// once; if the account cannot be created the claim is undone.
+func (s *Service) AcceptInvitation(ctx context.Context, token, name, plain, language string) (Account, error) {
+	lang, err := domain.CheckLanguage("language", language)
+	if err != nil {
+		return Account{}, err
+	}
 	inv, org, err := s.LookupInvitation(ctx, token)
 	if err != nil {
 		return Account{}, err
 	}
-	user, err := s.newUser(name, inv.Email, plain, inv.OrgID, inv.Role)
+	user, err := s.newUser(name, inv.Email, plain, inv.OrgID, inv.Role, lang)
 	if err != nil {
 		return Account{}, err
 	}

@@ -49,9 +49,11 @@ func (s *Service) ReissueInvitation(ctx context.Context, a Actor, orgID, invitat
 	token, now := newOpaqueToken(), s.now()
 	next := old
 	next.TokenHash, next.InvitedBy, next.CreatedAt, next.ExpiresAt = hashToken(token), a.UserID, now, now.Add(domain.InvitationTTL)
+	next.Issue = old.IssueNumber() + 1
 	if err := s.Invitations.Reissue(ctx, old.TokenHash, next, now); err != nil {
 		return IssuedInvitation{}, fmt.Errorf("reissue invitation: %w", err)
 	}
+	s.handOffInvitation(next, token)
 	return IssuedInvitation{ID: next.ID, Token: token, ExpiresAt: next.ExpiresAt}, nil
 }
 

@@ -74,6 +74,24 @@ func (m *memoryUsers) SetRole(_ context.Context, id string, role domain.Role) er
 	return fmt.Errorf("user: %w", errs.NotFound)
 }
 
+func (m *memoryUsers) SetLanguage(_ context.Context, id string, lang domain.Language) error {
+	return m.update(id, func(u *domain.User) { u.Language = lang })
+}
+
+func (m *memoryUsers) SetPassword(_ context.Context, id, hash string) error {
+	return m.update(id, func(u *domain.User) { u.PasswordHash = hash })
+}
+
+func (m *memoryUsers) update(id string, change func(*domain.User)) error {
+	for i := range m.all {
+		if m.all[i].ID == id {
+			change(&m.all[i])
+			return nil
+		}
+	}
+	return fmt.Errorf("user: %w", errs.NotFound)
+}
+
 func (m *memoryUsers) Delete(_ context.Context, id string) error {
 	for i := range m.all {
 		if m.all[i].ID == id {

@@ -16,8 +16,9 @@ import (
 // Users stores accounts. Create fails with errs.Conflict on a taken e-mail.
 // ByOrg returns at most limit accounts of one organisation, by name.
 // SetDeactivated switches an account off (at set) or on again (at nil);
-// SetRole changes its role and Delete removes it; for all three an
-// unknown id is errs.NotFound.
+// SetRole changes its role, SetLanguage its language, SetPassword its
+// password hash, and Delete removes it; for all of them an unknown id is
+// errs.NotFound.
 type Users interface {
 	Create(ctx context.Context, u domain.User) error
 	ByID(ctx context.Context, id string) (domain.User, error)
@@ -26,6 +27,8 @@ type Users interface {
 	Count(ctx context.Context) (int64, error)
 	SetDeactivated(ctx context.Context, id string, at *time.Time) error
 	SetRole(ctx context.Context, id string, role domain.Role) error
+	SetLanguage(ctx context.Context, id string, lang domain.Language) error
+	SetPassword(ctx context.Context, id, hash string) error
 	Delete(ctx context.Context, id string) error
 }
 
@@ -126,6 +129,24 @@ type BackoffPolicy struct {
 	Idle time.Duration
 }
 
+// PasswordResets stores password resets by token hash. Claim marks a
+// reset used only if it is unused and unexpired at now, atomically, and
+// returns it; anything else is errs.NotFound, so a token works once.
+// UseAllOf marks every unused reset of one account used.
+type PasswordResets interface {
+	Create(ctx context.Context, r domain.PasswordReset) error
+	ByTokenHash(ctx context.Context, hash string) (domain.PasswordReset, error)
+	Claim(ctx context.Context, hash string, now time.Time) (domain.PasswordReset, error)
+	UseAllOf(ctx context.Context, userID string, now time.Time) error
+}
+
+// Messages hands an account mail to the notifications service, which
+// stores and sends it; a Message's ID makes a second handoff of the same
+// message a no-op there.
+type Messages interface {
+	Send(ctx context.Context, m Message) error
+}
+
 // AccountNotices tells the owner of an existing account that someone tried
 // to sign up with their address or invited it, because the API answers
 // those requests as for a new address and so cannot tell the requester.
@@ -135,17 +156,11 @@ type AccountNotices interface {
 	InvitedExistingAddress(ctx context.Context, owner domain.User, org domain.Organisation)
 }
 
-// NoNotices sends nothing. It stands in until the notifications issue
-// brings e-mail.
-//
-// TODO(notifications): e-mail the owner ("someone tried to create an
-// account with your address; if it was you, sign in or reset your
-// password" and "<organisation> invited you; you already have an
-// account") through the notifications service, and wire it in app.build.
+// NoNotices sends nothing, for tests that do not look at mail.
 type NoNotices struct{}
 
-// SignupWithExistingAddress does nothing yet.
+// SignupWithExistingAddress does nothing.
 func (NoNotices) SignupWithExistingAddress(context.Context, domain.User) {}
 
-// InvitedExistingAddress does nothing yet.
+// InvitedExistingAddress does nothing.
 func (NoNotices) InvitedExistingAddress(context.Context, domain.User, domain.Organisation) {}

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/onward-jobs/onward/services/gateway/internal/domain"
@@ -19,19 +20,24 @@ type Config struct {
 	LoginAccount    BackoffPolicy // sign-in attempts per account before and after the limit
 	LoginIPLimit    int           // failed sign-ins per client address per window
 	LoginWindow     time.Duration // throttle window of the address limit
-	Abuse           AbuseLimits   // sign-up and invitation limits
+	Abuse           AbuseLimits   // sign-up, invitation and password-reset limits
+	PublicURL       string        // the web app's URL, which the links in e-mails start with
 	SessionIdle     time.Duration // a session unused this long ends (default domain.DefaultSessionIdle)
 	SessionMax      time.Duration // a session ends this long after sign-in (default domain.DefaultSessionMax)
 }
 
-// AbuseLimits bound how fast anyone can create organisations or send
-// invitations, which would otherwise let one client probe many addresses.
+// AbuseLimits bound how fast anyone can create organisations, send
+// invitations or ask for password resets, which would otherwise let one
+// client probe many addresses or flood one inbox.
 type AbuseLimits struct {
 	SignupIPLimit  int           // sign-ups per client address per SignupWindow
 	SignupWindow   time.Duration //
 	InviteIPLimit  int           // invitations per client address per InviteWindow
 	InviteOrgLimit int           // invitations per organisation per InviteWindow
 	InviteWindow   time.Duration //
+	ResetIPLimit   int           // password-reset requests per client address per ResetWindow
+	ResetAddrLimit int           // reset mails (and sign-up notices) per e-mail address per ResetWindow
+	ResetWindow    time.Duration //
 }
 
 // Deps are the ports the use cases run on.
@@ -40,12 +46,19 @@ type Deps struct {
 	Organisations Organisations
 	Invitations   Invitations
 	RefreshTokens RefreshTokens
+	Resets        PasswordResets
 	Throttle      Throttle
 	Revocations   Revocations  // nil publishes nothing, for unit tests
 	Audit         *slog.Logger // who changed whose access, by id only; nil discards
 	Keys          *KeyRing
-	Notices       AccountNotices // NoNotices when nil
-	Now           func() time.Time
+	Notices       AccountNotices // e-mail through Messages when nil
+	// Messages hands account mails to the notifications service; nil
+	// sends none and logs a warning per mail.
+	Messages Messages
+	// Logger receives warnings about work done off the request path, by
+	// id only; nil discards them.
+	Logger *slog.Logger
+	Now    func() time.Time
 	// PasswordChecked, when set, is called once per password verified at
 	// sign-in, so tests can count how many guesses were evaluated.
 	PasswordChecked func()
@@ -56,6 +69,10 @@ type Service struct {
 	Deps
 	cfg       Config
 	dummyHash string
+	// slots bounds the work running off the request path at once;
+	// pending counts it, for Drain.
+	slots   chan struct{}
+	pending sync.WaitGroup
 }
 
 // New returns the use cases. The dummy hash lets a sign-in for an unknown
@@ -63,9 +80,6 @@ type Service struct {
 func New(cfg Config, deps Deps) (*Service, error) {
 	if deps.Now == nil {
 		deps.Now = time.Now
-	}
-	if deps.Notices == nil {
-		deps.Notices = NoNotices{}
 	}
 	if deps.Revocations == nil {
 		deps.Revocations = unpublished{}
@@ -80,7 +94,11 @@ func New(cfg Config, deps Deps) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Service{Deps: deps, cfg: cfg, dummyHash: dummy}, nil
+	s := &Service{Deps: deps, cfg: cfg, dummyHash: dummy, slots: make(chan struct{}, maxBackground)}
+	if s.Notices == nil {
+		s.Notices = mailNotices{s}
+	}
+	return s, nil
 }
 
 func (s *Service) now() time.Time { return s.Now().UTC() }
@@ -92,6 +110,14 @@ func (s *Service) audit() *slog.Logger {
 		return slog.New(slog.DiscardHandler)
 	}
 	return s.Audit
+}
+
+// logger returns the logger of warnings; its lines carry ids only.
+func (s *Service) logger() *slog.Logger {
+	if s.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return s.Logger
 }
 
 // unpublished is the Revocations of a service built without one.

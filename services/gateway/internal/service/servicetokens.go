@@ -4,6 +4,7 @@ import (
 	"crypto/subtle"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/onward-jobs/onward/pkg/auth"
@@ -11,7 +12,7 @@ import (
 )
 
 // Services are the names a service token may be issued to or for.
-var Services = []string{"gateway", "employers", "candidates", "matching"}
+var Services = []string{"gateway", "employers", "candidates", "matching", "notifications"}
 
 // IssueServiceToken gives a service a short-lived token whose audience is
 // the one service it is about to call, after checking the shared service
@@ -22,7 +23,7 @@ func (s *Service) IssueServiceToken(secret, presented, service, audience string)
 	}
 	var fields []errs.FieldError
 	if !slices.Contains(Services, service) {
-		fields = append(fields, errs.FieldError{Field: "service", Message: "must be one of: gateway, employers, candidates, matching"})
+		fields = append(fields, errs.FieldError{Field: "service", Message: "must be one of: " + strings.Join(Services, ", ")})
 	}
 	if !slices.Contains(Services, audience) || audience == service {
 		fields = append(fields, errs.FieldError{Field: "audience", Message: "must name another Onward service"})
@@ -40,4 +41,18 @@ func (s *Service) IssueServiceToken(secret, presented, service, audience string)
 		return "", 0, fmt.Errorf("sign service token: %w", err)
 	}
 	return token, ttl, nil
+}
+
+// OwnServiceToken is a token of the gateway itself for a call to
+// audience, such as its handoffs to the notifications service.
+func (s *Service) OwnServiceToken(audience string) (string, error) {
+	signer, err := s.Keys.Signer()
+	if err != nil {
+		return "", err
+	}
+	token, err := auth.IssueServiceToken(signer, s.cfg.Issuer, "gateway", audience, min(s.cfg.ServiceTokenTTL, auth.MaxServiceTokenTTL))
+	if err != nil {
+		return "", fmt.Errorf("sign service token: %w", err)
+	}
+	return token, nil
 }

@@ -36,15 +36,16 @@ type invitationDoc struct {
 	ExpiresAt  time.Time  `bson:"expires_at"`
 	AcceptedAt *time.Time `bson:"accepted_at"`
 	RevokedAt  *time.Time `bson:"revoked_at"`
+	Issue      int        `bson:"issue,omitempty"`
 }
 
 func toInvitationDoc(i domain.Invitation) invitationDoc {
-	return invitationDoc{TokenHash: i.TokenHash, ID: i.ID, OrgID: i.OrgID, Email: i.Email, Role: string(i.Role), InvitedBy: i.InvitedBy, CreatedAt: i.CreatedAt, ExpiresAt: i.ExpiresAt, AcceptedAt: i.AcceptedAt, RevokedAt: i.RevokedAt}
+	return invitationDoc{TokenHash: i.TokenHash, ID: i.ID, OrgID: i.OrgID, Email: i.Email, Role: string(i.Role), InvitedBy: i.InvitedBy, CreatedAt: i.CreatedAt, ExpiresAt: i.ExpiresAt, AcceptedAt: i.AcceptedAt, RevokedAt: i.RevokedAt, Issue: i.Issue}
 }
 
 func toDomainInvitation(d invitationDoc) domain.Invitation {
 	return domain.Invitation{ID: d.ID, TokenHash: d.TokenHash, OrgID: d.OrgID, Email: d.Email, Role: domain.Role(d.Role), InvitedBy: d.InvitedBy,
-		CreatedAt: d.CreatedAt.UTC(), ExpiresAt: d.ExpiresAt.UTC(), AcceptedAt: utcPtr(d.AcceptedAt), RevokedAt: utcPtr(d.RevokedAt)}
+		CreatedAt: d.CreatedAt.UTC(), ExpiresAt: d.ExpiresAt.UTC(), AcceptedAt: utcPtr(d.AcceptedAt), RevokedAt: utcPtr(d.RevokedAt), Issue: d.Issue}
 }
 
 // Create inserts an invitation.

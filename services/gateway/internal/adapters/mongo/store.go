@@ -1,5 +1,5 @@
 // Package mongo stores the gateway's accounts, organisations, invitations,
-// refresh tokens, signing keys and the durable copy of the revocation list
+// refresh tokens, password resets, signing keys and the durable copy of the revocation list
 // in its own MongoDB database. bson types stay in this package; named
 // converters translate to domain types.
 package mongo
@@ -23,6 +23,7 @@ type Store struct {
 	RefreshTokens *RefreshTokens
 	SigningKeys   *SigningKeys
 	Revocations   *Revocations
+	Resets        *PasswordResets
 }
 
 // Locker serialises conditional updates of one document. FerretDB v1
@@ -44,16 +45,17 @@ func NewStore(db *mongo.Database, box *sealed.Box, locks Locker) *Store {
 		RefreshTokens: &RefreshTokens{coll: db.Collection("refresh_tokens"), locks: locks},
 		SigningKeys:   &SigningKeys{coll: db.Collection("signing_keys"), box: box},
 		Revocations:   &Revocations{coll: db.Collection("revocations")},
+		Resets:        &PasswordResets{coll: db.Collection("password_resets"), locks: locks},
 	}
 }
 
 // EnsureIndexes creates the indexes every query path relies on: unique
 // e-mail for sign-in, organisation and name for listing an organisation's
 // members, organisation for listing its invitations, and family and user
-// for revoking refresh tokens, and the expiry of revocations (a TTL
-// index). It also fills in the fields documents stored by older versions
-// lack (organisations' search keys, invitations' ids), so every replica
-// may run it at start.
+// for revoking refresh tokens, the expiry of revocations (a TTL index),
+// and the account and expiry of password resets. It also fills in the
+// fields documents stored by older versions lack (organisations' search
+// keys, invitations' ids), so every replica may run it at start.
 func (s *Store) EnsureIndexes(ctx context.Context) error {
 	if err := mongox.EnsureIndexes(ctx, s.Users.coll,
 		mongo.IndexModel{Keys: bson.D{{Key: "email", Value: 1}}, Options: options.Index().SetUnique(true).SetName("email_unique")},
@@ -73,6 +75,9 @@ func (s *Store) EnsureIndexes(ctx context.Context) error {
 		return err
 	}
 	if err := s.Revocations.ensureIndexes(ctx); err != nil {
+		return err
+	}
+	if err := s.Resets.ensureIndexes(ctx); err != nil {
 		return err
 	}
 	if err := s.Organisations.backfillNameKeys(ctx); err != nil {

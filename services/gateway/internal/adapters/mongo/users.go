@@ -24,16 +24,17 @@ type userDoc struct {
 	PasswordHash  string     `bson:"password_hash"`
 	OrgID         string     `bson:"org_id,omitempty"`
 	Role          string     `bson:"role"`
+	Language      string     `bson:"language,omitempty"`
 	CreatedAt     time.Time  `bson:"created_at"`
 	DeactivatedAt *time.Time `bson:"deactivated_at,omitempty"`
 }
 
 func toUserDoc(u domain.User) userDoc {
-	return userDoc{ID: u.ID, Email: u.Email, Name: u.Name, PasswordHash: u.PasswordHash, OrgID: u.OrgID, Role: string(u.Role), CreatedAt: u.CreatedAt, DeactivatedAt: u.DeactivatedAt}
+	return userDoc{ID: u.ID, Email: u.Email, Name: u.Name, PasswordHash: u.PasswordHash, OrgID: u.OrgID, Role: string(u.Role), Language: string(u.Language), CreatedAt: u.CreatedAt, DeactivatedAt: u.DeactivatedAt}
 }
 
 func toDomainUser(d userDoc) domain.User {
-	return domain.User{ID: d.ID, Email: d.Email, Name: d.Name, PasswordHash: d.PasswordHash, OrgID: d.OrgID, Role: domain.Role(d.Role), CreatedAt: d.CreatedAt.UTC(), DeactivatedAt: utcPtr(d.DeactivatedAt)}
+	return domain.User{ID: d.ID, Email: d.Email, Name: d.Name, PasswordHash: d.PasswordHash, OrgID: d.OrgID, Role: domain.Role(d.Role), Language: toDomainLanguage(d.Language), CreatedAt: d.CreatedAt.UTC(), DeactivatedAt: utcPtr(d.DeactivatedAt)}
 }
 
 // Create inserts a user; a taken e-mail is errs.Conflict.
@@ -132,4 +133,36 @@ func (r *Users) Delete(ctx context.Context, id string) error {
 // Count returns the number of accounts.
 func (r *Users) Count(ctx context.Context) (int64, error) {
 	return r.coll.CountDocuments(ctx, bson.D{})
+}
+
+// toDomainLanguage reads the language of an account stored before users
+// had one as the default.
+func toDomainLanguage(lang string) domain.Language {
+	if lang == "" {
+		return domain.DefaultLanguage
+	}
+	return domain.Language(lang)
+}
+
+// SetLanguage changes an account's language. An unknown id is
+// errs.NotFound.
+func (r *Users) SetLanguage(ctx context.Context, id string, lang domain.Language) error {
+	return r.set(ctx, id, "language", string(lang))
+}
+
+// SetPassword replaces an account's password hash. An unknown id is
+// errs.NotFound.
+func (r *Users) SetPassword(ctx context.Context, id, hash string) error {
+	return r.set(ctx, id, "password_hash", hash)
+}
+
+func (r *Users) set(ctx context.Context, id, field string, value any) error {
+	res, err := r.coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: bson.D{{Key: field, Value: value}}}})
+	if err != nil {
+		return fmt.Errorf("set user %s: %w", field, err)
+	}
+	if res.MatchedCount == 0 {
+		return fmt.Errorf("user %s: %w", id, errs.NotFound)
+	}
+	return nil
 }

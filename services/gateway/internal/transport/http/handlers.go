@@ -24,7 +24,7 @@ func (h *handlers) signup(c *fiber.Ctx) error {
 		return err
 	}
 	email, err := h.svc.Signup(c.UserContext(), service.SignupInput{
-		OrganisationName: req.OrganisationName, Name: req.Name, Email: req.Email, Password: req.Password, ClientIP: c.IP(),
+		OrganisationName: req.OrganisationName, Name: req.Name, Email: req.Email, Password: req.Password, Language: req.Language, ClientIP: c.IP(),
 	})
 	if err != nil {
 		return err
@@ -85,6 +85,22 @@ func (h *handlers) me(c *fiber.Ctx) error {
 	return c.JSON(toAccountResponse(acct))
 }
 
+func (h *handlers) updateMe(c *fiber.Ctx) error {
+	a, err := actor(c)
+	if err != nil {
+		return err
+	}
+	var req updateMeRequest
+	if err := httpx.DecodeJSON(c, &req); err != nil {
+		return err
+	}
+	acct, err := h.svc.SetLanguage(c.UserContext(), a, req.Language)
+	if err != nil {
+		return err
+	}
+	return c.JSON(toAccountResponse(acct))
+}
+
 func (h *handlers) createOrganisation(c *fiber.Ctx) error {
 	a, err := actor(c)
 	if err != nil {
@@ -123,7 +139,7 @@ func (h *handlers) acceptInvitation(c *fiber.Ctx) error {
 	if err := httpx.DecodeJSON(c, &req); err != nil {
 		return err
 	}
-	acct, err := h.svc.AcceptInvitation(c.UserContext(), c.Params("token"), req.Name, req.Password)
+	acct, err := h.svc.AcceptInvitation(c.UserContext(), c.Params("token"), req.Name, req.Password, req.Language)
 	if err != nil {
 		return err
 	}

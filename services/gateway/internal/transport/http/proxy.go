@@ -16,7 +16,7 @@ import (
 // Upstream is one service behind the gateway.
 type Upstream struct {
 	Name string
-	URL  string // base URL such as http://employers:8081
+	URL  string // base URL such as http://employers:8081; empty if not deployed
 }
 
 // route sends paths matching Pattern to an upstream. Pattern segments are
@@ -43,6 +43,7 @@ var Routes = []struct{ Pattern, Upstream string }{
 	{"/api/v1/programmes", "candidates"},
 	{"/api/v1/attestations", "candidates"},
 	{"/api/v1/consent-texts", "candidates"},
+	{"/api/v1/notifications", "notifications"},
 }
 
 // Proxy forwards API calls to the services by path prefix.
@@ -68,7 +69,7 @@ func NewProxy(upstreams []Upstream, timeout time.Duration) *Proxy {
 	return p
 }
 
-// match returns the upstream base URL for path, or "".
+// match returns the name of the upstream for path, or "".
 func (p *Proxy) match(path string) string {
 	segs := strings.Split(strings.Trim(path, "/"), "/")
 	for _, r := range p.routes {
@@ -83,14 +84,15 @@ func (p *Proxy) match(path string) string {
 			}
 		}
 		if ok {
-			return p.upstreams[r.Upstream]
+			return r.Upstream
 		}
 	}
 	return ""
 }
 
 // Handle forwards the request if a route matches and passes to the next
-// handler otherwise. The browser session cookie is not forwarded: services
+// handler otherwise; a route to an upstream without a URL answers 503.
+// The browser session cookie is not forwarded: services
 // authenticate the bearer token only.
 //
 // The path is checked as sent, before any decoding (canonicalPath), and
@@ -104,9 +106,14 @@ func (p *Proxy) Handle(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	base := p.match(decoded)
-	if base == "" {
+	upstream := p.match(decoded)
+	if upstream == "" {
 		return c.Next()
+	}
+	base := p.upstreams[upstream]
+	if base == "" {
+		// An optional service (notifications) that is not deployed.
+		return fmt.Errorf("the %s service is not configured: %w", upstream, errs.Unavailable)
 	}
 	target := base + rawPath
 	if query != "" {

@@ -9,12 +9,15 @@ import (
 
 // Deps are what the API needs.
 type Deps struct {
-	Service       *service.Service
-	Keys          *service.KeyRing
-	Verifier      *auth.Verifier
-	Proxy         *Proxy
-	ServiceSecret string
-	CORSOrigins   string
+	Service  *service.Service
+	Keys     *service.KeyRing
+	Verifier *auth.Verifier
+	// InternalVerifier accepts service tokens meant for the gateway, on
+	// the /internal/v1 routes other services call.
+	InternalVerifier *auth.Verifier
+	Proxy            *Proxy
+	ServiceSecret    string
+	CORSOrigins      string
 }
 
 // Register adds the security middleware, the gateway's own API and the
@@ -30,11 +33,14 @@ func Register(app *fiber.App, d Deps) {
 	api.Post("/auth/login", h.login)
 	api.Post("/auth/refresh", h.refresh)
 	api.Post("/auth/logout", h.logout)
+	api.Post("/auth/password-reset", h.requestPasswordReset)
+	api.Post("/auth/password-reset/confirm", h.confirmPasswordReset)
 	api.Get("/invitations/:token", h.lookupInvitation)
 	api.Post("/invitations/:token/accept", h.acceptInvitation)
 
 	authed := auth.Middleware(d.Verifier)
 	api.Get("/me", authed, h.me)
+	api.Patch("/me", authed, h.updateMe)
 	api.Get("/organisations", authed, h.listOrganisations)
 	api.Post("/organisations", authed, h.createOrganisation)
 	api.Get("/organisations/:id", authed, h.organisation)
@@ -48,6 +54,11 @@ func Register(app *fiber.App, d Deps) {
 	api.Get("/users/:id", authed, h.user)
 	api.Post("/users/:id/deactivation", authed, h.deactivateUser)
 	api.Delete("/users/:id/deactivation", authed, h.reactivateUser)
+	api.Post("/users/:id/password-reset", authed, h.issuePasswordReset)
 	api.Post("/admin/signing-keys/rotate", authed, rotateKeys(d.Keys))
 	app.Use("/api/v1", d.Proxy.Handle)
+
+	internal := app.Group("/internal/v1", auth.Middleware(d.InternalVerifier))
+	internal.Get("/users/:id/recipient", h.recipient)
+	internal.Get("/organisations/:id/recipients", h.organisationRecipients)
 }

@@ -12,6 +12,7 @@ type signupRequest struct {
 	Name             string `json:"name" validate:"required,max=100"`
 	Email            string `json:"email" validate:"required,email,max=254"`
 	Password         string `json:"password" validate:"required,min=12,max=128"`
+	Language         string `json:"language,omitempty" validate:"omitempty,oneof=en nl fr de"`
 }
 
 // signupAcceptedResponse answers every valid sign-up alike: the address to
@@ -47,6 +48,13 @@ type changeRoleRequest struct {
 type acceptInvitationRequest struct {
 	Name     string `json:"name" validate:"required,max=100"`
 	Password string `json:"password" validate:"required,min=12,max=128"`
+	Language string `json:"language,omitempty" validate:"omitempty,oneof=en nl fr de"`
+}
+
+// updateMeRequest changes what the caller may change of their own
+// account: their language.
+type updateMeRequest struct {
+	Language string `json:"language" validate:"required,oneof=en nl fr de"`
 }
 
 type userResponse struct {
@@ -55,6 +63,7 @@ type userResponse struct {
 	Email          string `json:"email"`
 	Role           string `json:"role"`
 	OrganisationID string `json:"organisation_id,omitempty"`
+	Language       string `json:"language"`
 }
 
 type organisationResponse struct {
@@ -85,7 +94,7 @@ type invitationResponse struct {
 }
 
 func toUserResponse(u domain.User) userResponse {
-	return userResponse{ID: u.ID, Name: u.Name, Email: u.Email, Role: string(u.Role), OrganisationID: u.OrgID}
+	return userResponse{ID: u.ID, Name: u.Name, Email: u.Email, Role: string(u.Role), OrganisationID: u.OrgID, Language: string(u.Language)}
 }
 
 func toOrganisationResponse(o domain.Organisation) organisationResponse {
