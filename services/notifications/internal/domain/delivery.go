@@ -83,3 +83,13 @@ func (p RetryPolicy) Next(now time.Time, attempts int) (time.Time, bool) {
 	}
 	return now.Add(p.Delays[attempts-1]), true
 }
+
+// DeliveryFilter narrows the admins' list: OrgID "" means every
+// organisation, Status "" every status.
+type DeliveryFilter struct {
+	OrgID  string
+	Status Status
+}
+
+// ValidStatus reports whether s is one of the delivery states.
+func ValidStatus(s Status) bool { return s == Queued || s == Sending || s == Sent || s == Failed }

@@ -136,15 +136,8 @@ func (s *Store) MarkFailed(ctx context.Context, d domain.Delivery, class string)
 	}, true)
 }
 
-// DeliveryFilter narrows the admins' list: OrgID "" means every
-// organisation, Status "" every status.
-type DeliveryFilter struct {
-	OrgID  string
-	Status domain.Status
-}
-
 // ListDeliveries returns a page of deliveries, newest first.
-func (s *Store) ListDeliveries(ctx context.Context, f DeliveryFilter, page mongox.PageRequest) ([]domain.Delivery, string, error) {
+func (s *Store) ListDeliveries(ctx context.Context, f domain.DeliveryFilter, page mongox.PageRequest) ([]domain.Delivery, string, error) {
 	filter := bson.D{}
 	if f.OrgID != "" {
 		filter = append(filter, bson.E{Key: "org_id", Value: f.OrgID})

@@ -115,11 +115,11 @@ func TestDeliveryIsClaimedOnceAndErasedWhenDone(t *testing.T) {
 	if err != nil || cur.Status != domain.Sent || cur.Address != "" || cur.Params != nil || cur.SentAt.IsZero() || cur.Attempts != 2 {
 		t.Fatalf("sent delivery = %+v %v", cur, err)
 	}
-	list, _, err := s.ListDeliveries(ctx, DeliveryFilter{Status: domain.Sent}, mongox.PageRequest{})
+	list, _, err := s.ListDeliveries(ctx, domain.DeliveryFilter{Status: domain.Sent}, mongox.PageRequest{})
 	if err != nil || len(list) != 1 {
 		t.Fatalf("list = %+v %v", list, err)
 	}
-	if list, _, _ := s.ListDeliveries(ctx, DeliveryFilter{OrgID: "other"}, mongox.PageRequest{}); len(list) != 0 {
+	if list, _, _ := s.ListDeliveries(ctx, domain.DeliveryFilter{OrgID: "other"}, mongox.PageRequest{}); len(list) != 0 {
 		t.Fatalf("another org's list = %+v", list)
 	}
 }
@@ -138,7 +138,7 @@ func TestFailedDeliveryIsErased(t *testing.T) {
 	if err := s.MarkFailed(ctx, got, domain.ErrRejected); err != nil {
 		t.Fatal(err)
 	}
-	list, _, _ := s.ListDeliveries(ctx, DeliveryFilter{OrgID: "o1", Status: domain.Failed}, mongox.PageRequest{})
+	list, _, _ := s.ListDeliveries(ctx, domain.DeliveryFilter{OrgID: "o1", Status: domain.Failed}, mongox.PageRequest{})
 	if len(list) != 1 || list[0].Address != "" || list[0].Params != nil || list[0].LastError != domain.ErrRejected || list[0].UserID != "u1" {
 		t.Fatalf("failed = %+v", list)
 	}
