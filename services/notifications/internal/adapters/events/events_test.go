@@ -27,7 +27,9 @@ import (
 // a call was meant for.
 type tokens struct{}
 
-func (tokens) Token(_ context.Context, audience string) (string, error) { return "tok-" + audience, nil }
+func (tokens) Token(_ context.Context, audience string) (string, error) {
+	return "tok-" + audience, nil
+}
 
 // fakeOwners serves the employers', candidates' and gateway's internal
 // routes the service calls, with a candidate view that carries an alias the
@@ -41,8 +43,8 @@ func fakeOwners(t *testing.T) *httptest.Server {
 		audience string
 		body     any
 	}{
-		"/internal/v1/roles/r1":      {"employers", map[string]any{"id": "r1", "employer_id": "emp-1", "title": "Barista", "status": "open"}},
-		"/internal/v1/candidates/c1": {"candidates", map[string]any{"id": "c1", "org_id": "prog-1", "alias": "Secret Alias", "house": map[string]any{"name": "Kortrijk"}}},
+		"/internal/v1/roles/r1":                        {"employers", map[string]any{"id": "r1", "employer_id": "emp-1", "title": "Barista", "status": "open"}},
+		"/internal/v1/candidates/c1":                   {"candidates", map[string]any{"id": "c1", "org_id": "prog-1", "alias": "Secret Alias", "house": map[string]any{"name": "Kortrijk"}}},
 		"/internal/v1/organisations/emp-1/recipients":  {"gateway", map[string]any{"items": []any{member("u1", "nl", "org_admin"), member("u2", "fr", "member")}}},
 		"/internal/v1/organisations/prog-1/recipients": {"gateway", map[string]any{"items": []any{member("s1", "de", "member")}}},
 		"/internal/v1/users/u2/recipient":              {"gateway", map[string]any{"user_id": "u2", "email": "u2@example.org", "language": "fr", "organisation_id": "emp-1", "role": "member", "active": true}},
