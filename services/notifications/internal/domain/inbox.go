@@ -1,0 +1,28 @@
+package domain
+
+import "time"
+
+// Subject kinds: what an inbox item is about. An item holds the id only;
+// its message is rendered when read.
+const (
+	SubjectRole      = "role"
+	SubjectCandidate = "candidate"
+)
+
+// InboxItem is one notification in a user's inbox. It holds ids and a
+// message key, never names or text, so an erasure elsewhere needs nothing
+// here and the message is rendered in the reader's language.
+type InboxItem struct {
+	ID          string
+	UserID      string
+	SourceID    string
+	Kind        string
+	MessageKey  string
+	SubjectType string
+	SubjectID   string
+	Link        string
+	CreatedAt   time.Time
+	ReadAt      time.Time
+	// DigestPending marks an item that waits for the user's daily digest.
+	DigestPending bool
+}
