@@ -61,8 +61,17 @@ func TestComposeMailpitOnlyInTheDevProfile(t *testing.T) {
 	if len(mp.Ports) != 1 || mp.Ports[0].HostIP != "127.0.0.1" || mp.Ports[0].Published != "8025" || mp.Ports[0].Target != 8025 {
 		t.Errorf("mailpit ports = %+v, want 127.0.0.1:8025:8025 only", mp.Ports)
 	}
-	if _, ok := mp.Networks["backend"]; !ok {
-		t.Error("mailpit is not on the backend network, where notifications sends mail")
+	if networks := slices.Sorted(maps.Keys(mp.Networks)); !slices.Equal(networks, []string{"mail"}) {
+		t.Errorf("mailpit networks = %v, want mail alone (never the stores' backend)", networks)
+	}
+	notifications := service(t, project, "notifications")
+	if networks := notifications.NetworksByPriority(); !slices.Equal(networks, []string{"backend", "mail"}) {
+		t.Errorf("notifications networks by priority = %v, want backend then mail", networks)
+	}
+	for name, svc := range project.Services {
+		if _, on := svc.Networks["mail"]; on && name != "notifications" && name != "mailpit" {
+			t.Errorf("%s joins the mail network", name)
+		}
 	}
 	if got, _ := envValue(mp, "MP_DISABLE_VERSION_CHECK"); got != "true" {
 		t.Errorf("MP_DISABLE_VERSION_CHECK = %q: mailpit would call GitHub", got)
