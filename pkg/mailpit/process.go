@@ -1,12 +1,15 @@
 package mailpit
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os/exec"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -46,6 +49,15 @@ func Start(ctx context.Context, o Options) (*Process, error) {
 		// DNS lookup of each SMTP client.
 		"--disable-version-check", "--smtp-disable-rdns",
 	}
+	// Mailpit answers /readyz even when its SMTP server cannot listen (it
+	// then exits a moment later), so a taken port is caught here first.
+	for _, addr := range []string{o.SMTPAddr, o.APIAddr} {
+		ln, err := net.Listen("tcp", addr)
+		if err != nil {
+			return nil, fmt.Errorf("mailpit: cannot listen on %s: %w", addr, err)
+		}
+		_ = ln.Close()
+	}
 	cmd := exec.Command(o.Binary, args...)
 	cmd.Stdout, cmd.Stderr = o.Output, o.Output
 	if o.Output == nil {
@@ -61,24 +73,22 @@ func Start(ctx context.Context, o Options) (*Process, error) {
 	if timeout == 0 {
 		timeout = 15 * time.Second
 	}
-	if err := p.waitReady(ctx, "http://"+o.APIAddr+"/readyz", timeout); err != nil {
+	if err := p.waitReady(ctx, o, timeout); err != nil {
 		_ = p.Stop(0)
 		return nil, err
 	}
 	return p, nil
 }
 
-// waitReady polls url until it answers 200.
-func (p *Process) waitReady(ctx context.Context, url string, timeout time.Duration) error {
+// waitReady polls until the API answers /readyz with 200 and the SMTP
+// server greets as Mailpit, so mail sent right after Start is caught.
+func (p *Process) waitReady(ctx context.Context, o Options, timeout time.Duration) error {
 	client := &http.Client{Timeout: time.Second}
 	deadline := time.NewTimer(timeout)
 	defer deadline.Stop()
 	for {
-		if resp, err := client.Get(url); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return nil
-			}
+		if apiReady(client, "http://"+o.APIAddr+"/readyz") && smtpGreets(o.SMTPAddr) {
+			return nil
 		}
 		select {
 		case <-p.exited:
@@ -90,6 +100,31 @@ func (p *Process) waitReady(ctx context.Context, url string, timeout time.Durati
 		case <-time.After(50 * time.Millisecond):
 		}
 	}
+}
+
+func apiReady(client *http.Client, url string) bool {
+	resp, err := client.Get(url)
+	if err != nil {
+		return false
+	}
+	resp.Body.Close()
+	return resp.StatusCode == http.StatusOK
+}
+
+// smtpGreets reports whether the server at addr sends Mailpit's greeting.
+func smtpGreets(addr string) bool {
+	conn, err := net.DialTimeout("tcp", addr, time.Second)
+	if err != nil {
+		return false
+	}
+	defer conn.Close()
+	_ = conn.SetDeadline(time.Now().Add(time.Second))
+	line, err := bufio.NewReader(conn).ReadString('\n')
+	if err != nil || !strings.HasPrefix(line, "220 ") || !strings.Contains(line, "Mailpit") {
+		return false
+	}
+	_, _ = conn.Write([]byte("QUIT\r\n"))
+	return true
 }
 
 // Exited is closed when Mailpit has exited, for whatever reason.
