@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/onward-jobs/onward/pkg/mailpit"
@@ -28,6 +29,8 @@ type mailCatcher struct {
 	viewer *http.Server
 	// banner is the banner's Mail line.
 	banner string
+	// stopping is set by Stop, so Mailpit's exit is not taken for a crash.
+	stopping atomic.Bool
 }
 
 // mailpitStopGrace is how long Mailpit gets to stop after SIGTERM.
@@ -68,9 +71,19 @@ func startMailCatcher(cfg Config, logger *slog.Logger, logOut io.Writer) (*mailC
 	}
 	m.viewer = &http.Server{Handler: newMailViewer(mailpit.NewClient(m.apiURL), m.smtpAddr, logger), ReadHeaderTimeout: 5 * time.Second}
 	go func() { _ = m.viewer.Serve(ln) }()
+	go m.reportCrash(proc, logger)
 	m.banner = localURL(cfg.MailAddr) + "   (every mail is caught by Mailpit on SMTP " + cfg.MailSMTPAddr + ")"
 	logger.Info("mail catcher started", "smtp", cfg.MailSMTPAddr, "viewer", localURL(cfg.MailAddr), "mailpit_api", m.apiURL)
 	return m, nil
+}
+
+// reportCrash logs Mailpit exiting by itself. The platform runs on: the
+// services retry their mail, which waits for a restart of the launcher.
+func (m *mailCatcher) reportCrash(proc *mailpit.Process, logger *slog.Logger) {
+	<-proc.Exited()
+	if !m.stopping.Load() {
+		logger.Error("the mail catcher (Mailpit) stopped by itself: mails are not caught until the launcher restarts")
+	}
 }
 
 // Running reports whether mail is being caught.
@@ -93,6 +106,7 @@ func (m *mailCatcher) Stop() error {
 	if !m.Running() {
 		return nil
 	}
+	m.stopping.Store(true)
 	ctx, cancel := context.WithTimeout(context.Background(), mailpitStopGrace)
 	defer cancel()
 	errViewer := m.viewer.Shutdown(ctx)
