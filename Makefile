@@ -1,17 +1,31 @@
 # Onward: two commands do everything on a fresh machine.
-#   make run    start the whole platform: the web app on http://localhost:8080, the API on :8090
+#   make run    start the whole platform: the web app on http://localhost:8080, the API on :8090,
+#               the mails it sends on http://localhost:8025 (a development mail catcher)
 #   make test   run every module's tests with -race against real Redis and a real Mongo-wire server
 SHELL := /bin/bash
 MODULES := $(shell go work edit -json | sed -n 's/.*"DiskPath": "\(.*\)".*/\1/p')
 GOVULNCHECK_VERSION := v1.1.4
+# MAILPIT_VERSION is the development mail catcher; pkg/mailpit.Version and docker-compose.yml pin the same.
+MAILPIT_VERSION := v1.33.1
 export GOTOOLCHAIN := local
 
-.PHONY: run test test-deps lint vulncheck bench build tidy-check generate
+.PHONY: run mailpit test test-deps lint vulncheck bench build tidy-check generate
 
-## run: start every service in one process with embedded FerretDB and Redis (or MONGO_URI / REDIS_URL).
-run:
+## run: start every service in one process with embedded FerretDB and Redis (or MONGO_URI / REDIS_URL),
+#   and Mailpit catching every mail (unless SMTP_URL is set), shown on http://localhost:8025.
+run: mailpit
 	go build -o bin/onward-local ./deploy/local/cmd/onward-local
 	bin/onward-local
+
+## mailpit: install Mailpit into bin/ once per version (go install, outside the workspace). A failure
+#   (e.g. offline) does not stop `make run`: the platform then runs without a mail catcher and says so.
+mailpit: bin/.mailpit-$(MAILPIT_VERSION)
+bin/.mailpit-$(MAILPIT_VERSION):
+	@mkdir -p bin
+	@echo "installing Mailpit $(MAILPIT_VERSION) into bin/ (once; a few minutes the first time)"
+	@GOBIN=$(CURDIR)/bin GOFLAGS=-mod=mod GOWORK=off go install github.com/axllent/mailpit@$(MAILPIT_VERSION) \
+		&& rm -f bin/.mailpit-* && touch $@ \
+		|| echo "could not install Mailpit: make run goes on without a mail catcher"
 
 ## generate: regenerate pkg/api (types and client) from docs/openapi.yaml with oapi-codegen, a tool of pkg/go.mod.
 generate:

@@ -27,6 +27,7 @@ var onwardServices = []onwardService{
 	{name: "employers", port: "8081", database: "onward_employers"},
 	{name: "candidates", port: "8082", database: "onward_candidates"},
 	{name: "matching", port: "8083", database: "onward_matching"},
+	{name: "notifications", port: "8084", database: "onward_notifications"},
 }
 
 // requiredEnv are the variables the compose file refuses to start without.
@@ -46,6 +47,7 @@ var requiredEnv = map[string]string{
 	"MONGO_EMPLOYERS_PASSWORD":      "test-mongo-employers",
 	"MONGO_CANDIDATES_PASSWORD":     "test-mongo-candidates",
 	"MONGO_MATCHING_PASSWORD":       "test-mongo-matching",
+	"MONGO_NOTIFICATIONS_PASSWORD":  "test-mongo-notifications",
 	"REDIS_PASSWORD":                "test-redis-password",
 }
 
@@ -278,8 +280,10 @@ func TestComposeOnlyGatewayReachesOutside(t *testing.T) {
 			t.Errorf("%s is on the default network; name its networks", name)
 		}
 		for network := range svc.Networks {
-			if _, edge := edges[name]; !edge && !project.Networks[network].Internal {
-				t.Errorf("%s joins %q, which is not internal; only the web app and the gateway may", name, network)
+			_, edge := edges[name]
+			sendsMail := name == "notifications" && network == "mail"
+			if !edge && !sendsMail && !project.Networks[network].Internal {
+				t.Errorf("%s joins %q, which is not internal; only the web app and the gateway may (and notifications \"mail\", for SMTP)", name, network)
 			}
 		}
 	}
@@ -399,6 +403,7 @@ func checkEnvironment(t *testing.T, svc types.ServiceConfig, want onwardService)
 		expect["EMPLOYERS_URL"] = "http://employers:8081"
 		expect["CANDIDATES_URL"] = "http://candidates:8082"
 		expect["MATCHING_URL"] = "http://matching:8083"
+		expect["NOTIFICATIONS_URL"] = "http://notifications:8084"
 		expect["ONWARD_ADMIN_EMAIL"] = requiredEnv["ONWARD_ADMIN_EMAIL"]
 		expect["ONWARD_ADMIN_PASSWORD"] = requiredEnv["ONWARD_ADMIN_PASSWORD"]
 		expect["ONWARD_KEY_ENCRYPTION_KEY"] = requiredEnv["ONWARD_KEY_ENCRYPTION_KEY"]
@@ -406,6 +411,20 @@ func checkEnvironment(t *testing.T, svc types.ServiceConfig, want onwardService)
 		expect["GATEWAY_URL"] = "http://gateway:8080"
 		if _, ok := envValue(svc, "ONWARD_KEY_ENCRYPTION_KEY"); ok {
 			t.Error("ONWARD_KEY_ENCRYPTION_KEY is given to a service other than the gateway")
+		}
+	}
+	if want.name == "notifications" {
+		// The owners it asks who is told, and the mail server (Mailpit of
+		// the dev profile unless SMTP_URL names a relay).
+		expect["EMPLOYERS_URL"] = "http://employers:8081"
+		expect["CANDIDATES_URL"] = "http://candidates:8082"
+		expect["SMTP_URL"] = "smtp+plain://mailpit:1025"
+		expect["MAIL_FROM"] = "Onward <no-reply@onward.local>"
+	} else {
+		for _, key := range []string{"SMTP_URL", "MAIL_FROM"} {
+			if _, given := envValue(svc, key); given {
+				t.Errorf("%s is given to %s; only the notifications service sends mail", key, want.name)
+			}
 		}
 	}
 	for _, key := range candidatesSecrets {

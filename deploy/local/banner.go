@@ -14,8 +14,10 @@ type bannerInfo struct {
 	PasswordSet bool
 	DataDir     string
 	Stores      *stores
-	Services    []service
-	StartedIn   time.Duration
+	// Mail says where to read the mails the platform sends.
+	Mail      string
+	Services  []service
+	StartedIn time.Duration
 }
 
 // printBanner writes the friendly summary shown once every service is ready.
@@ -36,11 +38,12 @@ func printBanner(w io.Writer, b bannerInfo) {
   Data           %s
   MongoDB        %s
   Redis          %s
+  Mail           %s
   Services       %s
 
   For development only: never enter real people's data here.
   Ctrl-C to stop.
 
 `, b.PublicURL, b.StartedIn.Round(10*time.Millisecond), b.AdminEmail, password, b.DataDir,
-		b.Stores.Mongo, b.Stores.Redis, strings.Join(addrs, ", "))
+		b.Stores.Mongo, b.Stores.Redis, b.Mail, strings.Join(addrs, ", "))
 }

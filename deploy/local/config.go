@@ -31,6 +31,15 @@ type Config struct {
 	EmployersAddr  string `env:"ONWARD_EMPLOYERS_ADDR" envDefault:"127.0.0.1:8081" validate:"required"`
 	CandidatesAddr string `env:"ONWARD_CANDIDATES_ADDR" envDefault:"127.0.0.1:8082" validate:"required"`
 	MatchingAddr   string `env:"ONWARD_MATCHING_ADDR" envDefault:"127.0.0.1:8083" validate:"required"`
+	// SMTPURL, when set, is the mail server the services send through, and
+	// no mail catcher is started.
+	SMTPURL string `env:"SMTP_URL" secret:"true"`
+	// Without SMTP_URL, Mailpit catches every mail on MailSMTPAddr and the
+	// launcher's viewer shows them at MailAddr. MailpitBin is the mailpit
+	// executable; empty means bin/mailpit (where `make run` installs it).
+	MailSMTPAddr string `env:"ONWARD_MAIL_SMTP_ADDR" envDefault:"127.0.0.1:1025" validate:"required"`
+	MailAddr     string `env:"ONWARD_MAIL_ADDR" envDefault:"127.0.0.1:8025" validate:"required"`
+	MailpitBin   string `env:"MAILPIT_BIN"`
 	// PublicURL is the address people use and the issuer of every token.
 	// Empty means http://localhost:<web port>.
 	PublicURL string `env:"ONWARD_PUBLIC_URL" validate:"omitempty,url"`
@@ -50,7 +59,7 @@ func LoadConfig(environ map[string]string) (Config, error) {
 	if err := config.Load(&cfg, environ); err != nil {
 		return Config{}, err
 	}
-	for _, addr := range []string{cfg.FerretDBAddr, cfg.WebAddr, cfg.GatewayAddr, cfg.EmployersAddr, cfg.CandidatesAddr, cfg.MatchingAddr} {
+	for _, addr := range []string{cfg.FerretDBAddr, cfg.WebAddr, cfg.GatewayAddr, cfg.EmployersAddr, cfg.CandidatesAddr, cfg.MatchingAddr, cfg.MailSMTPAddr, cfg.MailAddr} {
 		if _, _, err := net.SplitHostPort(addr); err != nil {
 			return Config{}, fmt.Errorf("config: listen address %q: %w", addr, err)
 		}

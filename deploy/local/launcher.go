@@ -19,7 +19,9 @@ import (
 )
 
 // Run starts the platform and blocks until ctx ends; then it stops every
-// service gracefully, and the embedded stores after them. It returns an
+// service gracefully, and the mail catcher and the embedded stores after
+// them. Without SMTP_URL the services mail to a development mail catcher
+// (Mailpit) whose viewer the banner names. It returns an
 // error if anything fails to start or a service stops by itself, having
 // stopped everything else. environ is the environment (normally the
 // process's); console gets the banner and a generated administrator
@@ -33,7 +35,7 @@ func Run(ctx context.Context, environ map[string]string, console, logOut io.Writ
 	logger := httpx.NewLogger(logOut, cfg.LogFormat, "info", "onward-local")
 	logger.Info("starting", config.Attrs(cfg)...)
 	svcs := onwardServices(cfg, console)
-	if err := checkPortsFree(svcs); err != nil {
+	if err := checkPortsFree(svcs, mailAddrs(cfg)); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
@@ -47,10 +49,16 @@ func Run(ctx context.Context, environ map[string]string, console, logOut io.Writ
 	if err != nil {
 		return err
 	}
+	mail, err := startMailCatcher(cfg, logger, logOut)
+	if err != nil {
+		return errors.Join(err, st.Stop())
+	}
 
 	svcCtx, stopServices := context.WithCancel(ctx)
 	defer stopServices()
-	g := startServices(svcCtx, svcs, sharedEnviron(environ, cfg, st, secrets, svcs), logOut)
+	shared := sharedEnviron(environ, cfg, st, secrets, svcs)
+	mail.addTo(shared)
+	g := startServices(svcCtx, svcs, shared, logOut)
 	runErr := g.waitReady(ctx, cfg.StartTimeout)
 	switch {
 	case ctx.Err() != nil:
@@ -58,7 +66,7 @@ func Run(ctx context.Context, environ map[string]string, console, logOut io.Writ
 	case runErr == nil:
 		printBanner(console, bannerInfo{
 			PublicURL: cfg.PublicURL, AdminEmail: cfg.AdminEmail, PasswordSet: environ["ONWARD_ADMIN_PASSWORD"] != "",
-			DataDir: cfg.DataDir, Stores: st, Services: svcs, StartedIn: time.Since(started),
+			DataDir: cfg.DataDir, Stores: st, Mail: mail.Banner(), Services: svcs, StartedIn: time.Since(started),
 		})
 		runErr = g.watch(ctx)
 	}
@@ -69,7 +77,7 @@ func Run(ctx context.Context, environ map[string]string, console, logOut io.Writ
 		logger.Info("stopping")
 	}
 	stopServices()
-	err = errors.Join(runErr, g.wait(cfg.StopTimeout), st.Stop())
+	err = errors.Join(runErr, g.wait(cfg.StopTimeout), mail.Stop(), st.Stop())
 	if err == nil {
 		logger.Info("stopped cleanly")
 	}

@@ -116,6 +116,9 @@ func testEnviron(t testing.TB, dataDir string) map[string]string {
 	for _, key := range serviceAddrKeys {
 		env[key] = testkit.FreeAddr(t)
 	}
+	// The mail catcher runs only where MAILPIT_BIN names a mailpit; its
+	// ports are free ones all the same.
+	env["ONWARD_MAIL_SMTP_ADDR"], env["ONWARD_MAIL_ADDR"] = testkit.FreeAddr(t), testkit.FreeAddr(t)
 	return env
 }
 

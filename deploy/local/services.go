@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"slices"
 	"strings"
 
 	"github.com/onward-jobs/onward/services/candidates"
@@ -74,11 +75,21 @@ func sharedEnviron(environ map[string]string, cfg Config, st *stores, secrets ma
 	return out
 }
 
+// mailAddrs are the mail catcher's listen addresses, named as services
+// for checkPortsFree: none when SMTP_URL names the mail server or there is
+// no mailpit to start.
+func mailAddrs(cfg Config) []service {
+	if _, found := findMailpit(cfg.MailpitBin); cfg.SMTPURL != "" || !found {
+		return nil
+	}
+	return []service{{name: "mail_smtp", addr: cfg.MailSMTPAddr}, {name: "mail", addr: cfg.MailAddr}}
+}
+
 // checkPortsFree fails early, with a hint, when a service's port is taken,
 // typically by another launcher still running. The services would fail
 // too, but only after the stores have started and with a terser message.
-func checkPortsFree(svcs []service) error {
-	for _, s := range svcs {
+func checkPortsFree(svcs []service, more []service) error {
+	for _, s := range append(slices.Clone(svcs), more...) {
 		ln, err := net.Listen("tcp", s.addr)
 		if err != nil {
 			return fmt.Errorf("%s cannot listen on %s (is Onward already running? set ONWARD_%s_ADDR to use another address): %w",

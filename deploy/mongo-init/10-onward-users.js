@@ -24,3 +24,4 @@ serviceUser('gateway');
 serviceUser('employers');
 serviceUser('candidates');
 serviceUser('matching');
+serviceUser('notifications');
