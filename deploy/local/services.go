@@ -12,6 +12,7 @@ import (
 	"github.com/onward-jobs/onward/services/employers"
 	"github.com/onward-jobs/onward/services/gateway"
 	"github.com/onward-jobs/onward/services/matching"
+	"github.com/onward-jobs/onward/services/notifications"
 	"github.com/onward-jobs/onward/services/web"
 )
 
@@ -43,6 +44,7 @@ func onwardServices(cfg Config, console io.Writer) []service {
 		{name: "employers", addr: cfg.EmployersAddr, run: employers.Run},
 		{name: "candidates", addr: cfg.CandidatesAddr, run: candidates.Run},
 		{name: "matching", addr: cfg.MatchingAddr, run: matching.Run},
+		{name: "notifications", addr: cfg.NotificationsAddr, run: notifications.Run},
 	}
 }
 
