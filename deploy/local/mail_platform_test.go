@@ -151,7 +151,7 @@ func TestMailThroughThePlatform(t *testing.T) {
 	w.platform.do("POST", "/api/v1/organisations", map[string]string{"name": "Huis Zandloper", "kind": "programme", "programme_type": "transition_house"}, http.StatusCreated, &org)
 	coach := w.email("coach")
 	w.platform.do("POST", "/api/v1/organisations/"+org.ID+"/invitations", map[string]string{"email": coach, "role": "org_admin"}, http.StatusCreated, nil)
-	invitation := awaitMail(t, mc, coach, "You are invited to Onward", 30*time.Second)
+	invitation := awaitMail(t, mc, coach, "You are invited to Onward", time.Minute)
 	token := linkToken(t, invitation, public, "/invitations/")
 	if !strings.Contains(invitation.Text, "Huis Zandloper") {
 		t.Errorf("the invitation does not name the organisation:\n%s", invitation.Text)
@@ -162,13 +162,13 @@ func TestMailThroughThePlatform(t *testing.T) {
 	// The organisation's admin invites a member the same way.
 	memberEmail := w.email("member")
 	admin.do("POST", "/api/v1/organisations/"+org.ID+"/invitations", map[string]string{"email": memberEmail, "role": "member"}, http.StatusCreated, nil)
-	token = linkToken(t, awaitMail(t, mc, memberEmail, "You are invited to Onward", 30*time.Second), public, "/invitations/")
+	token = linkToken(t, awaitMail(t, mc, memberEmail, "You are invited to Onward", time.Minute), public, "/invitations/")
 	anon.do("POST", "/api/v1/invitations/"+token+"/accept", map[string]string{"name": "Noor Claes", "password": staffPassword}, http.StatusCreated, nil)
 
 	// A password reset: once and only once, and it signs every session out.
 	_, old := w.signIn(memberEmail)
 	anon.do("POST", "/api/v1/auth/password-reset", map[string]string{"email": memberEmail}, http.StatusAccepted, nil)
-	reset := linkToken(t, awaitMail(t, mc, memberEmail, "Reset your Onward password", 30*time.Second), public, "/password-reset/")
+	reset := linkToken(t, awaitMail(t, mc, memberEmail, "Reset your Onward password", time.Minute), public, "/password-reset/")
 	const newPassword = "a-new-and-longer-passphrase-2026"
 	anon.do("POST", "/api/v1/auth/password-reset/confirm", map[string]string{"token": reset, "password": newPassword}, http.StatusNoContent, nil)
 	anon.do("POST", "/api/v1/auth/password-reset/confirm", map[string]string{"token": reset, "password": "yet-another-passphrase-2026"}, http.StatusBadRequest, nil)
@@ -183,8 +183,8 @@ func TestMailThroughThePlatform(t *testing.T) {
 		c.do("PUT", "/api/v1/notifications/preferences", map[string]any{"kinds": map[string]string{"new_matches": "immediately"}}, http.StatusOK, nil)
 	}
 	w.newRole(emp, "open")
-	awaitMail(t, mc, emp.memberEmail, "New full matches for your role", 30*time.Second)
-	awaitMail(t, mc, prog.memberEmail, "New roles for a candidate of yours", 30*time.Second)
+	awaitMail(t, mc, emp.memberEmail, "New full matches for your role", time.Minute)
+	awaitMail(t, mc, prog.memberEmail, "New roles for a candidate of yours", time.Minute)
 
 	t.Run("redelivered events send no second mail", func(t *testing.T) {
 		rc := openStores(t, p).redis

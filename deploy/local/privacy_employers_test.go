@@ -176,9 +176,9 @@ func TestPrivacyOfEveryEmployerAnswer(t *testing.T) {
 		}
 		w.newRole(w.empA, "open")
 		mc := platformMail(t, p)
-		awaitMail(t, mc, w.empA.memberEmail, "New full matches for your role", 30*time.Second)
-		awaitMail(t, mc, w.progA.memberEmail, "New roles for a candidate of yours", 30*time.Second)
-		awaitMail(t, mc, w.progB.memberEmail, "You are invited to Onward", 30*time.Second)
+		awaitMail(t, mc, w.empA.memberEmail, "New full matches for your role", time.Minute)
+		awaitMail(t, mc, w.progA.memberEmail, "New roles for a candidate of yours", time.Minute)
+		awaitMail(t, mc, w.progB.memberEmail, "You are invited to Onward", time.Minute)
 		var aliases []string
 		for _, o := range []*matrixOrg{w.progA, w.progB} {
 			var c struct{ Alias string }
