@@ -35,7 +35,7 @@ generate:
 test: test-deps
 	scripts/with-redis.sh scripts/test-modules.sh $(MODULES)
 
-## test-deps: redis-server, chromium and npm from Debian's packages, and axe-core (tools/axe, npm ci), when missing.
+## test-deps: redis-server, chromium and npm from Debian's packages, axe-core (tools/axe, npm ci) and Mailpit (scripts/build-mailpit.sh, into the cache testkit reads), when missing.
 test-deps:
 	scripts/ensure-test-deps.sh
 

@@ -3,8 +3,10 @@
 # Redis the tests talk to), chromium (the browser tests) and npm from
 # Debian's packages, then axe-core (the accessibility engine the browser
 # test injects into every page) from the npm registry, at the version
-# tools/axe/package-lock.json pins. Needs root for apt-get; without it, it
-# says what to install.
+# tools/axe/package-lock.json pins, and last Mailpit (the mail catcher the
+# notification tests send to, built once per machine by
+# scripts/build-mailpit.sh). Needs root for apt-get; without it, it says
+# what to install.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 need=()
@@ -30,3 +32,7 @@ if [ ! -f "$axe/node_modules/axe-core/axe.min.js" ] || [ "$axe/package-lock.json
   echo "installing axe-core into tools/axe/node_modules (npm ci)" >&2
   npm ci --prefix "$axe" --ignore-scripts --no-audit --no-fund --silent
 fi
+
+# Mailpit, the mail catcher of the notification tests, built once into the
+# cache pkg/testkit reads, so no test spends minutes building it.
+"$root/scripts/build-mailpit.sh"

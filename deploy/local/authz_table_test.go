@@ -13,6 +13,10 @@ package launcher
 // administrator). "other" is employer B's object for employer A's people,
 // A's for B's admin, programme organisation 2's for organisation 1's
 // people and 1's for 2's; for the rest, A's or organisation 1's.
+// readNotification's object is a notification of that organisation's
+// admin: only the admin it belongs to may mark it read, everyone else is
+// told it does not exist (404), as for a notification of another
+// organisation's; the platform administrator has no organisation.
 //
 // A new operation needs rows here before TestAuthorisationMatrix passes;
 // MATRIX_RECORD=1 go test ./deploy/local -run Matrix -v prints the table as
@@ -99,7 +103,7 @@ var authorisationTable = []string{
 	"reactivateUser        own   -    200  403  200  403  200  403  200  -",
 	"reactivateUser        other 401  404  403  404  403  404  403  404  200",
 	"readAllNotifications  -     401  204  204  204  204  204  204  204  204",
-	"readNotification      own   -    204  204  204  204  204  204  204  204",
+	"readNotification      own   -    204  404  204  404  204  404  204  -",
 	"readNotification      other 401  404  404  404  404  404  404  404  404",
 	"removeMember          own   -    204  403  204  403  204  403  204  -",
 	"removeMember          other 401  404  404  404  404  404  404  404  204",

@@ -138,8 +138,19 @@ func start(t testing.TB, env map[string]string) *platform {
 	ctx, cancel := context.WithCancel(context.Background())
 	p := &platform{env: env, cancel: cancel, done: make(chan error, 1), console: &testkit.LogBuffer{}, logs: &testkit.LogBuffer{},
 		http: contractClient(t)}
-	go func() { p.done <- Run(ctx, env, p.console, p.logs) }()
-	t.Cleanup(cancel)
+	finished := make(chan struct{})
+	go func() { p.done <- Run(ctx, env, p.console, p.logs); close(finished) }()
+	// At the end of the test the run stops, and the test waits for it:
+	// the launcher's child processes (Mailpit) must not outlive it, which
+	// they would if the test binary exited while Run was still stopping.
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case <-finished:
+		case <-time.After(40 * time.Second):
+			t.Errorf("Run did not return within 40s of the test's end\n%s", p.logs)
+		}
+	})
 	// The banner is printed once every service is ready, within the
 	// launcher's own start timeout.
 	wait, err := time.ParseDuration(env["ONWARD_START_TIMEOUT"])

@@ -215,7 +215,28 @@ var operations = map[string]operation{
 		return request{"POST", "/api/v1/attestations/" + id + "/revocation", map[string]any{"version": candidateVersion(o), "reason": "entered_in_error"}}
 	}},
 	"listConsentTexts": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/consent-texts") }},
-	"getConsentText":   {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/consent-texts/2026-11") }},
+
+	// Notifications: each caller's own inbox and preferences, except
+	// readNotification, whose object is a notification of the object
+	// organisation's admin (see world.notificationOf), and the defaults of
+	// an organisation.
+	"listNotifications":        {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/notifications") }},
+	"countUnreadNotifications": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/notifications/unread-count") }},
+	"readAllNotifications": {"", func(*world, *matrixOrg, *matrixOrg) request {
+		return request{"POST", "/api/v1/notifications/read-all", nil}
+	}},
+	"readNotification": {"org", func(w *world, mine, o *matrixOrg) request {
+		return request{"POST", "/api/v1/notifications/" + w.notificationOf(o) + "/read", nil}
+	}},
+	"getNotificationPreferences": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/notifications/preferences") }},
+	"putNotificationPreferences": {"", func(*world, *matrixOrg, *matrixOrg) request {
+		return request{"PUT", "/api/v1/notifications/preferences", map[string]any{"kinds": map[string]string{"new_matches": "immediately"}, "digest_hour": 7}}
+	}},
+	"putOrganisationNotificationDefaults": {"org", func(_ *world, mine, o *matrixOrg) request {
+		return request{"PUT", "/api/v1/notifications/preferences/organisation", map[string]any{"kinds": map[string]string{"new_matches": "daily"}, "organisation_id": o.id}}
+	}},
+	"listNotificationDeliveries": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/notifications/deliveries") }},
+	"getConsentText":             {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/consent-texts/2026-11") }},
 }
 
 // candidateVersion is the version of o's standing candidate now.

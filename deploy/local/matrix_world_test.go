@@ -40,6 +40,37 @@ type world struct {
 	progB    *matrixOrg // the programme organisation of staff2 and admin2
 	tokens   map[string]string
 	seq      atomic.Int64
+	// notes caches a notification of each organisation's admin.
+	notes map[*matrixOrg]string
+}
+
+// notificationOf returns the id of a notification of o's admin: the world
+// gives one to each, as its candidates fully match its roles (an
+// employer's members are told of a role's new full matches, a programme
+// organisation's staff of their candidate's). It waits for the first for
+// up to 30 seconds: the matching service and the notifications service
+// work from events.
+func (w *world) notificationOf(o *matrixOrg) string {
+	w.t.Helper()
+	if id, ok := w.notes[o]; ok {
+		return id
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		var page struct{ Items []struct{ ID string } }
+		o.admin.do("GET", "/api/v1/notifications?limit=1", nil, http.StatusOK, &page)
+		if len(page.Items) > 0 {
+			if w.notes == nil {
+				w.notes = map[*matrixOrg]string{}
+			}
+			w.notes[o] = page.Items[0].ID
+			return page.Items[0].ID
+		}
+		if time.Now().After(deadline) {
+			w.t.Fatalf("the admin of %s has no notification after 30s: the world's full matches told nobody", o.name)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 }
 
 // buildWorld signs up two employers, has the platform administrator create

@@ -78,9 +78,11 @@ func leaksIn(body []byte, path string, marks []string) []string {
 // holds a candidate's name, birth date, contact, house, programme name,
 // programme organisation or id. The same walk as programme staff must find
 // every one of these values (the staff's own full read), so the scan
-// cannot pass for want of data. Then no log line of any service and no
-// entry of any Redis stream of the shared platform, since it started,
-// holds a personal value.
+// cannot pass for want of data. Then no log line of any service, no
+// entry of any Redis stream and no e-mail the mail catcher holds (subject,
+// text and HTML; after a role opened for the walk's employer has mailed
+// its people and the candidates' staff) of the shared platform, since it
+// started, holds a personal value or a candidate's alias.
 func TestPrivacyOfEveryEmployerAnswer(t *testing.T) {
 	p := stack(t)
 	suiteContract(t)
@@ -147,7 +149,7 @@ func TestPrivacyOfEveryEmployerAnswer(t *testing.T) {
 
 	t.Run("no personal value in any log", func(t *testing.T) {
 		logs := p.logs.String() + p.console.String()
-		for _, service := range []string{"gateway", "employers", "candidates", "matching", "web"} {
+		for _, service := range []string{"gateway", "employers", "candidates", "matching", "notifications", "web"} {
 			if !strings.Contains(logs, "service="+service) && !strings.Contains(logs, `"service":"`+service+`"`) {
 				t.Fatalf("no log line of %s: the scan is not reading its logs", service)
 			}
@@ -164,6 +166,28 @@ func TestPrivacyOfEveryEmployerAnswer(t *testing.T) {
 			t.Fatal("no event about the walk's candidate: the scan is not reading the platform's streams")
 		}
 		stores.streamsMustNotHold(t, personalMarks)
+	})
+	t.Run("no personal value in any e-mail", func(t *testing.T) {
+		// Two of the walk's people hear of new full matches at once: a
+		// role opened now fully matches both candidates, so the employer
+		// and the candidate's staff each get a mail about it.
+		for _, c := range []apiClient{w.empA.member, w.progA.member} {
+			c.do("PUT", "/api/v1/notifications/preferences", map[string]any{"kinds": map[string]string{"new_matches": "immediately"}}, http.StatusOK, nil)
+		}
+		w.newRole(w.empA, "open")
+		mc := platformMail(t, p)
+		awaitMail(t, mc, w.empA.memberEmail, "New full matches for your role", time.Minute)
+		awaitMail(t, mc, w.progA.memberEmail, "New roles for a candidate of yours", time.Minute)
+		awaitMail(t, mc, w.progB.memberEmail, "You are invited to Onward", time.Minute)
+		var aliases []string
+		for _, o := range []*matrixOrg{w.progA, w.progB} {
+			var c struct{ Alias string }
+			o.member.do("GET", "/api/v1/candidates/"+o.candidateID, nil, http.StatusOK, &c)
+			aliases = append(aliases, c.Alias)
+		}
+		mails := caughtMail(t, mc)
+		mailsMustNotHold(t, mails, append(slices.Clone(personalMarks), "Harelbeke"), aliases)
+		t.Logf("%d e-mails scanned (subject, text and HTML)", len(mails))
 	})
 }
 

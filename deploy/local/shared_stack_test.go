@@ -32,7 +32,8 @@ func TestMain(m *testing.M) {
 // needs a platform of its own. It uses the launcher's embedded stores, so
 // nothing another test or session does to the shared Redis can throttle
 // it; the test starts the miniredis itself, as the launcher would, so the
-// privacy walk can read every stream of the run. Its contract checks every answer against docs/openapi.yaml; each
+// privacy walk can read every stream of the run. It runs the launcher's
+// mail catcher (Mailpit), so every mail of the run can be read too. Its contract checks every answer against docs/openapi.yaml; each
 // test reports the disagreements seen during it (see suiteContract).
 type sharedPlatform struct {
 	once      sync.Once
@@ -68,6 +69,10 @@ func (s *sharedPlatform) start(t *testing.T) {
 	if s.err != nil {
 		return
 	}
+	// The launcher's development mail catcher, as `make run` has it, so
+	// the notifications service really sends and the privacy walk can
+	// read every mail of the run.
+	env["MAILPIT_BIN"] = testkit.MailpitBinary(t)
 	// The matrix signs up, invites and signs in a few hundred people from
 	// one address, and opens roles for one employer all through; the
 	// throttles and the role cap have their own tests.

@@ -32,6 +32,7 @@ var tokenTargets = []struct{ service, path string }{
 	{"employers", "/api/v1/roles"},
 	{"candidates", "/api/v1/candidates"},
 	{"matching", "/api/v1/matching/status"},
+	{"notifications", "/api/v1/notifications/unread-count"},
 }
 
 // TestTokenAttacksRefused sends forged and malformed access tokens to every

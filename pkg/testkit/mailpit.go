@@ -27,15 +27,24 @@ type Mailpit struct {
 // StartMailpit starts a Mailpit (building it first if this machine has
 // none, see MailpitBinary), stopped when the test ends. Its logs are shown
 // if the test fails.
+//
+// A port FreeAddr handed out may still be taken by a process that does not
+// honour its locks before Mailpit binds it; the first start then tries
+// fresh ports, up to three times.
 func StartMailpit(t testing.TB) *Mailpit {
 	t.Helper()
-	api := FreeAddr(t)
-	m := &Mailpit{
-		smtpAddr: FreeAddr(t), apiAddr: api,
-		database: filepath.Join(t.TempDir(), "mailpit.db"),
-		logs:     &LogBuffer{}, client: mailpit.NewClient("http://" + api),
+	m := &Mailpit{database: filepath.Join(t.TempDir(), "mailpit.db"), logs: &LogBuffer{}}
+	var err error
+	for range 3 {
+		m.smtpAddr, m.apiAddr = FreeAddr(t), FreeAddr(t)
+		m.client = mailpit.NewClient("http://" + m.apiAddr)
+		if err = m.start(t); err == nil {
+			break
+		}
 	}
-	m.Start(t)
+	if err != nil {
+		t.Fatalf("testkit: %v\n%s", err, m.logs)
+	}
 	t.Cleanup(func() {
 		m.Stop()
 		if t.Failed() {
@@ -58,14 +67,20 @@ func (m *Mailpit) Start(t testing.TB) {
 	if m.proc != nil {
 		t.Fatal("testkit: Mailpit is already running")
 	}
+	if err := m.start(t); err != nil {
+		t.Fatalf("testkit: %v\n%s", err, m.logs)
+	}
+}
+
+func (m *Mailpit) start(t testing.TB) error {
 	proc, err := mailpit.Start(context.Background(), mailpit.Options{
 		Binary: MailpitBinary(t), SMTPAddr: m.smtpAddr, APIAddr: m.apiAddr,
 		Database: m.database, Output: m.logs,
 	})
-	if err != nil {
-		t.Fatalf("testkit: %v\n%s", err, m.logs)
+	if err == nil {
+		m.proc = proc
 	}
-	m.proc = proc
+	return err
 }
 
 // Stop kills it at once, as a crash would: SMTP connections drop and new

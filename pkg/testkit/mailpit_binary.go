@@ -22,12 +22,8 @@ func MailpitBinary(t testing.TB) string {
 	if bin := os.Getenv("MAILPIT_BIN"); bin != "" {
 		return bin
 	}
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		cache = os.TempDir()
-	}
-	dir := filepath.Join(cache, "onward", "mailpit", mailpit.Version)
-	bin := filepath.Join(dir, "mailpit")
+	bin := mailpitCachePath()
+	dir := filepath.Dir(bin)
 	if _, err := os.Stat(bin); err == nil {
 		return bin
 	}
@@ -35,6 +31,16 @@ func MailpitBinary(t testing.TB) string {
 		t.Fatalf("testkit: %v", err)
 	}
 	return bin
+}
+
+// mailpitCachePath is where MailpitBinary keeps the build of
+// mailpit.Version; scripts/build-mailpit.sh builds into the same place.
+func mailpitCachePath() string {
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	return filepath.Join(cache, "onward", "mailpit", mailpit.Version, "mailpit")
 }
 
 // buildMailpit installs Mailpit into dir under a file lock, unless another

@@ -2,6 +2,8 @@ package testkit
 
 import (
 	"net/smtp"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -78,5 +80,19 @@ func TestMailpitStopStart(t *testing.T) {
 	got := mp.WaitFor(t, 2, 10*time.Second)
 	if got[0].Subject != "after" || got[1].Subject != "before" {
 		t.Errorf("Messages = %+v", got)
+	}
+}
+
+// TestBuildMailpitScriptFillsTheSameCache: scripts/build-mailpit.sh, which
+// CI runs before the tests, builds into the very path MailpitBinary reads,
+// so no test builds Mailpit again.
+func TestBuildMailpitScriptFillsTheSameCache(t *testing.T) {
+	t.Parallel()
+	out, err := exec.Command(filepath.Join(RepoRoot(t), "scripts", "build-mailpit.sh"), "--print-path").Output()
+	if err != nil {
+		t.Fatalf("build-mailpit.sh --print-path: %v", err)
+	}
+	if got, want := strings.TrimSpace(string(out)), mailpitCachePath(); got != want {
+		t.Errorf("build-mailpit.sh builds into %s, MailpitBinary reads %s", got, want)
 	}
 }

@@ -23,17 +23,17 @@ var gateway = auth.Principal{Subject: auth.ServiceSubjectPrefix + "gateway", Rol
 type deliverySetup struct {
 	svc   *service.Service
 	store *mongoadapter.Store
-	mail  *mailpit
+	mail  *testkit.Mailpit
 }
 
 func newDeliverySetup(t *testing.T, retry ...time.Duration) *deliverySetup {
 	t.Helper()
-	mp := startMailpit(t)
+	mp := testkit.StartMailpit(t)
 	store, err := mongoadapter.NewStore(context.Background(), testkit.MongoDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	mailer, err := smtp.New(smtp.Settings{URL: "smtp+plain://" + mp.SMTP, From: "Onward <no-reply@onward.local>", Timeout: 5 * time.Second})
+	mailer, err := smtp.New(smtp.Settings{URL: "smtp+plain://" + mp.SMTPAddr(), From: "Onward <no-reply@onward.local>", Timeout: 5 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,12 +69,13 @@ func TestHandoffIsDeliveredOnceInTheRecipientsLanguage(t *testing.T) {
 	if n, _ := s.svc.DeliverDue(ctx); n != 0 {
 		t.Fatalf("a handoff seen before was sent again (%d)", n)
 	}
-	got := s.mail.waitMessages(t, 1, 5*time.Second)
+	got := s.mail.WaitFor(t, 1, 5*time.Second)
 	if len(got) != 1 {
 		t.Fatalf("Mailpit caught %d messages, want 1", len(got))
 	}
-	text, html := s.mail.Message(t, got[0].ID)
-	if got[0].Subject != "Je bent uitgenodigd voor Onward" || got[0].To[0].Address != "invitee@example.org" {
+	full := s.mail.Message(t, got[0].ID)
+	text, html := full.Text, full.HTML
+	if got[0].Subject != "Je bent uitgenodigd voor Onward" || got[0].To[0] != "invitee@example.org" {
 		t.Errorf("message = %+v", got[0])
 	}
 	if !strings.Contains(text, h.Link) || !strings.Contains(html, h.Link) || !strings.Contains(text, "Zuivere Koffie") {
@@ -118,7 +119,7 @@ func TestMailArrivesOnceAfterTheServerCameBack(t *testing.T) {
 	if n, _ := s.svc.DeliverDue(ctx); n != 0 {
 		t.Fatal("sent twice")
 	}
-	if got := s.mail.waitMessages(t, 1, 5*time.Second); len(got) != 1 {
+	if got := s.mail.WaitFor(t, 1, 5*time.Second); len(got) != 1 {
 		t.Fatalf("Mailpit caught %d messages, want 1", len(got))
 	}
 }
