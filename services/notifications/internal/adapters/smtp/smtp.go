@@ -102,7 +102,10 @@ func (m *Mailer) Send(ctx context.Context, msg service.Mail) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, m.timeout)
 	defer cancel()
-	if err := client.DialAndSendWithContext(ctx, out); err != nil {
+	// A connection lost after the server accepted the body (its 250 to the
+	// final dot), during RSET or QUIT, still fails the call; the mail went,
+	// so that is a success and must not be retried.
+	if err := client.DialAndSendWithContext(ctx, out); err != nil && !out.IsDelivered() {
 		return &classified{class: Classify(err), err: err}
 	}
 	return nil
