@@ -16,8 +16,9 @@ import (
 // TestBrowserInboxAndPreferences walks the notification pages in a real
 // browser. At a phone's size (390×844) an employer signs in and sees the
 // unread count in the header, opens the inbox, marks everything read,
-// opens the preferences and saves a change; at a desktop's size the same
-// pages. Every step checks the address, the text and that a phone never
+// opens the preferences and saves a change, and, as her organisation's
+// administrator, reads its recent mail deliveries; at a desktop's size
+// the same pages. Every step checks the address, the text and that a phone never
 // scrolls sideways, and keeps a screenshot.
 func TestBrowserInboxAndPreferences(t *testing.T) {
 	n := fake.NewNotifications(t)
@@ -54,6 +55,17 @@ func TestBrowserInboxAndPreferences(t *testing.T) {
 	phone.Open("/lang/nl?next=/inbox/preferences", "inbox-06-phone-preferences-nl", "E-mailvoorkeuren", "Dagelijks overzicht")
 	phone.Open("/lang/en?next=/inbox", "inbox-07-phone-inbox-en", "Inbox")
 
+	// Ana administers her organisation: its recent mail deliveries.
+	n.Set(func(f *fake.Notifications) {
+		f.Deliveries = []map[string]any{
+			{"id": "d2", "kind": "password_reset", "user_id": user, "channel": "email", "status": "failed", "attempts": 6, "last_error": "connection", "created_at": at},
+			{"id": "d1", "kind": "invitation", "channel": "email", "status": "sent", "attempts": 1, "created_at": read, "sent_at": read.Add(time.Minute)},
+		}
+	})
+	phone.Open("/organisation", "inbox-08-phone-organisation", "Mail deliveries")
+	phone.Submit(`a[href="/admin/deliveries"]`, "/admin/deliveries", "inbox-09-phone-deliveries",
+		"Mail deliveries", "Password reset", "Ana Peeters", "Failed", "The mail server could not be reached.", "Someone without an account yet")
+
 	n.Add(user, 1, 1)
 	deskCtx, cancel := chromedp.NewContext(ctx, chromedp.WithNewBrowserContext())
 	defer cancel()
@@ -62,4 +74,6 @@ func TestBrowserInboxAndPreferences(t *testing.T) {
 	desktop.Check("/home", "inbox-10-desktop-home", "Inbox", "1")
 	desktop.Submit(`a.nav-inbox`, "/inbox", "inbox-11-desktop-inbox", "1 unread notification.", "Message 1")
 	desktop.Open("/inbox/preferences", "inbox-12-desktop-preferences", "Your choices", "Time zone")
+	desktop.Navigate("/admin/deliveries?status=failed")
+	desktop.Check("/admin/deliveries", "inbox-13-desktop-deliveries", "Password reset", "Failed")
 }
