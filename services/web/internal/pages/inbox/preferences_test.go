@@ -53,7 +53,7 @@ func TestPreferencesShowTheServicesObjectionsAtTheirFields(t *testing.T) {
 		"kind_new_matches": {"hourly"}, "kind_introductions": {"daily"}, "digest_hour": {"7"}, "time_zone": {"Mars/Olympus"},
 	})
 	refused.MustBeAt(t, "/inbox/preferences", http.StatusUnprocessableEntity)
-	refused.MustContain(t, "Please check")
+	refused.MustContain(t, "Please check", "Choose one of the options.")
 	refused.MustMatch(t, `<fieldset class="field field-invalid" id="kind_new_matches">`, `<p class="error-text" id="kind_new_matches-error">`,
 		`href="#kind_new_matches"`)
 	// The organisation's form keeps what is stored.
@@ -63,6 +63,7 @@ func TestPreferencesShowTheServicesObjectionsAtTheirFields(t *testing.T) {
 		"kind_new_matches": {"daily"}, "kind_introductions": {"daily"}, "digest_hour": {"7"}, "time_zone": {"Mars/Olympus"},
 	})
 	zone.MustBeAt(t, "/inbox/preferences", http.StatusUnprocessableEntity)
+	zone.MustContain(t, "Choose a time zone from the list.")
 	zone.MustMatch(t, `id="time_zone-error"`, `<select id="time_zone" name="time_zone" aria-invalid="true" aria-describedby="time_zone-error">`,
 		`<option value="Mars/Olympus" selected>`)
 }

@@ -320,22 +320,26 @@ func (f *Notifications) settingsOf(w http.ResponseWriter, body map[string]any, b
 	kinds, _ := body["kinds"].(map[string]any)
 	for k, v := range kinds {
 		s, _ := v.(string)
-		if (k != "new_matches" && k != "introductions") || (s != "immediately" && s != "daily" && s != "inbox") {
-			fieldProblem(w, map[string]string{"kinds." + k: "must be one of immediately, daily, inbox"})
+		if k != "new_matches" && k != "introductions" {
+			fieldProblem(w, map[string]string{"kinds." + k: "is not a notification kind; the kinds are [new_matches introductions]"})
+			return Settings{}, false
+		}
+		if s != "immediately" && s != "daily" && s != "inbox" {
+			fieldProblem(w, map[string]string{"kinds." + k: "must be immediately, daily or inbox"})
 			return Settings{}, false
 		}
 		out.Kinds[k] = s
 	}
 	if h, ok := body["digest_hour"].(float64); ok {
 		if h < 0 || h > 23 {
-			fieldProblem(w, map[string]string{"digest_hour": "must be between 0 and 23"})
+			fieldProblem(w, map[string]string{"digest_hour": "must be an hour from 0 to 23"})
 			return Settings{}, false
 		}
 		out.DigestHour = int(h)
 	}
 	if tz, ok := body["time_zone"].(string); ok {
-		if _, err := time.LoadLocation(tz); err != nil || tz == "" {
-			fieldProblem(w, map[string]string{"time_zone": "must be an IANA time zone"})
+		if _, err := time.LoadLocation(tz); err != nil || tz == "" || tz == "Local" {
+			fieldProblem(w, map[string]string{"time_zone": "is not an IANA time zone such as Europe/Brussels"})
 			return Settings{}, false
 		}
 		out.TimeZone = tz
