@@ -168,3 +168,23 @@ func TestSwitchingLanguageChangesTheAccountsLanguage(t *testing.T) {
 	// Signed out, switching still works and asks nothing.
 	webtest.NewBrowser(t, b.Stack()).Get("/lang/de?next=/login").MustContain(t, "Anmelden")
 }
+
+func TestSwitchingLanguageWorksWhenTheGatewayRefusesIt(t *testing.T) {
+	t.Parallel()
+	s := webtest.Start(t, nil)
+	coach := webtest.ProgrammeAdmin(t, s)
+	member := webtest.ProgrammeMember(t, s, coach)
+	// Deactivated, the member's access token is still in their session,
+	// and the gateway answers its PATCH /api/v1/me with 401.
+	deactivate := "/organisation/members/" + member.UserID() + "/deactivate"
+	coach.Submit(deactivate, deactivate, url.Values{}).MustBeAt(t, "/organisation", http.StatusOK)
+
+	switched := member.NoRedirects().Get("/lang/fr?next=/login")
+	if switched.Status != http.StatusSeeOther || switched.Header.Get("Location") != "/login" || member.Cookie("onward_lang") != "fr" {
+		t.Fatalf("the switch answered %d to %q with language %q", switched.Status, switched.Header.Get("Location"), member.Cookie("onward_lang"))
+	}
+	member.Get("/login").MustContain(t, "Se connecter")
+	if !s.Contains("remember the language") {
+		t.Error("the refused PATCH /api/v1/me was not logged")
+	}
+}
