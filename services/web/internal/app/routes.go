@@ -12,13 +12,14 @@ import (
 	"github.com/onward-jobs/onward/services/web/internal/pages/admin"
 	"github.com/onward-jobs/onward/services/web/internal/pages/employer"
 	"github.com/onward-jobs/onward/services/web/internal/pages/explore"
+	"github.com/onward-jobs/onward/services/web/internal/pages/inbox"
 	"github.com/onward-jobs/onward/services/web/internal/pages/portfolio"
 	"github.com/onward-jobs/onward/services/web/internal/pages/staff"
 )
 
 // locales are the page packages' message files, read into the kit's one
 // bundle with its own.
-var locales = []fs.FS{account.Locales, employer.Locales, staff.Locales, portfolio.Locales, admin.Locales}
+var locales = []fs.FS{account.Locales, employer.Locales, staff.Locales, portfolio.Locales, admin.Locales, inbox.Locales}
 
 // MessageFiles are the kit's and every page package's locale folders, for
 // the tests of the messages.
@@ -45,6 +46,7 @@ func routes(app *fiber.App, k *kit.Kit) {
 	// The home page shows each audience's panel; a refused "add an
 	// organisation" form is drawn on it again.
 	employers, staffs, records, explorer := employer.New(k), staff.New(k), portfolio.New(k), explore.New(k)
+	notifications := inbox.New(k)
 	var accounts *account.Pages
 	admins := admin.New(k, func(c *fiber.Ctx, v *kit.View, status int) error { return accounts.RenderHome(c, v, status) })
 	accounts = account.New(k, employers.HomePanel, admins.HomePanel)
@@ -65,9 +67,22 @@ func routes(app *fiber.App, k *kit.Kit) {
 	app.Post("/logout", k.CSRF, accounts.Logout)
 	app.Get("/invitations/:token", k.CSRF, accounts.InvitationForm)
 	app.Post("/invitations/:token", k.CSRF, accounts.AcceptInvitation)
+	app.Get("/password-reset", k.CSRF, accounts.ResetRequestForm)
+	app.Post("/password-reset", k.CSRF, accounts.RequestReset)
+	app.Get("/password-reset/:token", k.CSRF, accounts.ResetForm)
+	app.Post("/password-reset/:token", k.CSRF, accounts.ConfirmReset)
 	app.Get("/home", signedIn(nil, accounts.Home)...)
 	app.Post("/home/invitations", signedIn(nil, accounts.Invite)...)
 	app.Get("/explore", signedIn(nil, explorer.Explore)...)
+
+	// Notifications: everyone signed in has an inbox and chooses what is
+	// e-mailed; an item opens through /inbox/:id, which marks it read.
+	app.Get("/inbox", signedIn(nil, notifications.Inbox)...)
+	app.Post("/inbox/read-all", signedIn(nil, notifications.ReadAll)...)
+	app.Get("/inbox/preferences", signedIn(nil, notifications.Preferences)...)
+	app.Post("/inbox/preferences", signedIn(nil, notifications.SavePreferences)...)
+	app.Post("/inbox/preferences/organisation", signedIn(kit.OrgAdmins, notifications.SaveDefaults)...)
+	app.Get("/inbox/:id", signedIn(nil, notifications.Open)...)
 
 	// Employers: their profile, roles and shortlists. A role's page is open
 	// to programme staff and administrators too, read-only.
@@ -132,6 +147,7 @@ func routes(app *fiber.App, k *kit.Kit) {
 	// an organisation's administrator for their own (/organisation).
 	app.Post("/home/organisations", signedIn(kit.Admins, admins.CreateOrganisation)...)
 	app.Get("/admin/organisations", signedIn(kit.Admins, admins.Organisations)...)
+	app.Get("/admin/deliveries", signedIn(admin.DeliveryReaders, admins.Deliveries)...)
 	organisationRoutes(app, admins, "/admin/organisations/:id", k.CSRF, k.RequireSession, k.Guard(kit.Admins), admins.PlatformScope)
 	organisationRoutes(app, admins, "/organisation", k.CSRF, k.RequireSession, admins.OwnScope)
 

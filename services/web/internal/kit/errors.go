@@ -27,6 +27,10 @@ var fieldMessages = []struct {
 	{"must be one of", "ErrChoice"},
 	{"only programme organisations", "ErrProgrammeTypeEmployer"},
 	{"is required", "ErrLength"},
+	{"must be immediately, daily or inbox", "ErrChoice"},
+	{"is not a notification kind", "ErrChoice"},
+	{"must be an hour from", "ErrChoice"},
+	{"is not an IANA time zone", "ErrTimeZone"},
 }
 
 // fieldLimits are the numbers the translated length messages need.

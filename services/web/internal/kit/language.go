@@ -9,12 +9,15 @@ import (
 )
 
 // SwitchLanguage answers GET /lang/:code: it remembers the chosen language
-// for a year and returns to the page the switcher was on.
+// for a year and returns to the page the switcher was on. A signed-in
+// user's account takes the language too (PATCH /api/v1/me), so their
+// e-mails follow; that is best effort and never stops the switch.
 func (k *Kit) SwitchLanguage(c *fiber.Ctx) error {
 	code, ok := supported(c.Params("code"))
 	if !ok {
 		return c.Next()
 	}
+	k.rememberLanguage(c, code)
 	k.SetCookie(c, langCookie, code, 365*24*time.Hour, fiber.CookieSameSiteLaxMode)
 	return c.Redirect(LocalPath(c.Query("next")), fiber.StatusSeeOther)
 }

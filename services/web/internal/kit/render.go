@@ -76,6 +76,8 @@ type View struct {
 	errorOrder []string
 	// usesPicker loads the picker's script with the page.
 	usesPicker bool
+	// badge is the header's unread count (inbox.go).
+	badge *inboxBadge
 }
 
 // UsesPicker reports whether the page has a picker, whose script the
@@ -158,6 +160,7 @@ func (t Templates) Render(c *fiber.Ctx, status int, page string, v *View) error 
 	if v.Notice == "" {
 		v.Notice = t.kit.takeNotice(c, v.Localizer)
 	}
+	t.kit.fillBadge(c, v)
 	var buf bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&buf, "layout", v); err != nil {
 		return fmt.Errorf("web: render %s: %w", page, err)

@@ -2,6 +2,7 @@ package webtest
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -190,4 +191,52 @@ func (b *Browser) ExpireAccessToken() {
 	if err := rdb.Set(context.Background(), b.sessionKey(), buf, time.Hour).Err(); err != nil {
 		b.t.Fatal(err)
 	}
+}
+
+// UserID is the signed-in user's id, read from the session's access
+// token (unverified: the test only needs to know who it is), for fakes
+// that keep data per user.
+func (b *Browser) UserID() string {
+	b.t.Helper()
+	s, ok := b.Session()
+	if !ok {
+		b.t.Fatal("the browser is not signed in")
+	}
+	parts := strings.Split(s.AccessToken, ".")
+	if len(parts) != 3 {
+		b.t.Fatal("the session's access token is not a JWT")
+	}
+	buf, _ := base64.RawURLEncoding.DecodeString(parts[1])
+	var claims struct {
+		Sub string `json:"sub"`
+	}
+	if err := json.Unmarshal(buf, &claims); err != nil || claims.Sub == "" {
+		b.t.Fatalf("the access token names no user: %v", err)
+	}
+	return claims.Sub
+}
+
+// CallAPI sends a request to the gateway's API with the signed-in user's
+// own access token and decodes a JSON answer into out (when not nil); it
+// returns the status.
+func (b *Browser) CallAPI(method, path string, out any) int {
+	b.t.Helper()
+	s, ok := b.Session()
+	if !ok {
+		b.t.Fatal("the browser is not signed in")
+	}
+	req, err := http.NewRequest(method, b.stack.APIURL+path, nil)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+s.AccessToken)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if out != nil {
+		_ = json.NewDecoder(resp.Body).Decode(out)
+	}
+	return resp.StatusCode
 }

@@ -1,6 +1,7 @@
 package webtest
 
 import (
+	"html"
 	"regexp"
 	"strings"
 	"testing"
@@ -38,4 +39,15 @@ func NotIn(t testing.TB, where, html string, texts ...string) {
 			t.Errorf("%s shows %q:\n%s", where, s, html)
 		}
 	}
+}
+
+// Href returns the address of the page's link whose text is text (HTML
+// entities in it decoded), or fails the test.
+func Href(t testing.TB, p Page, text string) string {
+	t.Helper()
+	m := regexp.MustCompile(`href="([^"]+)"[^>]*>\s*` + regexp.QuoteMeta(text) + `\s*<`).FindStringSubmatch(p.Body)
+	if m == nil {
+		t.Fatalf("page %s has no link %q:\n%s", p.URL.Path, text, p.Body)
+	}
+	return html.UnescapeString(m[1])
 }

@@ -22,7 +22,13 @@ type adminOrg struct {
 
 func newAdminOrg(t *testing.T) adminOrg {
 	t.Helper()
-	o := adminOrg{g: webtest.Start(t, nil), orgTitle: "Koffiebranderij Kortrijk", memberEmail: webtest.UniqueEmail(t), invitee: webtest.UniqueEmail(t)}
+	return newAdminOrgWith(t, nil)
+}
+
+// newAdminOrgWith is newAdminOrg on a gateway with env.
+func newAdminOrgWith(t *testing.T, env map[string]string) adminOrg {
+	t.Helper()
+	o := adminOrg{g: webtest.Start(t, env), orgTitle: "Koffiebranderij Kortrijk", memberEmail: webtest.UniqueEmail(t), invitee: webtest.UniqueEmail(t)}
 	o.admin = webtest.SignIn(t, o.g, o.g.AdminEmail, webtest.AdminPassword)
 	created := o.admin.Submit("/home", "/home/organisations", url.Values{
 		"org_name": {o.orgTitle}, "kind": {"programme"}, "programme_type": {"detention_house"},

@@ -14,6 +14,9 @@ type memberAction struct {
 	heading, body, submit, notice string
 	// self explains why the signed-in user's own account is not offered.
 	self string
+	// conflict explains the gateway's 409, when it is not about one's own
+	// account (self).
+	conflict string
 	// fits reports whether the action suits the person as they are; nil
 	// suits everyone. unfit explains why it does not.
 	fits  func(m memberRow) bool
@@ -59,6 +62,15 @@ var memberActions = map[string]memberAction{
 		heading: "AdminMakeAdminHeading", body: "AdminMakeAdminBody", submit: "AdminMakeAdminSubmit",
 		notice: "AdminNoticeMadeAdmin", self: "AdminErrSelfMembership", unfit: "AdminErrAlreadyAdmin", routine: true,
 		fits: lacksRole(kit.RoleOrgAdmin), apply: giveRole(kit.RoleOrgAdmin),
+	},
+	"send-reset": {
+		heading: "AdminResetHeading", body: "AdminResetBody", submit: "AdminResetSubmit",
+		notice: "AdminNoticeResetSent", self: "AdminErrSelfReset", conflict: "AdminErrResetDeactivated", routine: true,
+		fits: func(m memberRow) bool { return m.Active }, unfit: "AdminErrResetDeactivated",
+		apply: func(p *Pages, c *fiber.Ctx, _ scope, id string) error {
+			_, err := p.k.API.IssuePasswordResetWithResponse(kit.Ctx(c), id)
+			return err
+		},
 	},
 	"make-member": {
 		heading: "AdminMakeMemberHeading", body: "AdminMakeMemberBody", submit: "AdminMakeMemberSubmit",

@@ -93,7 +93,11 @@ func (p *Pages) ChangeMember(c *fiber.Ctx) error {
 		if verr != nil {
 			return p.failed(c, verr)
 		}
-		v.Data.(*confirmData).Refused, v.Alert = true, v.T(a.self)
+		why := a.self
+		if a.conflict != "" {
+			why = a.conflict
+		}
+		v.Data.(*confirmData).Refused, v.Alert = true, v.T(why, "Name", m.Name)
 		return p.render(c, fiber.StatusConflict, "confirm", v)
 	}
 	if err != nil {
