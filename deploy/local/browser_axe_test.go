@@ -130,10 +130,14 @@ func (w axeWorld) audiences() []axeAudience {
 			{name: "signup", path: "/signup"},
 			{name: "login", path: "/login"},
 			{name: "invitation", path: "/invitations/" + w.invitation},
+			{name: "password-reset", path: "/password-reset"},
+			{name: "password-reset-link", path: "/password-reset/a-link-nobody-was-sent"},
 			{name: "not-found", path: "/no-such-page", status: http.StatusNotFound},
 		}},
 		{name: "employer", email: w.employerEmail, password: staffPassword, pages: []axePage{
 			{name: "home", path: "/home"},
+			{name: "inbox", path: "/inbox"},
+			{name: "notification-preferences", path: "/inbox/preferences"},
 			{name: "profile", path: "/employer/profile"},
 			{name: "role-step-1", path: "/roles/new"},
 			{name: "role-step-2", path: "/roles/new?step=details&occupation=barista"},
@@ -180,6 +184,7 @@ func (w axeWorld) audiences() []axeAudience {
 			{name: "roles", path: "/roles"},
 			{name: "role", path: role},
 			{name: "shortlist", path: role + "/shortlist"},
+			{name: "deliveries", path: "/admin/deliveries"},
 		}},
 	}
 }

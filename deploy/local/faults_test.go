@@ -33,9 +33,6 @@ func TestFaults(t *testing.T) {
 	rds := testkit.StartOwnRedis(t)
 	env := testEnviron(t, t.TempDir())
 	env["REDIS_URL"] = rds.URL
-	for _, limit := range []string{"LOGIN_IP_LIMIT", "SIGNUP_IP_LIMIT", "INVITE_IP_LIMIT", "INVITE_ORG_LIMIT", "ROLE_CAP_PER_AREA"} {
-		env[limit] = "1000"
-	}
 	// The secrets are made here, as the launcher would, so the
 	// recomputing matching instance shares them with the platform.
 	if err := os.MkdirAll(env["ONWARD_DATA_DIR"], 0o700); err != nil {

@@ -73,12 +73,6 @@ func (s *sharedPlatform) start(t *testing.T) {
 	// the notifications service really sends and the privacy walk can
 	// read every mail of the run.
 	env["MAILPIT_BIN"] = testkit.MailpitBinary(t)
-	// The matrix signs up, invites and signs in a few hundred people from
-	// one address, and opens roles for one employer all through; the
-	// throttles and the role cap have their own tests.
-	for _, limit := range []string{"LOGIN_IP_LIMIT", "SIGNUP_IP_LIMIT", "INVITE_IP_LIMIT", "INVITE_ORG_LIMIT", "ROLE_CAP_PER_AREA"} {
-		env[limit] = "1000"
-	}
 	s.contract = loadContract(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	p := &platform{env: env, cancel: cancel, done: make(chan error, 1), console: new(testkit.LogBuffer), logs: new(testkit.LogBuffer),

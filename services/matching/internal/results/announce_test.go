@@ -271,7 +271,7 @@ func checkFullRecords(t *testing.T, ix *engine.Index, heard *gainLog, store resu
 	cands, _ := store.SuggestionCandidates(ctx)
 	for _, id := range cands {
 		sg, _ := store.Suggestions(ctx, id)
-		if fm, _, _ := store.FullMatches(ctx, results.SuggestionsKind, id); !slices.Equal(fm.Members, sg.Full()) {
+		if fm, _, _ := store.FullMatches(ctx, results.SuggestionsKind, results.FullMatchesRecordID(refKey, results.SuggestionsKind, id)); !slices.Equal(fm.Members, sg.Full()) {
 			t.Errorf("suggestions of %s record full matches %v, hold %v", id, fm.Members, sg.Full())
 		}
 	}

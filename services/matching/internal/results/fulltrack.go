@@ -77,7 +77,7 @@ func (r *Results) fullMatchesBefore(ctx context.Context, kind ListKind, id strin
 // readFullMatches reads the list's record, or, without one and when
 // fallback is set, the full matches of the stored list itself.
 func (r *Results) readFullMatches(ctx context.Context, kind ListKind, id string, fallback bool) fullBefore {
-	fm, found, err := r.store.FullMatches(ctx, kind, id)
+	fm, found, err := r.store.FullMatches(ctx, kind, r.recordID(kind, id))
 	if err != nil {
 		r.log.WarnContext(ctx, "full matches of a list not read; its gains wait for its next write",
 			"list", string(kind), "id", id, "error", err.Error())
@@ -154,7 +154,7 @@ func (r *Results) noteFullMatches(ctx context.Context, kind ListKind, id string,
 		r.fulls.set(kind, id, next)
 		return
 	}
-	if err := r.store.SaveFullMatches(ctx, kind, id, next); err != nil {
+	if err := r.store.SaveFullMatches(ctx, kind, r.recordID(kind, id), next); err != nil {
 		r.fulls.forget(kind, id)
 		r.log.WarnContext(ctx, "full matches of a list not recorded; its gains wait for its next write",
 			"list", string(kind), "id", id, "error", err.Error())
@@ -170,4 +170,19 @@ func (r *Results) noteFullMatches(ctx context.Context, kind ListKind, id string,
 // says "no full matches"; a list read in its place must be recorded.
 func unchanged(before fullBefore, now []string) bool {
 	return slices.Equal(before.Members, now) && (before.recorded || len(now) == 0)
+}
+
+// recordID is the id a list's record of full matches is stored under.
+func (r *Results) recordID(kind ListKind, id string) string { return FullMatchesRecordID(r.refKey, kind, id) }
+
+// FullMatchesRecordID is the id the record of a list's full matches is
+// stored under, with the candidate-reference key: a role's id as it is, a
+// candidate's as a keyed hash. The record outlives the list so that
+// versions never repeat, and so it must not hold a candidate's id: once
+// the candidate is erased, the hash names no one.
+func FullMatchesRecordID(refKey []byte, kind ListKind, id string) string {
+	if kind != SuggestionsKind {
+		return id
+	}
+	return candidateRef(refKey, "full-matches record", id)
 }

@@ -66,9 +66,13 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	if err != nil {
 		return fail(fmt.Errorf("matching subscriber: %w", err))
 	}
+	forget, err := eventsadapter.Subscribe(svc.Redis, cfg.CandidatesStream, host+"-"+Name, svc.Logger, notifications.HandleEvent)
+	if err != nil {
+		return fail(fmt.Errorf("candidates subscriber: %w", err))
+	}
 	transport.Register(svc.Server.App, transport.Deps{Verifier: svc.Verifier, Service: notifications})
 	return svc.Serve(ctx,
-		consume,
+		consume, forget,
 		platform.EveryLogged(svc.Logger, cfg.DeliveryInterval, "sent due deliveries", notifications.DeliverDue),
 		platform.EveryLogged(svc.Logger, cfg.DigestInterval, "queued daily digests", notifications.SendDigests),
 	)

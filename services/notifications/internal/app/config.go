@@ -21,6 +21,9 @@ type Config struct {
 	servicekit.Config
 	// MatchingStream is the matching service's stream of full-match events.
 	MatchingStream string `env:"MATCHING_STREAM" envDefault:"onward.matching" validate:"required"`
+	// CandidatesStream is the candidates service's stream; only erasures
+	// matter here: they delete what the inbox holds about the candidate.
+	CandidatesStream string `env:"CANDIDATES_STREAM" envDefault:"onward.candidates" validate:"required"`
 	// EmployersURL and CandidatesURL reach the owners of roles and
 	// candidates, to learn which organisation an event concerns.
 	EmployersURL  string `env:"EMPLOYERS_URL" envDefault:"http://localhost:8081" validate:"required,url"`

@@ -18,6 +18,10 @@ import (
 // and adds nothing. An event about an aggregate or organisation that no
 // longer exists is dropped and logged by id.
 func (s *Service) HandleEvent(ctx context.Context, e events.Envelope) error {
+	if e.Type == EventCandidateErased {
+		// Erasure reaches the inbox: nothing about the candidate stays.
+		return s.d.Inbox.ForgetSubject(ctx, domain.SubjectCandidate, e.AggregateID)
+	}
 	rule, ok := ruleFor(e.Type)
 	if !ok {
 		return nil
@@ -50,6 +54,9 @@ func (s *Service) HandleEvent(ctx context.Context, e events.Envelope) error {
 	}
 	return nil
 }
+
+// EventCandidateErased is the candidates service's event of an erasure.
+const EventCandidateErased = "candidate.erased"
 
 // owner returns the organisation an aggregate belongs to, and a role's
 // title for the mail.

@@ -26,6 +26,9 @@ type Inbox interface {
 	DigestUsers(ctx context.Context) ([]string, error)
 	DigestItems(ctx context.Context, userID string) ([]domain.InboxItem, error)
 	ClearDigest(ctx context.Context, ids []string) error
+	// ForgetSubject deletes every item about the subject, and the
+	// deliveries made for them (erasure).
+	ForgetSubject(ctx context.Context, subjectType, subjectID string) error
 }
 
 // Deliveries stores deliveries and hands due ones to one worker at a time.

@@ -1,0 +1,40 @@
+package mongo
+
+import (
+	"context"
+	"fmt"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+)
+
+// ForgetSubject deletes every inbox item about the subject (a candidate
+// who was erased) and every delivery made for those items, so erasure
+// reaches this service's copies of the id too. It is idempotent.
+func (s *Store) ForgetSubject(ctx context.Context, subjectType, subjectID string) error {
+	filter := bson.D{{Key: "subject_type", Value: subjectType}, {Key: "subject_id", Value: subjectID}}
+	var items []struct {
+		SourceID string `bson:"source_id"`
+	}
+	cur, err := s.inbox.Find(ctx, filter)
+	if err != nil {
+		return fmt.Errorf("inbox items about %s %s: %w", subjectType, subjectID, err)
+	}
+	if err := cur.All(ctx, &items); err != nil {
+		return fmt.Errorf("inbox items about %s %s: %w", subjectType, subjectID, err)
+	}
+	sources := make([]string, 0, len(items))
+	for _, it := range items {
+		sources = append(sources, it.SourceID)
+	}
+	// The deliveries go first: should the second delete fail, a retry
+	// still finds the items that name their sources.
+	if len(sources) > 0 {
+		if _, err := s.deliveries.DeleteMany(ctx, bson.D{{Key: "source_id", Value: bson.D{{Key: "$in", Value: sources}}}}); err != nil {
+			return fmt.Errorf("deliveries about %s %s: %w", subjectType, subjectID, err)
+		}
+	}
+	if _, err := s.inbox.DeleteMany(ctx, filter); err != nil {
+		return fmt.Errorf("inbox items about %s %s: %w", subjectType, subjectID, err)
+	}
+	return nil
+}

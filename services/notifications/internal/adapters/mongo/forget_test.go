@@ -1,0 +1,62 @@
+package mongo
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+
+	"github.com/onward-jobs/onward/services/notifications/internal/domain"
+)
+
+// TestForgetSubjectLeavesNoTraceOfIt: after a candidate's erasure every
+// inbox item about the candidate, and every delivery made for those items,
+// is gone; items about others stay.
+func TestForgetSubjectLeavesNoTraceOfIt(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newStore(t)
+	now := time.Now()
+	for i, subject := range []string{"cand-erased", "cand-erased", "cand-kept"} {
+		source := "event-" + string(rune('a'+i))
+		it := domain.InboxItem{UserID: "staff-1", SourceID: source, Kind: domain.KindNewMatches, MessageKey: "candidate_full_added",
+			SubjectType: domain.SubjectCandidate, SubjectID: subject, Link: "/candidates/" + subject, CreatedAt: now}
+		if err := s.InsertItem(ctx, it); err != nil {
+			t.Fatal(err)
+		}
+		d := domain.Delivery{SourceID: source, Recipient: domain.RecipientKey("staff-1", ""), Channel: domain.ChannelEmail,
+			Kind: domain.KindNewMatches, UserID: "staff-1", Language: "en", Address: "staff@x.org",
+			Params: map[string]string{"link": "https://x/candidates/" + subject}, NextAttemptAt: now, CreatedAt: now}
+		if err := s.InsertDelivery(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.ForgetSubject(ctx, domain.SubjectCandidate, "cand-erased"); err != nil {
+		t.Fatal(err)
+	}
+	for _, coll := range []string{"inbox", "deliveries"} {
+		cur, err := map[string]*mongo.Collection{"inbox": s.inbox, "deliveries": s.deliveries}[coll].Find(ctx, bson.D{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var docs []bson.Raw
+		if err := cur.All(ctx, &docs); err != nil {
+			t.Fatal(err)
+		}
+		kept := 0
+		for _, d := range docs {
+			if strings.Contains(d.String(), "cand-erased") {
+				t.Errorf("%s still holds the erased candidate: %s", coll, d)
+			}
+			if strings.Contains(d.String(), "cand-kept") {
+				kept++
+			}
+		}
+		if kept != 1 {
+			t.Errorf("%s holds %d documents about the other candidate, want 1", coll, kept)
+		}
+	}
+}
