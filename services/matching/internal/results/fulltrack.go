@@ -173,7 +173,9 @@ func unchanged(before fullBefore, now []string) bool {
 }
 
 // recordID is the id a list's record of full matches is stored under.
-func (r *Results) recordID(kind ListKind, id string) string { return FullMatchesRecordID(r.refKey, kind, id) }
+func (r *Results) recordID(kind ListKind, id string) string {
+	return FullMatchesRecordID(r.refKey, kind, id)
+}
 
 // FullMatchesRecordID is the id the record of a list's full matches is
 // stored under, with the candidate-reference key: a role's id as it is, a
