@@ -110,7 +110,11 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	if cfg.NotificationsURL == "" {
 		rt.Logger.Warn("NOTIFICATIONS_URL is not set: account mails are not sent and /api/v1/notifications answers 503")
 	} else {
-		svc.Messages = notifications.New(cfg.NotificationsURL, svc.OwnServiceToken, cfg.ProxyTimeout)
+		messages, err := notifications.New(cfg.NotificationsURL, svc.OwnServiceToken, cfg.ProxyTimeout)
+		if err != nil {
+			return nil, err
+		}
+		svc.Messages = messages
 	}
 	if err := bootstrapAdmin(ctx, svc, cfg, opts, rt); err != nil {
 		return nil, err
