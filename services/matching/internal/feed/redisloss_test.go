@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/onward-jobs/onward/services/matching/internal/adapters/owners/ownerstest"
+	"github.com/onward-jobs/onward/services/matching/internal/feed"
 )
 
 // TestRedisLossStartsAReconciliation: when Redis comes back empty, the
@@ -26,12 +27,19 @@ func TestRedisLossStartsAReconciliation(t *testing.T) {
 		t.Fatal("the candidate is not in the index before the loss")
 	}
 
+	// Redis is lost once every consumer has read from its group (an event
+	// on each stream, handled by every group): a group no consumer has read
+	// from yet is created, not created again.
+	h.publish(t, h.candidates, feed.EventCandidateChanged, cid(0), 1)
+	h.publish(t, h.roles, feed.EventRoleChanged, rid(0), 1)
+	eventually(t, "every group has read both events", func() bool { return h.caughtUp(t) })
 	h.rdb.Del(context.Background(), h.candidates, h.roles)
 	eventually(t, "the withdrawn candidate leaves the index", func() bool {
 		_, ok := in.index.Candidate(cid(3))
 		return !ok
 	})
-	if _, ok := in.feed.LastReconciliation(); !ok {
-		t.Error("no reconciliation is reported after the loss")
-	}
+	eventually(t, "the reconciliation is reported", func() bool {
+		_, ok := in.feed.LastReconciliation()
+		return ok
+	})
 }
