@@ -7,6 +7,9 @@ import "time"
 const (
 	SubjectRole      = "role"
 	SubjectCandidate = "candidate"
+	// SubjectIntroduction is an employer's request to meet a candidate
+	// and what followed it (meeting, placement, follow-ups).
+	SubjectIntroduction = "introduction"
 )
 
 // InboxItem is one notification in a user's inbox. It holds ids and a

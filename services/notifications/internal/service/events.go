@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/pkg/events"
@@ -12,11 +13,11 @@ import (
 )
 
 // HandleEvent tells the people an event concerns, by the rule table: each
-// active member of the owning organisation gets an inbox item and, by
-// their preference, a mail now or a line in their digest. It is
-// idempotent: a redelivered event finds its items and deliveries stored
-// and adds nothing. An event about an aggregate or organisation that no
-// longer exists is dropped and logged by id.
+// active member of the organisation (or organisations) it concerns gets an
+// inbox item and, by their preference, a mail now or a line in their
+// digest. It is idempotent: a redelivered event finds its items and
+// deliveries stored and adds nothing. An event about an aggregate or
+// organisation that no longer exists is dropped and logged by id.
 func (s *Service) HandleEvent(ctx context.Context, e events.Envelope) error {
 	if e.Type == EventCandidateErased {
 		// Erasure reaches the inbox: nothing about the candidate stays.
@@ -27,7 +28,7 @@ func (s *Service) HandleEvent(ctx context.Context, e events.Envelope) error {
 		return nil
 	}
 	log := s.d.Logger.With("event_id", e.ID, "event_type", e.Type, "aggregate_id", e.AggregateID)
-	orgID, title, err := s.owner(ctx, rule, e.AggregateID)
+	orgIDs, title, err := s.parties(ctx, rule, e.AggregateID)
 	if errors.Is(err, errs.NotFound) {
 		log.Info("event about an aggregate that no longer exists; dropped")
 		return nil
@@ -35,21 +36,24 @@ func (s *Service) HandleEvent(ctx context.Context, e events.Envelope) error {
 	if err != nil {
 		return err
 	}
-	people, err := s.d.Recipients.Organisation(ctx, orgID)
-	if errors.Is(err, errs.NotFound) {
-		log.Info("event for an organisation that no longer exists; dropped", "org_id", orgID)
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	for _, r := range people {
-		if r.UserID == "" {
+	source := sourceOf(rule, e)
+	for _, orgID := range orgIDs {
+		people, err := s.d.Recipients.Organisation(ctx, orgID)
+		if errors.Is(err, errs.NotFound) {
+			log.Info("event for an organisation that no longer exists; dropped", "org_id", orgID)
 			continue
 		}
-		r.OrgID = orgID
-		if err := s.notify(ctx, rule, e, r, title); err != nil {
-			return fmt.Errorf("notify user %s of event %s: %w", r.UserID, e.ID, err)
+		if err != nil {
+			return err
+		}
+		for _, r := range people {
+			if r.UserID == "" {
+				continue
+			}
+			r.OrgID = orgID
+			if err := s.notify(ctx, rule, e, source, r, title); err != nil {
+				return fmt.Errorf("notify user %s of event %s: %w", r.UserID, e.ID, err)
+			}
 		}
 	}
 	return nil
@@ -58,24 +62,68 @@ func (s *Service) HandleEvent(ctx context.Context, e events.Envelope) error {
 // EventCandidateErased is the candidates service's event of an erasure.
 const EventCandidateErased = "candidate.erased"
 
-// owner returns the organisation an aggregate belongs to, and a role's
-// title for the mail.
-func (s *Service) owner(ctx context.Context, rule Rule, id string) (orgID, title string, err error) {
+// parties returns the organisations whose members hear of an event about
+// aggregate id, and a role's title for the mail.
+func (s *Service) parties(ctx context.Context, rule Rule, id string) (orgIDs []string, title string, err error) {
 	switch rule.SubjectType {
 	case domain.SubjectRole:
 		ref, err := s.d.Owners.Role(ctx, id)
-		return ref.OrgID, ref.Title, err
+		return []string{ref.OrgID}, ref.Title, err
 	case domain.SubjectCandidate:
 		org, err := s.d.Owners.CandidateOrg(ctx, id)
-		return org, "", err
+		return []string{org}, "", err
+	case domain.SubjectIntroduction:
+		in, err := s.d.Owners.Introduction(ctx, id)
+		if err != nil {
+			return nil, "", err
+		}
+		title, err := s.roleTitle(ctx, in.RoleID)
+		return sides(rule.Side, in), title, err
 	}
-	return "", "", fmt.Errorf("rule %s has an unknown subject type %q", rule.EventType, rule.SubjectType)
+	return nil, "", fmt.Errorf("rule %s has an unknown subject type %q", rule.EventType, rule.SubjectType)
+}
+
+// sides returns the organisations of an introduction's side or sides.
+// SideAudience is both: an event carries ids only, so it does not say
+// whose follow-up fell due, and each side's task falls due on the same
+// day as the other's (sourceOf makes the pair one notice).
+func sides(side Side, in IntroductionRef) []string {
+	switch side {
+	case SideEmployer:
+		return []string{in.EmployerOrgID}
+	case SideProgramme:
+		return []string{in.CandidateOrgID}
+	}
+	return []string{in.EmployerOrgID, in.CandidateOrgID}
+}
+
+// sourceOf is what makes a notice unique for each person: the event, or
+// for a follow-up falling due the introduction and the day, so the two
+// events of one due day (the staff's task and the employer's) make one
+// notice for each side rather than two.
+func sourceOf(rule Rule, e events.Envelope) string {
+	if rule.Side == SideAudience {
+		return rule.EventType + ":" + e.AggregateID + ":" + e.OccurredAt.UTC().Format(time.DateOnly)
+	}
+	return e.ID
+}
+
+// roleTitle returns a role's title, or "" for a role that is gone.
+func (s *Service) roleTitle(ctx context.Context, roleID string) (string, error) {
+	if roleID == "" {
+		return "", nil
+	}
+	ref, err := s.d.Owners.Role(ctx, roleID)
+	if errors.Is(err, errs.NotFound) {
+		return "", nil
+	}
+	return ref.Title, err
 }
 
 // notify gives one person an inbox item and, by preference, a delivery.
 // Both inserts are idempotent, so a retry after a partial failure
 // completes what is missing.
-func (s *Service) notify(ctx context.Context, rule Rule, e events.Envelope, r Recipient, title string) error {
+func (s *Service) notify(ctx context.Context, rule Rule, e events.Envelope, source string, r Recipient, title string) error {
 	user, err := s.d.Preferences.UserSettings(ctx, r.UserID)
 	if err != nil {
 		return err
@@ -87,7 +135,7 @@ func (s *Service) notify(ctx context.Context, rule Rule, e events.Envelope, r Re
 	freq := domain.Resolve(user, org).Kinds[rule.Kind]
 	now := s.d.Now()
 	link := fmt.Sprintf(rule.LinkFormat, e.AggregateID)
-	item := domain.InboxItem{UserID: r.UserID, SourceID: e.ID, Kind: rule.Kind, MessageKey: rule.MessageKey,
+	item := domain.InboxItem{UserID: r.UserID, SourceID: source, Kind: rule.Kind, MessageKey: rule.MessageKey,
 		SubjectType: rule.SubjectType, SubjectID: e.AggregateID, Link: link, CreatedAt: now,
 		DigestPending: freq == domain.Daily && s.MailEnabled()}
 	if err := s.d.Inbox.InsertItem(ctx, item); err != nil && !errors.Is(err, domain.ErrDuplicate) {
@@ -96,7 +144,7 @@ func (s *Service) notify(ctx context.Context, rule Rule, e events.Envelope, r Re
 	if freq != domain.Immediately || !s.MailEnabled() || r.Email == "" {
 		return nil
 	}
-	d := domain.Delivery{SourceID: e.ID, Recipient: domain.RecipientKey(r.UserID, ""), Channel: domain.ChannelEmail,
+	d := domain.Delivery{SourceID: source, Recipient: domain.RecipientKey(r.UserID, ""), Channel: domain.ChannelEmail,
 		Kind: rule.Kind, UserID: r.UserID, OrgID: r.OrgID, Language: domain.Language(r.Language), Address: r.Email,
 		Params: map[string]string{messages.ParamLink: s.d.WebURL + link, messages.ParamMessageKey: rule.MessageKey},
 		Status: domain.Queued, NextAttemptAt: now, CreatedAt: now}
