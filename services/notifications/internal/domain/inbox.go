@@ -24,6 +24,10 @@ type InboxItem struct {
 	SubjectType string
 	SubjectID   string
 	Link        string
+	// CandidateID is the candidate an item about an introduction
+	// concerns, kept only so that the candidate's erasure reaches the
+	// item (ForgetSubject); it is never shown.
+	CandidateID string
 	CreatedAt   time.Time
 	ReadAt      time.Time
 	// DigestPending marks an item that waits for the user's daily digest.

@@ -28,7 +28,7 @@ func (s *Service) HandleEvent(ctx context.Context, e events.Envelope) error {
 		return nil
 	}
 	log := s.d.Logger.With("event_id", e.ID, "event_type", e.Type, "aggregate_id", e.AggregateID)
-	orgIDs, title, err := s.parties(ctx, rule, e.AggregateID)
+	to, err := s.parties(ctx, rule, e.AggregateID)
 	if errors.Is(err, errs.NotFound) {
 		log.Info("event about an aggregate that no longer exists; dropped")
 		return nil
@@ -37,7 +37,7 @@ func (s *Service) HandleEvent(ctx context.Context, e events.Envelope) error {
 		return err
 	}
 	source := sourceOf(rule, e)
-	for _, orgID := range orgIDs {
+	for _, orgID := range to.orgIDs {
 		people, err := s.d.Recipients.Organisation(ctx, orgID)
 		if errors.Is(err, errs.NotFound) {
 			log.Info("event for an organisation that no longer exists; dropped", "org_id", orgID)
@@ -51,7 +51,7 @@ func (s *Service) HandleEvent(ctx context.Context, e events.Envelope) error {
 				continue
 			}
 			r.OrgID = orgID
-			if err := s.notify(ctx, rule, e, source, r, title); err != nil {
+			if err := s.notify(ctx, rule, e, source, r, to); err != nil {
 				return fmt.Errorf("notify user %s of event %s: %w", r.UserID, e.ID, err)
 			}
 		}
@@ -62,25 +62,33 @@ func (s *Service) HandleEvent(ctx context.Context, e events.Envelope) error {
 // EventCandidateErased is the candidates service's event of an erasure.
 const EventCandidateErased = "candidate.erased"
 
-// parties returns the organisations whose members hear of an event about
-// aggregate id, and a role's title for the mail.
-func (s *Service) parties(ctx context.Context, rule Rule, id string) (orgIDs []string, title string, err error) {
+// audience is who hears of one event: the members of orgIDs; title is a
+// role's title for the mail, candidateID the candidate an introduction
+// concerns (kept on the items for erasure only).
+type audience struct {
+	orgIDs      []string
+	title       string
+	candidateID string
+}
+
+// parties returns who hears of an event about aggregate id.
+func (s *Service) parties(ctx context.Context, rule Rule, id string) (audience, error) {
 	switch rule.SubjectType {
 	case domain.SubjectRole:
 		ref, err := s.d.Owners.Role(ctx, id)
-		return []string{ref.OrgID}, ref.Title, err
+		return audience{orgIDs: []string{ref.OrgID}, title: ref.Title}, err
 	case domain.SubjectCandidate:
 		org, err := s.d.Owners.CandidateOrg(ctx, id)
-		return []string{org}, "", err
+		return audience{orgIDs: []string{org}}, err
 	case domain.SubjectIntroduction:
 		in, err := s.d.Owners.Introduction(ctx, id)
 		if err != nil {
-			return nil, "", err
+			return audience{}, err
 		}
 		title, err := s.roleTitle(ctx, in.RoleID)
-		return sides(rule.Side, in), title, err
+		return audience{orgIDs: sides(rule.Side, in), title: title, candidateID: in.CandidateID}, err
 	}
-	return nil, "", fmt.Errorf("rule %s has an unknown subject type %q", rule.EventType, rule.SubjectType)
+	return audience{}, fmt.Errorf("rule %s has an unknown subject type %q", rule.EventType, rule.SubjectType)
 }
 
 // sides returns the organisations of an introduction's side or sides.
@@ -123,7 +131,7 @@ func (s *Service) roleTitle(ctx context.Context, roleID string) (string, error) 
 // notify gives one person an inbox item and, by preference, a delivery.
 // Both inserts are idempotent, so a retry after a partial failure
 // completes what is missing.
-func (s *Service) notify(ctx context.Context, rule Rule, e events.Envelope, source string, r Recipient, title string) error {
+func (s *Service) notify(ctx context.Context, rule Rule, e events.Envelope, source string, r Recipient, to audience) error {
 	user, err := s.d.Preferences.UserSettings(ctx, r.UserID)
 	if err != nil {
 		return err
@@ -136,7 +144,7 @@ func (s *Service) notify(ctx context.Context, rule Rule, e events.Envelope, sour
 	now := s.d.Now()
 	link := fmt.Sprintf(rule.LinkFormat, e.AggregateID)
 	item := domain.InboxItem{UserID: r.UserID, SourceID: source, Kind: rule.Kind, MessageKey: rule.MessageKey,
-		SubjectType: rule.SubjectType, SubjectID: e.AggregateID, Link: link, CreatedAt: now,
+		SubjectType: rule.SubjectType, SubjectID: e.AggregateID, Link: link, CandidateID: to.candidateID, CreatedAt: now,
 		DigestPending: freq == domain.Daily && s.MailEnabled()}
 	if err := s.d.Inbox.InsertItem(ctx, item); err != nil && !errors.Is(err, domain.ErrDuplicate) {
 		return err
@@ -148,8 +156,8 @@ func (s *Service) notify(ctx context.Context, rule Rule, e events.Envelope, sour
 		Kind: rule.Kind, UserID: r.UserID, OrgID: r.OrgID, Language: domain.Language(r.Language), Address: r.Email,
 		Params: map[string]string{messages.ParamLink: s.d.WebURL + link, messages.ParamMessageKey: rule.MessageKey},
 		Status: domain.Queued, NextAttemptAt: now, CreatedAt: now}
-	if title != "" {
-		d.Params[messages.ParamRoleTitle] = title
+	if to.title != "" {
+		d.Params[messages.ParamRoleTitle] = to.title
 	}
 	if err := s.d.Deliveries.InsertDelivery(ctx, d); err != nil && !errors.Is(err, domain.ErrDuplicate) {
 		return err

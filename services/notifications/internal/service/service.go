@@ -78,11 +78,12 @@ type RoleRef struct {
 // IntroductionRef is what the service learns of an introduction: the two
 // sides it concerns, the employer's organisation and the candidate's
 // programme organisation, and the role it is for. The candidate's id is
-// not kept.
+// kept on inbox items only, so that the candidate's erasure reaches them.
 type IntroductionRef struct {
 	ID             string
 	RoleID         string
 	EmployerOrgID  string
+	CandidateID    string
 	CandidateOrgID string
 	Status         string
 }

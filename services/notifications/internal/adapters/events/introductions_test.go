@@ -189,3 +189,31 @@ func TestIntroductionNoticesWithoutTheirRoleOrIntroduction(t *testing.T) {
 		t.Error("the staff heard of an answer meant for the employer")
 	}
 }
+
+// TestErasureReachesIntroductionNotices: a candidate's erasure deletes the
+// notices about the candidate's introductions, on both sides, and their
+// mails not yet sent.
+func TestErasureReachesIntroductionNotices(t *testing.T) {
+	t.Parallel()
+	s := newSetup(t)
+	ctx := context.Background()
+	for _, typ := range []string{"introduction.requested", "placement.started"} {
+		if err := s.svc.HandleEvent(ctx, envelope(t, typ, "i1")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(s.items(t, "s1")) != 2 || len(s.items(t, "u1")) != 1 {
+		t.Fatal("the notices were not made")
+	}
+	if err := s.svc.HandleEvent(ctx, envelope(t, "candidate.erased", "c1")); err != nil {
+		t.Fatal(err)
+	}
+	for _, user := range []string{"u1", "u2", "s1"} {
+		if items := s.items(t, user); len(items) != 0 {
+			t.Errorf("%s still has notices about the erased candidate's introduction: %+v", user, items)
+		}
+	}
+	if n, err := s.svc.DeliverDue(ctx); err != nil || n != 0 {
+		t.Errorf("DeliverDue = %d, %v; want no mail left about the erased candidate", n, err)
+	}
+}

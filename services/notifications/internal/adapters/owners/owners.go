@@ -97,8 +97,8 @@ func (c *Client) CandidateOrg(ctx context.Context, id string) (string, error) {
 }
 
 // Introduction returns the sides of an introduction: the employer's
-// organisation, the candidate's programme organisation and the role. The
-// candidate's id, in the answer, is not kept.
+// organisation, the candidate and their programme organisation, and the
+// role.
 func (c *Client) Introduction(ctx context.Context, id string) (service.IntroductionRef, error) {
 	var body api.IntroductionParties
 	resp, err := c.placements.GetIntroductionParties(ctx, id)
@@ -109,7 +109,7 @@ func (c *Client) Introduction(ctx context.Context, id string) (service.Introduct
 		return service.IntroductionRef{}, fmt.Errorf("owners: GET /internal/v1/introductions/%s: an answer without both organisations", id)
 	}
 	return service.IntroductionRef{ID: body.ID, RoleID: body.RoleID, EmployerOrgID: body.EmployerOrgID,
-		CandidateOrgID: body.CandidateOrgID, Status: string(body.Status)}, nil
+		CandidateID: body.CandidateID, CandidateOrgID: body.CandidateOrgID, Status: string(body.Status)}, nil
 }
 
 // decode reads a 200 answer into into, or returns the error its status

@@ -48,7 +48,7 @@ func TestIntroductionContract(t *testing.T) {
 	}
 	ctx := context.Background()
 	got, err := c.Introduction(ctx, "i1")
-	want := service.IntroductionRef{ID: "i1", RoleID: "r1", EmployerOrgID: "emp-1", CandidateOrgID: "prog-1", Status: "requested"}
+	want := service.IntroductionRef{ID: "i1", RoleID: "r1", EmployerOrgID: "emp-1", CandidateID: "c1", CandidateOrgID: "prog-1", Status: "requested"}
 	if err != nil || got != want {
 		t.Fatalf("Introduction = %+v, %v; want %+v", got, err, want)
 	}
