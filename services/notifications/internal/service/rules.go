@@ -25,8 +25,12 @@ type Rule struct {
 // Side is a party to an introduction.
 type Side string
 
-// The sides of an introduction. SideAudience is the follow-up's audience:
-// each side has its own follow-up task, due on the same day as the other's.
+// The sides of an introduction. SideAudience is meant as the side of a
+// follow-up's audience; each side has its own follow-up task, due on the
+// same day as the other's, and an event carries ids only, no audience, so
+// both sides hear and the two events of one day make one notice per
+// person (sides, sourceOf). Should events come to carry the audience,
+// sides is the one place to read it.
 const (
 	SideEmployer  Side = "employer"
 	SideProgramme Side = "programme"
@@ -58,7 +62,7 @@ var Rules = []Rule{
 	// How the meeting went was recorded, a hire began: both sides hear.
 	introductionRule("meeting.recorded", "meeting_recorded", SideBoth),
 	introductionRule("placement.started", "placement_started", SideBoth),
-	// A follow-up of a placement fell due: its audience's side hears.
+	// A placement's follow-ups fell due: both sides hear, once a day.
 	introductionRule("followup.due", "followup_due", SideAudience),
 }
 
