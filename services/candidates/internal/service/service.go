@@ -209,7 +209,7 @@ type DisclosureStore interface {
 	// of an introduction; either is errs.NotFound when there is none.
 	Disclosure(ctx context.Context, id string) (domain.Disclosure, error)
 	DisclosureByIntroduction(ctx context.Context, introductionID string) (domain.Disclosure, error)
-	// CandidateDisclosures returns every grant of one candidate, oldest
+	// CandidateDisclosures returns every grant of one candidate, newest
 	// first.
 	CandidateDisclosures(ctx context.Context, candidateID string) ([]domain.Disclosure, error)
 }

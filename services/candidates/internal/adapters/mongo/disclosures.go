@@ -157,10 +157,10 @@ func (s *Store) findDisclosure(ctx context.Context, filter bson.D, format, arg s
 // candidate accepts a handful of introductions, not thousands.
 const maxCandidateDisclosures = 1000
 
-// CandidateDisclosures returns a candidate's grants, oldest first.
+// CandidateDisclosures returns a candidate's grants, newest first.
 func (s *Store) CandidateDisclosures(ctx context.Context, candidateID string) ([]domain.Disclosure, error) {
 	cur, err := s.disclosures.Find(ctx, bson.D{{Key: "candidate_id", Value: candidateID}},
-		options.Find().SetSort(bson.D{{Key: "granted_at", Value: 1}, {Key: "_id", Value: 1}}).SetLimit(maxCandidateDisclosures))
+		options.Find().SetSort(bson.D{{Key: "granted_at", Value: -1}, {Key: "_id", Value: -1}}).SetLimit(maxCandidateDisclosures))
 	if err != nil {
 		return nil, fmt.Errorf("find disclosures of candidate %s: %w", candidateID, err)
 	}
