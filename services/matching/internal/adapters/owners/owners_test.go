@@ -217,3 +217,22 @@ func TestListingsWalkEverything(t *testing.T) {
 func idOf(prefix string, i int) string {
 	return prefix + string(rune('a'+i/26/26%26)) + string(rune('a'+i/26%26)) + string(rune('a'+i%26))
 }
+
+// TestPlacedCandidateIsUnavailable: a view saying available false
+// converts as Unavailable; one without the field, or true, as available.
+func TestPlacedCandidateIsUnavailable(t *testing.T) {
+	fake := ownerstest.New(t)
+	no, yes := false, true
+	placed, looking, plain := ownerstest.NewCandidate("c1", 2), ownerstest.NewCandidate("c2", 2), ownerstest.NewCandidate("c3", 1)
+	placed.Available, looking.Available = &no, &yes
+	for _, c := range []api.MatchingView{placed, looking, plain} {
+		fake.PutCandidate(c)
+	}
+	cands, _ := clients(t, fake)
+	for id, want := range map[string]bool{"c1": true, "c2": false, "c3": false} {
+		got, err := cands.Candidate(context.Background(), id)
+		if err != nil || got.Unavailable != want || !got.Consent {
+			t.Fatalf("candidate %s: unavailable %v (%v), want %v", id, got.Unavailable, err, want)
+		}
+	}
+}

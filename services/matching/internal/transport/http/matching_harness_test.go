@@ -37,6 +37,7 @@ const (
 	staffOrg1     = "staff1"  // programme org-1
 	platformAdmin = "admin"   // platform administrator
 	candidateSelf = "someone" // a member with no organisation
+	serviceCaller = "service" // the placements service
 )
 
 // matchingAPI is the matching API over a real index, the MongoDB store and
@@ -87,7 +88,7 @@ func newMatchingAPI(t *testing.T) *matchingAPI {
 	t.Helper()
 	ctx := context.Background()
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
-	v, err := auth.NewVerifier(auth.VerifierConfig{Issuer: issuer, Audiences: []string{"onward-api"}, Keys: auth.StaticKeys{"k1": pub}})
+	v, err := auth.NewVerifier(auth.VerifierConfig{Issuer: issuer, Audiences: []string{"onward-api", "matching"}, Keys: auth.StaticKeys{"k1": pub}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,6 +112,11 @@ func newMatchingAPI(t *testing.T) *matchingAPI {
 		}
 		a.tokens[name] = tok
 	}
+	svcTok, err := auth.IssueServiceToken(signer, issuer, "placements", "matching", 5*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.tokens[serviceCaller] = svcTok
 	a.store, err = mongoadapter.NewStore(ctx, testkit.MongoDB(t))
 	if err != nil {
 		t.Fatal(err)
