@@ -1410,6 +1410,7 @@ func (e SuggestionsItemsMatch) Valid() bool {
 const (
 	SuggestionsStateNoConsent SuggestionsState = "no_consent"
 	SuggestionsStatePending   SuggestionsState = "pending"
+	SuggestionsStatePlaced    SuggestionsState = "placed"
 	SuggestionsStateReady     SuggestionsState = "ready"
 )
 
@@ -1419,6 +1420,8 @@ func (e SuggestionsState) Valid() bool {
 	case SuggestionsStateNoConsent:
 		return true
 	case SuggestionsStatePending:
+		return true
+	case SuggestionsStatePlaced:
 		return true
 	case SuggestionsStateReady:
 		return true
@@ -3431,7 +3434,9 @@ type Suggestions struct {
 	// State `ready`: the candidate's ranked roles (possibly none fit). `no_consent`: the candidate has
 	// not consented to matching, so no roles are suggested and `items` is empty; the page should
 	// invite staff to record the candidate's consent. `pending`: the candidate consents but
-	// matching has not taken the change in yet (seconds); `items` is empty.
+	// matching has not taken the change in yet (seconds); `items` is empty. `placed`: the
+	// candidate is placed in a job and not marked still looking, so no roles are suggested and
+	// `items` is empty until the placement ends or staff mark the candidate still looking.
 	State SuggestionsState `json:"state"`
 	Total int              `json:"total"`
 }
@@ -3442,7 +3447,9 @@ type SuggestionsItemsMatch string
 // SuggestionsState `ready`: the candidate's ranked roles (possibly none fit). `no_consent`: the candidate has
 // not consented to matching, so no roles are suggested and `items` is empty; the page should
 // invite staff to record the candidate's consent. `pending`: the candidate consents but
-// matching has not taken the change in yet (seconds); `items` is empty.
+// matching has not taken the change in yet (seconds); `items` is empty. `placed`: the
+// candidate is placed in a job and not marked still looking, so no roles are suggested and
+// `items` is empty until the placement ends or staff mark the candidate still looking.
 type SuggestionsState string
 
 // TimeWindow defines model for TimeWindow.
