@@ -19,18 +19,21 @@ import (
 
 // Defines values for AuditEntryAction.
 const (
-	AuditEntryActionAttest          AuditEntryAction = "attest"
-	AuditEntryActionCertificate     AuditEntryAction = "certificate"
-	AuditEntryActionConsent         AuditEntryAction = "consent"
-	AuditEntryActionCreate          AuditEntryAction = "create"
-	AuditEntryActionErase           AuditEntryAction = "erase"
-	AuditEntryActionExport          AuditEntryAction = "export"
-	AuditEntryActionProgrammeRecord AuditEntryAction = "programme_record"
-	AuditEntryActionRead            AuditEntryAction = "read"
-	AuditEntryActionReadAudit       AuditEntryAction = "read_audit"
-	AuditEntryActionRemove          AuditEntryAction = "remove"
-	AuditEntryActionRevoke          AuditEntryAction = "revoke"
-	AuditEntryActionUpdate          AuditEntryAction = "update"
+	AuditEntryActionAttest             AuditEntryAction = "attest"
+	AuditEntryActionCertificate        AuditEntryAction = "certificate"
+	AuditEntryActionConsent            AuditEntryAction = "consent"
+	AuditEntryActionCreate             AuditEntryAction = "create"
+	AuditEntryActionDisclose           AuditEntryAction = "disclose"
+	AuditEntryActionErase              AuditEntryAction = "erase"
+	AuditEntryActionExport             AuditEntryAction = "export"
+	AuditEntryActionProgrammeRecord    AuditEntryAction = "programme_record"
+	AuditEntryActionRead               AuditEntryAction = "read"
+	AuditEntryActionReadAudit          AuditEntryAction = "read_audit"
+	AuditEntryActionReadDisclosure     AuditEntryAction = "read_disclosure"
+	AuditEntryActionRemove             AuditEntryAction = "remove"
+	AuditEntryActionRevoke             AuditEntryAction = "revoke"
+	AuditEntryActionUpdate             AuditEntryAction = "update"
+	AuditEntryActionWithdrawDisclosure AuditEntryAction = "withdraw_disclosure"
 )
 
 // Valid indicates whether the value is a known member of the AuditEntryAction enum.
@@ -44,6 +47,8 @@ func (e AuditEntryAction) Valid() bool {
 		return true
 	case AuditEntryActionCreate:
 		return true
+	case AuditEntryActionDisclose:
+		return true
 	case AuditEntryActionErase:
 		return true
 	case AuditEntryActionExport:
@@ -54,11 +59,15 @@ func (e AuditEntryAction) Valid() bool {
 		return true
 	case AuditEntryActionReadAudit:
 		return true
+	case AuditEntryActionReadDisclosure:
+		return true
 	case AuditEntryActionRemove:
 		return true
 	case AuditEntryActionRevoke:
 		return true
 	case AuditEntryActionUpdate:
+		return true
+	case AuditEntryActionWithdrawDisclosure:
 		return true
 	default:
 		return false
@@ -70,6 +79,7 @@ const (
 	AuditEntryPurposeAttestation        AuditEntryPurpose = "attestation"
 	AuditEntryPurposeCaseWork           AuditEntryPurpose = "case_work"
 	AuditEntryPurposeDataSubjectRequest AuditEntryPurpose = "data_subject_request"
+	AuditEntryPurposeIntroduction       AuditEntryPurpose = "introduction"
 	AuditEntryPurposeMatchingReview     AuditEntryPurpose = "matching_review"
 	AuditEntryPurposeSupervision        AuditEntryPurpose = "supervision"
 	AuditEntryPurposeSupport            AuditEntryPurpose = "support"
@@ -83,6 +93,8 @@ func (e AuditEntryPurpose) Valid() bool {
 	case AuditEntryPurposeCaseWork:
 		return true
 	case AuditEntryPurposeDataSubjectRequest:
+		return true
+	case AuditEntryPurposeIntroduction:
 		return true
 	case AuditEntryPurposeMatchingReview:
 		return true
@@ -1398,6 +1410,7 @@ func (e SuggestionsItemsMatch) Valid() bool {
 const (
 	SuggestionsStateNoConsent SuggestionsState = "no_consent"
 	SuggestionsStatePending   SuggestionsState = "pending"
+	SuggestionsStatePlaced    SuggestionsState = "placed"
 	SuggestionsStateReady     SuggestionsState = "ready"
 )
 
@@ -1407,6 +1420,8 @@ func (e SuggestionsState) Valid() bool {
 	case SuggestionsStateNoConsent:
 		return true
 	case SuggestionsStatePending:
+		return true
+	case SuggestionsStatePlaced:
 		return true
 	case SuggestionsStateReady:
 		return true
@@ -1763,6 +1778,12 @@ type AttestationVerification struct {
 type AuditEntry struct {
 	// Action What was done. `programme_record` and `certificate` are additions; a correction of either is
 	// `update` and a removal `remove`, with the change name saying which kind and `subject` which one.
+	// `disclose` is a disclosure grant recorded (the actor is the staff member who recorded the
+	// candidate's answer), `read_disclosure` one read of what a grant discloses (the actor and
+	// actor_org are the reader and the reader's organisation, an employer's for an employer) and
+	// `withdraw_disclosure` its withdrawal; for all three `subject` is the grant's id and `fields`
+	// what it discloses (identity, contact). A placement starting or ending is `update` with the
+	// change name `placement` and the placement's id as `subject`, by the placements service.
 	Action   AuditEntryAction `json:"action"`
 	Actor    string           `json:"actor"`
 	ActorOrg string           `json:"actor_org"`
@@ -1772,10 +1793,12 @@ type AuditEntry struct {
 	// identity (names, date of birth), contact (phone, e-mail), setting (setting, house),
 	// day_release, availability (release date and return region), languages, restrictions
 	// (excluded sectors), preferences, consent, attestation, attestation_revoked,
-	// programme_record, certificate, programme, supervisors. Entries written before change names
+	// programme_record, certificate, programme, supervisors, placement. Entries written before change names
 	// existed are answered with the change names of the fields they recorded.
-	Fields  []string          `json:"fields"`
-	ID      string            `json:"id"`
+	Fields []string `json:"fields"`
+	ID     string   `json:"id"`
+
+	// Purpose `introduction` is an employer reading a disclosure to contact the candidate; no client can name it for a read of a full record.
 	Purpose AuditEntryPurpose `json:"purpose"`
 
 	// Subject What within the record, such as an attestation, record or certificate id.
@@ -1784,9 +1807,15 @@ type AuditEntry struct {
 
 // AuditEntryAction What was done. `programme_record` and `certificate` are additions; a correction of either is
 // `update` and a removal `remove`, with the change name saying which kind and `subject` which one.
+// `disclose` is a disclosure grant recorded (the actor is the staff member who recorded the
+// candidate's answer), `read_disclosure` one read of what a grant discloses (the actor and
+// actor_org are the reader and the reader's organisation, an employer's for an employer) and
+// `withdraw_disclosure` its withdrawal; for all three `subject` is the grant's id and `fields`
+// what it discloses (identity, contact). A placement starting or ending is `update` with the
+// change name `placement` and the placement's id as `subject`, by the placements service.
 type AuditEntryAction string
 
-// AuditEntryPurpose defines model for AuditEntry.Purpose.
+// AuditEntryPurpose `introduction` is an employer reading a disclosure to contact the candidate; no client can name it for a read of a full record.
 type AuditEntryPurpose string
 
 // CEFRLevel A level of the Common European Framework of Reference for Languages.
@@ -3405,7 +3434,9 @@ type Suggestions struct {
 	// State `ready`: the candidate's ranked roles (possibly none fit). `no_consent`: the candidate has
 	// not consented to matching, so no roles are suggested and `items` is empty; the page should
 	// invite staff to record the candidate's consent. `pending`: the candidate consents but
-	// matching has not taken the change in yet (seconds); `items` is empty.
+	// matching has not taken the change in yet (seconds); `items` is empty. `placed`: the
+	// candidate is placed in a job and not marked still looking, so no roles are suggested and
+	// `items` is empty until the placement ends or staff mark the candidate still looking.
 	State SuggestionsState `json:"state"`
 	Total int              `json:"total"`
 }
@@ -3416,7 +3447,9 @@ type SuggestionsItemsMatch string
 // SuggestionsState `ready`: the candidate's ranked roles (possibly none fit). `no_consent`: the candidate has
 // not consented to matching, so no roles are suggested and `items` is empty; the page should
 // invite staff to record the candidate's consent. `pending`: the candidate consents but
-// matching has not taken the change in yet (seconds); `items` is empty.
+// matching has not taken the change in yet (seconds); `items` is empty. `placed`: the
+// candidate is placed in a job and not marked still looking, so no roles are suggested and
+// `items` is empty until the placement ends or staff mark the candidate still looking.
 type SuggestionsState string
 
 // TimeWindow defines model for TimeWindow.

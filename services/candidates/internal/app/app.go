@@ -54,12 +54,18 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 		_ = svc.Close()
 		return fmt.Errorf("event publisher: %w", err)
 	}
+	placements, err := newPlacements(cfg, svc.Logger)
+	if err != nil {
+		_ = svc.Close()
+		return err
+	}
 	// The embedded vocabulary is parsed here, before the service reports
 	// ready, so no request pays for it.
 	vocab := service.Vocabulary{Taxonomy: skills.Default(), Places: geo.Default()}
 	vocab.Places.Len()
 	candidates := service.New(service.Deps{
-		Candidates: store, Programmes: store, Audit: store, Keys: store, Outbox: store,
+		Candidates: store, Programmes: store, Audit: store, Keys: store, Outbox: store, Disclosures: store,
+		Placements: placements,
 		Publisher:  eventsadapter.Publisher{Events: pub, Stream: cfg.Stream},
 		Vocabulary: vocab, Digest: keys.digest, Logger: svc.Logger,
 	})

@@ -39,6 +39,11 @@ type Config struct {
 	// is how long a write waits for a document another write holds.
 	LockTTL  time.Duration `env:"WRITE_LOCK_TTL" envDefault:"10s" validate:"gt=0"`
 	LockWait time.Duration `env:"WRITE_LOCK_WAIT" envDefault:"2s" validate:"gte=0"`
+	// PlacementsURL is where the placements service answers, for the
+	// placements record of a candidate's export; empty, exports say that
+	// record is not available. PlacementsTimeout bounds one call.
+	PlacementsURL     string        `env:"PLACEMENTS_URL" validate:"omitempty,url"`
+	PlacementsTimeout time.Duration `env:"PLACEMENTS_TIMEOUT" envDefault:"10s" validate:"gt=0"`
 	// StreamMaxLen caps the stream at about this many entries.
 	StreamMaxLen int64 `env:"EVENTS_STREAM_MAXLEN" envDefault:"100000" validate:"gte=0"`
 }

@@ -87,3 +87,19 @@ const (
 	ActionRemove AuditAction = "remove"
 	ActionRevoke AuditAction = "revoke"
 )
+
+// The actions of disclosure grants and placements. A grant's creation,
+// every read of what it discloses and its withdrawal are recorded on the
+// candidate's trail, with the grant's id as Subject and the disclosed
+// field names as Fields; a read names the reader and the reader's
+// organisation, as a full-record read does.
+const (
+	ActionDisclose           AuditAction = "disclose"
+	ActionReadDisclosure     AuditAction = "read_disclosure"
+	ActionWithdrawDisclosure AuditAction = "withdraw_disclosure"
+)
+
+// PurposeIntroduction is why an employer reads a disclosure: to contact
+// the candidate about the introduction the candidate accepted. It is not
+// in Purposes, so no client can claim it for a read of a full record.
+const PurposeIntroduction Purpose = "introduction"

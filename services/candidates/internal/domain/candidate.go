@@ -22,7 +22,23 @@ type Candidate struct {
 	Attestations     []Attestation
 	Certificates     []Certificate
 	Consent          Consent
+	// Placement is the placement the candidate is in, nil when none.
+	Placement *Placement
 }
+
+// Placement says the candidate was hired through a placement and whether
+// they still look for work besides it (part-time work, a trial). The
+// placements service owns the placement; this is all the candidate record
+// keeps of it.
+type Placement struct {
+	PlacementID  string
+	StillLooking bool
+	UpdatedAt    time.Time
+}
+
+// Available reports whether matching may offer the candidate: not placed,
+// or placed and still looking.
+func (c Candidate) Available() bool { return c.Placement == nil || c.Placement.StillLooking }
 
 // Identity is who the candidate is. It is sealed field by field at rest and
 // never leaves the owning organisation before an introduction.

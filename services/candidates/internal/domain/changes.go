@@ -22,13 +22,16 @@ const (
 	ChangeCertificate        = "certificate"
 	ChangeProgramme          = "programme"
 	ChangeSupervisors        = "supervisors"
+	// ChangePlacement is a placement starting or ending, or the
+	// candidate's "still looking" mark changing.
+	ChangePlacement = "placement"
 )
 
 // ChangeNames lists every change name.
 var ChangeNames = []string{
 	ChangeIdentity, ChangeContact, ChangeSetting, ChangeDayRelease, ChangeAvailability, ChangeLanguages,
 	ChangeRestrictions, ChangePreferences, ChangeConsent, ChangeAttestation, ChangeAttestationRevoked,
-	ChangeProgrammeRecord, ChangeCertificate, ChangeProgramme, ChangeSupervisors,
+	ChangeProgrammeRecord, ChangeCertificate, ChangeProgramme, ChangeSupervisors, ChangePlacement,
 }
 
 // fieldChanges maps each field of a candidate spec, as the API spells it,

@@ -21,6 +21,9 @@ type MatchingView struct {
 	ProgrammeRecords []ProgrammeRecord
 	Certificates     []Certificate
 	ConsentMatching  bool
+	// Available is false while the candidate is placed and not still
+	// looking; matching then leaves them out of every list.
+	Available bool
 }
 
 // MatchingView returns the candidate's matching view.
@@ -30,6 +33,6 @@ func (c Candidate) MatchingView() MatchingView {
 		House: c.Profile.House, DayRelease: c.Profile.DayRelease, Release: c.Profile.Release,
 		Languages: c.Profile.Languages, ExcludedSectors: c.Profile.ExcludedSectors, Preferences: c.Profile.Preferences,
 		Skills: c.Skills(), ProgrammeRecords: c.ProgrammeRecords, Certificates: c.Certificates,
-		ConsentMatching: c.Consent.Matching,
+		ConsentMatching: c.Consent.Matching, Available: c.Available(),
 	}
 }

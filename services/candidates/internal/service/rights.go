@@ -12,13 +12,35 @@ import (
 )
 
 // Export is everything the service holds about one candidate, for a data
-// subject access request: the record in full, the programmes it names and
-// the whole audit trail, the export itself included.
+// subject access request: the record in full, the programmes it names,
+// the disclosure grants and the whole audit trail, the export itself
+// included; and, from the placements service, the candidate's
+// introductions, messages, placements and follow-ups.
 type Export struct {
-	Candidate  domain.Candidate
-	Programmes []domain.Programme
-	Audit      []domain.AuditEntry
+	Candidate   domain.Candidate
+	Programmes  []domain.Programme
+	Disclosures []domain.Disclosure
+	Audit       []domain.AuditEntry
+	// Placements is the placements service's record of the candidate, as
+	// that service wrote it (JSON), or nil when it is not available:
+	// PlacementsNote then says why.
+	Placements     []byte
+	PlacementsNote string
 }
+
+// PlacementsRecords reads what the placements service holds about a
+// candidate.
+type PlacementsRecords interface {
+	// CandidateRecord returns the record as JSON; a candidate the service
+	// knows nothing of has an empty record, not an error.
+	CandidateRecord(ctx context.Context, candidateID string) ([]byte, error)
+}
+
+// Notes an export gives when it lacks the placements record.
+const (
+	PlacementsNotConfigured = "the placements record is not available: this installation does not reach the placements service"
+	PlacementsUnavailable   = "the placements record is not available: the placements service did not answer; export again later"
+)
 
 // exportAuditLimit bounds the audit entries one export gathers.
 const exportAuditLimit = 100_000
@@ -40,6 +62,10 @@ func (s *Service) Export(ctx context.Context, p auth.Principal, id string) (Expo
 		}
 		out.Programmes = append(out.Programmes, prog)
 	}
+	if out.Disclosures, err = s.Disclosures.CandidateDisclosures(ctx, c.ID); err != nil {
+		return Export{}, fmt.Errorf("export disclosures: %w", err)
+	}
+	s.exportPlacements(ctx, &out)
 	page := mongox.PageRequest{Limit: mongox.MaxPageSize}
 	for len(out.Audit) < exportAuditLimit {
 		entries, next, err := s.Audit.CandidateAudit(ctx, c.ID, page)
@@ -98,4 +124,20 @@ func (s *Service) Erase(ctx context.Context, p auth.Principal, id string) error 
 	}
 	s.deliver(ctx, Change{Event: e})
 	return nil
+}
+
+// exportPlacements adds the placements service's record to an export, or
+// the reason it is missing.
+func (s *Service) exportPlacements(ctx context.Context, out *Export) {
+	if s.Placements == nil {
+		out.PlacementsNote = PlacementsNotConfigured
+		return
+	}
+	rec, err := s.Placements.CandidateRecord(ctx, out.Candidate.ID)
+	if err != nil {
+		s.Logger.Warn("export without the placements record", "candidate_id", out.Candidate.ID, "error", err)
+		out.PlacementsNote = PlacementsUnavailable
+		return
+	}
+	out.Placements = rec
 }

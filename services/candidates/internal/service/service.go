@@ -19,6 +19,9 @@ const (
 	EventCandidateChanged = "candidate.changed"
 	EventConsentChanged   = "candidate.consent_changed"
 	EventCandidateErased  = "candidate.erased"
+	// EventDisclosureChanged announces a disclosure grant created or
+	// withdrawn; its aggregate is the grant.
+	EventDisclosureChanged = "candidate.disclosure_changed"
 	// Producer names this service in every envelope.
 	Producer = "candidates"
 )
@@ -150,6 +153,11 @@ type Version struct {
 type Deps struct {
 	Candidates CandidateStore
 	Programmes ProgrammeStore
+	// Disclosures keeps disclosure grants.
+	Disclosures DisclosureStore
+	// Placements reads the placements service's record of a candidate
+	// for the export; nil when PLACEMENTS_URL is not set.
+	Placements PlacementsRecords
 	Audit      AuditLog
 	Keys       KeyStore
 	Outbox     Outbox
@@ -185,3 +193,31 @@ func (s *Service) today() string { return s.Now().UTC().Format(time.DateOnly) }
 // now is the clock's time in UTC, cut to the millisecond MongoDB keeps, so
 // what a write returns equals what a later read finds.
 func (s *Service) now() time.Time { return s.Now().UTC().Truncate(time.Millisecond) }
+
+// DisclosureStore keeps disclosure grants. A grant holds ids and field
+// names only; what it discloses is read from the candidate at read time.
+type DisclosureStore interface {
+	// InsertDisclosure stores a new grant with its change (event and
+	// audit entry) in one write. A grant for the same introduction is an
+	// error wrapping ErrDisclosureExists.
+	InsertDisclosure(ctx context.Context, d domain.Disclosure, ch Change) error
+	// UpdateDisclosure replaces the grant whose version is still prev,
+	// with its change; one whose version moved on is an errs.Conflict, a
+	// missing one errs.NotFound.
+	UpdateDisclosure(ctx context.Context, d domain.Disclosure, prev int64, ch Change) error
+	// Disclosure returns a grant by id, DisclosureByIntroduction the grant
+	// of an introduction; either is errs.NotFound when there is none.
+	Disclosure(ctx context.Context, id string) (domain.Disclosure, error)
+	DisclosureByIntroduction(ctx context.Context, introductionID string) (domain.Disclosure, error)
+	// CandidateDisclosures returns every grant of one candidate, newest
+	// first.
+	CandidateDisclosures(ctx context.Context, candidateID string) ([]domain.Disclosure, error)
+}
+
+// ErrDisclosureExists is wrapped by InsertDisclosure when the
+// introduction has a grant already.
+var ErrDisclosureExists = errDisclosureExists{}
+
+type errDisclosureExists struct{}
+
+func (errDisclosureExists) Error() string { return "the introduction has a disclosure grant already" }

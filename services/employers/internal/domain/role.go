@@ -17,6 +17,9 @@ type Role struct {
 	StatusChangedAt time.Time
 	PreviousStatus  Status
 	Spec            RoleSpec
+	// Placements are the ids of the placements (hires) counted on the
+	// role, in the order they were recorded; Filled() is their number.
+	Placements []string
 }
 
 // RoleSpec is what an employer writes about a role. Dates are "YYYY-MM-DD"

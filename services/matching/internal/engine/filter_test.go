@@ -39,6 +39,7 @@ func TestHardFilters(t *testing.T) {
 		{"ASAP role: today, eligible", nil, func(r *Role) { r.StartDate = 0 }, day("2026-12-01"), true, ""},
 		{"start in the past counts as today", nil, func(r *Role) { r.StartDate = day("2026-01-01") }, day("2026-12-02"), true, ""},
 		{"no consent", func(c *Candidate) { c.Consent = false }, nil, today, false, "absent"},
+		{"placed, not still looking", func(c *Candidate) { c.Unavailable = true }, nil, today, false, "absent"},
 		{"no essential skill credit", func(c *Candidate) { c.Skills = []Skill{{ID: "forklift-operation", Level: 4}} }, nil, today, false, ReasonSkills},
 	}
 	for _, tt := range tests {
@@ -60,7 +61,7 @@ func TestHardFilters(t *testing.T) {
 			ex, ok := ix.Explain("r1", "c1", tt.on)
 			if tt.cause == "absent" {
 				if ok {
-					t.Fatal("a candidate without consent is explained")
+					t.Fatal("a candidate without consent, or placed, is explained")
 				}
 				return
 			}

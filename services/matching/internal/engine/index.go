@@ -37,12 +37,13 @@ func NewIndex(taxonomy *skills.Taxonomy) *Index {
 }
 
 // UpsertCandidate adds c or replaces the candidate with its id. A
-// candidate without consent to matching is removed instead.
+// candidate without consent to matching, or placed and not still looking,
+// is removed instead.
 func (ix *Index) UpsertCandidate(c Candidate) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.removeCandidateLocked(c.ID)
-	if !c.Consent || c.ID == "" {
+	if !c.Matchable() || c.ID == "" {
 		return
 	}
 	p := newProfile(&c, ix.skills.intern)
@@ -53,7 +54,7 @@ func (ix *Index) UpsertCandidate(c Candidate) {
 	}
 }
 
-// RemoveCandidate removes a candidate (consent withdrawn, erased) and
+// RemoveCandidate removes a candidate (consent withdrawn, placed, erased) and
 // reports whether it was indexed.
 func (ix *Index) RemoveCandidate(id string) bool {
 	ix.mu.Lock()

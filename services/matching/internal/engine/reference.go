@@ -7,7 +7,7 @@ import (
 )
 
 // ReferenceShortlist is the brute-force shortlist: it scores every
-// consenting candidate against the role with the same functions as the
+// consenting, available candidate against the role with the same functions as the
 // index, sorts, and keeps the first k. It has no index at all, which makes
 // it the yardstick the fast path must match exactly. Ids must be unique.
 func ReferenceShortlist(cands []Candidate, role Role, tax *skills.Taxonomy, k int, today Day) []Entry {
@@ -19,7 +19,7 @@ func ReferenceShortlist(cands []Candidate, role Role, tax *skills.Taxonomy, k in
 	var ev evaluator
 	out := []Entry{}
 	for i := range cands {
-		if !cands[i].Consent {
+		if !cands[i].Matchable() {
 			continue
 		}
 		p := newProfile(&cands[i], t.intern)
@@ -33,7 +33,7 @@ func ReferenceShortlist(cands []Candidate, role Role, tax *skills.Taxonomy, k in
 // ReferenceSuggestions is the brute-force list of the k best open roles
 // for a candidate, on the same terms as ReferenceShortlist.
 func ReferenceSuggestions(roles []Role, cand Candidate, tax *skills.Taxonomy, k int, today Day) []Entry {
-	if !cand.Consent || k <= 0 {
+	if !cand.Matchable() || k <= 0 {
 		return nil
 	}
 	t := newSkillTable(tax)

@@ -3,6 +3,8 @@ package engine
 import (
 	"slices"
 	"testing"
+
+	"github.com/onward-jobs/onward/pkg/skills"
 )
 
 func TestSkillCredit(t *testing.T) {
@@ -192,5 +194,36 @@ func TestCardHoldsNoIdentity(t *testing.T) {
 		if containsFold(text, leak) {
 			t.Errorf("card leaks %q: %s", leak, text)
 		}
+	}
+}
+
+// TestPlacedCandidateLeavesEveryList: a candidate placed and not still
+// looking leaves the shortlists and has no suggestions; marked still
+// looking (or the placement ended) they are back.
+func TestPlacedCandidateLeavesEveryList(t *testing.T) {
+	ix := newTestIndex()
+	ix.UpsertRole(roaster("r1"))
+	ix.UpsertRole(roaster("r2"))
+	ix.UpsertCandidate(housed("c1"))
+	ix.UpsertCandidate(housed("c2"))
+	placed := housed("c1")
+	placed.Version, placed.Unavailable = 2, true
+	ix.UpsertCandidate(placed)
+	for _, r := range []string{"r1", "r2"} {
+		if got := ids(ix.Shortlist(r, 10, today)); !slices.Equal(got, []string{"c2"}) {
+			t.Fatalf("shortlist of %s with c1 placed: %v", r, got)
+		}
+	}
+	if _, ok := ix.Candidate("c1"); ok || len(ix.Suggestions("c1", 10, today)) != 0 {
+		t.Fatal("a placed candidate stays indexed")
+	}
+	looking := housed("c1")
+	looking.Version = 3
+	ix.UpsertCandidate(looking)
+	if got := ids(ix.Shortlist("r1", 10, today)); len(got) != 2 {
+		t.Fatalf("shortlist with c1 still looking: %v", got)
+	}
+	if got := ReferenceShortlist([]Candidate{placed, housed("c2")}, roaster("r1"), skills.Default(), 10, today); len(got) != 1 || got[0].ID != "c2" {
+		t.Fatalf("reference shortlist with c1 placed: %v", got)
 	}
 }

@@ -10,14 +10,20 @@ type Point struct {
 }
 
 // Candidate is what matching knows of a candidate: the candidates service's
-// matching view, without identity. Candidates without consent to matching
-// are never indexed.
+// matching view, without identity. Candidates without consent to matching,
+// and candidates placed in a job who are not still looking, are never
+// indexed (see Matchable).
 type Candidate struct {
 	ID      string
 	OrgID   string
 	Alias   string
 	Version int64
 	Consent bool
+	// Unavailable is true while the candidate is placed and not still
+	// looking: they leave every shortlist and get no suggestions until the
+	// placement ends or staff mark them still looking. The zero value is
+	// available, as a view without the field is.
+	Unavailable bool
 	// Housed is true in a detention or transition house: day release
 	// applies, from House within DayRelease.MaxCommuteKm.
 	Housed     bool
@@ -131,3 +137,7 @@ type Entry struct {
 	Score int
 	Match Match
 }
+
+// Matchable reports whether the candidate belongs in the index: they
+// consent to matching and are available.
+func (c *Candidate) Matchable() bool { return c.Consent && !c.Unavailable }

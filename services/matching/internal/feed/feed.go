@@ -135,7 +135,7 @@ func New(cfg Config, d Deps) (*Feed, error) {
 	f := &Feed{cfg: cfg, deps: d, log: cfg.Logger.With("instance", cfg.InstanceID), reconcileNow: make(chan struct{}, 1)}
 	f.candidates = newShelf("candidate", shelfOps[engine.Candidate]{
 		key:  func(c engine.Candidate) (string, int64) { return c.ID, c.Version },
-		live: func(c engine.Candidate) bool { return c.Consent },
+		live: func(c engine.Candidate) bool { return c.Matchable() },
 		indexed: func(id string) (int64, bool) {
 			c, ok := d.Index.Candidate(id)
 			return c.Version, ok

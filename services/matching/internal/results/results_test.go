@@ -78,7 +78,7 @@ func (s *recordingStore) take() map[string]bool {
 
 // runRandomChanges starts from a dense world of 300 candidates and 70
 // roles around one town, applies n random changes (role and candidate
-// upserts, closures, withdrawals, erasures, removals) to the index and
+// upserts, closures, withdrawals, placements, erasures, removals) to the index and
 // then through the port, and compares. Every candidate change must
 // rewrite exactly the shortlists the candidate was in or is in after it.
 func runRandomChanges(t *testing.T, base results.Store, locks results.Locker, size worldSize) {
@@ -121,11 +121,15 @@ func runRandomChanges(t *testing.T, base results.Store, locks results.Locker, si
 			err = res.CandidateChanged(ctx, fmt.Sprintf("cand-%04d", i))
 			after, _ := store.ShortlistsWith(ctx, fmt.Sprintf("cand-%04d", i))
 			checkTouched(t, step, store.take(), before, after)
-		case op < 45: // consent withdrawn
+		case op < 45: // consent withdrawn, or placed and not still looking
 			i := w.rnd.IntN(nc + nc/8)
 			candVersion[i]++
 			c := w.candidate(i, candVersion[i])
-			c.Consent = false
+			if op < 40 {
+				c.Consent = false
+			} else {
+				c.Unavailable = true
+			}
 			ix.UpsertCandidate(c)
 			if op%2 == 0 {
 				err = res.CandidateRemoved(ctx, c.ID)

@@ -1,5 +1,5 @@
 // Package events publishes the candidates service's events to one Redis
-// stream. All three types share it, so a consumer sees a candidate's
+// stream. All its types share it, so a consumer sees a candidate's
 // changes, consent and erasure in the order they happened.
 package events
 
@@ -24,7 +24,7 @@ type Publisher struct {
 // publish is refused, so nothing else ends up on the stream by mistake.
 func (p Publisher) Publish(ctx context.Context, e events.Envelope) error {
 	switch e.Type {
-	case service.EventCandidateChanged, service.EventConsentChanged, service.EventCandidateErased:
+	case service.EventCandidateChanged, service.EventConsentChanged, service.EventCandidateErased, service.EventDisclosureChanged:
 	default:
 		return fmt.Errorf("no stream for event type %q", e.Type)
 	}

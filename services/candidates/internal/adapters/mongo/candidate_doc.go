@@ -29,6 +29,7 @@ type candidateDoc struct {
 	Attestations     []attestationDoc     `bson:"attestations,omitempty"`
 	Certificates     []certificateDoc     `bson:"certificates,omitempty"`
 	Consent          consentDoc           `bson:"consent"`
+	Placement        *placementDoc        `bson:"placement,omitempty"`
 	PendingEvents    []string             `bson:"pending_events,omitempty"`
 	PendingAudit     []string             `bson:"pending_audit,omitempty"`
 }
@@ -43,7 +44,7 @@ func (s *Store) toCandidateDoc(c domain.Candidate) candidateDoc {
 		Setting: string(c.Profile.Setting), ProgrammeIDs: nonNil(c.ProgrammeIDs()), AttestationIDs: nonNil(attestationIDs(c.Attestations)),
 		Profile: toProfileDoc(c.Profile), ProgrammeRecords: toProgrammeRecordDocs(c.ProgrammeRecords),
 		Attestations: toAttestationDocs(c.Attestations), Certificates: toCertificateDocs(c.Certificates),
-		Consent: toConsentDoc(c.Consent),
+		Consent: toConsentDoc(c.Consent), Placement: toPlacementDoc(c.Placement),
 	}
 }
 
@@ -62,6 +63,7 @@ func (s *Store) toDomainCandidate(d candidateDoc) (domain.Candidate, error) {
 		Attestations:     toDomainAttestations(d.Attestations),
 		Certificates:     toDomainCertificates(d.ID, d.Certificates),
 		Consent:          toDomainConsent(d.Consent),
+		Placement:        toDomainPlacement(d.Placement),
 	}, nil
 }
 
@@ -72,4 +74,25 @@ func nonNil(xs []string) []string {
 		return []string{}
 	}
 	return xs
+}
+
+// placementDoc is the placement a candidate is in.
+type placementDoc struct {
+	PlacementID  string    `bson:"placement_id"`
+	StillLooking bool      `bson:"still_looking"`
+	UpdatedAt    time.Time `bson:"updated_at"`
+}
+
+func toPlacementDoc(p *domain.Placement) *placementDoc {
+	if p == nil {
+		return nil
+	}
+	return &placementDoc{PlacementID: p.PlacementID, StillLooking: p.StillLooking, UpdatedAt: p.UpdatedAt}
+}
+
+func toDomainPlacement(d *placementDoc) *domain.Placement {
+	if d == nil {
+		return nil
+	}
+	return &domain.Placement{PlacementID: d.PlacementID, StillLooking: d.StillLooking, UpdatedAt: d.UpdatedAt.UTC()}
 }

@@ -47,10 +47,14 @@ func (s *Store) EraseCandidate(ctx context.Context, id string, t domain.Tombston
 	return err
 }
 
-// eraseRemains deletes the candidate's audit entries and then the
-// candidate, and reports whether anything was left to delete. Running it
-// again is harmless.
+// eraseRemains deletes the candidate's disclosure grants, audit entries
+// and then the candidate, and reports whether anything was left to
+// delete. Running it again is harmless.
 func (s *Store) eraseRemains(ctx context.Context, id string) (bool, error) {
+	grants, err := s.disclosures.DeleteMany(ctx, bson.D{{Key: "candidate_id", Value: id}})
+	if err != nil {
+		return false, fmt.Errorf("erase disclosures of candidate %s: %w", id, err)
+	}
 	audit, err := s.audit.DeleteMany(ctx, bson.D{{Key: "candidate_id", Value: id}})
 	if err != nil {
 		return false, fmt.Errorf("erase audit entries of candidate %s: %w", id, err)
@@ -64,7 +68,7 @@ func (s *Store) eraseRemains(ctx context.Context, id string) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("erase candidate %s: %w", id, err)
 	}
-	return audit.DeletedCount+cand.DeletedCount > 0, nil
+	return grants.DeletedCount+audit.DeletedCount+cand.DeletedCount > 0, nil
 }
 
 // FinishErasures redoes the deletions of every tombstone that still names

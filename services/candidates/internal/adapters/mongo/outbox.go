@@ -20,7 +20,7 @@ func (s *Store) PendingEvents(ctx context.Context, limit int) ([]events.Envelope
 		return nil, err
 	}
 	var out []events.Envelope
-	for _, coll := range []*mongo.Collection{s.candidates, s.tombstones} {
+	for _, coll := range []*mongo.Collection{s.candidates, s.tombstones, s.disclosures} {
 		raws, err := pendingIn(ctx, coll, "pending_events", limit-len(out))
 		if err != nil {
 			return nil, err
@@ -36,10 +36,11 @@ func (s *Store) PendingEvents(ctx context.Context, limit int) ([]events.Envelope
 	return out, nil
 }
 
-// movePendingAudit moves up to limit audit entries, of candidates and of
-// programmes, whose writer stopped before moving them.
+// movePendingAudit moves up to limit audit entries, of candidates, of
+// programmes and of disclosure grants, whose writer stopped before moving
+// them.
 func (s *Store) movePendingAudit(ctx context.Context, limit int) error {
-	for _, coll := range []*mongo.Collection{s.candidates, s.programmes} {
+	for _, coll := range []*mongo.Collection{s.candidates, s.programmes, s.disclosures} {
 		raws, err := pendingIn(ctx, coll, "pending_audit", limit)
 		if err != nil {
 			return err
@@ -119,12 +120,16 @@ func (s *Store) MarkPublished(ctx context.Context, e events.Envelope) error {
 		}
 		return nil
 	}
-	unlock, err := s.lock(ctx, s.candidates, e.AggregateID)
+	coll := s.candidates
+	if e.Type == service.EventDisclosureChanged {
+		coll = s.disclosures
+	}
+	unlock, err := s.lock(ctx, coll, e.AggregateID)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	_, err = s.candidates.UpdateOne(ctx, bson.D{{Key: "_id", Value: e.AggregateID}},
+	_, err = coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: e.AggregateID}},
 		bson.D{{Key: "$pull", Value: bson.D{{Key: "pending_events", Value: raw}}}})
 	if err != nil {
 		return fmt.Errorf("clear event %s: %w", e.ID, err)

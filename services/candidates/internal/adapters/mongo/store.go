@@ -45,8 +45,11 @@ type Store struct {
 	audit      *mongo.Collection
 	orgKeys    *mongo.Collection
 	tombstones *mongo.Collection
-	opts       Options
-	dbName     string
+	// disclosures holds disclosure grants: ids and field names, never a
+	// value of the candidate's identity.
+	disclosures *mongo.Collection
+	opts        Options
+	dbName      string
 	// server tells how a versioned write must be filtered.
 	server mongox.Server
 }
@@ -58,7 +61,8 @@ func NewStore(ctx context.Context, db *mongo.Database, opts Options) (*Store, er
 	}
 	s := &Store{
 		candidates: db.Collection("candidates"), programmes: db.Collection("programmes"), audit: db.Collection("audit"),
-		orgKeys: db.Collection("org_keys"), tombstones: db.Collection("tombstones"), opts: opts, dbName: db.Name(),
+		orgKeys: db.Collection("org_keys"), tombstones: db.Collection("tombstones"), disclosures: db.Collection("disclosures"),
+		opts: opts, dbName: db.Name(),
 	}
 	server, err := mongox.DetectServer(ctx, db)
 	if err != nil {
@@ -84,6 +88,7 @@ func NewStore(ctx context.Context, db *mongo.Database, opts Options) (*Store, er
 		{s.programmes, []mongo.IndexModel{idx("org_id", "_id")}},
 		{s.orgKeys, []mongo.IndexModel{unique("org_id")}},
 		{s.tombstones, []mongo.IndexModel{idx("candidate_id")}},
+		{s.disclosures, []mongo.IndexModel{unique("introduction_id"), idx("candidate_id", "_id")}},
 	} {
 		if err := mongox.EnsureIndexes(ctx, set.coll, set.models...); err != nil {
 			return nil, err
@@ -120,9 +125,10 @@ func decodeEvent(raw string) (events.Envelope, error) {
 
 // The store implements every storage port of the service.
 var (
-	_ service.CandidateStore = (*Store)(nil)
-	_ service.ProgrammeStore = (*Store)(nil)
-	_ service.AuditLog       = (*Store)(nil)
-	_ service.KeyStore       = (*Store)(nil)
-	_ service.Outbox         = (*Store)(nil)
+	_ service.CandidateStore  = (*Store)(nil)
+	_ service.ProgrammeStore  = (*Store)(nil)
+	_ service.AuditLog        = (*Store)(nil)
+	_ service.KeyStore        = (*Store)(nil)
+	_ service.Outbox          = (*Store)(nil)
+	_ service.DisclosureStore = (*Store)(nil)
 )

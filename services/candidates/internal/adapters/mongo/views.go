@@ -67,6 +67,7 @@ func toMatchingView(d candidateDoc) domain.MatchingView {
 		Attestations:     toDomainAttestations(d.Attestations),
 		Certificates:     toDomainCertificates(d.ID, d.Certificates),
 		Consent:          toDomainConsent(d.Consent),
+		Placement:        toDomainPlacement(d.Placement),
 	}.MatchingView()
 }
 

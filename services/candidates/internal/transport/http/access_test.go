@@ -35,6 +35,7 @@ func publicRoutes(candidate, programme string) ([]route, map[string]any) {
 		{"PUT", c + "/consent", "/api/v1/candidates/:id/consent"},
 		{"GET", c + "/export", "/api/v1/candidates/:id/export"},
 		{"GET", c + "/audit", "/api/v1/candidates/:id/audit"},
+		{"GET", c + "/disclosures", "/api/v1/candidates/:id/disclosures"},
 		{"DELETE", c, "/api/v1/candidates/:id"},
 	}
 	bodies := map[string]any{

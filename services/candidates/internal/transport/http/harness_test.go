@@ -81,7 +81,7 @@ func newHarness(t *testing.T) *harness {
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	digestKey := []byte("tombstone digest key for tests!!")
 	h.svc = service.New(service.Deps{
-		Candidates: h.store, Programmes: h.store, Audit: h.store, Keys: h.store, Outbox: h.store,
+		Candidates: h.store, Programmes: h.store, Audit: h.store, Keys: h.store, Outbox: h.store, Disclosures: h.store,
 		Publisher:  eventsadapter.Publisher{Events: pub, Stream: h.stream},
 		Vocabulary: service.Vocabulary{Taxonomy: skills.Default(), Places: geo.Default()},
 		Digest: func(id string) string {

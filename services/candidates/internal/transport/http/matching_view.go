@@ -21,6 +21,9 @@ type matchingViewResponse struct {
 	ProgrammeRecords []matchingRecordBody    `json:"programme_records"`
 	Certificates     []matchingCertificate   `json:"certificates"`
 	Consent          matchingConsentResponse `json:"consent"`
+	// Available is false while the candidate is placed and not still
+	// looking; matching leaves such a candidate out of every list.
+	Available bool `json:"available"`
 }
 
 // geoPlaceBody is a place with its coordinates, which matching measures
@@ -79,6 +82,7 @@ func toMatchingViewResponse(v domain.MatchingView) matchingViewResponse {
 		ProgrammeRecords: make([]matchingRecordBody, 0, len(v.ProgrammeRecords)),
 		Certificates:     make([]matchingCertificate, 0, len(v.Certificates)),
 		Consent:          matchingConsentResponse{Matching: v.ConsentMatching},
+		Available:        v.Available,
 	}
 	if v.House != nil {
 		h := toGeoPlaceBody(*v.House)

@@ -1,10 +1,12 @@
 package http
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/onward-jobs/onward/pkg/api"
 	"github.com/onward-jobs/onward/pkg/httpx"
 	"github.com/onward-jobs/onward/pkg/mongox"
 	"github.com/onward-jobs/onward/services/candidates/internal/domain"
@@ -40,12 +42,24 @@ type exportResponse struct {
 	Candidate  candidateResponse    `json:"candidate"`
 	Programmes []programmeResponse  `json:"programmes"`
 	Audit      []auditEntryResponse `json:"audit"`
+	// Disclosures are the candidate's disclosure grants, field names only.
+	Disclosures []api.DisclosureGrant `json:"disclosures"`
+	// PlacementsRecord is the placements service's record of the
+	// candidate as that service wrote it; when it is missing,
+	// PlacementsRecordNote says why.
+	PlacementsRecord     json.RawMessage `json:"placements_record,omitempty"`
+	PlacementsRecordNote string          `json:"placements_record_note,omitempty"`
 }
 
 func toExportResponse(e service.Export, at time.Time) exportResponse {
 	out := exportResponse{
 		ExportedAt: at, Candidate: toCandidateResponse(e.Candidate),
 		Programmes: make([]programmeResponse, 0, len(e.Programmes)), Audit: make([]auditEntryResponse, 0, len(e.Audit)),
+		Disclosures: make([]api.DisclosureGrant, 0, len(e.Disclosures)), PlacementsRecord: e.Placements,
+		PlacementsRecordNote: e.PlacementsNote,
+	}
+	for _, d := range e.Disclosures {
+		out.Disclosures = append(out.Disclosures, toDisclosureGrant(d))
 	}
 	for _, p := range e.Programmes {
 		out.Programmes = append(out.Programmes, toProgrammeResponse(p))

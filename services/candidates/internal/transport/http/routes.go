@@ -57,6 +57,9 @@ func Register(app fiber.Router, d Deps) {
 	api.Get("/candidates/:id/audit", h.auditTrail)
 	api.Get("/attestations/:id/verify", h.verifyAttestation)
 	api.Post("/attestations/:id/revocation", h.revokeAttestation)
+	api.Get("/candidates/:id/disclosures", h.listCandidateDisclosures)
+	api.Get("/disclosures/:id", h.readDisclosure)
+	api.Post("/disclosures/:id/withdraw", h.withdrawDisclosure)
 	api.Get("/consent-texts", h.listConsentTexts)
 	api.Get("/consent-texts/:version", h.getConsentText)
 	internal := app.Group("/internal/v1", auth.Middleware(d.Verifier))
@@ -64,6 +67,8 @@ func Register(app fiber.Router, d Deps) {
 	internal.Get("/candidates/versions", h.internalCandidateVersions)
 	internal.Get("/candidates/views", h.internalCandidateViews)
 	internal.Get("/candidates/:id", h.internalMatchingView)
+	internal.Put("/candidates/:id/placement", h.setCandidatePlacement)
+	internal.Post("/disclosures", h.grantDisclosure)
 	internal.Get("/programmes", h.internalProgrammes)
 }
 

@@ -37,7 +37,9 @@ type roleDoc struct {
 	SkillIDs        []string        `bson:"skill_ids"`
 	ClosingDate     string          `bson:"closing_date"`
 	Spec            domain.RoleSpec `bson:"spec"`
-	Pending         []string        `bson:"pending_events,omitempty"`
+	// Placements are the hires counted on the role.
+	Placements []string `bson:"placements,omitempty"`
+	Pending    []string `bson:"pending_events,omitempty"`
 }
 
 func toRoleDoc(r domain.Role) roleDoc {
@@ -46,6 +48,7 @@ func toRoleDoc(r domain.Role) roleDoc {
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, StatusChangedAt: r.StatusChangedAt, PreviousStatus: string(r.PreviousStatus),
 		Title: r.Spec.Title, Sector: r.Spec.Sector,
 		DayReleaseOK: r.Spec.DayReleaseOK, SkillIDs: r.Spec.SkillIDs(), ClosingDate: r.Spec.ClosingDate, Spec: r.Spec,
+		Placements: r.Placements,
 	}
 }
 
@@ -62,7 +65,7 @@ func toDomainRole(d roleDoc) domain.Role {
 	return domain.Role{
 		ID: d.ID, EmployerID: d.EmployerID, Status: domain.Status(d.Status), Version: d.Version,
 		CreatedAt: d.CreatedAt.UTC(), UpdatedAt: d.UpdatedAt.UTC(), StatusChangedAt: changed.UTC(),
-		PreviousStatus: domain.Status(d.PreviousStatus), Spec: d.Spec,
+		PreviousStatus: domain.Status(d.PreviousStatus), Spec: d.Spec, Placements: d.Placements,
 	}
 }
 
@@ -120,6 +123,7 @@ func (s *Store) UpdateRole(ctx context.Context, r domain.Role, prev int64, e eve
 		{Key: "status_changed_at", Value: doc.StatusChangedAt}, {Key: "previous_status", Value: doc.PreviousStatus},
 		{Key: "title", Value: doc.Title}, {Key: "sector", Value: doc.Sector}, {Key: "day_release_ok", Value: doc.DayReleaseOK},
 		{Key: "skill_ids", Value: doc.SkillIDs}, {Key: "closing_date", Value: doc.ClosingDate}, {Key: "spec", Value: doc.Spec},
+		{Key: "placements", Value: append([]string{}, doc.Placements...)},
 	}, e)
 }
 

@@ -38,6 +38,7 @@ func Register(app fiber.Router, d Deps) {
 	internal.Get("/roles/versions", h.internalRoleVersions)
 	internal.Get("/roles/views", h.internalRoleViews)
 	internal.Get("/roles/:id", h.internalRole)
+	internal.Post("/roles/:id/placements", h.recordRolePlacement)
 }
 
 // principal returns the caller the auth middleware verified.

@@ -147,8 +147,10 @@ type roleResponse struct {
 	StartASAP       bool           `json:"start_asap"`
 	EndDate         string         `json:"end_date,omitempty"`
 	Positions       int            `json:"positions"`
-	DayReleaseOK    bool           `json:"day_release_ok"`
-	ClosingDate     string         `json:"closing_date,omitempty"`
+	// Filled is how many positions placements have taken.
+	Filled       int    `json:"filled"`
+	DayReleaseOK bool   `json:"day_release_ok"`
+	ClosingDate  string `json:"closing_date,omitempty"`
 	// StatusChangedAt is when the status last changed.
 	StatusChangedAt time.Time `json:"status_changed_at"`
 	// NextStatuses are the statuses the role may move to now.
@@ -171,6 +173,7 @@ func toRoleResponse(r domain.Role, now time.Time) roleResponse {
 		EssentialSkills: toSkillBodies(s.EssentialSkills), OptionalSkills: toSkillBodies(s.OptionalSkills),
 		Languages: []languageBody{}, HoursPerWeek: s.HoursPerWeek, Contract: s.Contract, StartDate: s.StartDate,
 		StartASAP: s.StartASAP, EndDate: s.EndDate, Positions: s.Positions, DayReleaseOK: s.DayReleaseOK, ClosingDate: s.ClosingDate,
+		Filled: r.Filled(),
 	}
 	for _, st := range r.NextStatuses(now) {
 		out.NextStatuses = append(out.NextStatuses, string(st))

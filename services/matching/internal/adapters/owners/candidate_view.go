@@ -15,11 +15,13 @@ var housedSettings = []api.Setting{api.SettingDetentionHouse, api.SettingTransit
 
 // toEngineCandidate converts a matching view. kindOf names the kind of a
 // programme ("" when unknown), for the card's programme kinds. A candidate
-// without consent converts with Consent false; the index drops it.
+// without consent converts with Consent false, a placed one not still
+// looking with Unavailable true; the index drops both.
 func toEngineCandidate(v api.MatchingView, kindOf func(programmeID string) string) (engine.Candidate, error) {
 	p := v.Preferences
 	c := engine.Candidate{
 		ID: v.ID, OrgID: v.OrgID, Alias: v.Alias, Version: v.Version, Consent: v.Consent.Matching,
+		Unavailable:      v.Available != nil && !*v.Available,
 		Housed:           slices.Contains(housedSettings, v.Setting),
 		ExcludedSectors:  v.ExcludedSectors,
 		PreferredSectors: value(p.Sectors), HoursPerWeek: value(p.HoursPerWeek), Contracts: enumStrings(value(p.Contracts)),

@@ -91,18 +91,18 @@ func (c *Candidates) Candidate(ctx context.Context, id string) (engine.Candidate
 	return toEngineCandidate(*v, c.kindOf)
 }
 
-// MatchingConsent returns a candidate's organisation and whether the
-// candidate consents to matching, from the candidate's current view,
+// MatchingConsent returns a candidate's organisation, whether the
+// candidate consents to matching and whether they are available, from the candidate's current view,
 // without converting the rest: it answers for a candidate the index does
 // not hold (no consent, or not fetched yet). An erased candidate is an
 // error wrapping errs.NotFound.
-func (c *Candidates) MatchingConsent(ctx context.Context, id string) (orgID string, consent bool, err error) {
+func (c *Candidates) MatchingConsent(ctx context.Context, id string) (orgID string, consent, available bool, err error) {
 	resp, err := c.c.api.GetMatchingViewWithResponse(ctx, id)
 	v, err := ok[api.MatchingView]("GET /internal/v1/candidates/"+id, resp, err)
 	if err != nil {
-		return "", false, err
+		return "", false, false, err
 	}
-	return v.OrgID, v.Consent.Matching, nil
+	return v.OrgID, v.Consent.Matching, v.Available == nil || *v.Available, nil
 }
 
 // EachView calls fn with every candidate, in no particular order, from one

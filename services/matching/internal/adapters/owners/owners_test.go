@@ -89,11 +89,11 @@ func TestReleasedCandidateWithoutConsent(t *testing.T) {
 	if got.ProgrammeKinds != nil {
 		t.Errorf("programme kinds without a catalogue entry: %v", got.ProgrammeKinds)
 	}
-	org, consent, err := cands.MatchingConsent(context.Background(), "c2")
-	if err != nil || org != "prog-p1" || consent {
-		t.Fatalf("matching consent of c2: %q %v %v", org, consent, err)
+	org, consent, available, err := cands.MatchingConsent(context.Background(), "c2")
+	if err != nil || org != "prog-p1" || consent || !available {
+		t.Fatalf("matching consent of c2: %q %v %v %v", org, consent, available, err)
 	}
-	if _, _, err := cands.MatchingConsent(context.Background(), "gone"); !errors.Is(err, errs.NotFound) {
+	if _, _, _, err := cands.MatchingConsent(context.Background(), "gone"); !errors.Is(err, errs.NotFound) {
 		t.Fatalf("matching consent of an erased candidate: %v; want NotFound", err)
 	}
 }
@@ -216,4 +216,26 @@ func TestListingsWalkEverything(t *testing.T) {
 
 func idOf(prefix string, i int) string {
 	return prefix + string(rune('a'+i/26/26%26)) + string(rune('a'+i/26%26)) + string(rune('a'+i%26))
+}
+
+// TestPlacedCandidateIsUnavailable: a view saying available false
+// converts as Unavailable; one without the field, or true, as available.
+func TestPlacedCandidateIsUnavailable(t *testing.T) {
+	fake := ownerstest.New(t)
+	no, yes := false, true
+	placed, looking, plain := ownerstest.NewCandidate("c1", 2), ownerstest.NewCandidate("c2", 2), ownerstest.NewCandidate("c3", 1)
+	placed.Available, looking.Available = &no, &yes
+	for _, c := range []api.MatchingView{placed, looking, plain} {
+		fake.PutCandidate(c)
+	}
+	cands, _ := clients(t, fake)
+	for id, want := range map[string]bool{"c1": true, "c2": false, "c3": false} {
+		got, err := cands.Candidate(context.Background(), id)
+		if err != nil || got.Unavailable != want || !got.Consent {
+			t.Fatalf("candidate %s: unavailable %v (%v), want %v", id, got.Unavailable, err, want)
+		}
+		if _, _, available, err := cands.MatchingConsent(context.Background(), id); err != nil || available == want {
+			t.Fatalf("candidate %s: available %v (%v), want %v", id, available, err, !want)
+		}
+	}
 }

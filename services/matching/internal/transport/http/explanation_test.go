@@ -119,12 +119,15 @@ func TestExplanationGroupsAndSummaryAgree(t *testing.T) {
 // TestSuggestionsStates: a candidate the index does not hold is answered
 // by what the candidates service says: without consent, 200 with state
 // no_consent and no items (404 to another organisation); consenting but
-// not taken in yet, state pending; unknown, 404.
+// not taken in yet, state pending; placed and not still looking, state
+// placed; unknown, 404.
 func TestSuggestionsStates(t *testing.T) {
 	t.Parallel()
 	a := newMatchingAPI(t)
 	a.owner.set("cand-new-0", "org-0", false)
 	a.owner.set("cand-new-1", "org-0", true)
+	a.owner.set("cand-new-2", "org-0", true)
+	a.owner.place("cand-new-2", true)
 	for _, tc := range []struct {
 		who, id string
 		status  int
@@ -134,6 +137,8 @@ func TestSuggestionsStates(t *testing.T) {
 		{staffOrg0, "cand-new-0", 200, "no_consent"},
 		{staffOrg1, "cand-new-0", 404, ""},
 		{staffOrg0, "cand-new-1", 200, "pending"},
+		{staffOrg0, "cand-new-2", 200, "placed"},
+		{staffOrg1, "cand-new-2", 404, ""},
 		{staffOrg0, "cand-none", 404, ""},
 	} {
 		r := a.get(t, tc.who, "/api/v1/candidates/"+tc.id+"/suggestions", nil)

@@ -140,11 +140,12 @@ func (m *matching) suggestions(c *fiber.Ctx) error {
 // after asking the candidates service why: an unknown or erased candidate,
 // or another organisation's, is 404; one without consent to matching is
 // an empty list in state no_consent, so the page can ask staff to record
-// consent; a consenting one the index has not caught up with yet is an
-// empty list in state pending. Stored lists are not read: the index is
+// consent; one placed in a job and not still looking an empty list in
+// state placed; a consenting one the index has not caught up with yet is
+// an empty list in state pending. Stored lists are not read: the index is
 // what says a candidate may be matched, and a withdrawal deletes them.
 func (m *matching) unindexedSuggestions(c *fiber.Ctx, p auth.Principal, id string) error {
-	org, consent, err := m.consent.MatchingConsent(c.UserContext(), id)
+	org, consent, available, err := m.consent.MatchingConsent(c.UserContext(), id)
 	switch {
 	case err != nil:
 		return fmt.Errorf("consent of candidate %s: %w", id, err)
@@ -152,7 +153,10 @@ func (m *matching) unindexedSuggestions(c *fiber.Ctx, p auth.Principal, id strin
 		return fmt.Errorf("suggestions of candidate %s: %w", id, errs.NotFound)
 	}
 	state := stateNoConsent
-	if consent {
+	switch {
+	case consent && !available:
+		state = statePlaced
+	case consent:
 		state = statePending
 	}
 	return c.JSON(suggestionsResponse{CandidateID: id, State: state, ComputedAt: m.now().UTC(), Items: []suggestionJSON{}})

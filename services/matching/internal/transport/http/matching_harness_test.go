@@ -37,6 +37,7 @@ const (
 	staffOrg1     = "staff1"  // programme org-1
 	platformAdmin = "admin"   // platform administrator
 	candidateSelf = "someone" // a member with no organisation
+	serviceCaller = "service" // the placements service
 )
 
 // matchingAPI is the matching API over a real index, the MongoDB store and
@@ -59,6 +60,7 @@ type consentOwner struct {
 	mu      sync.Mutex
 	org     map[string]string
 	consent map[string]bool
+	placed  map[string]bool
 }
 
 func (o *consentOwner) set(id, org string, consent bool) {
@@ -73,21 +75,29 @@ func (o *consentOwner) erase(id string) {
 	delete(o.org, id)
 }
 
-func (o *consentOwner) MatchingConsent(_ context.Context, id string) (string, bool, error) {
+func (o *consentOwner) MatchingConsent(_ context.Context, id string) (string, bool, bool, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	org, ok := o.org[id]
 	if !ok {
-		return "", false, fmt.Errorf("candidate %s: %w", id, errs.NotFound)
+		return "", false, false, fmt.Errorf("candidate %s: %w", id, errs.NotFound)
 	}
-	return org, o.consent[id], nil
+	return org, o.consent[id], !o.placed[id], nil
+}
+
+// place marks a candidate placed (or available again) as the candidates
+// service would report it.
+func (o *consentOwner) place(id string, placed bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.placed[id] = placed
 }
 
 func newMatchingAPI(t *testing.T) *matchingAPI {
 	t.Helper()
 	ctx := context.Background()
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
-	v, err := auth.NewVerifier(auth.VerifierConfig{Issuer: issuer, Audiences: []string{"onward-api"}, Keys: auth.StaticKeys{"k1": pub}})
+	v, err := auth.NewVerifier(auth.VerifierConfig{Issuer: issuer, Audiences: []string{"onward-api", "matching"}, Keys: auth.StaticKeys{"k1": pub}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +113,7 @@ func newMatchingAPI(t *testing.T) *matchingAPI {
 		platformAdmin: {Subject: "u-admin", Role: auth.RoleAdmin},
 		candidateSelf: {Subject: "u-cand", Role: auth.RoleMember},
 	}
-	a := &matchingAPI{tokens: map[string]string{}, owner: &consentOwner{org: map[string]string{}, consent: map[string]bool{}}}
+	a := &matchingAPI{tokens: map[string]string{}, owner: &consentOwner{org: map[string]string{}, consent: map[string]bool{}, placed: map[string]bool{}}}
 	for name, p := range principals {
 		tok, err := auth.IssueAccessToken(signer, issuer, []string{"onward-api"}, p, time.Hour)
 		if err != nil {
@@ -111,6 +121,11 @@ func newMatchingAPI(t *testing.T) *matchingAPI {
 		}
 		a.tokens[name] = tok
 	}
+	svcTok, err := auth.IssueServiceToken(signer, issuer, "placements", "matching", 5*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.tokens[serviceCaller] = svcTok
 	a.store, err = mongoadapter.NewStore(ctx, testkit.MongoDB(t))
 	if err != nil {
 		t.Fatal(err)

@@ -25,11 +25,12 @@ type IndexView interface {
 }
 
 // ConsentReader answers, for a candidate the index does not hold, what
-// the candidates service says: the candidate's organisation and whether
-// the candidate consents to matching. An erased or unknown candidate is
+// the candidates service says: the candidate's organisation, whether the
+// candidate consents to matching and whether they are available (not
+// placed, or placed and still looking). An erased or unknown candidate is
 // errs.NotFound. The candidates client implements it.
 type ConsentReader interface {
-	MatchingConsent(ctx context.Context, candidateID string) (orgID string, consent bool, err error)
+	MatchingConsent(ctx context.Context, candidateID string) (orgID string, consent, available bool, err error)
 }
 
 // Status reports the data flow's health for the status page. The data

@@ -150,6 +150,7 @@ const (
 	stateReady     = "ready"
 	stateNoConsent = "no_consent"
 	statePending   = "pending"
+	statePlaced    = "placed"
 )
 
 type suggestionJSON struct {

@@ -49,4 +49,7 @@ func Register(app fiber.Router, d Deps) {
 	api.Get("/candidates/:id/suggestions", m.suggestions)
 	api.Get("/matching/status", m.status)
 	api.Get("/matching/shortlist-counts", m.shortlistCounts)
+
+	internal := app.Group("/internal/v1", auth.Middleware(d.Verifier))
+	internal.Get("/roles/:id/shortlist/:candidate_ref", m.resolveCandidateRef)
 }
