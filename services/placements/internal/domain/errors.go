@@ -23,7 +23,7 @@ func (p *Problem) Is(target error) bool { return target == p.Category }
 
 // The refusals with their own problem type.
 var (
-	ErrRoleNotOpen = &Problem{Slug: "role-not-open", Title: "The role is not open", Category: errs.Conflict}
+	ErrRoleNotOpen        = &Problem{Slug: "role-not-open", Title: "The role is not open", Category: errs.Conflict}
 	ErrIntroductionExists = &Problem{Slug: "introduction-exists",
 		Title: "An open request to meet this candidate for this role exists already", Category: errs.Conflict}
 	ErrTooManyIntroductions = &Problem{Slug: "too-many-introductions",
@@ -34,7 +34,7 @@ var (
 		Title: "Only an accepted introduction has a thread and an outcome", Category: errs.Conflict}
 	ErrOutcomeRecorded = &Problem{Slug: "outcome-recorded",
 		Title: "How the meeting went has been recorded already", Category: errs.Conflict}
-	ErrPlacementEnded = &Problem{Slug: "placement-ended", Title: "The placement has ended", Category: errs.Conflict}
+	ErrPlacementEnded   = &Problem{Slug: "placement-ended", Title: "The placement has ended", Category: errs.Conflict}
 	ErrFollowUpAnswered = &Problem{Slug: "followup-answered", Title: "The follow-up has been answered already", Category: errs.Conflict}
 )
 
