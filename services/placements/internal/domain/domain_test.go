@@ -162,11 +162,12 @@ func TestOutcomeAndPlacement(t *testing.T) {
 		t.Fatalf("second outcome = %v", err)
 	}
 	p := NewPlacement("p1", in, *hire.Placement, "u1", now)
-	if !p.Placed() || len(p.PendingSteps) != 2 || p.CandidateID != "c1" {
+	if !p.Placed() || len(p.PendingSteps) != 4 || p.CandidateID != "c1" {
 		t.Fatalf("placement = %+v", p)
 	}
-	p.Done(StepRole)
-	p.Done(StepCandidate)
+	for _, step := range []string{StepIntroduction, StepFollowUps, StepRole, StepCandidate} {
+		p.Done(step)
+	}
 	if err := p.SetStillLooking(true); err != nil || !p.StillLooking || len(p.PendingSteps) != 1 {
 		t.Fatalf("still looking = %v %+v", err, p)
 	}

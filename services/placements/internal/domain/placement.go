@@ -114,6 +114,10 @@ const (
 // Steps a placement still owes other services; the sweeper retries them
 // until they succeed.
 const (
+	// StepIntroduction records the hire on the introduction.
+	StepIntroduction = "introduction"
+	// StepFollowUps creates the placement's follow-ups.
+	StepFollowUps = "followups"
 	// StepRole tells the employers service the role has one more hire.
 	StepRole = "role"
 	// StepCandidate tells the candidates service whether the candidate
@@ -145,13 +149,14 @@ type Placement struct {
 }
 
 // NewPlacement returns an active placement for an accepted introduction,
-// owing both steps.
+// owing every step: the hire is stored first, as one document, and the
+// rest follows from it, so a crash in between is finished by the sweeper.
 func NewPlacement(id string, in Introduction, t PlacementTerms, by string, now time.Time) Placement {
 	return Placement{
 		ID: id, Version: 1, IntroductionID: in.ID, RoleID: in.RoleID, EmployerOrgID: in.EmployerOrgID,
 		CandidateID: in.CandidateID, CandidateOrgID: in.CandidateOrgID, StartDate: t.StartDate,
 		Contract: t.Contract, HoursPerWeek: t.HoursPerWeek, Status: PlacementActive, CreatedBy: by,
-		CreatedAt: now.UTC(), PendingSteps: []string{StepRole, StepCandidate},
+		CreatedAt: now.UTC(), PendingSteps: []string{StepIntroduction, StepFollowUps, StepRole, StepCandidate},
 	}
 }
 
