@@ -200,6 +200,24 @@ func (e ChangeRoleRequestRole) Valid() bool {
 	}
 }
 
+// Defines values for ContactRoute.
+const (
+	ContactRouteDirect       ContactRoute = "direct"
+	ContactRouteThroughStaff ContactRoute = "through_staff"
+)
+
+// Valid indicates whether the value is a known member of the ContactRoute enum.
+func (e ContactRoute) Valid() bool {
+	switch e {
+	case ContactRouteDirect:
+		return true
+	case ContactRouteThroughStaff:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for Contract.
 const (
 	ContractApprenticeship Contract = "apprenticeship"
@@ -221,6 +239,30 @@ func (e Contract) Valid() bool {
 	case ContractTemporary:
 		return true
 	case ContractWorkPlacement:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ContractKind.
+const (
+	ContractKindDayRelease ContractKind = "day_release"
+	ContractKindFixedTerm  ContractKind = "fixed_term"
+	ContractKindPermanent  ContractKind = "permanent"
+	ContractKindTrial      ContractKind = "trial"
+)
+
+// Valid indicates whether the value is a known member of the ContractKind enum.
+func (e ContractKind) Valid() bool {
+	switch e {
+	case ContractKindDayRelease:
+		return true
+	case ContractKindFixedTerm:
+		return true
+	case ContractKindPermanent:
+		return true
+	case ContractKindTrial:
 		return true
 	default:
 		return false
@@ -263,6 +305,33 @@ func (e CreateOrganisationRequestProgrammeType) Valid() bool {
 	case CreateOrganisationRequestProgrammeTypeSocialEnterprise:
 		return true
 	case CreateOrganisationRequestProgrammeTypeTransitionHouse:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DeclineReason.
+const (
+	DeclineReasonNotInterested  DeclineReason = "not_interested"
+	DeclineReasonNotNow         DeclineReason = "not_now"
+	DeclineReasonOther          DeclineReason = "other"
+	DeclineReasonRoleUnsuitable DeclineReason = "role_unsuitable"
+	DeclineReasonTravel         DeclineReason = "travel"
+)
+
+// Valid indicates whether the value is a known member of the DeclineReason enum.
+func (e DeclineReason) Valid() bool {
+	switch e {
+	case DeclineReasonNotInterested:
+		return true
+	case DeclineReasonNotNow:
+		return true
+	case DeclineReasonOther:
+		return true
+	case DeclineReasonRoleUnsuitable:
+		return true
+	case DeclineReasonTravel:
 		return true
 	default:
 		return false
@@ -329,6 +398,63 @@ func (e DeliveryStatus) Valid() bool {
 	}
 }
 
+// Defines values for DisclosedField.
+const (
+	DisclosedFieldEmail DisclosedField = "email"
+	DisclosedFieldPhone DisclosedField = "phone"
+)
+
+// Valid indicates whether the value is a known member of the DisclosedField enum.
+func (e DisclosedField) Valid() bool {
+	switch e {
+	case DisclosedFieldEmail:
+		return true
+	case DisclosedFieldPhone:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DisclosureGrantFields.
+const (
+	DisclosureGrantFieldsEmail DisclosureGrantFields = "email"
+	DisclosureGrantFieldsName  DisclosureGrantFields = "name"
+	DisclosureGrantFieldsPhone DisclosureGrantFields = "phone"
+)
+
+// Valid indicates whether the value is a known member of the DisclosureGrantFields enum.
+func (e DisclosureGrantFields) Valid() bool {
+	switch e {
+	case DisclosureGrantFieldsEmail:
+		return true
+	case DisclosureGrantFieldsName:
+		return true
+	case DisclosureGrantFieldsPhone:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DisclosureStatus.
+const (
+	DisclosureStatusActive    DisclosureStatus = "active"
+	DisclosureStatusWithdrawn DisclosureStatus = "withdrawn"
+)
+
+// Valid indicates whether the value is a known member of the DisclosureStatus enum.
+func (e DisclosureStatus) Valid() bool {
+	switch e {
+	case DisclosureStatusActive:
+		return true
+	case DisclosureStatusWithdrawn:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for EmployerProfileFairChanceCommitments.
 const (
 	EmployerProfileFairChanceCommitmentsAppointmentAdjustments EmployerProfileFairChanceCommitments = "appointment_adjustments"
@@ -377,6 +503,33 @@ func (e EmployerProfileSizeBand) Valid() bool {
 	}
 }
 
+// Defines values for EndReason.
+const (
+	EndReasonContractEnded EndReason = "contract_ended"
+	EndReasonLeft          EndReason = "left"
+	EndReasonLetGo         EndReason = "let_go"
+	EndReasonMovedJob      EndReason = "moved_job"
+	EndReasonOther         EndReason = "other"
+)
+
+// Valid indicates whether the value is a known member of the EndReason enum.
+func (e EndReason) Valid() bool {
+	switch e {
+	case EndReasonContractEnded:
+		return true
+	case EndReasonLeft:
+		return true
+	case EndReasonLetGo:
+		return true
+	case EndReasonMovedJob:
+		return true
+	case EndReasonOther:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ExplanationLanguageFit.
 const (
 	ExplanationLanguageFitFull    ExplanationLanguageFit = "full"
@@ -419,6 +572,72 @@ func (e ExplanationScheduleFit) Valid() bool {
 	case ExplanationScheduleFitNone:
 		return true
 	case ExplanationScheduleFitPartial:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FollowUpDay.
+const (
+	FollowUpDayN180 FollowUpDay = 180
+	FollowUpDayN30  FollowUpDay = 30
+	FollowUpDayN90  FollowUpDay = 90
+)
+
+// Valid indicates whether the value is a known member of the FollowUpDay enum.
+func (e FollowUpDay) Valid() bool {
+	switch e {
+	case FollowUpDayN180:
+		return true
+	case FollowUpDayN30:
+		return true
+	case FollowUpDayN90:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FollowUpStatus.
+const (
+	FollowUpStatusAnswered FollowUpStatus = "answered"
+	FollowUpStatusOpen     FollowUpStatus = "open"
+)
+
+// Valid indicates whether the value is a known member of the FollowUpStatus enum.
+func (e FollowUpStatus) Valid() bool {
+	switch e {
+	case FollowUpStatusAnswered:
+		return true
+	case FollowUpStatusOpen:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for IntroductionStatus.
+const (
+	IntroductionStatusAccepted  IntroductionStatus = "accepted"
+	IntroductionStatusDeclined  IntroductionStatus = "declined"
+	IntroductionStatusExpired   IntroductionStatus = "expired"
+	IntroductionStatusRequested IntroductionStatus = "requested"
+	IntroductionStatusWithdrawn IntroductionStatus = "withdrawn"
+)
+
+// Valid indicates whether the value is a known member of the IntroductionStatus enum.
+func (e IntroductionStatus) Valid() bool {
+	switch e {
+	case IntroductionStatusAccepted:
+		return true
+	case IntroductionStatusDeclined:
+		return true
+	case IntroductionStatusExpired:
+		return true
+	case IntroductionStatusRequested:
+		return true
+	case IntroductionStatusWithdrawn:
 		return true
 	default:
 		return false
@@ -554,6 +773,48 @@ func (e MatchingSkillAttested) Valid() bool {
 	}
 }
 
+// Defines values for MeetingMode.
+const (
+	MeetingModeAtProgramme MeetingMode = "at_programme"
+	MeetingModeAtSite      MeetingMode = "at_site"
+	MeetingModePhone       MeetingMode = "phone"
+)
+
+// Valid indicates whether the value is a known member of the MeetingMode enum.
+func (e MeetingMode) Valid() bool {
+	switch e {
+	case MeetingModeAtProgramme:
+		return true
+	case MeetingModeAtSite:
+		return true
+	case MeetingModePhone:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MeetingOutcomeKind.
+const (
+	MeetingOutcomeKindDidNotTakePlace MeetingOutcomeKind = "did_not_take_place"
+	MeetingOutcomeKindHired           MeetingOutcomeKind = "hired"
+	MeetingOutcomeKindNotHired        MeetingOutcomeKind = "not_hired"
+)
+
+// Valid indicates whether the value is a known member of the MeetingOutcomeKind enum.
+func (e MeetingOutcomeKind) Valid() bool {
+	switch e {
+	case MeetingOutcomeKindDidNotTakePlace:
+		return true
+	case MeetingOutcomeKindHired:
+		return true
+	case MeetingOutcomeKindNotHired:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for MemberRole.
 const (
 	MemberRoleAdmin    MemberRole = "admin"
@@ -614,6 +875,33 @@ func (e MessageHandoffToLanguage) Valid() bool {
 	case MessageHandoffToLanguageFr:
 		return true
 	case MessageHandoffToLanguageNl:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NotHiredReason.
+const (
+	NotHiredReasonAvailability      NotHiredReason = "availability"
+	NotHiredReasonCandidateDeclined NotHiredReason = "candidate_declined"
+	NotHiredReasonEmployerDeclined  NotHiredReason = "employer_declined"
+	NotHiredReasonOther             NotHiredReason = "other"
+	NotHiredReasonSkills            NotHiredReason = "skills"
+)
+
+// Valid indicates whether the value is a known member of the NotHiredReason enum.
+func (e NotHiredReason) Valid() bool {
+	switch e {
+	case NotHiredReasonAvailability:
+		return true
+	case NotHiredReasonCandidateDeclined:
+		return true
+	case NotHiredReasonEmployerDeclined:
+		return true
+	case NotHiredReasonOther:
+		return true
+	case NotHiredReasonSkills:
 		return true
 	default:
 		return false
@@ -689,6 +977,42 @@ func (e OrganisationRecipientRole) Valid() bool {
 	case OrganisationRecipientRoleMember:
 		return true
 	case OrganisationRecipientRoleOrgAdmin:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PartySide.
+const (
+	PartySideEmployer  PartySide = "employer"
+	PartySideProgramme PartySide = "programme"
+)
+
+// Valid indicates whether the value is a known member of the PartySide enum.
+func (e PartySide) Valid() bool {
+	switch e {
+	case PartySideEmployer:
+		return true
+	case PartySideProgramme:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PlacementStatus.
+const (
+	PlacementStatusActive PlacementStatus = "active"
+	PlacementStatusEnded  PlacementStatus = "ended"
+)
+
+// Valid indicates whether the value is a known member of the PlacementStatus enum.
+func (e PlacementStatus) Valid() bool {
+	switch e {
+	case PlacementStatusActive:
+		return true
+	case PlacementStatusEnded:
 		return true
 	default:
 		return false
@@ -1253,6 +1577,24 @@ func (e GetCandidateParamsXOnwardPurpose) Valid() bool {
 	}
 }
 
+// Defines values for ListFollowUpsParamsStatus.
+const (
+	ListFollowUpsParamsStatusAnswered ListFollowUpsParamsStatus = "answered"
+	ListFollowUpsParamsStatusOpen     ListFollowUpsParamsStatus = "open"
+)
+
+// Valid indicates whether the value is a known member of the ListFollowUpsParamsStatus enum.
+func (e ListFollowUpsParamsStatus) Valid() bool {
+	switch e {
+	case ListFollowUpsParamsStatusAnswered:
+		return true
+	case ListFollowUpsParamsStatusOpen:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListNotificationsParamsLang.
 const (
 	ListNotificationsParamsLangDe ListNotificationsParamsLang = "de"
@@ -1557,6 +1899,13 @@ type CandidatePlace struct {
 	PlaceID string `json:"place_id"`
 }
 
+// CandidatePlacementInput defines model for CandidatePlacementInput.
+type CandidatePlacementInput struct {
+	Placed       bool   `json:"placed"`
+	PlacementID  string `json:"placement_id"`
+	StillLooking bool   `json:"still_looking"`
+}
+
 // CandidateSummary defines model for CandidateSummary.
 type CandidateSummary struct {
 	Alias           string   `json:"alias"`
@@ -1627,8 +1976,14 @@ type ConsentText struct {
 	Version string `json:"version"`
 }
 
+// ContactRoute Whether the employer contacts the candidate directly or through the staff member.
+type ContactRoute string
+
 // Contract defines model for Contract.
 type Contract string
+
+// ContractKind The contract of a placement; `day_release` is a work placement on day release.
+type ContractKind string
 
 // CreateOrganisationRequest defines model for CreateOrganisationRequest.
 type CreateOrganisationRequest struct {
@@ -1655,6 +2010,9 @@ type DayRelease struct {
 	// Start Example: 07:00
 	Start string `json:"start"`
 }
+
+// DeclineReason Kept for the programme's own records; the employer sees only `declined`.
+type DeclineReason string
 
 // Delivery defines model for Delivery.
 type Delivery struct {
@@ -1685,6 +2043,74 @@ type DeliveryPage struct {
 
 // DeliveryStatus defines model for DeliveryStatus.
 type DeliveryStatus string
+
+// DisclosedField An identity field a candidate may agree to disclose besides the name, which is always disclosed.
+type DisclosedField string
+
+// Disclosure The disclosed identity, as the employer reads it.
+type Disclosure struct {
+	// Contact Whether the employer contacts the candidate directly or through the staff member.
+	Contact        ContactRoute     `json:"contact"`
+	Email          *string          `json:"email,omitempty"`
+	FamilyName     string           `json:"family_name"`
+	GivenName      string           `json:"given_name"`
+	GrantedAt      time.Time        `json:"granted_at"`
+	ID             string           `json:"id"`
+	IntroductionID string           `json:"introduction_id"`
+	Phone          *string          `json:"phone,omitempty"`
+	PreferredName  *string          `json:"preferred_name,omitempty"`
+	RoleID         string           `json:"role_id"`
+	Status         DisclosureStatus `json:"status"`
+}
+
+// DisclosureGrant What a candidate agreed to disclose to one employer for one introduction; it holds field names, never values.
+type DisclosureGrant struct {
+	CandidateID        string `json:"candidate_id"`
+	ConsentTextVersion string `json:"consent_text_version"`
+
+	// Contact Whether the employer contacts the candidate directly or through the staff member.
+	Contact       ContactRoute `json:"contact"`
+	EmployerOrgID string       `json:"employer_org_id"`
+
+	// Fields Always `name`, then what was agreed.
+	Fields         []DisclosureGrantFields `json:"fields"`
+	GrantedAt      time.Time               `json:"granted_at"`
+	ID             string                  `json:"id"`
+	IntroductionID string                  `json:"introduction_id"`
+	RecordedBy     string                  `json:"recorded_by"`
+	RoleID         string                  `json:"role_id"`
+	Status         DisclosureStatus        `json:"status"`
+	Version        int64                   `json:"version"`
+	WithdrawnAt    *time.Time              `json:"withdrawn_at,omitempty"`
+	WithdrawnBy    *string                 `json:"withdrawn_by,omitempty"`
+}
+
+// DisclosureGrantFields defines model for DisclosureGrant.Fields.
+type DisclosureGrantFields string
+
+// DisclosureGrantInput defines model for DisclosureGrantInput.
+type DisclosureGrantInput struct {
+	CandidateID        string `json:"candidate_id"`
+	ConsentTextVersion string `json:"consent_text_version"`
+
+	// Contact Whether the employer contacts the candidate directly or through the staff member.
+	Contact        ContactRoute      `json:"contact"`
+	Disclose       *[]DisclosedField `json:"disclose,omitempty"`
+	EmployerOrgID  string            `json:"employer_org_id"`
+	IntroductionID string            `json:"introduction_id"`
+
+	// RecordedBy The staff member who recorded the answer.
+	RecordedBy string `json:"recorded_by"`
+	RoleID     string `json:"role_id"`
+}
+
+// DisclosureGrantList defines model for DisclosureGrantList.
+type DisclosureGrantList struct {
+	Items []DisclosureGrant `json:"items"`
+}
+
+// DisclosureStatus defines model for DisclosureStatus.
+type DisclosureStatus string
 
 // EmployerProfile defines model for EmployerProfile.
 type EmployerProfile struct {
@@ -1723,6 +2149,9 @@ type EmployerProfileFairChanceCommitments string
 // EmployerProfileSizeBand defines model for EmployerProfile.SizeBand.
 type EmployerProfileSizeBand string
 
+// EndReason Why work ended; never anything about offences.
+type EndReason string
+
 // Explanation Why an entry fits. For employers available_from is a month (YYYY-MM) and distance_km is absent
 // (exact distances to several sites would locate the house); staff see a date and kilometres
 // (-1 for a remote role). `skills` places every skill the role asks for in exactly one list:
@@ -1752,6 +2181,51 @@ type ExplanationLanguageFit string
 
 // ExplanationScheduleFit defines model for Explanation.ScheduleFit.
 type ExplanationScheduleFit string
+
+// FollowUp A question at 30, 90 or 180 days after a placement's start, to one side.
+type FollowUp struct {
+	AnsweredAt *time.Time `json:"answered_at,omitempty"`
+	AnsweredBy *string    `json:"answered_by,omitempty"`
+
+	// Audience Which side of an introduction a person speaks for.
+	Audience       PartySide `json:"audience"`
+	CandidateAlias string    `json:"candidate_alias"`
+
+	// CandidateID Staff and platform admins only.
+	CandidateID    *string     `json:"candidate_id,omitempty"`
+	Day            FollowUpDay `json:"day"`
+	DueOn          string      `json:"due_on"`
+	ID             string      `json:"id"`
+	IntroductionID string      `json:"introduction_id"`
+	Overdue        bool        `json:"overdue"`
+	PlacementID    string      `json:"placement_id"`
+
+	// Reason Why work ended; never anything about offences.
+	Reason       *EndReason     `json:"reason,omitempty"`
+	RoleID       string         `json:"role_id"`
+	RoleTitle    *string        `json:"role_title,omitempty"`
+	Status       FollowUpStatus `json:"status"`
+	StillWorking *bool          `json:"still_working,omitempty"`
+}
+
+// FollowUpDay defines model for FollowUp.Day.
+type FollowUpDay int
+
+// FollowUpStatus defines model for FollowUp.Status.
+type FollowUpStatus string
+
+// FollowUpAnswerInput defines model for FollowUpAnswerInput.
+type FollowUpAnswerInput struct {
+	// Reason Why work ended; never anything about offences.
+	Reason       *EndReason `json:"reason,omitempty"`
+	StillWorking bool       `json:"still_working"`
+}
+
+// FollowUpPage defines model for FollowUpPage.
+type FollowUpPage struct {
+	Items      []FollowUp `json:"items"`
+	NextCursor *string    `json:"next_cursor,omitempty"`
+}
 
 // GeoPlace defines model for GeoPlace.
 type GeoPlace struct {
@@ -1791,6 +2265,120 @@ type InternalProgrammePage struct {
 	Items      []InternalProgramme `json:"items"`
 	NextCursor *string             `json:"next_cursor,omitempty"`
 }
+
+// Introduction A request to meet. `candidate_id` and `candidate_org_id` are present for the candidate's staff and platform admins only; an employer never gets them. `disclosure_id` is present once accepted.
+type Introduction struct {
+	Answer         *IntroductionAnswer `json:"answer,omitempty"`
+	CandidateAlias string              `json:"candidate_alias"`
+	CandidateID    *string             `json:"candidate_id,omitempty"`
+	CandidateOrgID *string             `json:"candidate_org_id,omitempty"`
+
+	// ClosedAt When it was withdrawn or expired.
+	ClosedAt      *time.Time `json:"closed_at,omitempty"`
+	DisclosureID  *string    `json:"disclosure_id,omitempty"`
+	EmployerOrgID string     `json:"employer_org_id"`
+	ExpiresAt     time.Time  `json:"expires_at"`
+	ID            string     `json:"id"`
+
+	// Meeting How and when the employer proposes to meet; one to three windows, each in the future, start before end.
+	Meeting         MeetingProposal    `json:"meeting"`
+	Message         *string            `json:"message,omitempty"`
+	MessageWarnings *[]WordingFlag     `json:"message_warnings,omitempty"`
+	Outcome         *MeetingOutcome    `json:"outcome,omitempty"`
+	PlacementID     *string            `json:"placement_id,omitempty"`
+	RequestedAt     time.Time          `json:"requested_at"`
+	RequestedBy     *string            `json:"requested_by,omitempty"`
+	RoleID          string             `json:"role_id"`
+	RoleTitle       *string            `json:"role_title,omitempty"`
+	Status          IntroductionStatus `json:"status"`
+	Version         int64              `json:"version"`
+}
+
+// IntroductionAnswer defines model for IntroductionAnswer.
+type IntroductionAnswer struct {
+	Accept     bool      `json:"accept"`
+	AnsweredAt time.Time `json:"answered_at"`
+
+	// AnsweredBy Staff and platform admins only.
+	AnsweredBy         *string `json:"answered_by,omitempty"`
+	ConsentTextVersion *string `json:"consent_text_version,omitempty"`
+
+	// Contact Whether the employer contacts the candidate directly or through the staff member.
+	Contact *ContactRoute `json:"contact,omitempty"`
+
+	// DeclineReason Kept for the programme's own records; the employer sees only `declined`.
+	DeclineReason *DeclineReason    `json:"decline_reason,omitempty"`
+	Disclose      *[]DisclosedField `json:"disclose,omitempty"`
+}
+
+// IntroductionAnswerInput defines model for IntroductionAnswerInput.
+type IntroductionAnswerInput struct {
+	Accept bool `json:"accept"`
+
+	// ConsentTextVersion Required when accepting; the consent text the candidate agreed to.
+	ConsentTextVersion *string `json:"consent_text_version,omitempty"`
+
+	// Contact Whether the employer contacts the candidate directly or through the staff member.
+	Contact *ContactRoute `json:"contact,omitempty"`
+
+	// DeclineReason Kept for the programme's own records; the employer sees only `declined`.
+	DeclineReason *DeclineReason    `json:"decline_reason,omitempty"`
+	Disclose      *[]DisclosedField `json:"disclose,omitempty"`
+}
+
+// IntroductionInput defines model for IntroductionInput.
+type IntroductionInput struct {
+	// CandidateRef The reference on the role's shortlist card.
+	CandidateRef string `json:"candidate_ref"`
+
+	// Meeting How and when the employer proposes to meet; one to three windows, each in the future, start before end.
+	Meeting MeetingProposal `json:"meeting"`
+
+	// Message A short note to the candidate's staff.
+	Message *string `json:"message,omitempty"`
+}
+
+// IntroductionMessage defines model for IntroductionMessage.
+type IntroductionMessage struct {
+	AuthorID       string    `json:"author_id"`
+	ID             string    `json:"id"`
+	IntroductionID string    `json:"introduction_id"`
+	SentAt         time.Time `json:"sent_at"`
+
+	// Side Which side of an introduction a person speaks for.
+	Side PartySide `json:"side"`
+	Text string    `json:"text"`
+}
+
+// IntroductionMessageInput defines model for IntroductionMessageInput.
+type IntroductionMessageInput struct {
+	Text string `json:"text"`
+}
+
+// IntroductionMessagePage defines model for IntroductionMessagePage.
+type IntroductionMessagePage struct {
+	Items      []IntroductionMessage `json:"items"`
+	NextCursor *string               `json:"next_cursor,omitempty"`
+}
+
+// IntroductionPage defines model for IntroductionPage.
+type IntroductionPage struct {
+	Items      []Introduction `json:"items"`
+	NextCursor *string        `json:"next_cursor,omitempty"`
+}
+
+// IntroductionParties defines model for IntroductionParties.
+type IntroductionParties struct {
+	CandidateID    string             `json:"candidate_id"`
+	CandidateOrgID string             `json:"candidate_org_id"`
+	EmployerOrgID  string             `json:"employer_org_id"`
+	ID             string             `json:"id"`
+	RoleID         string             `json:"role_id"`
+	Status         IntroductionStatus `json:"status"`
+}
+
+// IntroductionStatus defines model for IntroductionStatus.
+type IntroductionStatus string
 
 // Invitation defines model for Invitation.
 type Invitation struct {
@@ -1932,7 +2520,10 @@ type MatchingStatus struct {
 
 // MatchingView What the matching service may know of a candidate. It has no name, date of birth, phone or e-mail.
 type MatchingView struct {
-	Alias            string                    `json:"alias"`
+	Alias string `json:"alias"`
+
+	// Available False while the candidate is placed and not still looking; such a candidate is on no shortlist. Absent means available.
+	Available        *bool                     `json:"available,omitempty"`
 	Certificates     []MatchingCertificate     `json:"certificates"`
 	Consent          MatchingConsent           `json:"consent"`
 	DayRelease       *DayRelease               `json:"day_release,omitempty"`
@@ -1955,6 +2546,36 @@ type MatchingView struct {
 type MatchingViewPage struct {
 	Items      []MatchingView `json:"items"`
 	NextCursor *string        `json:"next_cursor,omitempty"`
+}
+
+// MeetingMode defines model for MeetingMode.
+type MeetingMode string
+
+// MeetingOutcome defines model for MeetingOutcome.
+type MeetingOutcome struct {
+	Outcome    MeetingOutcomeKind `json:"outcome"`
+	Reason     *NotHiredReason    `json:"reason,omitempty"`
+	RecordedAt time.Time          `json:"recorded_at"`
+	RecordedBy *string            `json:"recorded_by,omitempty"`
+
+	// Side Which side of an introduction a person speaks for.
+	Side PartySide `json:"side"`
+}
+
+// MeetingOutcomeInput defines model for MeetingOutcomeInput.
+type MeetingOutcomeInput struct {
+	Outcome   MeetingOutcomeKind `json:"outcome"`
+	Placement *PlacementInput    `json:"placement,omitempty"`
+	Reason    *NotHiredReason    `json:"reason,omitempty"`
+}
+
+// MeetingOutcomeKind defines model for MeetingOutcomeKind.
+type MeetingOutcomeKind string
+
+// MeetingProposal How and when the employer proposes to meet; one to three windows, each in the future, start before end.
+type MeetingProposal struct {
+	Mode    MeetingMode  `json:"mode"`
+	Windows []TimeWindow `json:"windows"`
 }
 
 // Member defines model for Member.
@@ -2005,6 +2626,9 @@ type MessageHandoffKind string
 
 // MessageHandoffToLanguage defines model for MessageHandoff.To.Language.
 type MessageHandoffToLanguage string
+
+// NotHiredReason defines model for NotHiredReason.
+type NotHiredReason string
 
 // Notification defines model for Notification.
 type Notification struct {
@@ -2120,6 +2744,9 @@ type OrganisationRecipients struct {
 	Items []OrganisationRecipient `json:"items"`
 }
 
+// PartySide Which side of an introduction a person speaks for.
+type PartySide string
+
 // PasswordResetAccepted The same for every valid request.
 type PasswordResetAccepted struct {
 	Message string `json:"message"`
@@ -2152,6 +2779,64 @@ type Place struct {
 	Name       string  `json:"name"`
 	Population int     `json:"population"`
 }
+
+// Placement A hire. `candidate_id` and `candidate_org_id` are for the candidate's staff and platform admins only.
+type Placement struct {
+	CandidateAlias string  `json:"candidate_alias"`
+	CandidateID    *string `json:"candidate_id,omitempty"`
+	CandidateOrgID *string `json:"candidate_org_id,omitempty"`
+
+	// Contract The contract of a placement; `day_release` is a work placement on day release.
+	Contract      ContractKind `json:"contract"`
+	CreatedAt     time.Time    `json:"created_at"`
+	EmployerOrgID string       `json:"employer_org_id"`
+
+	// EndReason Why work ended; never anything about offences.
+	EndReason      *EndReason      `json:"end_reason,omitempty"`
+	EndedOn        *string         `json:"ended_on,omitempty"`
+	HoursPerWeek   int             `json:"hours_per_week"`
+	ID             string          `json:"id"`
+	IntroductionID string          `json:"introduction_id"`
+	RoleID         string          `json:"role_id"`
+	RoleTitle      *string         `json:"role_title,omitempty"`
+	StartDate      string          `json:"start_date"`
+	Status         PlacementStatus `json:"status"`
+	StillLooking   bool            `json:"still_looking"`
+	Version        int64           `json:"version"`
+}
+
+// PlacementEndInput defines model for PlacementEndInput.
+type PlacementEndInput struct {
+	EndedOn string `json:"ended_on"`
+
+	// Reason Why work ended; never anything about offences.
+	Reason EndReason `json:"reason"`
+}
+
+// PlacementInput defines model for PlacementInput.
+type PlacementInput struct {
+	// Contract The contract of a placement; `day_release` is a work placement on day release.
+	Contract     ContractKind `json:"contract"`
+	HoursPerWeek int          `json:"hours_per_week"`
+	StartDate    string       `json:"start_date"`
+}
+
+// PlacementPage defines model for PlacementPage.
+type PlacementPage struct {
+	Items      []Placement `json:"items"`
+	NextCursor *string     `json:"next_cursor,omitempty"`
+}
+
+// PlacementRecord Everything the placements service holds about one candidate.
+type PlacementRecord struct {
+	Followups     []FollowUp            `json:"followups"`
+	Introductions []Introduction        `json:"introductions"`
+	Messages      []IntroductionMessage `json:"messages"`
+	Placements    []Placement           `json:"placements"`
+}
+
+// PlacementStatus defines model for PlacementStatus.
+type PlacementStatus string
 
 // Preferences defines model for Preferences.
 type Preferences struct {
@@ -2316,17 +3001,20 @@ type RevocationReason string
 
 // Role A role as the API answers it. Empty optional fields are left out.
 type Role struct {
-	ClosingDate     *string        `json:"closing_date,omitempty"`
-	Contract        Contract       `json:"contract"`
-	CreatedAt       time.Time      `json:"created_at"`
-	DayReleaseOk    bool           `json:"day_release_ok"`
-	Description     string         `json:"description"`
-	EmployerID      string         `json:"employer_id"`
-	EndDate         *string        `json:"end_date,omitempty"`
-	EssentialSkills []RoleSkill    `json:"essential_skills"`
-	HoursPerWeek    int            `json:"hours_per_week"`
-	ID              string         `json:"id"`
-	Languages       []RoleLanguage `json:"languages"`
+	ClosingDate     *string     `json:"closing_date,omitempty"`
+	Contract        Contract    `json:"contract"`
+	CreatedAt       time.Time   `json:"created_at"`
+	DayReleaseOk    bool        `json:"day_release_ok"`
+	Description     string      `json:"description"`
+	EmployerID      string      `json:"employer_id"`
+	EndDate         *string     `json:"end_date,omitempty"`
+	EssentialSkills []RoleSkill `json:"essential_skills"`
+
+	// Filled How many of the role's positions placements have taken; the role becomes filled when it reaches `positions`.
+	Filled       *int           `json:"filled,omitempty"`
+	HoursPerWeek int            `json:"hours_per_week"`
+	ID           string         `json:"id"`
+	Languages    []RoleLanguage `json:"languages"`
 
 	// NextStatuses The statuses the role may move to now; for a filled or closed role, its reopen targets while `reopen_until` lasts, else none.
 	NextStatuses *[]RoleStatus `json:"next_statuses,omitempty"`
@@ -2431,6 +3119,11 @@ type RolePage struct {
 	NextCursor *string `json:"next_cursor,omitempty"`
 }
 
+// RolePlacementInput defines model for RolePlacementInput.
+type RolePlacementInput struct {
+	PlacementID string `json:"placement_id"`
+}
+
 // RoleSite Where the work happens; lat and lon come from the gazetteer.
 type RoleSite struct {
 	Lat     *float64 `json:"lat,omitempty"`
@@ -2528,6 +3221,13 @@ type ShortlistEntry struct {
 
 // ShortlistEntryMatch defines model for ShortlistEntry.Match.
 type ShortlistEntryMatch string
+
+// ShortlistEntryRef defines model for ShortlistEntryRef.
+type ShortlistEntryRef struct {
+	Alias       string `json:"alias"`
+	CandidateID string `json:"candidate_id"`
+	RoleVersion int64  `json:"role_version"`
+}
 
 // SignupAccepted The same for a new and for a taken address.
 type SignupAccepted struct {
@@ -2663,6 +3363,11 @@ type SkillItem struct {
 // SkillItemKind defines model for SkillItem.Kind.
 type SkillItemKind string
 
+// StillLookingInput defines model for StillLookingInput.
+type StillLookingInput struct {
+	StillLooking bool `json:"still_looking"`
+}
+
 // StreamEnd The last line of a stream of JSON lines, which counts the items before it.
 type StreamEnd struct {
 	Count int          `json:"count"`
@@ -2713,6 +3418,12 @@ type SuggestionsItemsMatch string
 // invite staff to record the candidate's consent. `pending`: the candidate consents but
 // matching has not taken the change in yet (seconds); `items` is empty.
 type SuggestionsState string
+
+// TimeWindow defines model for TimeWindow.
+type TimeWindow struct {
+	End   time.Time `json:"end"`
+	Start time.Time `json:"start"`
+}
 
 // Tokens defines model for Tokens.
 type Tokens struct {
@@ -2979,6 +3690,34 @@ type GetSuggestionsParams struct {
 	Lang *Lang `form:"lang,omitempty" json:"lang,omitempty"`
 }
 
+// ListFollowUpsParams defines parameters for ListFollowUps.
+type ListFollowUpsParams struct {
+	DueBefore *string                    `form:"due_before,omitempty" json:"due_before,omitempty"`
+	Status    *ListFollowUpsParamsStatus `form:"status,omitempty" json:"status,omitempty"`
+	Cursor    *string                    `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit     *int                       `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// ListFollowUpsParamsStatus defines parameters for ListFollowUps.
+type ListFollowUpsParamsStatus string
+
+// ListIntroductionsParams defines parameters for ListIntroductions.
+type ListIntroductionsParams struct {
+	Status *IntroductionStatus `form:"status,omitempty" json:"status,omitempty"`
+	Role   *string             `form:"role,omitempty" json:"role,omitempty"`
+
+	// Candidate Staff only: a candidate id of their organisation.
+	Candidate *string `form:"candidate,omitempty" json:"candidate,omitempty"`
+	Cursor    *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit     *int    `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// ListIntroductionMessagesParams defines parameters for ListIntroductionMessages.
+type ListIntroductionMessagesParams struct {
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
 // GetShortlistCountsParams defines parameters for GetShortlistCounts.
 type GetShortlistCountsParams struct {
 	Role *[]string `form:"role,omitempty" json:"role,omitempty"`
@@ -3032,6 +3771,16 @@ type ListOrganisationsParams struct {
 
 // ListOrganisationsParamsKind defines parameters for ListOrganisations.
 type ListOrganisationsParamsKind string
+
+// ListPlacementsParams defines parameters for ListPlacements.
+type ListPlacementsParams struct {
+	Status *PlacementStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// Candidate Staff only: a candidate id of their organisation.
+	Candidate *string `form:"candidate,omitempty" json:"candidate,omitempty"`
+	Cursor    *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit     *int    `form:"limit,omitempty" json:"limit,omitempty"`
+}
 
 // SearchPlacesParams defines parameters for SearchPlaces.
 type SearchPlacesParams struct {
@@ -3224,6 +3973,18 @@ type AttestSkillJSONRequestBody = AttestationInput
 // PutMyEmployerJSONRequestBody defines body for PutMyEmployer for application/json ContentType.
 type PutMyEmployerJSONRequestBody = EmployerProfile
 
+// AnswerFollowUpJSONRequestBody defines body for AnswerFollowUp for application/json ContentType.
+type AnswerFollowUpJSONRequestBody = FollowUpAnswerInput
+
+// AnswerIntroductionJSONRequestBody defines body for AnswerIntroduction for application/json ContentType.
+type AnswerIntroductionJSONRequestBody = IntroductionAnswerInput
+
+// PostIntroductionMessageJSONRequestBody defines body for PostIntroductionMessage for application/json ContentType.
+type PostIntroductionMessageJSONRequestBody = IntroductionMessageInput
+
+// RecordMeetingOutcomeJSONRequestBody defines body for RecordMeetingOutcome for application/json ContentType.
+type RecordMeetingOutcomeJSONRequestBody = MeetingOutcomeInput
+
 // AcceptInvitationJSONRequestBody defines body for AcceptInvitation for application/json ContentType.
 type AcceptInvitationJSONRequestBody = AcceptInvitationRequest
 
@@ -3245,6 +4006,12 @@ type InviteMemberJSONRequestBody = InviteRequest
 // ChangeMemberRoleJSONRequestBody defines body for ChangeMemberRole for application/json ContentType.
 type ChangeMemberRoleJSONRequestBody = ChangeRoleRequest
 
+// EndPlacementJSONRequestBody defines body for EndPlacement for application/json ContentType.
+type EndPlacementJSONRequestBody = PlacementEndInput
+
+// SetPlacementStillLookingJSONRequestBody defines body for SetPlacementStillLooking for application/json ContentType.
+type SetPlacementStillLookingJSONRequestBody = StillLookingInput
+
 // CreateProgrammeJSONRequestBody defines body for CreateProgramme for application/json ContentType.
 type CreateProgrammeJSONRequestBody = ProgrammeInput
 
@@ -3263,14 +4030,26 @@ type CheckWordingJSONRequestBody CheckWordingJSONBody
 // PatchRoleJSONRequestBody defines body for PatchRole for application/json ContentType.
 type PatchRoleJSONRequestBody = RoleInput
 
+// AskToMeetJSONRequestBody defines body for AskToMeet for application/json ContentType.
+type AskToMeetJSONRequestBody = IntroductionInput
+
 // SetRoleStatusJSONRequestBody defines body for SetRoleStatus for application/json ContentType.
 type SetRoleStatusJSONRequestBody SetRoleStatusJSONBody
 
 // ValidateRoleEditJSONRequestBody defines body for ValidateRoleEdit for application/json ContentType.
 type ValidateRoleEditJSONRequestBody = RoleInput
 
+// SetCandidatePlacementJSONRequestBody defines body for SetCandidatePlacement for application/json ContentType.
+type SetCandidatePlacementJSONRequestBody = CandidatePlacementInput
+
+// GrantDisclosureJSONRequestBody defines body for GrantDisclosure for application/json ContentType.
+type GrantDisclosureJSONRequestBody = DisclosureGrantInput
+
 // HandOffMessageJSONRequestBody defines body for HandOffMessage for application/json ContentType.
 type HandOffMessageJSONRequestBody = MessageHandoff
+
+// RecordRolePlacementJSONRequestBody defines body for RecordRolePlacement for application/json ContentType.
+type RecordRolePlacementJSONRequestBody = RolePlacementInput
 
 // IssueServiceTokenJSONRequestBody defines body for IssueServiceToken for application/json ContentType.
 type IssueServiceTokenJSONRequestBody = ServiceTokenRequest
@@ -3767,6 +4546,11 @@ type ClientInterface interface {
 	// Corresponds with PUT /api/v1/candidates/{id}/consent (the `SetConsent` operationId).
 	SetConsent(ctx context.Context, id string, body SetConsentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListCandidateDisclosures Every disclosure grant of a candidate, active or withdrawn, for the candidate's staff.
+	//
+	// Corresponds with GET /api/v1/candidates/{id}/disclosures (the `ListCandidateDisclosures` operationId).
+	ListCandidateDisclosures(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ExportCandidate Everything held about the candidate, for a data subject access request. Audited.
 	//
 	// Corresponds with GET /api/v1/candidates/{id}/export (the `ExportCandidate` operationId).
@@ -3852,6 +4636,16 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/consent-texts/{version} (the `GetConsentText` operationId).
 	GetConsentText(ctx context.Context, version string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ReadDisclosure The identity a candidate agreed to disclose, for members of the employer organisation it was granted to (and the candidate's staff). Every read is audited; after withdrawal 404.
+	//
+	// Corresponds with GET /api/v1/disclosures/{id} (the `ReadDisclosure` operationId).
+	ReadDisclosure(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// WithdrawDisclosure The candidate's staff record that the candidate withdraws a disclosure; from then on the employer gets 404.
+	//
+	// Corresponds with POST /api/v1/disclosures/{id}/withdraw (the `WithdrawDisclosure` operationId).
+	WithdrawDisclosure(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetMyEmployer The caller's employer profile (created on first use).
 	//
 	// Corresponds with GET /api/v1/employers/me (the `GetMyEmployer` operationId).
@@ -3875,6 +4669,91 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /api/v1/employers/{id} (the `GetEmployer` operationId).
 	GetEmployer(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListFollowUps Follow-up tasks of the caller's side (staff the programme's, an employer its own), soonest due first; overdue open tasks stay listed until answered.
+	//
+	// Corresponds with GET /api/v1/followups (the `ListFollowUps` operationId).
+	ListFollowUps(ctx context.Context, params *ListFollowUpsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AnswerFollowUpWithBody Answer a follow-up of one's own side, once (409 after); never anything about offences.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/followups/{id} (the `AnswerFollowUp` operationId).
+	AnswerFollowUpWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AnswerFollowUp Answer a follow-up of one's own side, once (409 after); never anything about offences.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/followups/{id} (the `AnswerFollowUp` operationId).
+	AnswerFollowUp(ctx context.Context, id string, body AnswerFollowUpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListIntroductions Introductions the caller may see, newest first; an employer its own, staff those about their organisation's candidates, platform admins all.
+	//
+	// Corresponds with GET /api/v1/introductions (the `ListIntroductions` operationId).
+	ListIntroductions(ctx context.Context, params *ListIntroductionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetIntroduction One introduction; another organisation's is 404. On an accepted one the employer also gets `disclosure_id`.
+	//
+	// Corresponds with GET /api/v1/introductions/{id} (the `GetIntroduction` operationId).
+	GetIntroduction(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AnswerIntroductionWithBody The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+	//
+	// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/introductions/{id}/answer (the `AnswerIntroduction` operationId).
+	AnswerIntroductionWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AnswerIntroduction The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+	//
+	// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/introductions/{id}/answer (the `AnswerIntroduction` operationId).
+	AnswerIntroduction(ctx context.Context, id string, body AnswerIntroductionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListIntroductionMessages The thread of an accepted introduction, oldest first, for the employer's members and the candidate's staff.
+	//
+	// Corresponds with GET /api/v1/introductions/{id}/messages (the `ListIntroductionMessages` operationId).
+	ListIntroductionMessages(ctx context.Context, id string, params *ListIntroductionMessagesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostIntroductionMessageWithBody Add a text message to the thread of an accepted introduction (409 before acceptance).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/introductions/{id}/messages (the `PostIntroductionMessage` operationId).
+	PostIntroductionMessageWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PostIntroductionMessage Add a text message to the thread of an accepted introduction (409 before acceptance).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/introductions/{id}/messages (the `PostIntroductionMessage` operationId).
+	PostIntroductionMessage(ctx context.Context, id string, body PostIntroductionMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RecordMeetingOutcomeWithBody Either side records how the meeting went, once (409 after); `hired` creates a placement.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/introductions/{id}/outcome (the `RecordMeetingOutcome` operationId).
+	RecordMeetingOutcomeWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RecordMeetingOutcome Either side records how the meeting went, once (409 after); `hired` creates a placement.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/introductions/{id}/outcome (the `RecordMeetingOutcome` operationId).
+	RecordMeetingOutcome(ctx context.Context, id string, body RecordMeetingOutcomeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// WithdrawIntroduction The employer withdraws its request before it is answered; afterwards 409.
+	//
+	// Corresponds with POST /api/v1/introductions/{id}/withdraw (the `WithdrawIntroduction` operationId).
+	WithdrawIntroduction(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// LookupInvitation What an invitation token invites to, for the page that accepts it. No sign-in needed.
 	//
@@ -4130,6 +5009,44 @@ type ClientInterface interface {
 	// Corresponds with PUT /api/v1/organisations/{id}/members/{user_id}/role (the `ChangeMemberRole` operationId).
 	ChangeMemberRole(ctx context.Context, id string, userID string, body ChangeMemberRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListPlacements Placements the caller may see, newest first (employer its own, staff their candidates', platform admins all).
+	//
+	// Corresponds with GET /api/v1/placements (the `ListPlacements` operationId).
+	ListPlacements(ctx context.Context, params *ListPlacementsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPlacement One placement; another organisation's is 404.
+	//
+	// Corresponds with GET /api/v1/placements/{id} (the `GetPlacement` operationId).
+	GetPlacement(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// EndPlacementWithBody The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/placements/{id}/end (the `EndPlacement` operationId).
+	EndPlacementWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// EndPlacement The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/placements/{id}/end (the `EndPlacement` operationId).
+	EndPlacement(ctx context.Context, id string, body EndPlacementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetPlacementStillLookingWithBody The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/placements/{id}/still-looking (the `SetPlacementStillLooking` operationId).
+	SetPlacementStillLookingWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetPlacementStillLooking The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/placements/{id}/still-looking (the `SetPlacementStillLooking` operationId).
+	SetPlacementStillLooking(ctx context.Context, id string, body SetPlacementStillLookingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// SearchPlaces Suggest European populated places, ranked by match quality, then population.
 	//
 	// Place data © GeoNames (geonames.org), CC BY 4.0.
@@ -4279,6 +5196,24 @@ type ClientInterface interface {
 	// Corresponds with PATCH /api/v1/roles/{id} (the `PatchRole` operationId).
 	PatchRole(ctx context.Context, id string, body PatchRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// AskToMeetWithBody The role's employer asks to meet a candidate of the role's current shortlist.
+	//
+	// `candidate_ref` is the reference on the shortlist card; the employer never learns the candidate's id. The role must be open and the candidate on its current shortlist (else 404 naming `candidate_ref`, nothing stored). One open request per role and candidate (409 `/problems/introduction-exists`), at most 10 open per role by default (409 `/problems/too-many-introductions`). `message_warnings` come from the wording check and do not block.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/roles/{id}/introductions (the `AskToMeet` operationId).
+	AskToMeetWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AskToMeet The role's employer asks to meet a candidate of the role's current shortlist.
+	//
+	// `candidate_ref` is the reference on the shortlist card; the employer never learns the candidate's id. The role must be open and the candidate on its current shortlist (else 404 naming `candidate_ref`, nothing stored). One open request per role and candidate (409 `/problems/introduction-exists`), at most 10 open per role by default (409 `/problems/too-many-introductions`). `message_warnings` come from the wording check and do not block.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/roles/{id}/introductions (the `AskToMeet` operationId).
+	AskToMeet(ctx context.Context, id string, body AskToMeetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetShortlist The ranked, explained, pseudonymous shortlist of a role (the stored top 100).
 	//
 	// For the employer that owns the role and platform administrators. Another employer's role
@@ -4410,6 +5345,43 @@ type ClientInterface interface {
 	// Corresponds with GET /internal/v1/candidates/{id} (the `GetMatchingView` operationId).
 	GetMatchingView(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// SetCandidatePlacementWithBody Mark a candidate placed or available again; a placed candidate leaves every shortlist unless still looking. Service tokens only.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /internal/v1/candidates/{id}/placement (the `SetCandidatePlacement` operationId).
+	SetCandidatePlacementWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetCandidatePlacement Mark a candidate placed or available again; a placed candidate leaves every shortlist unless still looking. Service tokens only.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /internal/v1/candidates/{id}/placement (the `SetCandidatePlacement` operationId).
+	SetCandidatePlacement(ctx context.Context, id string, body SetCandidatePlacementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GrantDisclosureWithBody Record a disclosure grant for an accepted introduction, idempotent by introduction. Service tokens only.
+	//
+	// 201 for a new grant, 200 when the same grant exists, 409 when the introduction already has a different one. 400 naming `disclose` when the candidate has no phone or e-mail that was asked for, naming `consent_text_version` when the version is unknown.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /internal/v1/disclosures (the `GrantDisclosure` operationId).
+	GrantDisclosureWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GrantDisclosure Record a disclosure grant for an accepted introduction, idempotent by introduction. Service tokens only.
+	//
+	// 201 for a new grant, 200 when the same grant exists, 409 when the introduction already has a different one. 400 naming `disclose` when the candidate has no phone or e-mail that was asked for, naming `consent_text_version` when the version is unknown.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /internal/v1/disclosures (the `GrantDisclosure` operationId).
+	GrantDisclosure(ctx context.Context, body GrantDisclosureJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetIntroductionParties The parties of an introduction, so notifications can find who to tell. Service tokens only.
+	//
+	// Corresponds with GET /internal/v1/introductions/{id} (the `GetIntroductionParties` operationId).
+	GetIntroductionParties(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// HandOffMessageWithBody The gateway hands off an account mail (its one-time link never travels through Redis). The gateway's service token only.
 	//
 	// Answers 202 once the delivery is stored, also for an id seen before (nothing is sent twice). The mail is sent asynchronously; once sent or finally failed, its link and address are erased.
@@ -4434,6 +5406,11 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /internal/v1/organisations/{id}/recipients (the `ListOrganisationRecipients` operationId).
 	ListOrganisationRecipients(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPlacementRecord Everything the placements service holds about one candidate, for the candidate's export. Service tokens only.
+	//
+	// Corresponds with GET /internal/v1/placement-records/{candidate_id} (the `GetPlacementRecord` operationId).
+	GetPlacementRecord(ctx context.Context, candidateID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListAllProgrammes Pages of every organisation's programmes, with org_id, for matching. Service tokens only.
 	//
@@ -4461,6 +5438,29 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /internal/v1/roles/{id} (the `GetRoleView` operationId).
 	GetRoleView(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RecordRolePlacementWithBody Count a hire on a role, once per placement; the role becomes filled when every position is taken. Service tokens only.
+	//
+	// A second call with the same placement id changes nothing and answers the role. A draft or closed role is 409.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /internal/v1/roles/{id}/placements (the `RecordRolePlacement` operationId).
+	RecordRolePlacementWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RecordRolePlacement Count a hire on a role, once per placement; the role becomes filled when every position is taken. Service tokens only.
+	//
+	// A second call with the same placement id changes nothing and answers the role. A draft or closed role is 409.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /internal/v1/roles/{id}/placements (the `RecordRolePlacement` operationId).
+	RecordRolePlacement(ctx context.Context, id string, body RecordRolePlacementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ResolveCandidateRef Resolve a candidate reference of a role's current shortlist; 404 when it is not on it. Service tokens only.
+	//
+	// Corresponds with GET /internal/v1/roles/{id}/shortlist/{candidate_ref} (the `ResolveCandidateRef` operationId).
+	ResolveCandidateRef(ctx context.Context, id string, candidateRef string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// IssueServiceTokenWithBody A service obtains a short-lived token for calling another service.
 	//
@@ -5144,6 +6144,21 @@ func (c *Client) SetConsent(ctx context.Context, id string, body SetConsentJSONR
 	return c.Client.Do(req)
 }
 
+// ListCandidateDisclosures Every disclosure grant of a candidate, active or withdrawn, for the candidate's staff.
+//
+// Corresponds with GET /api/v1/candidates/{id}/disclosures (the `ListCandidateDisclosures` operationId).
+func (c *Client) ListCandidateDisclosures(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCandidateDisclosuresRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ExportCandidate Everything held about the candidate, for a data subject access request. Audited.
 //
 // Corresponds with GET /api/v1/candidates/{id}/export (the `ExportCandidate` operationId).
@@ -5339,6 +6354,36 @@ func (c *Client) GetConsentText(ctx context.Context, version string, reqEditors 
 	return c.Client.Do(req)
 }
 
+// ReadDisclosure The identity a candidate agreed to disclose, for members of the employer organisation it was granted to (and the candidate's staff). Every read is audited; after withdrawal 404.
+//
+// Corresponds with GET /api/v1/disclosures/{id} (the `ReadDisclosure` operationId).
+func (c *Client) ReadDisclosure(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReadDisclosureRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// WithdrawDisclosure The candidate's staff record that the candidate withdraws a disclosure; from then on the employer gets 404.
+//
+// Corresponds with POST /api/v1/disclosures/{id}/withdraw (the `WithdrawDisclosure` operationId).
+func (c *Client) WithdrawDisclosure(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewWithdrawDisclosureRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // GetMyEmployer The caller's employer profile (created on first use).
 //
 // Corresponds with GET /api/v1/employers/me (the `GetMyEmployer` operationId).
@@ -5393,6 +6438,221 @@ func (c *Client) PutMyEmployer(ctx context.Context, body PutMyEmployerJSONReques
 // Corresponds with GET /api/v1/employers/{id} (the `GetEmployer` operationId).
 func (c *Client) GetEmployer(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetEmployerRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListFollowUps Follow-up tasks of the caller's side (staff the programme's, an employer its own), soonest due first; overdue open tasks stay listed until answered.
+//
+// Corresponds with GET /api/v1/followups (the `ListFollowUps` operationId).
+func (c *Client) ListFollowUps(ctx context.Context, params *ListFollowUpsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListFollowUpsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AnswerFollowUpWithBody Answer a follow-up of one's own side, once (409 after); never anything about offences.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/followups/{id} (the `AnswerFollowUp` operationId).
+func (c *Client) AnswerFollowUpWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAnswerFollowUpRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AnswerFollowUp Answer a follow-up of one's own side, once (409 after); never anything about offences.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/followups/{id} (the `AnswerFollowUp` operationId).
+func (c *Client) AnswerFollowUp(ctx context.Context, id string, body AnswerFollowUpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAnswerFollowUpRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListIntroductions Introductions the caller may see, newest first; an employer its own, staff those about their organisation's candidates, platform admins all.
+//
+// Corresponds with GET /api/v1/introductions (the `ListIntroductions` operationId).
+func (c *Client) ListIntroductions(ctx context.Context, params *ListIntroductionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListIntroductionsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetIntroduction One introduction; another organisation's is 404. On an accepted one the employer also gets `disclosure_id`.
+//
+// Corresponds with GET /api/v1/introductions/{id} (the `GetIntroduction` operationId).
+func (c *Client) GetIntroduction(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetIntroductionRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AnswerIntroductionWithBody The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+//
+// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/introductions/{id}/answer (the `AnswerIntroduction` operationId).
+func (c *Client) AnswerIntroductionWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAnswerIntroductionRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AnswerIntroduction The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+//
+// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/introductions/{id}/answer (the `AnswerIntroduction` operationId).
+func (c *Client) AnswerIntroduction(ctx context.Context, id string, body AnswerIntroductionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAnswerIntroductionRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListIntroductionMessages The thread of an accepted introduction, oldest first, for the employer's members and the candidate's staff.
+//
+// Corresponds with GET /api/v1/introductions/{id}/messages (the `ListIntroductionMessages` operationId).
+func (c *Client) ListIntroductionMessages(ctx context.Context, id string, params *ListIntroductionMessagesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListIntroductionMessagesRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostIntroductionMessageWithBody Add a text message to the thread of an accepted introduction (409 before acceptance).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/introductions/{id}/messages (the `PostIntroductionMessage` operationId).
+func (c *Client) PostIntroductionMessageWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostIntroductionMessageRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PostIntroductionMessage Add a text message to the thread of an accepted introduction (409 before acceptance).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/introductions/{id}/messages (the `PostIntroductionMessage` operationId).
+func (c *Client) PostIntroductionMessage(ctx context.Context, id string, body PostIntroductionMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPostIntroductionMessageRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RecordMeetingOutcomeWithBody Either side records how the meeting went, once (409 after); `hired` creates a placement.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/introductions/{id}/outcome (the `RecordMeetingOutcome` operationId).
+func (c *Client) RecordMeetingOutcomeWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRecordMeetingOutcomeRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RecordMeetingOutcome Either side records how the meeting went, once (409 after); `hired` creates a placement.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/introductions/{id}/outcome (the `RecordMeetingOutcome` operationId).
+func (c *Client) RecordMeetingOutcome(ctx context.Context, id string, body RecordMeetingOutcomeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRecordMeetingOutcomeRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// WithdrawIntroduction The employer withdraws its request before it is answered; afterwards 409.
+//
+// Corresponds with POST /api/v1/introductions/{id}/withdraw (the `WithdrawIntroduction` operationId).
+func (c *Client) WithdrawIntroduction(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewWithdrawIntroductionRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -5987,6 +7247,104 @@ func (c *Client) ChangeMemberRole(ctx context.Context, id string, userID string,
 	return c.Client.Do(req)
 }
 
+// ListPlacements Placements the caller may see, newest first (employer its own, staff their candidates', platform admins all).
+//
+// Corresponds with GET /api/v1/placements (the `ListPlacements` operationId).
+func (c *Client) ListPlacements(ctx context.Context, params *ListPlacementsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPlacementsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPlacement One placement; another organisation's is 404.
+//
+// Corresponds with GET /api/v1/placements/{id} (the `GetPlacement` operationId).
+func (c *Client) GetPlacement(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPlacementRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// EndPlacementWithBody The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/placements/{id}/end (the `EndPlacement` operationId).
+func (c *Client) EndPlacementWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEndPlacementRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// EndPlacement The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/placements/{id}/end (the `EndPlacement` operationId).
+func (c *Client) EndPlacement(ctx context.Context, id string, body EndPlacementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEndPlacementRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetPlacementStillLookingWithBody The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/placements/{id}/still-looking (the `SetPlacementStillLooking` operationId).
+func (c *Client) SetPlacementStillLookingWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetPlacementStillLookingRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetPlacementStillLooking The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/placements/{id}/still-looking (the `SetPlacementStillLooking` operationId).
+func (c *Client) SetPlacementStillLooking(ctx context.Context, id string, body SetPlacementStillLookingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetPlacementStillLookingRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // SearchPlaces Suggest European populated places, ranked by match quality, then population.
 //
 // Place data © GeoNames (geonames.org), CC BY 4.0.
@@ -6326,6 +7684,44 @@ func (c *Client) PatchRole(ctx context.Context, id string, body PatchRoleJSONReq
 	return c.Client.Do(req)
 }
 
+// AskToMeetWithBody The role's employer asks to meet a candidate of the role's current shortlist.
+//
+// `candidate_ref` is the reference on the shortlist card; the employer never learns the candidate's id. The role must be open and the candidate on its current shortlist (else 404 naming `candidate_ref`, nothing stored). One open request per role and candidate (409 `/problems/introduction-exists`), at most 10 open per role by default (409 `/problems/too-many-introductions`). `message_warnings` come from the wording check and do not block.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/roles/{id}/introductions (the `AskToMeet` operationId).
+func (c *Client) AskToMeetWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAskToMeetRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AskToMeet The role's employer asks to meet a candidate of the role's current shortlist.
+//
+// `candidate_ref` is the reference on the shortlist card; the employer never learns the candidate's id. The role must be open and the candidate on its current shortlist (else 404 naming `candidate_ref`, nothing stored). One open request per role and candidate (409 `/problems/introduction-exists`), at most 10 open per role by default (409 `/problems/too-many-introductions`). `message_warnings` come from the wording check and do not block.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/roles/{id}/introductions (the `AskToMeet` operationId).
+func (c *Client) AskToMeet(ctx context.Context, id string, body AskToMeetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAskToMeetRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // GetShortlist The ranked, explained, pseudonymous shortlist of a role (the stored top 100).
 //
 // For the employer that owns the role and platform administrators. Another employer's role
@@ -6607,6 +8003,93 @@ func (c *Client) GetMatchingView(ctx context.Context, id string, reqEditors ...R
 	return c.Client.Do(req)
 }
 
+// SetCandidatePlacementWithBody Mark a candidate placed or available again; a placed candidate leaves every shortlist unless still looking. Service tokens only.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /internal/v1/candidates/{id}/placement (the `SetCandidatePlacement` operationId).
+func (c *Client) SetCandidatePlacementWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetCandidatePlacementRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetCandidatePlacement Mark a candidate placed or available again; a placed candidate leaves every shortlist unless still looking. Service tokens only.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /internal/v1/candidates/{id}/placement (the `SetCandidatePlacement` operationId).
+func (c *Client) SetCandidatePlacement(ctx context.Context, id string, body SetCandidatePlacementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetCandidatePlacementRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GrantDisclosureWithBody Record a disclosure grant for an accepted introduction, idempotent by introduction. Service tokens only.
+//
+// 201 for a new grant, 200 when the same grant exists, 409 when the introduction already has a different one. 400 naming `disclose` when the candidate has no phone or e-mail that was asked for, naming `consent_text_version` when the version is unknown.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /internal/v1/disclosures (the `GrantDisclosure` operationId).
+func (c *Client) GrantDisclosureWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGrantDisclosureRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GrantDisclosure Record a disclosure grant for an accepted introduction, idempotent by introduction. Service tokens only.
+//
+// 201 for a new grant, 200 when the same grant exists, 409 when the introduction already has a different one. 400 naming `disclose` when the candidate has no phone or e-mail that was asked for, naming `consent_text_version` when the version is unknown.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /internal/v1/disclosures (the `GrantDisclosure` operationId).
+func (c *Client) GrantDisclosure(ctx context.Context, body GrantDisclosureJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGrantDisclosureRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetIntroductionParties The parties of an introduction, so notifications can find who to tell. Service tokens only.
+//
+// Corresponds with GET /internal/v1/introductions/{id} (the `GetIntroductionParties` operationId).
+func (c *Client) GetIntroductionParties(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetIntroductionPartiesRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // HandOffMessageWithBody The gateway hands off an account mail (its one-time link never travels through Redis). The gateway's service token only.
 //
 // Answers 202 once the delivery is stored, also for an id seen before (nothing is sent twice). The mail is sent asynchronously; once sent or finally failed, its link and address are erased.
@@ -6652,6 +8135,21 @@ func (c *Client) HandOffMessage(ctx context.Context, body HandOffMessageJSONRequ
 // Corresponds with GET /internal/v1/organisations/{id}/recipients (the `ListOrganisationRecipients` operationId).
 func (c *Client) ListOrganisationRecipients(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListOrganisationRecipientsRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPlacementRecord Everything the placements service holds about one candidate, for the candidate's export. Service tokens only.
+//
+// Corresponds with GET /internal/v1/placement-records/{candidate_id} (the `GetPlacementRecord` operationId).
+func (c *Client) GetPlacementRecord(ctx context.Context, candidateID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPlacementRecordRequest(c.Server, candidateID)
 	if err != nil {
 		return nil, err
 	}
@@ -6729,6 +8227,59 @@ func (c *Client) ListRoleViews(ctx context.Context, params *ListRoleViewsParams,
 // Corresponds with GET /internal/v1/roles/{id} (the `GetRoleView` operationId).
 func (c *Client) GetRoleView(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetRoleViewRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RecordRolePlacementWithBody Count a hire on a role, once per placement; the role becomes filled when every position is taken. Service tokens only.
+//
+// A second call with the same placement id changes nothing and answers the role. A draft or closed role is 409.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /internal/v1/roles/{id}/placements (the `RecordRolePlacement` operationId).
+func (c *Client) RecordRolePlacementWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRecordRolePlacementRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RecordRolePlacement Count a hire on a role, once per placement; the role becomes filled when every position is taken. Service tokens only.
+//
+// A second call with the same placement id changes nothing and answers the role. A draft or closed role is 409.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /internal/v1/roles/{id}/placements (the `RecordRolePlacement` operationId).
+func (c *Client) RecordRolePlacement(ctx context.Context, id string, body RecordRolePlacementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRecordRolePlacementRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ResolveCandidateRef Resolve a candidate reference of a role's current shortlist; 404 when it is not on it. Service tokens only.
+//
+// Corresponds with GET /internal/v1/roles/{id}/shortlist/{candidate_ref} (the `ResolveCandidateRef` operationId).
+func (c *Client) ResolveCandidateRef(ctx context.Context, id string, candidateRef string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResolveCandidateRefRequest(c.Server, id, candidateRef)
 	if err != nil {
 		return nil, err
 	}
@@ -7742,6 +9293,40 @@ func NewSetConsentRequestWithBody(server string, id string, contentType string, 
 	return req, nil
 }
 
+// NewListCandidateDisclosuresRequest constructs an http.Request for the ListCandidateDisclosures method
+func NewListCandidateDisclosuresRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/candidates/%s/disclosures", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewExportCandidateRequest constructs an http.Request for the ExportCandidate method
 func NewExportCandidateRequest(server string, id string) (*http.Request, error) {
 	var err error
@@ -8134,6 +9719,74 @@ func NewGetConsentTextRequest(server string, version string) (*http.Request, err
 	return req, nil
 }
 
+// NewReadDisclosureRequest constructs an http.Request for the ReadDisclosure method
+func NewReadDisclosureRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/disclosures/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewWithdrawDisclosureRequest constructs an http.Request for the WithdrawDisclosure method
+func NewWithdrawDisclosureRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/disclosures/%s/withdraw", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewGetMyEmployerRequest constructs an http.Request for the GetMyEmployer method
 func NewGetMyEmployerRequest(server string) (*http.Request, error) {
 	var err error
@@ -8228,6 +9881,527 @@ func NewGetEmployerRequest(server string, id string) (*http.Request, error) {
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListFollowUpsRequest constructs an http.Request for the ListFollowUps method
+func NewListFollowUpsRequest(server string, params *ListFollowUpsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/followups")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.DueBefore != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "due_before", *params.DueBefore, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewAnswerFollowUpRequest calls the generic AnswerFollowUp builder with application/json body
+func NewAnswerFollowUpRequest(server string, id string, body AnswerFollowUpJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAnswerFollowUpRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewAnswerFollowUpRequestWithBody constructs an http.Request for the AnswerFollowUp method, with any body, and a specified content type
+func NewAnswerFollowUpRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/followups/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListIntroductionsRequest constructs an http.Request for the ListIntroductions method
+func NewListIntroductionsRequest(server string, params *ListIntroductionsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/introductions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Role != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "role", *params.Role, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Candidate != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "candidate", *params.Candidate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetIntroductionRequest constructs an http.Request for the GetIntroduction method
+func NewGetIntroductionRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/introductions/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewAnswerIntroductionRequest calls the generic AnswerIntroduction builder with application/json body
+func NewAnswerIntroductionRequest(server string, id string, body AnswerIntroductionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAnswerIntroductionRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewAnswerIntroductionRequestWithBody constructs an http.Request for the AnswerIntroduction method, with any body, and a specified content type
+func NewAnswerIntroductionRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/introductions/%s/answer", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListIntroductionMessagesRequest constructs an http.Request for the ListIntroductionMessages method
+func NewListIntroductionMessagesRequest(server string, id string, params *ListIntroductionMessagesParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/introductions/%s/messages", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPostIntroductionMessageRequest calls the generic PostIntroductionMessage builder with application/json body
+func NewPostIntroductionMessageRequest(server string, id string, body PostIntroductionMessageJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPostIntroductionMessageRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewPostIntroductionMessageRequestWithBody constructs an http.Request for the PostIntroductionMessage method, with any body, and a specified content type
+func NewPostIntroductionMessageRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/introductions/%s/messages", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewRecordMeetingOutcomeRequest calls the generic RecordMeetingOutcome builder with application/json body
+func NewRecordMeetingOutcomeRequest(server string, id string, body RecordMeetingOutcomeJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRecordMeetingOutcomeRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewRecordMeetingOutcomeRequestWithBody constructs an http.Request for the RecordMeetingOutcome method, with any body, and a specified content type
+func NewRecordMeetingOutcomeRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/introductions/%s/outcome", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewWithdrawIntroductionRequest constructs an http.Request for the WithdrawIntroduction method
+func NewWithdrawIntroductionRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/introductions/%s/withdraw", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -9418,6 +11592,224 @@ func NewChangeMemberRoleRequestWithBody(server string, id string, userID string,
 	return req, nil
 }
 
+// NewListPlacementsRequest constructs an http.Request for the ListPlacements method
+func NewListPlacementsRequest(server string, params *ListPlacementsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/placements")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Candidate != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "candidate", *params.Candidate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetPlacementRequest constructs an http.Request for the GetPlacement method
+func NewGetPlacementRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/placements/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewEndPlacementRequest calls the generic EndPlacement builder with application/json body
+func NewEndPlacementRequest(server string, id string, body EndPlacementJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewEndPlacementRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewEndPlacementRequestWithBody constructs an http.Request for the EndPlacement method, with any body, and a specified content type
+func NewEndPlacementRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/placements/%s/end", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewSetPlacementStillLookingRequest calls the generic SetPlacementStillLooking builder with application/json body
+func NewSetPlacementStillLookingRequest(server string, id string, body SetPlacementStillLookingJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSetPlacementStillLookingRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewSetPlacementStillLookingRequestWithBody constructs an http.Request for the SetPlacementStillLooking method, with any body, and a specified content type
+func NewSetPlacementStillLookingRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/placements/%s/still-looking", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewSearchPlacesRequest constructs an http.Request for the SearchPlaces method
 func NewSearchPlacesRequest(server string, params *SearchPlacesParams) (*http.Request, error) {
 	var err error
@@ -10130,6 +12522,53 @@ func NewPatchRoleRequestWithBody(server string, id string, contentType string, b
 	return req, nil
 }
 
+// NewAskToMeetRequest calls the generic AskToMeet builder with application/json body
+func NewAskToMeetRequest(server string, id string, body AskToMeetJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAskToMeetRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewAskToMeetRequestWithBody constructs an http.Request for the AskToMeet method, with any body, and a specified content type
+func NewAskToMeetRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/roles/%s/introductions", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewGetShortlistRequest constructs an http.Request for the GetShortlist method
 func NewGetShortlistRequest(server string, id string, params *GetShortlistParams) (*http.Request, error) {
 	var err error
@@ -10809,6 +13248,127 @@ func NewGetMatchingViewRequest(server string, id string) (*http.Request, error) 
 	return req, nil
 }
 
+// NewSetCandidatePlacementRequest calls the generic SetCandidatePlacement builder with application/json body
+func NewSetCandidatePlacementRequest(server string, id string, body SetCandidatePlacementJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSetCandidatePlacementRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewSetCandidatePlacementRequestWithBody constructs an http.Request for the SetCandidatePlacement method, with any body, and a specified content type
+func NewSetCandidatePlacementRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/internal/v1/candidates/%s/placement", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGrantDisclosureRequest calls the generic GrantDisclosure builder with application/json body
+func NewGrantDisclosureRequest(server string, body GrantDisclosureJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewGrantDisclosureRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewGrantDisclosureRequestWithBody constructs an http.Request for the GrantDisclosure method, with any body, and a specified content type
+func NewGrantDisclosureRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/internal/v1/disclosures")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetIntroductionPartiesRequest constructs an http.Request for the GetIntroductionParties method
+func NewGetIntroductionPartiesRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/internal/v1/introductions/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewHandOffMessageRequest calls the generic HandOffMessage builder with application/json body
 func NewHandOffMessageRequest(server string, body HandOffMessageJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -10866,6 +13426,40 @@ func NewListOrganisationRecipientsRequest(server string, id string) (*http.Reque
 	}
 
 	operationPath := fmt.Sprintf("/internal/v1/organisations/%s/recipients", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetPlacementRecordRequest constructs an http.Request for the GetPlacementRecord method
+func NewGetPlacementRecordRequest(server string, candidateID string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "candidate_id", candidateID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/internal/v1/placement-records/%s", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -11164,6 +13758,94 @@ func NewGetRoleViewRequest(server string, id string) (*http.Request, error) {
 	}
 
 	operationPath := fmt.Sprintf("/internal/v1/roles/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewRecordRolePlacementRequest calls the generic RecordRolePlacement builder with application/json body
+func NewRecordRolePlacementRequest(server string, id string, body RecordRolePlacementJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRecordRolePlacementRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewRecordRolePlacementRequestWithBody constructs an http.Request for the RecordRolePlacement method, with any body, and a specified content type
+func NewRecordRolePlacementRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/internal/v1/roles/%s/placements", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewResolveCandidateRefRequest constructs an http.Request for the ResolveCandidateRef method
+func NewResolveCandidateRefRequest(server string, id string, candidateRef string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "candidate_ref", candidateRef, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/internal/v1/roles/%s/shortlist/%s", pathParam0, pathParam1)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -11672,6 +14354,13 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /api/v1/candidates/{id}/consent (the `SetConsent` operationId).
 	SetConsentWithResponse(ctx context.Context, id string, body SetConsentJSONRequestBody, reqEditors ...RequestEditorFn) (*SetConsentResponse, error)
 
+	// ListCandidateDisclosuresWithResponse Every disclosure grant of a candidate, active or withdrawn, for the candidate's staff.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/candidates/{id}/disclosures (the `ListCandidateDisclosures` operationId).
+	ListCandidateDisclosuresWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ListCandidateDisclosuresResponse, error)
+
 	// ExportCandidateWithResponse Everything held about the candidate, for a data subject access request. Audited.
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -11767,6 +14456,20 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/consent-texts/{version} (the `GetConsentText` operationId).
 	GetConsentTextWithResponse(ctx context.Context, version string, reqEditors ...RequestEditorFn) (*GetConsentTextResponse, error)
 
+	// ReadDisclosureWithResponse The identity a candidate agreed to disclose, for members of the employer organisation it was granted to (and the candidate's staff). Every read is audited; after withdrawal 404.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/disclosures/{id} (the `ReadDisclosure` operationId).
+	ReadDisclosureWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ReadDisclosureResponse, error)
+
+	// WithdrawDisclosureWithResponse The candidate's staff record that the candidate withdraws a disclosure; from then on the employer gets 404.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/disclosures/{id}/withdraw (the `WithdrawDisclosure` operationId).
+	WithdrawDisclosureWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*WithdrawDisclosureResponse, error)
+
 	// GetMyEmployerWithResponse The caller's employer profile (created on first use).
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -11794,6 +14497,101 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /api/v1/employers/{id} (the `GetEmployer` operationId).
 	GetEmployerWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetEmployerResponse, error)
+
+	// ListFollowUpsWithResponse Follow-up tasks of the caller's side (staff the programme's, an employer its own), soonest due first; overdue open tasks stay listed until answered.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/followups (the `ListFollowUps` operationId).
+	ListFollowUpsWithResponse(ctx context.Context, params *ListFollowUpsParams, reqEditors ...RequestEditorFn) (*ListFollowUpsResponse, error)
+
+	// AnswerFollowUpWithBodyWithResponse Answer a follow-up of one's own side, once (409 after); never anything about offences.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/followups/{id} (the `AnswerFollowUp` operationId).
+	AnswerFollowUpWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AnswerFollowUpResponse, error)
+
+	// AnswerFollowUpWithResponse Answer a follow-up of one's own side, once (409 after); never anything about offences.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/followups/{id} (the `AnswerFollowUp` operationId).
+	AnswerFollowUpWithResponse(ctx context.Context, id string, body AnswerFollowUpJSONRequestBody, reqEditors ...RequestEditorFn) (*AnswerFollowUpResponse, error)
+
+	// ListIntroductionsWithResponse Introductions the caller may see, newest first; an employer its own, staff those about their organisation's candidates, platform admins all.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/introductions (the `ListIntroductions` operationId).
+	ListIntroductionsWithResponse(ctx context.Context, params *ListIntroductionsParams, reqEditors ...RequestEditorFn) (*ListIntroductionsResponse, error)
+
+	// GetIntroductionWithResponse One introduction; another organisation's is 404. On an accepted one the employer also gets `disclosure_id`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/introductions/{id} (the `GetIntroduction` operationId).
+	GetIntroductionWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetIntroductionResponse, error)
+
+	// AnswerIntroductionWithBodyWithResponse The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+	//
+	// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/introductions/{id}/answer (the `AnswerIntroduction` operationId).
+	AnswerIntroductionWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AnswerIntroductionResponse, error)
+
+	// AnswerIntroductionWithResponse The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+	//
+	// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/introductions/{id}/answer (the `AnswerIntroduction` operationId).
+	AnswerIntroductionWithResponse(ctx context.Context, id string, body AnswerIntroductionJSONRequestBody, reqEditors ...RequestEditorFn) (*AnswerIntroductionResponse, error)
+
+	// ListIntroductionMessagesWithResponse The thread of an accepted introduction, oldest first, for the employer's members and the candidate's staff.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/introductions/{id}/messages (the `ListIntroductionMessages` operationId).
+	ListIntroductionMessagesWithResponse(ctx context.Context, id string, params *ListIntroductionMessagesParams, reqEditors ...RequestEditorFn) (*ListIntroductionMessagesResponse, error)
+
+	// PostIntroductionMessageWithBodyWithResponse Add a text message to the thread of an accepted introduction (409 before acceptance).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/introductions/{id}/messages (the `PostIntroductionMessage` operationId).
+	PostIntroductionMessageWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostIntroductionMessageResponse, error)
+
+	// PostIntroductionMessageWithResponse Add a text message to the thread of an accepted introduction (409 before acceptance).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/introductions/{id}/messages (the `PostIntroductionMessage` operationId).
+	PostIntroductionMessageWithResponse(ctx context.Context, id string, body PostIntroductionMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*PostIntroductionMessageResponse, error)
+
+	// RecordMeetingOutcomeWithBodyWithResponse Either side records how the meeting went, once (409 after); `hired` creates a placement.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/introductions/{id}/outcome (the `RecordMeetingOutcome` operationId).
+	RecordMeetingOutcomeWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RecordMeetingOutcomeResponse, error)
+
+	// RecordMeetingOutcomeWithResponse Either side records how the meeting went, once (409 after); `hired` creates a placement.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/introductions/{id}/outcome (the `RecordMeetingOutcome` operationId).
+	RecordMeetingOutcomeWithResponse(ctx context.Context, id string, body RecordMeetingOutcomeJSONRequestBody, reqEditors ...RequestEditorFn) (*RecordMeetingOutcomeResponse, error)
+
+	// WithdrawIntroductionWithResponse The employer withdraws its request before it is answered; afterwards 409.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/introductions/{id}/withdraw (the `WithdrawIntroduction` operationId).
+	WithdrawIntroductionWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*WithdrawIntroductionResponse, error)
 
 	// LookupInvitationWithResponse What an invitation token invites to, for the page that accepts it. No sign-in needed.
 	//
@@ -12087,6 +14885,48 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /api/v1/organisations/{id}/members/{user_id}/role (the `ChangeMemberRole` operationId).
 	ChangeMemberRoleWithResponse(ctx context.Context, id string, userID string, body ChangeMemberRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeMemberRoleResponse, error)
 
+	// ListPlacementsWithResponse Placements the caller may see, newest first (employer its own, staff their candidates', platform admins all).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/placements (the `ListPlacements` operationId).
+	ListPlacementsWithResponse(ctx context.Context, params *ListPlacementsParams, reqEditors ...RequestEditorFn) (*ListPlacementsResponse, error)
+
+	// GetPlacementWithResponse One placement; another organisation's is 404.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/placements/{id} (the `GetPlacement` operationId).
+	GetPlacementWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetPlacementResponse, error)
+
+	// EndPlacementWithBodyWithResponse The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/placements/{id}/end (the `EndPlacement` operationId).
+	EndPlacementWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EndPlacementResponse, error)
+
+	// EndPlacementWithResponse The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/placements/{id}/end (the `EndPlacement` operationId).
+	EndPlacementWithResponse(ctx context.Context, id string, body EndPlacementJSONRequestBody, reqEditors ...RequestEditorFn) (*EndPlacementResponse, error)
+
+	// SetPlacementStillLookingWithBodyWithResponse The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/placements/{id}/still-looking (the `SetPlacementStillLooking` operationId).
+	SetPlacementStillLookingWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetPlacementStillLookingResponse, error)
+
+	// SetPlacementStillLookingWithResponse The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/placements/{id}/still-looking (the `SetPlacementStillLooking` operationId).
+	SetPlacementStillLookingWithResponse(ctx context.Context, id string, body SetPlacementStillLookingJSONRequestBody, reqEditors ...RequestEditorFn) (*SetPlacementStillLookingResponse, error)
+
 	// SearchPlacesWithResponse Suggest European populated places, ranked by match quality, then population.
 	//
 	// Place data © GeoNames (geonames.org), CC BY 4.0.
@@ -12250,6 +15090,24 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PATCH /api/v1/roles/{id} (the `PatchRole` operationId).
 	PatchRoleWithResponse(ctx context.Context, id string, body PatchRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*PatchRoleResponse, error)
 
+	// AskToMeetWithBodyWithResponse The role's employer asks to meet a candidate of the role's current shortlist.
+	//
+	// `candidate_ref` is the reference on the shortlist card; the employer never learns the candidate's id. The role must be open and the candidate on its current shortlist (else 404 naming `candidate_ref`, nothing stored). One open request per role and candidate (409 `/problems/introduction-exists`), at most 10 open per role by default (409 `/problems/too-many-introductions`). `message_warnings` come from the wording check and do not block.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/roles/{id}/introductions (the `AskToMeet` operationId).
+	AskToMeetWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AskToMeetResponse, error)
+
+	// AskToMeetWithResponse The role's employer asks to meet a candidate of the role's current shortlist.
+	//
+	// `candidate_ref` is the reference on the shortlist card; the employer never learns the candidate's id. The role must be open and the candidate on its current shortlist (else 404 naming `candidate_ref`, nothing stored). One open request per role and candidate (409 `/problems/introduction-exists`), at most 10 open per role by default (409 `/problems/too-many-introductions`). `message_warnings` come from the wording check and do not block.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/roles/{id}/introductions (the `AskToMeet` operationId).
+	AskToMeetWithResponse(ctx context.Context, id string, body AskToMeetJSONRequestBody, reqEditors ...RequestEditorFn) (*AskToMeetResponse, error)
+
 	// GetShortlistWithResponse The ranked, explained, pseudonymous shortlist of a role (the stored top 100).
 	//
 	// For the employer that owns the role and platform administrators. Another employer's role
@@ -12403,6 +15261,45 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /internal/v1/candidates/{id} (the `GetMatchingView` operationId).
 	GetMatchingViewWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetMatchingViewResponse, error)
 
+	// SetCandidatePlacementWithBodyWithResponse Mark a candidate placed or available again; a placed candidate leaves every shortlist unless still looking. Service tokens only.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /internal/v1/candidates/{id}/placement (the `SetCandidatePlacement` operationId).
+	SetCandidatePlacementWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetCandidatePlacementResponse, error)
+
+	// SetCandidatePlacementWithResponse Mark a candidate placed or available again; a placed candidate leaves every shortlist unless still looking. Service tokens only.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /internal/v1/candidates/{id}/placement (the `SetCandidatePlacement` operationId).
+	SetCandidatePlacementWithResponse(ctx context.Context, id string, body SetCandidatePlacementJSONRequestBody, reqEditors ...RequestEditorFn) (*SetCandidatePlacementResponse, error)
+
+	// GrantDisclosureWithBodyWithResponse Record a disclosure grant for an accepted introduction, idempotent by introduction. Service tokens only.
+	//
+	// 201 for a new grant, 200 when the same grant exists, 409 when the introduction already has a different one. 400 naming `disclose` when the candidate has no phone or e-mail that was asked for, naming `consent_text_version` when the version is unknown.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /internal/v1/disclosures (the `GrantDisclosure` operationId).
+	GrantDisclosureWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*GrantDisclosureResponse, error)
+
+	// GrantDisclosureWithResponse Record a disclosure grant for an accepted introduction, idempotent by introduction. Service tokens only.
+	//
+	// 201 for a new grant, 200 when the same grant exists, 409 when the introduction already has a different one. 400 naming `disclose` when the candidate has no phone or e-mail that was asked for, naming `consent_text_version` when the version is unknown.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /internal/v1/disclosures (the `GrantDisclosure` operationId).
+	GrantDisclosureWithResponse(ctx context.Context, body GrantDisclosureJSONRequestBody, reqEditors ...RequestEditorFn) (*GrantDisclosureResponse, error)
+
+	// GetIntroductionPartiesWithResponse The parties of an introduction, so notifications can find who to tell. Service tokens only.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /internal/v1/introductions/{id} (the `GetIntroductionParties` operationId).
+	GetIntroductionPartiesWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetIntroductionPartiesResponse, error)
+
 	// HandOffMessageWithBodyWithResponse The gateway hands off an account mail (its one-time link never travels through Redis). The gateway's service token only.
 	//
 	// Answers 202 once the delivery is stored, also for an id seen before (nothing is sent twice). The mail is sent asynchronously; once sent or finally failed, its link and address are erased.
@@ -12429,6 +15326,13 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /internal/v1/organisations/{id}/recipients (the `ListOrganisationRecipients` operationId).
 	ListOrganisationRecipientsWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ListOrganisationRecipientsResponse, error)
+
+	// GetPlacementRecordWithResponse Everything the placements service holds about one candidate, for the candidate's export. Service tokens only.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /internal/v1/placement-records/{candidate_id} (the `GetPlacementRecord` operationId).
+	GetPlacementRecordWithResponse(ctx context.Context, candidateID string, reqEditors ...RequestEditorFn) (*GetPlacementRecordResponse, error)
 
 	// ListAllProgrammesWithResponse Pages of every organisation's programmes, with org_id, for matching. Service tokens only.
 	//
@@ -12466,6 +15370,31 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /internal/v1/roles/{id} (the `GetRoleView` operationId).
 	GetRoleViewWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetRoleViewResponse, error)
+
+	// RecordRolePlacementWithBodyWithResponse Count a hire on a role, once per placement; the role becomes filled when every position is taken. Service tokens only.
+	//
+	// A second call with the same placement id changes nothing and answers the role. A draft or closed role is 409.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /internal/v1/roles/{id}/placements (the `RecordRolePlacement` operationId).
+	RecordRolePlacementWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RecordRolePlacementResponse, error)
+
+	// RecordRolePlacementWithResponse Count a hire on a role, once per placement; the role becomes filled when every position is taken. Service tokens only.
+	//
+	// A second call with the same placement id changes nothing and answers the role. A draft or closed role is 409.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /internal/v1/roles/{id}/placements (the `RecordRolePlacement` operationId).
+	RecordRolePlacementWithResponse(ctx context.Context, id string, body RecordRolePlacementJSONRequestBody, reqEditors ...RequestEditorFn) (*RecordRolePlacementResponse, error)
+
+	// ResolveCandidateRefWithResponse Resolve a candidate reference of a role's current shortlist; 404 when it is not on it. Service tokens only.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /internal/v1/roles/{id}/shortlist/{candidate_ref} (the `ResolveCandidateRef` operationId).
+	ResolveCandidateRefWithResponse(ctx context.Context, id string, candidateRef string, reqEditors ...RequestEditorFn) (*ResolveCandidateRefResponse, error)
 
 	// IssueServiceTokenWithBodyWithResponse A service obtains a short-lived token for calling another service.
 	//
@@ -13925,6 +16854,68 @@ func (r SetConsentResponse) ContentType() string {
 	return ""
 }
 
+type ListCandidateDisclosuresResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *DisclosureGrantList
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListCandidateDisclosuresResponse) GetJSON200() *DisclosureGrantList {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListCandidateDisclosuresResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListCandidateDisclosuresResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ListCandidateDisclosuresResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListCandidateDisclosuresResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListCandidateDisclosuresResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListCandidateDisclosuresResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListCandidateDisclosuresResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ExportCandidateResponse200Headers the declared response headers of an HTTP 200 response for ExportCandidate
 type ExportCandidateResponse200Headers struct {
 	ContentDisposition *string
@@ -13938,9 +16929,14 @@ type ExportCandidateResponse struct {
 		Audit []AuditEntry `json:"audit"`
 
 		// Candidate A candidate's full record, for its organisation's staff. Empty optional fields are left out.
-		Candidate  Candidate   `json:"candidate"`
-		ExportedAt time.Time   `json:"exported_at"`
-		Programmes []Programme `json:"programmes"`
+		Candidate   Candidate          `json:"candidate"`
+		Disclosures *[]DisclosureGrant `json:"disclosures,omitempty"`
+		ExportedAt  time.Time          `json:"exported_at"`
+
+		// PlacementsRecord What the placements service holds about the candidate; absent when that service is not deployed (then `placements_record_note` says so).
+		PlacementsRecord     *PlacementRecord `json:"placements_record,omitempty"`
+		PlacementsRecordNote *string          `json:"placements_record_note,omitempty"`
+		Programmes           []Programme      `json:"programmes"`
 	}
 	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
 	ApplicationProblemJSON401 *Unauthenticated
@@ -13957,9 +16953,14 @@ func (r ExportCandidateResponse) GetJSON200() *struct {
 	Audit []AuditEntry `json:"audit"`
 
 	// Candidate A candidate's full record, for its organisation's staff. Empty optional fields are left out.
-	Candidate  Candidate   `json:"candidate"`
-	ExportedAt time.Time   `json:"exported_at"`
-	Programmes []Programme `json:"programmes"`
+	Candidate   Candidate          `json:"candidate"`
+	Disclosures *[]DisclosureGrant `json:"disclosures,omitempty"`
+	ExportedAt  time.Time          `json:"exported_at"`
+
+	// PlacementsRecord What the placements service holds about the candidate; absent when that service is not deployed (then `placements_record_note` says so).
+	PlacementsRecord     *PlacementRecord `json:"placements_record,omitempty"`
+	PlacementsRecordNote *string          `json:"placements_record_note,omitempty"`
+	Programmes           []Programme      `json:"programmes"`
 } {
 	return r.JSON200
 }
@@ -14520,6 +17521,137 @@ func (r GetConsentTextResponse) ContentType() string {
 	return ""
 }
 
+type ReadDisclosureResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Disclosure
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ReadDisclosureResponse) GetJSON200() *Disclosure {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ReadDisclosureResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ReadDisclosureResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ReadDisclosureResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ReadDisclosureResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ReadDisclosureResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ReadDisclosureResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ReadDisclosureResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type WithdrawDisclosureResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *DisclosureGrant
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r WithdrawDisclosureResponse) GetJSON200() *DisclosureGrant {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r WithdrawDisclosureResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r WithdrawDisclosureResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r WithdrawDisclosureResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r WithdrawDisclosureResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r WithdrawDisclosureResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r WithdrawDisclosureResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r WithdrawDisclosureResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r WithdrawDisclosureResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type GetMyEmployerResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -14707,6 +17839,662 @@ func (r GetEmployerResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetEmployerResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListFollowUpsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *FollowUpPage
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListFollowUpsResponse) GetJSON200() *FollowUpPage {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ListFollowUpsResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListFollowUpsResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListFollowUpsResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetBody returns the raw response body bytes
+func (r ListFollowUpsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListFollowUpsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListFollowUpsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListFollowUpsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type AnswerFollowUpResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *FollowUp
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r AnswerFollowUpResponse) GetJSON200() *FollowUp {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r AnswerFollowUpResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r AnswerFollowUpResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r AnswerFollowUpResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r AnswerFollowUpResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r AnswerFollowUpResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r AnswerFollowUpResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
+}
+
+// GetBody returns the raw response body bytes
+func (r AnswerFollowUpResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AnswerFollowUpResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AnswerFollowUpResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AnswerFollowUpResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListIntroductionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *IntroductionPage
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListIntroductionsResponse) GetJSON200() *IntroductionPage {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ListIntroductionsResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListIntroductionsResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListIntroductionsResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetBody returns the raw response body bytes
+func (r ListIntroductionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListIntroductionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListIntroductionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListIntroductionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetIntroductionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Introduction
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetIntroductionResponse) GetJSON200() *Introduction {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetIntroductionResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetIntroductionResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetIntroductionResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetIntroductionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetIntroductionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetIntroductionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetIntroductionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type AnswerIntroductionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Introduction
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r AnswerIntroductionResponse) GetJSON200() *Introduction {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r AnswerIntroductionResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r AnswerIntroductionResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r AnswerIntroductionResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r AnswerIntroductionResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r AnswerIntroductionResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r AnswerIntroductionResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
+}
+
+// GetBody returns the raw response body bytes
+func (r AnswerIntroductionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AnswerIntroductionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AnswerIntroductionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AnswerIntroductionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListIntroductionMessagesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *IntroductionMessagePage
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListIntroductionMessagesResponse) GetJSON200() *IntroductionMessagePage {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ListIntroductionMessagesResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListIntroductionMessagesResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListIntroductionMessagesResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ListIntroductionMessagesResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ListIntroductionMessagesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListIntroductionMessagesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListIntroductionMessagesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListIntroductionMessagesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PostIntroductionMessageResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *IntroductionMessage
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r PostIntroductionMessageResponse) GetJSON201() *IntroductionMessage {
+	return r.JSON201
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r PostIntroductionMessageResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PostIntroductionMessageResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PostIntroductionMessageResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r PostIntroductionMessageResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r PostIntroductionMessageResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r PostIntroductionMessageResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
+}
+
+// GetBody returns the raw response body bytes
+func (r PostIntroductionMessageResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PostIntroductionMessageResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PostIntroductionMessageResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PostIntroductionMessageResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type RecordMeetingOutcomeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Introduction
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RecordMeetingOutcomeResponse) GetJSON200() *Introduction {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r RecordMeetingOutcomeResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r RecordMeetingOutcomeResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r RecordMeetingOutcomeResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r RecordMeetingOutcomeResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r RecordMeetingOutcomeResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r RecordMeetingOutcomeResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
+}
+
+// GetBody returns the raw response body bytes
+func (r RecordMeetingOutcomeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RecordMeetingOutcomeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RecordMeetingOutcomeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RecordMeetingOutcomeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type WithdrawIntroductionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Introduction
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r WithdrawIntroductionResponse) GetJSON200() *Introduction {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r WithdrawIntroductionResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r WithdrawIntroductionResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r WithdrawIntroductionResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r WithdrawIntroductionResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r WithdrawIntroductionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r WithdrawIntroductionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r WithdrawIntroductionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r WithdrawIntroductionResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -16377,6 +20165,296 @@ func (r ChangeMemberRoleResponse) ContentType() string {
 	return ""
 }
 
+type ListPlacementsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PlacementPage
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPlacementsResponse) GetJSON200() *PlacementPage {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ListPlacementsResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListPlacementsResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListPlacementsResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPlacementsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPlacementsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPlacementsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPlacementsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetPlacementResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Placement
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPlacementResponse) GetJSON200() *Placement {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetPlacementResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetPlacementResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetPlacementResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPlacementResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPlacementResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPlacementResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPlacementResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type EndPlacementResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Placement
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r EndPlacementResponse) GetJSON200() *Placement {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r EndPlacementResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r EndPlacementResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r EndPlacementResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r EndPlacementResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r EndPlacementResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r EndPlacementResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
+}
+
+// GetBody returns the raw response body bytes
+func (r EndPlacementResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r EndPlacementResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r EndPlacementResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r EndPlacementResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SetPlacementStillLookingResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Placement
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SetPlacementStillLookingResponse) GetJSON200() *Placement {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r SetPlacementStillLookingResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r SetPlacementStillLookingResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r SetPlacementStillLookingResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r SetPlacementStillLookingResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r SetPlacementStillLookingResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r SetPlacementStillLookingResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
+}
+
+// GetBody returns the raw response body bytes
+func (r SetPlacementStillLookingResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SetPlacementStillLookingResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SetPlacementStillLookingResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SetPlacementStillLookingResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type SearchPlacesResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -17263,6 +21341,89 @@ func (r PatchRoleResponse) ContentType() string {
 	return ""
 }
 
+type AskToMeetResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *Introduction
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r AskToMeetResponse) GetJSON201() *Introduction {
+	return r.JSON201
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r AskToMeetResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r AskToMeetResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r AskToMeetResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r AskToMeetResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r AskToMeetResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r AskToMeetResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
+}
+
+// GetBody returns the raw response body bytes
+func (r AskToMeetResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AskToMeetResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AskToMeetResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AskToMeetResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // GetShortlistResponse200Headers the declared response headers of an HTTP 200 response for GetShortlist
 type GetShortlistResponse200Headers struct {
 	ContentLanguage *string
@@ -18111,6 +22272,227 @@ func (r GetMatchingViewResponse) ContentType() string {
 	return ""
 }
 
+type SetCandidatePlacementResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r SetCandidatePlacementResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r SetCandidatePlacementResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r SetCandidatePlacementResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r SetCandidatePlacementResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r SetCandidatePlacementResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
+}
+
+// GetBody returns the raw response body bytes
+func (r SetCandidatePlacementResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SetCandidatePlacementResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SetCandidatePlacementResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SetCandidatePlacementResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GrantDisclosureResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *DisclosureGrant
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *DisclosureGrant
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GrantDisclosureResponse) GetJSON200() *DisclosureGrant {
+	return r.JSON200
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r GrantDisclosureResponse) GetJSON201() *DisclosureGrant {
+	return r.JSON201
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GrantDisclosureResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GrantDisclosureResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GrantDisclosureResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GrantDisclosureResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r GrantDisclosureResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r GrantDisclosureResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
+}
+
+// GetBody returns the raw response body bytes
+func (r GrantDisclosureResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GrantDisclosureResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GrantDisclosureResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GrantDisclosureResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetIntroductionPartiesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *IntroductionParties
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetIntroductionPartiesResponse) GetJSON200() *IntroductionParties {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetIntroductionPartiesResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetIntroductionPartiesResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetIntroductionPartiesResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetIntroductionPartiesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetIntroductionPartiesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetIntroductionPartiesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetIntroductionPartiesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type HandOffMessageResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -18229,6 +22611,61 @@ func (r ListOrganisationRecipientsResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ListOrganisationRecipientsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetPlacementRecordResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PlacementRecord
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPlacementRecordResponse) GetJSON200() *PlacementRecord {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetPlacementRecordResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetPlacementRecordResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPlacementRecordResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPlacementRecordResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPlacementRecordResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPlacementRecordResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -18532,6 +22969,151 @@ func (r GetRoleViewResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetRoleViewResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type RecordRolePlacementResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Role
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RecordRolePlacementResponse) GetJSON200() *Role {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r RecordRolePlacementResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r RecordRolePlacementResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r RecordRolePlacementResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r RecordRolePlacementResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r RecordRolePlacementResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r RecordRolePlacementResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
+}
+
+// GetBody returns the raw response body bytes
+func (r RecordRolePlacementResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RecordRolePlacementResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RecordRolePlacementResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RecordRolePlacementResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ResolveCandidateRefResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ShortlistEntryRef
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ResolveCandidateRefResponse) GetJSON200() *ShortlistEntryRef {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ResolveCandidateRefResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ResolveCandidateRefResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ResolveCandidateRefResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r ResolveCandidateRefResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ResolveCandidateRefResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ResolveCandidateRefResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ResolveCandidateRefResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -19248,6 +23830,19 @@ func (c *ClientWithResponses) SetConsentWithResponse(ctx context.Context, id str
 	return ParseSetConsentResponse(rsp)
 }
 
+// ListCandidateDisclosuresWithResponse Every disclosure grant of a candidate, active or withdrawn, for the candidate's staff.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/candidates/{id}/disclosures (the `ListCandidateDisclosures` operationId).
+func (c *ClientWithResponses) ListCandidateDisclosuresWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ListCandidateDisclosuresResponse, error) {
+	rsp, err := c.ListCandidateDisclosures(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListCandidateDisclosuresResponse(rsp)
+}
+
 // ExportCandidateWithResponse Everything held about the candidate, for a data subject access request. Audited.
 //
 // Returns a wrapper object for the known response body format(s).
@@ -19409,6 +24004,32 @@ func (c *ClientWithResponses) GetConsentTextWithResponse(ctx context.Context, ve
 	return ParseGetConsentTextResponse(rsp)
 }
 
+// ReadDisclosureWithResponse The identity a candidate agreed to disclose, for members of the employer organisation it was granted to (and the candidate's staff). Every read is audited; after withdrawal 404.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/disclosures/{id} (the `ReadDisclosure` operationId).
+func (c *ClientWithResponses) ReadDisclosureWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ReadDisclosureResponse, error) {
+	rsp, err := c.ReadDisclosure(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReadDisclosureResponse(rsp)
+}
+
+// WithdrawDisclosureWithResponse The candidate's staff record that the candidate withdraws a disclosure; from then on the employer gets 404.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/disclosures/{id}/withdraw (the `WithdrawDisclosure` operationId).
+func (c *ClientWithResponses) WithdrawDisclosureWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*WithdrawDisclosureResponse, error) {
+	rsp, err := c.WithdrawDisclosure(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseWithdrawDisclosureResponse(rsp)
+}
+
 // GetMyEmployerWithResponse The caller's employer profile (created on first use).
 //
 // Returns a wrapper object for the known response body format(s).
@@ -19459,6 +24080,179 @@ func (c *ClientWithResponses) GetEmployerWithResponse(ctx context.Context, id st
 		return nil, err
 	}
 	return ParseGetEmployerResponse(rsp)
+}
+
+// ListFollowUpsWithResponse Follow-up tasks of the caller's side (staff the programme's, an employer its own), soonest due first; overdue open tasks stay listed until answered.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/followups (the `ListFollowUps` operationId).
+func (c *ClientWithResponses) ListFollowUpsWithResponse(ctx context.Context, params *ListFollowUpsParams, reqEditors ...RequestEditorFn) (*ListFollowUpsResponse, error) {
+	rsp, err := c.ListFollowUps(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListFollowUpsResponse(rsp)
+}
+
+// AnswerFollowUpWithBodyWithResponse Answer a follow-up of one's own side, once (409 after); never anything about offences.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/followups/{id} (the `AnswerFollowUp` operationId).
+func (c *ClientWithResponses) AnswerFollowUpWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AnswerFollowUpResponse, error) {
+	rsp, err := c.AnswerFollowUpWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAnswerFollowUpResponse(rsp)
+}
+
+// AnswerFollowUpWithResponse Answer a follow-up of one's own side, once (409 after); never anything about offences.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/followups/{id} (the `AnswerFollowUp` operationId).
+func (c *ClientWithResponses) AnswerFollowUpWithResponse(ctx context.Context, id string, body AnswerFollowUpJSONRequestBody, reqEditors ...RequestEditorFn) (*AnswerFollowUpResponse, error) {
+	rsp, err := c.AnswerFollowUp(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAnswerFollowUpResponse(rsp)
+}
+
+// ListIntroductionsWithResponse Introductions the caller may see, newest first; an employer its own, staff those about their organisation's candidates, platform admins all.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/introductions (the `ListIntroductions` operationId).
+func (c *ClientWithResponses) ListIntroductionsWithResponse(ctx context.Context, params *ListIntroductionsParams, reqEditors ...RequestEditorFn) (*ListIntroductionsResponse, error) {
+	rsp, err := c.ListIntroductions(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListIntroductionsResponse(rsp)
+}
+
+// GetIntroductionWithResponse One introduction; another organisation's is 404. On an accepted one the employer also gets `disclosure_id`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/introductions/{id} (the `GetIntroduction` operationId).
+func (c *ClientWithResponses) GetIntroductionWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetIntroductionResponse, error) {
+	rsp, err := c.GetIntroduction(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetIntroductionResponse(rsp)
+}
+
+// AnswerIntroductionWithBodyWithResponse The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+//
+// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/introductions/{id}/answer (the `AnswerIntroduction` operationId).
+func (c *ClientWithResponses) AnswerIntroductionWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AnswerIntroductionResponse, error) {
+	rsp, err := c.AnswerIntroductionWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAnswerIntroductionResponse(rsp)
+}
+
+// AnswerIntroductionWithResponse The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+//
+// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/introductions/{id}/answer (the `AnswerIntroduction` operationId).
+func (c *ClientWithResponses) AnswerIntroductionWithResponse(ctx context.Context, id string, body AnswerIntroductionJSONRequestBody, reqEditors ...RequestEditorFn) (*AnswerIntroductionResponse, error) {
+	rsp, err := c.AnswerIntroduction(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAnswerIntroductionResponse(rsp)
+}
+
+// ListIntroductionMessagesWithResponse The thread of an accepted introduction, oldest first, for the employer's members and the candidate's staff.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/introductions/{id}/messages (the `ListIntroductionMessages` operationId).
+func (c *ClientWithResponses) ListIntroductionMessagesWithResponse(ctx context.Context, id string, params *ListIntroductionMessagesParams, reqEditors ...RequestEditorFn) (*ListIntroductionMessagesResponse, error) {
+	rsp, err := c.ListIntroductionMessages(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListIntroductionMessagesResponse(rsp)
+}
+
+// PostIntroductionMessageWithBodyWithResponse Add a text message to the thread of an accepted introduction (409 before acceptance).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/introductions/{id}/messages (the `PostIntroductionMessage` operationId).
+func (c *ClientWithResponses) PostIntroductionMessageWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PostIntroductionMessageResponse, error) {
+	rsp, err := c.PostIntroductionMessageWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostIntroductionMessageResponse(rsp)
+}
+
+// PostIntroductionMessageWithResponse Add a text message to the thread of an accepted introduction (409 before acceptance).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/introductions/{id}/messages (the `PostIntroductionMessage` operationId).
+func (c *ClientWithResponses) PostIntroductionMessageWithResponse(ctx context.Context, id string, body PostIntroductionMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*PostIntroductionMessageResponse, error) {
+	rsp, err := c.PostIntroductionMessage(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePostIntroductionMessageResponse(rsp)
+}
+
+// RecordMeetingOutcomeWithBodyWithResponse Either side records how the meeting went, once (409 after); `hired` creates a placement.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/introductions/{id}/outcome (the `RecordMeetingOutcome` operationId).
+func (c *ClientWithResponses) RecordMeetingOutcomeWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RecordMeetingOutcomeResponse, error) {
+	rsp, err := c.RecordMeetingOutcomeWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRecordMeetingOutcomeResponse(rsp)
+}
+
+// RecordMeetingOutcomeWithResponse Either side records how the meeting went, once (409 after); `hired` creates a placement.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/introductions/{id}/outcome (the `RecordMeetingOutcome` operationId).
+func (c *ClientWithResponses) RecordMeetingOutcomeWithResponse(ctx context.Context, id string, body RecordMeetingOutcomeJSONRequestBody, reqEditors ...RequestEditorFn) (*RecordMeetingOutcomeResponse, error) {
+	rsp, err := c.RecordMeetingOutcome(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRecordMeetingOutcomeResponse(rsp)
+}
+
+// WithdrawIntroductionWithResponse The employer withdraws its request before it is answered; afterwards 409.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/introductions/{id}/withdraw (the `WithdrawIntroduction` operationId).
+func (c *ClientWithResponses) WithdrawIntroductionWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*WithdrawIntroductionResponse, error) {
+	rsp, err := c.WithdrawIntroduction(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseWithdrawIntroductionResponse(rsp)
 }
 
 // LookupInvitationWithResponse What an invitation token invites to, for the page that accepts it. No sign-in needed.
@@ -19951,6 +24745,84 @@ func (c *ClientWithResponses) ChangeMemberRoleWithResponse(ctx context.Context, 
 	return ParseChangeMemberRoleResponse(rsp)
 }
 
+// ListPlacementsWithResponse Placements the caller may see, newest first (employer its own, staff their candidates', platform admins all).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/placements (the `ListPlacements` operationId).
+func (c *ClientWithResponses) ListPlacementsWithResponse(ctx context.Context, params *ListPlacementsParams, reqEditors ...RequestEditorFn) (*ListPlacementsResponse, error) {
+	rsp, err := c.ListPlacements(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPlacementsResponse(rsp)
+}
+
+// GetPlacementWithResponse One placement; another organisation's is 404.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/placements/{id} (the `GetPlacement` operationId).
+func (c *ClientWithResponses) GetPlacementWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetPlacementResponse, error) {
+	rsp, err := c.GetPlacement(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPlacementResponse(rsp)
+}
+
+// EndPlacementWithBodyWithResponse The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/placements/{id}/end (the `EndPlacement` operationId).
+func (c *ClientWithResponses) EndPlacementWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EndPlacementResponse, error) {
+	rsp, err := c.EndPlacementWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseEndPlacementResponse(rsp)
+}
+
+// EndPlacementWithResponse The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/placements/{id}/end (the `EndPlacement` operationId).
+func (c *ClientWithResponses) EndPlacementWithResponse(ctx context.Context, id string, body EndPlacementJSONRequestBody, reqEditors ...RequestEditorFn) (*EndPlacementResponse, error) {
+	rsp, err := c.EndPlacement(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseEndPlacementResponse(rsp)
+}
+
+// SetPlacementStillLookingWithBodyWithResponse The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/placements/{id}/still-looking (the `SetPlacementStillLooking` operationId).
+func (c *ClientWithResponses) SetPlacementStillLookingWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetPlacementStillLookingResponse, error) {
+	rsp, err := c.SetPlacementStillLookingWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetPlacementStillLookingResponse(rsp)
+}
+
+// SetPlacementStillLookingWithResponse The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/placements/{id}/still-looking (the `SetPlacementStillLooking` operationId).
+func (c *ClientWithResponses) SetPlacementStillLookingWithResponse(ctx context.Context, id string, body SetPlacementStillLookingJSONRequestBody, reqEditors ...RequestEditorFn) (*SetPlacementStillLookingResponse, error) {
+	rsp, err := c.SetPlacementStillLooking(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetPlacementStillLookingResponse(rsp)
+}
+
 // SearchPlacesWithResponse Suggest European populated places, ranked by match quality, then population.
 //
 // Place data © GeoNames (geonames.org), CC BY 4.0.
@@ -20228,6 +25100,36 @@ func (c *ClientWithResponses) PatchRoleWithResponse(ctx context.Context, id stri
 	return ParsePatchRoleResponse(rsp)
 }
 
+// AskToMeetWithBodyWithResponse The role's employer asks to meet a candidate of the role's current shortlist.
+//
+// `candidate_ref` is the reference on the shortlist card; the employer never learns the candidate's id. The role must be open and the candidate on its current shortlist (else 404 naming `candidate_ref`, nothing stored). One open request per role and candidate (409 `/problems/introduction-exists`), at most 10 open per role by default (409 `/problems/too-many-introductions`). `message_warnings` come from the wording check and do not block.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/roles/{id}/introductions (the `AskToMeet` operationId).
+func (c *ClientWithResponses) AskToMeetWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AskToMeetResponse, error) {
+	rsp, err := c.AskToMeetWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAskToMeetResponse(rsp)
+}
+
+// AskToMeetWithResponse The role's employer asks to meet a candidate of the role's current shortlist.
+//
+// `candidate_ref` is the reference on the shortlist card; the employer never learns the candidate's id. The role must be open and the candidate on its current shortlist (else 404 naming `candidate_ref`, nothing stored). One open request per role and candidate (409 `/problems/introduction-exists`), at most 10 open per role by default (409 `/problems/too-many-introductions`). `message_warnings` come from the wording check and do not block.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/roles/{id}/introductions (the `AskToMeet` operationId).
+func (c *ClientWithResponses) AskToMeetWithResponse(ctx context.Context, id string, body AskToMeetJSONRequestBody, reqEditors ...RequestEditorFn) (*AskToMeetResponse, error) {
+	rsp, err := c.AskToMeet(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAskToMeetResponse(rsp)
+}
+
 // GetShortlistWithResponse The ranked, explained, pseudonymous shortlist of a role (the stored top 100).
 //
 // For the employer that owns the role and platform administrators. Another employer's role
@@ -20471,6 +25373,75 @@ func (c *ClientWithResponses) GetMatchingViewWithResponse(ctx context.Context, i
 	return ParseGetMatchingViewResponse(rsp)
 }
 
+// SetCandidatePlacementWithBodyWithResponse Mark a candidate placed or available again; a placed candidate leaves every shortlist unless still looking. Service tokens only.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /internal/v1/candidates/{id}/placement (the `SetCandidatePlacement` operationId).
+func (c *ClientWithResponses) SetCandidatePlacementWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetCandidatePlacementResponse, error) {
+	rsp, err := c.SetCandidatePlacementWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetCandidatePlacementResponse(rsp)
+}
+
+// SetCandidatePlacementWithResponse Mark a candidate placed or available again; a placed candidate leaves every shortlist unless still looking. Service tokens only.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /internal/v1/candidates/{id}/placement (the `SetCandidatePlacement` operationId).
+func (c *ClientWithResponses) SetCandidatePlacementWithResponse(ctx context.Context, id string, body SetCandidatePlacementJSONRequestBody, reqEditors ...RequestEditorFn) (*SetCandidatePlacementResponse, error) {
+	rsp, err := c.SetCandidatePlacement(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetCandidatePlacementResponse(rsp)
+}
+
+// GrantDisclosureWithBodyWithResponse Record a disclosure grant for an accepted introduction, idempotent by introduction. Service tokens only.
+//
+// 201 for a new grant, 200 when the same grant exists, 409 when the introduction already has a different one. 400 naming `disclose` when the candidate has no phone or e-mail that was asked for, naming `consent_text_version` when the version is unknown.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /internal/v1/disclosures (the `GrantDisclosure` operationId).
+func (c *ClientWithResponses) GrantDisclosureWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*GrantDisclosureResponse, error) {
+	rsp, err := c.GrantDisclosureWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGrantDisclosureResponse(rsp)
+}
+
+// GrantDisclosureWithResponse Record a disclosure grant for an accepted introduction, idempotent by introduction. Service tokens only.
+//
+// 201 for a new grant, 200 when the same grant exists, 409 when the introduction already has a different one. 400 naming `disclose` when the candidate has no phone or e-mail that was asked for, naming `consent_text_version` when the version is unknown.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /internal/v1/disclosures (the `GrantDisclosure` operationId).
+func (c *ClientWithResponses) GrantDisclosureWithResponse(ctx context.Context, body GrantDisclosureJSONRequestBody, reqEditors ...RequestEditorFn) (*GrantDisclosureResponse, error) {
+	rsp, err := c.GrantDisclosure(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGrantDisclosureResponse(rsp)
+}
+
+// GetIntroductionPartiesWithResponse The parties of an introduction, so notifications can find who to tell. Service tokens only.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /internal/v1/introductions/{id} (the `GetIntroductionParties` operationId).
+func (c *ClientWithResponses) GetIntroductionPartiesWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetIntroductionPartiesResponse, error) {
+	rsp, err := c.GetIntroductionParties(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetIntroductionPartiesResponse(rsp)
+}
+
 // HandOffMessageWithBodyWithResponse The gateway hands off an account mail (its one-time link never travels through Redis). The gateway's service token only.
 //
 // Answers 202 once the delivery is stored, also for an id seen before (nothing is sent twice). The mail is sent asynchronously; once sent or finally failed, its link and address are erased.
@@ -20514,6 +25485,19 @@ func (c *ClientWithResponses) ListOrganisationRecipientsWithResponse(ctx context
 		return nil, err
 	}
 	return ParseListOrganisationRecipientsResponse(rsp)
+}
+
+// GetPlacementRecordWithResponse Everything the placements service holds about one candidate, for the candidate's export. Service tokens only.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /internal/v1/placement-records/{candidate_id} (the `GetPlacementRecord` operationId).
+func (c *ClientWithResponses) GetPlacementRecordWithResponse(ctx context.Context, candidateID string, reqEditors ...RequestEditorFn) (*GetPlacementRecordResponse, error) {
+	rsp, err := c.GetPlacementRecord(ctx, candidateID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPlacementRecordResponse(rsp)
 }
 
 // ListAllProgrammesWithResponse Pages of every organisation's programmes, with org_id, for matching. Service tokens only.
@@ -20581,6 +25565,49 @@ func (c *ClientWithResponses) GetRoleViewWithResponse(ctx context.Context, id st
 		return nil, err
 	}
 	return ParseGetRoleViewResponse(rsp)
+}
+
+// RecordRolePlacementWithBodyWithResponse Count a hire on a role, once per placement; the role becomes filled when every position is taken. Service tokens only.
+//
+// A second call with the same placement id changes nothing and answers the role. A draft or closed role is 409.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /internal/v1/roles/{id}/placements (the `RecordRolePlacement` operationId).
+func (c *ClientWithResponses) RecordRolePlacementWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RecordRolePlacementResponse, error) {
+	rsp, err := c.RecordRolePlacementWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRecordRolePlacementResponse(rsp)
+}
+
+// RecordRolePlacementWithResponse Count a hire on a role, once per placement; the role becomes filled when every position is taken. Service tokens only.
+//
+// A second call with the same placement id changes nothing and answers the role. A draft or closed role is 409.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /internal/v1/roles/{id}/placements (the `RecordRolePlacement` operationId).
+func (c *ClientWithResponses) RecordRolePlacementWithResponse(ctx context.Context, id string, body RecordRolePlacementJSONRequestBody, reqEditors ...RequestEditorFn) (*RecordRolePlacementResponse, error) {
+	rsp, err := c.RecordRolePlacement(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRecordRolePlacementResponse(rsp)
+}
+
+// ResolveCandidateRefWithResponse Resolve a candidate reference of a role's current shortlist; 404 when it is not on it. Service tokens only.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /internal/v1/roles/{id}/shortlist/{candidate_ref} (the `ResolveCandidateRef` operationId).
+func (c *ClientWithResponses) ResolveCandidateRefWithResponse(ctx context.Context, id string, candidateRef string, reqEditors ...RequestEditorFn) (*ResolveCandidateRefResponse, error) {
+	rsp, err := c.ResolveCandidateRef(ctx, id, candidateRef, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseResolveCandidateRefResponse(rsp)
 }
 
 // IssueServiceTokenWithBodyWithResponse A service obtains a short-lived token for calling another service.
@@ -21784,6 +26811,53 @@ func ParseSetConsentResponse(rsp *http.Response) (*SetConsentResponse, error) {
 	return response, nil
 }
 
+// ParseListCandidateDisclosuresResponse parses an HTTP response from a ListCandidateDisclosuresWithResponse call
+func ParseListCandidateDisclosuresResponse(rsp *http.Response) (*ListCandidateDisclosuresResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListCandidateDisclosuresResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest DisclosureGrantList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseExportCandidateResponse parses an HTTP response from a ExportCandidateWithResponse call
 func ParseExportCandidateResponse(rsp *http.Response) (*ExportCandidateResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -21803,9 +26877,14 @@ func ParseExportCandidateResponse(rsp *http.Response) (*ExportCandidateResponse,
 			Audit []AuditEntry `json:"audit"`
 
 			// Candidate A candidate's full record, for its organisation's staff. Empty optional fields are left out.
-			Candidate  Candidate   `json:"candidate"`
-			ExportedAt time.Time   `json:"exported_at"`
-			Programmes []Programme `json:"programmes"`
+			Candidate   Candidate          `json:"candidate"`
+			Disclosures *[]DisclosureGrant `json:"disclosures,omitempty"`
+			ExportedAt  time.Time          `json:"exported_at"`
+
+			// PlacementsRecord What the placements service holds about the candidate; absent when that service is not deployed (then `placements_record_note` says so).
+			PlacementsRecord     *PlacementRecord `json:"placements_record,omitempty"`
+			PlacementsRecordNote *string          `json:"placements_record_note,omitempty"`
+			Programmes           []Programme      `json:"programmes"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
@@ -22260,6 +27339,107 @@ func ParseGetConsentTextResponse(rsp *http.Response) (*GetConsentTextResponse, e
 	return response, nil
 }
 
+// ParseReadDisclosureResponse parses an HTTP response from a ReadDisclosureWithResponse call
+func ParseReadDisclosureResponse(rsp *http.Response) (*ReadDisclosureResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ReadDisclosureResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Disclosure
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseWithdrawDisclosureResponse parses an HTTP response from a WithdrawDisclosureWithResponse call
+func ParseWithdrawDisclosureResponse(rsp *http.Response) (*WithdrawDisclosureResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &WithdrawDisclosureResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest DisclosureGrant
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseGetMyEmployerResponse parses an HTTP response from a GetMyEmployerWithResponse call
 func ParseGetMyEmployerResponse(rsp *http.Response) (*GetMyEmployerResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -22402,6 +27582,527 @@ func ParseGetEmployerResponse(rsp *http.Response) (*GetEmployerResponse, error) 
 			return nil, err
 		}
 		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListFollowUpsResponse parses an HTTP response from a ListFollowUpsWithResponse call
+func ParseListFollowUpsResponse(rsp *http.Response) (*ListFollowUpsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListFollowUpsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest FollowUpPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAnswerFollowUpResponse parses an HTTP response from a AnswerFollowUpWithResponse call
+func ParseAnswerFollowUpResponse(rsp *http.Response) (*AnswerFollowUpResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AnswerFollowUpResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest FollowUp
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListIntroductionsResponse parses an HTTP response from a ListIntroductionsWithResponse call
+func ParseListIntroductionsResponse(rsp *http.Response) (*ListIntroductionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListIntroductionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest IntroductionPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetIntroductionResponse parses an HTTP response from a GetIntroductionWithResponse call
+func ParseGetIntroductionResponse(rsp *http.Response) (*GetIntroductionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetIntroductionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Introduction
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAnswerIntroductionResponse parses an HTTP response from a AnswerIntroductionWithResponse call
+func ParseAnswerIntroductionResponse(rsp *http.Response) (*AnswerIntroductionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AnswerIntroductionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Introduction
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListIntroductionMessagesResponse parses an HTTP response from a ListIntroductionMessagesWithResponse call
+func ParseListIntroductionMessagesResponse(rsp *http.Response) (*ListIntroductionMessagesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListIntroductionMessagesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest IntroductionMessagePage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePostIntroductionMessageResponse parses an HTTP response from a PostIntroductionMessageWithResponse call
+func ParsePostIntroductionMessageResponse(rsp *http.Response) (*PostIntroductionMessageResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PostIntroductionMessageResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest IntroductionMessage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRecordMeetingOutcomeResponse parses an HTTP response from a RecordMeetingOutcomeWithResponse call
+func ParseRecordMeetingOutcomeResponse(rsp *http.Response) (*RecordMeetingOutcomeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RecordMeetingOutcomeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Introduction
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseWithdrawIntroductionResponse parses an HTTP response from a WithdrawIntroductionWithResponse call
+func ParseWithdrawIntroductionResponse(rsp *http.Response) (*WithdrawIntroductionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &WithdrawIntroductionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Introduction
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
 
 	}
 
@@ -23712,6 +29413,236 @@ func ParseChangeMemberRoleResponse(rsp *http.Response) (*ChangeMemberRoleRespons
 	return response, nil
 }
 
+// ParseListPlacementsResponse parses an HTTP response from a ListPlacementsWithResponse call
+func ParseListPlacementsResponse(rsp *http.Response) (*ListPlacementsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPlacementsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PlacementPage
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetPlacementResponse parses an HTTP response from a GetPlacementWithResponse call
+func ParseGetPlacementResponse(rsp *http.Response) (*GetPlacementResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPlacementResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Placement
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseEndPlacementResponse parses an HTTP response from a EndPlacementWithResponse call
+func ParseEndPlacementResponse(rsp *http.Response) (*EndPlacementResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &EndPlacementResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Placement
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSetPlacementStillLookingResponse parses an HTTP response from a SetPlacementStillLookingWithResponse call
+func ParseSetPlacementStillLookingResponse(rsp *http.Response) (*SetPlacementStillLookingResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SetPlacementStillLookingResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Placement
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseSearchPlacesResponse parses an HTTP response from a SearchPlacesWithResponse call
 func ParseSearchPlacesResponse(rsp *http.Response) (*SearchPlacesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -24376,6 +30307,74 @@ func ParsePatchRoleResponse(rsp *http.Response) (*PatchRoleResponse, error) {
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
 		var dest RoleCapProblem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAskToMeetResponse parses an HTTP response from a AskToMeetWithResponse call
+func ParseAskToMeetResponse(rsp *http.Response) (*AskToMeetResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AskToMeetResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Introduction
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -25067,6 +31066,185 @@ func ParseGetMatchingViewResponse(rsp *http.Response) (*GetMatchingViewResponse,
 	return response, nil
 }
 
+// ParseSetCandidatePlacementResponse parses an HTTP response from a SetCandidatePlacementWithResponse call
+func ParseSetCandidatePlacementResponse(rsp *http.Response) (*SetCandidatePlacementResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SetCandidatePlacementResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGrantDisclosureResponse parses an HTTP response from a GrantDisclosureWithResponse call
+func ParseGrantDisclosureResponse(rsp *http.Response) (*GrantDisclosureResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GrantDisclosureResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest DisclosureGrant
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest DisclosureGrant
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetIntroductionPartiesResponse parses an HTTP response from a GetIntroductionPartiesWithResponse call
+func ParseGetIntroductionPartiesResponse(rsp *http.Response) (*GetIntroductionPartiesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetIntroductionPartiesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest IntroductionParties
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseHandOffMessageResponse parses an HTTP response from a HandOffMessageWithResponse call
 func ParseHandOffMessageResponse(rsp *http.Response) (*HandOffMessageResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -25158,6 +31336,46 @@ func ParseListOrganisationRecipientsResponse(rsp *http.Response) (*ListOrganisat
 			return nil, err
 		}
 		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetPlacementRecordResponse parses an HTTP response from a GetPlacementRecordWithResponse call
+func ParseGetPlacementRecordResponse(rsp *http.Response) (*GetPlacementRecordResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPlacementRecordResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PlacementRecord
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
 
 	}
 
@@ -25364,6 +31582,121 @@ func ParseGetRoleViewResponse(rsp *http.Response) (*GetRoleViewResponse, error) 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest Role
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRecordRolePlacementResponse parses an HTTP response from a RecordRolePlacementWithResponse call
+func ParseRecordRolePlacementResponse(rsp *http.Response) (*RecordRolePlacementResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RecordRolePlacementResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Role
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseResolveCandidateRefResponse parses an HTTP response from a ResolveCandidateRefWithResponse call
+func ParseResolveCandidateRefResponse(rsp *http.Response) (*ResolveCandidateRefResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ResolveCandidateRefResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ShortlistEntryRef
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -27,7 +27,11 @@ type Config struct {
 	// NotificationsURL is the notifications service, optional: without it
 	// /api/v1/notifications answers 503 and account mails (invitations,
 	// password resets) are not sent, each logged as a warning by id.
-	NotificationsURL  string        `env:"NOTIFICATIONS_URL" validate:"omitempty,url"`
+	NotificationsURL string `env:"NOTIFICATIONS_URL" validate:"omitempty,url"`
+	// PlacementsURL is the placements service (introductions, placements,
+	// follow-ups), optional like notifications: without it those paths
+	// answer 503.
+	PlacementsURL     string        `env:"PLACEMENTS_URL" validate:"omitempty,url"`
 	AccessTTL         time.Duration `env:"ACCESS_TOKEN_TTL" envDefault:"15m" validate:"gt=0"`
 	ServiceTokenTTL   time.Duration `env:"SERVICE_TOKEN_TTL" envDefault:"5m" validate:"gt=0,lte=5m"`
 	LoginAccountLimit int           `env:"LOGIN_ACCOUNT_LIMIT" envDefault:"5" validate:"gt=0"`
