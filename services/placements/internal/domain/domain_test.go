@@ -151,17 +151,17 @@ func TestOutcomeAndPlacement(t *testing.T) {
 		t.Errorf("did_not_take_place without a reason: %v", err)
 	}
 	in := newIntro()
-	if err := in.RecordOutcome(hire, "p1", "u1", now); !errors.Is(err, ErrNotAccepted) {
+	if err := in.RecordOutcome(hire, "p1", SideEmployer, "u1", now); !errors.Is(err, ErrNotAccepted) {
 		t.Fatalf("outcome of a requested one = %v", err)
 	}
 	_ = in.Accept(Answer{Accept: true, ConsentTextVersion: "v1", Contact: ContactDirect}, "d1", "s1", now)
-	if err := in.RecordOutcome(hire, "p1", "u1", now); err != nil || in.PlacementID != "p1" {
+	if err := in.RecordOutcome(hire, "p1", SideEmployer, "u1", now); err != nil || in.PlacementID != "p1" {
 		t.Fatal(err)
 	}
-	if err := in.RecordOutcome(hire, "p2", "s1", now); !errors.Is(err, ErrOutcomeRecorded) {
+	if err := in.RecordOutcome(hire, "p2", SideProgramme, "s1", now); !errors.Is(err, ErrOutcomeRecorded) {
 		t.Fatalf("second outcome = %v", err)
 	}
-	p := NewPlacement("p1", in, *hire.Placement, "u1", now)
+	p := NewPlacement("p1", in, *hire.Placement, SideEmployer, "u1", now)
 	if !p.Placed() || len(p.PendingSteps) != 4 || p.CandidateID != "c1" {
 		t.Fatalf("placement = %+v", p)
 	}

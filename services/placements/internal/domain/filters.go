@@ -12,14 +12,16 @@ type Scope struct {
 // IntroductionFilter narrows a list of introductions.
 type IntroductionFilter struct {
 	Scope
-	Status Status
-	RoleID string
+	Status      Status
+	RoleID      string
+	CandidateID string
 }
 
 // PlacementFilter narrows a list of placements.
 type PlacementFilter struct {
 	Scope
-	Status PlacementStatus
+	Status      PlacementStatus
+	CandidateID string
 }
 
 // FollowUpFilter narrows a list of follow-ups. Audience is the side whose

@@ -37,6 +37,7 @@ type FollowUp struct {
 	EmployerOrgID  string
 	CandidateID    string
 	CandidateOrgID string
+	CandidateAlias string
 	Audience       string
 	Day            int
 	DueAt          time.Time
@@ -63,12 +64,18 @@ func NewFollowUps(p Placement, ids func() string) ([]FollowUp, error) {
 			out = append(out, FollowUp{
 				ID: ids(), Version: 1, PlacementID: p.ID, IntroductionID: p.IntroductionID, RoleID: p.RoleID,
 				EmployerOrgID: p.EmployerOrgID, CandidateID: p.CandidateID, CandidateOrgID: p.CandidateOrgID,
-				Audience: aud, Day: day, DueAt: start.AddDate(0, 0, day).UTC(), Status: FollowUpOpen,
+				CandidateAlias: p.CandidateAlias, Audience: aud, Day: day, DueAt: start.AddDate(0, 0, day).UTC(), Status: FollowUpOpen,
 			})
 		}
 	}
 	return out, nil
 }
+
+// DueOn is the day the follow-up falls due.
+func (f FollowUp) DueOn() string { return f.DueAt.Format(time.DateOnly) }
+
+// Overdue reports an open follow-up past its due day at now.
+func (f FollowUp) Overdue(now time.Time) bool { return f.Status == FollowUpOpen && now.After(f.DueAt.AddDate(0, 0, 1)) }
 
 // FollowUpAnswer is one side's answer.
 type FollowUpAnswer struct {

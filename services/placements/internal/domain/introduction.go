@@ -69,6 +69,7 @@ type Meeting struct {
 // Outcome is how the meeting went, recorded once by either side.
 type Outcome struct {
 	Outcome    string
+	Side       string
 	Reason     string
 	RecordedBy string
 	RecordedAt time.Time
@@ -85,7 +86,7 @@ type Introduction struct {
 	CandidateOrgID     string
 	CandidateAlias     string
 	Message            string
-	MessageWarnings    []string
+	MessageWarnings    []WordingFlag
 	Meeting            Meeting
 	Status             Status
 	RequestedBy        string
@@ -93,6 +94,7 @@ type Introduction struct {
 	ExpiresAt          time.Time
 	ReminderAt         time.Time
 	Reminded           bool
+	ClosedAt           time.Time
 	AnsweredAt         time.Time
 	AnsweredBy         string
 	DeclineReason      string
@@ -246,7 +248,7 @@ func (in *Introduction) Withdraw(by string, now time.Time) error {
 	if in.Status != StatusRequested {
 		return ErrIntroductionNotOpen
 	}
-	in.Status, in.AnsweredAt, in.AnsweredBy = StatusWithdrawn, now.UTC(), by
+	in.Status, in.ClosedAt, in.AnsweredBy = StatusWithdrawn, now.UTC(), by
 	in.Version++
 	return nil
 }
@@ -256,7 +258,7 @@ func (in *Introduction) Expire(now time.Time) error {
 	if in.Status != StatusRequested || now.Before(in.ExpiresAt) {
 		return ErrIntroductionNotOpen
 	}
-	in.Status = StatusExpired
+	in.Status, in.ClosedAt = StatusExpired, now.UTC()
 	in.Version++
 	return nil
 }
@@ -270,3 +272,21 @@ func (in *Introduction) Remind(now time.Time) bool {
 	in.Version++
 	return true
 }
+
+// WordingFlag is a phrase of the message the wording check flagged; a
+// warning, never a refusal.
+type WordingFlag struct {
+	Field      string
+	Phrase     string
+	Start      int
+	End        int
+	Suggestion string
+	Reason     string
+	Category   string
+}
+
+// Sides of an introduction: who speaks.
+const (
+	SideEmployer  = "employer"
+	SideProgramme = "programme"
+)

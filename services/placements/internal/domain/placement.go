@@ -30,10 +30,6 @@ const (
 	MaxHoursPerWeek = 60
 )
 
-// maxReasonLen bounds a free-text reason of a meeting that did not take
-// place.
-const maxReasonLen = 200
-
 // PlacementTerms are what a hire records.
 type PlacementTerms struct {
 	StartDate    string
@@ -72,8 +68,8 @@ func (r OutcomeReport) Validate() error {
 			add("reason", "must be one of "+strings.Join(NotHiredReasons, ", "))
 		}
 	case OutcomeDidNotTakePlace:
-		if len([]rune(r.Reason)) > maxReasonLen {
-			add("reason", "must be at most 200 characters")
+		if r.Reason != "" && !slices.Contains(NotHiredReasons, r.Reason) {
+			add("reason", "must be empty or one of "+strings.Join(NotHiredReasons, ", "))
 		}
 	default:
 		add("outcome", "must be hired, not_hired or did_not_take_place")
@@ -89,14 +85,14 @@ func (r OutcomeReport) Validate() error {
 
 // RecordOutcome stores how the meeting went, once, on an accepted
 // introduction. A hire names the placement it created.
-func (in *Introduction) RecordOutcome(r OutcomeReport, placementID, by string, now time.Time) error {
+func (in *Introduction) RecordOutcome(r OutcomeReport, placementID, side, by string, now time.Time) error {
 	if in.Status != StatusAccepted {
 		return ErrNotAccepted
 	}
 	if in.Outcome != nil {
 		return ErrOutcomeRecorded
 	}
-	in.Outcome = &Outcome{Outcome: r.Outcome, Reason: r.Reason, RecordedBy: by, RecordedAt: now.UTC()}
+	in.Outcome = &Outcome{Outcome: r.Outcome, Side: side, Reason: r.Reason, RecordedBy: by, RecordedAt: now.UTC()}
 	in.PlacementID = placementID
 	in.Version++
 	return nil
@@ -134,6 +130,8 @@ type Placement struct {
 	EmployerOrgID  string
 	CandidateID    string
 	CandidateOrgID string
+	CandidateAlias string
+	CreatedSide    string
 	StartDate      string
 	Contract       string
 	HoursPerWeek   int
@@ -151,10 +149,10 @@ type Placement struct {
 // NewPlacement returns an active placement for an accepted introduction,
 // owing every step: the hire is stored first, as one document, and the
 // rest follows from it, so a crash in between is finished by the sweeper.
-func NewPlacement(id string, in Introduction, t PlacementTerms, by string, now time.Time) Placement {
+func NewPlacement(id string, in Introduction, t PlacementTerms, side, by string, now time.Time) Placement {
 	return Placement{
 		ID: id, Version: 1, IntroductionID: in.ID, RoleID: in.RoleID, EmployerOrgID: in.EmployerOrgID,
-		CandidateID: in.CandidateID, CandidateOrgID: in.CandidateOrgID, StartDate: t.StartDate,
+		CandidateID: in.CandidateID, CandidateOrgID: in.CandidateOrgID, CandidateAlias: in.CandidateAlias, CreatedSide: side, StartDate: t.StartDate,
 		Contract: t.Contract, HoursPerWeek: t.HoursPerWeek, Status: PlacementActive, CreatedBy: by,
 		CreatedAt: now.UTC(), PendingSteps: []string{StepIntroduction, StepFollowUps, StepRole, StepCandidate},
 	}

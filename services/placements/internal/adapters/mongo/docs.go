@@ -13,6 +13,7 @@ type windowDoc struct {
 
 type outcomeDoc struct {
 	Outcome    string    `bson:"outcome"`
+	Side       string    `bson:"side"`
 	Reason     string    `bson:"reason,omitempty"`
 	RecordedBy string    `bson:"recorded_by"`
 	RecordedAt time.Time `bson:"recorded_at"`
@@ -28,7 +29,7 @@ type introductionDoc struct {
 	CandidateOrgID     string      `bson:"candidate_org_id"`
 	CandidateAlias     string      `bson:"candidate_alias"`
 	Message            string      `bson:"message"`
-	MessageWarnings    []string    `bson:"message_warnings"`
+	MessageWarnings    []flagDoc   `bson:"message_warnings"`
 	MeetingMode        string      `bson:"meeting_mode"`
 	Windows            []windowDoc `bson:"windows"`
 	Status             string      `bson:"status"`
@@ -37,6 +38,7 @@ type introductionDoc struct {
 	ExpiresAt          time.Time   `bson:"expires_at"`
 	ReminderAt         time.Time   `bson:"reminder_at"`
 	Reminded           bool        `bson:"reminded"`
+	ClosedAt           time.Time   `bson:"closed_at"`
 	AnsweredAt         time.Time   `bson:"answered_at"`
 	AnsweredBy         string      `bson:"answered_by"`
 	DeclineReason      string      `bson:"decline_reason"`
@@ -53,9 +55,9 @@ func toIntroductionDoc(in domain.Introduction) introductionDoc {
 	d := introductionDoc{
 		ID: in.ID, Version: in.Version, RoleID: in.RoleID, EmployerOrgID: in.EmployerOrgID, CandidateID: in.CandidateID,
 		CandidateOrgID: in.CandidateOrgID, CandidateAlias: in.CandidateAlias, Message: in.Message,
-		MessageWarnings: nonNil(in.MessageWarnings), MeetingMode: in.Meeting.Mode, Status: string(in.Status),
+		MessageWarnings: toFlagDocs(in.MessageWarnings), MeetingMode: in.Meeting.Mode, Status: string(in.Status),
 		RequestedBy: in.RequestedBy, RequestedAt: in.RequestedAt, ExpiresAt: in.ExpiresAt, ReminderAt: in.ReminderAt,
-		Reminded: in.Reminded, AnsweredAt: in.AnsweredAt, AnsweredBy: in.AnsweredBy, DeclineReason: in.DeclineReason,
+		Reminded: in.Reminded, ClosedAt: in.ClosedAt, AnsweredAt: in.AnsweredAt, AnsweredBy: in.AnsweredBy, DeclineReason: in.DeclineReason,
 		Contact: in.Contact, Disclose: nonNil(in.Disclose), ConsentTextVersion: in.ConsentTextVersion,
 		DisclosureID: in.DisclosureID, PlacementID: in.PlacementID,
 	}
@@ -63,7 +65,7 @@ func toIntroductionDoc(in domain.Introduction) introductionDoc {
 		d.Windows = append(d.Windows, windowDoc{Start: w.Start, End: w.End})
 	}
 	if o := in.Outcome; o != nil {
-		d.Outcome = &outcomeDoc{Outcome: o.Outcome, Reason: o.Reason, RecordedBy: o.RecordedBy, RecordedAt: o.RecordedAt}
+		d.Outcome = &outcomeDoc{Outcome: o.Outcome, Side: o.Side, Reason: o.Reason, RecordedBy: o.RecordedBy, RecordedAt: o.RecordedAt}
 	}
 	return d
 }
@@ -72,9 +74,9 @@ func toDomainIntroduction(d introductionDoc) domain.Introduction {
 	in := domain.Introduction{
 		ID: d.ID, Version: d.Version, RoleID: d.RoleID, EmployerOrgID: d.EmployerOrgID, CandidateID: d.CandidateID,
 		CandidateOrgID: d.CandidateOrgID, CandidateAlias: d.CandidateAlias, Message: d.Message,
-		MessageWarnings: d.MessageWarnings, Meeting: domain.Meeting{Mode: d.MeetingMode}, Status: domain.Status(d.Status),
+		MessageWarnings: toDomainFlags(d.MessageWarnings), Meeting: domain.Meeting{Mode: d.MeetingMode}, Status: domain.Status(d.Status),
 		RequestedBy: d.RequestedBy, RequestedAt: d.RequestedAt.UTC(), ExpiresAt: d.ExpiresAt.UTC(), ReminderAt: d.ReminderAt.UTC(),
-		Reminded: d.Reminded, AnsweredAt: utc(d.AnsweredAt), AnsweredBy: d.AnsweredBy, DeclineReason: d.DeclineReason,
+		Reminded: d.Reminded, ClosedAt: utc(d.ClosedAt), AnsweredAt: utc(d.AnsweredAt), AnsweredBy: d.AnsweredBy, DeclineReason: d.DeclineReason,
 		Contact: d.Contact, Disclose: d.Disclose, ConsentTextVersion: d.ConsentTextVersion,
 		DisclosureID: d.DisclosureID, PlacementID: d.PlacementID,
 	}
@@ -82,7 +84,7 @@ func toDomainIntroduction(d introductionDoc) domain.Introduction {
 		in.Meeting.Windows = append(in.Meeting.Windows, domain.Window{Start: w.Start.UTC(), End: w.End.UTC()})
 	}
 	if o := d.Outcome; o != nil {
-		in.Outcome = &domain.Outcome{Outcome: o.Outcome, Reason: o.Reason, RecordedBy: o.RecordedBy, RecordedAt: o.RecordedAt.UTC()}
+		in.Outcome = &domain.Outcome{Outcome: o.Outcome, Side: o.Side, Reason: o.Reason, RecordedBy: o.RecordedBy, RecordedAt: o.RecordedAt.UTC()}
 	}
 	return in
 }
@@ -126,6 +128,8 @@ type placementDoc struct {
 	EmployerOrgID  string    `bson:"employer_org_id"`
 	CandidateID    string    `bson:"candidate_id"`
 	CandidateOrgID string    `bson:"candidate_org_id"`
+	CandidateAlias string    `bson:"candidate_alias"`
+	CreatedSide    string    `bson:"created_side"`
 	StartDate      string    `bson:"start_date"`
 	Contract       string    `bson:"contract"`
 	HoursPerWeek   int       `bson:"hours_per_week"`
@@ -144,7 +148,7 @@ type placementDoc struct {
 func toPlacementDoc(p domain.Placement) placementDoc {
 	return placementDoc{
 		ID: p.ID, Version: p.Version, IntroductionID: p.IntroductionID, RoleID: p.RoleID, EmployerOrgID: p.EmployerOrgID,
-		CandidateID: p.CandidateID, CandidateOrgID: p.CandidateOrgID, StartDate: p.StartDate, Contract: p.Contract,
+		CandidateID: p.CandidateID, CandidateOrgID: p.CandidateOrgID, CandidateAlias: p.CandidateAlias, CreatedSide: p.CreatedSide, StartDate: p.StartDate, Contract: p.Contract,
 		HoursPerWeek: p.HoursPerWeek, Status: string(p.Status), StillLooking: p.StillLooking, EndedOn: p.EndedOn,
 		EndReason: p.EndReason, CreatedBy: p.CreatedBy, CreatedAt: p.CreatedAt, PendingSteps: nonNil(p.PendingSteps),
 		HasPending: len(p.PendingSteps) > 0,
@@ -154,7 +158,7 @@ func toPlacementDoc(p domain.Placement) placementDoc {
 func toDomainPlacement(d placementDoc) domain.Placement {
 	return domain.Placement{
 		ID: d.ID, Version: d.Version, IntroductionID: d.IntroductionID, RoleID: d.RoleID, EmployerOrgID: d.EmployerOrgID,
-		CandidateID: d.CandidateID, CandidateOrgID: d.CandidateOrgID, StartDate: d.StartDate, Contract: d.Contract,
+		CandidateID: d.CandidateID, CandidateOrgID: d.CandidateOrgID, CandidateAlias: d.CandidateAlias, CreatedSide: d.CreatedSide, StartDate: d.StartDate, Contract: d.Contract,
 		HoursPerWeek: d.HoursPerWeek, Status: domain.PlacementStatus(d.Status), StillLooking: d.StillLooking,
 		EndedOn: d.EndedOn, EndReason: d.EndReason, CreatedBy: d.CreatedBy, CreatedAt: d.CreatedAt.UTC(),
 		PendingSteps: d.PendingSteps,
@@ -170,6 +174,7 @@ type followUpDoc struct {
 	EmployerOrgID  string    `bson:"employer_org_id"`
 	CandidateID    string    `bson:"candidate_id"`
 	CandidateOrgID string    `bson:"candidate_org_id"`
+	CandidateAlias string    `bson:"candidate_alias"`
 	Audience       string    `bson:"audience"`
 	Day            int       `bson:"day"`
 	DueAt          time.Time `bson:"due_at"`
@@ -185,7 +190,7 @@ type followUpDoc struct {
 func toFollowUpDoc(f domain.FollowUp) followUpDoc {
 	return followUpDoc{
 		ID: f.ID, Version: f.Version, PlacementID: f.PlacementID, IntroductionID: f.IntroductionID, RoleID: f.RoleID,
-		EmployerOrgID: f.EmployerOrgID, CandidateID: f.CandidateID, CandidateOrgID: f.CandidateOrgID, Audience: f.Audience,
+		EmployerOrgID: f.EmployerOrgID, CandidateID: f.CandidateID, CandidateOrgID: f.CandidateOrgID, CandidateAlias: f.CandidateAlias, Audience: f.Audience,
 		Day: f.Day, DueAt: f.DueAt, Status: string(f.Status), Notified: f.Notified, StillWorking: f.StillWorking,
 		Reason: f.Reason, AnsweredBy: f.AnsweredBy, AnsweredAt: f.AnsweredAt,
 	}
@@ -194,7 +199,7 @@ func toFollowUpDoc(f domain.FollowUp) followUpDoc {
 func toDomainFollowUp(d followUpDoc) domain.FollowUp {
 	return domain.FollowUp{
 		ID: d.ID, Version: d.Version, PlacementID: d.PlacementID, IntroductionID: d.IntroductionID, RoleID: d.RoleID,
-		EmployerOrgID: d.EmployerOrgID, CandidateID: d.CandidateID, CandidateOrgID: d.CandidateOrgID, Audience: d.Audience,
+		EmployerOrgID: d.EmployerOrgID, CandidateID: d.CandidateID, CandidateOrgID: d.CandidateOrgID, CandidateAlias: d.CandidateAlias, Audience: d.Audience,
 		Day: d.Day, DueAt: d.DueAt.UTC(), Status: domain.FollowUpStatus(d.Status), Notified: d.Notified,
 		StillWorking: d.StillWorking, Reason: d.Reason, AnsweredBy: d.AnsweredBy, AnsweredAt: utc(d.AnsweredAt),
 	}
@@ -212,4 +217,31 @@ func utc(t time.Time) time.Time {
 		return time.Time{}
 	}
 	return t.UTC()
+}
+
+// flagDoc is a wording flag of a message as stored.
+type flagDoc struct {
+	Field      string `bson:"field"`
+	Phrase     string `bson:"phrase"`
+	Start      int    `bson:"start"`
+	End        int    `bson:"end"`
+	Suggestion string `bson:"suggestion"`
+	Reason     string `bson:"reason"`
+	Category   string `bson:"category"`
+}
+
+func toFlagDocs(fs []domain.WordingFlag) []flagDoc {
+	out := make([]flagDoc, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, flagDoc(f))
+	}
+	return out
+}
+
+func toDomainFlags(ds []flagDoc) []domain.WordingFlag {
+	var out []domain.WordingFlag
+	for _, d := range ds {
+		out = append(out, domain.WordingFlag(d))
+	}
+	return out
 }

@@ -116,6 +116,9 @@ func (s *Store) ListIntroductions(ctx context.Context, f domain.IntroductionFilt
 	if f.RoleID != "" {
 		q = append(q, bson.E{Key: "role_id", Value: f.RoleID})
 	}
+	if f.CandidateID != "" {
+		q = append(q, bson.E{Key: "candidate_id", Value: f.CandidateID})
+	}
 	docs, next, err := newestFirst(ctx, s.introductions, q, page, func(d introductionDoc) string { return d.ID })
 	if err != nil {
 		return nil, "", err
@@ -166,15 +169,15 @@ func (s *Store) AddMessage(ctx context.Context, m domain.Message) error {
 	return nil
 }
 
-// Messages returns an introduction's thread, oldest first.
-func (s *Store) Messages(ctx context.Context, introductionID string) ([]domain.Message, error) {
-	docs, err := findAll[messageDoc](ctx, s.messages, bson.D{{Key: "introduction_id", Value: introductionID}}, 0)
+// Messages returns a page of an introduction's thread, oldest first.
+func (s *Store) Messages(ctx context.Context, introductionID string, page mongox.PageRequest) ([]domain.Message, string, error) {
+	docs, next, err := mongox.FindPage(ctx, s.messages, bson.D{{Key: "introduction_id", Value: introductionID}}, page, func(d messageDoc) string { return d.ID })
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	out := make([]domain.Message, len(docs))
 	for i, d := range docs {
 		out[i] = toDomainMessage(d)
 	}
-	return out, nil
+	return out, next, nil
 }

@@ -64,6 +64,9 @@ func (s *Store) ListPlacements(ctx context.Context, f domain.PlacementFilter, pa
 	if f.Status != "" {
 		q = append(q, bson.E{Key: "status", Value: string(f.Status)})
 	}
+	if f.CandidateID != "" {
+		q = append(q, bson.E{Key: "candidate_id", Value: f.CandidateID})
+	}
 	docs, next, err := newestFirst(ctx, s.placements, q, page, func(d placementDoc) string { return d.ID })
 	if err != nil {
 		return nil, "", err

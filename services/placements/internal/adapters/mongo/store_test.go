@@ -184,11 +184,11 @@ func TestPlacementFollowUpsRecordAndErasure(t *testing.T) {
 	if err := s.AddMessage(ctx, domain.Message{ID: newID(), IntroductionID: in.ID, CandidateID: "c1", Side: "employer", AuthorID: "u1", Text: "hi", CreatedAt: now}); err != nil {
 		t.Fatal(err)
 	}
-	p := domain.NewPlacement(newID(), in, domain.PlacementTerms{StartDate: "2026-04-01", Contract: "trial", HoursPerWeek: 20}, "u1", now)
+	p := domain.NewPlacement(newID(), in, domain.PlacementTerms{StartDate: "2026-04-01", Contract: "trial", HoursPerWeek: 20}, domain.SideEmployer, "u1", now)
 	if err := s.CreatePlacement(ctx, p, event(t, "placement.started", in.ID, 1)); err != nil {
 		t.Fatal(err)
 	}
-	twin := domain.NewPlacement(newID(), in, domain.PlacementTerms{StartDate: "2026-04-01", Contract: "trial", HoursPerWeek: 20}, "u1", now)
+	twin := domain.NewPlacement(newID(), in, domain.PlacementTerms{StartDate: "2026-04-01", Contract: "trial", HoursPerWeek: 20}, domain.SideEmployer, "u1", now)
 	if err := s.CreatePlacement(ctx, twin, event(t, "placement.started", in.ID, 1)); !errors.Is(err, domain.ErrDuplicate) {
 		t.Fatalf("a second placement of one introduction = %v", err)
 	}
