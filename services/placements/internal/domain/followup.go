@@ -75,7 +75,9 @@ func NewFollowUps(p Placement, ids func() string) ([]FollowUp, error) {
 func (f FollowUp) DueOn() string { return f.DueAt.Format(time.DateOnly) }
 
 // Overdue reports an open follow-up past its due day at now.
-func (f FollowUp) Overdue(now time.Time) bool { return f.Status == FollowUpOpen && now.After(f.DueAt.AddDate(0, 0, 1)) }
+func (f FollowUp) Overdue(now time.Time) bool {
+	return f.Status == FollowUpOpen && now.After(f.DueAt.AddDate(0, 0, 1))
+}
 
 // FollowUpAnswer is one side's answer.
 type FollowUpAnswer struct {

@@ -189,11 +189,11 @@ const (
 
 // Events this service consumes.
 const (
-	EventCandidateErased            = "candidate.erased"
-	EventOrganisationStatusChanged  = "organisation.status_changed"
-	OrganisationSuspended           = "suspended"
-	withdrawnBySuspension           = "platform:suspension"
-	sweepBatch                      = 100
+	EventCandidateErased           = "candidate.erased"
+	EventOrganisationStatusChanged = "organisation.status_changed"
+	OrganisationSuspended          = "suspended"
+	withdrawnBySuspension          = "platform:suspension"
+	sweepBatch                     = 100
 )
 
 // event returns an envelope about an introduction at version.

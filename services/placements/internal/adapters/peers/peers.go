@@ -170,7 +170,10 @@ func (c *Client) Check(ctx context.Context, text string) []domain.WordingFlag {
 		Flags []api.WordingFlag `json:"flags"`
 	}
 	resp, err := c.wording.CheckWording(ctx, api.CheckWordingJSONRequestBody{Description: &text},
-		func(_ context.Context, req *http.Request) error { req.Header.Set("Authorization", "Bearer "+token); return nil })
+		func(_ context.Context, req *http.Request) error {
+			req.Header.Set("Authorization", "Bearer "+token)
+			return nil
+		})
 	if decode("POST /api/v1/roles/wording-check", resp, err, &out) != nil {
 		return nil
 	}

@@ -37,7 +37,7 @@ func toIntroduction(p auth.Principal, in domain.Introduction) api.Introduction {
 		ID: in.ID, Version: in.Version, RoleID: in.RoleID, EmployerOrgID: in.EmployerOrgID, CandidateAlias: in.CandidateAlias,
 		Status: api.IntroductionStatus(in.Status), Message: ptr(in.Message), RequestedAt: in.RequestedAt,
 		RequestedBy: optional(in.RequestedBy), ExpiresAt: in.ExpiresAt, ClosedAt: optionalTime(in.ClosedAt),
-		Meeting: api.MeetingProposal{Mode: api.MeetingMode(in.Meeting.Mode), Windows: []api.TimeWindow{}},
+		Meeting:     api.MeetingProposal{Mode: api.MeetingMode(in.Meeting.Mode), Windows: []api.TimeWindow{}},
 		PlacementID: optional(in.PlacementID),
 	}
 	for _, w := range in.Meeting.Windows {
