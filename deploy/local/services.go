@@ -13,6 +13,7 @@ import (
 	"github.com/onward-jobs/onward/services/gateway"
 	"github.com/onward-jobs/onward/services/matching"
 	"github.com/onward-jobs/onward/services/notifications"
+	"github.com/onward-jobs/onward/services/placements"
 	"github.com/onward-jobs/onward/services/web"
 )
 
@@ -45,6 +46,9 @@ func onwardServices(cfg Config, console io.Writer) []service {
 		{name: "candidates", addr: cfg.CandidatesAddr, run: candidates.Run},
 		{name: "matching", addr: cfg.MatchingAddr, run: matching.Run},
 		{name: "notifications", addr: cfg.NotificationsAddr, run: notifications.Run},
+		// Placements owns introductions, placements and follow-ups; every
+		// service, the gateway included, finds it at PLACEMENTS_URL.
+		{name: "placements", addr: cfg.PlacementsAddr, run: placements.Run},
 	}
 }
 
