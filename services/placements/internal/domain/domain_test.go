@@ -35,6 +35,7 @@ func TestAskValidation(t *testing.T) {
 		field  string
 	}{
 		"no ref":           {func(a *Ask) { a.CandidateRef = " " }, "candidate_ref"},
+		"long ref":         {func(a *Ask) { a.CandidateRef = strings.Repeat("r", 101) }, "candidate_ref"},
 		"long message":     {func(a *Ask) { a.Message = strings.Repeat("é", 1001) }, "message"},
 		"bad mode":         {func(a *Ask) { a.Meeting.Mode = "zoom" }, "meeting.mode"},
 		"no window":        {func(a *Ask) { a.Meeting.Windows = nil }, "meeting.windows"},

@@ -52,6 +52,7 @@ var DeclineReasons = []string{"not_interested", "not_now", "role_unsuitable", "t
 const (
 	MaxMessageLen = 1000
 	MaxWindows    = 3
+	MaxRefLen     = 100
 )
 
 // Window is one proposed time to meet.
@@ -117,8 +118,8 @@ type Ask struct {
 func (a Ask) Validate(now time.Time) error {
 	var bad []errs.FieldError
 	add := func(field, msg string) { bad = append(bad, errs.FieldError{Field: field, Message: msg}) }
-	if strings.TrimSpace(a.CandidateRef) == "" {
-		add("candidate_ref", "is required")
+	if strings.TrimSpace(a.CandidateRef) == "" || len(a.CandidateRef) > MaxRefLen {
+		add("candidate_ref", fmt.Sprintf("is required, at most %d characters", MaxRefLen))
 	}
 	if utf8.RuneCountInString(a.Message) > MaxMessageLen {
 		add("message", fmt.Sprintf("must be at most %d characters", MaxMessageLen))

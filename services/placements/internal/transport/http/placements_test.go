@@ -168,6 +168,9 @@ func TestHirePlacementAndFollowUps(t *testing.T) {
 	if len(rec.body["placements"].([]any)) != 1 || len(rec.body["followups"].([]any)) != 6 {
 		t.Errorf("record = %s", rec.raw)
 	}
+	if pending, err := h.store.PendingEvents(ctx, 100); err != nil || len(pending) != 0 {
+		t.Errorf("events published but left in the outbox: %+v %v", pending, err)
+	}
 	types := h.eventTypes(t)
 	for _, want := range []string{"placement.started", "meeting.recorded", "followup.due", "followup.recorded", "placement.ended"} {
 		if !slices.Contains(types, want) {
