@@ -34,6 +34,7 @@ type FollowUp struct {
 	PlacementID    string
 	IntroductionID string
 	RoleID         string
+	RoleTitle      string
 	EmployerOrgID  string
 	CandidateID    string
 	CandidateOrgID string
@@ -62,7 +63,7 @@ func NewFollowUps(p Placement, ids func() string) ([]FollowUp, error) {
 	for _, day := range FollowUpDays {
 		for _, aud := range []string{AudienceProgramme, AudienceEmployer} {
 			out = append(out, FollowUp{
-				ID: ids(), Version: 1, PlacementID: p.ID, IntroductionID: p.IntroductionID, RoleID: p.RoleID,
+				ID: ids(), Version: 1, PlacementID: p.ID, IntroductionID: p.IntroductionID, RoleID: p.RoleID, RoleTitle: p.RoleTitle,
 				EmployerOrgID: p.EmployerOrgID, CandidateID: p.CandidateID, CandidateOrgID: p.CandidateOrgID,
 				CandidateAlias: p.CandidateAlias, Audience: aud, Day: day, DueAt: start.AddDate(0, 0, day).UTC(), Status: FollowUpOpen,
 			})

@@ -82,6 +82,7 @@ type Introduction struct {
 	ID                 string
 	Version            int64
 	RoleID             string
+	RoleTitle          string
 	EmployerOrgID      string
 	CandidateID        string
 	CandidateOrgID     string

@@ -127,6 +127,7 @@ type Placement struct {
 	Version        int64
 	IntroductionID string
 	RoleID         string
+	RoleTitle      string
 	EmployerOrgID  string
 	CandidateID    string
 	CandidateOrgID string
@@ -151,7 +152,7 @@ type Placement struct {
 // rest follows from it, so a crash in between is finished by the sweeper.
 func NewPlacement(id string, in Introduction, t PlacementTerms, side, by string, now time.Time) Placement {
 	return Placement{
-		ID: id, Version: 1, IntroductionID: in.ID, RoleID: in.RoleID, EmployerOrgID: in.EmployerOrgID,
+		ID: id, Version: 1, IntroductionID: in.ID, RoleID: in.RoleID, RoleTitle: in.RoleTitle, EmployerOrgID: in.EmployerOrgID,
 		CandidateID: in.CandidateID, CandidateOrgID: in.CandidateOrgID, CandidateAlias: in.CandidateAlias, CreatedSide: side, StartDate: t.StartDate,
 		Contract: t.Contract, HoursPerWeek: t.HoursPerWeek, Status: PlacementActive, CreatedBy: by,
 		CreatedAt: now.UTC(), PendingSteps: []string{StepIntroduction, StepFollowUps, StepRole, StepCandidate},

@@ -55,6 +55,7 @@ func (s *Service) Ask(ctx context.Context, p auth.Principal, roleID string, a do
 		return domain.Introduction{}, err
 	}
 	in := domain.NewIntroduction(newID(), a, roleID, role.EmployerOrgID, entry.CandidateID, org, entry.Alias, p.Subject, now, s.d.Timing)
+	in.RoleTitle = role.Title
 	if a.Message != "" {
 		in.MessageWarnings = s.d.Wording.Check(ctx, a.Message)
 	}

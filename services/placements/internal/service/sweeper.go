@@ -75,14 +75,21 @@ func (s *Service) followUpsDue(ctx context.Context) (int, error) {
 		prev := f.Version
 		f.Notified = true
 		f.Version++
-		e, err := s.event(EventFollowUpDue, f.IntroductionID, f.Version)
-		if err != nil {
-			return n, err
+		// Both sides' tasks of one day fall due together, and the event
+		// names the introduction, whose parties are both sides: it is
+		// raised once, with the programme's task.
+		var es []events.Envelope
+		if f.Audience == domain.AudienceProgramme {
+			e, err := s.event(EventFollowUpDue, f.IntroductionID, f.Version)
+			if err != nil {
+				return n, err
+			}
+			es = append(es, e)
 		}
-		if s.skip(ctx, s.d.Store.UpdateFollowUp(ctx, f, prev, e), "follow-up due", f.ID) {
+		if s.skip(ctx, s.d.Store.UpdateFollowUp(ctx, f, prev, es...), "follow-up due", f.ID) {
 			continue
 		}
-		s.deliver(ctx, e)
+		s.deliver(ctx, es...)
 		n++
 	}
 	return n, nil

@@ -24,6 +24,7 @@ type introductionDoc struct {
 	ID                 string      `bson:"_id"`
 	Version            int64       `bson:"version"`
 	RoleID             string      `bson:"role_id"`
+	RoleTitle          string      `bson:"role_title"`
 	EmployerOrgID      string      `bson:"employer_org_id"`
 	CandidateID        string      `bson:"candidate_id"`
 	CandidateOrgID     string      `bson:"candidate_org_id"`
@@ -53,7 +54,7 @@ type introductionDoc struct {
 
 func toIntroductionDoc(in domain.Introduction) introductionDoc {
 	d := introductionDoc{
-		ID: in.ID, Version: in.Version, RoleID: in.RoleID, EmployerOrgID: in.EmployerOrgID, CandidateID: in.CandidateID,
+		ID: in.ID, Version: in.Version, RoleID: in.RoleID, RoleTitle: in.RoleTitle, EmployerOrgID: in.EmployerOrgID, CandidateID: in.CandidateID,
 		CandidateOrgID: in.CandidateOrgID, CandidateAlias: in.CandidateAlias, Message: in.Message,
 		MessageWarnings: toFlagDocs(in.MessageWarnings), MeetingMode: in.Meeting.Mode, Status: string(in.Status),
 		RequestedBy: in.RequestedBy, RequestedAt: in.RequestedAt, ExpiresAt: in.ExpiresAt, ReminderAt: in.ReminderAt,
@@ -72,7 +73,7 @@ func toIntroductionDoc(in domain.Introduction) introductionDoc {
 
 func toDomainIntroduction(d introductionDoc) domain.Introduction {
 	in := domain.Introduction{
-		ID: d.ID, Version: d.Version, RoleID: d.RoleID, EmployerOrgID: d.EmployerOrgID, CandidateID: d.CandidateID,
+		ID: d.ID, Version: d.Version, RoleID: d.RoleID, RoleTitle: d.RoleTitle, EmployerOrgID: d.EmployerOrgID, CandidateID: d.CandidateID,
 		CandidateOrgID: d.CandidateOrgID, CandidateAlias: d.CandidateAlias, Message: d.Message,
 		MessageWarnings: toDomainFlags(d.MessageWarnings), Meeting: domain.Meeting{Mode: d.MeetingMode}, Status: domain.Status(d.Status),
 		RequestedBy: d.RequestedBy, RequestedAt: d.RequestedAt.UTC(), ExpiresAt: d.ExpiresAt.UTC(), ReminderAt: d.ReminderAt.UTC(),
@@ -125,6 +126,7 @@ type placementDoc struct {
 	Version        int64     `bson:"version"`
 	IntroductionID string    `bson:"introduction_id"`
 	RoleID         string    `bson:"role_id"`
+	RoleTitle      string    `bson:"role_title"`
 	EmployerOrgID  string    `bson:"employer_org_id"`
 	CandidateID    string    `bson:"candidate_id"`
 	CandidateOrgID string    `bson:"candidate_org_id"`
@@ -147,7 +149,7 @@ type placementDoc struct {
 
 func toPlacementDoc(p domain.Placement) placementDoc {
 	return placementDoc{
-		ID: p.ID, Version: p.Version, IntroductionID: p.IntroductionID, RoleID: p.RoleID, EmployerOrgID: p.EmployerOrgID,
+		ID: p.ID, Version: p.Version, IntroductionID: p.IntroductionID, RoleID: p.RoleID, RoleTitle: p.RoleTitle, EmployerOrgID: p.EmployerOrgID,
 		CandidateID: p.CandidateID, CandidateOrgID: p.CandidateOrgID, CandidateAlias: p.CandidateAlias, CreatedSide: p.CreatedSide, StartDate: p.StartDate, Contract: p.Contract,
 		HoursPerWeek: p.HoursPerWeek, Status: string(p.Status), StillLooking: p.StillLooking, EndedOn: p.EndedOn,
 		EndReason: p.EndReason, CreatedBy: p.CreatedBy, CreatedAt: p.CreatedAt, PendingSteps: nonNil(p.PendingSteps),
@@ -157,7 +159,7 @@ func toPlacementDoc(p domain.Placement) placementDoc {
 
 func toDomainPlacement(d placementDoc) domain.Placement {
 	return domain.Placement{
-		ID: d.ID, Version: d.Version, IntroductionID: d.IntroductionID, RoleID: d.RoleID, EmployerOrgID: d.EmployerOrgID,
+		ID: d.ID, Version: d.Version, IntroductionID: d.IntroductionID, RoleID: d.RoleID, RoleTitle: d.RoleTitle, EmployerOrgID: d.EmployerOrgID,
 		CandidateID: d.CandidateID, CandidateOrgID: d.CandidateOrgID, CandidateAlias: d.CandidateAlias, CreatedSide: d.CreatedSide, StartDate: d.StartDate, Contract: d.Contract,
 		HoursPerWeek: d.HoursPerWeek, Status: domain.PlacementStatus(d.Status), StillLooking: d.StillLooking,
 		EndedOn: d.EndedOn, EndReason: d.EndReason, CreatedBy: d.CreatedBy, CreatedAt: d.CreatedAt.UTC(),
@@ -171,6 +173,7 @@ type followUpDoc struct {
 	PlacementID    string    `bson:"placement_id"`
 	IntroductionID string    `bson:"introduction_id"`
 	RoleID         string    `bson:"role_id"`
+	RoleTitle      string    `bson:"role_title"`
 	EmployerOrgID  string    `bson:"employer_org_id"`
 	CandidateID    string    `bson:"candidate_id"`
 	CandidateOrgID string    `bson:"candidate_org_id"`
@@ -189,7 +192,7 @@ type followUpDoc struct {
 
 func toFollowUpDoc(f domain.FollowUp) followUpDoc {
 	return followUpDoc{
-		ID: f.ID, Version: f.Version, PlacementID: f.PlacementID, IntroductionID: f.IntroductionID, RoleID: f.RoleID,
+		ID: f.ID, Version: f.Version, PlacementID: f.PlacementID, IntroductionID: f.IntroductionID, RoleID: f.RoleID, RoleTitle: f.RoleTitle,
 		EmployerOrgID: f.EmployerOrgID, CandidateID: f.CandidateID, CandidateOrgID: f.CandidateOrgID, CandidateAlias: f.CandidateAlias, Audience: f.Audience,
 		Day: f.Day, DueAt: f.DueAt, Status: string(f.Status), Notified: f.Notified, StillWorking: f.StillWorking,
 		Reason: f.Reason, AnsweredBy: f.AnsweredBy, AnsweredAt: f.AnsweredAt,
@@ -198,7 +201,7 @@ func toFollowUpDoc(f domain.FollowUp) followUpDoc {
 
 func toDomainFollowUp(d followUpDoc) domain.FollowUp {
 	return domain.FollowUp{
-		ID: d.ID, Version: d.Version, PlacementID: d.PlacementID, IntroductionID: d.IntroductionID, RoleID: d.RoleID,
+		ID: d.ID, Version: d.Version, PlacementID: d.PlacementID, IntroductionID: d.IntroductionID, RoleID: d.RoleID, RoleTitle: d.RoleTitle,
 		EmployerOrgID: d.EmployerOrgID, CandidateID: d.CandidateID, CandidateOrgID: d.CandidateOrgID, CandidateAlias: d.CandidateAlias, Audience: d.Audience,
 		Day: d.Day, DueAt: d.DueAt.UTC(), Status: domain.FollowUpStatus(d.Status), Notified: d.Notified,
 		StillWorking: d.StillWorking, Reason: d.Reason, AnsweredBy: d.AnsweredBy, AnsweredAt: utc(d.AnsweredAt),

@@ -130,9 +130,15 @@ func TestHirePlacementAndFollowUps(t *testing.T) {
 	if n, err := h.svc.Sweep(ctx); err != nil || n != 2 {
 		t.Fatalf("sweep at 30 days = %d %v", n, err)
 	}
+	if due := countOf(h.eventTypes(t), "followup.due"); due != 1 {
+		t.Fatalf("followup.due raised %d times for one day's two tasks", due)
+	}
 	h.clock.now = time.Date(2026, 9, 28, 6, 0, 0, 0, time.UTC)
 	if n, _ := h.svc.Sweep(ctx); n != 4 {
 		t.Fatalf("sweep at 180 days = %d", n)
+	}
+	if due := countOf(h.eventTypes(t), "followup.due"); due != 3 {
+		t.Fatalf("followup.due raised %d times for three days", due)
 	}
 	staff = h.call(t, "staffP", "GET", "/api/v1/followups", nil).items()
 	if staff[0]["overdue"] != true || staff[2]["overdue"] != false {
@@ -195,4 +201,14 @@ func TestEndPlacement(t *testing.T) {
 	if e.status != 200 || e.str("status") != "ended" || h.world.placed["cand-1"] != [2]bool{false, false} {
 		t.Errorf("end = %d %s, placed %v", e.status, e.raw, h.world.placed)
 	}
+}
+
+func countOf(list []string, s string) int {
+	n := 0
+	for _, x := range list {
+		if x == s {
+			n++
+		}
+	}
+	return n
 }

@@ -34,7 +34,7 @@ func optionalTime(t time.Time) *time.Time {
 func toIntroduction(p auth.Principal, in domain.Introduction) api.Introduction {
 	full := service.SeesCandidate(p, in.CandidateOrgID)
 	out := api.Introduction{
-		ID: in.ID, Version: in.Version, RoleID: in.RoleID, EmployerOrgID: in.EmployerOrgID, CandidateAlias: in.CandidateAlias,
+		ID: in.ID, Version: in.Version, RoleID: in.RoleID, RoleTitle: optional(in.RoleTitle), EmployerOrgID: in.EmployerOrgID, CandidateAlias: in.CandidateAlias,
 		Status: api.IntroductionStatus(in.Status), Message: ptr(in.Message), RequestedAt: in.RequestedAt,
 		RequestedBy: optional(in.RequestedBy), ExpiresAt: in.ExpiresAt, ClosedAt: optionalTime(in.ClosedAt),
 		Meeting:     api.MeetingProposal{Mode: api.MeetingMode(in.Meeting.Mode), Windows: []api.TimeWindow{}},
@@ -84,7 +84,7 @@ func toMessage(m domain.Message) api.IntroductionMessage {
 // organisation only for the candidate's staff and platform admins.
 func toPlacement(p auth.Principal, pl domain.Placement) api.Placement {
 	out := api.Placement{
-		ID: pl.ID, Version: pl.Version, IntroductionID: pl.IntroductionID, RoleID: pl.RoleID, EmployerOrgID: pl.EmployerOrgID,
+		ID: pl.ID, Version: pl.Version, IntroductionID: pl.IntroductionID, RoleID: pl.RoleID, RoleTitle: optional(pl.RoleTitle), EmployerOrgID: pl.EmployerOrgID,
 		CandidateAlias: pl.CandidateAlias, StartDate: pl.StartDate, Contract: api.ContractKind(pl.Contract),
 		HoursPerWeek: pl.HoursPerWeek, Status: api.PlacementStatus(pl.Status), StillLooking: pl.StillLooking,
 		EndedOn: optional(pl.EndedOn), EndReason: optional(api.EndReason(pl.EndReason)), CreatedAt: pl.CreatedAt,
@@ -98,7 +98,7 @@ func toPlacement(p auth.Principal, pl domain.Placement) api.Placement {
 // toFollowUp renders a follow-up for p at now.
 func toFollowUp(p auth.Principal, f domain.FollowUp, now time.Time) api.FollowUp {
 	out := api.FollowUp{
-		ID: f.ID, PlacementID: f.PlacementID, IntroductionID: f.IntroductionID, RoleID: f.RoleID, CandidateAlias: f.CandidateAlias,
+		ID: f.ID, PlacementID: f.PlacementID, IntroductionID: f.IntroductionID, RoleID: f.RoleID, RoleTitle: optional(f.RoleTitle), CandidateAlias: f.CandidateAlias,
 		Audience: api.PartySide(f.Audience), Day: api.FollowUpDay(f.Day), DueOn: f.DueOn(), Status: api.FollowUpStatus(f.Status),
 		Overdue: f.Overdue(now), StillWorking: f.StillWorking, Reason: optional(api.EndReason(f.Reason)),
 		AnsweredAt: optionalTime(f.AnsweredAt), AnsweredBy: optional(f.AnsweredBy),
