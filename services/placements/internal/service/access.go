@@ -48,6 +48,14 @@ func canSee(p auth.Principal, employerOrg, candidateOrg string) bool {
 	return p.IsAdmin() || sideOf(p, employerOrg, candidateOrg) != ""
 }
 
+// requirePerson refuses service tokens on the public API.
+func requirePerson(p auth.Principal) error {
+	if p.IsService() || p.Subject == "" {
+		return fmt.Errorf("the public API is for people: %w", errs.Forbidden)
+	}
+	return nil
+}
+
 // requireService admits service tokens only.
 func requireService(p auth.Principal) error {
 	if !p.IsService() {

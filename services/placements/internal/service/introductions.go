@@ -73,6 +73,9 @@ func (s *Service) Ask(ctx context.Context, p auth.Principal, roleID string, a do
 // Introduction returns one introduction p may see; another
 // organisation's is 404.
 func (s *Service) Introduction(ctx context.Context, p auth.Principal, id string) (domain.Introduction, error) {
+	if err := requirePerson(p); err != nil {
+		return domain.Introduction{}, err
+	}
 	in, err := s.d.Store.Introduction(ctx, id)
 	if err != nil {
 		return in, err
@@ -103,6 +106,9 @@ func (s *Service) Introductions(ctx context.Context, p auth.Principal, f domain.
 // stores the acceptance with its id: a retry after a failure in between
 // gets the same grant.
 func (s *Service) Answer(ctx context.Context, p auth.Principal, id string, a domain.Answer) (domain.Introduction, error) {
+	if err := requirePerson(p); err != nil {
+		return domain.Introduction{}, err
+	}
 	in, err := s.d.Store.Introduction(ctx, id)
 	if err != nil {
 		return in, err

@@ -84,6 +84,9 @@ func ignoreNotFound(err error) error {
 // Placement returns one placement p may see; another organisation's is
 // 404.
 func (s *Service) Placement(ctx context.Context, p auth.Principal, id string) (domain.Placement, error) {
+	if err := requirePerson(p); err != nil {
+		return domain.Placement{}, err
+	}
 	pl, err := s.d.Store.Placement(ctx, id)
 	if err != nil {
 		return pl, err
@@ -199,6 +202,9 @@ func (s *Service) FollowUps(ctx context.Context, p auth.Principal, f domain.Foll
 // AnswerFollowUp records one side's answer, once. Staff answering that
 // the candidate no longer works there ends the placement.
 func (s *Service) AnswerFollowUp(ctx context.Context, p auth.Principal, id string, a domain.FollowUpAnswer) (domain.FollowUp, error) {
+	if err := requirePerson(p); err != nil {
+		return domain.FollowUp{}, err
+	}
 	f, err := s.d.Store.FollowUp(ctx, id)
 	if err != nil {
 		return f, err

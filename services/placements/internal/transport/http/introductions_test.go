@@ -187,6 +187,9 @@ func TestAnswerDisclosureAndThread(t *testing.T) {
 	if p.status != 200 || p.str("candidate_id") != "cand-1" || p.str("candidate_org_id") != "prog-p" || p.str("employer_org_id") != "emp-a" {
 		t.Errorf("parties = %d %s", p.status, p.raw)
 	}
+	if g := h.call(t, "notifications", "GET", "/api/v1/introductions/"+id, nil); g.status != 403 {
+		t.Errorf("a service token on the public API = %d", g.status)
+	}
 	if p := h.call(t, "staffP", "GET", "/internal/v1/introductions/"+id, nil); p.status != 403 {
 		t.Errorf("a person on the internal API = %d", p.status)
 	}
@@ -272,5 +275,33 @@ func TestExpiryReminderWithdrawalSuspensionAndErasure(t *testing.T) {
 		"introduction.withdrawn", "introduction.requested", "introduction.requested", "introduction.withdrawn"}
 	if types := h.eventTypes(t); !slices.Equal(types, want) {
 		t.Errorf("events = %v", types)
+	}
+}
+
+// TestConcurrentAnswersAcceptOnce races two staff answers: one is
+// recorded, the other is refused with 409, and there is one grant.
+func TestConcurrentAnswersAcceptOnce(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 10)
+	id := h.call(t, "empA", "POST", "/api/v1/roles/role-a/introductions", h.ask("ref-1", "")).str("id")
+	statuses := make(chan int, 4)
+	for range 4 {
+		go func() {
+			statuses <- h.call(t, "staffP", "POST", "/api/v1/introductions/"+id+"/answer",
+				map[string]any{"accept": true, "consent_text_version": "v1", "contact": "direct"}).status
+		}()
+	}
+	ok := 0
+	for range 4 {
+		switch s := <-statuses; s {
+		case 200:
+			ok++
+		case 409:
+		default:
+			t.Errorf("status %d", s)
+		}
+	}
+	if ok != 1 || len(h.world.grants) != 1 {
+		t.Fatalf("accepted %d times, %d grants", ok, len(h.world.grants))
 	}
 }
