@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/onward-jobs/onward/pkg/events"
 	"github.com/onward-jobs/onward/pkg/mongox"
@@ -15,14 +16,18 @@ import (
 // CreateIntroduction stores a new request with its event, unless the role
 // and candidate have an open request already (domain.ErrIntroductionExists)
 // or the role holds maxOpen open requests (domain.ErrTooManyIntroductions).
-// The role's lock serialises the count; the open slot's _id makes the
-// pair unique whatever races.
+// The open slot's _id makes the pair unique whatever races. The role's
+// lock serialises its count of open slots, kept in a document of its own
+// and read by _id: counting the slots would decode every open request of
+// the platform on FerretDB. The count is checked against the slots
+// themselves when it says the role is full, so one left wrong by a crash
+// never blocks a role.
 func (s *Store) CreateIntroduction(ctx context.Context, in domain.Introduction, maxOpen int, e events.Envelope) error {
 	raw, err := encode(e)
 	if err != nil {
 		return err
 	}
-	unlock, err := s.lock(ctx, s.openRequests, "role:"+in.RoleID)
+	unlock, err := s.lockRole(ctx, in.RoleID)
 	if err != nil {
 		return err
 	}
@@ -30,21 +35,85 @@ func (s *Store) CreateIntroduction(ctx context.Context, in domain.Introduction, 
 	if err := s.takeSlot(ctx, in); err != nil {
 		return err
 	}
-	n, err := s.openRequests.CountDocuments(ctx, bson.D{{Key: "role_id", Value: in.RoleID}})
-	if err != nil {
-		return fmt.Errorf("count open requests of role %s: %w", in.RoleID, err)
+	n, err := s.openCount(ctx, in.RoleID)
+	if err == nil && n >= maxOpen {
+		n, err = s.recount(ctx, in.RoleID)
+		n-- // the slot just taken
 	}
-	if int(n) > maxOpen {
+	if err != nil || n >= maxOpen {
 		s.releaseSlot(ctx, in.RoleID, in.CandidateID, in.ID)
+		if err != nil {
+			return err
+		}
 		return domain.ErrTooManyIntroductions
+	}
+	if err := s.setOpenCount(ctx, in.RoleID, n+1); err != nil {
+		s.releaseSlot(ctx, in.RoleID, in.CandidateID, in.ID)
+		return err
 	}
 	doc := toIntroductionDoc(in)
 	doc.Pending = []string{raw}
 	if _, err := s.introductions.InsertOne(ctx, doc); err != nil {
 		s.releaseSlot(ctx, in.RoleID, in.CandidateID, in.ID)
+		_ = s.setOpenCount(context.WithoutCancel(ctx), in.RoleID, n)
 		return fmt.Errorf("insert introduction %s: %w", in.ID, err)
 	}
 	return nil
+}
+
+// lockRole takes the lock of a role's open requests.
+func (s *Store) lockRole(ctx context.Context, roleID string) (func(), error) {
+	return s.lock(ctx, s.openCounts, roleID)
+}
+
+// openCount returns a role's count of open requests.
+func (s *Store) openCount(ctx context.Context, roleID string) (int, error) {
+	var d struct {
+		Open int `bson:"open"`
+	}
+	err := s.openCounts.FindOne(ctx, bson.D{{Key: "_id", Value: roleID}}).Decode(&d)
+	if err != nil && !isNoDocuments(err) {
+		return 0, fmt.Errorf("read open count of role %s: %w", roleID, err)
+	}
+	return d.Open, nil
+}
+
+// setOpenCount stores a role's count; the caller holds the role's lock.
+func (s *Store) setOpenCount(ctx context.Context, roleID string, n int) error {
+	_, err := s.openCounts.ReplaceOne(ctx, bson.D{{Key: "_id", Value: roleID}}, bson.D{{Key: "_id", Value: roleID}, {Key: "open", Value: max(n, 0)}},
+		options.Replace().SetUpsert(true))
+	if err != nil {
+		return fmt.Errorf("store open count of role %s: %w", roleID, err)
+	}
+	return nil
+}
+
+// recount counts a role's open slots and stores the count.
+func (s *Store) recount(ctx context.Context, roleID string) (int, error) {
+	n, err := s.openRequests.CountDocuments(ctx, bson.D{{Key: "role_id", Value: roleID}})
+	if err != nil {
+		return 0, fmt.Errorf("count open requests of role %s: %w", roleID, err)
+	}
+	return int(n), s.setOpenCount(ctx, roleID, int(n))
+}
+
+// freeSlot releases the open slot introduction id holds and lowers the
+// role's count, under the role's lock. A failure is left to the next
+// recount.
+func (s *Store) freeSlot(ctx context.Context, roleID, candidateID, id string) {
+	ctx = context.WithoutCancel(ctx)
+	res, err := s.openRequests.DeleteOne(ctx, bson.D{{Key: "_id", Value: openKey(roleID, candidateID)}, {Key: "introduction_id", Value: id}})
+	if err != nil || res.DeletedCount == 0 {
+		return
+	}
+	unlock, err := s.lockRole(ctx, roleID)
+	if err != nil {
+		return
+	}
+	defer unlock()
+	if n, err := s.openCount(ctx, roleID); err == nil {
+		_ = s.setOpenCount(ctx, roleID, n-1)
+	}
 }
 
 // takeSlot inserts the open slot of the role and candidate. A slot whose
@@ -102,7 +171,7 @@ func (s *Store) UpdateIntroduction(ctx context.Context, in domain.Introduction, 
 		return err
 	}
 	if in.Status != domain.StatusRequested {
-		s.releaseSlot(ctx, in.RoleID, in.CandidateID, in.ID)
+		s.freeSlot(ctx, in.RoleID, in.CandidateID, in.ID)
 	}
 	return nil
 }

@@ -25,6 +25,7 @@ type Locker interface {
 type Store struct {
 	introductions *mongo.Collection
 	openRequests  *mongo.Collection
+	openCounts    *mongo.Collection
 	messages      *mongo.Collection
 	placements    *mongo.Collection
 	followUps     *mongo.Collection
@@ -40,7 +41,7 @@ func NewStore(ctx context.Context, db *mongo.Database, locks Locker) (*Store, er
 		return nil, err
 	}
 	s := &Store{
-		introductions: db.Collection("introductions"), openRequests: db.Collection("open_requests"),
+		introductions: db.Collection("introductions"), openRequests: db.Collection("open_requests"), openCounts: db.Collection("open_counts"),
 		messages: db.Collection("messages"), placements: db.Collection("placements"), followUps: db.Collection("followups"),
 		locks: locks, dbName: db.Name(), server: server,
 	}

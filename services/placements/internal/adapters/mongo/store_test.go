@@ -40,7 +40,7 @@ func intro(role, candidate string) domain.Introduction {
 		domain.Timing{TTL: 14 * 24 * time.Hour, Reminder: 10 * 24 * time.Hour})
 }
 
-func event(t *testing.T, typ, id string, v int64) events.Envelope {
+func event(t testing.TB, typ, id string, v int64) events.Envelope {
 	t.Helper()
 	e, err := events.NewEnvelope(typ, id, v, "placements")
 	if err != nil {
@@ -238,5 +238,30 @@ func TestPlacementFollowUpsRecordAndErasure(t *testing.T) {
 	}
 	if _, err := s.Introduction(ctx, in.ID); !errors.Is(err, errs.NotFound) {
 		t.Fatalf("erased introduction = %v", err)
+	}
+}
+
+// TestOpenCountHealsAfterErasure erases candidates whose open requests
+// filled a role: the role's count is checked against the open slots when
+// it says the role is full, so the role takes requests again.
+func TestOpenCountHealsAfterErasure(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newStore(t)
+	for i := range 2 {
+		in := intro("r1", fmt.Sprint("c", i))
+		if err := s.CreateIntroduction(ctx, in, 2, event(t, "introduction.requested", in.ID, 1)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	full := intro("r1", "c9")
+	if err := s.CreateIntroduction(ctx, full, 2, event(t, "introduction.requested", full.ID, 1)); !errors.Is(err, domain.ErrTooManyIntroductions) {
+		t.Fatalf("a third = %v", err)
+	}
+	if err := s.ForgetCandidate(ctx, "c0"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateIntroduction(ctx, full, 2, event(t, "introduction.requested", full.ID, 1)); err != nil {
+		t.Fatalf("after an erasure freed a place: %v", err)
 	}
 }
