@@ -53,7 +53,8 @@ type FollowUp struct {
 
 // NewFollowUps returns the six tasks of a placement: at 30, 90 and 180
 // days after its start, one for the programme and one for the employer.
-// ids gives each its id.
+// Each id is the due day followed by one from ids, so listing by id lists
+// the soonest due first, across placements, with keyset pages.
 func NewFollowUps(p Placement, ids func() string) ([]FollowUp, error) {
 	start, err := time.Parse(time.DateOnly, p.StartDate)
 	if err != nil {
@@ -61,11 +62,12 @@ func NewFollowUps(p Placement, ids func() string) ([]FollowUp, error) {
 	}
 	var out []FollowUp
 	for _, day := range FollowUpDays {
+		due := start.AddDate(0, 0, day).UTC()
 		for _, aud := range []string{AudienceProgramme, AudienceEmployer} {
 			out = append(out, FollowUp{
-				ID: ids(), Version: 1, PlacementID: p.ID, IntroductionID: p.IntroductionID, RoleID: p.RoleID, RoleTitle: p.RoleTitle,
+				ID: due.Format("20060102") + "-" + ids(), Version: 1, PlacementID: p.ID, IntroductionID: p.IntroductionID, RoleID: p.RoleID, RoleTitle: p.RoleTitle,
 				EmployerOrgID: p.EmployerOrgID, CandidateID: p.CandidateID, CandidateOrgID: p.CandidateOrgID,
-				CandidateAlias: p.CandidateAlias, Audience: aud, Day: day, DueAt: start.AddDate(0, 0, day).UTC(), Status: FollowUpOpen,
+				CandidateAlias: p.CandidateAlias, Audience: aud, Day: day, DueAt: due, Status: FollowUpOpen,
 			})
 		}
 	}

@@ -265,3 +265,22 @@ func TestOpenCountHealsAfterErasure(t *testing.T) {
 		t.Fatalf("after an erasure freed a place: %v", err)
 	}
 }
+
+// TestFollowUpsListSoonestDueFirst lists the follow-ups of a placement
+// made later but starting sooner before those of an earlier one.
+func TestFollowUpsListSoonestDueFirst(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newStore(t)
+	for _, start := range []string{"2026-06-01", "2026-04-01"} {
+		p := domain.Placement{ID: newID(), StartDate: start, CandidateOrgID: "p1"}
+		fus, _ := domain.NewFollowUps(p, newID)
+		if err := s.InsertFollowUps(ctx, fus); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, _, err := s.ListFollowUps(ctx, domain.FollowUpFilter{Scope: domain.Scope{CandidateOrgID: "p1"}, Audience: domain.AudienceProgramme}, mongox.PageRequest{Limit: 2})
+	if err != nil || len(list) != 2 || list[0].DueOn() != "2026-05-01" || list[1].DueOn() != "2026-06-30" {
+		t.Fatalf("first page = %+v %v", list, err)
+	}
+}
