@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/onward-jobs/onward/pkg/events"
+	"github.com/onward-jobs/onward/services/placements/internal/domain"
 )
 
 func envelope(t *testing.T, typ, id string) events.Envelope {
@@ -211,4 +212,44 @@ func countOf(list []string, s string) int {
 		}
 	}
 	return n
+}
+
+// TestCrashAfterTheHireIsFinishedBySweeper stores a hire as a crash right
+// after it would leave it (the placement, every step owed) and sees the
+// sweeper finish it: the outcome on the introduction, the follow-ups, the
+// role's count and the candidate's status, once each.
+func TestCrashAfterTheHireIsFinishedBySweeper(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 10)
+	ctx := t.Context()
+	id := h.accepted(t)
+	in, err := h.store.Introduction(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl := domain.NewPlacement("pl-crash", in, domain.PlacementTerms{StartDate: "2026-04-01", Contract: "permanent", HoursPerWeek: 38}, domain.SideEmployer, "ua", h.clock.Now())
+	if err := h.store.CreatePlacement(ctx, pl, envelope(t, "placement.started", id)); err != nil {
+		t.Fatal(err)
+	}
+	if o := h.call(t, "staffP", "POST", "/api/v1/introductions/"+id+"/outcome", map[string]any{"outcome": "not_hired", "reason": "skills"}); o.status != 409 {
+		t.Errorf("an outcome over a stored hire = %d %s", o.status, o.raw)
+	}
+	for range 2 {
+		if _, err := h.svc.Sweep(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g := h.call(t, "empA", "GET", "/api/v1/introductions/"+id, nil)
+	if g.str("placement_id") != "pl-crash" || g.body["outcome"].(map[string]any)["side"] != "employer" {
+		t.Errorf("the introduction after the sweep = %s", g.raw)
+	}
+	if f := h.call(t, "staffP", "GET", "/api/v1/followups", nil).items(); len(f) != 3 {
+		t.Errorf("follow-ups = %v", f)
+	}
+	if !slices.Equal(h.world.hires["role-a"], []string{"pl-crash"}) || h.world.placed["cand-1"] != [2]bool{true, false} {
+		t.Errorf("hires %v, placed %v", h.world.hires, h.world.placed)
+	}
+	if p, _ := h.store.Placement(ctx, "pl-crash"); len(p.PendingSteps) != 0 {
+		t.Errorf("steps still owed: %v", p.PendingSteps)
+	}
 }
