@@ -58,6 +58,9 @@ func TestOutcomes(t *testing.T) {
 	if o := h.call(t, "empA", "POST", "/api/v1/introductions/"+id+"/outcome", map[string]any{"outcome": "not_hired", "reason": "skills"}); o.status != 409 {
 		t.Errorf("a second outcome = %d", o.status)
 	}
+	if p := h.call(t, "notifications", "GET", "/internal/v1/introductions/"+id, nil); p.str("outcome_side") != "programme" {
+		t.Errorf("parties = %s", p.raw)
+	}
 }
 
 func TestHirePlacementAndFollowUps(t *testing.T) {

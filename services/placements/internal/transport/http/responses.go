@@ -110,8 +110,12 @@ func toFollowUp(p auth.Principal, f domain.FollowUp, now time.Time) api.FollowUp
 }
 
 func toParties(in domain.Introduction) api.IntroductionParties {
-	return api.IntroductionParties{ID: in.ID, RoleID: in.RoleID, EmployerOrgID: in.EmployerOrgID, CandidateID: in.CandidateID,
+	out := api.IntroductionParties{ID: in.ID, RoleID: in.RoleID, EmployerOrgID: in.EmployerOrgID, CandidateID: in.CandidateID,
 		CandidateOrgID: in.CandidateOrgID, Status: api.IntroductionStatus(in.Status)}
+	if in.Outcome != nil {
+		out.OutcomeSide = ptr(api.PartySide(in.Outcome.Side))
+	}
+	return out
 }
 
 // toRecord renders a candidate's record for the export: in full, as a
