@@ -53,7 +53,7 @@ type Config struct {
 	// Clock tells the service's time; nil is the wall clock. It is not
 	// read from the environment: tests and the in-process launcher set it
 	// to move time (expiry, follow-ups).
-	Clock func() time.Time `env:"-"`
+	Clock func() time.Time
 }
 
 // defaults are the placements service's own values for the shared
