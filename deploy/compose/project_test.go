@@ -427,6 +427,7 @@ func checkEnvironment(t *testing.T, svc types.ServiceConfig, want onwardService)
 		// the dev profile unless SMTP_URL names a relay).
 		expect["EMPLOYERS_URL"] = "http://employers:8081"
 		expect["CANDIDATES_URL"] = "http://candidates:8082"
+		expect["PLACEMENTS_URL"] = "http://placements:8085"
 		expect["SMTP_URL"] = "smtp+plain://mailpit:1025"
 		expect["MAIL_FROM"] = "Onward <no-reply@onward.local>"
 	} else {
