@@ -28,6 +28,7 @@ var onwardServices = []onwardService{
 	{name: "candidates", port: "8082", database: "onward_candidates"},
 	{name: "matching", port: "8083", database: "onward_matching"},
 	{name: "notifications", port: "8084", database: "onward_notifications"},
+	{name: "placements", port: "8085", database: "onward_placements"},
 }
 
 // requiredEnv are the variables the compose file refuses to start without.
@@ -48,6 +49,7 @@ var requiredEnv = map[string]string{
 	"MONGO_CANDIDATES_PASSWORD":     "test-mongo-candidates",
 	"MONGO_MATCHING_PASSWORD":       "test-mongo-matching",
 	"MONGO_NOTIFICATIONS_PASSWORD":  "test-mongo-notifications",
+	"MONGO_PLACEMENTS_PASSWORD":     "test-mongo-placements",
 	"REDIS_PASSWORD":                "test-redis-password",
 }
 
@@ -404,6 +406,7 @@ func checkEnvironment(t *testing.T, svc types.ServiceConfig, want onwardService)
 		expect["CANDIDATES_URL"] = "http://candidates:8082"
 		expect["MATCHING_URL"] = "http://matching:8083"
 		expect["NOTIFICATIONS_URL"] = "http://notifications:8084"
+		expect["PLACEMENTS_URL"] = "http://placements:8085"
 		expect["ONWARD_ADMIN_EMAIL"] = requiredEnv["ONWARD_ADMIN_EMAIL"]
 		expect["ONWARD_ADMIN_PASSWORD"] = requiredEnv["ONWARD_ADMIN_PASSWORD"]
 		expect["ONWARD_KEY_ENCRYPTION_KEY"] = requiredEnv["ONWARD_KEY_ENCRYPTION_KEY"]
@@ -413,11 +416,18 @@ func checkEnvironment(t *testing.T, svc types.ServiceConfig, want onwardService)
 			t.Error("ONWARD_KEY_ENCRYPTION_KEY is given to a service other than the gateway")
 		}
 	}
+	if want.name == "placements" {
+		// The owners of roles, shortlists and candidates it asks.
+		expect["EMPLOYERS_URL"] = "http://employers:8081"
+		expect["CANDIDATES_URL"] = "http://candidates:8082"
+		expect["MATCHING_URL"] = "http://matching:8083"
+	}
 	if want.name == "notifications" {
 		// The owners it asks who is told, and the mail server (Mailpit of
 		// the dev profile unless SMTP_URL names a relay).
 		expect["EMPLOYERS_URL"] = "http://employers:8081"
 		expect["CANDIDATES_URL"] = "http://candidates:8082"
+		expect["PLACEMENTS_URL"] = "http://placements:8085"
 		expect["SMTP_URL"] = "smtp+plain://mailpit:1025"
 		expect["MAIL_FROM"] = "Onward <no-reply@onward.local>"
 	} else {

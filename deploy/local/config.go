@@ -33,6 +33,8 @@ type Config struct {
 	MatchingAddr   string `env:"ONWARD_MATCHING_ADDR" envDefault:"127.0.0.1:8083" validate:"required"`
 	// NotificationsAddr is where the notifications service listens.
 	NotificationsAddr string `env:"ONWARD_NOTIFICATIONS_ADDR" envDefault:"127.0.0.1:8084" validate:"required"`
+	// PlacementsAddr is where the placements service listens.
+	PlacementsAddr string `env:"ONWARD_PLACEMENTS_ADDR" envDefault:"127.0.0.1:8085" validate:"required"`
 	// SMTPURL, when set, is the mail server the services send through, and
 	// no mail catcher is started.
 	SMTPURL string `env:"SMTP_URL" secret:"true"`
@@ -61,7 +63,7 @@ func LoadConfig(environ map[string]string) (Config, error) {
 	if err := config.Load(&cfg, environ); err != nil {
 		return Config{}, err
 	}
-	for _, addr := range []string{cfg.FerretDBAddr, cfg.WebAddr, cfg.GatewayAddr, cfg.EmployersAddr, cfg.CandidatesAddr, cfg.MatchingAddr, cfg.NotificationsAddr, cfg.MailSMTPAddr, cfg.MailAddr} {
+	for _, addr := range []string{cfg.FerretDBAddr, cfg.WebAddr, cfg.GatewayAddr, cfg.EmployersAddr, cfg.CandidatesAddr, cfg.MatchingAddr, cfg.NotificationsAddr, cfg.PlacementsAddr, cfg.MailSMTPAddr, cfg.MailAddr} {
 		if _, _, err := net.SplitHostPort(addr); err != nil {
 			return Config{}, fmt.Errorf("config: listen address %q: %w", addr, err)
 		}

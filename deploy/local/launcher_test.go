@@ -97,7 +97,7 @@ func TestRunRefusesTakenPort(t *testing.T) {
 var serviceAddrKeys = map[string]string{
 	"web": "ONWARD_WEB_ADDR", "gateway": "ONWARD_GATEWAY_ADDR", "employers": "ONWARD_EMPLOYERS_ADDR",
 	"candidates": "ONWARD_CANDIDATES_ADDR", "matching": "ONWARD_MATCHING_ADDR",
-	"notifications": "ONWARD_NOTIFICATIONS_ADDR",
+	"notifications": "ONWARD_NOTIFICATIONS_ADDR", "placements": "ONWARD_PLACEMENTS_ADDR",
 }
 
 // testEnviron is a complete environment on free ports. REDIS_URL and

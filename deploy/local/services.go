@@ -7,12 +7,14 @@ import (
 	"net"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/onward-jobs/onward/services/candidates"
 	"github.com/onward-jobs/onward/services/employers"
 	"github.com/onward-jobs/onward/services/gateway"
 	"github.com/onward-jobs/onward/services/matching"
 	"github.com/onward-jobs/onward/services/notifications"
+	"github.com/onward-jobs/onward/services/placements"
 	"github.com/onward-jobs/onward/services/web"
 )
 
@@ -45,8 +47,19 @@ func onwardServices(cfg Config, console io.Writer) []service {
 		{name: "candidates", addr: cfg.CandidatesAddr, run: candidates.Run},
 		{name: "matching", addr: cfg.MatchingAddr, run: matching.Run},
 		{name: "notifications", addr: cfg.NotificationsAddr, run: notifications.Run},
+		// Placements owns introductions, placements and follow-ups; every
+		// service, the gateway included, finds it at PLACEMENTS_URL.
+		{name: "placements", addr: cfg.PlacementsAddr, run: func(ctx context.Context, env map[string]string, logOut io.Writer) error {
+			return placements.RunWithClock(ctx, env, logOut, placementsClock)
+		}},
 	}
 }
+
+// placementsClock, when a platform test sets it before the platform
+// starts, is the placements service's clock, so the test can move time to
+// expiries and follow-ups (with SWEEP_INTERVAL short); nil is the wall
+// clock.
+var placementsClock func() time.Time
 
 // perServiceKeys are dropped from the shared environment: each service
 // gets its own listen address, and keeps its own default database, so a

@@ -25,3 +25,4 @@ serviceUser('employers');
 serviceUser('candidates');
 serviceUser('matching');
 serviceUser('notifications');
+serviceUser('placements');

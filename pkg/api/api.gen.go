@@ -2398,12 +2398,15 @@ type IntroductionPage struct {
 
 // IntroductionParties defines model for IntroductionParties.
 type IntroductionParties struct {
-	CandidateID    string             `json:"candidate_id"`
-	CandidateOrgID string             `json:"candidate_org_id"`
-	EmployerOrgID  string             `json:"employer_org_id"`
-	ID             string             `json:"id"`
-	RoleID         string             `json:"role_id"`
-	Status         IntroductionStatus `json:"status"`
+	CandidateID    string `json:"candidate_id"`
+	CandidateOrgID string `json:"candidate_org_id"`
+	EmployerOrgID  string `json:"employer_org_id"`
+	ID             string `json:"id"`
+
+	// OutcomeSide The side that recorded how the meeting went, once it has: events carry no payload, so this is how a consumer of `meeting.recorded` tells "the other side".
+	OutcomeSide *PartySide         `json:"outcome_side,omitempty"`
+	RoleID      string             `json:"role_id"`
+	Status      IntroductionStatus `json:"status"`
 }
 
 // IntroductionStatus defines model for IntroductionStatus.
