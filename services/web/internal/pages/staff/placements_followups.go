@@ -29,9 +29,9 @@ var endReasons = []string{
 // followUpLine is one follow-up as a list shows it.
 type followUpLine struct {
 	ID, PlacementID, RoleTitle, Candidate, Alias string
-	Day                                         int
-	Due                                         string
-	Overdue, Answered                           bool
+	Day                                          int
+	Due                                          string
+	Overdue, Answered                            bool
 	// Answer says what was answered, for an answered one.
 	Answer  string
 	Reasons []kit.Choice
