@@ -141,7 +141,7 @@ func (p *Pages) loadIntroduction(c *fiber.Ctx, v *kit.View, id string) (*introPa
 		d.Meeting = v.T("StaffIntroMeeting_" + mode)
 	}
 	for _, w := range in.Meeting.Windows {
-		d.Windows = append(d.Windows, v.T("StaffIntroWindow", "Date", v.DateTime(w.Start), "Time", w.End.In(w.Start.Location()).Format("15:04")))
+		d.Windows = append(d.Windows, windowText(v, w))
 	}
 	switch in.Status {
 	case api.IntroductionStatusRequested:
@@ -321,4 +321,25 @@ func hoursText(s string) int {
 		return 0
 	}
 	return n
+}
+
+// brussels is the zone the kit shows times in; a window's end is written
+// in it too.
+var brussels = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Brussels")
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}()
+
+// windowText is a proposed meeting time: "10 December 2026, 10:00 to
+// 11:00", with the end's date too when it falls on another day.
+func windowText(v *kit.View, w api.TimeWindow) string {
+	start, end := w.Start.In(brussels), w.End.In(brussels)
+	until := end.Format("15:04")
+	if start.Format(time.DateOnly) != end.Format(time.DateOnly) {
+		until = v.DateTime(end)
+	}
+	return v.T("StaffIntroWindow", "Date", v.DateTime(start), "Time", until)
 }

@@ -22,10 +22,11 @@ import (
 
 // placementLine is one placement as a list shows it.
 type placementLine struct {
-	ID, RoleTitle, Employer, Candidate, Alias, CandidateID string
-	Facts                                                  string
-	Started, Ended                                         string
-	Active, StillLooking                                   bool
+	ID, IntroductionID, RoleTitle, Employer, Candidate string
+	Alias, CandidateID                                 string
+	Facts                                              string
+	Started, Ended                                     string
+	Active, StillLooking                               bool
 }
 
 // placementsPage is GET /placements.
@@ -68,7 +69,7 @@ func (p *Pages) placementLines(c *fiber.Ctx, v *kit.View, items []api.Placement)
 		if slices.Contains(placementContracts, string(pl.Contract)) {
 			facts = append([]string{v.T("StaffPlacementContract_" + string(pl.Contract))}, facts...)
 		}
-		l := placementLine{ID: pl.ID, RoleTitle: roleTitle(v, pl.RoleTitle), Employer: orgs[pl.EmployerOrgID], Candidate: people[pl.CandidateAlias],
+		l := placementLine{ID: pl.ID, IntroductionID: pl.IntroductionID, RoleTitle: roleTitle(v, pl.RoleTitle), Employer: orgs[pl.EmployerOrgID], Candidate: people[pl.CandidateAlias],
 			Alias: pl.CandidateAlias, CandidateID: kit.Deref(pl.CandidateID), Facts: strings.Join(facts, " · "),
 			Started: v.Date(pl.StartDate), Active: pl.Status == api.PlacementStatusActive, StillLooking: pl.StillLooking}
 		if e := kit.Deref(pl.EndedOn); e != "" {

@@ -28,19 +28,23 @@ var endReasons = []string{
 
 // followUpLine is one follow-up as a list shows it.
 type followUpLine struct {
-	ID, PlacementID, RoleTitle, Candidate, Alias string
-	Day                                          int
-	Due                                          string
-	Overdue, Answered                            bool
+	ID, PlacementID, IntroductionID, RoleTitle string
+	Candidate, Alias                           string
+	Day                                        int
+	Due                                        string
+	Overdue, Answered                          bool
+	// IsDue marks one due today or earlier, which the page asks to
+	// answer now; later ones are listed as coming up.
+	IsDue bool
 	// Answer says what was answered, for an answered one.
 	Answer  string
 	Reasons []kit.Choice
 }
 
-// followUpPage is GET /followups: the open ones, due and overdue first,
-// then those answered lately.
+// followUpPage is GET /followups: the open ones due now, overdue first,
+// each with its form; those coming up later; those answered lately.
 type followUpPage struct {
-	Open, Answered []followUpLine
+	Due, Upcoming, Answered []followUpLine
 }
 
 // followUps lists the organisation's open follow-ups (the staff's side),
@@ -74,7 +78,7 @@ func (p *Pages) followUpLines(c *fiber.Ctx, v *kit.View, items []api.FollowUp) [
 	today := time.Now().Format(time.DateOnly)
 	out := make([]followUpLine, 0, len(items))
 	for _, f := range items {
-		l := followUpLine{ID: f.ID, PlacementID: f.PlacementID, RoleTitle: roleTitle(v, f.RoleTitle), Candidate: people[f.CandidateAlias],
+		l := followUpLine{ID: f.ID, PlacementID: f.PlacementID, IntroductionID: f.IntroductionID, IsDue: f.DueOn <= today, RoleTitle: roleTitle(v, f.RoleTitle), Candidate: people[f.CandidateAlias],
 			Alias: f.CandidateAlias, Day: int(f.Day), Answered: f.Status == api.FollowUpStatusAnswered}
 		switch {
 		case l.Answered && kit.Deref(f.StillWorking):
@@ -112,7 +116,15 @@ func (p *Pages) renderFollowUps(c *fiber.Ctx, v *kit.View, status int) error {
 	}
 	slices.Reverse(answered)
 	lines := p.followUpLines(c, v, append(open, answered...))
-	v.Data = &followUpPage{Open: lines[:len(open)], Answered: lines[len(open):]}
+	d := &followUpPage{Answered: lines[len(open):]}
+	for _, l := range lines[:len(open)] {
+		if l.IsDue {
+			d.Due = append(d.Due, l)
+		} else {
+			d.Upcoming = append(d.Upcoming, l)
+		}
+	}
+	v.Data = d
 	return p.tmpl.Render(c, status, "staff_followups", v)
 }
 

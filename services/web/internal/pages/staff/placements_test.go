@@ -67,7 +67,7 @@ func TestStaffMarkStillLookingAndEndAPlacementEarly(t *testing.T) {
 
 	looking := s.coach.Submit("/placements", "/placements/p1/still-looking", url.Values{"still_looking": {"true"}})
 	looking.MustBeAt(t, "/placements", http.StatusOK)
-	looking.MustContain(t, "Saved: the candidate is still looking and stays on shortlists.", "No longer looking")
+	looking.MustContain(t, "Saved: the candidate is still looking and stays on shortlists.", "Mark as no longer looking")
 	if got := s.pl.Last(t, http.MethodPost, "/api/v1/placements/p1/still-looking").Body; got["still_looking"] != true {
 		t.Errorf("still-looking body = %v", got)
 	}
