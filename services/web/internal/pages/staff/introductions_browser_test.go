@@ -17,7 +17,8 @@ import (
 // see it, on a phone (390×844) and on a desktop (1280): a request on the
 // home panel, its page, accepting with the name and phone number, the
 // confirmation of exactly what is disclosed, the thread, recording a
-// hire, the placement, and a follow-up answered.
+// hire, the placement, a follow-up answered, and the candidate's page
+// with the placement and what was disclosed.
 func TestBrowserStaffAnswerARequestToAHire(t *testing.T) {
 	s := newIntroStack(t)
 	s.k.AddCandidate("c2", map[string]any{"given_name": "Omar", "family_name": "Haddad", "phone": "+32 485 44 55 66", "email": "omar@example.test"})
@@ -67,6 +68,7 @@ func TestBrowserStaffAnswerARequestToAHire(t *testing.T) {
 		tab.Open("/followups", shot("07-followups"), "To answer", "Is the candidate still working there?", "Day 30")
 		tick(tab, `section[aria-labelledby="open-heading"] li:first-child input[name="still_working"][value="yes"]`)
 		tab.Submit(`section[aria-labelledby="open-heading"] li:first-child button[type="submit"]`, "/followups", shot("08-followup-answered"), "Thank you, the answer is saved.", "Still working there.")
+		tab.Open("/candidates/"+run.candidate, shot("09-candidate"), "Placements", "Shared with employers", "Brasserie Noord", "Withdraw")
 		cancel()
 	}
 }
