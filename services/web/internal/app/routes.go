@@ -49,7 +49,7 @@ func routes(app *fiber.App, k *kit.Kit) {
 	notifications := inbox.New(k)
 	var accounts *account.Pages
 	admins := admin.New(k, func(c *fiber.Ctx, v *kit.View, status int) error { return accounts.RenderHome(c, v, status) })
-	accounts = account.New(k, employers.HomePanel, admins.HomePanel)
+	accounts = account.New(k, employers.HomePanel, admins.HomePanel, staffs.HomePanel)
 
 	signedIn := func(guard func(kit.Actor) bool, h fiber.Handler) []fiber.Handler {
 		if guard == nil {
@@ -130,6 +130,24 @@ func routes(app *fiber.App, k *kit.Kit) {
 	// Anyone signed in may check that an attestation is intact, as the
 	// verify endpoint allows: an employer shown "Signed" can check it too.
 	app.Get("/attestations/:id", signedIn(nil, staffs.Attestation)...)
+
+	// Introductions, placements and follow-ups: the staff's side. The
+	// request pages and follow-ups share their addresses with the
+	// employer's side (byOrgKind); placements and a candidate's
+	// disclosures are the staff's alone.
+	app.Get("/introductions", sharedRoute(k, nil, staffs.Introductions)...)
+	app.Get("/introductions/:id", sharedRoute(k, nil, staffs.Introduction)...)
+	app.Post("/introductions/:id/answer", sharedRoute(k, nil, staffs.AnswerIntroduction)...)
+	app.Post("/introductions/:id/messages", sharedRoute(k, nil, staffs.PostIntroductionMessage)...)
+	app.Post("/introductions/:id/outcome", sharedRoute(k, nil, staffs.RecordOutcome)...)
+	app.Get("/followups", sharedRoute(k, nil, staffs.FollowUps)...)
+	app.Post("/followups/:id", sharedRoute(k, nil, staffs.AnswerFollowUp)...)
+	app.Get("/placements", signedIn(kit.ProgrammeStaff, staffs.Placements)...)
+	app.Get("/placements/:id/end", signedIn(kit.ProgrammeStaff, staffs.EndPlacementForm)...)
+	app.Post("/placements/:id/end", signedIn(kit.ProgrammeStaff, staffs.EndPlacement)...)
+	app.Post("/placements/:id/still-looking", signedIn(kit.ProgrammeStaff, staffs.SetStillLooking)...)
+	app.Get("/candidates/:id/disclosures/:did/withdraw", signedIn(kit.ProgrammeStaff, staffs.WithdrawDisclosureForm)...)
+	app.Post("/candidates/:id/disclosures/:did/withdraw", signedIn(kit.ProgrammeStaff, staffs.WithdrawDisclosure)...)
 
 	// A candidate's portfolio and rights: programme staff, and the
 	// organisation's administrator for erasure and the audit trail.

@@ -33,6 +33,9 @@ type candidateDetail struct {
 	// Attested confirms an attestation just made, in the attestations
 	// section where its redirect lands.
 	Attested string
+	// Work is the candidate's placements and disclosures
+	// (placements_candidate.go).
+	Work *candidateWork
 }
 
 // skillLine is one attested skill: its level and hours, who attested it
@@ -112,6 +115,7 @@ func (p *Pages) Candidate(c *fiber.Ctx) error {
 	d.Skills = p.skillLines(c, v, k.Skills, progNames, names)
 	p.correctionLines(c, v, d, k, progNames, names)
 	d.Fits = p.candidateFits(c, v, k.ID)
+	d.Work = p.candidateWork(c, v, k.ID)
 	v.Data = d
 	return p.tmpl.Render(c, fiber.StatusOK, "staff_candidate", v)
 }

@@ -26,6 +26,8 @@ type Candidates struct {
 	programmes []map[string]any
 	candidates map[string]map[string]any
 	order      []string
+	// disclosures are the disclosure grants (candidates_disclosures.go).
+	disclosures disclosures
 }
 
 // NewCandidates starts the fake, with no programmes or candidates, until
@@ -111,6 +113,7 @@ func (f *Candidates) serve(w http.ResponseWriter, r *http.Request) {
 	parts := strings.Split(strings.TrimPrefix(r.URL.Path, "/api/v1/"), "/")
 	switch {
 	case f.serveCorrections(w, r, parts, body): // candidates_corrections.go
+	case f.serveDisclosures(w, r, parts): // candidates_disclosures.go
 	case parts[0] == "programmes":
 		f.serveProgrammes(w, r, parts, body)
 	case parts[0] == "attestations" && len(parts) == 3:
