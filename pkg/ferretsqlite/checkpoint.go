@@ -22,14 +22,25 @@ import (
 // development store (docs/deployment.md says what production's MongoDB
 // keeps, and for how long).
 
-// sqlitePragmas are the settings of every connection this package opens,
-// and of FerretDB's own (SQLiteURL): a busy timeout, so waiting for a
-// writer is not an error, the write-ahead log, and secure_delete.
+// sqlitePragmas are the settings of FerretDB's connections (SQLiteURL): a
+// busy timeout, so waiting for a writer is not an error, the write-ahead
+// log, and secure_delete.
 const sqlitePragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(wal)&_pragma=secure_delete(on)"
 
-// checkpointPragmas are sqlitePragmas with a busy timeout of 50 ms, for
+// indexPragmas are the settings of the indexer's connections: those of
+// FerretDB without journal_mode. The write-ahead log is a property of the
+// file, set by FerretDB when it creates the file, and this package opens
+// only files already in that mode (inWALMode). Asking for it again on a
+// file FerretDB is still creating made both connections try to write the
+// file's header at once; SQLite answers one of them SQLITE_BUSY at once,
+// without waiting for the busy timeout, and when that was FerretDB the
+// client's first command on a new database failed ("database is
+// locked").
+const indexPragmas = "_pragma=busy_timeout(10000)&_pragma=secure_delete(on)"
+
+// checkpointPragmas are indexPragmas with a busy timeout of 50 ms, for
 // the checkpoint's own connection (checkpointFile).
-const checkpointPragmas = "_pragma=busy_timeout(50)&_pragma=journal_mode(wal)&_pragma=secure_delete(on)"
+const checkpointPragmas = "_pragma=busy_timeout(50)&_pragma=secure_delete(on)"
 
 // runCheckpoints checkpoints every interval until ctx ends. A failed round is logged
 // and tried again at the next.
@@ -63,6 +74,9 @@ func (s *Server) Checkpoint(ctx context.Context) (int, error) {
 	done := 0
 	var errsOut []error
 	for _, f := range files {
+		if !inWALMode(f) {
+			continue
+		}
 		if fi, err := os.Stat(f + "-wal"); err != nil || fi.Size() == 0 {
 			continue
 		}

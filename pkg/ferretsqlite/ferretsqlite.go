@@ -34,6 +34,11 @@ import (
 // and its SQLite files.
 const stopTimeout = 10 * time.Second
 
+// newMu serialises ferretdb.New, which sets a package-level variable of
+// FerretDB's without a lock: two servers started at once in one process
+// (parallel tests) would race on it.
+var newMu sync.Mutex
+
 // Config is where the server listens and keeps its files.
 type Config struct {
 	// Dir holds one SQLite file per database; it is created if missing.
@@ -79,12 +84,14 @@ func Start(cfg Config) (*Server, error) {
 	if err := os.MkdirAll(cfg.Dir, 0o700); err != nil {
 		return nil, fmt.Errorf("FerretDB: %w", err)
 	}
+	newMu.Lock()
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: cfg.Addr},
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + filepath.ToSlash(cfg.Dir) + "/?" + sqlitePragmas,
 		Logger:    cfg.Logger,
 	})
+	newMu.Unlock()
 	if err != nil {
 		return nil, fmt.Errorf("FerretDB on %s: %w", cfg.Addr, err)
 	}

@@ -65,7 +65,7 @@ func (x *indexer) round(ctx context.Context) (int, error) {
 	var errsOut []error
 	for _, f := range files {
 		changed := modified(f)
-		if changed.IsZero() || changed.Equal(x.done[f]) {
+		if changed.IsZero() || changed.Equal(x.done[f]) || !inWALMode(f) {
 			continue
 		}
 		n, err := indexFile(ctx, f)
@@ -93,10 +93,10 @@ func modified(path string) time.Time {
 
 // indexFile creates the missing indexes of one database. FerretDB's own
 // tables start with "_ferretdb_"; every other table is a collection. The
-// file is opened with the pragmas FerretDB runs with (sqlitePragmas) and
-// closed again, so a database FerretDB drops is never held open.
+// file is opened with indexPragmas and closed again, so a database
+// FerretDB drops is never held open.
 func indexFile(ctx context.Context, path string) (int, error) {
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?"+sqlitePragmas)
+	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?"+indexPragmas)
 	if err != nil {
 		return 0, err
 	}

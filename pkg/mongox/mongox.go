@@ -47,9 +47,28 @@ func Probe(client *mongo.Client) func(context.Context) error {
 // can call this at start. Indexes are created one per command: FerretDB v1
 // drops the connection when one createIndexes command names several indexes
 // of which some already exist, which is every restart after the first.
+//
+// It runs at start, often as the first command on a new database, when a
+// server that is itself starting or busy may answer with a transient error
+// (Transient); each index is then tried again after indexRetryDelays, and a
+// service does not fail to start over a moment's contention. Any other
+// error, such as an index whose options conflict with an existing one, is
+// returned at once.
 func EnsureIndexes(ctx context.Context, coll *mongo.Collection, models ...mongo.IndexModel) error {
+	return ensureIndexes(ctx, coll, indexRetryDelays, models...)
+}
+
+// indexRetryDelays are the waits before each new attempt to create one
+// index after a transient error: about four seconds in all.
+var indexRetryDelays = []time.Duration{100 * time.Millisecond, 250 * time.Millisecond, 500 * time.Millisecond, 1 * time.Second, 2 * time.Second}
+
+func ensureIndexes(ctx context.Context, coll *mongo.Collection, delays []time.Duration, models ...mongo.IndexModel) error {
 	for _, m := range models {
-		if _, err := coll.Indexes().CreateOne(ctx, m); err != nil {
+		err := retryTransient(ctx, delays, func() error {
+			_, err := coll.Indexes().CreateOne(ctx, m)
+			return err
+		})
+		if err != nil {
 			return fmt.Errorf("ensure indexes on %s: %w", coll.Name(), err)
 		}
 	}

@@ -38,7 +38,7 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	if err != nil {
 		return fail(fmt.Errorf("service tokens: %w", err))
 	}
-	own, err := owners.New(cfg.EmployersURL, cfg.CandidatesURL, tokens, nil, cfg.OwnerTimeout)
+	own, err := owners.New(owners.URLs{Employers: cfg.EmployersURL, Candidates: cfg.CandidatesURL, Placements: cfg.PlacementsURL}, tokens, nil, cfg.OwnerTimeout)
 	if err != nil {
 		return fail(err)
 	}
@@ -70,9 +70,13 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	if err != nil {
 		return fail(fmt.Errorf("candidates subscriber: %w", err))
 	}
+	placements, err := eventsadapter.Subscribe(svc.Redis, cfg.PlacementsStream, host+"-"+Name, svc.Logger, notifications.HandleEvent)
+	if err != nil {
+		return fail(fmt.Errorf("placements subscriber: %w", err))
+	}
 	transport.Register(svc.Server.App, transport.Deps{Verifier: svc.Verifier, Service: notifications})
 	return svc.Serve(ctx,
-		consume, forget,
+		consume, forget, placements,
 		platform.EveryLogged(svc.Logger, cfg.DeliveryInterval, "sent due deliveries", notifications.DeliverDue),
 		platform.EveryLogged(svc.Logger, cfg.DigestInterval, "queued daily digests", notifications.SendDigests),
 	)

@@ -37,10 +37,13 @@ func TestConfigDefaultsAndBadSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if cfg.PlacementsStream != "onward.placements" || cfg.PlacementsURL != "http://localhost:8085" {
+		t.Errorf("placements defaults = %q, %q", cfg.PlacementsStream, cfg.PlacementsURL)
+	}
 	if cfg.MatchingStream != "onward.matching" || len(cfg.MailRetryDelays) != 5 || cfg.SMTPURL != "" || cfg.mailDomain() != "onward.local" {
 		t.Errorf("defaults = %+v", cfg)
 	}
-	for key, bad := range map[string]string{"MAIL_RETRY_DELAYS": "30s,soon", "SMTP_URL": "not a url"} {
+	for key, bad := range map[string]string{"MAIL_RETRY_DELAYS": "30s,soon", "SMTP_URL": "not a url", "PLACEMENTS_URL": "not a url"} {
 		e := map[string]string{key: bad}
 		for k, v := range env {
 			e[k] = v

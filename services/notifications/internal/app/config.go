@@ -24,10 +24,15 @@ type Config struct {
 	// CandidatesStream is the candidates service's stream; only erasures
 	// matter here: they delete what the inbox holds about the candidate.
 	CandidatesStream string `env:"CANDIDATES_STREAM" envDefault:"onward.candidates" validate:"required"`
-	// EmployersURL and CandidatesURL reach the owners of roles and
-	// candidates, to learn which organisation an event concerns.
+	// PlacementsStream is the placements service's stream: introductions,
+	// meetings, placements and follow-ups.
+	PlacementsStream string `env:"PLACEMENTS_STREAM" envDefault:"onward.placements" validate:"required"`
+	// EmployersURL, CandidatesURL and PlacementsURL reach the owners of
+	// roles, candidates and introductions, to learn which organisations an
+	// event concerns.
 	EmployersURL  string `env:"EMPLOYERS_URL" envDefault:"http://localhost:8081" validate:"required,url"`
 	CandidatesURL string `env:"CANDIDATES_URL" envDefault:"http://localhost:8082" validate:"required,url"`
+	PlacementsURL string `env:"PLACEMENTS_URL" envDefault:"http://localhost:8085" validate:"required,url"`
 	// OwnerTimeout bounds one call to an owner or to the gateway.
 	OwnerTimeout time.Duration `env:"OWNER_TIMEOUT" envDefault:"10s" validate:"gt=0"`
 	// SMTPURL is smtp://, smtp+starttls://, smtps:// or smtp+plain://

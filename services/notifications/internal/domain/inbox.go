@@ -7,6 +7,9 @@ import "time"
 const (
 	SubjectRole      = "role"
 	SubjectCandidate = "candidate"
+	// SubjectIntroduction is an employer's request to meet a candidate
+	// and what followed it (meeting, placement, follow-ups).
+	SubjectIntroduction = "introduction"
 )
 
 // InboxItem is one notification in a user's inbox. It holds ids and a
@@ -21,6 +24,10 @@ type InboxItem struct {
 	SubjectType string
 	SubjectID   string
 	Link        string
+	// CandidateID is the candidate an item about an introduction
+	// concerns, kept only so that the candidate's erasure reaches the
+	// item (ForgetSubject); it is never shown.
+	CandidateID string
 	CreatedAt   time.Time
 	ReadAt      time.Time
 	// DigestPending marks an item that waits for the user's daily digest.

@@ -24,6 +24,10 @@ const (
 	ParamLines        = "lines"
 )
 
+// DigestIntroductions is the digest line key of every notice about
+// introductions, meetings, placements and follow-ups together.
+const DigestIntroductions = "introductions"
+
 // DigestLine is one line of a daily digest: how many items of one message
 // key, and a role title where the line is about a role.
 type DigestLine struct {
@@ -106,6 +110,8 @@ func (c *Catalog) DigestLine(lang string, d DigestLine) string {
 		return c.T(lang, "digest.other_line", map[string]any{"Count": d.Count})
 	case "candidate_full_added":
 		return c.T(lang, "digest.candidate_line", map[string]any{"Count": d.Count})
+	case DigestIntroductions:
+		return c.T(lang, "digest.introductions_line", map[string]any{"Count": d.Count})
 	}
 	return c.T(lang, "digest.other_line", map[string]any{"Count": d.Count})
 }

@@ -67,3 +67,12 @@ func TestComposeNoticeAndDigest(t *testing.T) {
 		t.Error("an unknown message key composed a mail")
 	}
 }
+
+func TestDigestLineOfIntroductions(t *testing.T) {
+	c := Load()
+	for lang, want := range map[string]string{"en": "3 × news about requests", "nl": "3 × nieuws", "fr": "3 × nouvelles", "de": "3 × Neuigkeiten"} {
+		if got := c.DigestLine(lang, DigestLine{Key: DigestIntroductions, Count: 3}); !strings.HasPrefix(got, want) {
+			t.Errorf("%s: %q, want it to start with %q", lang, got, want)
+		}
+	}
+}

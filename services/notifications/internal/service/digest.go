@@ -83,7 +83,8 @@ func (s *Service) digest(ctx context.Context, userID string) (bool, error) {
 }
 
 // digestLines counts the waiting items: one line per role, one for all
-// candidates together, in the order they first appeared.
+// candidates together, one for everything about introductions, in the
+// order they first appeared.
 func (s *Service) digestLines(ctx context.Context, items []domain.InboxItem) []messages.DigestLine {
 	var lines []messages.DigestLine
 	index := map[string]int{}
@@ -93,12 +94,22 @@ func (s *Service) digestLines(ctx context.Context, items []domain.InboxItem) []m
 		if it.SubjectType == domain.SubjectRole {
 			key += ":" + it.SubjectID
 		}
+		if it.Kind == domain.KindIntroductions {
+			// One line for every request, placement and follow-up.
+			key = messages.DigestIntroductions
+		}
 		if i, ok := index[key]; ok {
 			lines[i].Count++
 			continue
 		}
 		index[key] = len(lines)
-		lines = append(lines, messages.DigestLine{Key: it.MessageKey, Count: 1, RoleTitle: s.title(ctx, it, titles)})
+		line := messages.DigestLine{Key: it.MessageKey, Count: 1}
+		if key == messages.DigestIntroductions {
+			line.Key = messages.DigestIntroductions
+		} else {
+			line.RoleTitle = s.title(ctx, it, titles)
+		}
+		lines = append(lines, line)
 	}
 	return lines
 }

@@ -58,21 +58,31 @@ func (s *Service) readerLanguage(ctx context.Context, userID, lang string) strin
 	return domain.Languages[0]
 }
 
-// title looks up a role's title for an item about a role, once per page;
+// title looks up a role's title for an item about a role or, through
+// its role, about an introduction, once per page;
 // a role that cannot be looked up gets a message without its title.
 func (s *Service) title(ctx context.Context, it domain.InboxItem, seen map[string]string) string {
-	if it.SubjectType != domain.SubjectRole || s.d.Owners == nil {
+	if (it.SubjectType != domain.SubjectRole && it.SubjectType != domain.SubjectIntroduction) || s.d.Owners == nil {
 		return ""
 	}
-	if t, ok := seen[it.SubjectID]; ok {
+	key := it.SubjectType + ":" + it.SubjectID
+	if t, ok := seen[key]; ok {
 		return t
 	}
-	ref, err := s.d.Owners.Role(ctx, it.SubjectID)
-	if err != nil {
-		s.d.Logger.Warn("role title lookup failed", "role_id", it.SubjectID, "error", err)
+	roleID := it.SubjectID
+	if it.SubjectType == domain.SubjectIntroduction {
+		in, err := s.d.Owners.Introduction(ctx, it.SubjectID)
+		if err != nil {
+			s.d.Logger.Warn("introduction lookup failed", "introduction_id", it.SubjectID, "error", err)
+		}
+		roleID = in.RoleID
 	}
-	seen[it.SubjectID] = ref.Title
-	return ref.Title
+	title, err := s.roleTitle(ctx, roleID)
+	if err != nil {
+		s.d.Logger.Warn("role title lookup failed", "role_id", roleID, "error", err)
+	}
+	seen[key] = title
+	return title
 }
 
 // UnreadCount returns how many of the caller's items are unread.

@@ -75,11 +75,25 @@ type RoleRef struct {
 	Title string
 }
 
+// IntroductionRef is what the service learns of an introduction: the two
+// sides it concerns, the employer's organisation and the candidate's
+// programme organisation, and the role it is for. The candidate's id is
+// kept on inbox items only, so that the candidate's erasure reaches them.
+type IntroductionRef struct {
+	ID             string
+	RoleID         string
+	EmployerOrgID  string
+	CandidateID    string
+	CandidateOrgID string
+	Status         string
+}
+
 // Owners asks the owning services what an event's aggregate belongs to. An
 // unknown id is an error wrapping errs.NotFound.
 type Owners interface {
 	Role(ctx context.Context, roleID string) (RoleRef, error)
 	CandidateOrg(ctx context.Context, candidateID string) (string, error)
+	Introduction(ctx context.Context, introductionID string) (IntroductionRef, error)
 }
 
 // Mail is one e-mail for the Mailer.

@@ -48,6 +48,8 @@ func fakeOwners(t *testing.T) *httptest.Server {
 		"/internal/v1/organisations/emp-1/recipients":  {"gateway", map[string]any{"items": []any{member("u1", "nl", "org_admin"), member("u2", "fr", "member")}}},
 		"/internal/v1/organisations/prog-1/recipients": {"gateway", map[string]any{"items": []any{member("s1", "de", "member")}}},
 		"/internal/v1/users/u2/recipient":              {"gateway", map[string]any{"user_id": "u2", "email": "u2@example.org", "language": "fr", "organisation_id": "emp-1", "role": "member", "active": true}},
+		"/internal/v1/introductions/i1":                {"placements", map[string]any{"id": "i1", "role_id": "r1", "employer_org_id": "emp-1", "candidate_id": "c1", "candidate_org_id": "prog-1", "status": "requested"}},
+		"/internal/v1/introductions/i2":                {"placements", map[string]any{"id": "i2", "role_id": "gone", "employer_org_id": "emp-1", "candidate_id": "c1", "candidate_org_id": "prog-1", "status": "accepted"}},
 		"/internal/v1/users/s1/recipient":              {"gateway", map[string]any{"user_id": "s1", "email": "s1@example.org", "language": "de", "organisation_id": "prog-1", "role": "member", "active": true}},
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -95,7 +97,7 @@ func newSetup(t *testing.T) *setup {
 		t.Fatal(err)
 	}
 	fake := fakeOwners(t)
-	own, err := owners.New(fake.URL, fake.URL, tokens{}, nil, 5*time.Second)
+	own, err := owners.New(owners.URLs{Employers: fake.URL, Candidates: fake.URL, Placements: fake.URL}, tokens{}, nil, 5*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}

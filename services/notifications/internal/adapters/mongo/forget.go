@@ -5,13 +5,19 @@ import (
 	"fmt"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/onward-jobs/onward/services/notifications/internal/domain"
 )
 
 // ForgetSubject deletes every inbox item about the subject (a candidate
 // who was erased) and every delivery made for those items, so erasure
-// reaches this service's copies of the id too. It is idempotent.
+// reaches this service's copies of the id too; for a candidate, the items
+// about the candidate's introductions go as well. It is idempotent.
 func (s *Store) ForgetSubject(ctx context.Context, subjectType, subjectID string) error {
 	filter := bson.D{{Key: "subject_type", Value: subjectType}, {Key: "subject_id", Value: subjectID}}
+	if subjectType == domain.SubjectCandidate {
+		filter = bson.D{{Key: "$or", Value: bson.A{filter, bson.D{{Key: "candidate_id", Value: subjectID}}}}}
+	}
 	var items []struct {
 		SourceID string `bson:"source_id"`
 	}

@@ -14,7 +14,8 @@ import (
 
 // TestForgetSubjectLeavesNoTraceOfIt: after a candidate's erasure every
 // inbox item about the candidate, and every delivery made for those items,
-// is gone; items about others stay.
+// is gone, those about the candidate's introductions included; items
+// about others stay.
 func TestForgetSubjectLeavesNoTraceOfIt(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -34,6 +35,16 @@ func TestForgetSubjectLeavesNoTraceOfIt(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	intro := domain.InboxItem{UserID: "emp-1", SourceID: "event-intro", Kind: domain.KindIntroductions, MessageKey: "introduction_answered",
+		SubjectType: domain.SubjectIntroduction, SubjectID: "intro-1", CandidateID: "cand-erased", Link: "/introductions/intro-1", CreatedAt: now}
+	if err := s.InsertItem(ctx, intro); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.InsertDelivery(ctx, domain.Delivery{SourceID: "event-intro", Recipient: domain.RecipientKey("emp-1", ""), Channel: domain.ChannelEmail,
+		Kind: domain.KindIntroductions, UserID: "emp-1", Language: "en", Address: "emp@x.org",
+		Params: map[string]string{"link": "https://x/introductions/intro-1"}, NextAttemptAt: now, CreatedAt: now}); err != nil {
+		t.Fatal(err)
+	}
 	if err := s.ForgetSubject(ctx, domain.SubjectCandidate, "cand-erased"); err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +59,7 @@ func TestForgetSubjectLeavesNoTraceOfIt(t *testing.T) {
 		}
 		kept := 0
 		for _, d := range docs {
-			if strings.Contains(d.String(), "cand-erased") {
+			if strings.Contains(d.String(), "cand-erased") || strings.Contains(d.String(), "intro-1") {
 				t.Errorf("%s still holds the erased candidate: %s", coll, d)
 			}
 			if strings.Contains(d.String(), "cand-kept") {

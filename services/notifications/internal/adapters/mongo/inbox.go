@@ -22,6 +22,7 @@ type inboxDoc struct {
 	SubjectType   string     `bson:"subject_type"`
 	SubjectID     string     `bson:"subject_id"`
 	Link          string     `bson:"link"`
+	CandidateID   string     `bson:"candidate_id,omitempty"`
 	CreatedAt     time.Time  `bson:"created_at"`
 	ReadAt        *time.Time `bson:"read_at,omitempty"`
 	DigestPending bool       `bson:"digest_pending"`
@@ -29,7 +30,7 @@ type inboxDoc struct {
 
 func toInboxDoc(it domain.InboxItem) inboxDoc {
 	d := inboxDoc{ID: it.ID, UserID: it.UserID, SourceID: it.SourceID, Kind: it.Kind, MessageKey: it.MessageKey,
-		SubjectType: it.SubjectType, SubjectID: it.SubjectID, Link: it.Link, CreatedAt: it.CreatedAt.UTC(), DigestPending: it.DigestPending}
+		SubjectType: it.SubjectType, SubjectID: it.SubjectID, Link: it.Link, CandidateID: it.CandidateID, CreatedAt: it.CreatedAt.UTC(), DigestPending: it.DigestPending}
 	if d.ID == "" {
 		d.ID = NewID()
 	}
@@ -42,7 +43,7 @@ func toInboxDoc(it domain.InboxItem) inboxDoc {
 
 func toDomainItem(d inboxDoc) domain.InboxItem {
 	it := domain.InboxItem{ID: d.ID, UserID: d.UserID, SourceID: d.SourceID, Kind: d.Kind, MessageKey: d.MessageKey,
-		SubjectType: d.SubjectType, SubjectID: d.SubjectID, Link: d.Link, CreatedAt: d.CreatedAt, DigestPending: d.DigestPending}
+		SubjectType: d.SubjectType, SubjectID: d.SubjectID, Link: d.Link, CandidateID: d.CandidateID, CreatedAt: d.CreatedAt, DigestPending: d.DigestPending}
 	if d.ReadAt != nil {
 		it.ReadAt = *d.ReadAt
 	}

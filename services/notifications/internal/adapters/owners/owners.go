@@ -1,8 +1,9 @@
 // Package owners asks the owning services what an event's aggregate belongs
 // to: a role's employer organisation and title (employers, GET
-// /internal/v1/roles/{id}) and a candidate's programme organisation
-// (candidates, GET /internal/v1/candidates/{id}), with service tokens. It
-// reads those fields only; nothing else of a candidate is kept.
+// /internal/v1/roles/{id}), a candidate's programme organisation
+// (candidates, GET /internal/v1/candidates/{id}) and an introduction's two
+// sides (placements, GET /internal/v1/introductions/{id}), with service
+// tokens. It reads those fields only; nothing else of a candidate is kept.
 package owners
 
 import (
@@ -24,17 +25,25 @@ import (
 // maxBody caps one answer.
 const maxBody = 4 << 20
 
-// Client reaches the employers and candidates services. It implements
-// service.Owners and is safe for concurrent use.
+// Client reaches the employers, candidates and placements services. It
+// implements service.Owners and is safe for concurrent use.
 type Client struct {
 	employers  *api.Client
 	candidates *api.Client
+	placements *api.Client
 }
 
-// New returns a client of the services at employersURL and candidatesURL,
-// calling with tokens from tokens. base is the transport under the token
-// (http.DefaultTransport if nil).
-func New(employersURL, candidatesURL string, tokens auth.TokenSource, base http.RoundTripper, timeout time.Duration) (*Client, error) {
+// URLs are where the owning services answer.
+type URLs struct {
+	Employers  string
+	Candidates string
+	Placements string
+}
+
+// New returns a client of the services at urls, calling with tokens from
+// tokens. base is the transport under the token (http.DefaultTransport if
+// nil).
+func New(urls URLs, tokens auth.TokenSource, base http.RoundTripper, timeout time.Duration) (*Client, error) {
 	if tokens == nil {
 		return nil, errors.New("owners: a token source is required")
 	}
@@ -47,15 +56,19 @@ func New(employersURL, candidatesURL string, tokens auth.TokenSource, base http.
 		}
 		return api.NewClient(baseURL, api.WithHTTPClient(&http.Client{Timeout: timeout, Transport: auth.ServiceTransport(tokens, audience, base)}))
 	}
-	emp, err := mk(employersURL, "employers")
+	emp, err := mk(urls.Employers, "employers")
 	if err != nil {
 		return nil, err
 	}
-	cand, err := mk(candidatesURL, "candidates")
+	cand, err := mk(urls.Candidates, "candidates")
 	if err != nil {
 		return nil, err
 	}
-	return &Client{employers: emp, candidates: cand}, nil
+	pl, err := mk(urls.Placements, "placements")
+	if err != nil {
+		return nil, err
+	}
+	return &Client{employers: emp, candidates: cand, placements: pl}, nil
 }
 
 // Role returns a role's employer organisation and title.
@@ -81,6 +94,22 @@ func (c *Client) CandidateOrg(ctx context.Context, id string) (string, error) {
 		return "", err
 	}
 	return body.OrgID, nil
+}
+
+// Introduction returns the sides of an introduction: the employer's
+// organisation, the candidate and their programme organisation, and the
+// role.
+func (c *Client) Introduction(ctx context.Context, id string) (service.IntroductionRef, error) {
+	var body api.IntroductionParties
+	resp, err := c.placements.GetIntroductionParties(ctx, id)
+	if err := decode("GET /internal/v1/introductions/"+id, resp, err, &body); err != nil {
+		return service.IntroductionRef{}, err
+	}
+	if body.EmployerOrgID == "" || body.CandidateOrgID == "" {
+		return service.IntroductionRef{}, fmt.Errorf("owners: GET /internal/v1/introductions/%s: an answer without both organisations", id)
+	}
+	return service.IntroductionRef{ID: body.ID, RoleID: body.RoleID, EmployerOrgID: body.EmployerOrgID,
+		CandidateID: body.CandidateID, CandidateOrgID: body.CandidateOrgID, Status: string(body.Status)}, nil
 }
 
 // decode reads a 200 answer into into, or returns the error its status

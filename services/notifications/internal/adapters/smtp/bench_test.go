@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/pkg/events"
 	"github.com/onward-jobs/onward/pkg/testkit"
 	mongoadapter "github.com/onward-jobs/onward/services/notifications/internal/adapters/mongo"
@@ -99,3 +100,7 @@ func (benchOwners) Role(context.Context, string) (service.RoleRef, error) {
 }
 
 func (benchOwners) CandidateOrg(context.Context, string) (string, error) { return "org-1", nil }
+
+func (benchOwners) Introduction(context.Context, string) (service.IntroductionRef, error) {
+	return service.IntroductionRef{}, errs.NotFound
+}
