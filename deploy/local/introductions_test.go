@@ -172,13 +172,18 @@ func TestFromShortlistToJob(t *testing.T) {
 		}
 	}
 	staff.do("DELETE", "/api/v1/candidates/"+candID, nil, http.StatusNoContent, nil)
-	empA.do("GET", "/api/v1/introductions/"+intro.ID, nil, http.StatusNotFound, nil)
-	stores := openStores(t, p)
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(250 * time.Millisecond) {
-		if stores.count(t, "onward_placements", "introductions") == 0 || time.Now().After(deadline) {
+	// The placements service hears of the erasure through the candidates
+	// stream, within seconds.
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		if status, _ := empA.try("GET", "/api/v1/introductions/"+intro.ID, nil, nil); status == http.StatusNotFound {
 			break
 		}
+		if time.Now().After(deadline) {
+			t.Fatal("the introduction was still there 10 s after the candidate's erasure")
+		}
 	}
+	empA.do("GET", "/api/v1/introductions/"+intro2.ID, nil, http.StatusNotFound, nil)
+	stores := openStores(t, p)
 	stores.mustNotHold(t, []string{candID, "Fenna", "470 91 82", "Tuesday suits", "Would Tuesday"}, []string{`"` + alias + `"`})
 }
 
