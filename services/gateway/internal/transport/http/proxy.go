@@ -32,6 +32,7 @@ type route struct {
 // suggestions although the collections belong to the other services.
 var Routes = []struct{ Pattern, Upstream string }{
 	{"/api/v1/roles/*/shortlist", "matching"},
+	{"/api/v1/roles/*/introductions", "placements"},
 	{"/api/v1/candidates/*/suggestions", "matching"},
 	{"/api/v1/matching", "matching"},
 	{"/api/v1/skills", "matching"},
@@ -44,6 +45,10 @@ var Routes = []struct{ Pattern, Upstream string }{
 	{"/api/v1/attestations", "candidates"},
 	{"/api/v1/consent-texts", "candidates"},
 	{"/api/v1/notifications", "notifications"},
+	{"/api/v1/introductions", "placements"},
+	{"/api/v1/placements", "placements"},
+	{"/api/v1/followups", "placements"},
+	{"/api/v1/disclosures", "candidates"},
 }
 
 // Proxy forwards API calls to the services by path prefix.
@@ -112,7 +117,7 @@ func (p *Proxy) Handle(c *fiber.Ctx) error {
 	}
 	base := p.upstreams[upstream]
 	if base == "" {
-		// An optional service (notifications) that is not deployed.
+		// An optional service (notifications, placements) that is not deployed.
 		return fmt.Errorf("the %s service is not configured: %w", upstream, errs.Unavailable)
 	}
 	target := base + rawPath
