@@ -93,7 +93,7 @@ func (c *OrgStatusCache) now() time.Time {
 func orgGate(v *auth.Verifier, cache *OrgStatusCache) fiber.Handler {
 	patterns := make([][]string, 0, len(GatedRoutes))
 	for _, p := range GatedRoutes {
-		patterns = append(patterns, strings.Split(strings.Trim(p, "/"), "/"))
+		patterns = append(patterns, splitPath(p))
 	}
 	return func(c *fiber.Ctx) error {
 		rawPath, _, _ := strings.Cut(string(c.Request().Header.RequestURI()), "?")
@@ -132,8 +132,12 @@ func orgGate(v *auth.Verifier, cache *OrgStatusCache) fiber.Handler {
 	}
 }
 
+// splitPath returns the segments of a path or pattern.
+func splitPath(path string) []string { return strings.Split(strings.Trim(path, "/"), "/") }
+
+// matchesAny reports whether path matches one of patterns, as Routes do.
 func matchesAny(patterns [][]string, path string) bool {
-	segs := strings.Split(strings.Trim(path, "/"), "/")
+	segs := splitPath(path)
 	for _, pat := range patterns {
 		if len(segs) < len(pat) {
 			continue
