@@ -1856,6 +1856,9 @@ type InternalOrganisation struct {
 	ID     string                     `json:"id"`
 	Kind   InternalOrganisationKind   `json:"kind"`
 	Status InternalOrganisationStatus `json:"status"`
+
+	// Version Counts the status changes, as the version of organisation.status_changed does: a reader keeps the highest it has seen.
+	Version int64 `json:"version"`
 }
 
 // InternalOrganisationKind defines model for InternalOrganisation.Kind.

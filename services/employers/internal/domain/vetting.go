@@ -18,6 +18,14 @@ const (
 	OrgSuspended OrgStatus = "suspended"
 )
 
+// OrgStanding is an organisation's vetting status at a version of it:
+// the version counts the status changes, so of two readings the higher
+// version is the newer.
+type OrgStanding struct {
+	Status  OrgStatus
+	Version int64
+}
+
 // OrgNotVerifiedError refuses to open a role of an employer that is not
 // verified: pending (not yet checked) or suspended. It is a Forbidden.
 type OrgNotVerifiedError struct {

@@ -17,16 +17,18 @@ const EventOrganisationStatusChanged = "organisation.status_changed"
 
 // OrgStatusStore keeps the vetting statuses this service has learnt, so
 // opening a role needs no call to the gateway. OrgStatus of an
-// organisation never seen is errs.NotFound.
+// organisation never seen is errs.NotFound; SaveOrgStatus keeps a
+// standing only if its version is higher than the one kept, so a reading
+// that arrives late never overwrites a newer one.
 type OrgStatusStore interface {
 	OrgStatus(ctx context.Context, orgID string) (domain.OrgStatus, error)
-	SaveOrgStatus(ctx context.Context, orgID string, status domain.OrgStatus) error
+	SaveOrgStatus(ctx context.Context, orgID string, s domain.OrgStanding) error
 }
 
 // OrgStatusSource is the gateway, which owns organisations' statuses; an
 // unknown organisation is errs.NotFound.
 type OrgStatusSource interface {
-	OrgStatus(ctx context.Context, orgID string) (domain.OrgStatus, error)
+	OrgStatus(ctx context.Context, orgID string) (domain.OrgStanding, error)
 }
 
 // orgStatus returns what this service knows of orgID's status, asking the
@@ -39,17 +41,17 @@ func (s *Service) orgStatus(ctx context.Context, orgID string) (domain.OrgStatus
 	if !errors.Is(err, errs.NotFound) {
 		return "", fmt.Errorf("organisation status: %w", err)
 	}
-	status, err = s.OrgStatusSource.OrgStatus(ctx, orgID)
+	standing, err := s.OrgStatusSource.OrgStatus(ctx, orgID)
 	if errors.Is(err, errs.NotFound) {
 		return "", nil
 	}
 	if err != nil {
 		return "", fmt.Errorf("organisation status from the gateway: %w", err)
 	}
-	if err := s.OrgStatuses.SaveOrgStatus(ctx, orgID, status); err != nil {
+	if err := s.OrgStatuses.SaveOrgStatus(ctx, orgID, standing); err != nil {
 		return "", err
 	}
-	return status, nil
+	return standing.Status, nil
 }
 
 // checkMayOpen refuses to open a role of an employer that is not
@@ -74,17 +76,17 @@ func (s *Service) HandleGatewayEvent(ctx context.Context, e events.Envelope) err
 	if e.Type != EventOrganisationStatusChanged || s.OrgStatusSource == nil || s.OrgStatuses == nil {
 		return nil
 	}
-	status, err := s.OrgStatusSource.OrgStatus(ctx, e.AggregateID)
+	standing, err := s.OrgStatusSource.OrgStatus(ctx, e.AggregateID)
 	if errors.Is(err, errs.NotFound) {
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("organisation status from the gateway: %w", err)
 	}
-	if err := s.OrgStatuses.SaveOrgStatus(ctx, e.AggregateID, status); err != nil {
+	if err := s.OrgStatuses.SaveOrgStatus(ctx, e.AggregateID, standing); err != nil {
 		return err
 	}
-	if status != domain.OrgSuspended {
+	if standing.Status != domain.OrgSuspended {
 		return nil
 	}
 	n, err := s.PauseOpenRoles(ctx, e.AggregateID)

@@ -32,20 +32,20 @@ func New(baseURL string, tokens auth.TokenSource, timeout time.Duration) (*OrgSt
 
 // OrgStatus returns orgID's status; an unknown organisation is
 // errs.NotFound.
-func (g *OrgStatuses) OrgStatus(ctx context.Context, orgID string) (domain.OrgStatus, error) {
+func (g *OrgStatuses) OrgStatus(ctx context.Context, orgID string) (domain.OrgStanding, error) {
 	token, err := g.tokens.Token(ctx, "gateway")
 	if err != nil {
-		return "", fmt.Errorf("service token: %w", err)
+		return domain.OrgStanding{}, fmt.Errorf("service token: %w", errs.Unavailable)
 	}
 	resp, err := g.api.GetOrganisationStatusWithResponse(ctx, orgID, api.BearerToken(token))
 	if err != nil {
-		return "", fmt.Errorf("organisation status: gateway unreachable: %w", errs.Unavailable)
+		return domain.OrgStanding{}, fmt.Errorf("organisation status: gateway unreachable: %w", errs.Unavailable)
 	}
 	switch {
 	case resp.JSON200 != nil:
-		return domain.OrgStatus(resp.JSON200.Status), nil
+		return domain.OrgStanding{Status: domain.OrgStatus(resp.JSON200.Status), Version: resp.JSON200.Version}, nil
 	case resp.StatusCode() == http.StatusNotFound:
-		return "", fmt.Errorf("organisation %s: %w", orgID, errs.NotFound)
+		return domain.OrgStanding{}, fmt.Errorf("organisation %s: %w", orgID, errs.NotFound)
 	}
-	return "", fmt.Errorf("organisation status: gateway answered %d: %w", resp.StatusCode(), errs.Unavailable)
+	return domain.OrgStanding{}, fmt.Errorf("organisation status: gateway answered %d: %w", resp.StatusCode(), errs.Unavailable)
 }

@@ -25,6 +25,7 @@ func NewOrgStatuses(db *mongo.Database) *OrgStatuses {
 type orgStatusDoc struct {
 	ID        string    `bson:"_id"`
 	Status    string    `bson:"status"`
+	Version   int64     `bson:"version"`
 	UpdatedAt time.Time `bson:"updated_at"`
 }
 
@@ -37,12 +38,24 @@ func (s *OrgStatuses) OrgStatus(ctx context.Context, orgID string) (domain.OrgSt
 	return domain.OrgStatus(d.Status), nil
 }
 
-// SaveOrgStatus records orgID's status.
-func (s *OrgStatuses) SaveOrgStatus(ctx context.Context, orgID string, status domain.OrgStatus) error {
-	_, err := s.coll.ReplaceOne(ctx, bson.D{{Key: "_id", Value: orgID}},
-		orgStatusDoc{ID: orgID, Status: string(status), UpdatedAt: time.Now().UTC()}, options.Replace().SetUpsert(true))
-	if err != nil {
-		return fmt.Errorf("save organisation status: %w", err)
+// SaveOrgStatus records orgID's standing unless the one kept has the same
+// version or a higher one. The replacement matches only an older
+// version; with none kept it inserts, and when a newer one is kept the
+// insert is refused as a duplicate key, which means there is nothing to
+// do. Two first saves of one organisation (the event and a role opening
+// that asked the gateway) can meet the same way on FerretDB, which
+// applies an upsert in two steps; the loser tries once more.
+func (s *OrgStatuses) SaveOrgStatus(ctx context.Context, orgID string, st domain.OrgStanding) error {
+	filter := bson.D{{Key: "_id", Value: orgID}, {Key: "version", Value: bson.D{{Key: "$lt", Value: st.Version}}}}
+	doc := orgStatusDoc{ID: orgID, Status: string(st.Status), Version: st.Version, UpdatedAt: time.Now().UTC()}
+	for attempt := 0; attempt < 2; attempt++ {
+		_, err := s.coll.ReplaceOne(ctx, filter, doc, options.Replace().SetUpsert(true))
+		if err == nil {
+			return nil
+		}
+		if !mongo.IsDuplicateKeyError(err) {
+			return fmt.Errorf("save organisation status: %w", err)
+		}
 	}
 	return nil
 }

@@ -3,7 +3,7 @@ package http
 import (
 	"context"
 	"errors"
-	"io"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -17,6 +17,7 @@ import (
 	eventsadapter "github.com/onward-jobs/onward/services/employers/internal/adapters/events"
 	"github.com/onward-jobs/onward/services/employers/internal/adapters/gateway"
 	mongoadapter "github.com/onward-jobs/onward/services/employers/internal/adapters/mongo"
+	"github.com/onward-jobs/onward/services/employers/internal/domain"
 )
 
 // fakeGateway answers GET /internal/v1/organisations/{id} from a map, as
@@ -24,13 +25,16 @@ import (
 type fakeGateway struct {
 	mu       sync.Mutex
 	statuses map[string]string
+	versions map[string]int
 	calls    int
 }
 
+// set changes org's status, one version later.
 func (f *fakeGateway) set(org, status string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.statuses[org] = status
+	f.versions[org]++
 }
 
 func (f *fakeGateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -44,7 +48,7 @@ func (f *fakeGateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
-	_, _ = io.WriteString(w, `{"id":"`+org+`","kind":"employer","status":"`+status+`"}`)
+	_, _ = fmt.Fprintf(w, `{"id":%q,"kind":"employer","status":%q,"version":%d}`, org, status, f.versions[org])
 }
 
 type staticToken struct{}
@@ -55,7 +59,7 @@ func (staticToken) Token(context.Context, string) (string, error) { return "svc-
 // gateway (emp-a pending, emp-b verified) and returns the fake.
 func (h *harness) vet(t *testing.T) *fakeGateway {
 	t.Helper()
-	fake := &fakeGateway{statuses: map[string]string{"emp-a": "pending", "emp-b": "verified"}}
+	fake := &fakeGateway{statuses: map[string]string{"emp-a": "pending", "emp-b": "verified"}, versions: map[string]int{"emp-a": 1, "emp-b": 2}}
 	srv := httptest.NewServer(fake)
 	t.Cleanup(srv.Close)
 	src, err := gateway.New(srv.URL, staticToken{}, 5*time.Second)
@@ -174,6 +178,29 @@ func TestSuspensionPausesOpenRoles(t *testing.T) {
 	}
 	if _, err := h.svc.OrgStatusSource.OrgStatus(context.Background(), "emp-gone"); !errsIsNotFound(err) {
 		t.Fatalf("an unknown organisation: %v", err)
+	}
+}
+
+// TestOrgStatusKeepsTheNewestVersion: a reading of the gateway that
+// arrives after a newer one does not overwrite it.
+func TestOrgStatusKeepsTheNewestVersion(t *testing.T) {
+	t.Parallel()
+	store := mongoadapter.NewOrgStatuses(testkit.MongoDB(t))
+	ctx := context.Background()
+	for _, st := range []domain.OrgStanding{{Status: domain.OrgPending, Version: 1}, {Status: domain.OrgSuspended, Version: 3},
+		{Status: domain.OrgVerified, Version: 2}, {Status: domain.OrgVerified, Version: 3}} {
+		if err := store.SaveOrgStatus(ctx, "emp-x", st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, err := store.OrgStatus(ctx, "emp-x"); err != nil || got != domain.OrgSuspended {
+		t.Fatalf("kept %q, %v; want the suspension of version 3", got, err)
+	}
+	if err := store.SaveOrgStatus(ctx, "emp-x", domain.OrgStanding{Status: domain.OrgVerified, Version: 4}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := store.OrgStatus(ctx, "emp-x"); got != domain.OrgVerified {
+		t.Fatalf("kept %q after version 4", got)
 	}
 }
 

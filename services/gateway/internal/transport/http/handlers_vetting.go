@@ -41,9 +41,10 @@ type suspensionResponse struct {
 
 // organisationStatusResponse is what the internal API tells a service.
 type organisationStatusResponse struct {
-	ID     string `json:"id"`
-	Kind   string `json:"kind"`
-	Status string `json:"status"`
+	ID      string `json:"id"`
+	Kind    string `json:"kind"`
+	Status  string `json:"status"`
+	Version int64  `json:"version"`
 }
 
 // toOrganisationAdminResponse adds the checks recorded at verification
@@ -116,5 +117,5 @@ func (h *handlers) organisationStatus(c *fiber.Ctx) error {
 		return err
 	}
 	c.Set(fiber.HeaderCacheControl, "no-store")
-	return c.JSON(organisationStatusResponse{ID: org.ID, Kind: string(org.Kind), Status: string(org.Status)})
+	return c.JSON(organisationStatusResponse{ID: org.ID, Kind: string(org.Kind), Status: string(org.Status), Version: org.Version})
 }
