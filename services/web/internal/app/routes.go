@@ -97,6 +97,22 @@ func routes(app *fiber.App, k *kit.Kit) {
 	app.Post("/roles/:id/status", signedIn(kit.Employers, employers.ChangeRoleStatus)...)
 	app.Get("/roles/:id/shortlist", signedIn(employer.ShortlistReaders, employers.ShowShortlist)...)
 
+	// Introductions, placements and follow-ups: the employer's side. A
+	// shortlist card's "Ask to meet" opens the form; a role's requests and
+	// all of them are listed. /introductions, /introductions/:id (and its
+	// actions) and /followups are shared with the programme staff's side,
+	// so they go through byOrgKind (audience.go).
+	app.Get("/roles/:id/introductions/new", signedIn(kit.Employers, employers.AskToMeetForm)...)
+	app.Post("/roles/:id/introductions/new", signedIn(kit.Employers, employers.AskToMeet)...)
+	app.Get("/roles/:id/introductions", signedIn(kit.Employers, employers.RoleIntroductions)...)
+	app.Get("/introductions", sharedRoute(k, employers.Introductions, nil)...)
+	app.Get("/introductions/:id", sharedRoute(k, employers.Introduction, nil)...)
+	app.Post("/introductions/:id/messages", sharedRoute(k, employers.PostIntroductionMessage, nil)...)
+	app.Post("/introductions/:id/outcome", sharedRoute(k, employers.RecordOutcome, nil)...)
+	app.Post("/introductions/:id/withdraw", sharedRoute(k, employers.WithdrawIntroduction, nil)...)
+	app.Get("/followups", sharedRoute(k, employers.FollowUps, nil)...)
+	app.Post("/followups/:id", sharedRoute(k, employers.AnswerFollowUp, nil)...)
+
 	// Programme staff: programmes and candidates.
 	app.Get("/programmes", signedIn(kit.ProgrammeStaff, staffs.Programmes)...)
 	app.Get("/programmes/new", signedIn(kit.ProgrammeStaff, staffs.NewProgrammeForm)...)
