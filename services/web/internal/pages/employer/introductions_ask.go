@@ -229,7 +229,6 @@ func readAsk(v *kit.View, ref string, now time.Time) (api.AskToMeetJSONRequestBo
 	return in, len(v.Errors) == 0
 }
 
-
 func (p *Pages) renderAsk(c *fiber.Ctx, v *kit.View, d *askView, status int) error {
 	for _, m := range meetingModes {
 		d.Modes = append(d.Modes, kit.Choice{Value: m, Label: v.T("EmpIntroMode_" + m), Selected: v.Form["mode"] == m})
