@@ -207,6 +207,9 @@ func TestIntroductionListsSayTheStatusAndFollowTheCursor(t *testing.T) {
 	if q := x.p.Last(t, http.MethodGet, "/api/v1/introductions").Query; q.Get("role") != "r1" || q.Get("limit") != "20" {
 		t.Fatalf("listed with %v", q)
 	}
+	// The role's page and the home page lead there.
+	x.b.Get("/roles/r1").MustContain(t, `href="/roles/r1/introductions"`, "Requests to meet")
+	x.b.Get("/home").MustContain(t, `href="/introductions"`, `href="/followups"`)
 	x.b.Get("/lang/nl?next=/introductions").MustContain(t, "Je kennismakingsvragen", "Wacht op antwoord", "Afgewezen", "Gevraagd op")
 }
 
@@ -305,7 +308,7 @@ func TestRecordHowItWentAndAnswerTheFollowUp(t *testing.T) {
 	f.MustNotContain(t, `name="still_working"`)
 	x.p.SetDue("p1", 30)
 	f = x.b.Get("/followups")
-	f.MustContain(t, "To answer now", "Is K7Q2 still working with you?", "Never write anything about a person's past or offences.")
+	f.MustContain(t, "To answer now", "Is K7Q2 still working with you?", "never anything about a person's past.")
 	no := x.b.Submit("/followups", "/followups/f2", url.Values{"still_working": {"no"}})
 	if no.Status != http.StatusUnprocessableEntity {
 		t.Fatalf("status %d", no.Status)
