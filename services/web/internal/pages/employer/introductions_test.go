@@ -139,7 +139,7 @@ func TestAskToMeetFromAShortlistCard(t *testing.T) {
 		t.Fatalf("first window starts %v (%v), want %s 09:00 in Brussels", first["start"], err, tomorrow())
 	}
 	// The employer never sees the candidate's id.
-	sent.MustNotContain(t, "c1", "prog-1")
+	sent.MustNotContain(t, ">c1<", "=c1", "/c1", `"c1"`, "prog-1")
 }
 
 func TestAskToMeetExplainsTheAPIsRefusals(t *testing.T) {
