@@ -2,6 +2,7 @@ package launcher
 
 import (
 	"net/http"
+	"net/url"
 	"testing"
 	"time"
 
@@ -63,6 +64,8 @@ type axeWorld struct {
 	// employerOrg is the verified employer's organisation, pendingOrg
 	// an employer still waiting for verification.
 	employerOrg, pendingOrg string
+	// ref and alias name the shortlist's candidate, for "Ask to meet".
+	ref, alias string
 }
 
 // seedAxeWorld creates a programme organisation with a programme and a
@@ -94,7 +97,8 @@ func seedAxeWorld(t *testing.T, p *platform) axeWorld {
 		"hours_per_week":   24, "contract": "permanent", "start_asap": true, "day_release_ok": true, "status": "open",
 	}, http.StatusCreated, &role)
 	w.roleID = role.ID
-	waitShortlist(t, employer, role.ID, func(s api.Shortlist) bool { return len(s.Items) == 1 })
+	list := waitShortlist(t, employer, role.ID, func(s api.Shortlist) bool { return len(s.Items) == 1 })
+	w.ref, w.alias = list.Items[0].CandidateRef, list.Items[0].Alias
 
 	var me struct{ Organisation struct{ ID string } }
 	employer.do("GET", "/api/v1/me", nil, http.StatusOK, &me)
@@ -151,6 +155,9 @@ func (w axeWorld) audiences() []axeAudience {
 			{name: "role-step-3", path: role + "/edit", click: `button[name="action"][value="review"]`},
 			{name: "role", path: role},
 			{name: "shortlist", path: role + "/shortlist"},
+			{name: "ask-to-meet", path: role + "/introductions/new?" + url.Values{"ref": {w.ref}, "alias": {w.alias}}.Encode()},
+			{name: "ask-to-meet-errors", path: role + "/introductions/new?" + url.Values{"ref": {w.ref}, "alias": {w.alias}}.Encode(),
+				click: `main form button[type="submit"]`, status: http.StatusUnprocessableEntity},
 			{name: "explore", path: "/explore?skill=espresso-preparation&occupation=barista&place=" + kortrijk},
 			{name: "explore-suggestions", path: "/explore", then: func(a *axeTab) { a.suggest("skill", "baristta") }},
 			{name: "forbidden", path: "/candidates", status: http.StatusForbidden},

@@ -97,6 +97,22 @@ func routes(app *fiber.App, k *kit.Kit) {
 	app.Post("/roles/:id/status", signedIn(kit.Employers, employers.ChangeRoleStatus)...)
 	app.Get("/roles/:id/shortlist", signedIn(employer.ShortlistReaders, employers.ShowShortlist)...)
 
+	// Introductions, placements and follow-ups: the employer's side. A
+	// shortlist card's "Ask to meet" opens the form; a role's requests and
+	// all of them are listed. /introductions, /introductions/:id (and its
+	// actions) and /followups are shared with the programme staff's side,
+	// so they go through byOrgKind (audience.go).
+	app.Get("/roles/:id/introductions/new", signedIn(kit.Employers, employers.AskToMeetForm)...)
+	app.Post("/roles/:id/introductions/new", signedIn(kit.Employers, employers.AskToMeet)...)
+	app.Get("/roles/:id/introductions", signedIn(kit.Employers, employers.RoleIntroductions)...)
+	app.Get("/introductions", sharedRoute(k, employers.Introductions, staffs.Introductions)...)
+	app.Get("/introductions/:id", sharedRoute(k, employers.Introduction, staffs.Introduction)...)
+	app.Post("/introductions/:id/messages", sharedRoute(k, employers.PostIntroductionMessage, staffs.PostIntroductionMessage)...)
+	app.Post("/introductions/:id/outcome", sharedRoute(k, employers.RecordOutcome, staffs.RecordOutcome)...)
+	app.Post("/introductions/:id/withdraw", sharedRoute(k, employers.WithdrawIntroduction, nil)...)
+	app.Get("/followups", sharedRoute(k, employers.FollowUps, staffs.FollowUps)...)
+	app.Post("/followups/:id", sharedRoute(k, employers.AnswerFollowUp, staffs.AnswerFollowUp)...)
+
 	// Programme staff: programmes and candidates.
 	app.Get("/programmes", signedIn(kit.ProgrammeStaff, staffs.Programmes)...)
 	app.Get("/programmes/new", signedIn(kit.ProgrammeStaff, staffs.NewProgrammeForm)...)
@@ -133,15 +149,10 @@ func routes(app *fiber.App, k *kit.Kit) {
 
 	// Introductions, placements and follow-ups: the staff's side. The
 	// request pages and follow-ups share their addresses with the
-	// employer's side (byOrgKind); placements and a candidate's
-	// disclosures are the staff's alone.
-	app.Get("/introductions", sharedRoute(k, nil, staffs.Introductions)...)
-	app.Get("/introductions/:id", sharedRoute(k, nil, staffs.Introduction)...)
+	// employer's side and are registered once, above, with both
+	// handlers; answering, placements and a candidate's disclosures are
+	// the staff's alone.
 	app.Post("/introductions/:id/answer", sharedRoute(k, nil, staffs.AnswerIntroduction)...)
-	app.Post("/introductions/:id/messages", sharedRoute(k, nil, staffs.PostIntroductionMessage)...)
-	app.Post("/introductions/:id/outcome", sharedRoute(k, nil, staffs.RecordOutcome)...)
-	app.Get("/followups", sharedRoute(k, nil, staffs.FollowUps)...)
-	app.Post("/followups/:id", sharedRoute(k, nil, staffs.AnswerFollowUp)...)
 	app.Get("/placements", signedIn(kit.ProgrammeStaff, staffs.Placements)...)
 	app.Get("/placements/:id/end", signedIn(kit.ProgrammeStaff, staffs.EndPlacementForm)...)
 	app.Post("/placements/:id/end", signedIn(kit.ProgrammeStaff, staffs.EndPlacement)...)

@@ -27,7 +27,7 @@ type shortlistView struct {
 	Weeks             []kit.Choice
 	Filtered          bool
 	Total             int
-	Full, Near        []kit.MatchCard
+	Full, Near        []shortlistCard
 	// Continued says this is a later page, so the full matches' heading
 	// is not repeated for cards that merely continue a list.
 	Continued   bool
@@ -37,6 +37,13 @@ type shortlistView struct {
 	// CanEdit offers the role form in the empty state: to the role's
 	// employer, not to an administrator looking on.
 	CanEdit bool
+}
+
+// shortlistCard is a candidate's card with, for the role's employer,
+// the address of "Ask to meet" (introductions_ask.go).
+type shortlistCard struct {
+	kit.MatchCard
+	AskHref string
 }
 
 // Empty reports whether the page has no candidates to show.
@@ -131,7 +138,7 @@ func (p *Pages) ShowShortlist(c *fiber.Ctx) error {
 		p.kit.LogFailure(c, "shortlist", listErr)
 		d.Unavailable, status = true, fiber.StatusServiceUnavailable
 	default:
-		p.fillShortlist(v, d, page, base)
+		p.fillShortlist(v, d, page, base, id)
 	}
 	v.Data = d
 	return p.templates.Render(c, status, "matching_shortlist", v)
@@ -139,10 +146,13 @@ func (p *Pages) ShowShortlist(c *fiber.Ctx) error {
 
 // fillShortlist puts one page of the shortlist on the page: full and near
 // matches apart, and the link to the next page.
-func (p *Pages) fillShortlist(v *kit.View, d *shortlistView, page *api.Shortlist, base string) {
+func (p *Pages) fillShortlist(v *kit.View, d *shortlistView, page *api.Shortlist, base, role string) {
 	d.Total = page.Total
 	for i, e := range page.Items {
-		card := kit.MatchCardOf(v, e, i+1)
+		card := shortlistCard{MatchCard: kit.MatchCardOf(v, e, i+1)}
+		if d.CanEdit && e.CandidateRef != "" {
+			card.AskHref = askPath(role) + "?" + url.Values{"ref": {e.CandidateRef}, "alias": {card.Alias}}.Encode()
+		}
 		if card.Near {
 			d.Near = append(d.Near, card)
 		} else {

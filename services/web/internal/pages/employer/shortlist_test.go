@@ -106,6 +106,11 @@ func TestShortlistPagesShowOnlyTheCardsFields(t *testing.T) {
 	p := b.Get("/roles/r1/shortlist")
 	p.MustBeAt(t, "/roles/r1/shortlist", http.StatusOK)
 	p.MustContain(t, "K7Q2", "Espresso preparation", "from January 2027")
+	// The card's reference goes only into its "Ask to meet" link: opaque
+	// and per role, it is what asking to meet names (askToMeet).
+	ask := `href="/roles/r1/introductions/new?alias=K7Q2&amp;ref=ref-K7Q2"`
+	p.MustContain(t, "Ask to meet")
+	p.Body = strings.Replace(p.Body, ask, "", 1)
 	for _, secret := range []string{"Jan Peeters", "Peeters", "jan.peeters@example.test", "+32 470", "470 12 34 56", "Kortrijk", "Koffiebranderij",
 		"1990-04-01", "2027-01-14", "ref-K7Q2", "mailto:", "tel:"} {
 		if strings.Contains(p.Body, secret) {

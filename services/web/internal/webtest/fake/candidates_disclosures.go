@@ -64,6 +64,15 @@ func (f *Candidates) AddDisclosure(introductionID, candidateID, candidateOrg, em
 		"employer_org_id": employerOrg, "role_id": role}, disclose, contact, "staff")
 }
 
+// WithdrawGrant withdraws a grant, as the candidate's staff would.
+func (f *Candidates) WithdrawGrant(id string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if g := f.grant(id); g != nil {
+		g["status"], g["withdrawn_at"] = "withdrawn", time.Now().UTC().Format(time.RFC3339)
+	}
+}
+
 // DisclosureReads returns the reads of every grant so far.
 func (f *Candidates) DisclosureReads() []DisclosureRead {
 	f.mu.Lock()
