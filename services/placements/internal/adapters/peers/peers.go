@@ -15,7 +15,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/onward-jobs/onward/pkg/api"
@@ -141,22 +140,14 @@ func (c *Client) SetPlacement(ctx context.Context, candidateID, placementID stri
 }
 
 // Status returns an organisation's vetting status from the gateway's
-// internal GET /internal/v1/organisations/{id}. That operation is not in
-// docs/openapi.yaml yet, so the request is built here on the generated
-// client's server and transport, and only "status" is read.
+// internal GET /internal/v1/organisations/{id} (getOrganisationStatus).
 func (c *Client) Status(ctx context.Context, orgID string) (string, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(c.gateway.Server, "/")+"/internal/v1/organisations/"+url.PathEscape(orgID), nil)
-	if err != nil {
-		return "", err
-	}
-	resp, err := c.gateway.Client.Do(req)
-	var body struct {
-		Status string `json:"status"`
-	}
+	resp, err := c.gateway.GetOrganisationStatus(ctx, orgID)
+	var body api.InternalOrganisation
 	if err := decode("GET /internal/v1/organisations/"+orgID, resp, err, &body); err != nil {
 		return "", err
 	}
-	return body.Status, nil
+	return string(body.Status), nil
 }
 
 // Check runs the employers service's wording check on a message with the
