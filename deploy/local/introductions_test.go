@@ -18,7 +18,8 @@ import (
 // disclosure, and the read is on the candidate's audit trail; B gets 404;
 // the candidate withdraws and A gets 404 at once; a new request is hired,
 // the role is filled and the candidate leaves B's shortlist; the
-// follow-ups fall due and are answered; erasure leaves nothing anywhere.
+// follow-ups fall due and are answered; a suspension closes A's
+// shortlists and disclosures; erasure leaves nothing anywhere.
 func TestFromShortlistToJob(t *testing.T) {
 	p := stack(t)
 	_, staff := newProgrammeOrg(t, p, "Transitiehuis Brugge")
@@ -164,6 +165,24 @@ func TestFromShortlistToJob(t *testing.T) {
 		t.Errorf("employer B sees %d follow-ups", len(due.Items))
 	}
 
+	// A suspended employer loses its shortlists and disclosures within the
+	// gateway's status cache (at most 30 s).
+	var intro2Now api.Introduction
+	empA.do("GET", "/api/v1/introductions/"+intro2.ID, nil, http.StatusOK, &intro2Now)
+	empA.do("GET", "/api/v1/disclosures/"+*intro2Now.DisclosureID, nil, http.StatusOK, nil)
+	admin := p.client(t, login(t, p))
+	admin.do("POST", "/api/v1/organisations/"+intro.EmployerOrgID+"/suspend", map[string]string{"reason": "Complaints from two programmes."}, http.StatusOK, nil)
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(250 * time.Millisecond) {
+		shortlist, _ := empA.try("GET", "/api/v1/roles/"+roleA+"/shortlist", nil, nil)
+		disclosure, _ := empA.try("GET", "/api/v1/disclosures/"+*intro2Now.DisclosureID, nil, nil)
+		if shortlist == http.StatusForbidden && disclosure == http.StatusForbidden {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("30 s after the suspension the employer still reads its shortlist (%d) or a disclosure (%d)", shortlist, disclosure)
+		}
+	}
+
 	// The export holds it all; erasure removes it from every database.
 	raw := staff.do("GET", "/api/v1/candidates/"+candID+"/export", nil, http.StatusOK, nil)
 	for _, want := range []string{intro.ID, intro2.ID, *intro2.PlacementID, "Tuesday suits."} {
@@ -175,14 +194,14 @@ func TestFromShortlistToJob(t *testing.T) {
 	// The placements service hears of the erasure through the candidates
 	// stream, within seconds.
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
-		if status, _ := empA.try("GET", "/api/v1/introductions/"+intro.ID, nil, nil); status == http.StatusNotFound {
+		if status, _ := staff.try("GET", "/api/v1/introductions/"+intro.ID, nil, nil); status == http.StatusNotFound {
 			break
 		}
 		if time.Now().After(deadline) {
 			t.Fatal("the introduction was still there 10 s after the candidate's erasure")
 		}
 	}
-	empA.do("GET", "/api/v1/introductions/"+intro2.ID, nil, http.StatusNotFound, nil)
+	staff.do("GET", "/api/v1/introductions/"+intro2.ID, nil, http.StatusNotFound, nil)
 	stores := openStores(t, p)
 	stores.mustNotHold(t, []string{candID, "Fenna", "470 91 82", "Tuesday suits", "Would Tuesday"}, []string{`"` + alias + `"`})
 }
