@@ -66,11 +66,20 @@ type axeWorld struct {
 	employerOrg, pendingOrg string
 	// ref and alias name the shortlist's candidate, for "Ask to meet".
 	ref, alias string
+	// Issue 14: requested, accepted and hired are introductions in
+	// those states (the first about the candidate above, the others about
+	// two more candidates, disclosedCandidate and placedCandidate);
+	// disclosure is the accepted one's grant, placement the hire's.
+	requested, accepted, hired          string
+	disclosedCandidate, placedCandidate string
+	disclosure, placement               string
 }
 
 // seedAxeWorld creates a programme organisation with a programme and a
 // consenting, attested candidate, an employer with an open role whose
-// shortlist holds that candidate, and a pending invitation.
+// shortlist holds that candidate, and a pending invitation; then
+// introductions in each state that has pages of its own, a placement and
+// its follow-ups (seedIntroductions).
 func seedAxeWorld(t *testing.T, p *platform) axeWorld {
 	t.Helper()
 	var w axeWorld
@@ -99,6 +108,7 @@ func seedAxeWorld(t *testing.T, p *platform) axeWorld {
 	w.roleID = role.ID
 	list := waitShortlist(t, employer, role.ID, func(s api.Shortlist) bool { return len(s.Items) == 1 })
 	w.ref, w.alias = list.Items[0].CandidateRef, list.Items[0].Alias
+	w.seedIntroductions(t, staff, employer, prog.ID)
 
 	var me struct{ Organisation struct{ ID string } }
 	employer.do("GET", "/api/v1/me", nil, http.StatusOK, &me)
@@ -158,6 +168,14 @@ func (w axeWorld) audiences() []axeAudience {
 			{name: "ask-to-meet", path: role + "/introductions/new?" + url.Values{"ref": {w.ref}, "alias": {w.alias}}.Encode()},
 			{name: "ask-to-meet-errors", path: role + "/introductions/new?" + url.Values{"ref": {w.ref}, "alias": {w.alias}}.Encode(),
 				click: `main form button[type="submit"]`, status: http.StatusUnprocessableEntity},
+			{name: "role-introductions", path: role + "/introductions"},
+			{name: "introductions", path: "/introductions"},
+			{name: "introduction-requested", path: "/introductions/" + w.requested},
+			{name: "introduction-withdraw", path: "/introductions/" + w.requested, click: `main form[action$="/withdraw"] button[type="submit"]`,
+				at: "/introductions/" + w.requested + "/withdraw"},
+			{name: "introduction-accepted", path: "/introductions/" + w.accepted},
+			{name: "introduction-hired", path: "/introductions/" + w.hired},
+			{name: "followups", path: "/followups"},
 			{name: "explore", path: "/explore?skill=espresso-preparation&occupation=barista&place=" + kortrijk},
 			{name: "explore-suggestions", path: "/explore", then: func(a *axeTab) { a.suggest("skill", "baristta") }},
 			{name: "forbidden", path: "/candidates", status: http.StatusForbidden},
@@ -188,6 +206,24 @@ func (w axeWorld) audiences() []axeAudience {
 			{name: "programme-new", path: "/programmes/new"},
 			{name: "programme", path: "/programmes/" + w.programme},
 			{name: "roles", path: "/roles"},
+			{name: "introductions", path: "/introductions"},
+			{name: "introduction-answer", path: "/introductions/" + w.requested},
+			{name: "introduction-answer-errors", path: "/introductions/" + w.requested, click: `main form[action$="/answer"] button[type="submit"]`,
+				at: "/introductions/" + w.requested + "/answer", status: http.StatusUnprocessableEntity},
+			{name: "introduction-confirm", path: "/introductions/" + w.requested, click: `main form[action$="/answer"] button[type="submit"]`,
+				fill: `document.querySelector('input[name="answer"][value="accept"]').checked = true;
+					document.querySelector('input[name="disclose"][value="phone"]').checked = true;
+					document.querySelector('input[name="contact"][value="direct"]').checked = true;
+					document.querySelector('input[name="consent"]').checked = true;`,
+				at: "/introductions/" + w.requested + "/answer"},
+			{name: "introduction-accepted", path: "/introductions/" + w.accepted},
+			{name: "introduction-hired", path: "/introductions/" + w.hired},
+			{name: "placements", path: "/placements"},
+			{name: "placement-end", path: "/placements/" + w.placement + "/end"},
+			{name: "followups", path: "/followups"},
+			{name: "candidate-disclosed", path: "/candidates/" + w.disclosedCandidate},
+			{name: "candidate-placed", path: "/candidates/" + w.placedCandidate},
+			{name: "disclosure-withdraw", path: "/candidates/" + w.disclosedCandidate + "/disclosures/" + w.disclosure + "/withdraw"},
 			{name: "not-found", path: "/candidates/00000000-0000-0000-0000-000000000000", status: http.StatusNotFound},
 		}},
 		{name: "admin", email: adminEmail, password: adminPassword, pages: []axePage{
