@@ -25,7 +25,8 @@ import (
 // baristas (30 by default) are on the shortlists of INTRO_ROLES open roles
 // (20); the employer asks to meet up to ten of each role's candidates, the
 // most a role may have open: half in the burst, half paced. A poller reads
-// the staff's inbox every 50 ms and notes when each request first appears.
+// the staff's newest 30 inbox items every 50 ms and notes when each request
+// first appears.
 // Run it alone:
 //
 //	cd deploy/local && go test -run '^$' -bench IntroductionsThroughTheStack -benchtime 1x
@@ -60,6 +61,7 @@ func BenchmarkIntroductionsThroughTheStack(b *testing.B) {
 	var (
 		mu   sync.Mutex
 		seen = map[string]time.Time{} // introduction link → when the inbox first showed it
+		made = map[string]time.Time{} // introduction link → the item's created_at
 	)
 	stop := make(chan struct{})
 	polled := make(chan struct{})
@@ -72,14 +74,14 @@ func BenchmarkIntroductionsThroughTheStack(b *testing.B) {
 			case <-time.After(50 * time.Millisecond):
 			}
 			var page api.NotificationPage
-			if status, _ := staff.try("GET", "/api/v1/notifications?limit=100", nil, &page); status != http.StatusOK {
+			if status, _ := staff.try("GET", "/api/v1/notifications?limit=30", nil, &page); status != http.StatusOK {
 				continue
 			}
 			now := time.Now()
 			mu.Lock()
 			for _, n := range page.Items {
 				if _, ok := seen[n.Link]; !ok {
-					seen[n.Link] = now
+					seen[n.Link], made[n.Link] = now, n.CreatedAt
 				}
 			}
 			mu.Unlock()
@@ -160,17 +162,21 @@ func BenchmarkIntroductionsThroughTheStack(b *testing.B) {
 	drained(created)
 	close(stop)
 	<-polled
-	var latencies []time.Duration
+	var latencies, pipeline []time.Duration
 	for link, at := range created {
 		latencies = append(latencies, max(0, seen[link].Sub(at)))
+		pipeline = append(pipeline, max(0, made[link].Sub(at)))
 	}
-	slices.Sort(latencies)
-	pct := func(q float64) float64 {
-		return float64(latencies[int(q*float64(len(latencies)-1))].Microseconds()) / 1000
+	pct := func(d []time.Duration, q float64) float64 {
+		slices.Sort(d)
+		return float64(d[int(q*float64(len(d)-1))].Microseconds()) / 1000
 	}
 	b.ReportMetric(float64(len(burst))/elapsed.Seconds(), "introductions/s")
-	b.ReportMetric(pct(0.50), "inbox-p50-ms")
-	b.ReportMetric(pct(0.99), "inbox-p99-ms")
+	b.ReportMetric(pct(latencies, 0.50), "inbox-p50-ms")
+	b.ReportMetric(pct(latencies, 0.99), "inbox-p99-ms")
+	// The same, to when the notifications service wrote the item (its
+	// created_at): the rest of inbox-p* is the poller's and the read's.
+	b.ReportMetric(pct(pipeline, 0.99), "written-p99-ms")
 }
 
 // try sends body as JSON and returns the status and the answer, decoded
