@@ -42,7 +42,7 @@ func TestStaffSeeTheEmployersNameWithoutAProfile(t *testing.T) {
 	s.coach.Lang = "nl"
 	s.coach.Get(path).MustContain(t, "Garage Zuid")
 	s.pl.Set(func(f *fake.Placements) { f.EmployerNames["e8"] = "Bakkerij Oost" })
-	s.coach.Get("/introductions/" + s.pl.AddIntroduction("r1", "e8", "c1", s.org, nil)).MustContain(t,
+	s.coach.Get("/introductions/"+s.pl.AddIntroduction("r1", "e8", "c1", s.org, nil)).MustContain(t,
 		"Bakkerij Oost", "Deze werkgever heeft zijn profiel nog niet ingevuld")
 }
 
