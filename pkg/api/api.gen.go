@@ -2356,8 +2356,11 @@ type GeoRegion struct {
 
 // InternalOrganisation defines model for InternalOrganisation.
 type InternalOrganisation struct {
-	ID     string                     `json:"id"`
-	Kind   InternalOrganisationKind   `json:"kind"`
+	ID   string                   `json:"id"`
+	Kind InternalOrganisationKind `json:"kind"`
+
+	// Name The organisation's name (a business name, not personal data).
+	Name   *string                    `json:"name,omitempty"`
 	Status InternalOrganisationStatus `json:"status"`
 
 	// Version Counts the status changes, as the version of organisation.status_changed does: a reader keeps the highest it has seen.
@@ -2400,11 +2403,14 @@ type Introduction struct {
 	CandidateOrgID *string             `json:"candidate_org_id,omitempty"`
 
 	// ClosedAt When it was withdrawn or expired.
-	ClosedAt      *time.Time `json:"closed_at,omitempty"`
-	DisclosureID  *string    `json:"disclosure_id,omitempty"`
-	EmployerOrgID string     `json:"employer_org_id"`
-	ExpiresAt     time.Time  `json:"expires_at"`
-	ID            string     `json:"id"`
+	ClosedAt     *time.Time `json:"closed_at,omitempty"`
+	DisclosureID *string    `json:"disclosure_id,omitempty"`
+
+	// EmployerName The employer organisation's name when the request was made, for those who see no profile.
+	EmployerName  *string   `json:"employer_name,omitempty"`
+	EmployerOrgID string    `json:"employer_org_id"`
+	ExpiresAt     time.Time `json:"expires_at"`
+	ID            string    `json:"id"`
 
 	// Meeting How and when the employer proposes to meet; one to three windows, each in the future, start before end.
 	Meeting         MeetingProposal    `json:"meeting"`
@@ -2956,9 +2962,12 @@ type Placement struct {
 	CandidateOrgID *string `json:"candidate_org_id,omitempty"`
 
 	// Contract The contract of a placement; `day_release` is a work placement on day release.
-	Contract      ContractKind `json:"contract"`
-	CreatedAt     time.Time    `json:"created_at"`
-	EmployerOrgID string       `json:"employer_org_id"`
+	Contract  ContractKind `json:"contract"`
+	CreatedAt time.Time    `json:"created_at"`
+
+	// EmployerName The employer organisation's name when the request was made, for those who see no profile.
+	EmployerName  *string `json:"employer_name,omitempty"`
+	EmployerOrgID string  `json:"employer_org_id"`
 
 	// EndReason Why work ended; never anything about offences.
 	EndReason      *EndReason      `json:"end_reason,omitempty"`

@@ -143,7 +143,8 @@ func TestEmployerVetting(t *testing.T) {
 	// The services read the status with their tokens; users may not.
 	internal := "/internal/v1/organisations/" + orgID
 	r := call(t, g, "GET", internal, serviceToken(t, g, "employers", "gateway"), nil).expect(t, http.StatusOK)
-	if r.str("id") != orgID || r.str("kind") != "employer" || r.str("status") != "verified" || r.Body["version"] != float64(4) {
+	if r.str("id") != orgID || r.str("kind") != "employer" || r.str("status") != "verified" || r.Body["version"] != float64(4) ||
+		r.str("name") != "Café De Hoek" {
 		t.Fatalf("internal status: %s", r.Raw)
 	}
 	call(t, g, "GET", internal, boss, nil).expect(t, http.StatusForbidden)

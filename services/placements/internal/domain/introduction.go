@@ -79,11 +79,14 @@ type Outcome struct {
 // Introduction is an employer's request to meet a shortlisted candidate.
 // CandidateID is never shown to the employer.
 type Introduction struct {
-	ID                 string
-	Version            int64
-	RoleID             string
-	RoleTitle          string
-	EmployerOrgID      string
+	ID            string
+	Version       int64
+	RoleID        string
+	RoleTitle     string
+	EmployerOrgID string
+	// EmployerName is the employer organisation's name when the request
+	// was made (a business name), for those who see no profile.
+	EmployerName       string
 	CandidateID        string
 	CandidateOrgID     string
 	CandidateAlias     string

@@ -129,6 +129,7 @@ type Placement struct {
 	RoleID         string
 	RoleTitle      string
 	EmployerOrgID  string
+	EmployerName   string
 	CandidateID    string
 	CandidateOrgID string
 	CandidateAlias string
@@ -152,7 +153,7 @@ type Placement struct {
 // rest follows from it, so a crash in between is finished by the sweeper.
 func NewPlacement(id string, in Introduction, t PlacementTerms, side, by string, now time.Time) Placement {
 	return Placement{
-		ID: id, Version: 1, IntroductionID: in.ID, RoleID: in.RoleID, RoleTitle: in.RoleTitle, EmployerOrgID: in.EmployerOrgID,
+		ID: id, Version: 1, IntroductionID: in.ID, RoleID: in.RoleID, RoleTitle: in.RoleTitle, EmployerOrgID: in.EmployerOrgID, EmployerName: in.EmployerName,
 		CandidateID: in.CandidateID, CandidateOrgID: in.CandidateOrgID, CandidateAlias: in.CandidateAlias, CreatedSide: side, StartDate: t.StartDate,
 		Contract: t.Contract, HoursPerWeek: t.HoursPerWeek, Status: PlacementActive, CreatedBy: by,
 		CreatedAt: now.UTC(), PendingSteps: []string{StepIntroduction, StepFollowUps, StepRole, StepCandidate},

@@ -56,6 +56,7 @@ func (s *Service) Ask(ctx context.Context, p auth.Principal, roleID string, a do
 	}
 	in := domain.NewIntroduction(newID(), a, roleID, role.EmployerOrgID, entry.CandidateID, org, entry.Alias, p.Subject, now, s.d.Timing)
 	in.RoleTitle = role.Title
+	in.EmployerName = s.employerName(ctx, role.EmployerOrgID)
 	if a.Message != "" {
 		in.MessageWarnings = s.d.Wording.Check(ctx, a.Message)
 	}
@@ -271,4 +272,20 @@ func (s *Service) Record(ctx context.Context, p auth.Principal, candidateID stri
 		return domain.CandidateRecord{}, err
 	}
 	return s.d.Store.CandidateRecord(ctx, candidateID)
+}
+
+// employerName is the employer organisation's name as the gateway knows
+// it, so that the candidate's staff always see whom they share with even
+// before the employer writes a profile. The request does not wait on it:
+// a failure leaves the name out.
+func (s *Service) employerName(ctx context.Context, orgID string) string {
+	if s.d.Organisations == nil {
+		return ""
+	}
+	name, err := s.d.Organisations.Name(ctx, orgID)
+	if err != nil {
+		s.d.Logger.WarnContext(ctx, "employer name unavailable", "employer_org_id", orgID, "error", err)
+		return ""
+	}
+	return name
 }

@@ -106,6 +106,8 @@ type Candidates interface {
 // Organisations reaches the gateway for an organisation's status.
 type Organisations interface {
 	Status(ctx context.Context, orgID string) (string, error)
+	// Name is the organisation's name (a business name).
+	Name(ctx context.Context, orgID string) (string, error)
 }
 
 // Wording checks a message for phrases that put fair-chance candidates

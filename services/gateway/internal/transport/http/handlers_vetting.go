@@ -43,6 +43,7 @@ type suspensionResponse struct {
 type organisationStatusResponse struct {
 	ID      string `json:"id"`
 	Kind    string `json:"kind"`
+	Name    string `json:"name"`
 	Status  string `json:"status"`
 	Version int64  `json:"version"`
 }
@@ -117,5 +118,5 @@ func (h *handlers) organisationStatus(c *fiber.Ctx) error {
 		return err
 	}
 	c.Set(fiber.HeaderCacheControl, "no-store")
-	return c.JSON(organisationStatusResponse{ID: org.ID, Kind: string(org.Kind), Status: string(org.Status), Version: org.Version})
+	return c.JSON(organisationStatusResponse{ID: org.ID, Kind: string(org.Kind), Name: org.Name, Status: string(org.Status), Version: org.Version})
 }

@@ -26,6 +26,7 @@ type introductionDoc struct {
 	RoleID             string      `bson:"role_id"`
 	RoleTitle          string      `bson:"role_title"`
 	EmployerOrgID      string      `bson:"employer_org_id"`
+	EmployerName       string      `bson:"employer_name,omitempty"`
 	CandidateID        string      `bson:"candidate_id"`
 	CandidateOrgID     string      `bson:"candidate_org_id"`
 	CandidateAlias     string      `bson:"candidate_alias"`
@@ -54,7 +55,7 @@ type introductionDoc struct {
 
 func toIntroductionDoc(in domain.Introduction) introductionDoc {
 	d := introductionDoc{
-		ID: in.ID, Version: in.Version, RoleID: in.RoleID, RoleTitle: in.RoleTitle, EmployerOrgID: in.EmployerOrgID, CandidateID: in.CandidateID,
+		ID: in.ID, Version: in.Version, RoleID: in.RoleID, RoleTitle: in.RoleTitle, EmployerOrgID: in.EmployerOrgID, EmployerName: in.EmployerName, CandidateID: in.CandidateID,
 		CandidateOrgID: in.CandidateOrgID, CandidateAlias: in.CandidateAlias, Message: in.Message,
 		MessageWarnings: toFlagDocs(in.MessageWarnings), MeetingMode: in.Meeting.Mode, Status: string(in.Status),
 		RequestedBy: in.RequestedBy, RequestedAt: in.RequestedAt, ExpiresAt: in.ExpiresAt, ReminderAt: in.ReminderAt,
@@ -73,7 +74,7 @@ func toIntroductionDoc(in domain.Introduction) introductionDoc {
 
 func toDomainIntroduction(d introductionDoc) domain.Introduction {
 	in := domain.Introduction{
-		ID: d.ID, Version: d.Version, RoleID: d.RoleID, RoleTitle: d.RoleTitle, EmployerOrgID: d.EmployerOrgID, CandidateID: d.CandidateID,
+		ID: d.ID, Version: d.Version, RoleID: d.RoleID, RoleTitle: d.RoleTitle, EmployerOrgID: d.EmployerOrgID, EmployerName: d.EmployerName, CandidateID: d.CandidateID,
 		CandidateOrgID: d.CandidateOrgID, CandidateAlias: d.CandidateAlias, Message: d.Message,
 		MessageWarnings: toDomainFlags(d.MessageWarnings), Meeting: domain.Meeting{Mode: d.MeetingMode}, Status: domain.Status(d.Status),
 		RequestedBy: d.RequestedBy, RequestedAt: d.RequestedAt.UTC(), ExpiresAt: d.ExpiresAt.UTC(), ReminderAt: d.ReminderAt.UTC(),
@@ -128,6 +129,7 @@ type placementDoc struct {
 	RoleID         string    `bson:"role_id"`
 	RoleTitle      string    `bson:"role_title"`
 	EmployerOrgID  string    `bson:"employer_org_id"`
+	EmployerName   string    `bson:"employer_name,omitempty"`
 	CandidateID    string    `bson:"candidate_id"`
 	CandidateOrgID string    `bson:"candidate_org_id"`
 	CandidateAlias string    `bson:"candidate_alias"`
@@ -149,7 +151,7 @@ type placementDoc struct {
 
 func toPlacementDoc(p domain.Placement) placementDoc {
 	return placementDoc{
-		ID: p.ID, Version: p.Version, IntroductionID: p.IntroductionID, RoleID: p.RoleID, RoleTitle: p.RoleTitle, EmployerOrgID: p.EmployerOrgID,
+		ID: p.ID, Version: p.Version, IntroductionID: p.IntroductionID, RoleID: p.RoleID, RoleTitle: p.RoleTitle, EmployerOrgID: p.EmployerOrgID, EmployerName: p.EmployerName,
 		CandidateID: p.CandidateID, CandidateOrgID: p.CandidateOrgID, CandidateAlias: p.CandidateAlias, CreatedSide: p.CreatedSide, StartDate: p.StartDate, Contract: p.Contract,
 		HoursPerWeek: p.HoursPerWeek, Status: string(p.Status), StillLooking: p.StillLooking, EndedOn: p.EndedOn,
 		EndReason: p.EndReason, CreatedBy: p.CreatedBy, CreatedAt: p.CreatedAt, PendingSteps: nonNil(p.PendingSteps),
@@ -159,7 +161,7 @@ func toPlacementDoc(p domain.Placement) placementDoc {
 
 func toDomainPlacement(d placementDoc) domain.Placement {
 	return domain.Placement{
-		ID: d.ID, Version: d.Version, IntroductionID: d.IntroductionID, RoleID: d.RoleID, RoleTitle: d.RoleTitle, EmployerOrgID: d.EmployerOrgID,
+		ID: d.ID, Version: d.Version, IntroductionID: d.IntroductionID, RoleID: d.RoleID, RoleTitle: d.RoleTitle, EmployerOrgID: d.EmployerOrgID, EmployerName: d.EmployerName,
 		CandidateID: d.CandidateID, CandidateOrgID: d.CandidateOrgID, CandidateAlias: d.CandidateAlias, CreatedSide: d.CreatedSide, StartDate: d.StartDate, Contract: d.Contract,
 		HoursPerWeek: d.HoursPerWeek, Status: domain.PlacementStatus(d.Status), StillLooking: d.StillLooking,
 		EndedOn: d.EndedOn, EndReason: d.EndReason, CreatedBy: d.CreatedBy, CreatedAt: d.CreatedAt.UTC(),

@@ -142,12 +142,24 @@ func (c *Client) SetPlacement(ctx context.Context, candidateID, placementID stri
 // Status returns an organisation's vetting status from the gateway's
 // internal GET /internal/v1/organisations/{id} (getOrganisationStatus).
 func (c *Client) Status(ctx context.Context, orgID string) (string, error) {
+	o, err := c.organisation(ctx, orgID)
+	return string(o.Status), err
+}
+
+// Name returns an organisation's name (a business name) from the same
+// answer.
+func (c *Client) Name(ctx context.Context, orgID string) (string, error) {
+	o, err := c.organisation(ctx, orgID)
+	return deref(o.Name), err
+}
+
+func (c *Client) organisation(ctx context.Context, orgID string) (api.InternalOrganisation, error) {
 	resp, err := c.gateway.GetOrganisationStatus(ctx, orgID)
 	var body api.InternalOrganisation
 	if err := decode("GET /internal/v1/organisations/"+orgID, resp, err, &body); err != nil {
-		return "", err
+		return api.InternalOrganisation{}, err
 	}
-	return string(body.Status), nil
+	return body, nil
 }
 
 // Check runs the employers service's wording check on a message with the

@@ -136,7 +136,7 @@ func (w *world) serve(rw http.ResponseWriter, r *http.Request) {
 		return
 	case r.Method == "GET" && len(parts) == 4 && parts[2] == "organisations":
 		if s, ok := w.orgStatus[parts[3]]; ok {
-			reply(200, map[string]any{"id": parts[3], "kind": "employer", "status": s})
+			reply(200, map[string]any{"id": parts[3], "kind": "employer", "name": "Org " + parts[3], "status": s})
 			return
 		}
 	case r.Method == "POST" && r.URL.Path == "/api/v1/roles/wording-check":

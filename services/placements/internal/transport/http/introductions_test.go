@@ -11,7 +11,8 @@ func TestAskToMeet(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, 10)
 	a := h.call(t, "empA", "POST", "/api/v1/roles/role-a/introductions", h.ask("ref-1", "We look for someone with a clean record"))
-	if a.status != 201 || a.str("status") != "requested" || a.str("candidate_alias") != "Alias of ref-1" || a.str("employer_org_id") != "emp-a" || a.str("role_title") != "Barista" {
+	if a.status != 201 || a.str("status") != "requested" || a.str("candidate_alias") != "Alias of ref-1" || a.str("employer_org_id") != "emp-a" || a.str("role_title") != "Barista" ||
+		a.str("employer_name") != "Org emp-a" {
 		t.Fatalf("ask = %d %s", a.status, a.raw)
 	}
 	if strings.Contains(a.raw, "cand-1") || strings.Contains(a.raw, "prog-p") || a.body["candidate_id"] != nil {

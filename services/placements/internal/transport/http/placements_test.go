@@ -99,7 +99,8 @@ func TestHirePlacementAndFollowUps(t *testing.T) {
 	if g := h.call(t, "staffQ", "GET", "/api/v1/placements/"+pid, nil); g.status != 404 {
 		t.Errorf("another programme = %d", g.status)
 	}
-	if l := h.call(t, "staffP", "GET", "/api/v1/placements?status=active", nil); len(l.items()) != 1 || l.items()[0]["candidate_id"] != "cand-1" {
+	if l := h.call(t, "staffP", "GET", "/api/v1/placements?status=active", nil); len(l.items()) != 1 || l.items()[0]["candidate_id"] != "cand-1" ||
+		l.items()[0]["employer_name"] != "Org emp-a" {
 		t.Errorf("staff's placements = %s", l.raw)
 	}
 	if l := h.call(t, "empB", "GET", "/api/v1/placements", nil); len(l.items()) != 0 {

@@ -34,7 +34,7 @@ func optionalTime(t time.Time) *time.Time {
 func toIntroduction(p auth.Principal, in domain.Introduction) api.Introduction {
 	full := service.SeesCandidate(p, in.CandidateOrgID)
 	out := api.Introduction{
-		ID: in.ID, Version: in.Version, RoleID: in.RoleID, RoleTitle: optional(in.RoleTitle), EmployerOrgID: in.EmployerOrgID, CandidateAlias: in.CandidateAlias,
+		ID: in.ID, Version: in.Version, RoleID: in.RoleID, RoleTitle: optional(in.RoleTitle), EmployerOrgID: in.EmployerOrgID, EmployerName: optional(in.EmployerName), CandidateAlias: in.CandidateAlias,
 		Status: api.IntroductionStatus(in.Status), Message: ptr(in.Message), RequestedAt: in.RequestedAt,
 		RequestedBy: optional(in.RequestedBy), ExpiresAt: in.ExpiresAt, ClosedAt: optionalTime(in.ClosedAt),
 		Meeting:     api.MeetingProposal{Mode: api.MeetingMode(in.Meeting.Mode), Windows: []api.TimeWindow{}},
@@ -84,7 +84,7 @@ func toMessage(m domain.Message) api.IntroductionMessage {
 // organisation only for the candidate's staff and platform admins.
 func toPlacement(p auth.Principal, pl domain.Placement) api.Placement {
 	out := api.Placement{
-		ID: pl.ID, Version: pl.Version, IntroductionID: pl.IntroductionID, RoleID: pl.RoleID, RoleTitle: optional(pl.RoleTitle), EmployerOrgID: pl.EmployerOrgID,
+		ID: pl.ID, Version: pl.Version, IntroductionID: pl.IntroductionID, RoleID: pl.RoleID, RoleTitle: optional(pl.RoleTitle), EmployerOrgID: pl.EmployerOrgID, EmployerName: optional(pl.EmployerName),
 		CandidateAlias: pl.CandidateAlias, StartDate: pl.StartDate, Contract: api.ContractKind(pl.Contract),
 		HoursPerWeek: pl.HoursPerWeek, Status: api.PlacementStatus(pl.Status), StillLooking: pl.StillLooking,
 		EndedOn: optional(pl.EndedOn), EndReason: optional(api.EndReason(pl.EndReason)), CreatedAt: pl.CreatedAt,

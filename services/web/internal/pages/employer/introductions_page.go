@@ -52,12 +52,15 @@ type introView struct {
 	ThreadMax                int
 	ThreadDown               bool
 	Outcome                  string
-	CanRecord, CanWithdraw   bool
-	CanWrite                 bool
-	Outcomes                 []kit.Choice
-	Contracts, Reasons       []kit.Choice
-	HoursMin, HoursMax       int
-	Hired                    bool
+	// OutcomeKind is the recorded outcome (hired, not_hired,
+	// did_not_take_place), which then says where the request stands.
+	OutcomeKind            string
+	CanRecord, CanWithdraw bool
+	CanWrite               bool
+	Outcomes               []kit.Choice
+	Contracts, Reasons     []kit.Choice
+	HoursMin, HoursMax     int
+	Hired                  bool
 	// Confirm draws the withdrawal's confirmation instead of the page.
 	Confirm bool
 }
@@ -135,6 +138,9 @@ func (p *Pages) introView(c *fiber.Ctx, v *kit.View, id string) (*introView, err
 	}
 	if in.Outcome != nil {
 		d.Outcome = outcomeText(v, *in.Outcome)
+		if k := string(in.Outcome.Outcome); slices.Contains(outcomeKinds, k) {
+			d.OutcomeKind = k
+		}
 	} else if in.Status == api.IntroductionStatusAccepted {
 		d.CanRecord = true
 		d.Outcomes = kit.Choices(v, "EmpIntroOutcome_", outcomeKinds, v.Form["outcome"])

@@ -294,7 +294,8 @@ func TestRecordHowItWentAndAnswerTheFollowUp(t *testing.T) {
 	start := time.Now().AddDate(0, 0, 7).Format(time.DateOnly)
 	done := x.b.Submit(path, path+"/outcome", url.Values{"outcome": {"hired"}, "start_date": {start}, "contract": {"trial"}, "hours_per_week": {"24"}})
 	done.MustBeAt(t, path, http.StatusOK)
-	done.MustContain(t, "how it went is recorded", "We hired them", "See the follow-ups")
+	done.MustContain(t, "how it went is recorded", "We hired them", "See the follow-ups", "The candidate was hired.")
+	done.MustNotContain(t, "Good news")
 	body := x.p.Last(t, http.MethodPost, "/api/v1/introductions/i1/outcome").Body
 	placement, _ := body["placement"].(map[string]any)
 	if body["outcome"] != "hired" || placement["start_date"] != start || placement["contract"] != "trial" || placement["hours_per_week"] != float64(24) {
@@ -357,6 +358,7 @@ func TestIntroductionMessagesBuiltFromValuesExist(t *testing.T) {
 	statuses := []string{"requested", "accepted", "declined", "expired", "withdrawn"}
 	add("EmpIntroStatus_", statuses...)
 	add("EmpIntroStateBody_", statuses...)
+	add("EmpIntroStateOutcome_", "hired", "not_hired", "did_not_take_place")
 	add("EmpIntroMode_", "at_site", "at_programme", "phone")
 	add("EmpIntroOutcome_", "hired", "not_hired", "did_not_take_place")
 	add("EmpIntroContract_", "trial", "fixed_term", "permanent", "day_release")

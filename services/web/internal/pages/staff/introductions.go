@@ -86,7 +86,7 @@ func (p *Pages) introLines(c *fiber.Ctx, v *kit.View, items []api.Introduction) 
 	orgs, people := p.employerNames(c, employers), p.candidateNames(c, aliases)
 	out := make([]introLine, 0, len(items))
 	for _, in := range items {
-		l := introLine{ID: in.ID, RoleTitle: roleTitle(v, in.RoleTitle), Employer: orgs[in.EmployerOrgID],
+		l := introLine{ID: in.ID, RoleTitle: roleTitle(v, in.RoleTitle), Employer: orNamed(orgs[in.EmployerOrgID], in.EmployerName),
 			Candidate: people[in.CandidateAlias], Alias: in.CandidateAlias, Status: string(in.Status)}
 		if in.Status == api.IntroductionStatusRequested {
 			l.Due, l.Overdue = dueText(v, in.ExpiresAt, time.Now())
@@ -116,7 +116,9 @@ func dueText(v *kit.View, due, now time.Time) (string, bool) {
 	case left < 24*time.Hour:
 		return v.T("StaffIntroDueToday", "Date", date), false
 	}
-	return v.T("StaffIntroDueIn", "Date", date, "Count", int(math.Floor(left.Hours()/24))), false
+	// Whole days, rounded: a request made a moment ago still has its 14
+	// days; the last day before the due one reads 1.
+	return v.T("StaffIntroDueIn", "Date", date, "Count", max(1, int(math.Round(left.Hours()/24)))), false
 }
 
 // candidateNames names the candidates by alias, as the candidate list

@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/onward-jobs/onward/pkg/api"
+	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/services/web/internal/kit"
 )
 
@@ -55,12 +57,15 @@ type introPage struct {
 	RoleFacts              []string
 	Employer               employerView
 	EmployerUnavailable    bool
-	Candidate              candidateView
-	Message                string
-	Meeting                string
-	Windows                []string
-	Due                    string
-	Overdue                bool
+	// EmployerNoProfile: the employer has not written its profile yet;
+	// the page names it by the organisation's name only.
+	EmployerNoProfile bool
+	Candidate         candidateView
+	Message           string
+	Meeting           string
+	Windows           []string
+	Due               string
+	Overdue           bool
 	// The answer form, while the request waits.
 	Consent        kit.ConsentText
 	ConsentMissing bool
@@ -87,10 +92,11 @@ type employerView struct {
 	Commitments, Sectors                  []string
 }
 
-// candidateView is what the answer needs of the candidate: the name and
-// which contact details there are to disclose.
+// candidateView is what the answer needs of the candidate: the name,
+// the name exactly as the employer gets it, and which contact details
+// there are to disclose.
 type candidateView struct {
-	ID, Name, Alias, Phone, Email string
+	ID, Name, Disclosed, Alias, Phone, Email string
 }
 
 // threadLine is one message of the thread.
@@ -135,8 +141,8 @@ func (p *Pages) loadIntroduction(c *fiber.Ctx, v *kit.View, id string) (*introPa
 		d.StatusText = v.T("StaffIntroStatus_" + d.Status)
 	}
 	p.introRole(c, v, d)
-	p.introEmployer(c, v, d, in.EmployerOrgID)
-	p.introCandidate(c, d)
+	p.introEmployer(c, v, d, in.EmployerOrgID, kit.Deref(in.EmployerName))
+	p.introCandidate(c, v, d)
 	if mode := string(in.Meeting.Mode); slices.Contains(meetingModes, mode) {
 		d.Meeting = v.T("StaffIntroMeeting_" + mode)
 	}
@@ -177,16 +183,26 @@ func (p *Pages) introRole(c *fiber.Ctx, v *kit.View, d *introPage) {
 }
 
 // introEmployer adds the employer's public profile: who they are and
-// what they commit to.
-func (p *Pages) introEmployer(c *fiber.Ctx, v *kit.View, d *introPage, orgID string) {
+// what they commit to. The organisation's name the request carries
+// (name) names the employer when the profile has none or is not written
+// yet, so staff always know whom they would share with.
+func (p *Pages) introEmployer(c *fiber.Ctx, v *kit.View, d *introPage, orgID, name string) {
 	resp, err := p.kit.API.GetEmployerWithResponse(kit.Ctx(c), orgID)
 	if err != nil {
+		d.Employer.Name = name
+		if errors.Is(err, errs.NotFound) {
+			d.EmployerNoProfile = true
+			return
+		}
 		p.kit.LogFailure(c, "get employer", err)
 		d.EmployerUnavailable = true
 		return
 	}
 	prof := resp.JSON200
 	d.Employer = employerView{Name: kit.Deref(prof.DisplayName), Description: kit.Deref(prof.Description), Website: kit.Deref(prof.Website)}
+	if d.Employer.Name == "" {
+		d.Employer.Name = name
+	}
 	for _, s := range kit.Deref(prof.Sectors) {
 		if label := v.TOr("Nace_"+s, ""); label != "" {
 			d.Employer.Sectors = append(d.Employer.Sectors, label)
@@ -205,7 +221,7 @@ func (p *Pages) introEmployer(c *fiber.Ctx, v *kit.View, d *introPage, orgID str
 // introCandidate reads the candidate's name and contact details, which
 // the answer may disclose. The read is on the candidate's audit trail,
 // as any case work is.
-func (p *Pages) introCandidate(c *fiber.Ctx, d *introPage) {
+func (p *Pages) introCandidate(c *fiber.Ctx, v *kit.View, d *introPage) {
 	if d.Candidate.ID == "" {
 		return
 	}
@@ -215,6 +231,19 @@ func (p *Pages) introCandidate(c *fiber.Ctx, d *introPage) {
 		return
 	}
 	d.Candidate.Name, d.Candidate.Phone, d.Candidate.Email = displayName(k), kit.Deref(k.Phone), kit.Deref(k.Email)
+	d.Candidate.Disclosed = disclosedName(v, k)
+}
+
+// disclosedName is the name as a disclosure gives it to the employer:
+// given and family name, and the preferred name when it differs, as the
+// employer's page writes it ("Sieglinde Vermeulen (goes by Quiri)").
+func disclosedName(v *kit.View, k api.Candidate) string {
+	given := kit.Deref(k.GivenName)
+	name := strings.TrimSpace(given + " " + kit.Deref(k.FamilyName))
+	if pref := kit.Deref(k.PreferredName); pref != "" && pref != given {
+		name = v.T("StaffIntroNamePreferred", "Name", name, "Text", pref)
+	}
+	return name
 }
 
 // answerChoices fills the answer form: the current consent text, the
@@ -255,7 +284,7 @@ func (p *Pages) acceptedParts(c *fiber.Ctx, v *kit.View, d *introPage, in api.In
 // disclosedLines are the disclosed fields with their values: the name
 // always, and the phone number and e-mail address agreed to.
 func disclosedLines(v *kit.View, k candidateView, fields []api.DisclosedField) []reviewLine {
-	name := k.Name
+	name := k.Disclosed
 	if name == "" {
 		name = v.T("StaffIntroNameOf", "Name", k.Alias)
 	}

@@ -121,6 +121,16 @@ func (p *Pages) programmeNames(c *fiber.Ctx) map[string]string {
 	return out
 }
 
+// orNamed is an employer's profile name, or else the organisation's name
+// an introduction or placement carries (an employer that has not written
+// its profile yet has none).
+func orNamed(profile string, carried *string) string {
+	if profile != "" {
+		return profile
+	}
+	return kit.Deref(carried)
+}
+
 // employerNames looks up the display name of each distinct employer, once
 // each and at most maxEmployerLookups, side by side. An employer that
 // cannot be looked up has no name; the roles still show.

@@ -69,7 +69,7 @@ func (p *Pages) placementLines(c *fiber.Ctx, v *kit.View, items []api.Placement)
 		if slices.Contains(placementContracts, string(pl.Contract)) {
 			facts = append([]string{v.T("StaffPlacementContract_" + string(pl.Contract))}, facts...)
 		}
-		l := placementLine{ID: pl.ID, IntroductionID: pl.IntroductionID, RoleTitle: roleTitle(v, pl.RoleTitle), Employer: orgs[pl.EmployerOrgID], Candidate: people[pl.CandidateAlias],
+		l := placementLine{ID: pl.ID, IntroductionID: pl.IntroductionID, RoleTitle: roleTitle(v, pl.RoleTitle), Employer: orNamed(orgs[pl.EmployerOrgID], pl.EmployerName), Candidate: people[pl.CandidateAlias],
 			Alias: pl.CandidateAlias, CandidateID: kit.Deref(pl.CandidateID), Facts: strings.Join(facts, " · "),
 			Started: v.Date(pl.StartDate), Active: pl.Status == api.PlacementStatusActive, StillLooking: pl.StillLooking}
 		if e := kit.Deref(pl.EndedOn); e != "" {

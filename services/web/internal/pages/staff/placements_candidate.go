@@ -96,6 +96,9 @@ func (p *Pages) disclosureLines(c *fiber.Ctx, v *kit.View, grants []api.Disclosu
 			l.RoleTitle = v.T("StaffIntroRoleUnnamed")
 		}
 		if l.Employer == "" {
+			l.Employer = p.introEmployerName(c, g.IntroductionID)
+		}
+		if l.Employer == "" {
 			l.Employer = v.T("StaffIntroEmployerSide")
 		}
 		if slices.Contains(contactRoutes, string(g.Contact)) {
@@ -160,4 +163,21 @@ func (p *Pages) renderWithdraw(c *fiber.Ctx, v *kit.View, id, did string, status
 	v.Data = &withdrawPage{CandidateID: k.ID, Name: displayName(k), Alias: k.Alias, Action: candidateURL(id, "disclosures", did, "withdraw"),
 		Disclosure: p.disclosureLines(c, v, grants[i:i+1])[0]}
 	return p.tmpl.Render(c, status, "staff_disclosure_withdraw", v)
+}
+
+// introEmployerName is the employer organisation's name a grant's
+// introduction carries, for an employer without a profile yet; empty
+// when the introduction cannot be read.
+func (p *Pages) introEmployerName(c *fiber.Ctx, introID string) string {
+	if introID == "" {
+		return ""
+	}
+	resp, err := p.kit.API.GetIntroductionWithResponse(kit.Ctx(c), introID)
+	if err != nil {
+		if !errors.Is(err, errs.NotFound) {
+			p.kit.LogFailure(c, "get introduction", err)
+		}
+		return ""
+	}
+	return kit.Deref(resp.JSON200.EmployerName)
 }

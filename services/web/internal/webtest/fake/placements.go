@@ -42,6 +42,9 @@ type Placements struct {
 	RoleStatus map[string]string
 	// RoleTitles name roles in the answers (role_title).
 	RoleTitles map[string]string
+	// EmployerNames name employer organisations in the answers
+	// (employer_name), as the gateway names them at ask time.
+	EmployerNames map[string]string
 	// NotVerified are employer organisations answered 403
 	// /problems/organisation-not-verified, as the gateway does.
 	NotVerified map[string]bool
@@ -65,7 +68,7 @@ type Ref struct{ CandidateID, Alias, OrgID string }
 // NewPlacements starts the fake, empty, until the test ends.
 func NewPlacements(t testing.TB) *Placements {
 	t.Helper()
-	f := &Placements{Refs: map[string]map[string]Ref{}, RoleStatus: map[string]string{}, RoleTitles: map[string]string{},
+	f := &Placements{Refs: map[string]map[string]Ref{}, RoleStatus: map[string]string{}, RoleTitles: map[string]string{}, EmployerNames: map[string]string{},
 		NotVerified: map[string]bool{}, MaxOpen: 10, Now: time.Now, messages: map[string][]map[string]any{}}
 	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.Close)
@@ -284,6 +287,9 @@ func (f *Placements) newIntroduction(role, employerOrg, by string, ref Ref, mess
 		"requested_by": by, "expires_at": now.Add(14 * 24 * time.Hour).Format(time.RFC3339)}
 	if title := f.RoleTitles[role]; title != "" {
 		in["role_title"] = title
+	}
+	if name := f.EmployerNames[employerOrg]; name != "" {
+		in["employer_name"] = name
 	}
 	f.intros = append(f.intros, in)
 	return in
@@ -556,6 +562,9 @@ func (f *Placements) hire(in, input map[string]any, now time.Time) {
 		"candidate_id": in["candidate_id"], "candidate_org_id": in["candidate_org_id"], "candidate_alias": in["candidate_alias"],
 		"start_date": input["start_date"], "contract": input["contract"], "hours_per_week": int(input["hours_per_week"].(float64)),
 		"status": "active", "still_looking": false, "created_at": now.Format(time.RFC3339)}
+	if n, ok := in["employer_name"]; ok {
+		p["employer_name"] = n
+	}
 	if t, ok := in["role_title"]; ok {
 		p["role_title"] = t
 	}
