@@ -105,6 +105,7 @@ var authorisationTable = []string{
 	"readAllNotifications  -     401  204  204  204  204  204  204  204  204",
 	"readNotification      own   -    204  404  204  404  204  404  204  -",
 	"readNotification      other 401  404  404  404  404  404  404  404  404",
+	"reinstateOrganisation -    401  403  403  403  403  403  403  403  200",
 	"removeMember          own   -    204  403  204  403  204  403  204  -",
 	"removeMember          other 401  404  404  404  404  404  404  404  204",
 	"refreshTokens         -     200  200  200  200  200  200  200  200  200",
@@ -129,6 +130,7 @@ var authorisationTable = []string{
 	"setRoleStatus         own   -    200  200  200  -    -    -    -    -",
 	"setRoleStatus         other 401  404  404  404  403  403  403  403  403",
 	"signUp                -     202  202  202  202  202  202  202  202  202",
+	"suspendOrganisation   -     401  403  403  403  403  403  403  403  200",
 	"updateCertificate     own   -    -    -    -    200  200  200  200  -",
 	"updateCertificate     other 401  403  403  403  404  404  404  404  403",
 	"updateMe              -     401  200  200  200  200  200  200  200  200",
@@ -141,4 +143,5 @@ var authorisationTable = []string{
 	"validateRoleEdit      other 401  404  404  404  403  403  403  403  403",
 	"verifyAttestation     own   -    -    -    -    200  200  200  200  -",
 	"verifyAttestation     other 401  200  200  200  200  200  200  200  200",
+	"verifyOrganisation    -     401  403  403  403  403  403  403  403  200",
 }

@@ -60,6 +60,9 @@ type axeWorld struct {
 	employerEmail, staffEmail                  string
 	invitation, roleID, candidateID, programme string
 	attestation                                string
+	// employerOrg is the verified employer's organisation, pendingOrg
+	// an employer still waiting for verification.
+	employerOrg, pendingOrg string
 }
 
 // seedAxeWorld creates a programme organisation with a programme and a
@@ -93,7 +96,11 @@ func seedAxeWorld(t *testing.T, p *platform) axeWorld {
 	w.roleID = role.ID
 	waitShortlist(t, employer, role.ID, func(s api.Shortlist) bool { return len(s.Items) == 1 })
 
+	var me struct{ Organisation struct{ ID string } }
+	employer.do("GET", "/api/v1/me", nil, http.StatusOK, &me)
+	w.employerOrg = me.Organisation.ID
 	admin := p.client(t, login(t, p))
+	w.pendingOrg = (&world{t: t, p: p}).pendingEmployer()
 	var org api.Organisation
 	admin.do("POST", "/api/v1/organisations", map[string]string{"name": "Detentiehuis Gent", "kind": "programme", "programme_type": "detention_house"}, http.StatusCreated, &org)
 	var inv api.Invitation
@@ -185,6 +192,12 @@ func (w axeWorld) audiences() []axeAudience {
 			{name: "role", path: role},
 			{name: "shortlist", path: role + "/shortlist"},
 			{name: "deliveries", path: "/admin/deliveries"},
+			{name: "organisations-pending", path: "/admin/organisations?status=pending"},
+			{name: "organisation-employer", path: "/admin/organisations/" + w.employerOrg},
+			{name: "verify", path: "/admin/organisations/" + w.pendingOrg + "/verify"},
+			{name: "verify-errors", path: "/admin/organisations/" + w.pendingOrg + "/verify", click: `main form button[type="submit"]`,
+				fill: `document.getElementById("register_country").value = "NL";`, status: http.StatusUnprocessableEntity},
+			{name: "suspend", path: "/admin/organisations/" + w.employerOrg + "/suspend"},
 		}},
 	}
 }

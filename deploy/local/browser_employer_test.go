@@ -24,11 +24,13 @@ func TestBrowserEmployerPostsARole(t *testing.T) {
 	tab.emulatePhone()
 
 	tab.open("/lang/en?next=/signup", "/signup", "employer-00-signup", "Sign up as an employer")
+	email := fmt.Sprintf("ana.%d@debrug.test", time.Now().UnixNano())
 	tab.fill(map[string]string{
-		"organisation_name": "Koffiebar De Brug", "name": "Ana Peeters",
-		"email": fmt.Sprintf("ana.%d@debrug.test", time.Now().UnixNano()), "password": "amber-meadow-lantern-93",
+		"organisation_name": "Koffiebar De Brug", "name": "Ana Peeters", "email": email, "password": "amber-meadow-lantern-93",
 	})
 	tab.navigate(chromedp.Click(chromedp.CSS(`main form button[type="submit"]`)), "/home", "employer-01-home", "Your roles", "Post a role")
+	// A platform administrator verifies the new employer, so it may open roles.
+	verifySignedUp(t, p, email, "amber-meadow-lantern-93")
 
 	// The profile: business, a site found with the place picker, fair chance, contact.
 	tab.navigate(chromedp.Tap(chromedp.CSS(`main a[href="/employer/profile"]`)), "/employer/profile", "employer-02-profile",

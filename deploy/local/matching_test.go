@@ -19,6 +19,7 @@ const gent = "2797656"
 
 // newEmployer signs an employer up through the gateway and returns its
 // e-mail and a client with its token.
+// The platform administrator verifies it, so it may open roles.
 func newEmployer(t testing.TB, p *platform, name string) (string, apiClient) {
 	t.Helper()
 	anon := p.client(t, "")
@@ -26,7 +27,9 @@ func newEmployer(t testing.TB, p *platform, name string) (string, apiClient) {
 	anon.do("POST", "/api/v1/auth/signup", map[string]string{"organisation_name": name, "name": "Ana Peeters", "email": email, "password": staffPassword}, http.StatusAccepted, nil)
 	var tokens api.Tokens
 	anon.do("POST", "/api/v1/auth/login", map[string]string{"email": email, "password": staffPassword}, http.StatusOK, &tokens)
-	return email, p.client(t, tokens.AccessToken)
+	employer := p.client(t, tokens.AccessToken)
+	verifyEmployer(t, p, employer)
+	return email, employer
 }
 
 // registerBarista registers a consenting candidate in the Kortrijk house

@@ -99,6 +99,19 @@ var operations = map[string]operation{
 	"changeMemberRole": {"org", func(w *world, mine, o *matrixOrg) request {
 		return request{"PUT", "/api/v1/organisations/" + o.id + "/members/" + w.freshUser(o, false) + "/role", map[string]string{"role": "org_admin"}}
 	}},
+	// Vetting: each call meets a new employer, pending (or suspended, to
+	// reinstate), so only who the caller is can refuse it.
+	"verifyOrganisation": {"", func(w *world, _, _ *matrixOrg) request {
+		return request{"POST", "/api/v1/organisations/" + w.pendingEmployer() + "/verify", verifyChecks}
+	}},
+	"suspendOrganisation": {"", func(w *world, _, _ *matrixOrg) request {
+		return request{"POST", "/api/v1/organisations/" + w.pendingEmployer() + "/suspend", map[string]string{"reason": "Matrix"}}
+	}},
+	"reinstateOrganisation": {"", func(w *world, _, _ *matrixOrg) request {
+		id := w.pendingEmployer()
+		w.platform.do("POST", "/api/v1/organisations/"+id+"/suspend", map[string]string{"reason": "Matrix"}, http.StatusOK, nil)
+		return request{"POST", "/api/v1/organisations/" + id + "/reinstate", nil}
+	}},
 	"rotateSigningKeys": {"", func(*world, *matrixOrg, *matrixOrg) request {
 		return request{"POST", "/api/v1/admin/signing-keys/rotate", nil}
 	}},

@@ -159,6 +159,7 @@ func (w *world) newEmployer(name string) *matrixOrg {
 	w.p.client(w.t, "").do("POST", "/api/v1/auth/signup", map[string]string{"organisation_name": name, "name": "Ana Peeters", "email": email, "password": staffPassword}, http.StatusAccepted, nil)
 	o.admin, _ = w.signIn(email)
 	o.adminID, o.id = userID(o.admin)
+	verifyOrganisation(w.t, w.platform, o.id)
 	o.memberEmail = w.invite(o, "member")
 	o.member, _ = w.signIn(o.memberEmail)
 	o.memberID, _ = userID(o.member)

@@ -629,6 +629,45 @@ func (e FollowUpStatus) Valid() bool {
 	}
 }
 
+// Defines values for InternalOrganisationKind.
+const (
+	InternalOrganisationKindEmployer  InternalOrganisationKind = "employer"
+	InternalOrganisationKindProgramme InternalOrganisationKind = "programme"
+)
+
+// Valid indicates whether the value is a known member of the InternalOrganisationKind enum.
+func (e InternalOrganisationKind) Valid() bool {
+	switch e {
+	case InternalOrganisationKindEmployer:
+		return true
+	case InternalOrganisationKindProgramme:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for InternalOrganisationStatus.
+const (
+	InternalOrganisationStatusPending   InternalOrganisationStatus = "pending"
+	InternalOrganisationStatusSuspended InternalOrganisationStatus = "suspended"
+	InternalOrganisationStatusVerified  InternalOrganisationStatus = "verified"
+)
+
+// Valid indicates whether the value is a known member of the InternalOrganisationStatus enum.
+func (e InternalOrganisationStatus) Valid() bool {
+	switch e {
+	case InternalOrganisationStatusPending:
+		return true
+	case InternalOrganisationStatusSuspended:
+		return true
+	case InternalOrganisationStatusVerified:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for IntroductionStatus.
 const (
 	IntroductionStatusAccepted  IntroductionStatus = "accepted"
@@ -971,6 +1010,27 @@ func (e OrganisationKind) Valid() bool {
 	case OrganisationKindEmployer:
 		return true
 	case OrganisationKindProgramme:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OrganisationStatus.
+const (
+	OrganisationStatusPending   OrganisationStatus = "pending"
+	OrganisationStatusSuspended OrganisationStatus = "suspended"
+	OrganisationStatusVerified  OrganisationStatus = "verified"
+)
+
+// Valid indicates whether the value is a known member of the OrganisationStatus enum.
+func (e OrganisationStatus) Valid() bool {
+	switch e {
+	case OrganisationStatusPending:
+		return true
+	case OrganisationStatusSuspended:
+		return true
+	case OrganisationStatusVerified:
 		return true
 	default:
 		return false
@@ -1652,6 +1712,27 @@ func (e ListOrganisationsParamsKind) Valid() bool {
 	}
 }
 
+// Defines values for ListOrganisationsParamsStatus.
+const (
+	ListOrganisationsParamsStatusPending   ListOrganisationsParamsStatus = "pending"
+	ListOrganisationsParamsStatusSuspended ListOrganisationsParamsStatus = "suspended"
+	ListOrganisationsParamsStatusVerified  ListOrganisationsParamsStatus = "verified"
+)
+
+// Valid indicates whether the value is a known member of the ListOrganisationsParamsStatus enum.
+func (e ListOrganisationsParamsStatus) Valid() bool {
+	switch e {
+	case ListOrganisationsParamsStatusPending:
+		return true
+	case ListOrganisationsParamsStatusSuspended:
+		return true
+	case ListOrganisationsParamsStatusVerified:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for SetRoleStatusJSONBodyStatus.
 const (
 	SetRoleStatusJSONBodyStatusClosed SetRoleStatusJSONBodyStatus = "closed"
@@ -2273,6 +2354,22 @@ type GeoRegion struct {
 	RadiusKm int     `json:"radius_km"`
 }
 
+// InternalOrganisation defines model for InternalOrganisation.
+type InternalOrganisation struct {
+	ID     string                     `json:"id"`
+	Kind   InternalOrganisationKind   `json:"kind"`
+	Status InternalOrganisationStatus `json:"status"`
+
+	// Version Counts the status changes, as the version of organisation.status_changed does: a reader keeps the highest it has seen.
+	Version int64 `json:"version"`
+}
+
+// InternalOrganisationKind defines model for InternalOrganisation.Kind.
+type InternalOrganisationKind string
+
+// InternalOrganisationStatus defines model for InternalOrganisation.Status.
+type InternalOrganisationStatus string
+
 // InternalProgramme A programme with its organisation, as other services see it.
 type InternalProgramme struct {
 	CreatedAt time.Time      `json:"created_at"`
@@ -2753,10 +2850,26 @@ type Organisation struct {
 	Kind          OrganisationKind `json:"kind"`
 	Name          string           `json:"name"`
 	ProgrammeType *string          `json:"programme_type,omitempty"`
+
+	// Status A new employer is `pending` until a platform admin verifies it; until then it may complete
+	// its profile and draft roles, but not open a role, see a shortlist or ask to meet. Programme
+	// organisations are always `verified`.
+	Status OrganisationStatus `json:"status"`
+
+	// Suspension Why and when the employer was suspended, while it is. Platform admins only.
+	Suspension *OrganisationSuspension `json:"suspension,omitempty"`
+
+	// Verification The checks recorded when the employer was verified. Platform admins only.
+	Verification *OrganisationVerification `json:"verification,omitempty"`
 }
 
 // OrganisationKind defines model for Organisation.Kind.
 type OrganisationKind string
+
+// OrganisationStatus A new employer is `pending` until a platform admin verifies it; until then it may complete
+// its profile and draft roles, but not open a role, see a shortlist or ask to meet. Programme
+// organisations are always `verified`.
+type OrganisationStatus string
 
 // OrganisationRecipient defines model for OrganisationRecipient.
 type OrganisationRecipient struct {
@@ -2774,6 +2887,30 @@ type OrganisationRecipientRole string
 // OrganisationRecipients defines model for OrganisationRecipients.
 type OrganisationRecipients struct {
 	Items []OrganisationRecipient `json:"items"`
+}
+
+// OrganisationSuspension Why and when the employer was suspended, while it is. Platform admins only.
+type OrganisationSuspension struct {
+	Reason      string    `json:"reason"`
+	SuspendedAt time.Time `json:"suspended_at"`
+	SuspendedBy string    `json:"suspended_by"`
+}
+
+// OrganisationVerification The checks recorded when the employer was verified. Platform admins only.
+type OrganisationVerification struct {
+	ContactName string  `json:"contact_name"`
+	ContactedOn string  `json:"contacted_on"`
+	Notes       *string `json:"notes,omitempty"`
+
+	// RegisterCountry Example: BE
+	RegisterCountry string `json:"register_country"`
+
+	// RegisterNumber Normalised, without dots or spaces (a German number keeps its spaces).
+	RegisterNumber string    `json:"register_number"`
+	VerifiedAt     time.Time `json:"verified_at"`
+
+	// VerifiedBy The platform admin's user id.
+	VerifiedBy string `json:"verified_by"`
 }
 
 // PartySide Which side of an introduction a person speaks for.
@@ -3455,6 +3592,11 @@ type SuggestionsItemsMatch string
 // `items` is empty until the placement ends or staff mark the candidate still looking.
 type SuggestionsState string
 
+// SuspendOrganisationRequest defines model for SuspendOrganisationRequest.
+type SuspendOrganisationRequest struct {
+	Reason string `json:"reason"`
+}
+
 // TimeWindow defines model for TimeWindow.
 type TimeWindow struct {
 	End   time.Time `json:"end"`
@@ -3529,6 +3671,20 @@ type UserRole string
 
 // UserLanguage The language the web app and e-mails address a user in; `en` unless chosen.
 type UserLanguage string
+
+// VerifyOrganisationRequest defines model for VerifyOrganisationRequest.
+type VerifyOrganisationRequest struct {
+	// ContactName The person at the employer who was reached.
+	ContactName string `json:"contact_name"`
+
+	// ContactedOn When they were reached; not in the future.
+	ContactedOn string  `json:"contacted_on"`
+	Notes       *string `json:"notes,omitempty"`
+
+	// RegisterCountry ISO 3166-1 alpha-2: BE, NL, FR, DE, LU or another.
+	RegisterCountry string `json:"register_country"`
+	RegisterNumber  string `json:"register_number"`
+}
 
 // VersionEntry An object's id and its version, as the owners' versions listings give them.
 type VersionEntry struct {
@@ -3800,6 +3956,9 @@ type ListOrganisationsParams struct {
 	Q    *string                      `form:"q,omitempty" json:"q,omitempty"`
 	Kind *ListOrganisationsParamsKind `form:"kind,omitempty" json:"kind,omitempty"`
 
+	// Status Keep one vetting status: `pending` lists the employers waiting for verification.
+	Status *ListOrganisationsParamsStatus `form:"status,omitempty" json:"status,omitempty"`
+
 	// Cursor The next_cursor of the previous page.
 	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
 	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
@@ -3807,6 +3966,9 @@ type ListOrganisationsParams struct {
 
 // ListOrganisationsParamsKind defines parameters for ListOrganisations.
 type ListOrganisationsParamsKind string
+
+// ListOrganisationsParamsStatus defines parameters for ListOrganisations.
+type ListOrganisationsParamsStatus string
 
 // ListPlacementsParams defines parameters for ListPlacements.
 type ListPlacementsParams struct {
@@ -4041,6 +4203,12 @@ type InviteMemberJSONRequestBody = InviteRequest
 
 // ChangeMemberRoleJSONRequestBody defines body for ChangeMemberRole for application/json ContentType.
 type ChangeMemberRoleJSONRequestBody = ChangeRoleRequest
+
+// SuspendOrganisationJSONRequestBody defines body for SuspendOrganisation for application/json ContentType.
+type SuspendOrganisationJSONRequestBody = SuspendOrganisationRequest
+
+// VerifyOrganisationJSONRequestBody defines body for VerifyOrganisation for application/json ContentType.
+type VerifyOrganisationJSONRequestBody = VerifyOrganisationRequest
 
 // EndPlacementJSONRequestBody defines body for EndPlacement for application/json ContentType.
 type EndPlacementJSONRequestBody = PlacementEndInput
@@ -5045,6 +5213,66 @@ type ClientInterface interface {
 	// Corresponds with PUT /api/v1/organisations/{id}/members/{user_id}/role (the `ChangeMemberRole` operationId).
 	ChangeMemberRole(ctx context.Context, id string, userID string, body ChangeMemberRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ReinstateOrganisation A platform admin lifts a suspension; the employer is verified again, or pending if it never was.
+	//
+	// Paused roles stay paused; the employer reopens them. Anyone but a platform admin gets 403; an
+	// organisation that is not suspended is 409. Publishes `organisation.status_changed`.
+	//
+	// Corresponds with POST /api/v1/organisations/{id}/reinstate (the `ReinstateOrganisation` operationId).
+	ReinstateOrganisation(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SuspendOrganisationWithBody A platform admin suspends an employer; its roles pause and its requests close at once.
+	//
+	// The gateway refuses the employer's shortlists, introductions, placements, follow-ups and
+	// disclosures (403 `/problems/organisation-suspended`) within ORG_STATUS_CACHE (at most 30 s);
+	// the employers service pauses its open roles. Anyone but a platform admin gets 403; a programme
+	// organisation or an employer already suspended is 409. Publishes `organisation.status_changed`.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/organisations/{id}/suspend (the `SuspendOrganisation` operationId).
+	SuspendOrganisationWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SuspendOrganisation A platform admin suspends an employer; its roles pause and its requests close at once.
+	//
+	// The gateway refuses the employer's shortlists, introductions, placements, follow-ups and
+	// disclosures (403 `/problems/organisation-suspended`) within ORG_STATUS_CACHE (at most 30 s);
+	// the employers service pauses its open roles. Anyone but a platform admin gets 403; a programme
+	// organisation or an employer already suspended is 409. Publishes `organisation.status_changed`.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/organisations/{id}/suspend (the `SuspendOrganisation` operationId).
+	SuspendOrganisation(ctx context.Context, id string, body SuspendOrganisationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// VerifyOrganisationWithBody A platform admin verifies a pending employer, recording the checks made.
+	//
+	// The business register number is checked against the country's format: BE 10 digits starting
+	// with 0 or 1 (KBO), NL 8 digits (KvK), FR 9 digits (SIREN), DE `HRA`/`HRB`, the number and the
+	// register court, LU `B` and digits, any other country 4 to 30 letters and digits; dots, spaces
+	// and dashes are ignored. A wrong field is 400 naming it. Who verified it and when are stored
+	// with the checks. Anyone but a platform admin gets 403; an organisation that is not a pending
+	// employer is 409. Publishes `organisation.status_changed`.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/organisations/{id}/verify (the `VerifyOrganisation` operationId).
+	VerifyOrganisationWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// VerifyOrganisation A platform admin verifies a pending employer, recording the checks made.
+	//
+	// The business register number is checked against the country's format: BE 10 digits starting
+	// with 0 or 1 (KBO), NL 8 digits (KvK), FR 9 digits (SIREN), DE `HRA`/`HRB`, the number and the
+	// register court, LU `B` and digits, any other country 4 to 30 letters and digits; dots, spaces
+	// and dashes are ignored. A wrong field is 400 naming it. Who verified it and when are stored
+	// with the checks. Anyone but a platform admin gets 403; an organisation that is not a pending
+	// employer is 409. Publishes `organisation.status_changed`.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/organisations/{id}/verify (the `VerifyOrganisation` operationId).
+	VerifyOrganisation(ctx context.Context, id string, body VerifyOrganisationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListPlacements Placements the caller may see, newest first (employer its own, staff their candidates', platform admins all).
 	//
 	// Corresponds with GET /api/v1/placements (the `ListPlacements` operationId).
@@ -5435,6 +5663,15 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /internal/v1/messages (the `HandOffMessage` operationId).
 	HandOffMessage(ctx context.Context, body HandOffMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetOrganisationStatus An organisation's kind and vetting status, for a service that has not seen it yet.
+	//
+	// For the services that act on an employer's status (they also hear `organisation.status_changed`
+	// on the stream `onward.gateway`, which carries the organisation's id and version only). A user's
+	// token is 403; an unknown organisation is 404.
+	//
+	// Corresponds with GET /internal/v1/organisations/{id} (the `GetOrganisationStatus` operationId).
+	GetOrganisationStatus(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListOrganisationRecipients The active members of an organisation, to write to. The notifications service's token only.
 	//
@@ -7283,6 +7520,116 @@ func (c *Client) ChangeMemberRole(ctx context.Context, id string, userID string,
 	return c.Client.Do(req)
 }
 
+// ReinstateOrganisation A platform admin lifts a suspension; the employer is verified again, or pending if it never was.
+//
+// Paused roles stay paused; the employer reopens them. Anyone but a platform admin gets 403; an
+// organisation that is not suspended is 409. Publishes `organisation.status_changed`.
+//
+// Corresponds with POST /api/v1/organisations/{id}/reinstate (the `ReinstateOrganisation` operationId).
+func (c *Client) ReinstateOrganisation(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReinstateOrganisationRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SuspendOrganisationWithBody A platform admin suspends an employer; its roles pause and its requests close at once.
+//
+// The gateway refuses the employer's shortlists, introductions, placements, follow-ups and
+// disclosures (403 `/problems/organisation-suspended`) within ORG_STATUS_CACHE (at most 30 s);
+// the employers service pauses its open roles. Anyone but a platform admin gets 403; a programme
+// organisation or an employer already suspended is 409. Publishes `organisation.status_changed`.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/organisations/{id}/suspend (the `SuspendOrganisation` operationId).
+func (c *Client) SuspendOrganisationWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSuspendOrganisationRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SuspendOrganisation A platform admin suspends an employer; its roles pause and its requests close at once.
+//
+// The gateway refuses the employer's shortlists, introductions, placements, follow-ups and
+// disclosures (403 `/problems/organisation-suspended`) within ORG_STATUS_CACHE (at most 30 s);
+// the employers service pauses its open roles. Anyone but a platform admin gets 403; a programme
+// organisation or an employer already suspended is 409. Publishes `organisation.status_changed`.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/organisations/{id}/suspend (the `SuspendOrganisation` operationId).
+func (c *Client) SuspendOrganisation(ctx context.Context, id string, body SuspendOrganisationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSuspendOrganisationRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// VerifyOrganisationWithBody A platform admin verifies a pending employer, recording the checks made.
+//
+// The business register number is checked against the country's format: BE 10 digits starting
+// with 0 or 1 (KBO), NL 8 digits (KvK), FR 9 digits (SIREN), DE `HRA`/`HRB`, the number and the
+// register court, LU `B` and digits, any other country 4 to 30 letters and digits; dots, spaces
+// and dashes are ignored. A wrong field is 400 naming it. Who verified it and when are stored
+// with the checks. Anyone but a platform admin gets 403; an organisation that is not a pending
+// employer is 409. Publishes `organisation.status_changed`.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/organisations/{id}/verify (the `VerifyOrganisation` operationId).
+func (c *Client) VerifyOrganisationWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewVerifyOrganisationRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// VerifyOrganisation A platform admin verifies a pending employer, recording the checks made.
+//
+// The business register number is checked against the country's format: BE 10 digits starting
+// with 0 or 1 (KBO), NL 8 digits (KvK), FR 9 digits (SIREN), DE `HRA`/`HRB`, the number and the
+// register court, LU `B` and digits, any other country 4 to 30 letters and digits; dots, spaces
+// and dashes are ignored. A wrong field is 400 naming it. Who verified it and when are stored
+// with the checks. Anyone but a platform admin gets 403; an organisation that is not a pending
+// employer is 409. Publishes `organisation.status_changed`.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/organisations/{id}/verify (the `VerifyOrganisation` operationId).
+func (c *Client) VerifyOrganisation(ctx context.Context, id string, body VerifyOrganisationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewVerifyOrganisationRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListPlacements Placements the caller may see, newest first (employer its own, staff their candidates', platform admins all).
 //
 // Corresponds with GET /api/v1/placements (the `ListPlacements` operationId).
@@ -8154,6 +8501,25 @@ func (c *Client) HandOffMessageWithBody(ctx context.Context, contentType string,
 // Corresponds with POST /internal/v1/messages (the `HandOffMessage` operationId).
 func (c *Client) HandOffMessage(ctx context.Context, body HandOffMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewHandOffMessageRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetOrganisationStatus An organisation's kind and vetting status, for a service that has not seen it yet.
+//
+// For the services that act on an employer's status (they also hear `organisation.status_changed`
+// on the stream `onward.gateway`, which carries the organisation's id and version only). A user's
+// token is 403; an unknown organisation is 404.
+//
+// Corresponds with GET /internal/v1/organisations/{id} (the `GetOrganisationStatus` operationId).
+func (c *Client) GetOrganisationStatus(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetOrganisationStatusRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -11224,6 +11590,18 @@ func NewListOrganisationsRequest(server string, params *ListOrganisationsParams)
 
 		}
 
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
 		if params.Cursor != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
@@ -11619,6 +11997,134 @@ func NewChangeMemberRoleRequestWithBody(server string, id string, userID string,
 	}
 
 	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewReinstateOrganisationRequest constructs an http.Request for the ReinstateOrganisation method
+func NewReinstateOrganisationRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/organisations/%s/reinstate", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewSuspendOrganisationRequest calls the generic SuspendOrganisation builder with application/json body
+func NewSuspendOrganisationRequest(server string, id string, body SuspendOrganisationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSuspendOrganisationRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewSuspendOrganisationRequestWithBody constructs an http.Request for the SuspendOrganisation method, with any body, and a specified content type
+func NewSuspendOrganisationRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/organisations/%s/suspend", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewVerifyOrganisationRequest calls the generic VerifyOrganisation builder with application/json body
+func NewVerifyOrganisationRequest(server string, id string, body VerifyOrganisationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewVerifyOrganisationRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewVerifyOrganisationRequestWithBody constructs an http.Request for the VerifyOrganisation method, with any body, and a specified content type
+func NewVerifyOrganisationRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/organisations/%s/verify", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13445,6 +13951,40 @@ func NewHandOffMessageRequestWithBody(server string, contentType string, body io
 	return req, nil
 }
 
+// NewGetOrganisationStatusRequest constructs an http.Request for the GetOrganisationStatus method
+func NewGetOrganisationStatusRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/internal/v1/organisations/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListOrganisationRecipientsRequest constructs an http.Request for the ListOrganisationRecipients method
 func NewListOrganisationRecipientsRequest(server string, id string) (*http.Request, error) {
 	var err error
@@ -14921,6 +15461,68 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /api/v1/organisations/{id}/members/{user_id}/role (the `ChangeMemberRole` operationId).
 	ChangeMemberRoleWithResponse(ctx context.Context, id string, userID string, body ChangeMemberRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeMemberRoleResponse, error)
 
+	// ReinstateOrganisationWithResponse A platform admin lifts a suspension; the employer is verified again, or pending if it never was.
+	//
+	// Paused roles stay paused; the employer reopens them. Anyone but a platform admin gets 403; an
+	// organisation that is not suspended is 409. Publishes `organisation.status_changed`.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/organisations/{id}/reinstate (the `ReinstateOrganisation` operationId).
+	ReinstateOrganisationWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ReinstateOrganisationResponse, error)
+
+	// SuspendOrganisationWithBodyWithResponse A platform admin suspends an employer; its roles pause and its requests close at once.
+	//
+	// The gateway refuses the employer's shortlists, introductions, placements, follow-ups and
+	// disclosures (403 `/problems/organisation-suspended`) within ORG_STATUS_CACHE (at most 30 s);
+	// the employers service pauses its open roles. Anyone but a platform admin gets 403; a programme
+	// organisation or an employer already suspended is 409. Publishes `organisation.status_changed`.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/organisations/{id}/suspend (the `SuspendOrganisation` operationId).
+	SuspendOrganisationWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SuspendOrganisationResponse, error)
+
+	// SuspendOrganisationWithResponse A platform admin suspends an employer; its roles pause and its requests close at once.
+	//
+	// The gateway refuses the employer's shortlists, introductions, placements, follow-ups and
+	// disclosures (403 `/problems/organisation-suspended`) within ORG_STATUS_CACHE (at most 30 s);
+	// the employers service pauses its open roles. Anyone but a platform admin gets 403; a programme
+	// organisation or an employer already suspended is 409. Publishes `organisation.status_changed`.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/organisations/{id}/suspend (the `SuspendOrganisation` operationId).
+	SuspendOrganisationWithResponse(ctx context.Context, id string, body SuspendOrganisationJSONRequestBody, reqEditors ...RequestEditorFn) (*SuspendOrganisationResponse, error)
+
+	// VerifyOrganisationWithBodyWithResponse A platform admin verifies a pending employer, recording the checks made.
+	//
+	// The business register number is checked against the country's format: BE 10 digits starting
+	// with 0 or 1 (KBO), NL 8 digits (KvK), FR 9 digits (SIREN), DE `HRA`/`HRB`, the number and the
+	// register court, LU `B` and digits, any other country 4 to 30 letters and digits; dots, spaces
+	// and dashes are ignored. A wrong field is 400 naming it. Who verified it and when are stored
+	// with the checks. Anyone but a platform admin gets 403; an organisation that is not a pending
+	// employer is 409. Publishes `organisation.status_changed`.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/organisations/{id}/verify (the `VerifyOrganisation` operationId).
+	VerifyOrganisationWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*VerifyOrganisationResponse, error)
+
+	// VerifyOrganisationWithResponse A platform admin verifies a pending employer, recording the checks made.
+	//
+	// The business register number is checked against the country's format: BE 10 digits starting
+	// with 0 or 1 (KBO), NL 8 digits (KvK), FR 9 digits (SIREN), DE `HRA`/`HRB`, the number and the
+	// register court, LU `B` and digits, any other country 4 to 30 letters and digits; dots, spaces
+	// and dashes are ignored. A wrong field is 400 naming it. Who verified it and when are stored
+	// with the checks. Anyone but a platform admin gets 403; an organisation that is not a pending
+	// employer is 409. Publishes `organisation.status_changed`.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/organisations/{id}/verify (the `VerifyOrganisation` operationId).
+	VerifyOrganisationWithResponse(ctx context.Context, id string, body VerifyOrganisationJSONRequestBody, reqEditors ...RequestEditorFn) (*VerifyOrganisationResponse, error)
+
 	// ListPlacementsWithResponse Placements the caller may see, newest first (employer its own, staff their candidates', platform admins all).
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -15353,6 +15955,17 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /internal/v1/messages (the `HandOffMessage` operationId).
 	HandOffMessageWithResponse(ctx context.Context, body HandOffMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*HandOffMessageResponse, error)
+
+	// GetOrganisationStatusWithResponse An organisation's kind and vetting status, for a service that has not seen it yet.
+	//
+	// For the services that act on an employer's status (they also hear `organisation.status_changed`
+	// on the stream `onward.gateway`, which carries the organisation's id and version only). A user's
+	// token is 403; an unknown organisation is 404.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /internal/v1/organisations/{id} (the `GetOrganisationStatus` operationId).
+	GetOrganisationStatusWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetOrganisationStatusResponse, error)
 
 	// ListOrganisationRecipientsWithResponse The active members of an organisation, to write to. The notifications service's token only.
 	//
@@ -20201,6 +20814,241 @@ func (r ChangeMemberRoleResponse) ContentType() string {
 	return ""
 }
 
+type ReinstateOrganisationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Organisation
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ReinstateOrganisationResponse) GetJSON200() *Organisation {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ReinstateOrganisationResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ReinstateOrganisationResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ReinstateOrganisationResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r ReinstateOrganisationResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r ReinstateOrganisationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ReinstateOrganisationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ReinstateOrganisationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ReinstateOrganisationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SuspendOrganisationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Organisation
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SuspendOrganisationResponse) GetJSON200() *Organisation {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r SuspendOrganisationResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r SuspendOrganisationResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r SuspendOrganisationResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r SuspendOrganisationResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r SuspendOrganisationResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r SuspendOrganisationResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
+}
+
+// GetBody returns the raw response body bytes
+func (r SuspendOrganisationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SuspendOrganisationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SuspendOrganisationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SuspendOrganisationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type VerifyOrganisationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Organisation
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r VerifyOrganisationResponse) GetJSON200() *Organisation {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r VerifyOrganisationResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r VerifyOrganisationResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r VerifyOrganisationResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r VerifyOrganisationResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r VerifyOrganisationResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r VerifyOrganisationResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
+}
+
+// GetBody returns the raw response body bytes
+func (r VerifyOrganisationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r VerifyOrganisationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r VerifyOrganisationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r VerifyOrganisationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ListPlacementsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -22591,6 +23439,68 @@ func (r HandOffMessageResponse) ContentType() string {
 	return ""
 }
 
+type GetOrganisationStatusResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *InternalOrganisation
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetOrganisationStatusResponse) GetJSON200() *InternalOrganisation {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetOrganisationStatusResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetOrganisationStatusResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetOrganisationStatusResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetOrganisationStatusResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetOrganisationStatusResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetOrganisationStatusResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetOrganisationStatusResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ListOrganisationRecipientsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -24781,6 +25691,98 @@ func (c *ClientWithResponses) ChangeMemberRoleWithResponse(ctx context.Context, 
 	return ParseChangeMemberRoleResponse(rsp)
 }
 
+// ReinstateOrganisationWithResponse A platform admin lifts a suspension; the employer is verified again, or pending if it never was.
+//
+// Paused roles stay paused; the employer reopens them. Anyone but a platform admin gets 403; an
+// organisation that is not suspended is 409. Publishes `organisation.status_changed`.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/organisations/{id}/reinstate (the `ReinstateOrganisation` operationId).
+func (c *ClientWithResponses) ReinstateOrganisationWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ReinstateOrganisationResponse, error) {
+	rsp, err := c.ReinstateOrganisation(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReinstateOrganisationResponse(rsp)
+}
+
+// SuspendOrganisationWithBodyWithResponse A platform admin suspends an employer; its roles pause and its requests close at once.
+//
+// The gateway refuses the employer's shortlists, introductions, placements, follow-ups and
+// disclosures (403 `/problems/organisation-suspended`) within ORG_STATUS_CACHE (at most 30 s);
+// the employers service pauses its open roles. Anyone but a platform admin gets 403; a programme
+// organisation or an employer already suspended is 409. Publishes `organisation.status_changed`.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/organisations/{id}/suspend (the `SuspendOrganisation` operationId).
+func (c *ClientWithResponses) SuspendOrganisationWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SuspendOrganisationResponse, error) {
+	rsp, err := c.SuspendOrganisationWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSuspendOrganisationResponse(rsp)
+}
+
+// SuspendOrganisationWithResponse A platform admin suspends an employer; its roles pause and its requests close at once.
+//
+// The gateway refuses the employer's shortlists, introductions, placements, follow-ups and
+// disclosures (403 `/problems/organisation-suspended`) within ORG_STATUS_CACHE (at most 30 s);
+// the employers service pauses its open roles. Anyone but a platform admin gets 403; a programme
+// organisation or an employer already suspended is 409. Publishes `organisation.status_changed`.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/organisations/{id}/suspend (the `SuspendOrganisation` operationId).
+func (c *ClientWithResponses) SuspendOrganisationWithResponse(ctx context.Context, id string, body SuspendOrganisationJSONRequestBody, reqEditors ...RequestEditorFn) (*SuspendOrganisationResponse, error) {
+	rsp, err := c.SuspendOrganisation(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSuspendOrganisationResponse(rsp)
+}
+
+// VerifyOrganisationWithBodyWithResponse A platform admin verifies a pending employer, recording the checks made.
+//
+// The business register number is checked against the country's format: BE 10 digits starting
+// with 0 or 1 (KBO), NL 8 digits (KvK), FR 9 digits (SIREN), DE `HRA`/`HRB`, the number and the
+// register court, LU `B` and digits, any other country 4 to 30 letters and digits; dots, spaces
+// and dashes are ignored. A wrong field is 400 naming it. Who verified it and when are stored
+// with the checks. Anyone but a platform admin gets 403; an organisation that is not a pending
+// employer is 409. Publishes `organisation.status_changed`.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/organisations/{id}/verify (the `VerifyOrganisation` operationId).
+func (c *ClientWithResponses) VerifyOrganisationWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*VerifyOrganisationResponse, error) {
+	rsp, err := c.VerifyOrganisationWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseVerifyOrganisationResponse(rsp)
+}
+
+// VerifyOrganisationWithResponse A platform admin verifies a pending employer, recording the checks made.
+//
+// The business register number is checked against the country's format: BE 10 digits starting
+// with 0 or 1 (KBO), NL 8 digits (KvK), FR 9 digits (SIREN), DE `HRA`/`HRB`, the number and the
+// register court, LU `B` and digits, any other country 4 to 30 letters and digits; dots, spaces
+// and dashes are ignored. A wrong field is 400 naming it. Who verified it and when are stored
+// with the checks. Anyone but a platform admin gets 403; an organisation that is not a pending
+// employer is 409. Publishes `organisation.status_changed`.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/organisations/{id}/verify (the `VerifyOrganisation` operationId).
+func (c *ClientWithResponses) VerifyOrganisationWithResponse(ctx context.Context, id string, body VerifyOrganisationJSONRequestBody, reqEditors ...RequestEditorFn) (*VerifyOrganisationResponse, error) {
+	rsp, err := c.VerifyOrganisation(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseVerifyOrganisationResponse(rsp)
+}
+
 // ListPlacementsWithResponse Placements the caller may see, newest first (employer its own, staff their candidates', platform admins all).
 //
 // Returns a wrapper object for the known response body format(s).
@@ -25506,6 +26508,23 @@ func (c *ClientWithResponses) HandOffMessageWithResponse(ctx context.Context, bo
 		return nil, err
 	}
 	return ParseHandOffMessageResponse(rsp)
+}
+
+// GetOrganisationStatusWithResponse An organisation's kind and vetting status, for a service that has not seen it yet.
+//
+// For the services that act on an employer's status (they also hear `organisation.status_changed`
+// on the stream `onward.gateway`, which carries the organisation's id and version only). A user's
+// token is 403; an unknown organisation is 404.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /internal/v1/organisations/{id} (the `GetOrganisationStatus` operationId).
+func (c *ClientWithResponses) GetOrganisationStatusWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetOrganisationStatusResponse, error) {
+	rsp, err := c.GetOrganisationStatus(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetOrganisationStatusResponse(rsp)
 }
 
 // ListOrganisationRecipientsWithResponse The active members of an organisation, to write to. The notifications service's token only.
@@ -29449,6 +30468,196 @@ func ParseChangeMemberRoleResponse(rsp *http.Response) (*ChangeMemberRoleRespons
 	return response, nil
 }
 
+// ParseReinstateOrganisationResponse parses an HTTP response from a ReinstateOrganisationWithResponse call
+func ParseReinstateOrganisationResponse(rsp *http.Response) (*ReinstateOrganisationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ReinstateOrganisationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Organisation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSuspendOrganisationResponse parses an HTTP response from a SuspendOrganisationWithResponse call
+func ParseSuspendOrganisationResponse(rsp *http.Response) (*SuspendOrganisationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SuspendOrganisationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Organisation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseVerifyOrganisationResponse parses an HTTP response from a VerifyOrganisationWithResponse call
+func ParseVerifyOrganisationResponse(rsp *http.Response) (*VerifyOrganisationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &VerifyOrganisationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Organisation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseListPlacementsResponse parses an HTTP response from a ListPlacementsWithResponse call
 func ParseListPlacementsResponse(rsp *http.Response) (*ListPlacementsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -31325,6 +32534,53 @@ func ParseHandOffMessageResponse(rsp *http.Response) (*HandOffMessageResponse, e
 			return nil, err
 		}
 		response.ApplicationProblemJSON413 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetOrganisationStatusResponse parses an HTTP response from a GetOrganisationStatusWithResponse call
+func ParseGetOrganisationStatusResponse(rsp *http.Response) (*GetOrganisationStatusResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetOrganisationStatusResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest InternalOrganisation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
 
 	}
 

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 
+	"github.com/onward-jobs/onward/pkg/auth"
 	"github.com/onward-jobs/onward/pkg/events"
 	"github.com/onward-jobs/onward/pkg/geo"
 	"github.com/onward-jobs/onward/pkg/platform"
@@ -12,6 +14,7 @@ import (
 	"github.com/onward-jobs/onward/pkg/servicekit"
 	"github.com/onward-jobs/onward/pkg/skills"
 	eventsadapter "github.com/onward-jobs/onward/services/employers/internal/adapters/events"
+	"github.com/onward-jobs/onward/services/employers/internal/adapters/gateway"
 	mongoadapter "github.com/onward-jobs/onward/services/employers/internal/adapters/mongo"
 	"github.com/onward-jobs/onward/services/employers/internal/domain"
 	"github.com/onward-jobs/onward/services/employers/internal/service"
@@ -39,18 +42,35 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 		_ = svc.Close()
 		return fmt.Errorf("event publisher: %w", err)
 	}
+	tokens, err := auth.NewServiceTokenSource(auth.ServiceTokenConfig{GatewayURL: cfg.GatewayURL, ServiceName: Name, Secret: cfg.ServiceSecret})
+	if err != nil {
+		_ = svc.Close()
+		return fmt.Errorf("service tokens: %w", err)
+	}
+	orgStatusSource, err := gateway.New(cfg.GatewayURL, tokens, cfg.GatewayTimeout)
+	if err != nil {
+		_ = svc.Close()
+		return err
+	}
 	// The embedded vocabulary is parsed here, before the service reports
 	// ready, so no request pays for it.
 	vocab := service.Vocabulary{Taxonomy: skills.Default(), Places: geo.Default()}
 	vocab.Places.Len()
 	roles := service.New(service.Deps{
 		Roles: store, Profiles: store, Outbox: store, Vocabulary: vocab, Logger: svc.Logger, Locks: locks,
+		OrgStatuses: mongoadapter.NewOrgStatuses(svc.DB), OrgStatusSource: orgStatusSource,
 		Cap:       domain.RoleCap{PerArea: cfg.RoleCapPerArea, RadiusKm: cfg.RoleCapRadiusKm},
 		Publisher: eventsadapter.Publisher{Events: pub, RolesStream: cfg.RolesStream, ProfilesStream: cfg.ProfilesStream},
 	})
+	host, _ := os.Hostname()
+	vetting, err := eventsadapter.Subscribe(svc.Redis, cfg.GatewayStream, host+"-"+Name, svc.Logger, roles.HandleGatewayEvent)
+	if err != nil {
+		_ = svc.Close()
+		return fmt.Errorf("gateway subscriber: %w", err)
+	}
 	transport.Register(svc.Server.App, transport.Deps{Verifier: svc.Verifier, Service: roles})
 	grace := cfg.RelayGrace
-	return svc.Serve(ctx,
+	return svc.Serve(ctx, vetting,
 		platform.EveryLogged(svc.Logger, cfg.CloseInterval, "closed roles past their closing date", roles.CloseExpired),
 		platform.EveryLogged(svc.Logger, cfg.RelayInterval, "relayed pending events", func(ctx context.Context) (int, error) {
 			return roles.RelayPending(ctx, grace)

@@ -34,6 +34,11 @@ type Config struct {
 	// may hold within RoleCapRadiusKm of a site (see domain.RoleCap).
 	RoleCapPerArea  int     `env:"ROLE_CAP_PER_AREA" envDefault:"3" validate:"gte=1,lte=1000"`
 	RoleCapRadiusKm float64 `env:"ROLE_CAP_RADIUS_KM" envDefault:"30" validate:"gt=0,lte=1000"`
+	// GatewayStream is the gateway's stream, where organisation.status_changed
+	// arrives; GatewayTimeout bounds a call to the gateway's internal API
+	// for an organisation's status.
+	GatewayStream  string        `env:"GATEWAY_STREAM" envDefault:"onward.gateway" validate:"required"`
+	GatewayTimeout time.Duration `env:"GATEWAY_TIMEOUT" envDefault:"5s" validate:"gt=0"`
 	// StreamMaxLen caps each stream at about this many entries.
 	StreamMaxLen int64 `env:"EVENTS_STREAM_MAXLEN" envDefault:"100000" validate:"gte=0"`
 }

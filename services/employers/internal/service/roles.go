@@ -28,6 +28,9 @@ func (s *Service) CreateRole(ctx context.Context, p auth.Principal, spec domain.
 	now := s.Now().UTC()
 	r := domain.Role{ID: uuid.NewString(), EmployerID: org, Status: domain.StatusDraft, Version: 1, CreatedAt: now, UpdatedAt: now, StatusChangedAt: now, Spec: spec}
 	if open {
+		if err := s.checkMayOpen(ctx, org); err != nil {
+			return domain.Role{}, err
+		}
 		r.Status = domain.StatusOpen
 	}
 	e, err := s.envelope(EventRoleChanged, r.ID, r.Version)
@@ -183,6 +186,11 @@ func (s *Service) changeRole(ctx context.Context, p auth.Principal, id string, v
 	before := r
 	if err := apply(&r); err != nil {
 		return domain.Role{}, err
+	}
+	if r.Status == domain.StatusOpen && before.Status != domain.StatusOpen {
+		if err := s.checkMayOpen(ctx, org); err != nil {
+			return domain.Role{}, err
+		}
 	}
 	// Opening a role, or moving an open one to another occupation or
 	// site, must keep the employer within the role cap.

@@ -95,6 +95,11 @@ type Deps struct {
 	// area; zero fields take the defaults.
 	Cap    domain.RoleCap
 	Logger *slog.Logger
+	// OrgStatuses keeps the employers' vetting statuses learnt from the
+	// gateway (OrgStatusSource); with either nil, every employer may open
+	// roles, as in unit tests that do not vet.
+	OrgStatuses     OrgStatusStore
+	OrgStatusSource OrgStatusSource
 	// Now is the clock; tests move it. Defaults to time.Now.
 	Now func() time.Time
 }

@@ -7,9 +7,11 @@ import (
 	"time"
 
 	"github.com/onward-jobs/onward/pkg/auth"
+	"github.com/onward-jobs/onward/pkg/events"
 	"github.com/onward-jobs/onward/pkg/platform"
 	"github.com/onward-jobs/onward/pkg/redislock"
 	"github.com/onward-jobs/onward/pkg/sealed"
+	eventsadapter "github.com/onward-jobs/onward/services/gateway/internal/adapters/events"
 	"github.com/onward-jobs/onward/services/gateway/internal/adapters/mongo"
 	"github.com/onward-jobs/onward/services/gateway/internal/adapters/notifications"
 	"github.com/onward-jobs/onward/services/gateway/internal/adapters/redis"
@@ -48,7 +50,10 @@ func Run(ctx context.Context, cfg Config, opts Options) error {
 		if err := g.keys.Load(ctx); err != nil && ctx.Err() == nil {
 			rt.Logger.Error("reload signing keys", "error", err.Error())
 		}
-	}), platform.Every(cfg.RevocationRestore, restoreRevocations(g.revocations, rt.Logger)), drainHandoffs(g.svc, rt))
+	}), platform.Every(cfg.RevocationRestore, restoreRevocations(g.revocations, rt.Logger)), drainHandoffs(g.svc, rt),
+		platform.EveryLogged(rt.Logger, cfg.RelayInterval, "relayed pending events", func(ctx context.Context) (int, error) {
+			return g.svc.RelayPending(ctx, cfg.RelayGrace)
+		}))
 }
 
 // drainHandoffs is a worker that, once the server has stopped, waits for
@@ -98,8 +103,15 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	if _, _, err := revocations.RestoreIfLost(ctx); err != nil {
 		return nil, err
 	}
+	pub, err := events.NewPublisher(rt.Redis, events.PublisherConfig{MaxLen: cfg.StreamMaxLen})
+	if err != nil {
+		return nil, fmt.Errorf("event publisher: %w", err)
+	}
+	relay := &events.Relayer{Outbox: store.Organisations, Sink: eventsadapter.Publisher{Events: pub, Stream: cfg.GatewayStream}, Logger: rt.Logger}
+	statuses := &transport.OrgStatusCache{TTL: cfg.OrgStatusCache, Now: opts.Now}
 	svc, err := service.New(serviceConfig(cfg), service.Deps{
 		Users: store.Users, Organisations: store.Organisations, Invitations: store.Invitations,
+		StatusOutbox: store.Organisations, Relay: relay, StatusChanged: statuses.Forget,
 		RefreshTokens: store.RefreshTokens, Resets: store.Resets, Throttle: redis.NewThrottle(rt.Redis, cfg.MongoDB+":throttle:"),
 		Revocations: revocations, Audit: rt.Logger.With("audit", true), Logger: rt.Logger,
 		Keys: keys, Now: opts.Now, PasswordChecked: opts.PasswordChecked,
@@ -107,6 +119,7 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	if err != nil {
 		return nil, err
 	}
+	statuses.Lookup = svc.StatusOf
 	if cfg.NotificationsURL == "" {
 		rt.Logger.Warn("NOTIFICATIONS_URL is not set: account mails are not sent and /api/v1/notifications answers 503")
 	} else {
@@ -136,12 +149,11 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	}
 	proxy := transport.NewProxy([]transport.Upstream{
 		{Name: "employers", URL: cfg.EmployersURL}, {Name: "candidates", URL: cfg.CandidatesURL}, {Name: "matching", URL: cfg.MatchingURL},
-		{Name: "notifications", URL: cfg.NotificationsURL},
-		{Name: "placements", URL: cfg.PlacementsURL},
+		{Name: "notifications", URL: cfg.NotificationsURL}, {Name: "placements", URL: cfg.PlacementsURL},
 	}, cfg.ProxyTimeout)
 	transport.Register(rt.Server.App, transport.Deps{
 		Service: svc, Keys: keys, Verifier: verifier, InternalVerifier: internalVerifier, Proxy: proxy,
-		ServiceSecret: cfg.ServiceSecret, CORSOrigins: cfg.CORSOrigins,
+		ServiceSecret: cfg.ServiceSecret, CORSOrigins: cfg.CORSOrigins, OrgStatus: statuses,
 	})
 	return &gateway{svc: svc, keys: keys, revocations: revocations}, nil
 }

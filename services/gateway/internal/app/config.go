@@ -28,10 +28,20 @@ type Config struct {
 	// /api/v1/notifications answers 503 and account mails (invitations,
 	// password resets) are not sent, each logged as a warning by id.
 	NotificationsURL string `env:"NOTIFICATIONS_URL" validate:"omitempty,url"`
-	// PlacementsURL is the placements service (introductions, placements,
-	// follow-ups), optional like notifications: without it those paths
-	// answer 503.
-	PlacementsURL     string        `env:"PLACEMENTS_URL" validate:"omitempty,url"`
+	// PlacementsURL is the placements service, optional like
+	// notifications: without it its routes answer 503.
+	PlacementsURL string `env:"PLACEMENTS_URL" validate:"omitempty,url"`
+	// OrgStatusCache is how long the proxy's gate trusts an organisation's
+	// status it read, at most 30 s: a suspension takes effect within it.
+	OrgStatusCache time.Duration `env:"ORG_STATUS_CACHE" envDefault:"10s" validate:"gte=0,lte=30s"`
+	// GatewayStream is the stream of the gateway's events
+	// (organisation.status_changed).
+	GatewayStream string `env:"GATEWAY_STREAM" envDefault:"onward.gateway" validate:"required"`
+	// RelayInterval is how often status events left unpublished are
+	// published, and RelayGrace how old such an event must be.
+	RelayInterval     time.Duration `env:"OUTBOX_RELAY_INTERVAL" envDefault:"5s" validate:"gt=0"`
+	RelayGrace        time.Duration `env:"OUTBOX_RELAY_GRACE" envDefault:"10s" validate:"gte=0"`
+	StreamMaxLen      int64         `env:"EVENTS_STREAM_MAXLEN" envDefault:"100000" validate:"gte=0"`
 	AccessTTL         time.Duration `env:"ACCESS_TOKEN_TTL" envDefault:"15m" validate:"gt=0"`
 	ServiceTokenTTL   time.Duration `env:"SERVICE_TOKEN_TTL" envDefault:"5m" validate:"gt=0,lte=5m"`
 	LoginAccountLimit int           `env:"LOGIN_ACCOUNT_LIMIT" envDefault:"5" validate:"gt=0"`

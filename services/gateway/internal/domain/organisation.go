@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -37,6 +38,12 @@ type Organisation struct {
 	Kind          OrgKind
 	ProgrammeType ProgrammeType
 	CreatedAt     time.Time
+	// Status is pending, verified or suspended; Version counts its
+	// changes, for the organisation.status_changed events.
+	Status       OrgStatus
+	Version      int64
+	Verification *Verification
+	Suspension   *Suspension
 }
 
 // NewOrganisation checks the name and kind and returns the organisation.
@@ -59,15 +66,22 @@ func NewOrganisation(id, name string, kind OrgKind, ptype ProgrammeType, now tim
 	default:
 		return Organisation{}, errs.Invalid("kind", "must be one of: employer, programme")
 	}
-	return Organisation{ID: id, Name: name, Kind: kind, ProgrammeType: ptype, CreatedAt: now.UTC()}, nil
+	// A new employer waits for a platform administrator's checks; a
+	// programme organisation is created by one and needs none.
+	status := StatusPending
+	if kind == KindProgramme {
+		status = StatusVerified
+	}
+	return Organisation{ID: id, Name: name, Kind: kind, ProgrammeType: ptype, CreatedAt: now.UTC(), Status: status, Version: 1}, nil
 }
 
 // OrganisationFilter narrows a listing of organisations. Query matches any
 // part of the name, ignoring case and accents; Kind, when set, keeps one
 // side of the platform.
 type OrganisationFilter struct {
-	Query string
-	Kind  OrgKind
+	Query  string
+	Kind   OrgKind
+	Status OrgStatus
 }
 
 // MaxOrganisationQuery bounds the length of a name search.
@@ -86,8 +100,17 @@ func CheckOrganisationFilter(f OrganisationFilter) (OrganisationFilter, error) {
 	default:
 		fields = append(fields, errs.FieldError{Field: "kind", Message: "must be one of: employer, programme"})
 	}
+	fields = appendFieldErrors(fields, CheckOrgStatus("status", f.Status))
 	if len(fields) > 0 {
 		return f, &errs.ValidationError{Fields: fields}
 	}
 	return f, nil
+}
+
+func appendFieldErrors(fields []errs.FieldError, err error) []errs.FieldError {
+	var ve *errs.ValidationError
+	if errors.As(err, &ve) {
+		return append(fields, ve.Fields...)
+	}
+	return fields
 }

@@ -45,6 +45,13 @@ type Deps struct {
 	Users         Users
 	Organisations Organisations
 	Invitations   Invitations
+	// StatusOutbox stores organisation status changes with their events;
+	// Relay publishes them (nil publishes nothing, for unit tests), and
+	// StatusChanged, when set, is told the organisation's id after each
+	// change, so the proxy's cache forgets it on this replica at once.
+	StatusOutbox  StatusOutbox
+	Relay         EventRelay
+	StatusChanged func(orgID string)
 	RefreshTokens RefreshTokens
 	Resets        PasswordResets
 	Throttle      Throttle

@@ -167,9 +167,22 @@ func routes(app *fiber.App, k *kit.Kit) {
 	app.Get("/admin/organisations", signedIn(kit.Admins, admins.Organisations)...)
 	app.Get("/admin/deliveries", signedIn(admin.DeliveryReaders, admins.Deliveries)...)
 	organisationRoutes(app, admins, "/admin/organisations/:id", k.CSRF, k.RequireSession, k.Guard(kit.Admins), admins.PlatformScope)
+	vettingRoutes(app, admins, "/admin/organisations/:id", k.CSRF, k.RequireSession, k.Guard(kit.Admins), admins.PlatformScope)
 	organisationRoutes(app, admins, "/organisation", k.CSRF, k.RequireSession, admins.OwnScope)
 
 	app.Use(k.NotFound)
+}
+
+// vettingRoutes adds a platform administrator's verification,
+// suspension and reinstatement of an employer under base, behind chain.
+func vettingRoutes(app *fiber.App, p *admin.Pages, base string, chain ...fiber.Handler) {
+	with := func(h fiber.Handler) []fiber.Handler { return append(append([]fiber.Handler{}, chain...), h) }
+	app.Get(base+"/verify", with(p.VerifyForm)...)
+	app.Post(base+"/verify", with(p.Verify)...)
+	app.Get(base+"/suspend", with(p.ConfirmSuspend)...)
+	app.Post(base+"/suspend", with(p.Suspend)...)
+	app.Get(base+"/reinstate", with(p.ConfirmReinstate)...)
+	app.Post(base+"/reinstate", with(p.Reinstate)...)
 }
 
 // organisationRoutes adds an organisation's page and its actions under

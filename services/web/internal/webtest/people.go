@@ -15,12 +15,16 @@ import (
 const StrongPassword = "quiet-orchard-bicycle-71"
 
 // SignUp creates an employer through the sign-up form and returns the
-// page it ends on: the home page when the gateway accepts it.
+// page it ends on: the home page when the gateway accepts it. A new
+// employer starts pending; when the sign-up created it, the platform
+// administrator verifies it (see SignUpPending and Stack.VerifyEmployer).
 func (b *Browser) SignUp(org, name, email string) Page {
 	b.t.Helper()
-	return b.Submit("/signup", "/signup", url.Values{
-		"organisation_name": {org}, "name": {name}, "email": {email}, "password": {StrongPassword},
-	})
+	p := b.SignUpPending(org, name, email)
+	if p.Status == http.StatusOK && p.URL != nil && p.URL.Path == "/home" {
+		b.stack.VerifyEmployer(b.t, email)
+	}
+	return p
 }
 
 // SignIn returns a new browser signed in through the sign-in form; it

@@ -139,6 +139,9 @@ func transitionProblem(c *fiber.Ctx, te *domain.TransitionError) error {
 // /problems/role-cap-reached, naming the limit and the radius of an area;
 // any other error goes to the error handler.
 func capProblem(c *fiber.Ctx, err error) error {
+	if vetted, ok := vettingProblem(c, err); ok {
+		return vetted
+	}
 	var ce *domain.RoleCapError
 	if !errors.As(err, &ce) {
 		return err

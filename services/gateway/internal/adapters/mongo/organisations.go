@@ -15,8 +15,12 @@ import (
 	"github.com/onward-jobs/onward/services/gateway/internal/domain"
 )
 
-// Organisations stores organisations.
-type Organisations struct{ coll *mongo.Collection }
+// Organisations stores organisations. locks serialises status changes,
+// which are conditional on the version.
+type Organisations struct {
+	coll  *mongo.Collection
+	locks Locker
+}
 
 // organisationDoc keeps beside the name its search key (textkey: lower
 // case, accents and punctuation folded), which a name search matches.
@@ -27,14 +31,25 @@ type organisationDoc struct {
 	Kind          string    `bson:"kind"`
 	ProgrammeType string    `bson:"programme_type,omitempty"`
 	CreatedAt     time.Time `bson:"created_at"`
+	// Status is missing in documents stored before vetting; the start-up
+	// migration sets it.
+	Status       string           `bson:"status,omitempty"`
+	Version      int64            `bson:"version,omitempty"`
+	Verification *verificationDoc `bson:"verification,omitempty"`
+	Suspension   *suspensionDoc   `bson:"suspension,omitempty"`
+	// PendingEvents is the outbox: events stored with a status change
+	// until they are published.
+	PendingEvents []string `bson:"pending_events,omitempty"`
 }
 
 func toOrganisationDoc(o domain.Organisation) organisationDoc {
-	return organisationDoc{ID: o.ID, Name: o.Name, NameKey: textkey.Of(o.Name), Kind: string(o.Kind), ProgrammeType: string(o.ProgrammeType), CreatedAt: o.CreatedAt}
+	return organisationDoc{ID: o.ID, Name: o.Name, NameKey: textkey.Of(o.Name), Kind: string(o.Kind), ProgrammeType: string(o.ProgrammeType), CreatedAt: o.CreatedAt,
+		Status: string(o.Status), Version: o.Version, Verification: toVerificationDoc(o.Verification), Suspension: toSuspensionDoc(o.Suspension)}
 }
 
 func toDomainOrganisation(d organisationDoc) domain.Organisation {
-	return domain.Organisation{ID: d.ID, Name: d.Name, Kind: domain.OrgKind(d.Kind), ProgrammeType: domain.ProgrammeType(d.ProgrammeType), CreatedAt: d.CreatedAt.UTC()}
+	return domain.Organisation{ID: d.ID, Name: d.Name, Kind: domain.OrgKind(d.Kind), ProgrammeType: domain.ProgrammeType(d.ProgrammeType), CreatedAt: d.CreatedAt.UTC(),
+		Status: domain.OrgStatus(d.Status), Version: d.Version, Verification: toDomainVerification(d.Verification), Suspension: toDomainSuspension(d.Suspension)}
 }
 
 // Create inserts an organisation.
@@ -70,6 +85,9 @@ func (r *Organisations) List(ctx context.Context, f domain.OrganisationFilter, p
 	filter := bson.D{}
 	if f.Kind != "" {
 		filter = append(filter, bson.E{Key: "kind", Value: string(f.Kind)})
+	}
+	if f.Status != "" {
+		filter = append(filter, bson.E{Key: "status", Value: string(f.Status)})
 	}
 	if key := textkey.Of(f.Query); key != "" {
 		filter = append(filter, bson.E{Key: "name_key", Value: bson.D{{Key: "$regex", Value: regexp.QuoteMeta(key)}}})

@@ -40,7 +40,7 @@ type Locker interface {
 func NewStore(db *mongo.Database, box *sealed.Box, locks Locker) *Store {
 	return &Store{
 		Users:         &Users{coll: db.Collection("users")},
-		Organisations: &Organisations{coll: db.Collection("organisations")},
+		Organisations: &Organisations{coll: db.Collection("organisations"), locks: locks},
 		Invitations:   &Invitations{coll: db.Collection("invitations"), locks: locks},
 		RefreshTokens: &RefreshTokens{coll: db.Collection("refresh_tokens"), locks: locks},
 		SigningKeys:   &SigningKeys{coll: db.Collection("signing_keys"), box: box},
@@ -81,6 +81,9 @@ func (s *Store) EnsureIndexes(ctx context.Context) error {
 		return err
 	}
 	if err := s.Organisations.backfillNameKeys(ctx); err != nil {
+		return err
+	}
+	if err := s.Organisations.backfillStatus(ctx); err != nil {
 		return err
 	}
 	return s.Invitations.backfillIDs(ctx)

@@ -25,11 +25,14 @@ func FuzzRequestBodies(f *testing.F) {
 		"invite":       into(func() any { return new(inviteRequest) }),
 		"accept":       into(func() any { return new(acceptInvitationRequest) }),
 		"servicetoken": into(func() any { return new(serviceTokenRequest) }),
+		"verify":       into(func() any { return new(verifyRequest) }),
+		"suspend":      into(func() any { return new(suspendRequest) }),
 	},
 		`{"organisation_name":"Bakkerij","name":"Ana","email":"ana@bakkerij.be","password":"copper-orchard-violin-58"}`,
 		`{"email":"ana@bakkerij.be","password":"x"}`, `{"email":"not an address","password":""}`,
 		`{"email":{"$gt":""},"password":{"$ne":null}}`, `{"refresh_token":["a","b"]}`,
 		`{"name":"Huis","kind":"spaceship","programme_type":"castle"}`, `{"email":"a@b.be","role":"admin"}`,
 		`{"name":"`+"\u202e"+`Mira","password":"short"}`, `{"audience":"everyone","service":"web"}`,
+		`{"register_country":"BE","register_number":"0123.456.789","contact_name":"Ana","contacted_on":"2026-12-01"}`, `{"reason":{"$ne":""}}`,
 	)
 }

@@ -29,12 +29,12 @@ func (h *handlers) listOrganisations(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f := domain.OrganisationFilter{Query: c.Query("q"), Kind: domain.OrgKind(c.Query("kind"))}
+	f := domain.OrganisationFilter{Query: c.Query("q"), Kind: domain.OrgKind(c.Query("kind")), Status: domain.OrgStatus(c.Query("status"))}
 	orgs, next, err := h.svc.ListOrganisations(c.UserContext(), a, f, page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(httpx.ToPage(orgs, next, toOrganisationResponse))
+	return c.JSON(httpx.ToPage(orgs, next, toOrganisationAdminResponse))
 }
 
 func (h *handlers) organisation(c *fiber.Ctx) error {
@@ -45,6 +45,9 @@ func (h *handlers) organisation(c *fiber.Ctx) error {
 	org, err := h.svc.Organisation(c.UserContext(), a, c.Params("id"))
 	if err != nil {
 		return err
+	}
+	if a.IsAdmin() {
+		return c.JSON(toOrganisationAdminResponse(org))
 	}
 	return c.JSON(toOrganisationResponse(org))
 }

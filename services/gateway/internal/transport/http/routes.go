@@ -18,6 +18,8 @@ type Deps struct {
 	Proxy            *Proxy
 	ServiceSecret    string
 	CORSOrigins      string
+	// OrgStatus is the gate's cache of organisations' statuses.
+	OrgStatus *OrgStatusCache
 }
 
 // Register adds the security middleware, the gateway's own API and the
@@ -47,6 +49,9 @@ func Register(app *fiber.App, d Deps) {
 	api.Get("/organisations/:id/members", authed, h.members)
 	api.Delete("/organisations/:id/members/:user_id", authed, h.removeMember)
 	api.Put("/organisations/:id/members/:user_id/role", authed, h.changeMemberRole)
+	api.Post("/organisations/:id/verify", authed, h.verifyOrganisation)
+	api.Post("/organisations/:id/suspend", authed, h.suspendOrganisation)
+	api.Post("/organisations/:id/reinstate", authed, h.reinstateOrganisation)
 	api.Get("/organisations/:id/invitations", authed, h.openInvitations)
 	api.Post("/organisations/:id/invitations", authed, h.invite)
 	api.Post("/organisations/:id/invitations/:invitation_id/reissue", authed, h.reissueInvitation)
@@ -56,9 +61,10 @@ func Register(app *fiber.App, d Deps) {
 	api.Delete("/users/:id/deactivation", authed, h.reactivateUser)
 	api.Post("/users/:id/password-reset", authed, h.issuePasswordReset)
 	api.Post("/admin/signing-keys/rotate", authed, rotateKeys(d.Keys))
-	app.Use("/api/v1", d.Proxy.Handle)
+	app.Use("/api/v1", orgGate(d.Verifier, d.OrgStatus), d.Proxy.Handle)
 
 	internal := app.Group("/internal/v1", auth.Middleware(d.InternalVerifier))
 	internal.Get("/users/:id/recipient", h.recipient)
 	internal.Get("/organisations/:id/recipients", h.organisationRecipients)
+	internal.Get("/organisations/:id", h.organisationStatus)
 }

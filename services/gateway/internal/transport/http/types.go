@@ -72,6 +72,11 @@ type organisationResponse struct {
 	Kind          string    `json:"kind"`
 	ProgrammeType string    `json:"programme_type,omitempty"`
 	CreatedAt     time.Time `json:"created_at"`
+	Status        string    `json:"status"`
+	// Verification and Suspension are shown to platform administrators
+	// only.
+	Verification *verificationResponse `json:"verification,omitempty"`
+	Suspension   *suspensionResponse   `json:"suspension,omitempty"`
 }
 
 type accountResponse struct {
@@ -98,7 +103,7 @@ func toUserResponse(u domain.User) userResponse {
 }
 
 func toOrganisationResponse(o domain.Organisation) organisationResponse {
-	return organisationResponse{ID: o.ID, Name: o.Name, Kind: string(o.Kind), ProgrammeType: string(o.ProgrammeType), CreatedAt: o.CreatedAt.UTC()}
+	return organisationResponse{ID: o.ID, Name: o.Name, Kind: string(o.Kind), ProgrammeType: string(o.ProgrammeType), CreatedAt: o.CreatedAt.UTC(), Status: string(o.Status)}
 }
 
 func toAccountResponse(a service.Account) accountResponse {

@@ -89,6 +89,8 @@ func showNotice(v *kit.View, d *orgData, n *notice) {
 		}
 	case revoked:
 		v.Notice = v.T("AdminNoticeRevoked")
+	case noticeVerified, noticeSuspended, noticeReinstated:
+		v.Notice = v.T(vettingNotices[n.Kind], "Name", d.Name)
 	default:
 		showMemberNotice(v, d, n)
 	}

@@ -22,6 +22,9 @@ type orgData struct {
 	// re-issued one.
 	Fresh       bool
 	InviteRoles []string
+	// Vetting is an employer's vetting status and checks; nil for a
+	// programme organisation.
+	Vetting *vetting
 }
 
 // memberRow is one person of the organisation.
@@ -78,7 +81,7 @@ func (p *Pages) organisationView(c *fiber.Ctx) (*kit.View, *orgData, error) {
 	v.Form["role"] = kit.RoleMember
 	d := &orgData{
 		scope: sc, Name: org.JSON200.Name, Kind: orgKindLabel(v, *org.JSON200), Created: calendarDate(org.JSON200.CreatedAt),
-		InviteDays: invitationDays, InviteRoles: inviteRoles,
+		InviteDays: invitationDays, InviteRoles: inviteRoles, Vetting: vettingOf(*org.JSON200),
 	}
 	me := kit.ActorOf(c).UserID
 	for _, m := range people {

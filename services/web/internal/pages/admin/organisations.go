@@ -19,8 +19,11 @@ const organisationsPageSize = 20
 // results and the way to the next.
 type listData struct {
 	Kinds    []string
-	Items    []orgRow
-	Filtered bool
+	Statuses []string
+	// PendingHref lists the employers waiting for verification.
+	PendingHref string
+	Items       []orgRow
+	Filtered    bool
 	// NextHref is the next page; FirstHref, on a later page, the first.
 	NextHref, FirstHref string
 }
@@ -28,12 +31,14 @@ type listData struct {
 // orgRow is one organisation in the list.
 type orgRow struct {
 	Href, Name, Kind, Created string
+	// Status is an employer's vetting status; empty for a programme.
+	Status string
 }
 
 // search is the organisations list's search, as typed, and the page of
 // results asked for.
 type search struct {
-	Query, Kind, Cursor string
+	Query, Kind, Status, Cursor string
 }
 
 // Organisations lists and searches the platform's organisations, a page at
@@ -42,9 +47,10 @@ type search struct {
 // the fields.
 func (p *Pages) Organisations(c *fiber.Ctx) error {
 	v := p.k.NewView(c, "/admin/organisations")
-	kit.FormValues(c, v, "q", "kind")
-	s := search{Query: v.Val("q"), Kind: v.Val("kind"), Cursor: c.Query("cursor")}
-	d := &listData{Kinds: []string{kit.KindEmployer, kit.KindProgramme}, Filtered: s.Query != "" || s.Kind != ""}
+	kit.FormValues(c, v, "q", "kind", "status")
+	s := search{Query: v.Val("q"), Kind: v.Val("kind"), Status: v.Val("status"), Cursor: c.Query("cursor")}
+	d := &listData{Kinds: []string{kit.KindEmployer, kit.KindProgramme}, Statuses: []string{statusPending, statusVerified, statusSuspended},
+		Filtered: s.Query != "" || s.Kind != "" || s.Status != "", PendingHref: organisationsHref(search{Status: statusPending}, "")}
 	v.Data = d
 	if s.Cursor != "" {
 		d.FirstHref = organisationsHref(s, "")
@@ -73,6 +79,10 @@ func listParams(s search) *api.ListOrganisationsParams {
 		kind := api.ListOrganisationsParamsKind(s.Kind)
 		params.Kind = &kind
 	}
+	if s.Status != "" {
+		status := api.ListOrganisationsParamsStatus(s.Status)
+		params.Status = &status
+	}
 	if s.Cursor != "" {
 		params.Cursor = &s.Cursor
 	}
@@ -81,10 +91,14 @@ func listParams(s search) *api.ListOrganisationsParams {
 
 // orgRowOf is organisation o as the list shows it.
 func orgRowOf(v *kit.View, o api.Organisation) orgRow {
-	return orgRow{
+	row := orgRow{
 		Href: "/admin/organisations/" + url.PathEscape(o.ID), Name: o.Name,
 		Kind: orgKindLabel(v, o), Created: calendarDate(o.CreatedAt),
 	}
+	if o.Kind == api.OrganisationKindEmployer {
+		row.Status = string(o.Status)
+	}
+	return row
 }
 
 // listFailed shows the search again with the gateway's objections; a page
@@ -107,7 +121,7 @@ func (p *Pages) listFailed(c *fiber.Ctx, v *kit.View, err error) error {
 // search.
 func organisationsHref(s search, cursor string) string {
 	q := url.Values{}
-	for key, value := range map[string]string{"q": s.Query, "kind": s.Kind, "cursor": cursor} {
+	for key, value := range map[string]string{"q": s.Query, "kind": s.Kind, "status": s.Status, "cursor": cursor} {
 		if value != "" {
 			q.Set(key, value)
 		}
