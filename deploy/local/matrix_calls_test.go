@@ -284,7 +284,8 @@ var operations = map[string]operation{
 		return request{"POST", "/api/v1/introductions/" + w.acceptedIntroduction(w.pairOf(o)).ID + "/messages", map[string]any{"text": "Would Tuesday at 10 suit?"}}
 	}},
 	"recordMeetingOutcome": {"org", func(w *world, mine, o *matrixOrg) request {
-		return request{"POST", "/api/v1/introductions/" + w.freshAccepted(w.pairOf(o)).ID + "/outcome", map[string]any{"outcome": "not_hired", "reason": "availability"}}
+		in := w.unspentAccepted("recordMeetingOutcome", w.pairOf(o), w.withoutOutcome)
+		return request{"POST", "/api/v1/introductions/" + in.ID + "/outcome", map[string]any{"outcome": "not_hired", "reason": "availability"}}
 	}},
 	"listPlacements": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/placements") }},
 	"getPlacement": {"org", func(w *world, mine, o *matrixOrg) request {
@@ -304,12 +305,14 @@ var operations = map[string]operation{
 	}},
 
 	// Disclosures: a grant of an accepted introduction of the pair (see
-	// above); each withdrawal meets a grant of its own.
+	// above); a withdrawal meets a grant not withdrawn yet.
 	"readDisclosure": {"org", func(w *world, mine, o *matrixOrg) request {
 		return get("/api/v1/disclosures/" + w.disclosureOf(w.pairOf(o)))
 	}},
 	"withdrawDisclosure": {"org", func(w *world, mine, o *matrixOrg) request {
-		return request{"POST", "/api/v1/disclosures/" + *w.freshAccepted(w.pairOf(o)).DisclosureID + "/withdraw", nil}
+		pr := w.pairOf(o)
+		in := w.unspentAccepted("withdrawDisclosure", pr, w.grantActive(pr.prog))
+		return request{"POST", "/api/v1/disclosures/" + *in.DisclosureID + "/withdraw", nil}
 	}},
 	"listCandidateDisclosures": {"programme", func(_ *world, mine, o *matrixOrg) request {
 		return get("/api/v1/candidates/" + o.candidateID + "/disclosures")

@@ -37,6 +37,9 @@ type introWorld struct {
 	// disclosure, for the operations that only read it or write in its
 	// thread.
 	accepted map[introPair]api.Introduction
+	// unspent is, per operation that consumes an accepted introduction,
+	// the pair's one it has not consumed yet.
+	unspent map[spendKey]api.Introduction
 	// placements is an active placement of each pair.
 	placements map[introPair]string
 	// hiringRoles is each employer's role for hires.
@@ -146,6 +149,50 @@ func (w *world) accept(prog *matrixOrg, id string) api.Introduction {
 // operation that consumes it (an outcome, a withdrawn disclosure).
 func (w *world) freshAccepted(pr introPair) api.Introduction {
 	return w.accept(pr.prog, w.openIntroduction(pr))
+}
+
+// spendKey names an operation's accepted introduction of a pair.
+type spendKey struct {
+	op string
+	pr introPair
+}
+
+// unspentAccepted returns the pair's accepted introduction kept for op,
+// which consumes it, while unspent says it is not consumed yet (a refused
+// call leaves it as it was); a fresh one otherwise.
+func (w *world) unspentAccepted(op string, pr introPair, unspent func(api.Introduction) bool) api.Introduction {
+	k := spendKey{op, pr}
+	if in, ok := w.intro.unspent[k]; ok && unspent(in) {
+		return in
+	}
+	in := w.freshAccepted(pr)
+	if w.intro.unspent == nil {
+		w.intro.unspent = map[spendKey]api.Introduction{}
+	}
+	w.intro.unspent[k] = in
+	return in
+}
+
+// withoutOutcome reports an introduction with no outcome recorded yet.
+func (w *world) withoutOutcome(in api.Introduction) bool {
+	var now api.Introduction
+	w.platform.do("GET", "/api/v1/introductions/"+in.ID, nil, http.StatusOK, &now)
+	return now.Outcome == nil
+}
+
+// grantActive returns whether the disclosure of an introduction of o's
+// candidate is still active, as its staff list the candidate's grants.
+func (w *world) grantActive(o *matrixOrg) func(api.Introduction) bool {
+	return func(in api.Introduction) bool {
+		var list api.DisclosureGrantList
+		o.member.do("GET", "/api/v1/candidates/"+o.candidateID+"/disclosures", nil, http.StatusOK, &list)
+		for _, g := range list.Items {
+			if g.ID == *in.DisclosureID {
+				return g.Status == api.DisclosureStatusActive
+			}
+		}
+		return false
+	}
 }
 
 // acceptedIntroduction is the pair's accepted introduction, made once.
