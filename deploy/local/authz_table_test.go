@@ -17,6 +17,12 @@ package launcher
 // admin: only the admin it belongs to may mark it read, everyone else is
 // told it does not exist (404), as for a notification of another
 // organisation's; the platform administrator has no organisation.
+// The object of an introduction, a placement, a follow-up or a disclosure
+// is one the organisation is a party to, on its own side: an employer's
+// is of its role, about programme organisation 1's candidate; a programme
+// organisation's is about its candidate, on employer A's role (see
+// matrix_intro_world_test.go). askToMeet's object is the employer's role;
+// answerFollowUp's a task addressed to the organisation's side.
 //
 // A new operation needs rows here before TestAuthorisationMatrix passes;
 // MATRIX_RECORD=1 go test ./deploy/local -run Matrix -v prints the table as
@@ -29,6 +35,12 @@ var authorisationTable = []string{
 	"addCertificate        other 401  403  403  403  404  404  404  404  403",
 	"addProgrammeRecord    own   -    -    -    -    201  201  201  201  -",
 	"addProgrammeRecord    other 401  403  403  403  404  404  404  404  403",
+	"answerFollowUp        own   -    200  200  200  200  200  200  200  -",
+	"answerFollowUp        other 401  404  404  404  404  404  404  404  404",
+	"answerIntroduction    own   -    404  404  404  200  200  200  200  -",
+	"answerIntroduction    other 401  404  404  404  404  404  404  404  404",
+	"askToMeet             own   -    201  201  201  -    -    -    -    -",
+	"askToMeet             other 401  404  404  404  403  403  403  403  403",
 	"attestSkill           own   -    -    -    -    201  201  201  201  -",
 	"attestSkill           other 401  403  403  403  404  404  404  404  403",
 	"changeMemberRole      own   -    200  403  200  403  200  403  200  -",
@@ -41,6 +53,8 @@ var authorisationTable = []string{
 	"createRole            -     401  201  201  201  403  403  403  403  403",
 	"deactivateUser        own   -    200  403  200  403  200  403  200  -",
 	"deactivateUser        other 401  404  403  404  403  404  403  404  200",
+	"endPlacement          own   -    403  403  403  200  200  200  200  -",
+	"endPlacement          other 401  404  404  404  404  404  404  404  403",
 	"eraseCandidate        own   -    -    -    -    403  204  403  204  -",
 	"eraseCandidate        other 401  403  403  403  403  404  403  404  403",
 	"exportCandidate       own   -    -    -    -    200  200  200  200  -",
@@ -50,6 +64,8 @@ var authorisationTable = []string{
 	"getConsentText        -     401  200  200  200  200  200  200  200  200",
 	"getEmployer           own   -    200  200  200  -    -    -    -    -",
 	"getEmployer           other 401  403  403  403  200  200  200  200  200",
+	"getIntroduction       own   -    200  200  200  200  200  200  200  -",
+	"getIntroduction       other 401  404  404  404  404  404  404  404  200",
 	"getMatchingStatus     -     401  403  403  403  403  403  403  403  200",
 	"getMe                 -     401  200  200  200  200  200  200  200  200",
 	"getMyEmployer         -     401  200  200  200  403  403  403  403  403",
@@ -58,6 +74,8 @@ var authorisationTable = []string{
 	"getOrganisation       own   -    200  200  200  200  200  200  200  -",
 	"getOrganisation       other 401  404  404  404  404  404  404  404  200",
 	"getPlace              -     401  200  200  200  200  200  200  200  200",
+	"getPlacement          own   -    200  200  200  200  200  200  200  -",
+	"getPlacement          other 401  404  404  404  404  404  404  404  200",
 	"getProgramme          own   -    -    -    -    200  200  200  200  -",
 	"getProgramme          other 401  403  403  403  404  404  404  404  403",
 	"getRole               own   -    200  200  200  -    -    -    -    -",
@@ -76,8 +94,14 @@ var authorisationTable = []string{
 	"issuePasswordReset    other 401  404  403  404  403  404  403  404  202",
 	"listCandidateAudit    own   -    -    -    -    403  200  403  200  -",
 	"listCandidateAudit    other 401  403  403  403  403  404  403  404  403",
+	"listCandidateDisclosures own   -    -    -    -    200  200  200  200  -",
+	"listCandidateDisclosures other 401  403  403  403  404  404  404  404  403",
 	"listCandidates        -     401  403  403  403  200  200  200  200  403",
 	"listConsentTexts      -     401  200  200  200  200  200  200  200  200",
+	"listFollowUps         -     401  200  200  200  200  200  200  200  200",
+	"listIntroductionMessages own   -    200  200  200  200  200  200  200  -",
+	"listIntroductionMessages other 401  404  404  404  404  404  404  404  200",
+	"listIntroductions     -     401  200  200  200  200  200  200  200  200",
 	"listInvitations       own   -    200  403  200  403  200  403  200  -",
 	"listInvitations       other 401  404  404  404  404  404  404  404  200",
 	"listMembers           own   -    200  200  200  200  200  200  200  -",
@@ -85,6 +109,7 @@ var authorisationTable = []string{
 	"listNotificationDeliveries -   401  200  403  200  403  200  403  200  200",
 	"listNotifications     -     401  200  200  200  200  200  200  200  200",
 	"listOrganisations     -     401  403  403  403  403  403  403  403  200",
+	"listPlacements        -     401  200  200  200  200  200  200  200  200",
 	"listProgrammes        -     401  403  403  403  200  200  200  200  403",
 	"listRoles             -     401  200  200  200  200  200  200  200  200",
 	"listSectors           -     401  200  200  200  200  200  200  200  200",
@@ -96,6 +121,8 @@ var authorisationTable = []string{
 	"patchCandidate        other 401  403  403  403  404  404  404  404  403",
 	"patchRole             own   -    200  200  200  -    -    -    -    -",
 	"patchRole             other 401  404  404  404  403  403  403  403  403",
+	"postIntroductionMessage own   -    201  201  201  201  201  201  201  -",
+	"postIntroductionMessage other 401  404  404  404  404  404  404  404  403",
 	"putMyEmployer         -     401  200  200  200  403  403  403  403  403",
 	"putNotificationPreferences -   401  200  200  200  200  200  200  200  200",
 	"putOrganisationNotificationDefaults own   -    200  403  200  403  200  403  200  -",
@@ -103,8 +130,12 @@ var authorisationTable = []string{
 	"reactivateUser        own   -    200  403  200  403  200  403  200  -",
 	"reactivateUser        other 401  404  403  404  403  404  403  404  200",
 	"readAllNotifications  -     401  204  204  204  204  204  204  204  204",
+	"readDisclosure        own   -    200  200  200  200  200  200  200  -",
+	"readDisclosure        other 401  404  404  404  404  404  404  404  404",
 	"readNotification      own   -    204  404  204  404  204  404  204  -",
 	"readNotification      other 401  404  404  404  404  404  404  404  404",
+	"recordMeetingOutcome  own   -    200  200  200  200  200  200  200  -",
+	"recordMeetingOutcome  other 401  404  404  404  404  404  404  404  403",
 	"reinstateOrganisation -    401  403  403  403  403  403  403  403  200",
 	"removeMember          own   -    204  403  204  403  204  403  204  -",
 	"removeMember          other 401  404  404  404  404  404  404  404  204",
@@ -127,6 +158,8 @@ var authorisationTable = []string{
 	"searchSkills          -     401  200  200  200  200  200  200  200  200",
 	"setConsent            own   -    -    -    -    200  200  200  200  -",
 	"setConsent            other 401  403  403  403  404  404  404  404  403",
+	"setPlacementStillLooking own   -    403  403  403  200  200  200  200  -",
+	"setPlacementStillLooking other 401  404  404  404  404  404  404  404  403",
 	"setRoleStatus         own   -    200  200  200  -    -    -    -    -",
 	"setRoleStatus         other 401  404  404  404  403  403  403  403  403",
 	"signUp                -     202  202  202  202  202  202  202  202  202",
@@ -144,4 +177,8 @@ var authorisationTable = []string{
 	"verifyAttestation     own   -    -    -    -    200  200  200  200  -",
 	"verifyAttestation     other 401  200  200  200  200  200  200  200  200",
 	"verifyOrganisation    -     401  403  403  403  403  403  403  403  200",
+	"withdrawDisclosure    own   -    403  403  403  200  200  200  200  -",
+	"withdrawDisclosure    other 401  403  403  403  404  404  404  404  403",
+	"withdrawIntroduction  own   -    200  200  200  403  403  403  403  -",
+	"withdrawIntroduction  other 401  404  404  404  404  404  404  404  403",
 }

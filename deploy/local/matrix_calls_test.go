@@ -2,6 +2,7 @@ package launcher
 
 import (
 	"net/http"
+	"time"
 )
 
 // request is one call of the matrix, before it is sent.
@@ -250,6 +251,72 @@ var operations = map[string]operation{
 	}},
 	"listNotificationDeliveries": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/notifications/deliveries") }},
 	"getConsentText":             {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/consent-texts/2026-11") }},
+
+	// Introductions, placements and follow-ups. An operation both sides
+	// reach names an object of kind "org": an introduction (placement,
+	// follow-up) the object organisation is a party to, on its own side
+	// (see world.pairOf): its role's, about programme organisation 1's
+	// candidate, for an employer; its candidate's, on employer A's role,
+	// for a programme organisation. What a call consumes (an answer, a
+	// withdrawal, an outcome, an ended placement, an answered follow-up)
+	// it meets fresh.
+	"askToMeet": {"employer", func(w *world, mine, o *matrixOrg) request {
+		// o's role and programme organisation 1's candidate, whose open
+		// request, if any, is withdrawn first: one per role and candidate.
+		pr := introPair{o, w.progA}
+		w.freePair(pr)
+		return request{"POST", "/api/v1/roles/" + o.roleID + "/introductions", w.askBody(o, o.roleID, w.progA, w.progA.candidateID)}
+	}},
+	"listIntroductions": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/introductions") }},
+	"getIntroduction": {"org", func(w *world, mine, o *matrixOrg) request {
+		return get("/api/v1/introductions/" + w.acceptedIntroduction(w.pairOf(o)).ID)
+	}},
+	"answerIntroduction": {"org", func(w *world, mine, o *matrixOrg) request {
+		return request{"POST", "/api/v1/introductions/" + w.openIntroduction(w.pairOf(o)) + "/answer", map[string]any{"accept": false, "decline_reason": "not_now"}}
+	}},
+	"withdrawIntroduction": {"org", func(w *world, mine, o *matrixOrg) request {
+		return request{"POST", "/api/v1/introductions/" + w.openIntroduction(w.pairOf(o)) + "/withdraw", nil}
+	}},
+	"listIntroductionMessages": {"org", func(w *world, mine, o *matrixOrg) request {
+		return get("/api/v1/introductions/" + w.acceptedIntroduction(w.pairOf(o)).ID + "/messages")
+	}},
+	"postIntroductionMessage": {"org", func(w *world, mine, o *matrixOrg) request {
+		return request{"POST", "/api/v1/introductions/" + w.acceptedIntroduction(w.pairOf(o)).ID + "/messages", map[string]any{"text": "Would Tuesday at 10 suit?"}}
+	}},
+	"recordMeetingOutcome": {"org", func(w *world, mine, o *matrixOrg) request {
+		in := w.unspentAccepted("recordMeetingOutcome", w.pairOf(o), w.withoutOutcome)
+		return request{"POST", "/api/v1/introductions/" + in.ID + "/outcome", map[string]any{"outcome": "not_hired", "reason": "availability"}}
+	}},
+	"listPlacements": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/placements") }},
+	"getPlacement": {"org", func(w *world, mine, o *matrixOrg) request {
+		return get("/api/v1/placements/" + w.placementOf(w.pairOf(o)))
+	}},
+	"endPlacement": {"org", func(w *world, mine, o *matrixOrg) request {
+		return request{"POST", "/api/v1/placements/" + w.placementOf(w.pairOf(o)) + "/end", map[string]any{"ended_on": time.Now().UTC().Format(time.DateOnly), "reason": "moved_job"}}
+	}},
+	"setPlacementStillLooking": {"org", func(w *world, mine, o *matrixOrg) request {
+		return request{"POST", "/api/v1/placements/" + w.placementOf(w.pairOf(o)) + "/still-looking", map[string]any{"still_looking": true}}
+	}},
+	"listFollowUps": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/followups") }},
+	"answerFollowUp": {"org", func(w *world, mine, o *matrixOrg) request {
+		// A task addressed to o's side: the employer's for an employer,
+		// the staff's for a programme organisation.
+		return request{"POST", "/api/v1/followups/" + w.followUpOf(w.pairOf(o), o.kind), map[string]any{"still_working": true}}
+	}},
+
+	// Disclosures: a grant of an accepted introduction of the pair (see
+	// above); a withdrawal meets a grant not withdrawn yet.
+	"readDisclosure": {"org", func(w *world, mine, o *matrixOrg) request {
+		return get("/api/v1/disclosures/" + w.disclosureOf(w.pairOf(o)))
+	}},
+	"withdrawDisclosure": {"org", func(w *world, mine, o *matrixOrg) request {
+		pr := w.pairOf(o)
+		in := w.unspentAccepted("withdrawDisclosure", pr, w.grantActive(pr.prog))
+		return request{"POST", "/api/v1/disclosures/" + *in.DisclosureID + "/withdraw", nil}
+	}},
+	"listCandidateDisclosures": {"programme", func(_ *world, mine, o *matrixOrg) request {
+		return get("/api/v1/candidates/" + o.candidateID + "/disclosures")
+	}},
 }
 
 // candidateVersion is the version of o's standing candidate now.

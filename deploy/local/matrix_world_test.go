@@ -42,6 +42,9 @@ type world struct {
 	seq      atomic.Int64
 	// notes caches a notification of each organisation's admin.
 	notes map[*matrixOrg]string
+	// intro holds the introductions, placements and follow-ups built so
+	// far (matrix_intro_world_test.go).
+	intro introWorld
 }
 
 // notificationOf returns the id of a notification of o's admin: the world
