@@ -44,6 +44,10 @@ type Config struct {
 	MailSMTPAddr string `env:"ONWARD_MAIL_SMTP_ADDR" envDefault:"127.0.0.1:1025" validate:"required"`
 	MailAddr     string `env:"ONWARD_MAIL_ADDR" envDefault:"127.0.0.1:8025" validate:"required"`
 	MailpitBin   string `env:"MAILPIT_BIN"`
+	// MailKeep is how many mails the catcher keeps, the oldest pruned
+	// first: enough to read back a day of local work, few enough to stay
+	// small. A test run that reads mails back after many others raises it.
+	MailKeep int `env:"ONWARD_MAIL_KEEP" envDefault:"500" validate:"gte=0"`
 	// PublicURL is the address people use and the issuer of every token.
 	// Empty means http://localhost:<web port>.
 	PublicURL string `env:"ONWARD_PUBLIC_URL" validate:"omitempty,url"`

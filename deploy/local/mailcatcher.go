@@ -58,7 +58,7 @@ func startMailCatcher(cfg Config, logger *slog.Logger, logOut io.Writer) (*mailC
 	}
 	proc, err := mailpit.Start(context.Background(), mailpit.Options{
 		Binary: bin, SMTPAddr: cfg.MailSMTPAddr, APIAddr: apiAddr,
-		Database: filepath.Join(cfg.DataDir, "mailpit.db"), MaxMessages: 500, Output: logOut,
+		Database: filepath.Join(cfg.DataDir, "mailpit.db"), MaxMessages: cfg.MailKeep, Output: logOut,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("mail catcher (set ONWARD_MAIL_SMTP_ADDR to use another address): %w", err)

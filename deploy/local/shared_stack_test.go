@@ -73,6 +73,10 @@ func (s *sharedPlatform) start(t *testing.T) {
 	// the notifications service really sends and the privacy walk can
 	// read every mail of the run.
 	env["MAILPIT_BIN"] = testkit.MailpitBinary(t)
+	// Every suite test sends mail into the one catcher (introductions mail
+	// at once), and the privacy walk reads back mails sent late in the run:
+	// keep them all.
+	env["ONWARD_MAIL_KEEP"] = "0"
 	s.contract = loadContract(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	p := &platform{env: env, cancel: cancel, done: make(chan error, 1), console: new(testkit.LogBuffer), logs: new(testkit.LogBuffer),
