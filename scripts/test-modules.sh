@@ -9,7 +9,7 @@ mkdir -p "$ARTIFACTS_DIR"
 failed=()
 for m in "$@"; do
   echo "=== go test -race $m"
-  (cd "$root/$m" && go test -race -count=1 -timeout 20m ./...) || failed+=("$m")
+  (cd "$root/$m" && go test -race -count=1 -timeout 40m ./...) || failed+=("$m")
 done
 if [ ${#failed[@]} -gt 0 ]; then
   echo "FAILED modules: ${failed[*]}"

@@ -90,6 +90,10 @@ func TestBrowserPickerOnPhone(t *testing.T) {
 	plain.navigate(chromedp.Click(chromedp.CSS(`button[name="skill_choose"]`)), "/explore", "picker-10-nojs-chosen", "Kind", "Part of")
 	plain.expectText("#skill-title", regexp.MustCompile(`(?i)barista`))
 
+	// Leave the pages before the platform stops, so no request of theirs
+	// is still open while the web app shuts down gracefully.
+	cancel()
+	tab.do(chromedp.Navigate("about:blank"))
 	p.stop(t)
 }
 

@@ -183,9 +183,12 @@ func TestPrivacyOfEveryEmployerAnswer(t *testing.T) {
 		}
 		w.newRole(w.empA, "open")
 		mc := platformMail(t, p)
-		awaitMail(t, mc, w.empA.memberEmail, "New full matches for your role", time.Minute)
-		awaitMail(t, mc, w.progA.memberEmail, "New roles for a candidate of yours", time.Minute)
-		awaitMail(t, mc, w.progB.memberEmail, "You are invited to Onward", time.Minute)
+		// The matrix before this queued hundreds of mails (introductions
+		// mail at once), which the one delivery worker sends in turn.
+		const mailWait = 5 * time.Minute
+		awaitMail(t, mc, w.empA.memberEmail, "New full matches for your role", mailWait)
+		awaitMail(t, mc, w.progA.memberEmail, "New roles for a candidate of yours", mailWait)
+		awaitMail(t, mc, w.progB.memberEmail, "You are invited to Onward", mailWait)
 		var aliases []string
 		for _, o := range []*matrixOrg{w.progA, w.progB} {
 			var c struct{ Alias string }
