@@ -244,10 +244,10 @@ var operations = map[string]operation{
 	}},
 	"getNotificationPreferences": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/notifications/preferences") }},
 	"putNotificationPreferences": {"", func(*world, *matrixOrg, *matrixOrg) request {
-		return request{"PUT", "/api/v1/notifications/preferences", map[string]any{"kinds": map[string]string{"new_matches": "immediately"}, "digest_hour": 7}}
+		return request{"PUT", "/api/v1/notifications/preferences", map[string]any{"kinds": quietKinds, "digest_hour": 7}}
 	}},
 	"putOrganisationNotificationDefaults": {"org", func(_ *world, mine, o *matrixOrg) request {
-		return request{"PUT", "/api/v1/notifications/preferences/organisation", map[string]any{"kinds": map[string]string{"new_matches": "daily"}, "organisation_id": o.id}}
+		return request{"PUT", "/api/v1/notifications/preferences/organisation", map[string]any{"kinds": quietKinds, "organisation_id": o.id}}
 	}},
 	"listNotificationDeliveries": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/notifications/deliveries") }},
 	"getConsentText":             {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/consent-texts/2026-11") }},

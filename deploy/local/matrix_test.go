@@ -52,6 +52,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 		return
 	}
 	w := buildWorld(t, p)
+	w.quietMail()
 	marks := w.identityMarks()
 	staffReadMarks := false
 	disclosedReads := 0

@@ -102,6 +102,21 @@ func buildWorld(t *testing.T, p *platform) *world {
 	return w
 }
 
+// quietKinds is the notification setting of the matrix's people: every
+// kind to the inbox only. The matrix makes hundreds of introductions, each
+// mailing at once by default, and on the shared platform the privacy walk
+// after it waits for mails of its own behind every one of them.
+var quietKinds = map[string]string{"new_matches": "inbox", "introductions": "inbox"}
+
+// quietMail has every organisation of the world send its people's
+// notifications to the inbox only (quietKinds); the matrix's calls that
+// change preferences keep it so.
+func (w *world) quietMail() {
+	for _, o := range []*matrixOrg{w.empA, w.empB, w.progA, w.progB} {
+		o.admin.do("PUT", "/api/v1/notifications/preferences/organisation", map[string]any{"kinds": quietKinds}, http.StatusOK, nil)
+	}
+}
+
 // email returns an address no one has used yet.
 func (w *world) email(prefix string) string {
 	return fmt.Sprintf("%s.%d.%d@matrix.test", prefix, time.Now().UnixNano(), w.seq.Add(1))

@@ -183,9 +183,9 @@ func TestPrivacyOfEveryEmployerAnswer(t *testing.T) {
 		}
 		w.newRole(w.empA, "open")
 		mc := platformMail(t, p)
-		// The matrix before this queued hundreds of mails (introductions
-		// mail at once), which the one delivery worker sends in turn.
-		const mailWait = 5 * time.Minute
+		// The delivery worker sends whatever other tests queued first;
+		// the matrix keeps its people's mail in the inbox (quietMail).
+		const mailWait = time.Minute
 		awaitMail(t, mc, w.empA.memberEmail, "New full matches for your role", mailWait)
 		awaitMail(t, mc, w.progA.memberEmail, "New roles for a candidate of yours", mailWait)
 		awaitMail(t, mc, w.progB.memberEmail, "You are invited to Onward", mailWait)
