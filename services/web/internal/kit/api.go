@@ -151,7 +151,9 @@ func refusal(what string, resp *http.Response) error {
 	case code == http.StatusNotFound:
 		return fmt.Errorf("%s: %w", what, errs.NotFound)
 	case code == http.StatusForbidden:
-		return fmt.Errorf("%s: %w", what, errs.Forbidden)
+		var in struct{ Type string }
+		_ = json.NewDecoder(io.LimitReader(resp.Body, maxProblemBody)).Decode(&in)
+		return fmt.Errorf("%s: %w", what, forbiddenBecause(in.Type))
 	case code == http.StatusRequestEntityTooLarge:
 		return fmt.Errorf("%s: %w", what, errs.InvalidArgument)
 	default:

@@ -71,6 +71,13 @@ func TestTheAPIClientSortsEveryAnswer(t *testing.T) {
 			t.Errorf("the error names the request: %v", err)
 		}
 	}
+	for typ, want := range map[string]error{"/problems/organisation-not-verified": ErrOrganisationNotVerified, "/problems/organisation-suspended": ErrOrganisationSuspended} {
+		status, body = http.StatusForbidden, `{"status":403,"title":"Refused","type":"`+typ+`"}`
+		_, err = api.GetRoleWithResponse(ctx, "rol_01J9Z")
+		if !errors.Is(err, want) || !errors.Is(err, errs.Forbidden) {
+			t.Errorf("a 403 of type %s gave %v", typ, err)
+		}
+	}
 	srv.Close()
 	if _, err = api.GetRoleWithResponse(ctx, "rol_01J9Z"); !errors.Is(err, errs.Unavailable) || strings.Contains(err.Error(), "rol_01J9Z") {
 		t.Errorf("an unreachable gateway gave %v", err)

@@ -112,6 +112,10 @@ func (k *Kit) ErrorPage(c *fiber.Ctx, err error) error {
 	switch {
 	case errors.Is(err, errs.NotFound):
 		status, id = fiber.StatusNotFound, "ErrorNotFound"
+	case errors.Is(err, ErrOrganisationNotVerified):
+		status, id = fiber.StatusForbidden, "ErrorNotVerified"
+	case errors.Is(err, ErrOrganisationSuspended):
+		status, id = fiber.StatusForbidden, "ErrorSuspended"
 	case errors.Is(err, errs.Forbidden):
 		status, id = fiber.StatusForbidden, "ErrorForbidden"
 	case errors.Is(err, errs.Unavailable):

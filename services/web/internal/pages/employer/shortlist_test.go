@@ -131,6 +131,19 @@ func TestShortlistRefusalsAreTheAPIsAnswer(t *testing.T) {
 	nf.MustContain(t, "Page not found")
 	nf.MustNotContain(t, "Shortlist for")
 	b.Get("/roles/locked/shortlist").MustBeAt(t, "/roles/locked/shortlist", http.StatusForbidden)
+	// The gateway closes shortlists to an employer the platform has not
+	// verified, or has suspended: the page says which, not just "no".
+	m.Set(func(f *fake.Matching) {
+		f.Refuse["pending"], f.RefuseType["pending"] = http.StatusForbidden, "/problems/organisation-not-verified"
+		f.Refuse["suspended"], f.RefuseType["suspended"] = http.StatusForbidden, "/problems/organisation-suspended"
+	})
+	pending := b.Get("/roles/pending/shortlist")
+	pending.MustBeAt(t, "/roles/pending/shortlist", http.StatusForbidden)
+	pending.MustContain(t, "Your organisation is waiting for verification", "prepare roles as drafts")
+	pending.MustNotContain(t, "Your role does not allow this")
+	suspended := b.Get("/roles/suspended/shortlist")
+	suspended.MustBeAt(t, "/roles/suspended/shortlist", http.StatusForbidden)
+	suspended.MustContain(t, "Your organisation is suspended", "Your roles are paused")
 	// A role the employers service does not show the user is not found
 	// either, whatever matching says.
 	m.Set(func(f *fake.Matching) { f.Shortlists["gone"] = []map[string]any{fake.ShortlistEntry("K7Q2", "full")} })

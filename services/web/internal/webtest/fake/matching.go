@@ -32,8 +32,11 @@ type Matching struct {
 	// States are the suggestions' states by candidate: no_consent or
 	// pending answer no items; anything else, ready.
 	States map[string]string
-	// Refuse answers a role or candidate id with this status.
-	Refuse map[string]int
+	// Refuse answers a role or candidate id with this status, and
+	// RefuseType gives the refusal a problem type (as the gateway's
+	// /problems/organisation-not-verified).
+	Refuse     map[string]int
+	RefuseType map[string]string
 	// Down answers every request with 503; CountsDown answers the
 	// counts with 500.
 	Down, CountsDown bool
@@ -44,7 +47,7 @@ type Matching struct {
 func NewMatching(t testing.TB) *Matching {
 	t.Helper()
 	f := &Matching{Shortlists: map[string][]map[string]any{}, Suggestions: map[string][]map[string]any{},
-		Counts: map[string]map[string]int{}, Refuse: map[string]int{}, States: map[string]string{}}
+		Counts: map[string]map[string]int{}, Refuse: map[string]int{}, RefuseType: map[string]string{}, States: map[string]string{}}
 	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.Close)
 	return f
@@ -107,7 +110,10 @@ func (f *Matching) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		answer(w, map[string]any{"counts": counts})
 	case len(parts) == 3 && parts[0] == "roles" && parts[2] == "shortlist":
-		if st := f.Refuse[parts[1]]; st != 0 {
+		if st, typ := f.Refuse[parts[1]], f.RefuseType[parts[1]]; st != 0 && typ != "" {
+			typedProblem(w, st, typ, http.StatusText(st))
+			return
+		} else if st != 0 {
 			problem(w, st)
 			return
 		}
