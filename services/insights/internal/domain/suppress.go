@@ -46,11 +46,9 @@ func Suppress(r *Report) (*Result, error) {
 	for len(queue) > 0 {
 		unproven := proveAll(w, queue, proven)
 		queue = nil
-		opened := map[int]bool{}
-		for _, c := range unproven {
-			if anyOpened(w.member[c], opened) {
-				queue = append(queue, c) // a complement may have freed it
-				continue
+		for i, c := range unproven {
+			if i > 0 && prove(w, c, proven) {
+				continue // a complement hidden for an earlier cell freed it
 			}
 			hide := cheapestComplements(w, c)
 			if len(hide) == 0 {
@@ -60,10 +58,8 @@ func Suppress(r *Report) (*Result, error) {
 				}
 				hide = []CellID{x}
 			}
-			markOpened(w.member[c], opened)
 			for _, x := range hide {
 				status[x] = NotShown
-				markOpened(w.member[x], opened)
 			}
 			queue = append(append(queue, c), hide...)
 		}
@@ -71,41 +67,27 @@ func Suppress(r *Report) (*Result, error) {
 	return &Result{values: r.values, status: status}, nil
 }
 
-// proveAll looks for a witness of each cell not proven yet, marks every
-// cell a witness moves as proven (the witness serves them all), and
-// returns the cells left without one. Hiding more never spoils a witness,
-// so a proven cell stays proven.
+// proveAll looks for a witness of each cell not proven yet and returns
+// the cells left without one.
 func proveAll(w *witnessSearch, cells []CellID, proven []bool) []CellID {
 	var unproven []CellID
 	for _, c := range cells {
-		if proven[c] {
-			continue
-		}
-		moved := w.find(c)
-		if moved == nil {
+		if !proven[c] && !prove(w, c, proven) {
 			unproven = append(unproven, c)
-			continue
-		}
-		for _, x := range moved {
-			proven[x] = true
 		}
 	}
 	return unproven
 }
 
-func anyOpened(ms []membership, opened map[int]bool) bool {
-	for _, m := range ms {
-		if opened[m.sum] {
-			return true
-		}
+// prove looks for a witness of cell c and, when it finds one, marks every
+// cell the witness moves as proven, since the witness serves them all.
+// Hiding more never spoils a witness, so a proven cell stays proven.
+func prove(w *witnessSearch, c CellID, proven []bool) bool {
+	moved := w.find(c)
+	for _, x := range moved {
+		proven[x] = true
 	}
-	return false
-}
-
-func markOpened(ms []membership, opened map[int]bool) {
-	for _, m := range ms {
-		opened[m.sum] = true
-	}
+	return moved != nil
 }
 
 // withheld returns a Result that hides every cell of the report.
