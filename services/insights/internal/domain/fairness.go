@@ -13,12 +13,16 @@ var FairnessMeasures = []Step{Shortlisted, Asked, Hired}
 // GroupFunnel is one group of a dimension (a setting, a country, "not
 // known") with the report cells of its funnel.
 type GroupFunnel struct {
-	Group  string
+	// Group is the group's name, as the report prints it.
+	Group string
+	// Funnel names the group's cells; fairness reads FairnessBase and
+	// the FairnessMeasures.
 	Funnel Funnel
 }
 
 // GroupRate is one group's rate in a fairness comparison.
 type GroupRate struct {
+	// Group is the group's name, as given.
 	Group string
 	// Rate is the group's rate when Known, or its upper bound when AtMost;
 	// otherwise it is zero and says nothing.
@@ -39,12 +43,15 @@ type GroupRate struct {
 
 // FairnessComparison compares the groups of a dimension on one measure.
 type FairnessComparison struct {
+	// Measure is the step whose rate over FairnessBase is compared.
 	Measure Step
 	// Best is the group with the highest known rate, the reference of the
 	// four-fifths rule, or "" when no group's rate is known and above zero.
-	Best     string
+	Best string
+	// BestRate is Best's rate, the bar the others are held to.
 	BestRate Rate
-	Groups   []GroupRate
+	// Groups holds a rate for every group, in the order given.
+	Groups []GroupRate
 }
 
 // CompareGroups compares the groups on every fairness measure. A rate is

@@ -80,6 +80,7 @@ type Funnel [StepCount]CellID
 
 // Conversion is the rate from one step to the next.
 type Conversion struct {
+	// From is the earlier step and To the one after it.
 	From, To Step
 	// Rate is To's count over From's count; meaningful only when Shown.
 	Rate Rate

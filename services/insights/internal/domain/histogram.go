@@ -17,7 +17,9 @@ var ErrNegativeCount = errors.New("count below zero")
 
 // DayCount is the number of people who took a given number of days.
 type DayCount struct {
-	Days   int
+	// Days is the whole number of days, 0 to MaxDays.
+	Days int
+	// People is how many took that long.
 	People int
 }
 

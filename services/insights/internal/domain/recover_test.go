@@ -107,6 +107,13 @@ func TestNoSuppressedCellCanBeRecovered(t *testing.T) {
 	if testing.Short() {
 		cases = 50
 	}
+	if s := os.Getenv("INSIGHTS_CASES"); s != "" { // a longer soak
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			t.Fatalf("INSIGHTS_CASES: %v", err)
+		}
+		cases = n
+	}
 	var cells, fewer, hidden int
 	for i := range cases {
 		r := randomPopulation(rand.New(rand.NewPCG(seed, uint64(i)))).report()
@@ -134,6 +141,14 @@ func TestAttackerCatchesPrimaryOnly(t *testing.T) {
 	naive := primaryOnly(r)
 	if got := newAttacker(r, naive, limitOf(r)).pinned(); len(got) != 1 || got[0] != ids[1] {
 		t.Errorf("10 = 3 + 7 with only the 3 hidden: pinned %v", got)
+	}
+	// A sum with two hidden cells satisfies the usual rule of thumb, yet
+	// 0 + 0 with nothing left over and 4 + 4 with 8 left over are pinned.
+	for _, c := range [][]int{{7, 0, 0, 7}, {8, 4, 4}, {19, 4, 4, 4, 7}} {
+		r, _ := line(c[0], c[1:]...)
+		if got := newAttacker(r, primaryOnly(r), limitOf(r)).pinned(); len(got) == 0 {
+			t.Errorf("%v with only the small counts hidden: nothing pinned", c)
+		}
 	}
 	seed, caught := testSeed(t), 0
 	for i := range 100 {

@@ -18,7 +18,9 @@ type CellID int
 // its months are sums. Steps of the funnel are nested, not added, so no
 // Sum ties them.
 type Sum struct {
+	// Total is the cell that equals the sum.
 	Total CellID
+	// Parts are the cells that add up to Total, each once.
 	Parts []CellID
 }
 

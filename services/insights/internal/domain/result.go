@@ -24,9 +24,12 @@ const (
 // Labels of suppressed cells, in the report's default language; pages
 // translate them by Status.
 const (
+	// LabelFewerThanFive stands for a count below MinCount.
 	LabelFewerThanFive = "fewer than 5"
-	LabelNotShown      = "not shown"
-	LabelWithheld      = "withheld"
+	// LabelNotShown stands for a count hidden as a complement.
+	LabelNotShown = "not shown"
+	// LabelWithheld stands for every count of a withheld report.
+	LabelWithheld = "withheld"
 )
 
 // String returns the status's stable name, as used in JSON.
