@@ -47,11 +47,14 @@ func Suppress(r *Report) (*Result, error) {
 		unproven := proveAll(w, queue, proven)
 		queue = nil
 		for i, c := range unproven {
-			if i > 0 && prove(w, c, proven) {
+			if proven[c] || (i > 0 && prove(w, c, proven)) {
 				continue // a complement hidden for an earlier cell freed it
 			}
 			hide := cheapestComplements(w, c)
-			if len(hide) == 0 {
+			for _, x := range w.best { // a witness once hide is hidden
+				proven[x] = true
+			}
+			if len(hide) == 0 && w.best == nil {
 				x, ok := chooseComplement(w, c)
 				if !ok {
 					return withheld(r), nil

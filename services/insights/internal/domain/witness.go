@@ -1,7 +1,10 @@
 package domain
 
 // witnessBudget bounds the search for one cell's witness, in steps. A
-// search that runs out counts as a failure, which errs toward hiding.
+// search that runs out counts as a failure, which errs toward hiding. The
+// search for the cheapest complements uses it too: there a smaller budget
+// is faster but hides more (on a 5,250-cell report, 2,000 steps took a
+// sixth of the time and hid 40% more cells).
 const witnessBudget = 20000
 
 // witnessSearch looks for a witness: a second table that agrees with
