@@ -668,6 +668,27 @@ func (e InternalOrganisationStatus) Valid() bool {
 	}
 }
 
+// Defines values for IntroductionFactsFollowUpDay.
+const (
+	IntroductionFactsFollowUpDayN180 IntroductionFactsFollowUpDay = 180
+	IntroductionFactsFollowUpDayN30  IntroductionFactsFollowUpDay = 30
+	IntroductionFactsFollowUpDayN90  IntroductionFactsFollowUpDay = 90
+)
+
+// Valid indicates whether the value is a known member of the IntroductionFactsFollowUpDay enum.
+func (e IntroductionFactsFollowUpDay) Valid() bool {
+	switch e {
+	case IntroductionFactsFollowUpDayN180:
+		return true
+	case IntroductionFactsFollowUpDayN30:
+		return true
+	case IntroductionFactsFollowUpDayN90:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for IntroductionStatus.
 const (
 	IntroductionStatusAccepted  IntroductionStatus = "accepted"
@@ -1279,8 +1300,10 @@ const (
 	ServiceNameCandidates    ServiceName = "candidates"
 	ServiceNameEmployers     ServiceName = "employers"
 	ServiceNameGateway       ServiceName = "gateway"
+	ServiceNameInsights      ServiceName = "insights"
 	ServiceNameMatching      ServiceName = "matching"
 	ServiceNameNotifications ServiceName = "notifications"
+	ServiceNamePlacements    ServiceName = "placements"
 )
 
 // Valid indicates whether the value is a known member of the ServiceName enum.
@@ -1292,9 +1315,13 @@ func (e ServiceName) Valid() bool {
 		return true
 	case ServiceNameGateway:
 		return true
+	case ServiceNameInsights:
+		return true
 	case ServiceNameMatching:
 		return true
 	case ServiceNameNotifications:
+		return true
+	case ServiceNamePlacements:
 		return true
 	default:
 		return false
@@ -2456,6 +2483,68 @@ type IntroductionAnswerInput struct {
 	// DeclineReason Kept for the programme's own records; the employer sees only `declined`.
 	DeclineReason *DeclineReason    `json:"decline_reason,omitempty"`
 	Disclose      *[]DisclosedField `json:"disclose,omitempty"`
+}
+
+// IntroductionFacts What the insights read model may know of an introduction: ids, times and categories only. No message, note, meeting proposal, decline or end reason, alias or name. `answer` is there once the candidate's staff answered (accepted or declined), `outcome` once the meeting's outcome was recorded, `placement` once a hire was recorded (it may come before `outcome` for a moment while the hire's steps finish), `followups` once the placement's follow-ups exist (empty before).
+type IntroductionFacts struct {
+	// Answer The candidate's answer, without the decline reason.
+	Answer         *IntroductionFactsAnswer    `json:"answer,omitempty"`
+	CandidateID    string                      `json:"candidate_id"`
+	CandidateOrgID string                      `json:"candidate_org_id"`
+	EmployerOrgID  string                      `json:"employer_org_id"`
+	Followups      []IntroductionFactsFollowUp `json:"followups"`
+	ID             string                      `json:"id"`
+
+	// Outcome How the meeting went, without the reason.
+	Outcome *IntroductionFactsOutcome `json:"outcome,omitempty"`
+
+	// Placement The hire. `recorded_at` is when it was recorded; retention counts from `start_date`.
+	Placement   *IntroductionFactsPlacement `json:"placement,omitempty"`
+	RequestedAt time.Time                   `json:"requested_at"`
+	RoleID      string                      `json:"role_id"`
+	Status      IntroductionStatus          `json:"status"`
+}
+
+// IntroductionFactsAnswer The candidate's answer, without the decline reason.
+type IntroductionFactsAnswer struct {
+	Accepted   bool      `json:"accepted"`
+	AnsweredAt time.Time `json:"answered_at"`
+}
+
+// IntroductionFactsFollowUp One side's follow-up for one day, without the end reason. `still_working` and `answered_at` once answered.
+type IntroductionFactsFollowUp struct {
+	AnsweredAt *time.Time                   `json:"answered_at,omitempty"`
+	Day        IntroductionFactsFollowUpDay `json:"day"`
+	DueAt      time.Time                    `json:"due_at"`
+
+	// Side Which side of an introduction a person speaks for.
+	Side         PartySide `json:"side"`
+	StillWorking *bool     `json:"still_working,omitempty"`
+}
+
+// IntroductionFactsFollowUpDay defines model for IntroductionFactsFollowUp.Day.
+type IntroductionFactsFollowUpDay int
+
+// IntroductionFactsLine One line of /internal/v1/introduction-facts, an introduction's facts or the StreamEnd line.
+type IntroductionFactsLine struct {
+	union json.RawMessage
+}
+
+// IntroductionFactsOutcome How the meeting went, without the reason.
+type IntroductionFactsOutcome struct {
+	Kind       MeetingOutcomeKind `json:"kind"`
+	RecordedAt time.Time          `json:"recorded_at"`
+}
+
+// IntroductionFactsPlacement The hire. `recorded_at` is when it was recorded; retention counts from `start_date`.
+type IntroductionFactsPlacement struct {
+	// Contract The contract of a placement; `day_release` is a work placement on day release.
+	Contract   ContractKind    `json:"contract"`
+	EndedOn    *string         `json:"ended_on,omitempty"`
+	ID         string          `json:"id"`
+	RecordedAt time.Time       `json:"recorded_at"`
+	StartDate  string          `json:"start_date"`
+	Status     PlacementStatus `json:"status"`
 }
 
 // IntroductionInput defines model for IntroductionInput.
@@ -4267,6 +4356,68 @@ type RecordRolePlacementJSONRequestBody = RolePlacementInput
 // IssueServiceTokenJSONRequestBody defines body for IssueServiceToken for application/json ContentType.
 type IssueServiceTokenJSONRequestBody = ServiceTokenRequest
 
+// AsIntroductionFacts returns the union data inside the IntroductionFactsLine as a IntroductionFacts
+func (t IntroductionFactsLine) AsIntroductionFacts() (IntroductionFacts, error) {
+	var body IntroductionFacts
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromIntroductionFacts overwrites any union data inside the IntroductionFactsLine as the provided IntroductionFacts
+func (t *IntroductionFactsLine) FromIntroductionFacts(v IntroductionFacts) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeIntroductionFacts performs a merge with any union data inside the IntroductionFactsLine, using the provided IntroductionFacts
+func (t *IntroductionFactsLine) MergeIntroductionFacts(v IntroductionFacts) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsStreamEnd returns the union data inside the IntroductionFactsLine as a StreamEnd
+func (t IntroductionFactsLine) AsStreamEnd() (StreamEnd, error) {
+	var body StreamEnd
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromStreamEnd overwrites any union data inside the IntroductionFactsLine as the provided StreamEnd
+func (t *IntroductionFactsLine) FromStreamEnd(v StreamEnd) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeStreamEnd performs a merge with any union data inside the IntroductionFactsLine, using the provided StreamEnd
+func (t *IntroductionFactsLine) MergeStreamEnd(v StreamEnd) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t IntroductionFactsLine) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *IntroductionFactsLine) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
 // AsMatchingView returns the union data inside the StreamLine as a MatchingView
 func (t StreamLine) AsMatchingView() (MatchingView, error) {
 	var body MatchingView
@@ -5650,10 +5801,24 @@ type ClientInterface interface {
 	// Corresponds with POST /internal/v1/disclosures (the `GrantDisclosure` operationId).
 	GrantDisclosure(ctx context.Context, body GrantDisclosureJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListIntroductionFacts The facts of every introduction as JSON lines, for the insights service's rebuild. The insights service's tokens only.
+	//
+	// Every introduction's facts (as /internal/v1/introductions/{id}/facts) as one JSON line each, in no particular order, from one pass over the store, ended by the line `{"end":true,"count":n}`; a stream without that line was cut short (see /internal/v1/candidates/versions). The answer is always `application/x-ndjson`. Erased candidates' introductions are not in it. Other services' tokens and people's tokens answer 403 before the stream starts.
+	//
+	// Corresponds with GET /internal/v1/introduction-facts (the `ListIntroductionFacts` operationId).
+	ListIntroductionFacts(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetIntroductionParties The parties of an introduction, so notifications can find who to tell. Service tokens only.
 	//
 	// Corresponds with GET /internal/v1/introductions/{id} (the `GetIntroductionParties` operationId).
 	GetIntroductionParties(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetIntroductionFacts The facts of one introduction, for the insights read model. The insights service's tokens only.
+	//
+	// Ids, times and categories of the introduction, its answer, outcome, placement and follow-ups: never a message, a note, a decline reason or any other text. 404 when the id is unknown, or the candidate was erased (the facts vanish with the introduction). Other services' tokens and people's tokens answer 403.
+	//
+	// Corresponds with GET /internal/v1/introductions/{id}/facts (the `GetIntroductionFacts` operationId).
+	GetIntroductionFacts(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// HandOffMessageWithBody The gateway hands off an account mail (its one-time link never travels through Redis). The gateway's service token only.
 	//
@@ -8467,11 +8632,45 @@ func (c *Client) GrantDisclosure(ctx context.Context, body GrantDisclosureJSONRe
 	return c.Client.Do(req)
 }
 
+// ListIntroductionFacts The facts of every introduction as JSON lines, for the insights service's rebuild. The insights service's tokens only.
+//
+// Every introduction's facts (as /internal/v1/introductions/{id}/facts) as one JSON line each, in no particular order, from one pass over the store, ended by the line `{"end":true,"count":n}`; a stream without that line was cut short (see /internal/v1/candidates/versions). The answer is always `application/x-ndjson`. Erased candidates' introductions are not in it. Other services' tokens and people's tokens answer 403 before the stream starts.
+//
+// Corresponds with GET /internal/v1/introduction-facts (the `ListIntroductionFacts` operationId).
+func (c *Client) ListIntroductionFacts(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListIntroductionFactsRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // GetIntroductionParties The parties of an introduction, so notifications can find who to tell. Service tokens only.
 //
 // Corresponds with GET /internal/v1/introductions/{id} (the `GetIntroductionParties` operationId).
 func (c *Client) GetIntroductionParties(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetIntroductionPartiesRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetIntroductionFacts The facts of one introduction, for the insights read model. The insights service's tokens only.
+//
+// Ids, times and categories of the introduction, its answer, outcome, placement and follow-ups: never a message, a note, a decline reason or any other text. 404 when the id is unknown, or the candidate was erased (the facts vanish with the introduction). Other services' tokens and people's tokens answer 403.
+//
+// Corresponds with GET /internal/v1/introductions/{id}/facts (the `GetIntroductionFacts` operationId).
+func (c *Client) GetIntroductionFacts(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetIntroductionFactsRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -13886,6 +14085,33 @@ func NewGrantDisclosureRequestWithBody(server string, contentType string, body i
 	return req, nil
 }
 
+// NewListIntroductionFactsRequest constructs an http.Request for the ListIntroductionFacts method
+func NewListIntroductionFactsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/internal/v1/introduction-facts")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewGetIntroductionPartiesRequest constructs an http.Request for the GetIntroductionParties method
 func NewGetIntroductionPartiesRequest(server string, id string) (*http.Request, error) {
 	var err error
@@ -13903,6 +14129,40 @@ func NewGetIntroductionPartiesRequest(server string, id string) (*http.Request, 
 	}
 
 	operationPath := fmt.Sprintf("/internal/v1/introductions/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetIntroductionFactsRequest constructs an http.Request for the GetIntroductionFacts method
+func NewGetIntroductionFactsRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/internal/v1/introductions/%s/facts", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -15940,12 +16200,30 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /internal/v1/disclosures (the `GrantDisclosure` operationId).
 	GrantDisclosureWithResponse(ctx context.Context, body GrantDisclosureJSONRequestBody, reqEditors ...RequestEditorFn) (*GrantDisclosureResponse, error)
 
+	// ListIntroductionFactsWithResponse The facts of every introduction as JSON lines, for the insights service's rebuild. The insights service's tokens only.
+	//
+	// Every introduction's facts (as /internal/v1/introductions/{id}/facts) as one JSON line each, in no particular order, from one pass over the store, ended by the line `{"end":true,"count":n}`; a stream without that line was cut short (see /internal/v1/candidates/versions). The answer is always `application/x-ndjson`. Erased candidates' introductions are not in it. Other services' tokens and people's tokens answer 403 before the stream starts.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /internal/v1/introduction-facts (the `ListIntroductionFacts` operationId).
+	ListIntroductionFactsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListIntroductionFactsResponse, error)
+
 	// GetIntroductionPartiesWithResponse The parties of an introduction, so notifications can find who to tell. Service tokens only.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /internal/v1/introductions/{id} (the `GetIntroductionParties` operationId).
 	GetIntroductionPartiesWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetIntroductionPartiesResponse, error)
+
+	// GetIntroductionFactsWithResponse The facts of one introduction, for the insights read model. The insights service's tokens only.
+	//
+	// Ids, times and categories of the introduction, its answer, outcome, placement and follow-ups: never a message, a note, a decline reason or any other text. 404 when the id is unknown, or the candidate was erased (the facts vanish with the introduction). Other services' tokens and people's tokens answer 403.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /internal/v1/introductions/{id}/facts (the `GetIntroductionFacts` operationId).
+	GetIntroductionFactsWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetIntroductionFactsResponse, error)
 
 	// HandOffMessageWithBodyWithResponse The gateway hands off an account mail (its one-time link never travels through Redis). The gateway's service token only.
 	//
@@ -23324,6 +23602,54 @@ func (r GrantDisclosureResponse) ContentType() string {
 	return ""
 }
 
+type ListIntroductionFactsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListIntroductionFactsResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListIntroductionFactsResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetBody returns the raw response body bytes
+func (r ListIntroductionFactsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListIntroductionFactsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListIntroductionFactsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListIntroductionFactsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type GetIntroductionPartiesResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -23380,6 +23706,68 @@ func (r GetIntroductionPartiesResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetIntroductionPartiesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetIntroductionFactsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *IntroductionFacts
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetIntroductionFactsResponse) GetJSON200() *IntroductionFacts {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetIntroductionFactsResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetIntroductionFactsResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetIntroductionFactsResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetIntroductionFactsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetIntroductionFactsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetIntroductionFactsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetIntroductionFactsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -26476,6 +26864,21 @@ func (c *ClientWithResponses) GrantDisclosureWithResponse(ctx context.Context, b
 	return ParseGrantDisclosureResponse(rsp)
 }
 
+// ListIntroductionFactsWithResponse The facts of every introduction as JSON lines, for the insights service's rebuild. The insights service's tokens only.
+//
+// Every introduction's facts (as /internal/v1/introductions/{id}/facts) as one JSON line each, in no particular order, from one pass over the store, ended by the line `{"end":true,"count":n}`; a stream without that line was cut short (see /internal/v1/candidates/versions). The answer is always `application/x-ndjson`. Erased candidates' introductions are not in it. Other services' tokens and people's tokens answer 403 before the stream starts.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /internal/v1/introduction-facts (the `ListIntroductionFacts` operationId).
+func (c *ClientWithResponses) ListIntroductionFactsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListIntroductionFactsResponse, error) {
+	rsp, err := c.ListIntroductionFacts(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListIntroductionFactsResponse(rsp)
+}
+
 // GetIntroductionPartiesWithResponse The parties of an introduction, so notifications can find who to tell. Service tokens only.
 //
 // Returns a wrapper object for the known response body format(s).
@@ -26487,6 +26890,21 @@ func (c *ClientWithResponses) GetIntroductionPartiesWithResponse(ctx context.Con
 		return nil, err
 	}
 	return ParseGetIntroductionPartiesResponse(rsp)
+}
+
+// GetIntroductionFactsWithResponse The facts of one introduction, for the insights read model. The insights service's tokens only.
+//
+// Ids, times and categories of the introduction, its answer, outcome, placement and follow-ups: never a message, a note, a decline reason or any other text. 404 when the id is unknown, or the candidate was erased (the facts vanish with the introduction). Other services' tokens and people's tokens answer 403.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /internal/v1/introductions/{id}/facts (the `GetIntroductionFacts` operationId).
+func (c *ClientWithResponses) GetIntroductionFactsWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetIntroductionFactsResponse, error) {
+	rsp, err := c.GetIntroductionFacts(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetIntroductionFactsResponse(rsp)
 }
 
 // HandOffMessageWithBodyWithResponse The gateway hands off an account mail (its one-time link never travels through Redis). The gateway's service token only.
@@ -32452,6 +32870,39 @@ func ParseGrantDisclosureResponse(rsp *http.Response) (*GrantDisclosureResponse,
 	return response, nil
 }
 
+// ParseListIntroductionFactsResponse parses an HTTP response from a ListIntroductionFactsWithResponse call
+func ParseListIntroductionFactsResponse(rsp *http.Response) (*ListIntroductionFactsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListIntroductionFactsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseGetIntroductionPartiesResponse parses an HTTP response from a GetIntroductionPartiesWithResponse call
 func ParseGetIntroductionPartiesResponse(rsp *http.Response) (*GetIntroductionPartiesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -32468,6 +32919,53 @@ func ParseGetIntroductionPartiesResponse(rsp *http.Response) (*GetIntroductionPa
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest IntroductionParties
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetIntroductionFactsResponse parses an HTTP response from a GetIntroductionFactsWithResponse call
+func ParseGetIntroductionFactsResponse(rsp *http.Response) (*GetIntroductionFactsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetIntroductionFactsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest IntroductionFacts
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

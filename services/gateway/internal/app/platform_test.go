@@ -146,6 +146,8 @@ func TestServiceTokens(t *testing.T) {
 	if err != nil || claims.Subject != "service:matching" || claims.Role != auth.RoleService {
 		t.Fatalf("service token claims %+v: %v", claims, err)
 	}
+	// The insights service reads the owners' facts with tokens of its own.
+	call(t, g, "POST", auth.ServiceTokenPath, g.Config.ServiceSecret, map[string]string{"service": "insights", "audience": "placements"}).expect(t, http.StatusOK)
 	// A service token is not a user token: the gateway's user API refuses it.
 	call(t, g, "GET", "/api/v1/me", r.str("access_token"), nil).expect(t, http.StatusUnauthorized)
 	bad := call(t, g, "POST", auth.ServiceTokenPath, g.Config.ServiceSecret, map[string]string{"service": "matching", "audience": "matching"}).expect(t, http.StatusBadRequest)

@@ -12,7 +12,7 @@ import (
 )
 
 // Services are the names a service token may be issued to or for.
-var Services = []string{"gateway", "employers", "candidates", "matching", "notifications", "placements"}
+var Services = []string{"gateway", "employers", "candidates", "matching", "notifications", "placements", "insights"}
 
 // IssueServiceToken gives a service a short-lived token whose audience is
 // the one service it is about to call, after checking the shared service

@@ -62,7 +62,7 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	if err != nil {
 		return fail(fmt.Errorf("gateway subscriber: %w", err))
 	}
-	transport.Register(svc.Server.App, transport.Deps{Verifier: svc.Verifier, Service: placements})
+	transport.Register(svc.Server.App, transport.Deps{Verifier: svc.Verifier, Service: placements, Logger: svc.Logger, WriteTimeout: cfg.WriteTimeout})
 	grace := cfg.RelayGrace
 	return svc.Serve(ctx,
 		erasures, suspensions,

@@ -45,6 +45,13 @@ type Store interface {
 	ListFollowUps(ctx context.Context, f domain.FollowUpFilter, page mongox.PageRequest) ([]domain.FollowUp, string, error)
 	FollowUpsDue(ctx context.Context, now time.Time, limit int) ([]domain.FollowUp, error)
 	CandidateRecord(ctx context.Context, candidateID string) (domain.CandidateRecord, error)
+	// IntroductionFacts returns one introduction's facts, or an error
+	// wrapping errs.NotFound.
+	IntroductionFacts(ctx context.Context, id string) (domain.IntroductionFacts, error)
+	// EachIntroductionFacts calls fn with every introduction's facts, in
+	// no particular order, in one pass over the store; an error from fn
+	// stops the pass and is returned.
+	EachIntroductionFacts(ctx context.Context, fn func(domain.IntroductionFacts) error) error
 	ForgetCandidate(ctx context.Context, candidateID string) error
 	events.Outbox
 }

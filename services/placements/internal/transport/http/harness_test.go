@@ -230,7 +230,7 @@ func newHarness(t *testing.T, maxOpen int) *harness {
 		}
 		h.tokens[name] = tok
 	}
-	for _, from := range []string{"notifications", "candidates"} {
+	for _, from := range []string{"notifications", "candidates", "insights"} {
 		tok, err := auth.IssueServiceToken(signer, issuer, from, "placements", 5*time.Minute)
 		if err != nil {
 			t.Fatal(err)

@@ -2,7 +2,9 @@ package http
 
 import (
 	"errors"
+	"log/slog"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -17,13 +19,24 @@ import (
 type Deps struct {
 	Verifier *auth.Verifier
 	Service  *service.Service
+	// Logger records streams cut short; WriteTimeout bounds each stretch
+	// of a stream without progress.
+	Logger       *slog.Logger
+	WriteTimeout time.Duration
 }
 
-type handlers struct{ svc *service.Service }
+type handlers struct {
+	svc          *service.Service
+	logger       *slog.Logger
+	writeTimeout time.Duration
+}
 
 // Register mounts the placements API.
 func Register(app fiber.Router, d Deps) {
-	h := &handlers{svc: d.Service}
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+	h := &handlers{svc: d.Service, logger: d.Logger, writeTimeout: d.WriteTimeout}
 	w := withProblems
 	api := app.Group("/api/v1", auth.Middleware(d.Verifier))
 	api.Post("/roles/:id/introductions", w(h.ask))
@@ -42,6 +55,8 @@ func Register(app fiber.Router, d Deps) {
 	api.Post("/followups/:id", w(h.answerFollowUp))
 	internal := app.Group("/internal/v1", auth.Middleware(d.Verifier))
 	internal.Get("/introductions/:id", w(h.parties))
+	internal.Get("/introductions/:id/facts", w(h.facts))
+	internal.Get("/introduction-facts", w(h.allFacts))
 	internal.Get("/placement-records/:candidate_id", w(h.record))
 }
 
