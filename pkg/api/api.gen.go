@@ -2043,6 +2043,18 @@ type CandidatePlacementInput struct {
 	StillLooking bool   `json:"still_looking"`
 }
 
+// CandidateShortlisting The first time a role's stored shortlist held the candidate (full or near match), from the matching service's clock, and that role. Ids and a time only.
+type CandidateShortlisting struct {
+	CandidateID string    `json:"candidate_id"`
+	FirstAt     time.Time `json:"first_at"`
+	FirstRoleID string    `json:"first_role_id"`
+}
+
+// CandidateShortlistingLine One line of the stream of first shortlistings, a CandidateShortlisting or the StreamEnd line.
+type CandidateShortlistingLine struct {
+	union json.RawMessage
+}
+
 // CandidateSummary defines model for CandidateSummary.
 type CandidateSummary struct {
 	Alias           string   `json:"alias"`
@@ -4356,6 +4368,68 @@ type RecordRolePlacementJSONRequestBody = RolePlacementInput
 // IssueServiceTokenJSONRequestBody defines body for IssueServiceToken for application/json ContentType.
 type IssueServiceTokenJSONRequestBody = ServiceTokenRequest
 
+// AsCandidateShortlisting returns the union data inside the CandidateShortlistingLine as a CandidateShortlisting
+func (t CandidateShortlistingLine) AsCandidateShortlisting() (CandidateShortlisting, error) {
+	var body CandidateShortlisting
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromCandidateShortlisting overwrites any union data inside the CandidateShortlistingLine as the provided CandidateShortlisting
+func (t *CandidateShortlistingLine) FromCandidateShortlisting(v CandidateShortlisting) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeCandidateShortlisting performs a merge with any union data inside the CandidateShortlistingLine, using the provided CandidateShortlisting
+func (t *CandidateShortlistingLine) MergeCandidateShortlisting(v CandidateShortlisting) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsStreamEnd returns the union data inside the CandidateShortlistingLine as a StreamEnd
+func (t CandidateShortlistingLine) AsStreamEnd() (StreamEnd, error) {
+	var body StreamEnd
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromStreamEnd overwrites any union data inside the CandidateShortlistingLine as the provided StreamEnd
+func (t *CandidateShortlistingLine) FromStreamEnd(v StreamEnd) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeStreamEnd performs a merge with any union data inside the CandidateShortlistingLine, using the provided StreamEnd
+func (t *CandidateShortlistingLine) MergeStreamEnd(v StreamEnd) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t CandidateShortlistingLine) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *CandidateShortlistingLine) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
 // AsIntroductionFacts returns the union data inside the IntroductionFactsLine as a IntroductionFacts
 func (t IntroductionFactsLine) AsIntroductionFacts() (IntroductionFacts, error) {
 	var body IntroductionFacts
@@ -5750,6 +5824,13 @@ type ClientInterface interface {
 	// Corresponds with GET /healthz (the `CheckHealth` operationId).
 	CheckHealth(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListCandidateShortlistings Every candidate's first shortlisting, for a service's rebuild (insights). Service tokens only.
+	//
+	// When each candidate first stood on a role's stored shortlist, as a full or a near match, and on which role: ids and a time only. The answer is every record as one JSON line each, in no particular order, from one pass over the store, ended by the line `{"end":true,"count":n}`; a stream without that line was cut short (see /internal/v1/candidates/versions). A record is written once, when a stored shortlist first holds the candidate, and keeps its time when the lists are recomputed, the candidate leaves them or withdraws consent; it is deleted when the candidate is erased. Each new record is also announced, best effort, as `matches.candidate_shortlisted` on the matching stream.
+	//
+	// Corresponds with GET /internal/v1/candidates/shortlisted (the `ListCandidateShortlistings` operationId).
+	ListCandidateShortlistings(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListCandidateVersions Pages of {id, version} of every candidate, for other services. Service tokens only.
 	//
 	// With `Accept: application/x-ndjson` the answer is every candidate's {id, version} as one JSON line each, in no particular order, from one pass over the store, ended by the line `{"end":true,"count":n}`; a stream without that line was cut short. cursor and limit are then ignored. On FerretDB v1, where every page costs a scan of the whole collection, this is how matching lists candidates.
@@ -5782,6 +5863,11 @@ type ClientInterface interface {
 	//
 	// Corresponds with PUT /internal/v1/candidates/{id}/placement (the `SetCandidatePlacement` operationId).
 	SetCandidatePlacement(ctx context.Context, id string, body SetCandidatePlacementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetCandidateShortlisting A candidate's first shortlisting; 404 when never shortlisted or erased. Service tokens only.
+	//
+	// Corresponds with GET /internal/v1/candidates/{id}/shortlisted (the `GetCandidateShortlisting` operationId).
+	GetCandidateShortlisting(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GrantDisclosureWithBody Record a disclosure grant for an accepted introduction, idempotent by introduction. Service tokens only.
 	//
@@ -8511,6 +8597,23 @@ func (c *Client) CheckHealth(ctx context.Context, reqEditors ...RequestEditorFn)
 	return c.Client.Do(req)
 }
 
+// ListCandidateShortlistings Every candidate's first shortlisting, for a service's rebuild (insights). Service tokens only.
+//
+// When each candidate first stood on a role's stored shortlist, as a full or a near match, and on which role: ids and a time only. The answer is every record as one JSON line each, in no particular order, from one pass over the store, ended by the line `{"end":true,"count":n}`; a stream without that line was cut short (see /internal/v1/candidates/versions). A record is written once, when a stored shortlist first holds the candidate, and keeps its time when the lists are recomputed, the candidate leaves them or withdraws consent; it is deleted when the candidate is erased. Each new record is also announced, best effort, as `matches.candidate_shortlisted` on the matching stream.
+//
+// Corresponds with GET /internal/v1/candidates/shortlisted (the `ListCandidateShortlistings` operationId).
+func (c *Client) ListCandidateShortlistings(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCandidateShortlistingsRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListCandidateVersions Pages of {id, version} of every candidate, for other services. Service tokens only.
 //
 // With `Accept: application/x-ndjson` the answer is every candidate's {id, version} as one JSON line each, in no particular order, from one pass over the store, ended by the line `{"end":true,"count":n}`; a stream without that line was cut short. cursor and limit are then ignored. On FerretDB v1, where every page costs a scan of the whole collection, this is how matching lists candidates.
@@ -8584,6 +8687,21 @@ func (c *Client) SetCandidatePlacementWithBody(ctx context.Context, id string, c
 // Corresponds with PUT /internal/v1/candidates/{id}/placement (the `SetCandidatePlacement` operationId).
 func (c *Client) SetCandidatePlacement(ctx context.Context, id string, body SetCandidatePlacementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewSetCandidatePlacementRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetCandidateShortlisting A candidate's first shortlisting; 404 when never shortlisted or erased. Service tokens only.
+//
+// Corresponds with GET /internal/v1/candidates/{id}/shortlisted (the `GetCandidateShortlisting` operationId).
+func (c *Client) GetCandidateShortlisting(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCandidateShortlistingRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -13832,6 +13950,33 @@ func NewCheckHealthRequest(server string) (*http.Request, error) {
 	return req, nil
 }
 
+// NewListCandidateShortlistingsRequest constructs an http.Request for the ListCandidateShortlistings method
+func NewListCandidateShortlistingsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/internal/v1/candidates/shortlisted")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListCandidateVersionsRequest constructs an http.Request for the ListCandidateVersions method
 func NewListCandidateVersionsRequest(server string, params *ListCandidateVersionsParams) (*http.Request, error) {
 	var err error
@@ -14041,6 +14186,40 @@ func NewSetCandidatePlacementRequestWithBody(server string, id string, contentTy
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetCandidateShortlistingRequest constructs an http.Request for the GetCandidateShortlisting method
+func NewGetCandidateShortlistingRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/internal/v1/candidates/%s/shortlisted", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -16143,6 +16322,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /healthz (the `CheckHealth` operationId).
 	CheckHealthWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*CheckHealthResponse, error)
 
+	// ListCandidateShortlistingsWithResponse Every candidate's first shortlisting, for a service's rebuild (insights). Service tokens only.
+	//
+	// When each candidate first stood on a role's stored shortlist, as a full or a near match, and on which role: ids and a time only. The answer is every record as one JSON line each, in no particular order, from one pass over the store, ended by the line `{"end":true,"count":n}`; a stream without that line was cut short (see /internal/v1/candidates/versions). A record is written once, when a stored shortlist first holds the candidate, and keeps its time when the lists are recomputed, the candidate leaves them or withdraws consent; it is deleted when the candidate is erased. Each new record is also announced, best effort, as `matches.candidate_shortlisted` on the matching stream.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /internal/v1/candidates/shortlisted (the `ListCandidateShortlistings` operationId).
+	ListCandidateShortlistingsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListCandidateShortlistingsResponse, error)
+
 	// ListCandidateVersionsWithResponse Pages of {id, version} of every candidate, for other services. Service tokens only.
 	//
 	// With `Accept: application/x-ndjson` the answer is every candidate's {id, version} as one JSON line each, in no particular order, from one pass over the store, ended by the line `{"end":true,"count":n}`; a stream without that line was cut short. cursor and limit are then ignored. On FerretDB v1, where every page costs a scan of the whole collection, this is how matching lists candidates.
@@ -16181,6 +16369,13 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PUT /internal/v1/candidates/{id}/placement (the `SetCandidatePlacement` operationId).
 	SetCandidatePlacementWithResponse(ctx context.Context, id string, body SetCandidatePlacementJSONRequestBody, reqEditors ...RequestEditorFn) (*SetCandidatePlacementResponse, error)
+
+	// GetCandidateShortlistingWithResponse A candidate's first shortlisting; 404 when never shortlisted or erased. Service tokens only.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /internal/v1/candidates/{id}/shortlisted (the `GetCandidateShortlisting` operationId).
+	GetCandidateShortlistingWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetCandidateShortlistingResponse, error)
 
 	// GrantDisclosureWithBodyWithResponse Record a disclosure grant for an accepted introduction, idempotent by introduction. Service tokens only.
 	//
@@ -23257,6 +23452,54 @@ func (r CheckHealthResponse) ContentType() string {
 	return ""
 }
 
+type ListCandidateShortlistingsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListCandidateShortlistingsResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListCandidateShortlistingsResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetBody returns the raw response body bytes
+func (r ListCandidateShortlistingsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListCandidateShortlistingsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListCandidateShortlistingsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListCandidateShortlistingsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ListCandidateVersionsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -23506,6 +23749,68 @@ func (r SetCandidatePlacementResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r SetCandidatePlacementResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetCandidateShortlistingResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CandidateShortlisting
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetCandidateShortlistingResponse) GetJSON200() *CandidateShortlisting {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetCandidateShortlistingResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetCandidateShortlistingResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetCandidateShortlistingResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetCandidateShortlistingResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetCandidateShortlistingResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetCandidateShortlistingResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetCandidateShortlistingResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -26765,6 +27070,21 @@ func (c *ClientWithResponses) CheckHealthWithResponse(ctx context.Context, reqEd
 	return ParseCheckHealthResponse(rsp)
 }
 
+// ListCandidateShortlistingsWithResponse Every candidate's first shortlisting, for a service's rebuild (insights). Service tokens only.
+//
+// When each candidate first stood on a role's stored shortlist, as a full or a near match, and on which role: ids and a time only. The answer is every record as one JSON line each, in no particular order, from one pass over the store, ended by the line `{"end":true,"count":n}`; a stream without that line was cut short (see /internal/v1/candidates/versions). A record is written once, when a stored shortlist first holds the candidate, and keeps its time when the lists are recomputed, the candidate leaves them or withdraws consent; it is deleted when the candidate is erased. Each new record is also announced, best effort, as `matches.candidate_shortlisted` on the matching stream.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /internal/v1/candidates/shortlisted (the `ListCandidateShortlistings` operationId).
+func (c *ClientWithResponses) ListCandidateShortlistingsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListCandidateShortlistingsResponse, error) {
+	rsp, err := c.ListCandidateShortlistings(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListCandidateShortlistingsResponse(rsp)
+}
+
 // ListCandidateVersionsWithResponse Pages of {id, version} of every candidate, for other services. Service tokens only.
 //
 // With `Accept: application/x-ndjson` the answer is every candidate's {id, version} as one JSON line each, in no particular order, from one pass over the store, ended by the line `{"end":true,"count":n}`; a stream without that line was cut short. cursor and limit are then ignored. On FerretDB v1, where every page costs a scan of the whole collection, this is how matching lists candidates.
@@ -26832,6 +27152,19 @@ func (c *ClientWithResponses) SetCandidatePlacementWithResponse(ctx context.Cont
 		return nil, err
 	}
 	return ParseSetCandidatePlacementResponse(rsp)
+}
+
+// GetCandidateShortlistingWithResponse A candidate's first shortlisting; 404 when never shortlisted or erased. Service tokens only.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /internal/v1/candidates/{id}/shortlisted (the `GetCandidateShortlisting` operationId).
+func (c *ClientWithResponses) GetCandidateShortlistingWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetCandidateShortlistingResponse, error) {
+	rsp, err := c.GetCandidateShortlisting(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetCandidateShortlistingResponse(rsp)
 }
 
 // GrantDisclosureWithBodyWithResponse Record a disclosure grant for an accepted introduction, idempotent by introduction. Service tokens only.
@@ -32591,6 +32924,39 @@ func ParseCheckHealthResponse(rsp *http.Response) (*CheckHealthResponse, error) 
 	return response, nil
 }
 
+// ParseListCandidateShortlistingsResponse parses an HTTP response from a ListCandidateShortlistingsWithResponse call
+func ParseListCandidateShortlistingsResponse(rsp *http.Response) (*ListCandidateShortlistingsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListCandidateShortlistingsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseListCandidateVersionsResponse parses an HTTP response from a ListCandidateVersionsWithResponse call
 func ParseListCandidateVersionsResponse(rsp *http.Response) (*ListCandidateVersionsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -32789,6 +33155,53 @@ func ParseSetCandidatePlacementResponse(rsp *http.Response) (*SetCandidatePlacem
 			return nil, err
 		}
 		response.ApplicationProblemJSON413 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetCandidateShortlistingResponse parses an HTTP response from a GetCandidateShortlistingWithResponse call
+func ParseGetCandidateShortlistingResponse(rsp *http.Response) (*GetCandidateShortlistingResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetCandidateShortlistingResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CandidateShortlisting
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
 
 	}
 

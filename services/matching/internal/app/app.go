@@ -62,7 +62,8 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 		_ = svc.Close()
 		return err
 	}
-	// Gains of full matches are announced off the write path, best effort.
+	// Gains of full matches and first shortlistings are announced off the
+	// write path, best effort.
 	announcer := announce.New(pub, cfg.MatchingStream, svc.Logger)
 	res, err := results.New(results.Deps{
 		Index: index, Store: store, Logger: svc.Logger,
@@ -71,6 +72,10 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 		Locks:      redislock.Locks{Redis: svc.Redis, Prefix: "onward:matching:lock:", TTL: 30 * time.Second, Wait: 10 * time.Second},
 		CutoffTTL:  cfg.CutoffTTL,
 		Announcer:  announcer,
+		Now:        cfg.Clock,
+		// Each candidate's first shortlisting is recorded beside the lists
+		// and announced like the gains.
+		Shortlistings: store, ShortlistingAnnouncer: announcer,
 	})
 	if err != nil {
 		_ = svc.Close()
@@ -94,6 +99,7 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	transport.Register(svc.Server.App, transport.Deps{
 		Verifier: svc.Verifier, Taxonomy: taxonomy, Places: places,
 		Results: store, Index: index, Consent: owned.candidates, Status: transport.StatusFunc(flowStatus(fd)),
+		Shortlistings: store, Logger: svc.Logger, WriteTimeout: cfg.WriteTimeout, Now: cfg.Clock,
 	})
 	// An instance alone wrote every stored list itself: it reloads the
 	// membership only while other instances of this deployment (those

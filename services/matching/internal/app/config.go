@@ -54,6 +54,11 @@ type Config struct {
 	// lists hold which candidates and roles (kept in memory, updated on
 	// its own writes), to see what other instances wrote.
 	MembershipRefresh time.Duration `env:"MATCHING_MEMBERSHIP_REFRESH" envDefault:"1m" validate:"gt=0"`
+	// Clock tells the service's time: the day scores are counted from,
+	// the stored lists' computed_at and the first shortlistings' first_at;
+	// nil is the wall clock. It is not read from the environment: an
+	// in-process platform test sets it (matching.RunWithClock).
+	Clock func() time.Time
 }
 
 // defaults are the matching service's own values for the shared settings.

@@ -84,7 +84,8 @@ func TestStartupLoadFillsIndex(t *testing.T) {
 
 // TestEventsUpdateTheIndex: a change, a consent withdrawal, an erasure and
 // a role closing each reach the index within one event, and the shared
-// group calls Results once for each, after the index holds the change.
+// group calls Results once for each, after the index holds the change;
+// the erasure is also forgotten on the instance itself.
 func TestEventsUpdateTheIndex(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t)
@@ -123,6 +124,11 @@ func TestEventsUpdateTheIndex(t *testing.T) {
 			t.Errorf("%s called %d times; want 1", call, n)
 		}
 	}
+	// The erasure is forgotten by the instance's own group and again with
+	// the lists by the shared group; a withdrawal is not an erasure.
+	if n := in.results.count("CandidateErased " + cid(3)); n != 2 {
+		t.Errorf("CandidateErased %s called %d times; want 2", cid(3), n)
+	}
 	if total, bad := in.results.totals(); total != 4 || len(bad) > 0 {
 		t.Errorf("Results: %d calls (want 4), called before the index held the change: %v", total, bad)
 	}
@@ -138,7 +144,7 @@ func TestEventsUpdateTheIndex(t *testing.T) {
 // TestReconciliationHealsLostEvents: changes at the owners without any
 // event (a new candidate, a changed one, an erased one, a withdrawn one,
 // a reopened role) are healed by one reconciliation, which tells Results
-// and is recorded for the status page.
+// (the erased one as erased) and is recorded for the status page.
 func TestReconciliationHealsLostEvents(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t)
@@ -177,10 +183,13 @@ func TestReconciliationHealsLostEvents(t *testing.T) {
 			ok, got.Version, added, erased, stillWithdrawn, open)
 	}
 	for _, call := range []string{"CandidateChanged " + cid(50), "CandidateChanged " + cid(1), "CandidateRemoved " + cid(2),
-		"CandidateRemoved " + cid(3), "RoleChanged " + rid(0)} {
+		"CandidateRemoved " + cid(3), "RoleChanged " + rid(0), "CandidateErased " + cid(2)} {
 		if in.results.count(call) != 1 {
 			t.Errorf("%s called %d times; want 1", call, in.results.count(call))
 		}
+	}
+	if n := in.results.count("CandidateErased " + cid(3)); n != 0 {
+		t.Errorf("a withdrawal was erased %d times", n)
 	}
 	cands, roles := in.feed.Versions()
 	all := maps.Collect(maps.All(cands))

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"context"
+	"errors"
 
 	"github.com/onward-jobs/onward/pkg/events"
 )
@@ -33,9 +34,18 @@ func (f *Feed) roleEvent(ctx context.Context, e events.Envelope) (present bool, 
 
 // indexCandidates handles the candidates stream in this instance's own
 // group.
+// An erased candidate is forgotten here too, on every instance, once this
+// instance's index has let it go: an instance whose index still held the
+// candidate might otherwise record it again after the shared group's
+// erasure (Results.CandidateErased).
 func (f *Feed) indexCandidates(ctx context.Context, e events.Envelope) error {
-	_, err := f.candidateEvent(ctx, e)
-	return err
+	if _, err := f.candidateEvent(ctx, e); err != nil {
+		return err
+	}
+	if f.candidates.erased(e.AggregateID) {
+		return f.deps.Results.CandidateErased(ctx, e.AggregateID)
+	}
+	return nil
 }
 
 // indexRoles handles the roles stream in this instance's own group.
@@ -64,11 +74,18 @@ func (f *Feed) sharedRoles(ctx context.Context, e events.Envelope) error {
 	return f.roleResults(ctx, e.AggregateID, present)
 }
 
+// candidateResults tells Results of a change of the candidate; one the
+// owner no longer has (an erasure's event, or its 404 to a fetch) is
+// erased as well as removed.
 func (f *Feed) candidateResults(ctx context.Context, id string, present bool) error {
 	if present {
 		return f.deps.Results.CandidateChanged(ctx, id)
 	}
-	return f.deps.Results.CandidateRemoved(ctx, id)
+	err := f.deps.Results.CandidateRemoved(ctx, id)
+	if f.candidates.erased(id) {
+		err = errors.Join(err, f.deps.Results.CandidateErased(ctx, id))
+	}
+	return err
 }
 
 func (f *Feed) roleResults(ctx context.Context, id string, present bool) error {

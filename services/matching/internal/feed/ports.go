@@ -61,4 +61,10 @@ type Results interface {
 	// CandidateRemoved: the candidate withdrew consent or was erased and
 	// left the index.
 	CandidateRemoved(ctx context.Context, candidateID string) error
+	// CandidateErased: the owner no longer has the candidate (erased) and
+	// it left the index; what matching keeps of it beside the lists must
+	// go. Unlike the other calls it is made on every instance, from its
+	// own group once its index has let the candidate go, and again with
+	// CandidateRemoved from the shared group and reconciliations.
+	CandidateErased(ctx context.Context, candidateID string) error
 }

@@ -104,6 +104,13 @@ func (s *shelf[T]) gone(id string) bool {
 	return removed || cur != tombstone
 }
 
+// erased reports whether the owner no longer has id: the shelf keeps its
+// tombstone.
+func (s *shelf[T]) erased(id string) bool {
+	v, in := s.state(id)
+	return !in && v == tombstone
+}
+
 // forget drops the tombstone of an aggregate the owner no longer lists,
 // once a reconciliation has passed since it went.
 func (s *shelf[T]) forget(id string) {

@@ -22,4 +22,10 @@
 // kept in the store (fulltrack.go) and tells the Announcer, best effort,
 // when the list gained one it did not hold: the gain is what notifications
 // announce as new matches.
+//
+// Each shortlist write also records, for every candidate on it without
+// one, the first time a stored shortlist held them (firsts.go,
+// shortlisted.go): what insights counts as "shortlisted". The ids already
+// recorded are kept in memory, so a rewrite of known candidates costs no
+// query; an erasure forgets the record (CandidateErased).
 package results

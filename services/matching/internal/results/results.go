@@ -51,7 +51,12 @@ type Deps struct {
 	// Announcer is told when a stored list gains full matches; nil
 	// announces nothing and keeps no record of full matches.
 	Announcer Announcer
-	Logger    *slog.Logger
+	// Shortlistings keeps each candidate's first shortlisting
+	// (firsts.go); nil keeps none. ShortlistingAnnouncer hears of each
+	// record first written; nil announces none.
+	Shortlistings         ShortlistingStore
+	ShortlistingAnnouncer ShortlistingAnnouncer
+	Logger                *slog.Logger
 }
 
 // Results implements the data flow's Results port. It is safe for
@@ -77,6 +82,11 @@ type Results struct {
 	// list's record of them (fulltrack.go).
 	announcer Announcer
 	fulls     fullRecords
+	// firsts keeps first shortlistings; recorded is the ids this
+	// instance knows to have one; listedAnnouncer hears of new ones.
+	firsts          ShortlistingStore
+	recorded        recordedSet
+	listedAnnouncer ShortlistingAnnouncer
 }
 
 // New returns Results over d.
@@ -89,7 +99,8 @@ func New(d Deps) (*Results, error) {
 	}
 	r := &Results{ix: d.Index, store: d.Store, programmes: d.Programmes, refKey: slices.Clone(d.RefKey),
 		locks: d.Locks, now: d.Now, log: d.Logger, queue: newSuggestionQueue(),
-		shortMembers: newMembership(), suggMembers: newMembership(), announcer: d.Announcer}
+		shortMembers: newMembership(), suggMembers: newMembership(), announcer: d.Announcer,
+		firsts: d.Shortlistings, listedAnnouncer: d.ShortlistingAnnouncer}
 	if r.locks == nil {
 		r.locks = newLocalLocks()
 	}

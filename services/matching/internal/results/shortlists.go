@@ -35,7 +35,7 @@ func (r *Results) refreshShortlist(ctx context.Context, roleID string, today eng
 	r.shortCuts.set(roleID, s.CutoffOf())
 	r.shortMembers.set(roleID, s.Members())
 	r.noteFullMatches(ctx, ShortlistKind, roleID, before, s.Full())
-	return nil
+	return r.noteShortlistings(ctx, s)
 }
 
 // computeShortlist builds the role's top entries with their cards and

@@ -1,10 +1,12 @@
 // Package announce publishes the matching service's own events: that a
 // role's shortlist or a candidate's suggestions gained full matches
-// (results.Gain), on the matching stream through pkg/events. Publishing
+// (results.Gain), and that a candidate stood on a stored shortlist for the
+// first time, on the matching stream through pkg/events. Publishing
 // is best effort and off the write path: Announce only queues, one worker
 // publishes, and an announcement that cannot be published is logged by id
-// and dropped. Its readers (notifications' digests) tolerate a lost one;
-// the list is written either way.
+// and dropped. Its readers tolerate a lost one (notifications' digests;
+// insights reads the first shortlistings back from the listing when it
+// reconciles); the list is written either way.
 package announce
 
 import (
@@ -25,6 +27,9 @@ const (
 	// TypeCandidateFullAdded: the candidate's suggestions (aggregate_id =
 	// candidate id) gained at least one role they fully match.
 	TypeCandidateFullAdded = "matches.candidate_full_added"
+	// TypeCandidateShortlisted: a stored shortlist held the candidate
+	// (aggregate_id = candidate id) for the first time; version 1.
+	TypeCandidateShortlisted = "matches.candidate_shortlisted"
 	// Producer is the envelopes' producer.
 	Producer = "matching"
 )
@@ -45,16 +50,28 @@ type Publisher interface {
 	Publish(ctx context.Context, stream string, e events.Envelope) (string, error)
 }
 
-// Announcer implements results.Announcer. Run it beside the service.
+// Announcer implements results.Announcer and
+// results.ShortlistingAnnouncer. Run it beside the service.
 type Announcer struct {
 	pub     Publisher
 	stream  string
 	log     *slog.Logger
-	queue   chan results.Gain
+	queue   chan announcement
 	pending atomic.Int64
 }
 
-var _ results.Announcer = (*Announcer)(nil)
+// announcement is one event waiting to be published: its type, aggregate
+// and version, ids and a number only.
+type announcement struct {
+	Type    string
+	ID      string
+	Version int64
+}
+
+var (
+	_ results.Announcer             = (*Announcer)(nil)
+	_ results.ShortlistingAnnouncer = (*Announcer)(nil)
+)
 
 // New returns an Announcer publishing to stream through pub; a nil logger
 // is slog.Default().
@@ -62,17 +79,30 @@ func New(pub Publisher, stream string, log *slog.Logger) *Announcer {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Announcer{pub: pub, stream: stream, log: log, queue: make(chan results.Gain, queueSize)}
+	return &Announcer{pub: pub, stream: stream, log: log, queue: make(chan announcement, queueSize)}
 }
 
 // Announce queues g for publishing without waiting.
 func (a *Announcer) Announce(ctx context.Context, g results.Gain) {
+	a.enqueue(ctx, announcement{Type: eventType(g.Kind), ID: g.ID, Version: g.Version})
+}
+
+// AnnounceShortlisted queues matches.candidate_shortlisted for the
+// candidate without waiting. There is one per candidate, so its version
+// is always 1.
+func (a *Announcer) AnnounceShortlisted(ctx context.Context, candidateID string) {
+	a.enqueue(ctx, announcement{Type: TypeCandidateShortlisted, ID: candidateID, Version: 1})
+}
+
+// enqueue queues one announcement, or drops and logs it when the queue is
+// full.
+func (a *Announcer) enqueue(ctx context.Context, n announcement) {
 	a.pending.Add(1)
 	select {
-	case a.queue <- g:
+	case a.queue <- n:
 	default:
 		a.pending.Add(-1)
-		a.log.WarnContext(ctx, "match announcement dropped: queue full", "list", string(g.Kind), "id", g.ID, "version", g.Version)
+		a.log.WarnContext(ctx, "match announcement dropped: queue full", "type", n.Type, "id", n.ID, "version", n.Version)
 	}
 }
 
@@ -111,18 +141,18 @@ func (a *Announcer) Flush(ctx context.Context) error {
 	return nil
 }
 
-// publish puts one gain on the stream; a failure is logged by id.
-func (a *Announcer) publish(ctx context.Context, g results.Gain) {
+// publish puts one announcement on the stream; a failure is logged by id.
+func (a *Announcer) publish(ctx context.Context, n announcement) {
 	defer a.pending.Add(-1)
-	e, err := events.NewEnvelope(eventType(g.Kind), g.ID, g.Version, Producer)
+	e, err := events.NewEnvelope(n.Type, n.ID, n.Version, Producer)
 	if err == nil {
 		ctx, cancel := context.WithTimeout(ctx, publishTimeout)
 		_, err = a.pub.Publish(ctx, a.stream, e)
 		cancel()
 	}
 	if err != nil {
-		a.log.WarnContext(ctx, "match announcement not published", "list", string(g.Kind), "id", g.ID,
-			"version", g.Version, "error", err.Error())
+		a.log.WarnContext(ctx, "match announcement not published", "type", n.Type, "id", n.ID,
+			"version", n.Version, "error", err.Error())
 	}
 }
 

@@ -19,6 +19,9 @@ type Store struct {
 	suggestions *mongo.Collection
 	// fullMatches records each list's full matches (fullmatches.go).
 	fullMatches *mongo.Collection
+	// shortlisted records each candidate's first shortlisting
+	// (shortlisted.go).
+	shortlisted *mongo.Collection
 }
 
 // NewStore returns a store on db and ensures its indexes: the lists'
@@ -27,7 +30,7 @@ type Store struct {
 // nested documents) are rewritten in the compact one.
 func NewStore(ctx context.Context, db *mongo.Database) (*Store, error) {
 	s := &Store{shortlists: db.Collection("shortlists"), suggestions: db.Collection("suggestions"),
-		fullMatches: db.Collection("full_matches")}
+		fullMatches: db.Collection("full_matches"), shortlisted: db.Collection("shortlisted")}
 	if err := mongox.EnsureIndexes(ctx, s.shortlists,
 		mongo.IndexModel{Keys: bson.D{{Key: "candidate_ids", Value: 1}}},
 		mongo.IndexModel{Keys: bson.D{{Key: "employer_id", Value: 1}}},

@@ -31,13 +31,14 @@ var testNow = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 
 // Callers of the harness, one token each.
 const (
-	ownerEmployer = "owner"   // emp-0, owns role-000 and role-003
-	otherEmployer = "other"   // emp-1
-	staffOrg0     = "staff0"  // programme org-0
-	staffOrg1     = "staff1"  // programme org-1
-	platformAdmin = "admin"   // platform administrator
-	candidateSelf = "someone" // a member with no organisation
-	serviceCaller = "service" // the placements service
+	ownerEmployer  = "owner"    // emp-0, owns role-000 and role-003
+	otherEmployer  = "other"    // emp-1
+	staffOrg0      = "staff0"   // programme org-0
+	staffOrg1      = "staff1"   // programme org-1
+	platformAdmin  = "admin"    // platform administrator
+	candidateSelf  = "someone"  // a member with no organisation
+	serviceCaller  = "service"  // the placements service
+	insightsCaller = "insights" // the insights service
 )
 
 // matchingAPI is the matching API over a real index, the MongoDB store and
@@ -126,6 +127,11 @@ func newMatchingAPI(t *testing.T) *matchingAPI {
 		t.Fatal(err)
 	}
 	a.tokens[serviceCaller] = svcTok
+	insightsTok, err := auth.IssueServiceToken(signer, issuer, "insights", "matching", 5*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.tokens[insightsCaller] = insightsTok
 	a.store, err = mongoadapter.NewStore(ctx, testkit.MongoDB(t))
 	if err != nil {
 		t.Fatal(err)
@@ -133,14 +139,14 @@ func newMatchingAPI(t *testing.T) *matchingAPI {
 	tax := skills.Default()
 	a.ix = engine.NewIndex(tax)
 	a.res, err = results.New(results.Deps{Index: a.ix, Store: a.store, Programmes: roastery{},
-		RefKey: []byte("a key of at least sixteen bytes!"), Now: func() time.Time { return testNow }})
+		RefKey: []byte("a key of at least sixteen bytes!"), Now: func() time.Time { return testNow }, Shortlistings: a.store})
 	if err != nil {
 		t.Fatal(err)
 	}
 	a.populate(t)
 	a.server = httpx.NewServer(httpx.AppConfig{Service: "matching", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	Register(a.server.App, Deps{Verifier: v, Taxonomy: tax, Places: geo.Default(), Results: a.store, Index: a.ix,
-		Consent: a.owner, Now: func() time.Time { return testNow }})
+		Consent: a.owner, Now: func() time.Time { return testNow }, Shortlistings: a.store})
 	a.server.NotFoundLast()
 	return a
 }

@@ -1,6 +1,7 @@
 package http
 
 import (
+	"log/slog"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -29,11 +30,17 @@ type Deps struct {
 	Status Status
 	// Now is the clock for "available within N weeks"; nil is time.Now.
 	Now func() time.Time
+	// Shortlistings reads each candidate's first shortlisting; without it
+	// its routes answer 503. Logger and WriteTimeout serve its stream.
+	Shortlistings ShortlistingReader
+	Logger        *slog.Logger
+	WriteTimeout  time.Duration
 }
 
 // Register mounts the matching API. Vocabulary searches are open to any
 // signed-in user and to other services: the vocabulary is not personal.
-// Shortlists, suggestions and the status check the caller themselves.
+// Shortlists, suggestions, the status and the internal routes check the
+// caller themselves.
 func Register(app fiber.Router, d Deps) {
 	v := &vocabulary{taxonomy: d.Taxonomy, places: d.Places}
 	api := app.Group("/api/v1", auth.Middleware(d.Verifier))
@@ -52,4 +59,7 @@ func Register(app fiber.Router, d Deps) {
 
 	internal := app.Group("/internal/v1", auth.Middleware(d.Verifier))
 	internal.Get("/roles/:id/shortlist/:candidate_ref", m.resolveCandidateRef)
+	sh := newShortlistings(d)
+	internal.Get("/candidates/shortlisted", sh.list)
+	internal.Get("/candidates/:id/shortlisted", sh.one)
 }
