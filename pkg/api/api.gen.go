@@ -2704,7 +2704,9 @@ type MatchingCertificate struct {
 
 // MatchingConsent defines model for MatchingConsent.
 type MatchingConsent struct {
-	Matching bool `json:"matching"`
+	// FirstGivenAt The first time consent to matching was recorded as given, kept through withdrawals and later consents; absent if it never was. For records from before it was kept, estimated once from the audit log (see docs/architecture.md, the candidates service).
+	FirstGivenAt *time.Time `json:"first_given_at,omitempty"`
+	Matching     bool       `json:"matching"`
 }
 
 // MatchingProgrammeRecord defines model for MatchingProgrammeRecord.
@@ -2759,9 +2761,12 @@ type MatchingView struct {
 	Alias string `json:"alias"`
 
 	// Available False while the candidate is placed and not still looking; such a candidate is on no shortlist. Absent means available.
-	Available        *bool                     `json:"available,omitempty"`
-	Certificates     []MatchingCertificate     `json:"certificates"`
-	Consent          MatchingConsent           `json:"consent"`
+	Available    *bool                 `json:"available,omitempty"`
+	Certificates []MatchingCertificate `json:"certificates"`
+	Consent      MatchingConsent       `json:"consent"`
+
+	// CreatedAt When the candidate was registered (the time insights counts registration from).
+	CreatedAt        *time.Time                `json:"created_at,omitempty"`
 	DayRelease       *DayRelease               `json:"day_release,omitempty"`
 	ExcludedSectors  []string                  `json:"excluded_sectors"`
 	House            *GeoPlace                 `json:"house,omitempty"`

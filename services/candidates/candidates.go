@@ -5,6 +5,7 @@ package candidates
 import (
 	"context"
 	"io"
+	"time"
 
 	"github.com/onward-jobs/onward/services/candidates/internal/app"
 )
@@ -12,9 +13,17 @@ import (
 // Run loads the configuration from environ and runs the candidates service
 // until ctx is cancelled. Logs go to logOut.
 func Run(ctx context.Context, environ map[string]string, logOut io.Writer) error {
+	return RunWithClock(ctx, environ, logOut, nil)
+}
+
+// RunWithClock is Run with the service's clock set (nil: the wall clock),
+// so an in-process platform test can register candidates and record
+// consent in the past: every time the service stores comes from clock.
+func RunWithClock(ctx context.Context, environ map[string]string, logOut io.Writer, clock func() time.Time) error {
 	cfg, err := app.LoadConfig(environ)
 	if err != nil {
 		return err
 	}
+	cfg.Clock = clock
 	return app.Run(ctx, cfg, logOut)
 }

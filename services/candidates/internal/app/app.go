@@ -49,6 +49,15 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 		_ = svc.Close()
 		return err
 	}
+	// Before serving, so no write of this process races the backfill.
+	filled, err := store.BackfillFirstConsent(ctx)
+	if err != nil {
+		_ = svc.Close()
+		return fmt.Errorf("backfill first consent times: %w", err)
+	}
+	if filled > 0 {
+		svc.Logger.Info("backfilled first consent times", "candidates", filled)
+	}
 	pub, err := events.NewPublisher(svc.Redis, events.PublisherConfig{MaxLen: cfg.StreamMaxLen})
 	if err != nil {
 		_ = svc.Close()
@@ -67,7 +76,7 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 		Candidates: store, Programmes: store, Audit: store, Keys: store, Outbox: store, Disclosures: store,
 		Placements: placements,
 		Publisher:  eventsadapter.Publisher{Events: pub, Stream: cfg.Stream},
-		Vocabulary: vocab, Digest: keys.digest, Logger: svc.Logger,
+		Vocabulary: vocab, Digest: keys.digest, Logger: svc.Logger, Now: cfg.Clock,
 	})
 	transport.Register(svc.Server.App, transport.Deps{
 		Verifier: svc.Verifier, Service: candidates, Logger: svc.Logger, WriteTimeout: cfg.WriteTimeout,

@@ -46,6 +46,12 @@ type Config struct {
 	PlacementsTimeout time.Duration `env:"PLACEMENTS_TIMEOUT" envDefault:"10s" validate:"gt=0"`
 	// StreamMaxLen caps the stream at about this many entries.
 	StreamMaxLen int64 `env:"EVENTS_STREAM_MAXLEN" envDefault:"100000" validate:"gte=0"`
+
+	// Clock tells the service's time: every time it stores (registration,
+	// consent, audit entries, events) comes from it. Nil is the wall
+	// clock. It is not read from the environment: tests and the in-process
+	// launcher set it, to register candidates in the past.
+	Clock func() time.Time
 }
 
 // CurrentIdentityKey returns the id of the key that seals new writes: the

@@ -187,6 +187,10 @@ type Consent struct {
 	TextVersion string
 	RecordedBy  string
 	RecordedAt  time.Time
+	// FirstGivenAt is the first time consent to matching was recorded as
+	// given, kept through withdrawals and later consents; zero if it never
+	// was. Insights counts a candidate as consenting from then.
+	FirstGivenAt time.Time
 }
 
 // Skill is a candidate's current standing in one skill: the latest

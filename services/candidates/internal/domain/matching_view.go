@@ -1,5 +1,7 @@
 package domain
 
+import "time"
+
 // MatchingView is what the matching service may know of a candidate: the
 // portfolio, availability, restrictions, consent and alias. It has no
 // identity field at all, so no converter can leak one by mistake.
@@ -21,6 +23,11 @@ type MatchingView struct {
 	ProgrammeRecords []ProgrammeRecord
 	Certificates     []Certificate
 	ConsentMatching  bool
+	// CreatedAt is when the candidate was registered, and
+	// ConsentFirstGivenAt when consent to matching was first given (zero
+	// if never): the times insights counts the first two steps from.
+	CreatedAt           time.Time
+	ConsentFirstGivenAt time.Time
 	// Available is false while the candidate is placed and not still
 	// looking; matching then leaves them out of every list.
 	Available bool
@@ -34,5 +41,6 @@ func (c Candidate) MatchingView() MatchingView {
 		Languages: c.Profile.Languages, ExcludedSectors: c.Profile.ExcludedSectors, Preferences: c.Profile.Preferences,
 		Skills: c.Skills(), ProgrammeRecords: c.ProgrammeRecords, Certificates: c.Certificates,
 		ConsentMatching: c.Consent.Matching, Available: c.Available(),
+		CreatedAt: c.CreatedAt, ConsentFirstGivenAt: c.Consent.FirstGivenAt,
 	}
 }

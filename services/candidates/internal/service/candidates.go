@@ -120,7 +120,7 @@ func (s *Service) SetConsent(ctx context.Context, p auth.Principal, id string, m
 		return domain.Consent{}, errs.Invalid("text_version", "names no published consent text; the current one is %s", domain.CurrentConsentText)
 	}
 	c, err := s.changeCandidate(ctx, p, id, 0, func(c *domain.Candidate) (Change, error) {
-		c.Consent = domain.Consent{Matching: matching, TextVersion: textVersion, RecordedBy: p.Subject, RecordedAt: s.now()}
+		c.Consent = c.Consent.Record(matching, textVersion, p.Subject, s.now())
 		return s.change(p, *c, EventConsentChanged, domain.ActionConsent, domain.PurposeCaseWork, "", domain.ChangeConsent)
 	})
 	return c.Consent, err

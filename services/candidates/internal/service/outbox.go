@@ -7,8 +7,16 @@ import (
 	"github.com/onward-jobs/onward/pkg/events"
 )
 
+// envelope returns a new event of this service, stamped by the service's
+// clock (Deps.Now) like everything else it stores, so the relay's grace
+// period and the event's time agree when a test moves the clock.
 func (s *Service) envelope(eventType, aggregateID string, version int64) (events.Envelope, error) {
-	return events.NewEnvelope(eventType, aggregateID, version, Producer)
+	e, err := events.NewEnvelope(eventType, aggregateID, version, Producer)
+	if err != nil {
+		return events.Envelope{}, err
+	}
+	e.OccurredAt = s.now()
+	return e, nil
 }
 
 // deliver publishes the event stored with a write and clears it; see

@@ -74,11 +74,15 @@ type certificateDoc struct {
 	RecordedAt time.Time `bson:"recorded_at"`
 }
 
+// consentDoc is the consent as stored. FirstGivenAt is null when consent
+// was never given and missing only in records stored before it existed,
+// which BackfillFirstConsent looks for.
 type consentDoc struct {
-	Matching    bool      `bson:"matching"`
-	TextVersion string    `bson:"text_version"`
-	RecordedBy  string    `bson:"recorded_by"`
-	RecordedAt  time.Time `bson:"recorded_at"`
+	Matching     bool       `bson:"matching"`
+	TextVersion  string     `bson:"text_version"`
+	RecordedBy   string     `bson:"recorded_by"`
+	RecordedAt   time.Time  `bson:"recorded_at"`
+	FirstGivenAt *time.Time `bson:"first_given_at"`
 }
 
 func toProgrammeRecordDocs(rs []domain.ProgrammeRecord) []programmeRecordDoc {
@@ -146,11 +150,24 @@ func toDomainCertificates(candidateID string, ds []certificateDoc) []domain.Cert
 }
 
 func toConsentDoc(c domain.Consent) consentDoc {
-	return consentDoc{Matching: c.Matching, TextVersion: c.TextVersion, RecordedBy: c.RecordedBy, RecordedAt: c.RecordedAt}
+	return consentDoc{Matching: c.Matching, TextVersion: c.TextVersion, RecordedBy: c.RecordedBy, RecordedAt: c.RecordedAt,
+		FirstGivenAt: timeOrNull(c.FirstGivenAt)}
 }
 
 func toDomainConsent(d consentDoc) domain.Consent {
-	return domain.Consent{Matching: d.Matching, TextVersion: d.TextVersion, RecordedBy: d.RecordedBy, RecordedAt: d.RecordedAt.UTC()}
+	out := domain.Consent{Matching: d.Matching, TextVersion: d.TextVersion, RecordedBy: d.RecordedBy, RecordedAt: d.RecordedAt.UTC()}
+	if d.FirstGivenAt != nil {
+		out.FirstGivenAt = d.FirstGivenAt.UTC()
+	}
+	return out
+}
+
+// timeOrNull stores a zero time as null.
+func timeOrNull(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
 }
 
 // legacyItemIDs is the namespace of the ids given to programme records and

@@ -95,7 +95,7 @@ func fullCandidate(id, org, alias string) domain.Candidate {
 			AttestedAt: at(4), KeyID: "key-1", Signature: []byte{1, 2, 3, 4, 5},
 		}},
 		Certificates: []domain.Certificate{{ID: "cert1", Name: "Food hygiene", Issuer: "FAVV", Date: "2024-11-02", RecordedBy: "staff-2", RecordedAt: at(5)}},
-		Consent:      domain.Consent{Matching: true, TextVersion: "2025-01", RecordedBy: "staff-1", RecordedAt: at(6)},
+		Consent:      domain.Consent{Matching: true, TextVersion: "2025-01", RecordedBy: "staff-1", RecordedAt: at(6), FirstGivenAt: at(2)},
 	}
 }
 

@@ -61,7 +61,7 @@ func (s *Store) CandidateViews(ctx context.Context, page mongox.PageRequest) ([]
 // toMatchingView converts a stored candidate read without its identity.
 func toMatchingView(d candidateDoc) domain.MatchingView {
 	return domain.Candidate{
-		ID: d.ID, OrgID: d.OrgID, Alias: d.Alias, Version: d.Version,
+		ID: d.ID, OrgID: d.OrgID, Alias: d.Alias, Version: d.Version, CreatedAt: d.CreatedAt.UTC(),
 		Profile:          toDomainProfile(d.Setting, d.Profile),
 		ProgrammeRecords: toDomainProgrammeRecords(d.ID, d.ProgrammeRecords),
 		Attestations:     toDomainAttestations(d.Attestations),

@@ -1,6 +1,10 @@
 package http
 
-import "github.com/onward-jobs/onward/services/candidates/internal/domain"
+import (
+	"time"
+
+	"github.com/onward-jobs/onward/services/candidates/internal/domain"
+)
 
 // matchingViewResponse is what the matching service may know of a
 // candidate. It is built from domain.MatchingView alone, which has no
@@ -24,6 +28,8 @@ type matchingViewResponse struct {
 	// Available is false while the candidate is placed and not still
 	// looking; matching leaves such a candidate out of every list.
 	Available bool `json:"available"`
+	// CreatedAt is when the candidate was registered, for insights.
+	CreatedAt *time.Time `json:"created_at,omitempty"`
 }
 
 // geoPlaceBody is a place with its coordinates, which matching measures
@@ -69,8 +75,11 @@ type matchingCertificate struct {
 	Date   string `json:"date"`
 }
 
+// matchingConsentResponse is the consent to matching; first_given_at, the
+// first time it was given, is left out if it never was.
 type matchingConsentResponse struct {
-	Matching bool `json:"matching"`
+	Matching     bool       `json:"matching"`
+	FirstGivenAt *time.Time `json:"first_given_at,omitempty"`
 }
 
 func toMatchingViewResponse(v domain.MatchingView) matchingViewResponse {
@@ -81,8 +90,9 @@ func toMatchingViewResponse(v domain.MatchingView) matchingViewResponse {
 		Skills:           make([]matchingSkillBody, 0, len(v.Skills)),
 		ProgrammeRecords: make([]matchingRecordBody, 0, len(v.ProgrammeRecords)),
 		Certificates:     make([]matchingCertificate, 0, len(v.Certificates)),
-		Consent:          matchingConsentResponse{Matching: v.ConsentMatching},
+		Consent:          matchingConsentResponse{Matching: v.ConsentMatching, FirstGivenAt: optionalTime(v.ConsentFirstGivenAt)},
 		Available:        v.Available,
+		CreatedAt:        optionalTime(v.CreatedAt),
 	}
 	if v.House != nil {
 		h := toGeoPlaceBody(*v.House)
@@ -110,4 +120,12 @@ func toMatchingViewResponse(v domain.MatchingView) matchingViewResponse {
 
 func toGeoPlaceBody(p domain.Place) geoPlaceBody {
 	return geoPlaceBody{PlaceID: p.PlaceID, Name: p.Name, Lat: p.Lat, Lon: p.Lon}
+}
+
+// optionalTime is nil for a zero time, which the view leaves out.
+func optionalTime(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
 }
