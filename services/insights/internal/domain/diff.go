@@ -85,6 +85,5 @@ func (c Contributions) Counts() Delta { return Diff(NoContributions(), c) }
 
 // Equal reports whether c and o add to the same keys.
 func (c Contributions) Equal(o Contributions) bool {
-	same := func(a, b map[Key]struct{}) bool { return maps.Equal(a, b) }
-	return same(c.Cells, o.Cells) && same(c.Employers, o.Employers) && maps.Equal(c.Days, o.Days)
+	return maps.Equal(c.Cells, o.Cells) && maps.Equal(c.Employers, o.Employers) && maps.Equal(c.Days, o.Days)
 }

@@ -9,4 +9,11 @@
 // the Result before publishing anything derived from a count (a rate, a
 // fairness comparison, a median), because what is derived from a hidden
 // count is hidden too.
+//
+// The progress fold turns one candidate's facts (Progress) into the cells
+// they add 1 to (ContributionsOf, keyed by Key), and two such sets into
+// the increments and decrements to store (Diff); Erase moves a candidate's
+// contributions to the anonymous totals. Contributions are a pure
+// function of the facts and the time they are read at, which makes
+// absorbing an event idempotent.
 package domain

@@ -69,9 +69,9 @@ type AnswerFacts struct {
 
 // The meeting outcomes of placements; only the first two are meetings.
 const (
-	OutcomeHired            = "hired"
-	OutcomeNotHired         = "not_hired"
-	OutcomeDidNotTakePlace  = "did_not_take_place"
+	OutcomeHired           = "hired"
+	OutcomeNotHired        = "not_hired"
+	OutcomeDidNotTakePlace = "did_not_take_place"
 )
 
 // OutcomeFacts is how a meeting went.
@@ -117,12 +117,12 @@ type FollowUpFacts struct {
 // The urban classes of a place, and the population thresholds between
 // them (a policy, set in docs/insights.md).
 const (
-	Urban         = "urban"
-	Town          = "town"
-	Rural         = "rural"
-	UnknownValue  = "unknown"
-	UrbanFrom     = 50_000
-	TownFrom      = 5_000
+	Urban        = "urban"
+	Town         = "town"
+	Rural        = "rural"
+	UnknownValue = "unknown"
+	UrbanFrom    = 50_000
+	TownFrom     = 5_000
 )
 
 // UrbanClassOf returns the urban class of a place from its population:

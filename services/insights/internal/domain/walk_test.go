@@ -19,7 +19,7 @@ func TestWalkAsOf(t *testing.T) {
 		{"2025-01-09", ""},
 		{"2025-01-11", "registered@2025-01"},
 		{"2025-02-10", "registered@2025-01 consenting@2025-01 shortlisted@2025-01 asked@2025-02 accepted@2025-02"},
-		{"2025-03-30", upToHired},                                             // day 30 not come: not in the base
+		{"2025-03-30", upToHired},                                            // day 30 not come: not in the base
 		{"2025-03-31T12:00", upToHired + " unknown_30@2025-03"},              // day 30 came, nobody answered yet
 		{"2025-04-03", upToHired + " working_30@2025-03"},                    // the employer said working
 		{"2025-06-01", upToHired + " working_30@2025-03 unknown_90@2025-05"}, // nobody answered for day 90
