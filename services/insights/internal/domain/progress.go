@@ -117,13 +117,16 @@ type FollowUpFacts struct {
 // The urban classes of a place, and the population thresholds between
 // them (a policy, set in docs/insights.md).
 const (
-	Urban        = "urban"
-	Town         = "town"
-	Rural        = "rural"
-	UnknownValue = "unknown"
-	UrbanFrom    = 50_000
-	TownFrom     = 5_000
+	Urban     = "urban"
+	Town      = "town"
+	Rural     = "rural"
+	UrbanFrom = 50_000
+	TownFrom  = 5_000
 )
+
+// UnknownValue is the group of people whose value for a dimension is not
+// known, and the urban class of a place without a population.
+const UnknownValue = "unknown"
 
 // UrbanClassOf returns the urban class of a place from its population:
 // urban from 50,000, town from 5,000, rural below, and unknown when the
