@@ -284,6 +284,7 @@ func (e ContractKind) Valid() bool {
 // Defines values for CreateOrganisationRequestKind.
 const (
 	CreateOrganisationRequestKindEmployer  CreateOrganisationRequestKind = "employer"
+	CreateOrganisationRequestKindObserver  CreateOrganisationRequestKind = "observer"
 	CreateOrganisationRequestKindProgramme CreateOrganisationRequestKind = "programme"
 )
 
@@ -291,6 +292,8 @@ const (
 func (e CreateOrganisationRequestKind) Valid() bool {
 	switch e {
 	case CreateOrganisationRequestKindEmployer:
+		return true
+	case CreateOrganisationRequestKindObserver:
 		return true
 	case CreateOrganisationRequestKindProgramme:
 		return true
@@ -632,6 +635,7 @@ func (e FollowUpStatus) Valid() bool {
 // Defines values for InternalOrganisationKind.
 const (
 	InternalOrganisationKindEmployer  InternalOrganisationKind = "employer"
+	InternalOrganisationKindObserver  InternalOrganisationKind = "observer"
 	InternalOrganisationKindProgramme InternalOrganisationKind = "programme"
 )
 
@@ -639,6 +643,8 @@ const (
 func (e InternalOrganisationKind) Valid() bool {
 	switch e {
 	case InternalOrganisationKindEmployer:
+		return true
+	case InternalOrganisationKindObserver:
 		return true
 	case InternalOrganisationKindProgramme:
 		return true
@@ -719,6 +725,7 @@ func (e IntroductionStatus) Valid() bool {
 // Defines values for InvitationLookupOrganisationKind.
 const (
 	InvitationLookupOrganisationKindEmployer  InvitationLookupOrganisationKind = "employer"
+	InvitationLookupOrganisationKindObserver  InvitationLookupOrganisationKind = "observer"
 	InvitationLookupOrganisationKindProgramme InvitationLookupOrganisationKind = "programme"
 )
 
@@ -726,6 +733,8 @@ const (
 func (e InvitationLookupOrganisationKind) Valid() bool {
 	switch e {
 	case InvitationLookupOrganisationKindEmployer:
+		return true
+	case InvitationLookupOrganisationKindObserver:
 		return true
 	case InvitationLookupOrganisationKindProgramme:
 		return true
@@ -1022,6 +1031,7 @@ func (e OpenInvitationRole) Valid() bool {
 // Defines values for OrganisationKind.
 const (
 	OrganisationKindEmployer  OrganisationKind = "employer"
+	OrganisationKindObserver  OrganisationKind = "observer"
 	OrganisationKindProgramme OrganisationKind = "programme"
 )
 
@@ -1029,6 +1039,8 @@ const (
 func (e OrganisationKind) Valid() bool {
 	switch e {
 	case OrganisationKindEmployer:
+		return true
+	case OrganisationKindObserver:
 		return true
 	case OrganisationKindProgramme:
 		return true
@@ -1724,6 +1736,7 @@ func (e ListNotificationsParamsLang) Valid() bool {
 // Defines values for ListOrganisationsParamsKind.
 const (
 	ListOrganisationsParamsKindEmployer  ListOrganisationsParamsKind = "employer"
+	ListOrganisationsParamsKindObserver  ListOrganisationsParamsKind = "observer"
 	ListOrganisationsParamsKindProgramme ListOrganisationsParamsKind = "programme"
 )
 
@@ -1731,6 +1744,8 @@ const (
 func (e ListOrganisationsParamsKind) Valid() bool {
 	switch e {
 	case ListOrganisationsParamsKindEmployer:
+		return true
+	case ListOrganisationsParamsKindObserver:
 		return true
 	case ListOrganisationsParamsKindProgramme:
 		return true
@@ -2965,7 +2980,7 @@ type Organisation struct {
 
 	// Status A new employer is `pending` until a platform admin verifies it; until then it may complete
 	// its profile and draft roles, but not open a role, see a shortlist or ask to meet. Programme
-	// organisations are always `verified`.
+	// and observer organisations are always `verified`.
 	Status OrganisationStatus `json:"status"`
 
 	// Suspension Why and when the employer was suspended, while it is. Platform admins only.
@@ -2980,7 +2995,7 @@ type OrganisationKind string
 
 // OrganisationStatus A new employer is `pending` until a platform admin verifies it; until then it may complete
 // its profile and draft roles, but not open a role, see a shortlist or ask to meet. Programme
-// organisations are always `verified`.
+// and observer organisations are always `verified`.
 type OrganisationStatus string
 
 // OrganisationRecipient defines model for OrganisationRecipient.
@@ -5336,12 +5351,22 @@ type ClientInterface interface {
 
 	// CreateOrganisationWithBody A platform admin creates an organisation (usually a programme organisation).
 	//
+	// A programme or an observer organisation is born `verified`; an employer starts `pending`.
+	// Only a programme organisation has a `programme_type`. An observer (a funder, a city, a
+	// probation service) will read the aggregate reports programme organisations share with it
+	// and never reaches candidates, roles, shortlists, introductions, placements or disclosures.
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/organisations (the `CreateOrganisation` operationId).
 	CreateOrganisationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateOrganisation A platform admin creates an organisation (usually a programme organisation).
+	//
+	// A programme or an observer organisation is born `verified`; an employer starts `pending`.
+	// Only a programme organisation has a `programme_type`. An observer (a funder, a city, a
+	// probation service) will read the aggregate reports programme organisations share with it
+	// and never reaches candidates, roles, shortlists, introductions, placements or disclosures.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -7549,6 +7574,11 @@ func (c *Client) ListOrganisations(ctx context.Context, params *ListOrganisation
 
 // CreateOrganisationWithBody A platform admin creates an organisation (usually a programme organisation).
 //
+// A programme or an observer organisation is born `verified`; an employer starts `pending`.
+// Only a programme organisation has a `programme_type`. An observer (a funder, a city, a
+// probation service) will read the aggregate reports programme organisations share with it
+// and never reaches candidates, roles, shortlists, introductions, placements or disclosures.
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/v1/organisations (the `CreateOrganisation` operationId).
@@ -7565,6 +7595,11 @@ func (c *Client) CreateOrganisationWithBody(ctx context.Context, contentType str
 }
 
 // CreateOrganisation A platform admin creates an organisation (usually a programme organisation).
+//
+// A programme or an observer organisation is born `verified`; an employer starts `pending`.
+// Only a programme organisation has a `programme_type`. An observer (a funder, a city, a
+// probation service) will read the aggregate reports programme organisations share with it
+// and never reaches candidates, roles, shortlists, introductions, placements or disclosures.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -15786,12 +15821,22 @@ type ClientWithResponsesInterface interface {
 
 	// CreateOrganisationWithBodyWithResponse A platform admin creates an organisation (usually a programme organisation).
 	//
+	// A programme or an observer organisation is born `verified`; an employer starts `pending`.
+	// Only a programme organisation has a `programme_type`. An observer (a funder, a city, a
+	// probation service) will read the aggregate reports programme organisations share with it
+	// and never reaches candidates, roles, shortlists, introductions, placements or disclosures.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/organisations (the `CreateOrganisation` operationId).
 	CreateOrganisationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOrganisationResponse, error)
 
 	// CreateOrganisationWithResponse A platform admin creates an organisation (usually a programme organisation).
+	//
+	// A programme or an observer organisation is born `verified`; an employer starts `pending`.
+	// Only a programme organisation has a `programme_type`. An observer (a funder, a city, a
+	// probation service) will read the aggregate reports programme organisations share with it
+	// and never reaches candidates, roles, shortlists, introductions, placements or disclosures.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -26198,6 +26243,11 @@ func (c *ClientWithResponses) ListOrganisationsWithResponse(ctx context.Context,
 
 // CreateOrganisationWithBodyWithResponse A platform admin creates an organisation (usually a programme organisation).
 //
+// A programme or an observer organisation is born `verified`; an employer starts `pending`.
+// Only a programme organisation has a `programme_type`. An observer (a funder, a city, a
+// probation service) will read the aggregate reports programme organisations share with it
+// and never reaches candidates, roles, shortlists, introductions, placements or disclosures.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/organisations (the `CreateOrganisation` operationId).
@@ -26210,6 +26260,11 @@ func (c *ClientWithResponses) CreateOrganisationWithBodyWithResponse(ctx context
 }
 
 // CreateOrganisationWithResponse A platform admin creates an organisation (usually a programme organisation).
+//
+// A programme or an observer organisation is born `verified`; an employer starts `pending`.
+// Only a programme organisation has a `programme_type`. An observer (a funder, a city, a
+// probation service) will read the aggregate reports programme organisations share with it
+// and never reaches candidates, roles, shortlists, introductions, placements or disclosures.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
