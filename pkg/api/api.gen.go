@@ -4717,8 +4717,9 @@ type ClientInterface interface {
 	// Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
 	RevokeAttestation(ctx context.Context, id string, body RevokeAttestationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// VerifyAttestation Whether an attestation's signature still holds. Any signed-in person may ask; only staff of the
-	// attesting organisation also learn the candidate, programme and supervisor.
+	// VerifyAttestation Whether an attestation's signature still holds. Any signed-in person may ask except a member of
+	// an observer organisation (403: observers read aggregates only); only staff of the attesting
+	// organisation also learn the candidate, programme and supervisor.
 	//
 	// Corresponds with GET /api/v1/attestations/{id}/verify (the `VerifyAttestation` operationId).
 	VerifyAttestation(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6140,8 +6141,9 @@ func (c *Client) RevokeAttestation(ctx context.Context, id string, body RevokeAt
 	return c.Client.Do(req)
 }
 
-// VerifyAttestation Whether an attestation's signature still holds. Any signed-in person may ask; only staff of the
-// attesting organisation also learn the candidate, programme and supervisor.
+// VerifyAttestation Whether an attestation's signature still holds. Any signed-in person may ask except a member of
+// an observer organisation (403: observers read aggregates only); only staff of the attesting
+// organisation also learn the candidate, programme and supervisor.
 //
 // Corresponds with GET /api/v1/attestations/{id}/verify (the `VerifyAttestation` operationId).
 func (c *Client) VerifyAttestation(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15119,8 +15121,9 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
 	RevokeAttestationWithResponse(ctx context.Context, id string, body RevokeAttestationJSONRequestBody, reqEditors ...RequestEditorFn) (*RevokeAttestationResponse, error)
 
-	// VerifyAttestationWithResponse Whether an attestation's signature still holds. Any signed-in person may ask; only staff of the
-	// attesting organisation also learn the candidate, programme and supervisor.
+	// VerifyAttestationWithResponse Whether an attestation's signature still holds. Any signed-in person may ask except a member of
+	// an observer organisation (403: observers read aggregates only); only staff of the attesting
+	// organisation also learn the candidate, programme and supervisor.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -25061,8 +25064,9 @@ func (c *ClientWithResponses) RevokeAttestationWithResponse(ctx context.Context,
 	return ParseRevokeAttestationResponse(rsp)
 }
 
-// VerifyAttestationWithResponse Whether an attestation's signature still holds. Any signed-in person may ask; only staff of the
-// attesting organisation also learn the candidate, programme and supervisor.
+// VerifyAttestationWithResponse Whether an attestation's signature still holds. Any signed-in person may ask except a member of
+// an observer organisation (403: observers read aggregates only); only staff of the attesting
+// organisation also learn the candidate, programme and supervisor.
 //
 // Returns a wrapper object for the known response body format(s).
 //
