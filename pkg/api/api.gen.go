@@ -5702,7 +5702,7 @@ type ClientInterface interface {
 	// Corresponds with POST /api/v1/roles/wording-check (the `CheckWording` operationId).
 	CheckWording(ctx context.Context, body CheckWordingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetRole One role. Another employer's role answers 404.
+	// GetRole One role. Another employer's role answers 404; an observer organisation is refused (403).
 	//
 	// Corresponds with GET /api/v1/roles/{id} (the `GetRole` operationId).
 	GetRole(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -8316,7 +8316,7 @@ func (c *Client) CheckWording(ctx context.Context, body CheckWordingJSONRequestB
 	return c.Client.Do(req)
 }
 
-// GetRole One role. Another employer's role answers 404.
+// GetRole One role. Another employer's role answers 404; an observer organisation is refused (403).
 //
 // Corresponds with GET /api/v1/roles/{id} (the `GetRole` operationId).
 func (c *Client) GetRole(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16204,7 +16204,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /api/v1/roles/wording-check (the `CheckWording` operationId).
 	CheckWordingWithResponse(ctx context.Context, body CheckWordingJSONRequestBody, reqEditors ...RequestEditorFn) (*CheckWordingResponse, error)
 
-	// GetRoleWithResponse One role. Another employer's role answers 404.
+	// GetRoleWithResponse One role. Another employer's role answers 404; an observer organisation is refused (403).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22567,6 +22567,8 @@ type CheckWordingResponse struct {
 	ApplicationProblemJSON400 *Invalid
 	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
 	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
 	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
 	ApplicationProblemJSON413 *TooLarge
 }
@@ -22586,6 +22588,11 @@ func (r CheckWordingResponse) GetApplicationProblemJSON400() *Invalid {
 // GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
 func (r CheckWordingResponse) GetApplicationProblemJSON401() *Unauthenticated {
 	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r CheckWordingResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
 }
 
 // GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
@@ -22629,6 +22636,8 @@ type GetRoleResponse struct {
 	JSON200 *Role
 	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
 	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
 	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationProblemJSON404 *NotFound
 }
@@ -22641,6 +22650,11 @@ func (r GetRoleResponse) GetJSON200() *Role {
 // GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
 func (r GetRoleResponse) GetApplicationProblemJSON401() *Unauthenticated {
 	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetRoleResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
 }
 
 // GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
@@ -26861,7 +26875,7 @@ func (c *ClientWithResponses) CheckWordingWithResponse(ctx context.Context, body
 	return ParseCheckWordingResponse(rsp)
 }
 
-// GetRoleWithResponse One role. Another employer's role answers 404.
+// GetRoleWithResponse One role. Another employer's role answers 404; an observer organisation is refused (403).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32273,6 +32287,13 @@ func ParseCheckWordingResponse(rsp *http.Response) (*CheckWordingResponse, error
 		}
 		response.ApplicationProblemJSON401 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
 		var dest TooLarge
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -32312,6 +32333,13 @@ func ParseGetRoleResponse(rsp *http.Response) (*GetRoleResponse, error) {
 			return nil, err
 		}
 		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
 		var dest NotFound
