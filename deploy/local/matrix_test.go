@@ -16,7 +16,7 @@ import (
 )
 
 // actors are the matrix's columns, in the table's order.
-var actors = []string{"anon", "emp_admin", "emp_member", "emp_other", "staff1", "admin1", "staff2", "admin2", "platform"}
+var actors = []string{"anon", "emp_admin", "emp_member", "emp_other", "staff1", "admin1", "staff2", "admin2", "platform", "obs"}
 
 // TestAuthorisationMatrix calls every operation of the public /api/v1
 // surface of docs/openapi.yaml as every kind of actor, on an object of the
@@ -200,7 +200,8 @@ func ownersOf(op string) []string {
 // objectOf returns the organisation whose object actor calls with: its own
 // (nil when it has none of the kind) or another's. The platform
 // administrator and the anonymous caller have no organisation, so "other"
-// is the first employer's or the first programme organisation's.
+// is the first employer's or the first programme organisation's; so it is
+// for the observer, whose own organisation holds only its people.
 func (w *world) objectOf(kind, actor, owner string) *matrixOrg {
 	if kind == "" {
 		return nil
@@ -269,5 +270,5 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 // platform administrator.
 func (w *world) mineOf(actor string) *matrixOrg {
 	return map[string]*matrixOrg{"emp_admin": w.empA, "emp_member": w.empA, "emp_other": w.empB,
-		"staff1": w.progA, "admin1": w.progA, "staff2": w.progB, "admin2": w.progB}[actor]
+		"staff1": w.progA, "admin1": w.progA, "staff2": w.progB, "admin2": w.progB, "obs": w.obs}[actor]
 }

@@ -38,6 +38,7 @@ type world struct {
 	empB     *matrixOrg // the employer of emp_other
 	progA    *matrixOrg // the programme organisation of staff1 and admin1
 	progB    *matrixOrg // the programme organisation of staff2 and admin2
+	obs      *matrixOrg // the observer organisation of obs
 	tokens   map[string]string
 	seq      atomic.Int64
 	// notes caches a notification of each organisation's admin.
@@ -77,10 +78,11 @@ func (w *world) notificationOf(o *matrixOrg) string {
 }
 
 // buildWorld signs up two employers, has the platform administrator create
-// two programme organisations, invites a member into each, and gives each
-// organisation its objects: an open role and its profile for an employer;
-// a programme, a consenting candidate with a programme record, a
-// certificate and an attestation for a programme organisation.
+// two programme organisations and an observer organisation, invites a
+// member into each, and gives each organisation its objects: an open role
+// and its profile for an employer; a programme, a consenting candidate
+// with a programme record, a certificate and an attestation for a
+// programme organisation; nothing but its people for the observer.
 func buildWorld(t *testing.T, p *platform) *world {
 	t.Helper()
 	w := &world{t: t, p: p, platform: p.client(t, login(t, p))}
@@ -88,6 +90,7 @@ func buildWorld(t *testing.T, p *platform) *world {
 	w.empB = w.newEmployer("Bakkerij Matrix B")
 	w.progA = w.newProgrammeOrg("Huis Matrix A")
 	w.progB = w.newProgrammeOrg("Huis Matrix B")
+	w.obs = w.newObserverOrg("Stad Matrix")
 	w.tokens = map[string]string{
 		"anon":       "",
 		"emp_admin":  w.empA.admin.token,
@@ -98,6 +101,7 @@ func buildWorld(t *testing.T, p *platform) *world {
 		"staff2":     w.progB.member.token,
 		"admin2":     w.progB.admin.token,
 		"platform":   w.platform.token,
+		"obs":        w.obs.admin.token,
 	}
 	return w
 }
@@ -112,7 +116,7 @@ var quietKinds = map[string]string{"new_matches": "inbox", "introductions": "inb
 // notifications to the inbox only (quietKinds); the matrix's calls that
 // change preferences keep it so.
 func (w *world) quietMail() {
-	for _, o := range []*matrixOrg{w.empA, w.empB, w.progA, w.progB} {
+	for _, o := range []*matrixOrg{w.empA, w.empB, w.progA, w.progB, w.obs} {
 		o.admin.do("PUT", "/api/v1/notifications/preferences/organisation", map[string]any{"kinds": quietKinds}, http.StatusOK, nil)
 	}
 }
@@ -206,9 +210,34 @@ func roleBody(status string) map[string]any {
 }
 
 func (w *world) newProgrammeOrg(name string) *matrixOrg {
-	o := &matrixOrg{name: name, kind: "programme"}
+	o := w.newAdministeredOrg(name, map[string]string{"name": name, "kind": "programme", "programme_type": "transition_house"})
+	// The member creates the programme, so supervises it and may attest.
+	var prog struct{ ID string }
+	o.member.do("POST", "/api/v1/programmes", programmeBody(0, ""), http.StatusCreated, &prog)
+	o.programmeID = prog.ID
+	o.candidateID = w.newCandidate(o)
+	o.member.do("PUT", "/api/v1/candidates/"+o.candidateID+"/consent", map[string]any{"matching": true, "text_version": "2026-11"}, http.StatusOK, nil)
+	o.recordID = w.newRecord(o)
+	o.certificateID = w.newCertificate(o)
+	o.attestationID = w.newAttestation(o)
+	return o
+}
+
+// newObserverOrg has the platform administrator create an observer
+// organisation (a funder, a city) and invite its admin, who invites a
+// member. It owns no business object: the matrix proves it reaches none of
+// anyone else's either.
+func (w *world) newObserverOrg(name string) *matrixOrg {
+	return w.newAdministeredOrg(name, map[string]string{"name": name, "kind": "observer"})
+}
+
+// newAdministeredOrg has the platform administrator create an
+// organisation from body and invite its admin, who accepts and invites a
+// member, who accepts too.
+func (w *world) newAdministeredOrg(name string, body map[string]string) *matrixOrg {
+	o := &matrixOrg{name: name, kind: body["kind"]}
 	var org api.Organisation
-	w.platform.do("POST", "/api/v1/organisations", map[string]string{"name": name, "kind": "programme", "programme_type": "transition_house"}, http.StatusCreated, &org)
+	w.platform.do("POST", "/api/v1/organisations", body, http.StatusCreated, &org)
 	o.id = org.ID
 	var inv api.Invitation
 	adminEmail := w.email("coach")
@@ -219,15 +248,6 @@ func (w *world) newProgrammeOrg(name string) *matrixOrg {
 	o.memberEmail = w.invite(o, "member")
 	o.member, _ = w.signIn(o.memberEmail)
 	o.memberID, _ = userID(o.member)
-	// The member creates the programme, so supervises it and may attest.
-	var prog struct{ ID string }
-	o.member.do("POST", "/api/v1/programmes", programmeBody(0, ""), http.StatusCreated, &prog)
-	o.programmeID = prog.ID
-	o.candidateID = w.newCandidate(o)
-	o.member.do("PUT", "/api/v1/candidates/"+o.candidateID+"/consent", map[string]any{"matching": true, "text_version": "2026-11"}, http.StatusOK, nil)
-	o.recordID = w.newRecord(o)
-	o.certificateID = w.newCertificate(o)
-	o.attestationID = w.newAttestation(o)
 	return o
 }
 

@@ -284,6 +284,7 @@ func (e ContractKind) Valid() bool {
 // Defines values for CreateOrganisationRequestKind.
 const (
 	CreateOrganisationRequestKindEmployer  CreateOrganisationRequestKind = "employer"
+	CreateOrganisationRequestKindObserver  CreateOrganisationRequestKind = "observer"
 	CreateOrganisationRequestKindProgramme CreateOrganisationRequestKind = "programme"
 )
 
@@ -291,6 +292,8 @@ const (
 func (e CreateOrganisationRequestKind) Valid() bool {
 	switch e {
 	case CreateOrganisationRequestKindEmployer:
+		return true
+	case CreateOrganisationRequestKindObserver:
 		return true
 	case CreateOrganisationRequestKindProgramme:
 		return true
@@ -632,6 +635,7 @@ func (e FollowUpStatus) Valid() bool {
 // Defines values for InternalOrganisationKind.
 const (
 	InternalOrganisationKindEmployer  InternalOrganisationKind = "employer"
+	InternalOrganisationKindObserver  InternalOrganisationKind = "observer"
 	InternalOrganisationKindProgramme InternalOrganisationKind = "programme"
 )
 
@@ -639,6 +643,8 @@ const (
 func (e InternalOrganisationKind) Valid() bool {
 	switch e {
 	case InternalOrganisationKindEmployer:
+		return true
+	case InternalOrganisationKindObserver:
 		return true
 	case InternalOrganisationKindProgramme:
 		return true
@@ -719,6 +725,7 @@ func (e IntroductionStatus) Valid() bool {
 // Defines values for InvitationLookupOrganisationKind.
 const (
 	InvitationLookupOrganisationKindEmployer  InvitationLookupOrganisationKind = "employer"
+	InvitationLookupOrganisationKindObserver  InvitationLookupOrganisationKind = "observer"
 	InvitationLookupOrganisationKindProgramme InvitationLookupOrganisationKind = "programme"
 )
 
@@ -726,6 +733,8 @@ const (
 func (e InvitationLookupOrganisationKind) Valid() bool {
 	switch e {
 	case InvitationLookupOrganisationKindEmployer:
+		return true
+	case InvitationLookupOrganisationKindObserver:
 		return true
 	case InvitationLookupOrganisationKindProgramme:
 		return true
@@ -1022,6 +1031,7 @@ func (e OpenInvitationRole) Valid() bool {
 // Defines values for OrganisationKind.
 const (
 	OrganisationKindEmployer  OrganisationKind = "employer"
+	OrganisationKindObserver  OrganisationKind = "observer"
 	OrganisationKindProgramme OrganisationKind = "programme"
 )
 
@@ -1029,6 +1039,8 @@ const (
 func (e OrganisationKind) Valid() bool {
 	switch e {
 	case OrganisationKindEmployer:
+		return true
+	case OrganisationKindObserver:
 		return true
 	case OrganisationKindProgramme:
 		return true
@@ -1724,6 +1736,7 @@ func (e ListNotificationsParamsLang) Valid() bool {
 // Defines values for ListOrganisationsParamsKind.
 const (
 	ListOrganisationsParamsKindEmployer  ListOrganisationsParamsKind = "employer"
+	ListOrganisationsParamsKindObserver  ListOrganisationsParamsKind = "observer"
 	ListOrganisationsParamsKindProgramme ListOrganisationsParamsKind = "programme"
 )
 
@@ -1731,6 +1744,8 @@ const (
 func (e ListOrganisationsParamsKind) Valid() bool {
 	switch e {
 	case ListOrganisationsParamsKindEmployer:
+		return true
+	case ListOrganisationsParamsKindObserver:
 		return true
 	case ListOrganisationsParamsKindProgramme:
 		return true
@@ -2965,7 +2980,7 @@ type Organisation struct {
 
 	// Status A new employer is `pending` until a platform admin verifies it; until then it may complete
 	// its profile and draft roles, but not open a role, see a shortlist or ask to meet. Programme
-	// organisations are always `verified`.
+	// and observer organisations are always `verified`.
 	Status OrganisationStatus `json:"status"`
 
 	// Suspension Why and when the employer was suspended, while it is. Platform admins only.
@@ -2980,7 +2995,7 @@ type OrganisationKind string
 
 // OrganisationStatus A new employer is `pending` until a platform admin verifies it; until then it may complete
 // its profile and draft roles, but not open a role, see a shortlist or ask to meet. Programme
-// organisations are always `verified`.
+// and observer organisations are always `verified`.
 type OrganisationStatus string
 
 // OrganisationRecipient defines model for OrganisationRecipient.
@@ -4702,8 +4717,9 @@ type ClientInterface interface {
 	// Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
 	RevokeAttestation(ctx context.Context, id string, body RevokeAttestationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// VerifyAttestation Whether an attestation's signature still holds. Any signed-in person may ask; only staff of the
-	// attesting organisation also learn the candidate, programme and supervisor.
+	// VerifyAttestation Whether an attestation's signature still holds. Any signed-in person may ask except a member of
+	// an observer organisation (403: observers read aggregates only); only staff of the attesting
+	// organisation also learn the candidate, programme and supervisor.
 	//
 	// Corresponds with GET /api/v1/attestations/{id}/verify (the `VerifyAttestation` operationId).
 	VerifyAttestation(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5336,12 +5352,22 @@ type ClientInterface interface {
 
 	// CreateOrganisationWithBody A platform admin creates an organisation (usually a programme organisation).
 	//
+	// A programme or an observer organisation is born `verified`; an employer starts `pending`.
+	// Only a programme organisation has a `programme_type`. An observer (a funder, a city, a
+	// probation service) will read the aggregate reports programme organisations share with it
+	// and never reaches candidates, roles, shortlists, introductions, placements or disclosures.
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/organisations (the `CreateOrganisation` operationId).
 	CreateOrganisationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateOrganisation A platform admin creates an organisation (usually a programme organisation).
+	//
+	// A programme or an observer organisation is born `verified`; an employer starts `pending`.
+	// Only a programme organisation has a `programme_type`. An observer (a funder, a city, a
+	// probation service) will read the aggregate reports programme organisations share with it
+	// and never reaches candidates, roles, shortlists, introductions, placements or disclosures.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5676,7 +5702,7 @@ type ClientInterface interface {
 	// Corresponds with POST /api/v1/roles/wording-check (the `CheckWording` operationId).
 	CheckWording(ctx context.Context, body CheckWordingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetRole One role. Another employer's role answers 404.
+	// GetRole One role. Another employer's role answers 404; an observer organisation is refused (403).
 	//
 	// Corresponds with GET /api/v1/roles/{id} (the `GetRole` operationId).
 	GetRole(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6115,8 +6141,9 @@ func (c *Client) RevokeAttestation(ctx context.Context, id string, body RevokeAt
 	return c.Client.Do(req)
 }
 
-// VerifyAttestation Whether an attestation's signature still holds. Any signed-in person may ask; only staff of the
-// attesting organisation also learn the candidate, programme and supervisor.
+// VerifyAttestation Whether an attestation's signature still holds. Any signed-in person may ask except a member of
+// an observer organisation (403: observers read aggregates only); only staff of the attesting
+// organisation also learn the candidate, programme and supervisor.
 //
 // Corresponds with GET /api/v1/attestations/{id}/verify (the `VerifyAttestation` operationId).
 func (c *Client) VerifyAttestation(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7549,6 +7576,11 @@ func (c *Client) ListOrganisations(ctx context.Context, params *ListOrganisation
 
 // CreateOrganisationWithBody A platform admin creates an organisation (usually a programme organisation).
 //
+// A programme or an observer organisation is born `verified`; an employer starts `pending`.
+// Only a programme organisation has a `programme_type`. An observer (a funder, a city, a
+// probation service) will read the aggregate reports programme organisations share with it
+// and never reaches candidates, roles, shortlists, introductions, placements or disclosures.
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/v1/organisations (the `CreateOrganisation` operationId).
@@ -7565,6 +7597,11 @@ func (c *Client) CreateOrganisationWithBody(ctx context.Context, contentType str
 }
 
 // CreateOrganisation A platform admin creates an organisation (usually a programme organisation).
+//
+// A programme or an observer organisation is born `verified`; an employer starts `pending`.
+// Only a programme organisation has a `programme_type`. An observer (a funder, a city, a
+// probation service) will read the aggregate reports programme organisations share with it
+// and never reaches candidates, roles, shortlists, introductions, placements or disclosures.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8279,7 +8316,7 @@ func (c *Client) CheckWording(ctx context.Context, body CheckWordingJSONRequestB
 	return c.Client.Do(req)
 }
 
-// GetRole One role. Another employer's role answers 404.
+// GetRole One role. Another employer's role answers 404; an observer organisation is refused (403).
 //
 // Corresponds with GET /api/v1/roles/{id} (the `GetRole` operationId).
 func (c *Client) GetRole(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15084,8 +15121,9 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
 	RevokeAttestationWithResponse(ctx context.Context, id string, body RevokeAttestationJSONRequestBody, reqEditors ...RequestEditorFn) (*RevokeAttestationResponse, error)
 
-	// VerifyAttestationWithResponse Whether an attestation's signature still holds. Any signed-in person may ask; only staff of the
-	// attesting organisation also learn the candidate, programme and supervisor.
+	// VerifyAttestationWithResponse Whether an attestation's signature still holds. Any signed-in person may ask except a member of
+	// an observer organisation (403: observers read aggregates only); only staff of the attesting
+	// organisation also learn the candidate, programme and supervisor.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15786,12 +15824,22 @@ type ClientWithResponsesInterface interface {
 
 	// CreateOrganisationWithBodyWithResponse A platform admin creates an organisation (usually a programme organisation).
 	//
+	// A programme or an observer organisation is born `verified`; an employer starts `pending`.
+	// Only a programme organisation has a `programme_type`. An observer (a funder, a city, a
+	// probation service) will read the aggregate reports programme organisations share with it
+	// and never reaches candidates, roles, shortlists, introductions, placements or disclosures.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/organisations (the `CreateOrganisation` operationId).
 	CreateOrganisationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOrganisationResponse, error)
 
 	// CreateOrganisationWithResponse A platform admin creates an organisation (usually a programme organisation).
+	//
+	// A programme or an observer organisation is born `verified`; an employer starts `pending`.
+	// Only a programme organisation has a `programme_type`. An observer (a funder, a city, a
+	// probation service) will read the aggregate reports programme organisations share with it
+	// and never reaches candidates, roles, shortlists, introductions, placements or disclosures.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -16156,7 +16204,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /api/v1/roles/wording-check (the `CheckWording` operationId).
 	CheckWordingWithResponse(ctx context.Context, body CheckWordingJSONRequestBody, reqEditors ...RequestEditorFn) (*CheckWordingResponse, error)
 
-	// GetRoleWithResponse One role. Another employer's role answers 404.
+	// GetRoleWithResponse One role. Another employer's role answers 404; an observer organisation is refused (403).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22519,6 +22567,8 @@ type CheckWordingResponse struct {
 	ApplicationProblemJSON400 *Invalid
 	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
 	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
 	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
 	ApplicationProblemJSON413 *TooLarge
 }
@@ -22538,6 +22588,11 @@ func (r CheckWordingResponse) GetApplicationProblemJSON400() *Invalid {
 // GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
 func (r CheckWordingResponse) GetApplicationProblemJSON401() *Unauthenticated {
 	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r CheckWordingResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
 }
 
 // GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
@@ -22581,6 +22636,8 @@ type GetRoleResponse struct {
 	JSON200 *Role
 	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
 	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
 	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationProblemJSON404 *NotFound
 }
@@ -22593,6 +22650,11 @@ func (r GetRoleResponse) GetJSON200() *Role {
 // GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
 func (r GetRoleResponse) GetApplicationProblemJSON401() *Unauthenticated {
 	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetRoleResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
 }
 
 // GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
@@ -25016,8 +25078,9 @@ func (c *ClientWithResponses) RevokeAttestationWithResponse(ctx context.Context,
 	return ParseRevokeAttestationResponse(rsp)
 }
 
-// VerifyAttestationWithResponse Whether an attestation's signature still holds. Any signed-in person may ask; only staff of the
-// attesting organisation also learn the candidate, programme and supervisor.
+// VerifyAttestationWithResponse Whether an attestation's signature still holds. Any signed-in person may ask except a member of
+// an observer organisation (403: observers read aggregates only); only staff of the attesting
+// organisation also learn the candidate, programme and supervisor.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -26198,6 +26261,11 @@ func (c *ClientWithResponses) ListOrganisationsWithResponse(ctx context.Context,
 
 // CreateOrganisationWithBodyWithResponse A platform admin creates an organisation (usually a programme organisation).
 //
+// A programme or an observer organisation is born `verified`; an employer starts `pending`.
+// Only a programme organisation has a `programme_type`. An observer (a funder, a city, a
+// probation service) will read the aggregate reports programme organisations share with it
+// and never reaches candidates, roles, shortlists, introductions, placements or disclosures.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/organisations (the `CreateOrganisation` operationId).
@@ -26210,6 +26278,11 @@ func (c *ClientWithResponses) CreateOrganisationWithBodyWithResponse(ctx context
 }
 
 // CreateOrganisationWithResponse A platform admin creates an organisation (usually a programme organisation).
+//
+// A programme or an observer organisation is born `verified`; an employer starts `pending`.
+// Only a programme organisation has a `programme_type`. An observer (a funder, a city, a
+// probation service) will read the aggregate reports programme organisations share with it
+// and never reaches candidates, roles, shortlists, introductions, placements or disclosures.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -26802,7 +26875,7 @@ func (c *ClientWithResponses) CheckWordingWithResponse(ctx context.Context, body
 	return ParseCheckWordingResponse(rsp)
 }
 
-// GetRoleWithResponse One role. Another employer's role answers 404.
+// GetRoleWithResponse One role. Another employer's role answers 404; an observer organisation is refused (403).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32214,6 +32287,13 @@ func ParseCheckWordingResponse(rsp *http.Response) (*CheckWordingResponse, error
 		}
 		response.ApplicationProblemJSON401 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
 		var dest TooLarge
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -32253,6 +32333,13 @@ func ParseGetRoleResponse(rsp *http.Response) (*GetRoleResponse, error) {
 			return nil, err
 		}
 		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
 		var dest NotFound

@@ -14,7 +14,7 @@ type Claims struct {
 	jwt.RegisteredClaims
 	// OrgID is the caller's organisation, if any.
 	OrgID string `json:"org_id,omitempty"`
-	// OrgKind is OrgKindEmployer or OrgKindProgramme.
+	// OrgKind is OrgKindEmployer, OrgKindProgramme or OrgKindObserver.
 	OrgKind string `json:"org_kind,omitempty"`
 	// Role is one of the Role constants.
 	Role string `json:"role"`

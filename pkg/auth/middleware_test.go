@@ -166,3 +166,42 @@ func TestRequireRole(t *testing.T) {
 		})
 	}
 }
+
+// TestMiddlewareAcceptsEveryKnownOrgKind proves that a token naming any
+// known organisation kind, observer included, verifies in every service,
+// and that a kind nobody knows is still refused.
+func TestMiddlewareAcceptsEveryKnownOrgKind(t *testing.T) {
+	key := newTestKey(t, "k1")
+	signer := key.signer(t)
+	app := newTestApp(newTestVerifier(t, StaticKeys{key.kid: key.pub}))
+
+	for _, tt := range []struct {
+		kind string
+		want int
+	}{
+		{OrgKindEmployer, http.StatusOK},
+		{OrgKindProgramme, http.StatusOK},
+		{OrgKindObserver, http.StatusOK},
+		{"auditor", http.StatusUnauthorized},
+	} {
+		t.Run(tt.kind, func(t *testing.T) {
+			claims := memberClaims()
+			claims.OrgKind = tt.kind
+			token := signer.mustSignWithType(t, claims, TokenType)
+			status, body := call(t, app, "/me", "Bearer "+token)
+			if status != tt.want {
+				t.Fatalf("status = %d, want %d; body %q", status, tt.want, body)
+			}
+			if tt.want != http.StatusOK {
+				return
+			}
+			var got Principal
+			if err := json.Unmarshal([]byte(body), &got); err != nil {
+				t.Fatal(err)
+			}
+			if got.OrgKind != tt.kind {
+				t.Errorf("OrgKind = %q, want %q", got.OrgKind, tt.kind)
+			}
+		})
+	}
+}

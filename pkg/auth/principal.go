@@ -30,6 +30,10 @@ const (
 	// OrgKindProgramme is a training or placement programme that
 	// sponsors candidates.
 	OrgKindProgramme = "programme"
+	// OrgKindObserver is a funder, a city or a probation service that
+	// reads the aggregate reports programme organisations share with it.
+	// It never reaches candidates, roles or anything that names a person.
+	OrgKindObserver = "observer"
 )
 
 // ServiceSubjectPrefix starts the subject of every service token, so that a
@@ -38,7 +42,7 @@ const ServiceSubjectPrefix = "service:"
 
 var (
 	knownRoles    = []string{RoleAdmin, RoleOrgAdmin, RoleMember, RoleService}
-	knownOrgKinds = []string{OrgKindEmployer, OrgKindProgramme}
+	knownOrgKinds = []string{OrgKindEmployer, OrgKindProgramme, OrgKindObserver}
 )
 
 // Principal is the verified caller of a request, as seen by handlers and
@@ -48,7 +52,8 @@ type Principal struct {
 	Subject string
 	// OrgID is the caller's organisation, empty for candidates and admins.
 	OrgID string
-	// OrgKind is OrgKindEmployer or OrgKindProgramme when OrgID is set.
+	// OrgKind is OrgKindEmployer, OrgKindProgramme or OrgKindObserver
+	// when OrgID is set.
 	OrgKind string
 	// Role is one of the Role constants.
 	Role string

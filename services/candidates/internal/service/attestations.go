@@ -27,11 +27,17 @@ type Verification struct {
 }
 
 // VerifyAttestation checks an attestation's signature against the key that
-// made it. Any signed-in person may verify (that is what signing is for);
-// only the attesting organisation's staff learn whom it is about.
+// made it. Anyone signed in on the hiring path may verify (that is what
+// signing is for): an employer, programme staff, a platform administrator
+// or a person without an organisation. Only the attesting organisation's
+// staff learn whom it is about. An observer is refused before any lookup:
+// an attestation is about a candidate, and observers read aggregates only.
 func (s *Service) VerifyAttestation(ctx context.Context, p auth.Principal, id string) (Verification, error) {
 	if p.Subject == "" || p.IsService() {
 		return Verification{}, fmt.Errorf("verification is for signed-in people: %w", errs.Forbidden)
+	}
+	if !mayVerifyAttestations(p) {
+		return Verification{}, fmt.Errorf("verification is for the hiring path, not for %q organisations: %w", p.OrgKind, errs.Forbidden)
 	}
 	c, err := s.Candidates.CandidateByAttestation(ctx, id)
 	if err != nil {
@@ -91,4 +97,15 @@ func (s *Service) signingKey(ctx context.Context, org string) (domain.OrgKey, er
 		return s.Keys.OrgKey(ctx, org)
 	}
 	return k, err
+}
+
+// mayVerifyAttestations admits the organisation kinds that take part in
+// hiring, and callers without an organisation. It lists who may rather than
+// who may not, so that a kind added later is refused until someone decides.
+func mayVerifyAttestations(p auth.Principal) bool {
+	switch p.OrgKind {
+	case "", auth.OrgKindEmployer, auth.OrgKindProgramme:
+		return true
+	}
+	return false
 }

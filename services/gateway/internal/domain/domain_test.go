@@ -56,6 +56,10 @@ func TestNewOrganisation(t *testing.T) {
 	if err != nil || org.Name != "Kortrijk house" || org.CreatedAt.Location() != time.UTC {
 		t.Fatalf("programme organisation: %+v %v", org, err)
 	}
+	obs, err := NewOrganisation("o3", "City of Kortrijk", KindObserver, "", now)
+	if err != nil || obs.Kind != KindObserver || obs.Status != StatusVerified {
+		t.Fatalf("observer organisation: %+v %v", obs, err)
+	}
 	bad := []struct {
 		name  string
 		kind  OrgKind
@@ -66,6 +70,7 @@ func TestNewOrganisation(t *testing.T) {
 		{"Bakery", "prison", "", "kind"},
 		{"Bakery", KindEmployer, DetentionHouse, "programme_type"},
 		{"House", KindProgramme, "jail", "programme_type"},
+		{"Funder", KindObserver, ProbationService, "programme_type"},
 	}
 	for _, tc := range bad {
 		_, err := NewOrganisation("o2", tc.name, tc.kind, tc.ptype, now)

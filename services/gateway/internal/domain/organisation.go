@@ -18,6 +18,10 @@ const (
 	// KindProgramme is a social enterprise, detention house, transition
 	// house or probation service that registers candidates.
 	KindProgramme OrgKind = "programme"
+	// KindObserver is a funder, a city or a probation service that reads
+	// the aggregate reports programme organisations share with it, and
+	// nothing that names a person.
+	KindObserver OrgKind = "observer"
 )
 
 // ProgrammeType narrows a programme organisation down.
@@ -31,7 +35,7 @@ const (
 	ProbationService ProgrammeType = "probation_service"
 )
 
-// Organisation is an employer or a programme organisation.
+// Organisation is an employer, a programme or an observer organisation.
 type Organisation struct {
 	ID            string
 	Name          string
@@ -53,7 +57,7 @@ func NewOrganisation(id, name string, kind OrgKind, ptype ProgrammeType, now tim
 		return Organisation{}, errs.Invalid("name", "must be between 1 and 120 characters")
 	}
 	switch kind {
-	case KindEmployer:
+	case KindEmployer, KindObserver:
 		if ptype != "" {
 			return Organisation{}, errs.Invalid("programme_type", "only programme organisations have a programme type")
 		}
@@ -64,12 +68,12 @@ func NewOrganisation(id, name string, kind OrgKind, ptype ProgrammeType, now tim
 			return Organisation{}, errs.Invalid("programme_type", "must be one of: social_enterprise, detention_house, transition_house, probation_service")
 		}
 	default:
-		return Organisation{}, errs.Invalid("kind", "must be one of: employer, programme")
+		return Organisation{}, errs.Invalid("kind", "must be one of: employer, programme, observer")
 	}
 	// A new employer waits for a platform administrator's checks; a
-	// programme organisation is created by one and needs none.
+	// programme or observer organisation is created by one and needs none.
 	status := StatusPending
-	if kind == KindProgramme {
+	if kind != KindEmployer {
 		status = StatusVerified
 	}
 	return Organisation{ID: id, Name: name, Kind: kind, ProgrammeType: ptype, CreatedAt: now.UTC(), Status: status, Version: 1}, nil
@@ -96,9 +100,9 @@ func CheckOrganisationFilter(f OrganisationFilter) (OrganisationFilter, error) {
 		fields = append(fields, errs.FieldError{Field: "q", Message: "must be at most 120 characters"})
 	}
 	switch f.Kind {
-	case "", KindEmployer, KindProgramme:
+	case "", KindEmployer, KindProgramme, KindObserver:
 	default:
-		fields = append(fields, errs.FieldError{Field: "kind", Message: "must be one of: employer, programme"})
+		fields = append(fields, errs.FieldError{Field: "kind", Message: "must be one of: employer, programme, observer"})
 	}
 	fields = appendFieldErrors(fields, CheckOrgStatus("status", f.Status))
 	if len(fields) > 0 {

@@ -58,6 +58,10 @@ func TestStatusTransitions(t *testing.T) {
 	if prog.Status != StatusVerified || prog.Verify(Verification{}) == nil || prog.Suspend(Suspension{}) == nil {
 		t.Fatalf("programme: %+v", prog)
 	}
+	obs, _ := NewOrganisation("o", "Funder", KindObserver, "", now)
+	if obs.Status != StatusVerified || obs.Verify(Verification{}) == nil || obs.Suspend(Suspension{}) == nil {
+		t.Fatalf("observer: %+v", obs)
+	}
 	emp, _ := NewOrganisation("e", "Café", KindEmployer, "", now)
 	if emp.Status != StatusPending {
 		t.Fatalf("new employer: %s", emp.Status)

@@ -152,7 +152,7 @@ func (s *Service) account(ctx context.Context, user domain.User) (Account, error
 }
 
 // CreateOrganisation lets an administrator create an organisation, usually
-// a programme organisation (employers sign up themselves).
+// a programme or an observer organisation (employers sign up themselves).
 func (s *Service) CreateOrganisation(ctx context.Context, a Actor, name string, kind domain.OrgKind, ptype domain.ProgrammeType) (domain.Organisation, error) {
 	if err := requireAdmin(a); err != nil {
 		return domain.Organisation{}, err

@@ -13,13 +13,14 @@ import (
 	"github.com/onward-jobs/onward/services/web/internal/pages/employer"
 	"github.com/onward-jobs/onward/services/web/internal/pages/explore"
 	"github.com/onward-jobs/onward/services/web/internal/pages/inbox"
+	"github.com/onward-jobs/onward/services/web/internal/pages/observer"
 	"github.com/onward-jobs/onward/services/web/internal/pages/portfolio"
 	"github.com/onward-jobs/onward/services/web/internal/pages/staff"
 )
 
 // locales are the page packages' message files, read into the kit's one
 // bundle with its own.
-var locales = []fs.FS{account.Locales, employer.Locales, staff.Locales, portfolio.Locales, admin.Locales, inbox.Locales}
+var locales = []fs.FS{account.Locales, employer.Locales, staff.Locales, portfolio.Locales, admin.Locales, inbox.Locales, observer.Locales}
 
 // MessageFiles are the kit's and every page package's locale folders, for
 // the tests of the messages.
@@ -46,10 +47,10 @@ func routes(app *fiber.App, k *kit.Kit) {
 	// The home page shows each audience's panel; a refused "add an
 	// organisation" form is drawn on it again.
 	employers, staffs, records, explorer := employer.New(k), staff.New(k), portfolio.New(k), explore.New(k)
-	notifications := inbox.New(k)
+	notifications, observers := inbox.New(k), observer.New(k)
 	var accounts *account.Pages
 	admins := admin.New(k, func(c *fiber.Ctx, v *kit.View, status int) error { return accounts.RenderHome(c, v, status) })
-	accounts = account.New(k, employers.HomePanel, admins.HomePanel, staffs.HomePanel)
+	accounts = account.New(k, employers.HomePanel, admins.HomePanel, staffs.HomePanel, observers.HomePanel)
 
 	signedIn := func(guard func(kit.Actor) bool, h fiber.Handler) []fiber.Handler {
 		if guard == nil {

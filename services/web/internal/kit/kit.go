@@ -34,6 +34,7 @@ const (
 
 	KindEmployer  = "employer"
 	KindProgramme = "programme"
+	KindObserver  = "observer"
 )
 
 // Deps are what the kit needs.

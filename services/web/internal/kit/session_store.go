@@ -49,6 +49,11 @@ func (a Actor) IsEmployer() bool { return a.OrgKind == KindEmployer }
 // service.
 func (a Actor) IsProgrammeStaff() bool { return a.OrgKind == KindProgramme }
 
+// IsObserver reports whether the actor works for an observer organisation
+// (a funder, a city, a probation service), which reads the reports
+// programme organisations share with it and nothing about a person.
+func (a Actor) IsObserver() bool { return a.OrgKind == KindObserver }
+
 // session is what the server keeps for one signed-in browser. The tokens
 // never reach the browser, which holds only the session's random id.
 type session struct {

@@ -139,6 +139,7 @@ func (h *harness) issueTokens(t *testing.T) *auth.Verifier {
 		"member2":   {Subject: otherID, OrgID: orgP2, OrgKind: auth.OrgKindProgramme, Role: auth.RoleMember},
 		"employer":  {Subject: "emp-user", OrgID: "emp-1", OrgKind: auth.OrgKindEmployer, Role: auth.RoleOrgAdmin},
 		"admin":     {Subject: "root", Role: auth.RoleAdmin},
+		"observer":  {Subject: "obs-user", OrgID: "obs-1", OrgKind: auth.OrgKindObserver, Role: auth.RoleOrgAdmin},
 	} {
 		tok, err := auth.IssueAccessToken(signer, issuer, []string{"onward-api"}, p, time.Hour)
 		if err != nil {

@@ -32,7 +32,7 @@ type refreshRequest struct {
 
 type createOrganisationRequest struct {
 	Name          string `json:"name" validate:"required,max=120"`
-	Kind          string `json:"kind" validate:"required,oneof=employer programme"`
+	Kind          string `json:"kind" validate:"required,oneof=employer programme observer"`
 	ProgrammeType string `json:"programme_type,omitempty" validate:"omitempty,oneof=social_enterprise detention_house transition_house probation_service"`
 }
 

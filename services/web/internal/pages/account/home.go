@@ -60,6 +60,11 @@ func (h *homePage) IsEmployer() bool { return h.OrgKind == kit.KindEmployer }
 // organisation, whose staff register candidates.
 func (h *homePage) IsProgramme() bool { return h.OrgKind == kit.KindProgramme }
 
+// IsObserver reports whether the user works for an observer organisation,
+// which has no next step on the hiring path: its panel says where the
+// shared reports will appear.
+func (h *homePage) IsObserver() bool { return h.OrgKind == kit.KindObserver }
+
 // showFlash puts the result of the page's own form on it; the panels
 // show theirs (an organisation just added, a role's status change, a
 // saved profile).

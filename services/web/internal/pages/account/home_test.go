@@ -16,6 +16,13 @@ func TestHomePageOfAnAccount(t *testing.T) {
 	if h.Name != "Sam" || !h.IsOrgAdmin() || !h.IsProgramme() || h.ProgType != ptype || h.OrgID != "o1" || h.OrgName != "Huis" {
 		t.Errorf("homePageOf = %+v", h)
 	}
+	obs := homePageOf(api.Account{
+		User:         api.User{Name: "Inge", Role: kit.RoleOrgAdmin},
+		Organisation: &api.Organisation{ID: "o2", Name: "Stad Kortrijk", Kind: kit.KindObserver},
+	})
+	if !obs.IsObserver() || obs.IsProgramme() || obs.IsEmployer() || obs.ProgType != "" {
+		t.Errorf("homePageOf(observer) = %+v", obs)
+	}
 	// A platform administrator belongs to no organisation.
 	admin := homePageOf(api.Account{User: api.User{Name: "Admin", Role: kit.RoleAdmin}})
 	if !admin.IsAdmin() || admin.OrgID != "" || admin.OrgKind != "" {

@@ -60,8 +60,8 @@ func defaultValue(form map[string]string, field, value string) {
 	}
 }
 
-// CreateOrganisation lets a platform administrator add a programme (or
-// employer) organisation; the home page then offers to invite its first
+// CreateOrganisation lets a platform administrator add a programme, an
+// observer (or an employer) organisation; the home page then offers to invite its first
 // administrator. A refused form shows the home page again with the field
 // errors and what was typed.
 func (p *Pages) CreateOrganisation(c *fiber.Ctx) error {
@@ -81,11 +81,13 @@ func (p *Pages) CreateOrganisation(c *fiber.Ctx) error {
 	return c.Redirect("/home", fiber.StatusSeeOther)
 }
 
-// newOrganisationOf is the API's request for the form in v: an employer
-// has no programme type.
+// newOrganisationOf is the API's request for the form in v: only a
+// programme organisation has a programme type, so the select's value is
+// dropped for any other kind (the select stays on the form, which works
+// without JavaScript).
 func newOrganisationOf(v *kit.View) api.CreateOrganisationRequest {
 	in := api.CreateOrganisationRequest{Name: v.Val("org_name"), Kind: api.CreateOrganisationRequestKind(v.Val("kind"))}
-	if ptype := v.Val("programme_type"); ptype != "" && in.Kind != kit.KindEmployer {
+	if ptype := v.Val("programme_type"); ptype != "" && in.Kind == kit.KindProgramme {
 		t := api.CreateOrganisationRequestProgrammeType(ptype)
 		in.ProgrammeType = &t
 	}

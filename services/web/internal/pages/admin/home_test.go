@@ -59,3 +59,27 @@ func TestHomePanelShowsTheOrganisationJustAdded(t *testing.T) {
 		t.Error("the panel changed the page's view")
 	}
 }
+
+// TestTheFormOffersObserversWithoutAProgrammeType: the kind chosen is
+// checked again after a refusal, and a programme type is sent for a
+// programme organisation only.
+func TestTheFormOffersObserversWithoutAProgrammeType(t *testing.T) {
+	p, c := newTestPages(t)
+	pv := *p.k.NewView(c, "/home")
+	pv.Data = &homePanelData{InviteRoles: inviteRoles, ProgTypes: programmeTypes}
+	pv.Form = map[string]string{"kind": kit.KindObserver, "role": kit.RoleOrgAdmin}
+	html, err := p.templates.Fragment("home_panel", "admin-home", &pv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(html), `value="observer" checked`) || strings.Contains(string(html), `value="programme" checked`) {
+		t.Errorf("the observer radio is not the one checked:\n%s", html)
+	}
+	for kind, wantType := range map[string]bool{kit.KindProgramme: true, kit.KindObserver: false, kit.KindEmployer: false} {
+		v := p.k.NewView(c, "/home")
+		v.Form = map[string]string{"org_name": "Stad Kortrijk", "kind": kind, "programme_type": "probation_service"}
+		if in := newOrganisationOf(v); (in.ProgrammeType != nil) != wantType || string(in.Kind) != kind {
+			t.Errorf("newOrganisationOf(%s) = %+v, programme type wanted: %v", kind, in, wantType)
+		}
+	}
+}

@@ -49,7 +49,7 @@ func (p *Pages) Organisations(c *fiber.Ctx) error {
 	v := p.k.NewView(c, "/admin/organisations")
 	kit.FormValues(c, v, "q", "kind", "status")
 	s := search{Query: v.Val("q"), Kind: v.Val("kind"), Status: v.Val("status"), Cursor: c.Query("cursor")}
-	d := &listData{Kinds: []string{kit.KindEmployer, kit.KindProgramme}, Statuses: []string{statusPending, statusVerified, statusSuspended},
+	d := &listData{Kinds: []string{kit.KindEmployer, kit.KindProgramme, kit.KindObserver}, Statuses: []string{statusPending, statusVerified, statusSuspended},
 		Filtered: s.Query != "" || s.Kind != "" || s.Status != "", PendingHref: organisationsHref(search{Status: statusPending}, "")}
 	v.Data = d
 	if s.Cursor != "" {

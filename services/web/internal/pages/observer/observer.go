@@ -1,0 +1,46 @@
+// Package observer holds the pages of observer organisations: funders,
+// cities and probation services that read the aggregate outcome reports
+// programme organisations share with them, and never a candidate, a role,
+// a shortlist or an introduction. Today it draws the observer's part of the
+// home page, which says where those reports will appear; the report pages
+// come with the insights service.
+package observer
+
+import (
+	"embed"
+	"html/template"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/onward-jobs/onward/services/web/internal/kit"
+)
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+// Locales are the observer pages' messages (the observer.* family), for
+// the kit's bundle.
+//
+//go:embed locales/*.json
+var Locales embed.FS
+
+// Pages are the observer organisations' pages.
+type Pages struct {
+	templates kit.Templates
+}
+
+// New builds the observer pages.
+func New(k *kit.Kit) *Pages {
+	return &Pages{templates: k.Templates(templateFiles)}
+}
+
+// HomePanel is an observer's part of the home page (a kit.Panel): it says
+// plainly that the reports programme organisations share with the
+// observer's organisation will appear there. It draws nothing for anyone
+// else.
+func (p *Pages) HomePanel(c *fiber.Ctx, v *kit.View) (template.HTML, error) {
+	if !kit.ActorOf(c).IsObserver() {
+		return "", nil
+	}
+	return p.templates.Fragment("home_panel", "observer-home", v)
+}
