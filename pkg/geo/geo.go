@@ -28,6 +28,11 @@ type Place struct {
 	Lat, Lon float64
 	// Population is GeoNames' figure; 0 where GeoNames has none.
 	Population int
+	// Region is GeoNames' first-level division code within the country
+	// (admin1: VLG for Flanders, 01 for many countries), empty where
+	// GeoNames has none. It is a code, not a name: Country+"."+Region
+	// names a region uniquely.
+	Region string
 	// AltNames are the extra names from data/aliases.tsv ("Ghent", "Gand"
 	// for Gent). The slice is shared by every copy of the place: read only.
 	AltNames []string

@@ -75,6 +75,17 @@ func TestAliasesMerged(t *testing.T) {
 	}
 }
 
+// TestPlacesHaveRegions checks the first-level division codes that reports
+// count people by: Belgium's three regions (Kortrijk and Gent in Flanders,
+// Brussels, Mons in Wallonia), and Köln in North Rhine-Westphalia.
+func TestPlacesHaveRegions(t *testing.T) {
+	for id, want := range map[string]string{"2794055": "VLG", "2797656": "VLG", "2800866": "BRU", "2790869": "WAL", "2886242": "07"} {
+		if p, ok := geo.Default().Place(id); !ok || p.Region != want {
+			t.Errorf("Place(%s) is in region %q, want %q", id, p.Region, want)
+		}
+	}
+}
+
 func TestValidCountry(t *testing.T) {
 	tests := map[string]bool{
 		"BE": true, "be": true, "NO": true, "GB": true, "XK": true,

