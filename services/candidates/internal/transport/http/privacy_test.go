@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	pkgevents "github.com/onward-jobs/onward/pkg/events"
+	"github.com/onward-jobs/onward/pkg/testkit"
 	"github.com/onward-jobs/onward/services/candidates/internal/domain"
 )
 
@@ -203,22 +204,7 @@ func streamLines(t *testing.T, a answer) map[string]map[string]any {
 	if a.header["Content-Type"] != "application/x-ndjson" {
 		t.Fatalf("Content-Type %q", a.header["Content-Type"])
 	}
-	out := map[string]map[string]any{}
-	lines := strings.Split(strings.TrimSpace(string(a.raw)), "\n")
-	for _, l := range lines[:len(lines)-1] {
-		var item map[string]any
-		if err := json.Unmarshal([]byte(l), &item); err != nil {
-			t.Fatalf("line %q: %v", l, err)
-		}
-		out[item["id"].(string)] = item
-	}
-	var end struct {
-		End   bool
-		Count int
-	}
-	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &end); err != nil || !end.End || end.Count != len(out) {
-		t.Fatalf("last line %q: want an end line counting %d items", lines[len(lines)-1], len(out))
-	}
+	out := testkit.NDJSONByID(t, string(a.raw))
 	for _, s := range identityValues {
 		if strings.Contains(string(a.raw), s) {
 			t.Errorf("a stream holds %q", s)

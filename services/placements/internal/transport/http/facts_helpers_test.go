@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/onward-jobs/onward/pkg/api"
+	"github.com/onward-jobs/onward/pkg/testkit"
 )
 
 // The texts people write in these tests, which the facts must never carry.
@@ -89,23 +90,7 @@ func noText(t *testing.T, raw string) {
 // ends with an end line counting them.
 func factLines(t *testing.T, raw string) map[string]map[string]any {
 	t.Helper()
-	out := map[string]map[string]any{}
-	lines := strings.Split(strings.TrimSpace(raw), "\n")
-	for _, l := range lines[:len(lines)-1] {
-		var item map[string]any
-		if err := json.Unmarshal([]byte(l), &item); err != nil {
-			t.Fatalf("line %q: %v", l, err)
-		}
-		out[item["id"].(string)] = item
-	}
-	var end struct {
-		End   bool
-		Count int
-	}
-	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &end); err != nil || !end.End || end.Count != len(out) {
-		t.Fatalf("last line %q: want an end line counting %d items", lines[len(lines)-1], len(out))
-	}
-	return out
+	return testkit.NDJSONByID(t, raw)
 }
 
 func mustJSON(t *testing.T, v any) string {
