@@ -593,6 +593,27 @@ func (e ExplanationScheduleFit) Valid() bool {
 	}
 }
 
+// Defines values for FairnessComparisonStep.
+const (
+	FairnessComparisonStepAsked       FairnessComparisonStep = "asked"
+	FairnessComparisonStepHired       FairnessComparisonStep = "hired"
+	FairnessComparisonStepShortlisted FairnessComparisonStep = "shortlisted"
+)
+
+// Valid indicates whether the value is a known member of the FairnessComparisonStep enum.
+func (e FairnessComparisonStep) Valid() bool {
+	switch e {
+	case FairnessComparisonStepAsked:
+		return true
+	case FairnessComparisonStepHired:
+		return true
+	case FairnessComparisonStepShortlisted:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for FollowUpDay.
 const (
 	FollowUpDayN180 FollowUpDay = 180
@@ -626,6 +647,108 @@ func (e FollowUpStatus) Valid() bool {
 	case FollowUpStatusAnswered:
 		return true
 	case FollowUpStatusOpen:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for InsightsDimension.
+const (
+	InsightsDimensionContract      InsightsDimension = "contract"
+	InsightsDimensionCountry       InsightsDimension = "country"
+	InsightsDimensionOccupation    InsightsDimension = "occupation"
+	InsightsDimensionOrganisation  InsightsDimension = "organisation"
+	InsightsDimensionProgramme     InsightsDimension = "programme"
+	InsightsDimensionProgrammeKind InsightsDimension = "programme_kind"
+	InsightsDimensionRegion        InsightsDimension = "region"
+	InsightsDimensionSetting       InsightsDimension = "setting"
+	InsightsDimensionUrban         InsightsDimension = "urban"
+)
+
+// Valid indicates whether the value is a known member of the InsightsDimension enum.
+func (e InsightsDimension) Valid() bool {
+	switch e {
+	case InsightsDimensionContract:
+		return true
+	case InsightsDimensionCountry:
+		return true
+	case InsightsDimensionOccupation:
+		return true
+	case InsightsDimensionOrganisation:
+		return true
+	case InsightsDimensionProgramme:
+		return true
+	case InsightsDimensionProgrammeKind:
+		return true
+	case InsightsDimensionRegion:
+		return true
+	case InsightsDimensionSetting:
+		return true
+	case InsightsDimensionUrban:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for InsightsScopeKind.
+const (
+	InsightsScopeKindOrganisation InsightsScopeKind = "organisation"
+	InsightsScopeKindPlatform     InsightsScopeKind = "platform"
+	InsightsScopeKindProgramme    InsightsScopeKind = "programme"
+)
+
+// Valid indicates whether the value is a known member of the InsightsScopeKind enum.
+func (e InsightsScopeKind) Valid() bool {
+	switch e {
+	case InsightsScopeKindOrganisation:
+		return true
+	case InsightsScopeKindPlatform:
+		return true
+	case InsightsScopeKindProgramme:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for InsightsStep.
+const (
+	InsightsStepAccepted    InsightsStep = "accepted"
+	InsightsStepAsked       InsightsStep = "asked"
+	InsightsStepConsenting  InsightsStep = "consenting"
+	InsightsStepHired       InsightsStep = "hired"
+	InsightsStepMet         InsightsStep = "met"
+	InsightsStepRegistered  InsightsStep = "registered"
+	InsightsStepShortlisted InsightsStep = "shortlisted"
+	InsightsStepWorking180  InsightsStep = "working_180"
+	InsightsStepWorking30   InsightsStep = "working_30"
+	InsightsStepWorking90   InsightsStep = "working_90"
+)
+
+// Valid indicates whether the value is a known member of the InsightsStep enum.
+func (e InsightsStep) Valid() bool {
+	switch e {
+	case InsightsStepAccepted:
+		return true
+	case InsightsStepAsked:
+		return true
+	case InsightsStepConsenting:
+		return true
+	case InsightsStepHired:
+		return true
+	case InsightsStepMet:
+		return true
+	case InsightsStepRegistered:
+		return true
+	case InsightsStepShortlisted:
+		return true
+	case InsightsStepWorking180:
+		return true
+	case InsightsStepWorking30:
+		return true
+	case InsightsStepWorking90:
 		return true
 	default:
 		return false
@@ -848,6 +971,27 @@ const (
 func (e MatchingSkillAttested) Valid() bool {
 	switch e {
 	case MatchingSkillAttestedTrue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MedianDaysStep.
+const (
+	MedianDaysStepAsked       MedianDaysStep = "asked"
+	MedianDaysStepHired       MedianDaysStep = "hired"
+	MedianDaysStepShortlisted MedianDaysStep = "shortlisted"
+)
+
+// Valid indicates whether the value is a known member of the MedianDaysStep enum.
+func (e MedianDaysStep) Valid() bool {
+	switch e {
+	case MedianDaysStepAsked:
+		return true
+	case MedianDaysStepHired:
+		return true
+	case MedianDaysStepShortlisted:
 		return true
 	default:
 		return false
@@ -1253,6 +1397,27 @@ func (e RecipientRole) Valid() bool {
 	}
 }
 
+// Defines values for RetentionCountDay.
+const (
+	RetentionCountDayN180 RetentionCountDay = 180
+	RetentionCountDayN30  RetentionCountDay = 30
+	RetentionCountDayN90  RetentionCountDay = 90
+)
+
+// Valid indicates whether the value is a known member of the RetentionCountDay enum.
+func (e RetentionCountDay) Valid() bool {
+	switch e {
+	case RetentionCountDayN180:
+		return true
+	case RetentionCountDayN30:
+		return true
+	case RetentionCountDayN90:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for RevocationReason.
 const (
 	RevocationReasonEnteredInError       RevocationReason = "entered_in_error"
@@ -1529,6 +1694,27 @@ func (e SuggestionsState) Valid() bool {
 	}
 }
 
+// Defines values for SuppressedCountStatus.
+const (
+	SuppressedCountStatusFewerThan5 SuppressedCountStatus = "fewer_than_5"
+	SuppressedCountStatusNotShown   SuppressedCountStatus = "not_shown"
+	SuppressedCountStatusShown      SuppressedCountStatus = "shown"
+)
+
+// Valid indicates whether the value is a known member of the SuppressedCountStatus enum.
+func (e SuppressedCountStatus) Valid() bool {
+	switch e {
+	case SuppressedCountStatusFewerThan5:
+		return true
+	case SuppressedCountStatusNotShown:
+		return true
+	case SuppressedCountStatusShown:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for TokensTokenType.
 const (
 	TokensTokenTypeBearer TokensTokenType = "Bearer"
@@ -1703,6 +1889,24 @@ func (e ListFollowUpsParamsStatus) Valid() bool {
 	case ListFollowUpsParamsStatusAnswered:
 		return true
 	case ListFollowUpsParamsStatusOpen:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetOutcomesReportParamsFormat.
+const (
+	GetOutcomesReportParamsFormatCsv  GetOutcomesReportParamsFormat = "csv"
+	GetOutcomesReportParamsFormatJSON GetOutcomesReportParamsFormat = "json"
+)
+
+// Valid indicates whether the value is a known member of the GetOutcomesReportParamsFormat enum.
+func (e GetOutcomesReportParamsFormat) Valid() bool {
+	switch e {
+	case GetOutcomesReportParamsFormatCsv:
+		return true
+	case GetOutcomesReportParamsFormatJSON:
 		return true
 	default:
 		return false
@@ -2276,6 +2480,12 @@ type DisclosureGrantList struct {
 // DisclosureStatus defines model for DisclosureStatus.
 type DisclosureStatus string
 
+// EmployerOutcomes One employer organisation's requests, acceptances, meetings, hires and retention in the report's months (platform admins only).
+type EmployerOutcomes struct {
+	EmployerOrgID string            `json:"employer_org_id"`
+	Steps         []FunnelStepCount `json:"steps"`
+}
+
 // EmployerProfile defines model for EmployerProfile.
 type EmployerProfile struct {
 	// Contact Seen only by the employer itself, programme staff and admins.
@@ -2346,6 +2556,52 @@ type ExplanationLanguageFit string
 // ExplanationScheduleFit defines model for Explanation.ScheduleFit.
 type ExplanationScheduleFit string
 
+// FairnessComparison defines model for FairnessComparison.
+type FairnessComparison struct {
+	// Best The group with the highest shown rate, the bar of the four-fifths rule; absent when no rate is shown.
+	Best     *string                `json:"best,omitempty"`
+	BestRate *float64               `json:"best_rate,omitempty"`
+	Groups   []FairnessGroup        `json:"groups"`
+	Step     FairnessComparisonStep `json:"step"`
+}
+
+// FairnessComparisonStep defines model for FairnessComparison.Step.
+type FairnessComparisonStep string
+
+// FairnessDimension The rates of consenting people reaching a shortlist, a request to meet and a hire, per group of one dimension.
+type FairnessDimension struct {
+	Comparisons []FairnessComparison `json:"comparisons"`
+
+	// Dimension What the groups of a table tell apart; only values Onward already holds. `region` groups are
+	// written `country.region` with GeoNames' first-level division code (`BE.VLG`); `urban` is urban,
+	// town, rural or unknown from the place's population. `programme`, `programme_kind`, `contract`
+	// and `occupation` groups overlap (a person can be in two), so they do not add up to the total. The
+	// `organisation` dimension is shown in the platform's report only.
+	Dimension InsightsDimension `json:"dimension"`
+}
+
+// FairnessGroup defines model for FairnessGroup.
+type FairnessGroup struct {
+	AtMost bool `json:"at_most"`
+
+	// Base A published count. `value` is present only when `status` is `shown`; `fewer_than_5` is 0 to 4, `not_shown` is 5 or more hidden for another count's sake.
+	Base SuppressedCount `json:"base"`
+
+	// Flagged The rate (or even its upper bound) is below four fifths of the best group's: a question to look into, not a verdict.
+	Flagged bool   `json:"flagged"`
+	Group   string `json:"group"`
+	Known   bool   `json:"known"`
+
+	// Rate reached over base (0 to 1) when known; its upper bound when at_most; absent otherwise.
+	Rate *float64 `json:"rate,omitempty"`
+
+	// Ratio The rate over the best group's rate.
+	Ratio *float64 `json:"ratio,omitempty"`
+
+	// Reached A published count. `value` is present only when `status` is `shown`; `fewer_than_5` is 0 to 4, `not_shown` is 5 or more hidden for another count's sake.
+	Reached SuppressedCount `json:"reached"`
+}
+
 // FollowUp A question at 30, 90 or 180 days after a placement's start, to one side.
 type FollowUp struct {
 	AnsweredAt *time.Time `json:"answered_at,omitempty"`
@@ -2391,6 +2647,26 @@ type FollowUpPage struct {
 	NextCursor *string    `json:"next_cursor,omitempty"`
 }
 
+// FunnelGroup The people registered in the report's months (cohort view) and how far they have got by now.
+type FunnelGroup struct {
+	// Group The group's value (an id, a code or `unknown`); `all` for the total.
+	Group     string            `json:"group"`
+	Retention []RetentionCount  `json:"retention"`
+	Steps     []FunnelStepCount `json:"steps"`
+}
+
+// FunnelStepCount defines model for FunnelStepCount.
+type FunnelStepCount struct {
+	// Conversion The share of the previous step's people who reached this one (0 to 1); absent for the first step and whenever either count is not shown. Working at day N is over the hires whose day N has come.
+	Conversion *float64 `json:"conversion,omitempty"`
+
+	// Count A published count. `value` is present only when `status` is `shown`; `fewer_than_5` is 0 to 4, `not_shown` is 5 or more hidden for another count's sake.
+	Count SuppressedCount `json:"count"`
+
+	// Step A step of the funnel, each counted once per person, the first time it is reached.
+	Step InsightsStep `json:"step"`
+}
+
 // GeoPlace defines model for GeoPlace.
 type GeoPlace struct {
 	Lat     float64 `json:"lat"`
@@ -2407,6 +2683,45 @@ type GeoRegion struct {
 	PlaceID  string  `json:"place_id"`
 	RadiusKm int     `json:"radius_km"`
 }
+
+// InsightsDimension What the groups of a table tell apart; only values Onward already holds. `region` groups are
+// written `country.region` with GeoNames' first-level division code (`BE.VLG`); `urban` is urban,
+// town, rural or unknown from the place's population. `programme`, `programme_kind`, `contract`
+// and `occupation` groups overlap (a person can be in two), so they do not add up to the total. The
+// `organisation` dimension is shown in the platform's report only.
+type InsightsDimension string
+
+// InsightsScope defines model for InsightsScope.
+type InsightsScope struct {
+	Kind           InsightsScopeKind `json:"kind"`
+	OrganisationID *string           `json:"organisation_id,omitempty"`
+	ProgrammeID    *string           `json:"programme_id,omitempty"`
+}
+
+// InsightsScopeKind defines model for InsightsScope.Kind.
+type InsightsScopeKind string
+
+// InsightsShare defines model for InsightsShare.
+type InsightsShare struct {
+	GrantedAt time.Time `json:"granted_at"`
+
+	// GrantedBy The user id of the admin who granted it.
+	GrantedBy    *string `json:"granted_by,omitempty"`
+	ObserverID   string  `json:"observer_id"`
+	ObserverName string  `json:"observer_name"`
+
+	// OrganisationID The programme organisation that shares.
+	OrganisationID   string `json:"organisation_id"`
+	OrganisationName string `json:"organisation_name"`
+}
+
+// InsightsShareList defines model for InsightsShareList.
+type InsightsShareList struct {
+	Items []InsightsShare `json:"items"`
+}
+
+// InsightsStep A step of the funnel, each counted once per person, the first time it is reached.
+type InsightsStep string
 
 // InternalOrganisation defines model for InternalOrganisation.
 type InternalOrganisation struct {
@@ -2804,6 +3119,25 @@ type MatchingViewPage struct {
 	NextCursor *string        `json:"next_cursor,omitempty"`
 }
 
+// MedianDays defines model for MedianDays.
+type MedianDays struct {
+	// Days Median whole days from registration to the first time; absent when fewer than 5 people stand behind it or their count is not shown.
+	Days *float64 `json:"days,omitempty"`
+
+	// People A published count. `value` is present only when `status` is `shown`; `fewer_than_5` is 0 to 4, `not_shown` is 5 or more hidden for another count's sake.
+	People SuppressedCount `json:"people"`
+	Step   MedianDaysStep  `json:"step"`
+}
+
+// MedianDaysStep defines model for MedianDays.Step.
+type MedianDaysStep string
+
+// MedianGroup defines model for MedianGroup.
+type MedianGroup struct {
+	Group   string       `json:"group"`
+	Medians []MedianDays `json:"medians"`
+}
+
 // MeetingMode defines model for MeetingMode.
 type MeetingMode string
 
@@ -3038,6 +3372,39 @@ type OrganisationVerification struct {
 
 	// VerifiedBy The platform admin's user id.
 	VerifiedBy string `json:"verified_by"`
+}
+
+// OutcomesReport defines model for OutcomesReport.
+type OutcomesReport struct {
+	// AsOf The time the counts were read.
+	AsOf      time.Time           `json:"as_of"`
+	Employers *[]EmployerOutcomes `json:"employers,omitempty"`
+	Fairness  []FairnessDimension `json:"fairness"`
+
+	// From Example: 2026-01
+	From string `json:"from"`
+
+	// Funnel The total (`all`) first, then each group of group_by.
+	Funnel []FunnelGroup `json:"funnel"`
+
+	// GroupBy What the groups of a table tell apart; only values Onward already holds. `region` groups are
+	// written `country.region` with GeoNames' first-level division code (`BE.VLG`); `urban` is urban,
+	// town, rural or unknown from the place's population. `programme`, `programme_kind`, `contract`
+	// and `occupation` groups overlap (a person can be in two), so they do not add up to the total. The
+	// `organisation` dimension is shown in the platform's report only.
+	GroupBy *InsightsDimension `json:"group_by,omitempty"`
+	Medians []MedianGroup      `json:"medians"`
+
+	// Overlapping True when group_by's groups overlap, so they do not add up to the total.
+	Overlapping *bool         `json:"overlapping,omitempty"`
+	Scope       InsightsScope `json:"scope"`
+
+	// To Example: 2026-12
+	To     string       `json:"to"`
+	Trends []TrendMonth `json:"trends"`
+
+	// Withheld True when the service could not prove that no hidden count can be worked out; every count then reads not_shown.
+	Withheld bool `json:"withheld"`
 }
 
 // PartySide Which side of an introduction a person speaks for.
@@ -3278,6 +3645,23 @@ type Requirement struct {
 	MinLevel int    `json:"min_level"`
 	Skill    string `json:"skill"`
 }
+
+// RetentionCount The hires whose day N has come, by state; unknown (nobody answered) is never counted as working.
+type RetentionCount struct {
+	Day RetentionCountDay `json:"day"`
+
+	// NotWorking A published count. `value` is present only when `status` is `shown`; `fewer_than_5` is 0 to 4, `not_shown` is 5 or more hidden for another count's sake.
+	NotWorking SuppressedCount `json:"not_working"`
+
+	// Unknown A published count. `value` is present only when `status` is `shown`; `fewer_than_5` is 0 to 4, `not_shown` is 5 or more hidden for another count's sake.
+	Unknown SuppressedCount `json:"unknown"`
+
+	// Working A published count. `value` is present only when `status` is `shown`; `fewer_than_5` is 0 to 4, `not_shown` is 5 or more hidden for another count's sake.
+	Working SuppressedCount `json:"working"`
+}
+
+// RetentionCountDay defines model for RetentionCount.Day.
+type RetentionCountDay int
 
 // Revocation defines model for Revocation.
 type Revocation struct {
@@ -3722,6 +4106,15 @@ type SuggestionsItemsMatch string
 // `items` is empty until the placement ends or staff mark the candidate still looking.
 type SuggestionsState string
 
+// SuppressedCount A published count. `value` is present only when `status` is `shown`; `fewer_than_5` is 0 to 4, `not_shown` is 5 or more hidden for another count's sake.
+type SuppressedCount struct {
+	Status SuppressedCountStatus `json:"status"`
+	Value  *int                  `json:"value,omitempty"`
+}
+
+// SuppressedCountStatus defines model for SuppressedCount.Status.
+type SuppressedCountStatus string
+
 // SuspendOrganisationRequest defines model for SuspendOrganisationRequest.
 type SuspendOrganisationRequest struct {
 	Reason string `json:"reason"`
@@ -3771,6 +4164,13 @@ type TransitionProblem struct {
 
 	// Type Example: /problems/invalid-request
 	Type string `json:"type"`
+}
+
+// TrendMonth How many people reached each step in this calendar month (activity view).
+type TrendMonth struct {
+	// Month Example: 2026-03
+	Month string            `json:"month"`
+	Steps []FunnelStepCount `json:"steps"`
 }
 
 // UnreadCount defines model for UnreadCount.
@@ -4022,6 +4422,28 @@ type ListFollowUpsParams struct {
 
 // ListFollowUpsParamsStatus defines parameters for ListFollowUps.
 type ListFollowUpsParamsStatus string
+
+// GetOutcomesReportParams defines parameters for GetOutcomesReport.
+type GetOutcomesReportParams struct {
+	// From First month, `YYYY-MM` (a date `YYYY-MM-DD` stands for its month). Defaults to 11 months before `to`.
+	From *string `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Last month, `YYYY-MM` or a date; defaults to the current month. Not before `from`; at most 120 months from it.
+	To *string `form:"to,omitempty" json:"to,omitempty"`
+
+	// GroupBy Split the funnel and medians by this dimension; without it only the total is shown. Fairness covers every dimension either way.
+	GroupBy *InsightsDimension `form:"group_by,omitempty" json:"group_by,omitempty"`
+
+	// Organisation Platform admins: an organisation (default the whole platform). Observers: a programme organisation that shares with them (required). Programme staff: their own (default).
+	Organisation *string `form:"organisation,omitempty" json:"organisation,omitempty"`
+
+	// Programme One programme of the organisation: the funnel, medians and trends of that programme's candidates, without fairness. Cannot be combined with `group_by`.
+	Programme *string                        `form:"programme,omitempty" json:"programme,omitempty"`
+	Format    *GetOutcomesReportParamsFormat `form:"format,omitempty" json:"format,omitempty"`
+}
+
+// GetOutcomesReportParamsFormat defines parameters for GetOutcomesReport.
+type GetOutcomesReportParamsFormat string
 
 // ListIntroductionsParams defines parameters for ListIntroductions.
 type ListIntroductionsParams struct {
@@ -5147,6 +5569,32 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /api/v1/followups/{id} (the `AnswerFollowUp` operationId).
 	AnswerFollowUp(ctx context.Context, id string, body AnswerFollowUpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetOutcomesReport The outcomes and fairness report of an organisation, one of its programmes, or the whole platform, over whole months.
+	//
+	// Counts below 5 (zero included) read `fewer_than_5`, and a second count is `not_shown` wherever a
+	// total would let a reader work the first one out; the same suppression holds for every table of the
+	// answer, in JSON and in CSV. Programme organisation admins see their own organisation; platform admins
+	// any organisation, or the whole platform with the per-employer table; observers the organisations that
+	// share with them. Another organisation's report or programme is 404.
+	//
+	// Corresponds with GET /api/v1/insights/outcomes (the `GetOutcomesReport` operationId).
+	GetOutcomesReport(ctx context.Context, params *GetOutcomesReportParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListInsightsShares Sharing of reports. A programme organisation's admins see whom it shares with; an observer, who shares with it; platform admins, every share.
+	//
+	// Corresponds with GET /api/v1/insights/shares (the `ListInsightsShares` operationId).
+	ListInsightsShares(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RevokeInsightsShare A programme organisation's admin stops sharing with an observer; from then on the observer's report of it is 404.
+	//
+	// Corresponds with DELETE /api/v1/insights/shares/{observer} (the `RevokeInsightsShare` operationId).
+	RevokeInsightsShare(ctx context.Context, observer string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GrantInsightsShare A programme organisation's admin shares its aggregate reports with an observer organisation. Sharing again changes nothing.
+	//
+	// Corresponds with PUT /api/v1/insights/shares/{observer} (the `GrantInsightsShare` operationId).
+	GrantInsightsShare(ctx context.Context, observer string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListIntroductions Introductions the caller may see, newest first; an employer its own, staff those about their organisation's candidates, platform admins all.
 	//
@@ -7052,6 +7500,72 @@ func (c *Client) AnswerFollowUpWithBody(ctx context.Context, id string, contentT
 // Corresponds with POST /api/v1/followups/{id} (the `AnswerFollowUp` operationId).
 func (c *Client) AnswerFollowUp(ctx context.Context, id string, body AnswerFollowUpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewAnswerFollowUpRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetOutcomesReport The outcomes and fairness report of an organisation, one of its programmes, or the whole platform, over whole months.
+//
+// Counts below 5 (zero included) read `fewer_than_5`, and a second count is `not_shown` wherever a
+// total would let a reader work the first one out; the same suppression holds for every table of the
+// answer, in JSON and in CSV. Programme organisation admins see their own organisation; platform admins
+// any organisation, or the whole platform with the per-employer table; observers the organisations that
+// share with them. Another organisation's report or programme is 404.
+//
+// Corresponds with GET /api/v1/insights/outcomes (the `GetOutcomesReport` operationId).
+func (c *Client) GetOutcomesReport(ctx context.Context, params *GetOutcomesReportParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetOutcomesReportRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListInsightsShares Sharing of reports. A programme organisation's admins see whom it shares with; an observer, who shares with it; platform admins, every share.
+//
+// Corresponds with GET /api/v1/insights/shares (the `ListInsightsShares` operationId).
+func (c *Client) ListInsightsShares(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInsightsSharesRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RevokeInsightsShare A programme organisation's admin stops sharing with an observer; from then on the observer's report of it is 404.
+//
+// Corresponds with DELETE /api/v1/insights/shares/{observer} (the `RevokeInsightsShare` operationId).
+func (c *Client) RevokeInsightsShare(ctx context.Context, observer string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRevokeInsightsShareRequest(c.Server, observer)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GrantInsightsShare A programme organisation's admin shares its aggregate reports with an observer organisation. Sharing again changes nothing.
+//
+// Corresponds with PUT /api/v1/insights/shares/{observer} (the `GrantInsightsShare` operationId).
+func (c *Client) GrantInsightsShare(ctx context.Context, observer string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGrantInsightsShareRequest(c.Server, observer)
 	if err != nil {
 		return nil, err
 	}
@@ -10791,6 +11305,215 @@ func NewAnswerFollowUpRequestWithBody(server string, id string, contentType stri
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetOutcomesReportRequest constructs an http.Request for the GetOutcomesReport method
+func NewGetOutcomesReportRequest(server string, params *GetOutcomesReportParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/insights/outcomes")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.From != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from", *params.From, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.To != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to", *params.To, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.GroupBy != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "group_by", *params.GroupBy, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Organisation != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "organisation", *params.Organisation, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Programme != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "programme", *params.Programme, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Format != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "format", *params.Format, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListInsightsSharesRequest constructs an http.Request for the ListInsightsShares method
+func NewListInsightsSharesRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/insights/shares")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewRevokeInsightsShareRequest constructs an http.Request for the RevokeInsightsShare method
+func NewRevokeInsightsShareRequest(server string, observer string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "observer", observer, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/insights/shares/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGrantInsightsShareRequest constructs an http.Request for the GrantInsightsShare method
+func NewGrantInsightsShareRequest(server string, observer string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "observer", observer, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/insights/shares/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -15586,6 +16309,40 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /api/v1/followups/{id} (the `AnswerFollowUp` operationId).
 	AnswerFollowUpWithResponse(ctx context.Context, id string, body AnswerFollowUpJSONRequestBody, reqEditors ...RequestEditorFn) (*AnswerFollowUpResponse, error)
 
+	// GetOutcomesReportWithResponse The outcomes and fairness report of an organisation, one of its programmes, or the whole platform, over whole months.
+	//
+	// Counts below 5 (zero included) read `fewer_than_5`, and a second count is `not_shown` wherever a
+	// total would let a reader work the first one out; the same suppression holds for every table of the
+	// answer, in JSON and in CSV. Programme organisation admins see their own organisation; platform admins
+	// any organisation, or the whole platform with the per-employer table; observers the organisations that
+	// share with them. Another organisation's report or programme is 404.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/insights/outcomes (the `GetOutcomesReport` operationId).
+	GetOutcomesReportWithResponse(ctx context.Context, params *GetOutcomesReportParams, reqEditors ...RequestEditorFn) (*GetOutcomesReportResponse, error)
+
+	// ListInsightsSharesWithResponse Sharing of reports. A programme organisation's admins see whom it shares with; an observer, who shares with it; platform admins, every share.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/insights/shares (the `ListInsightsShares` operationId).
+	ListInsightsSharesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListInsightsSharesResponse, error)
+
+	// RevokeInsightsShareWithResponse A programme organisation's admin stops sharing with an observer; from then on the observer's report of it is 404.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /api/v1/insights/shares/{observer} (the `RevokeInsightsShare` operationId).
+	RevokeInsightsShareWithResponse(ctx context.Context, observer string, reqEditors ...RequestEditorFn) (*RevokeInsightsShareResponse, error)
+
+	// GrantInsightsShareWithResponse A programme organisation's admin shares its aggregate reports with an observer organisation. Sharing again changes nothing.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/insights/shares/{observer} (the `GrantInsightsShare` operationId).
+	GrantInsightsShareWithResponse(ctx context.Context, observer string, reqEditors ...RequestEditorFn) (*GrantInsightsShareResponse, error)
+
 	// ListIntroductionsWithResponse Introductions the caller may see, newest first; an employer its own, staff those about their organisation's candidates, platform admins all.
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -19168,6 +19925,247 @@ func (r AnswerFollowUpResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r AnswerFollowUpResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetOutcomesReportResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *OutcomesReport
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetOutcomesReportResponse) GetJSON200() *OutcomesReport {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetOutcomesReportResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetOutcomesReportResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetOutcomesReportResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetOutcomesReportResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetOutcomesReportResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetOutcomesReportResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetOutcomesReportResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetOutcomesReportResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListInsightsSharesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *InsightsShareList
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListInsightsSharesResponse) GetJSON200() *InsightsShareList {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListInsightsSharesResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListInsightsSharesResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetBody returns the raw response body bytes
+func (r ListInsightsSharesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListInsightsSharesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListInsightsSharesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListInsightsSharesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type RevokeInsightsShareResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r RevokeInsightsShareResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r RevokeInsightsShareResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r RevokeInsightsShareResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r RevokeInsightsShareResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RevokeInsightsShareResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RevokeInsightsShareResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RevokeInsightsShareResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GrantInsightsShareResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *InsightsShare
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GrantInsightsShareResponse) GetJSON200() *InsightsShare {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GrantInsightsShareResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GrantInsightsShareResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GrantInsightsShareResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GrantInsightsShareResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GrantInsightsShareResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GrantInsightsShareResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GrantInsightsShareResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -25837,6 +26835,64 @@ func (c *ClientWithResponses) AnswerFollowUpWithResponse(ctx context.Context, id
 	return ParseAnswerFollowUpResponse(rsp)
 }
 
+// GetOutcomesReportWithResponse The outcomes and fairness report of an organisation, one of its programmes, or the whole platform, over whole months.
+//
+// Counts below 5 (zero included) read `fewer_than_5`, and a second count is `not_shown` wherever a
+// total would let a reader work the first one out; the same suppression holds for every table of the
+// answer, in JSON and in CSV. Programme organisation admins see their own organisation; platform admins
+// any organisation, or the whole platform with the per-employer table; observers the organisations that
+// share with them. Another organisation's report or programme is 404.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/insights/outcomes (the `GetOutcomesReport` operationId).
+func (c *ClientWithResponses) GetOutcomesReportWithResponse(ctx context.Context, params *GetOutcomesReportParams, reqEditors ...RequestEditorFn) (*GetOutcomesReportResponse, error) {
+	rsp, err := c.GetOutcomesReport(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetOutcomesReportResponse(rsp)
+}
+
+// ListInsightsSharesWithResponse Sharing of reports. A programme organisation's admins see whom it shares with; an observer, who shares with it; platform admins, every share.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/insights/shares (the `ListInsightsShares` operationId).
+func (c *ClientWithResponses) ListInsightsSharesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListInsightsSharesResponse, error) {
+	rsp, err := c.ListInsightsShares(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListInsightsSharesResponse(rsp)
+}
+
+// RevokeInsightsShareWithResponse A programme organisation's admin stops sharing with an observer; from then on the observer's report of it is 404.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /api/v1/insights/shares/{observer} (the `RevokeInsightsShare` operationId).
+func (c *ClientWithResponses) RevokeInsightsShareWithResponse(ctx context.Context, observer string, reqEditors ...RequestEditorFn) (*RevokeInsightsShareResponse, error) {
+	rsp, err := c.RevokeInsightsShare(ctx, observer, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRevokeInsightsShareResponse(rsp)
+}
+
+// GrantInsightsShareWithResponse A programme organisation's admin shares its aggregate reports with an observer organisation. Sharing again changes nothing.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/insights/shares/{observer} (the `GrantInsightsShare` operationId).
+func (c *ClientWithResponses) GrantInsightsShareWithResponse(ctx context.Context, observer string, reqEditors ...RequestEditorFn) (*GrantInsightsShareResponse, error) {
+	rsp, err := c.GrantInsightsShare(ctx, observer, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGrantInsightsShareResponse(rsp)
+}
+
 // ListIntroductionsWithResponse Introductions the caller may see, newest first; an employer its own, staff those about their organisation's candidates, platform admins all.
 //
 // Returns a wrapper object for the known response body format(s).
@@ -29590,6 +30646,193 @@ func ParseAnswerFollowUpResponse(rsp *http.Response) (*AnswerFollowUpResponse, e
 			return nil, err
 		}
 		response.ApplicationProblemJSON413 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetOutcomesReportResponse parses an HTTP response from a GetOutcomesReportWithResponse call
+func ParseGetOutcomesReportResponse(rsp *http.Response) (*GetOutcomesReportResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetOutcomesReportResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest OutcomesReport
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case rsp.StatusCode == 200:
+		// Content-type (text/csv) unsupported
+
+	}
+
+	return response, nil
+}
+
+// ParseListInsightsSharesResponse parses an HTTP response from a ListInsightsSharesWithResponse call
+func ParseListInsightsSharesResponse(rsp *http.Response) (*ListInsightsSharesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListInsightsSharesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest InsightsShareList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRevokeInsightsShareResponse parses an HTTP response from a RevokeInsightsShareWithResponse call
+func ParseRevokeInsightsShareResponse(rsp *http.Response) (*RevokeInsightsShareResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RevokeInsightsShareResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGrantInsightsShareResponse parses an HTTP response from a GrantInsightsShareWithResponse call
+func ParseGrantInsightsShareResponse(rsp *http.Response) (*GrantInsightsShareResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GrantInsightsShareResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest InsightsShare
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
 
 	}
 
