@@ -317,6 +317,34 @@ var operations = map[string]operation{
 	"listCandidateDisclosures": {"programme", func(_ *world, mine, o *matrixOrg) request {
 		return get("/api/v1/candidates/" + o.candidateID + "/disclosures")
 	}},
+
+	// Insights: an organisation's outcome report, and sharing it with an
+	// observer. The matrix shares with an observer of its own (shareWith),
+	// never with obs, so obs's rows stay those of an observer nobody
+	// shares with; a revocation meets a share the caller's organisation
+	// granted just before, when it is a programme organisation.
+	"getOutcomesReport": {"programme", func(_ *world, mine, o *matrixOrg) request {
+		return get("/api/v1/insights/outcomes?organisation=" + o.id)
+	}},
+	"listInsightsShares": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/insights/shares") }},
+	"grantInsightsShare": {"", func(w *world, _, _ *matrixOrg) request {
+		return request{"PUT", "/api/v1/insights/shares/" + w.shareWith().id, nil}
+	}},
+	"revokeInsightsShare": {"", func(w *world, mine, _ *matrixOrg) request {
+		if mine != nil && mine.kind == "programme" {
+			mine.admin.do("PUT", "/api/v1/insights/shares/"+w.shareWith().id, nil, http.StatusOK, nil)
+		}
+		return request{"DELETE", "/api/v1/insights/shares/" + w.shareWith().id, nil}
+	}},
+}
+
+// shareWith returns the observer organisation the matrix shares reports
+// with, created on first use.
+func (w *world) shareWith() *matrixOrg {
+	if w.sharedObserver == nil {
+		w.sharedObserver = w.newObserverOrg("Provincie Matrix")
+	}
+	return w.sharedObserver
 }
 
 // candidateVersion is the version of o's standing candidate now.

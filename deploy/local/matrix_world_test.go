@@ -39,8 +39,11 @@ type world struct {
 	progA    *matrixOrg // the programme organisation of staff1 and admin1
 	progB    *matrixOrg // the programme organisation of staff2 and admin2
 	obs      *matrixOrg // the observer organisation of obs
-	tokens   map[string]string
-	seq      atomic.Int64
+	// sharedObserver is the observer the matrix's programme organisations
+	// share their reports with (see shareWith).
+	sharedObserver *matrixOrg
+	tokens         map[string]string
+	seq            atomic.Int64
 	// notes caches a notification of each organisation's admin.
 	notes map[*matrixOrg]string
 	// intro holds the introductions, placements and follow-ups built so
