@@ -49,6 +49,9 @@ func (s *Subscriber) claimIdle(ctx context.Context) error {
 	if next == "0-0" {
 		s.claim.last = time.Now() // Scan complete; rest until the next interval.
 	}
+	if s.batch != nil {
+		return s.handleClaimed(ctx, msgs)
+	}
 	for _, msg := range msgs {
 		if ctx.Err() != nil {
 			return nil

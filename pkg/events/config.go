@@ -33,15 +33,17 @@ type SubscriberConfig struct {
 	// long Run takes to return after its context is cancelled, so it must be
 	// finite: at least a millisecond. Defaults to DefaultBlock.
 	Block time.Duration
-	// Batch is the most entries fetched per read or claim. Defaults to
-	// DefaultBatch.
+	// Batch is the most entries fetched per read or claim, and so the most
+	// events a BatchHandler receives in one call. Defaults to DefaultBatch;
+	// a batch subscriber of a busy stream sets a few hundred.
 	Batch int64
 	// ClaimMinIdle is how long an entry must sit unacknowledged before any
 	// consumer of the group may claim it back, as happens when its consumer
 	// died or its handler failed. Defaults to DefaultClaimMinIdle.
 	ClaimMinIdle time.Duration
-	// HandlerTimeout bounds one handler call. It may not exceed ClaimMinIdle,
-	// otherwise a slow but healthy handler would have its entry claimed and
+	// HandlerTimeout bounds one handler call, which for a BatchHandler is a
+	// whole batch of up to Batch events. It may not exceed ClaimMinIdle,
+	// otherwise a slow but healthy handler would have its entries claimed and
 	// run twice at once. Defaults to half of ClaimMinIdle.
 	HandlerTimeout time.Duration
 	// MaxDeliveries is how many deliveries an entry gets before it is moved

@@ -18,6 +18,14 @@
 // handler. That de-duplication is best effort: two consumers may race on the
 // same id, and the memory expires. Handlers must therefore be idempotent.
 //
+// A consumer that must absorb a busy stream uses [NewBatchSubscriber]
+// instead: its [BatchHandler] receives each read whole (up to Batch events),
+// and the batch is checked against the dedup keys, marked and acknowledged in
+// one round trip each. The rules stay those above, per event: a batch is
+// acknowledged only after its handler returns nil, and a failed batch is
+// handled again one event at a time, so one bad event is dead-lettered alone
+// while the others are acknowledged.
+//
 // Envelopes carry identifiers only. A consumer that needs details fetches them
 // from the owning service, which keeps personal data out of Redis, out of the
 // dead-letter stream and out of the logs.

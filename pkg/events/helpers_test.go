@@ -50,6 +50,13 @@ func start(t *testing.T, rdb redis.UniversalClient, cfg events.SubscriberConfig,
 	if err != nil {
 		t.Fatalf("NewSubscriber: %v", err)
 	}
+	return run(t, sub, cfg.Consumer)
+}
+
+// run runs sub until the returned stop is called or the test ends. stop
+// cancels Run, waits for it and returns its error.
+func run(t testing.TB, sub *events.Subscriber, consumer string) (stop func() error) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- sub.Run(ctx) }()
@@ -61,7 +68,7 @@ func start(t *testing.T, rdb redis.UniversalClient, cfg events.SubscriberConfig,
 			select {
 			case runErr = <-done:
 			case <-time.After(waitLimit):
-				t.Errorf("Run of %s did not return after cancel", cfg.Consumer)
+				t.Errorf("Run of %s did not return after cancel", consumer)
 			}
 		})
 		return runErr
@@ -118,7 +125,7 @@ func pending(t *testing.T, rdb redis.UniversalClient, stream, group string) int6
 
 // groupCaughtUp reports whether the group has read up to lastID and acked
 // everything, that is, it has nothing left to do.
-func groupCaughtUp(t *testing.T, rdb redis.UniversalClient, stream, group, lastID string) bool {
+func groupCaughtUp(t testing.TB, rdb redis.UniversalClient, stream, group, lastID string) bool {
 	t.Helper()
 	groups, err := rdb.XInfoGroups(context.Background(), stream).Result()
 	if err != nil {

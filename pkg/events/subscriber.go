@@ -30,14 +30,18 @@ const (
 )
 
 // Subscriber consumes one stream as one consumer of a consumer group, handling
-// one entry at a time. Run more Subscribers (in this process with distinct
+// one entry at a time (NewSubscriber) or one read at a time
+// (NewBatchSubscriber). Run more Subscribers (in this process with distinct
 // Consumer names, or in more pods) to handle entries in parallel.
 type Subscriber struct {
 	rdb     redis.UniversalClient
 	cfg     SubscriberConfig
 	handler Handler
-	log     *slog.Logger
-	claim   claimState
+	// batch, when set, receives each read whole; handler then wraps it in
+	// batches of one for entries that must be handled alone.
+	batch BatchHandler
+	log   *slog.Logger
+	claim claimState
 }
 
 // NewSubscriber checks cfg, fills its defaults and returns a Subscriber that
@@ -124,6 +128,13 @@ func (s *Subscriber) poll(ctx context.Context, g *groupState) error {
 		return fmt.Errorf("events: read group: %w", err)
 	}
 	for _, st := range streams {
+		if s.batch != nil {
+			// A fresh read is always an entry's first delivery.
+			if err := s.handleBatch(ctx, st.Messages, nil); err != nil {
+				return err
+			}
+			continue
+		}
 		for _, msg := range st.Messages {
 			if ctx.Err() != nil {
 				return nil
