@@ -44,8 +44,12 @@ func onwardServices(cfg Config, console io.Writer) []service {
 			return gateway.Run(ctx, env, logOut, console)
 		}, env: map[string]string{"TRUSTED_PROXIES": "127.0.0.1,::1"}},
 		{name: "employers", addr: cfg.EmployersAddr, run: employers.Run},
-		{name: "candidates", addr: cfg.CandidatesAddr, run: candidates.Run},
-		{name: "matching", addr: cfg.MatchingAddr, run: matching.Run},
+		{name: "candidates", addr: cfg.CandidatesAddr, run: func(ctx context.Context, env map[string]string, logOut io.Writer) error {
+			return candidates.RunWithClock(ctx, env, logOut, candidatesClock)
+		}},
+		{name: "matching", addr: cfg.MatchingAddr, run: func(ctx context.Context, env map[string]string, logOut io.Writer) error {
+			return matching.RunWithClock(ctx, env, logOut, matchingClock)
+		}},
 		{name: "notifications", addr: cfg.NotificationsAddr, run: notifications.Run},
 		// Placements owns introductions, placements and follow-ups; every
 		// service, the gateway included, finds it at PLACEMENTS_URL.
@@ -60,6 +64,11 @@ func onwardServices(cfg Config, console io.Writer) []service {
 // expiries and follow-ups (with SWEEP_INTERVAL short); nil is the wall
 // clock.
 var placementsClock func() time.Time
+
+// candidatesClock and matchingClock, likewise, are the candidates and
+// matching services' clocks, so an outcomes test can register people
+// and shortlist them in months gone by; nil is the wall clock.
+var candidatesClock, matchingClock func() time.Time
 
 // perServiceKeys are dropped from the shared environment: each service
 // gets its own listen address, and keeps its own default database, so a
