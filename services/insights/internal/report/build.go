@@ -3,6 +3,7 @@ package report
 import (
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/onward-jobs/onward/services/insights/internal/domain"
 )
@@ -30,7 +31,7 @@ type Suppressed struct {
 	groups    map[domain.Dimension][]string
 	cohort    map[groupID]*funnelCells
 	trends    map[groupID][]stepCells
-	days      map[dayID]*domain.DayHistogram
+	days      *dayHistograms
 	employers *employerTable
 }
 
@@ -39,30 +40,47 @@ type Suppressed struct {
 // returns an error wrapping domain.ErrBadReport when the counts do not add
 // up (a stored total that disagrees with its parts), and ErrBadPeriod for
 // a period that ends before it starts or is too long.
+//
+// A platform's counts over years run into millions of keys, and reading
+// them is most of the work, so the cells, the employers' cells and the
+// total's day histograms are read side by side.
 func Build(p Period, c domain.Counts) (*Suppressed, error) {
 	if p.To < p.From || p.Months() > MaxMonths || p.Scope == "" {
 		return nil, fmt.Errorf("%w: %s from %s to %s", ErrBadPeriod, p.Scope, p.From, p.To)
 	}
-	t := tallyOf(p, c.Cells)
-	s := &Suppressed{period: p, report: domain.NewReport(), groups: t.groups(),
-		cohort: map[groupID]*funnelCells{}, trends: map[groupID][]stepCells{}}
+	s := &Suppressed{period: p, days: newDayHistograms(p, c.Days)}
+	var wg sync.WaitGroup
+	var employersErr error
+	wg.Go(func() { s.days.of(domain.All) })
+	if p.Platform() {
+		wg.Go(func() { s.employers, employersErr = employersOf(p, c.Employers) })
+	}
+	err := s.suppress(tallyOf(p, c.Cells))
+	wg.Wait()
+	if err != nil {
+		return nil, err
+	}
+	if employersErr != nil {
+		return nil, employersErr
+	}
+	return s, nil
+}
+
+// suppress makes the cells and sums of the report and suppresses it.
+func (s *Suppressed) suppress(t *tally) error {
+	s.report, s.groups = domain.NewReport(), t.groups()
+	s.cohort, s.trends = map[groupID]*funnelCells{}, map[groupID][]stepCells{}
 	s.addCohort(t)
 	s.addTrends(t)
 	if err := s.addSums(); err != nil {
-		return nil, err
+		return err
 	}
 	res, err := domain.Suppress(s.report)
 	if err != nil {
-		return nil, fmt.Errorf("suppress the report of %s: %w", p.Scope, err)
+		return fmt.Errorf("suppress the report of %s: %w", s.period.Scope, err)
 	}
 	s.result = res
-	s.days = histograms(p, c.Days)
-	if p.Platform() {
-		if s.employers, err = employersOf(p, c.Employers); err != nil {
-			return nil, err
-		}
-	}
-	return s, nil
+	return nil
 }
 
 // Period returns what the report covers.

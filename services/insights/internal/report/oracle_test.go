@@ -37,8 +37,9 @@ type oracle struct {
 	trends    map[string]map[domain.Month]map[string]int
 	days      map[domain.Dimension]map[string]map[string][]int
 	employers map[string]map[string]int
-	// seen[dim][group] is true for every group someone in the period
-	// counts in, in either view.
+	// seen[dim][group] is true for every group someone registered in the
+	// period counts in, and for the groups with trends, every group
+	// someone reached a step of in the period.
 	seen map[domain.Dimension]map[string]bool
 }
 
@@ -89,7 +90,8 @@ func (o *oracle) count(p domain.Progress, d domain.Dimension, g string, r reache
 		if t.IsZero() {
 			continue
 		}
-		if o.inRange(p.CreatedAt) || o.inRange(t) {
+		trended := d == domain.All || (d == domain.Programme && !o.period.Platform())
+		if o.inRange(p.CreatedAt) || (trended && o.inRange(t)) {
 			if o.seen[d] == nil {
 				o.seen[d] = map[string]bool{}
 			}
@@ -108,7 +110,6 @@ func (o *oracle) count(p domain.Progress, d domain.Dimension, g string, r reache
 				o.days[d][g][m] = append(o.days[d][g][m], days)
 			}
 		}
-		trended := d == domain.All || (d == domain.Programme && !o.period.Platform())
 		if _, err := domain.ParseStep(m); err == nil && trended && o.inRange(t) {
 			if o.trends[g] == nil {
 				o.trends[g] = map[domain.Month]map[string]int{}

@@ -195,7 +195,9 @@ func knownSums(p Period, s *Suppressed) []string {
 			for _, g := range s.Groups(d) {
 				parts = append(parts, cell(d, g, m))
 			}
-			out = append(out, cell(domain.All, domain.AllGroup, m)+" = "+joinSorted(parts))
+			if len(parts) > 0 { // nobody registered in the period
+				out = append(out, cell(domain.All, domain.AllGroup, m)+" = "+joinSorted(parts))
+			}
 		}
 		byCountry := map[string][]string{}
 		for _, g := range s.Groups(domain.Region) {

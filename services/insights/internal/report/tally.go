@@ -11,8 +11,9 @@ type tally struct {
 	trends map[groupID][][domain.StepCount]int
 }
 
-// tallyOf gathers the period's cells. A group is in the report when any
-// of its cells of the period, in either view, counts someone; keys of
+// tallyOf gathers the period's cells. A group is in the report when
+// someone in it registered in the period (the cohort view), or, for a
+// group with trends, reached a step in it (the activity view). Keys of
 // another scope or month, and dimensions the report does not show, are
 // left out.
 func tallyOf(p Period, cells map[domain.Key]int) *tally {
@@ -23,6 +24,9 @@ func tallyOf(p Period, cells map[domain.Key]int) *tally {
 			continue
 		}
 		g := groupID{k.Dimension, k.Group}
+		if k.View == domain.Activity && !p.trended(g) {
+			continue
+		}
 		row := t.cohort[g]
 		if row == nil {
 			row = new([domain.MeasureCount]int)
@@ -32,7 +36,7 @@ func tallyOf(p Period, cells map[domain.Key]int) *tally {
 		case domain.Cohort:
 			row[k.Measure] += n
 		case domain.Activity:
-			if s, ok := k.Measure.Step(); ok && p.trended(g) {
+			if s, ok := k.Measure.Step(); ok {
 				t.trend(g)[k.Month-p.From][s] += n
 			}
 		}
