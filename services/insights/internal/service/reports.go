@@ -19,8 +19,15 @@ import (
 // milliseconds.
 const DefaultReportMaxAge = time.Minute
 
-// maxCachedReports bounds the reports kept at once; the oldest goes first.
-const maxCachedReports = 64
+// maxCachedReports and maxCachedKeys bound the reports kept at once, by
+// number and by the keys of counts they hold (a report keeps its period's
+// day marks, to work out a dimension's medians when a view first asks for
+// them; five years of a platform of a million candidates are about four
+// million keys). The oldest report goes first.
+const (
+	maxCachedReports = 64
+	maxCachedKeys    = 6_000_000
+)
 
 // buildTimeout bounds reading the counts and suppressing one report. The
 // build is shared by every request for the period that arrives meanwhile,
@@ -73,6 +80,7 @@ type cachedReport struct {
 	done  chan struct{}
 	built *report.Suppressed
 	asOf  time.Time
+	keys  int
 	err   error
 }
 
@@ -126,12 +134,7 @@ func (o *Outcomes) suppressed(ctx context.Context, period report.Period) (*repor
 	if !ok || (c.settled() && (c.err != nil || o.clock().Sub(c.asOf) >= o.maxAge)) {
 		c = &cachedReport{done: make(chan struct{})}
 		o.keep(period, c)
-		go func() {
-			defer close(c.done)
-			bctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), buildTimeout)
-			defer cancel()
-			c.built, c.asOf, c.err = o.build(bctx, period)
-		}()
+		go o.fill(ctx, period, c)
 	}
 	o.mu.Unlock()
 	select {
@@ -142,23 +145,50 @@ func (o *Outcomes) suppressed(ctx context.Context, period report.Period) (*repor
 	}
 }
 
+// fill builds a kept report, and forgets it MaxAge later even if nobody
+// asks again, so that a large report does not stay in memory.
+func (o *Outcomes) fill(ctx context.Context, period report.Period, c *cachedReport) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), buildTimeout)
+	defer cancel()
+	var counts domain.Counts
+	c.built, c.asOf, counts, c.err = o.buildFrom(ctx, period)
+	c.keys = len(counts.Cells) + len(counts.Days) + len(counts.Employers)
+	close(c.done)
+	time.AfterFunc(o.maxAge, func() {
+		o.mu.Lock()
+		defer o.mu.Unlock()
+		if o.cache[period] == c {
+			delete(o.cache, period)
+		}
+	})
+}
+
 // keep stores a report being built, first dropping those older than
-// MaxAge and, above maxCachedReports, the oldest. It runs under o.mu.
+// MaxAge and then the oldest while the reports kept are more than
+// maxCachedReports or hold more than maxCachedKeys keys. It runs under
+// o.mu.
 func (o *Outcomes) keep(period report.Period, c *cachedReport) {
 	now := o.clock()
-	var oldest report.Period
-	var oldestAt time.Time
-	for p, e := range o.cache {
-		if !e.settled() {
-			continue
+	for {
+		var oldest report.Period
+		var oldestAt time.Time
+		keys := 0
+		for p, e := range o.cache {
+			if !e.settled() {
+				continue
+			}
+			if e.err != nil || now.Sub(e.asOf) >= o.maxAge {
+				delete(o.cache, p)
+				continue
+			}
+			keys += e.keys
+			if oldestAt.IsZero() || e.asOf.Before(oldestAt) {
+				oldest, oldestAt = p, e.asOf
+			}
 		}
-		if e.err != nil || now.Sub(e.asOf) >= o.maxAge {
-			delete(o.cache, p)
-		} else if oldestAt.IsZero() || e.asOf.Before(oldestAt) {
-			oldest, oldestAt = p, e.asOf
+		if oldestAt.IsZero() || (len(o.cache) < maxCachedReports && keys <= maxCachedKeys) {
+			break
 		}
-	}
-	if len(o.cache) >= maxCachedReports && !oldestAt.IsZero() {
 		delete(o.cache, oldest)
 	}
 	o.cache[period] = c
@@ -176,17 +206,23 @@ func (c *cachedReport) settled() bool {
 
 // build reads the period's counts and suppresses its report.
 func (o *Outcomes) build(ctx context.Context, period report.Period) (*report.Suppressed, time.Time, error) {
+	built, asOf, _, err := o.buildFrom(ctx, period)
+	return built, asOf, err
+}
+
+// buildFrom is build, returning the counts read too.
+func (o *Outcomes) buildFrom(ctx context.Context, period report.Period) (*report.Suppressed, time.Time, domain.Counts, error) {
 	asOf := o.clock().UTC()
 	counts, err := o.counts.ScopeCounts(ctx, period.Scope, period.From, period.To)
 	if err != nil {
-		return nil, time.Time{}, fmt.Errorf("read the counts of %s: %w", period.Scope, err)
+		return nil, time.Time{}, counts, fmt.Errorf("read the counts of %s: %w", period.Scope, err)
 	}
 	built, err := report.Build(period, counts)
 	if errors.Is(err, report.ErrBadPeriod) {
-		return nil, time.Time{}, fmt.Errorf("%w: %w", errs.InvalidArgument, err)
+		return nil, time.Time{}, counts, fmt.Errorf("%w: %w", errs.InvalidArgument, err)
 	}
 	if err != nil {
-		return nil, time.Time{}, fmt.Errorf("build the report of %s: %w", period.Scope, err)
+		return nil, time.Time{}, counts, fmt.Errorf("build the report of %s: %w", period.Scope, err)
 	}
-	return built, asOf, nil
+	return built, asOf, counts, nil
 }
