@@ -118,3 +118,36 @@ func BenchmarkReport(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReadingCounts shows where a platform report's time goes: each
+// pass Build makes over the counts, beside merely iterating the same maps
+// (the floor any report built from domain.Counts pays).
+//
+//	go test -run '^$' -bench BenchmarkReadingCounts -benchtime 20x ./internal/report
+func BenchmarkReadingCounts(b *testing.B) {
+	all := benchCountsOf(b)
+	p := Period{Scope: domain.PlatformScope, From: benchFrom, To: benchFrom + benchMonths - 1}
+	c := all.Within(p.Scope, p.From, p.To)
+	for name, pass := range map[string]func(){
+		"tally-cells":       func() { tallyOf(p, c.Cells) },
+		"employers":         func() { _, _ = employersOf(p, c.Employers) },
+		"medians-of-total":  func() { newDayHistograms(p, c.Days).of(domain.All) },
+		"iterate-cells":     func() { iterate(c.Cells) },
+		"iterate-employers": func() { iterate(c.Employers) },
+		"iterate-days":      func() { iterate(c.Days) },
+	} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				pass()
+			}
+		})
+	}
+}
+
+func iterate[K comparable](m map[K]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}

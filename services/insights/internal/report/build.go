@@ -68,7 +68,7 @@ func Build(p Period, c domain.Counts) (*Suppressed, error) {
 
 // suppress makes the cells and sums of the report and suppresses it.
 func (s *Suppressed) suppress(t *tally) error {
-	s.report, s.groups = domain.NewReport(), t.groups()
+	s.report, s.groups = domain.NewReport(), t.groupsByDimension()
 	s.cohort, s.trends = map[groupID]*funnelCells{}, map[groupID][]stepCells{}
 	s.addCohort(t)
 	s.addTrends(t)
@@ -100,7 +100,7 @@ func (s *Suppressed) addCohort(t *tally) {
 	for _, d := range append([]domain.Dimension{domain.All}, s.period.Dimensions()...) {
 		for _, g := range s.groups[d] {
 			id := groupID{d, g}
-			counts := t.cohort[id]
+			counts := &t.groups[id].cohort
 			cells := new(funnelCells)
 			for i := range cells {
 				cells[i] = noCell
@@ -118,7 +118,7 @@ func (s *Suppressed) addCohort(t *tally) {
 func (s *Suppressed) addTrends(t *tally) {
 	for _, id := range s.trendGroups() {
 		months := make([]stepCells, s.period.Months())
-		for i, counts := range t.trends[id] {
+		for i, counts := range t.groups[id].months {
 			month := (s.period.From + domain.Month(i)).String()
 			for st := range counts {
 				months[i][st] = s.report.Cell("activity|"+month+"|"+string(id.dim)+"|"+id.group+"|"+domain.Step(st).String(), counts[st])

@@ -50,8 +50,11 @@ func (p Period) shows(d domain.Dimension) bool {
 		return false
 	case domain.Organisation:
 		return p.Platform()
+	case domain.Programme, domain.ProgrammeKind, domain.Setting, domain.Country, domain.Region,
+		domain.UrbanClass, domain.Contract, domain.Occupation:
+		return true
 	}
-	return d.Valid()
+	return false
 }
 
 // trended reports whether the report holds the activity view, month by

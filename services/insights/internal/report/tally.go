@@ -7,62 +7,61 @@ import "github.com/onward-jobs/onward/services/insights/internal/domain"
 // report shows trends of.
 type tally struct {
 	period Period
-	cohort map[groupID]*[domain.MeasureCount]int
-	trends map[groupID][][domain.StepCount]int
+	groups map[groupID]*groupCounts
+}
+
+// groupCounts is one group's counts in a tally.
+type groupCounts struct {
+	cohort [domain.MeasureCount]int
+	months [][domain.StepCount]int // nil unless the group has trends
 }
 
 // tallyOf gathers the period's cells. A group is in the report when
 // someone in it registered in the period (the cohort view), or, for a
 // group with trends, reached a step in it (the activity view). Keys of
 // another scope or month, and dimensions the report does not show, are
-// left out.
+// left out. A platform's cells over years are hundreds of thousands, so
+// each costs one lookup.
 func tallyOf(p Period, cells map[domain.Key]int) *tally {
-	t := &tally{period: p, cohort: map[groupID]*[domain.MeasureCount]int{}, trends: map[groupID][][domain.StepCount]int{}}
-	t.cohort[total] = new([domain.MeasureCount]int)
+	t := &tally{period: p, groups: map[groupID]*groupCounts{}}
+	t.group(total)
 	for k, n := range cells {
-		if n == 0 || !p.holds(k) || (k.Dimension != domain.All && !p.shows(k.Dimension)) {
+		if n == 0 || !p.holds(k) {
 			continue
 		}
 		g := groupID{k.Dimension, k.Group}
-		if k.View == domain.Activity && !p.trended(g) {
+		trended := p.trended(g)
+		if (k.View == domain.Activity && !trended) || (k.View != domain.Cohort && k.View != domain.Activity) ||
+			(k.Dimension != domain.All && !p.shows(k.Dimension)) {
 			continue
 		}
-		row := t.cohort[g]
+		row := t.groups[g]
 		if row == nil {
-			row = new([domain.MeasureCount]int)
-			t.cohort[g] = row
+			row = t.group(g)
 		}
-		switch k.View {
-		case domain.Cohort:
-			row[k.Measure] += n
-		case domain.Activity:
-			if s, ok := k.Measure.Step(); ok {
-				t.trend(g)[k.Month-p.From][s] += n
-			}
-		}
-	}
-	for g := range t.cohort {
-		if p.trended(g) {
-			t.trend(g)
+		if k.View == domain.Cohort {
+			row.cohort[k.Measure] += n
+		} else if s, ok := k.Measure.Step(); ok {
+			row.months[k.Month-p.From][s] += n
 		}
 	}
 	return t
 }
 
-// trend returns the months of a group's activity view, made on first use.
-func (t *tally) trend(g groupID) [][domain.StepCount]int {
-	months, ok := t.trends[g]
-	if !ok {
-		months = make([][domain.StepCount]int, t.period.Months())
-		t.trends[g] = months
+// group adds a group to the tally, with its months when it has trends.
+func (t *tally) group(g groupID) *groupCounts {
+	row := &groupCounts{}
+	if t.period.trended(g) {
+		row.months = make([][domain.StepCount]int, t.period.Months())
 	}
-	return months
+	t.groups[g] = row
+	return row
 }
 
-// groups returns every group of each dimension, sorted.
-func (t *tally) groups() map[domain.Dimension][]string {
+// groupsByDimension returns every group of each dimension, sorted.
+func (t *tally) groupsByDimension() map[domain.Dimension][]string {
 	out := map[domain.Dimension][]string{}
-	for g := range t.cohort {
+	for g := range t.groups {
 		out[g.dim] = append(out[g.dim], g.group)
 	}
 	for _, gs := range out {
