@@ -31,6 +31,10 @@ func (h *handlers) getOutcomes(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if rep.Withheld {
+		h.logger.Warn("outcomes report withheld: its suppression could not be proven safe",
+			"scope", rep.Period.Scope, "from", rep.Period.From.String(), "to", rep.Period.To.String())
+	}
 	c.Set(fiber.HeaderCacheControl, "private, no-store")
 	if req.Format == formatCSV {
 		return sendCSV(c, rep.Model)

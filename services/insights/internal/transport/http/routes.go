@@ -19,7 +19,8 @@ type Deps struct {
 	Counts    service.Counts
 	Shares    service.ShareStore
 	Directory service.Directory
-	Logger    *slog.Logger
+	// Logger records a report withheld (ids and months only).
+	Logger *slog.Logger
 	// Clock is the service's time: the current month a report defaults
 	// to, a share's time, the age of a kept report.
 	Clock func() time.Time
