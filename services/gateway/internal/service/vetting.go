@@ -22,7 +22,7 @@ const EventOrganisationStatusChanged = "organisation.status_changed"
 
 // OrganisationStatusReaders are the services that may read an
 // organisation's kind and status.
-var OrganisationStatusReaders = []string{"employers", "placements", "candidates", "matching", "notifications"}
+var OrganisationStatusReaders = []string{"employers", "placements", "candidates", "matching", "notifications", "insights"}
 
 // StatusOutbox stores an organisation's status change together with the
 // event announcing it, if the stored version is still prev (else

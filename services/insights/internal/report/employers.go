@@ -1,0 +1,59 @@
+package report
+
+import (
+	"fmt"
+
+	"github.com/onward-jobs/onward/services/insights/internal/domain"
+)
+
+// employerSteps are the steps the per-employer table counts: a request
+// to meet and what followed it.
+var employerSteps = []domain.Step{domain.Asked, domain.Accepted, domain.Met, domain.Hired,
+	domain.Working30, domain.Working90, domain.Working180}
+
+// employerTable is the per-employer table of the platform's report, its
+// own small report: a person asked by two employers counts for each, so
+// no sum ties the employers to each other or to the total, and each count
+// is only suppressed below five.
+type employerTable struct {
+	employers []string
+	cells     map[string]*stepCells
+	result    *domain.Result
+}
+
+// employersOf sums each employer's counts over the period and suppresses
+// them.
+func employersOf(p Period, counts map[domain.Key]int) (*employerTable, error) {
+	sums := map[string]*[domain.StepCount]int{}
+	for k, n := range counts {
+		s, ok := k.Measure.Step()
+		if n == 0 || !ok || k.Dimension != domain.Employer || k.View != domain.Activity || !p.holds(k) {
+			continue
+		}
+		row := sums[k.Group]
+		if row == nil {
+			row = new([domain.StepCount]int)
+			sums[k.Group] = row
+		}
+		row[s] += n
+	}
+	t := &employerTable{cells: map[string]*stepCells{}}
+	for e := range sums {
+		t.employers = append(t.employers, e)
+	}
+	sortGroups(t.employers)
+	r := domain.NewReport()
+	for _, e := range t.employers {
+		cells := new(stepCells)
+		for _, s := range employerSteps {
+			cells[s] = r.Cell("employer|"+e+"|"+s.String(), sums[e][s])
+		}
+		t.cells[e] = cells
+	}
+	res, err := domain.Suppress(r)
+	if err != nil {
+		return nil, fmt.Errorf("suppress the employers' table: %w", err)
+	}
+	t.result = res
+	return t, nil
+}
