@@ -112,8 +112,22 @@ func (s *Service) fold(ctx context.Context, t *task, st *Stored, roles *roleCach
 	if st != nil && delta.Empty() && sameProgress(st.Progress, p) {
 		return nil, nil
 	}
-	return &Change{CandidateID: t.id, Version: version, Progress: p, Contributions: next, FoldedAt: now, Delta: delta,
-		RefoldDays: domain.RefoldDays(p, now), Roles: roleIDs(p)}, nil
+	c := &Change{CandidateID: t.id, Version: version, Progress: p, Contributions: next, FoldedAt: now, Delta: delta,
+		RefoldDays: domain.RefoldDays(p, now), Roles: roleIDs(p)}
+	if st != nil {
+		// The indexes hold the candidate under what the stored progress
+		// named already; only what is new is filed.
+		c.RefoldDays = without(c.RefoldDays, domain.RefoldDays(st.Progress, st.FoldedAt), time.Time.Equal)
+		c.Roles = without(c.Roles, roleIDs(st.Progress), func(a, b string) bool { return a == b })
+	}
+	return c, nil
+}
+
+// without returns the elements of s that are not in drop.
+func without[T any](s, drop []T, eq func(a, b T) bool) []T {
+	return slices.DeleteFunc(s, func(v T) bool {
+		return slices.ContainsFunc(drop, func(d T) bool { return eq(v, d) })
+	})
 }
 
 // erase is the change that forgets a candidate: their contributions

@@ -4,10 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"sync"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/pkg/mongox"
@@ -61,9 +65,9 @@ type markDoc struct {
 //     contributions and its delta pending, in one write (an erasure
 //     keeps its facts and gains the pending delta);
 //  4. each counts document is changed by the summed deltas, in one write
-//     that also marks it with the change's id;
-//  5. erasure marks are written, erased documents deleted, the pending
-//     deltas cleared, and the journal entry deleted.
+//     that also marks it with the change's id (see apply);
+//  5. erasure marks are written, erased documents deleted and the
+//     journal entry deleted, which makes the pending deltas stale.
 //
 // A crash anywhere leaves the journal entry, and Recover finishes the
 // change from what step 3 stored: a document changed in step 4 already
@@ -94,20 +98,31 @@ func (s *Store) Commit(ctx context.Context, gen int, changes []service.Change) e
 	if err := s.step("progress"); err != nil {
 		return err
 	}
-	return s.finish(ctx, op, living, anonymous, false)
+	return s.finish(ctx, op, living, anonymous, erasing(changes))
 }
 
-// finish takes a change from phaseCounting on: it changes the counts
-// (checking each document's mark first when recovering), then clears up.
-func (s *Store) finish(ctx context.Context, op opDoc, living, anonymous increments, recovering bool) error {
+// erasing returns the stored candidates the changes erase.
+func erasing(changes []service.Change) map[string]bool {
+	out := map[string]bool{}
+	for _, c := range changes {
+		if c.Erase && c.Version > 0 {
+			out[c.CandidateID] = true
+		}
+	}
+	return out
+}
+
+// finish takes a change from phaseCounting on: it changes the counts,
+// then clears up; erased are the stored candidates it erases.
+func (s *Store) finish(ctx context.Context, op opDoc, living, anonymous increments, erased map[string]bool) error {
 	if op.Phase != phaseFinishing {
 		if err := s.setPhase(ctx, op.ID, phaseCounting); err != nil {
 			return err
 		}
-		if err := s.apply(ctx, s.coll(countsColl, op.Generation), op.ID, living, recovering); err != nil {
+		if err := s.apply(ctx, s.coll(countsColl, op.Generation), op.ID, living); err != nil {
 			return err
 		}
-		if err := s.apply(ctx, s.anonymous, op.ID, anonymous, recovering); err != nil {
+		if err := s.apply(ctx, s.anonymous, op.ID, anonymous); err != nil {
 			return err
 		}
 		if err := s.setPhase(ctx, op.ID, phaseFinishing); err != nil {
@@ -117,7 +132,7 @@ func (s *Store) finish(ctx context.Context, op opDoc, living, anonymous incremen
 	if err := s.step("counted"); err != nil {
 		return err
 	}
-	if err := s.clearUp(ctx, op); err != nil {
+	if err := s.clearUp(ctx, op, erased); err != nil {
 		return err
 	}
 	if _, err := s.ops.DeleteOne(ctx, byID(op.ID)); err != nil {
@@ -134,17 +149,19 @@ func (s *Store) setPhase(ctx context.Context, op, phase string) error {
 }
 
 // writeProgress writes each changed candidate's progress document with
-// its pending delta. On MongoDB the write must find the version read
-// (errs.Conflict otherwise); on FerretDB the filter is the _id alone
-// (see mongox.Server.VersionedFilter), the absorber lock serialising
-// writers.
+// its pending delta: the new ones in one insert (one transaction on
+// FerretDB, where each update is one), the others one update each. On
+// MongoDB an update must find the version read (errs.Conflict
+// otherwise); on FerretDB the filter is the _id alone (see
+// mongox.Server.VersionedFilter), the absorber lock serialising writers.
 func (s *Store) writeProgress(ctx context.Context, gen int, op string, changes []service.Change) error {
+	var inserts []any
 	var models []mongo.WriteModel
 	for _, c := range changes {
-		liv, anon := increments{}, increments{}
-		liv.add(c.Delta)
-		anon.add(c.Anonymous)
-		pending := &pendingDoc{Op: op, Living: toIncrementsDocs(liv), Anonymous: toIncrementsDocs(anon), Erase: c.Erase}
+		pending, err := pendingOf(op, c)
+		if err != nil {
+			return err
+		}
 		filter := s.server.VersionedFilter(c.CandidateID, c.Version)
 		switch {
 		case c.Erase && c.Version == 0:
@@ -152,132 +169,195 @@ func (s *Store) writeProgress(ctx context.Context, gen int, op string, changes [
 		case c.Erase:
 			models = append(models, mongo.NewUpdateOneModel().SetFilter(filter).
 				SetUpdate(bson.D{{Key: "$set", Value: bson.D{{Key: "pending", Value: pending}}}}))
-		default:
-			d := toProgressDoc(c, c.Version+1)
-			d.Pending = pending
-			models = append(models, mongo.NewReplaceOneModel().SetFilter(filter).SetReplacement(d).SetUpsert(true))
+			continue
+		}
+		d, err := toProgressDoc(c, c.Version+1)
+		if err != nil {
+			return err
+		}
+		d.Pending = pending
+		if c.Version == 0 {
+			inserts = append(inserts, d)
+		} else {
+			models = append(models, mongo.NewReplaceOneModel().SetFilter(filter).SetReplacement(d))
+		}
+	}
+	coll := s.coll(progressColl, gen)
+	if len(inserts) > 0 {
+		_, err := coll.InsertMany(ctx, inserts, options.InsertMany().SetOrdered(false))
+		if mongox.IsDuplicateKey(err) {
+			return fmt.Errorf("a progress document was created meanwhile: %w", errs.Conflict)
+		}
+		if err != nil {
+			return fmt.Errorf("write progress: %w", err)
 		}
 	}
 	if len(models) == 0 {
 		return nil
 	}
-	res, err := s.coll(progressColl, gen).BulkWrite(ctx, models)
-	if mongox.IsDuplicateKey(err) {
-		return fmt.Errorf("a progress document changed meanwhile: %w", errs.Conflict)
-	}
+	res, err := bulk(ctx, coll, models)
 	if err != nil {
 		return fmt.Errorf("write progress: %w", err)
 	}
-	if n := res.MatchedCount + res.UpsertedCount; int(n) != len(models) {
-		return fmt.Errorf("%d of %d progress documents changed meanwhile: %w", len(models)-int(n), len(models), errs.Conflict)
+	if int(res.matched) != len(models) {
+		return fmt.Errorf("%d of %d progress documents changed meanwhile: %w", len(models)-int(res.matched), len(models), errs.Conflict)
 	}
 	return nil
 }
 
-// apply changes the counts documents of coll by inc, each in one write
-// that marks it with op. Recovering, it first reads each document and
-// leaves one already marked alone: it got the change before the crash.
-// Only one change is in flight at a time, so the last mark suffices.
-func (s *Store) apply(ctx context.Context, coll *mongo.Collection, op string, inc increments, recovering bool) error {
-	var models []mongo.WriteModel
-	flush := func() error {
-		if len(models) == 0 {
-			return nil
-		}
-		if _, err := coll.BulkWrite(ctx, models); err != nil {
-			return fmt.Errorf("apply change %s to %s: %w", op, coll.Name(), err)
-		}
-		models = models[:0]
-		return s.step("counts")
-	}
-	for doc, fields := range inc {
-		if len(fields) == 0 {
-			continue
-		}
-		if recovering {
-			done, err := s.marked(ctx, coll, doc, op)
-			if err != nil {
-				return err
-			}
-			if done {
-				continue
-			}
-		}
-		add := bson.D{}
-		for f, n := range fields {
-			add = append(add, bson.E{Key: "n." + f, Value: n})
-		}
-		models = append(models, mongo.NewUpdateOneModel().SetFilter(byID(doc)).SetUpsert(true).
-			SetUpdate(bson.D{{Key: "$inc", Value: add}, {Key: "$set", Value: bson.D{{Key: "op", Value: op}}}}))
-		if len(models) == s.applyChunk {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-	}
-	return flush()
-}
-
-// marked reports whether the counts document carries op's mark.
-func (s *Store) marked(ctx context.Context, coll *mongo.Collection, doc, op string) (bool, error) {
-	var d struct {
-		Op string `bson:"op"`
-	}
-	err := coll.FindOne(ctx, byID(doc)).Decode(&d)
-	if errors.Is(err, mongo.ErrNoDocuments) {
-		return false, nil
-	}
+// pendingOf is the change c as its progress document keeps it while the
+// change is applied.
+func pendingOf(op string, c service.Change) (*pendingDoc, error) {
+	liv, anon := increments{}, increments{}
+	liv.add(c.Delta)
+	anon.add(c.Anonymous)
+	l, err := encodeIncrements(liv)
 	if err != nil {
-		return false, fmt.Errorf("read %s: %w", coll.Name(), err)
+		return nil, err
 	}
-	return d.Op == op, nil
+	a, err := encodeIncrements(anon)
+	if err != nil {
+		return nil, err
+	}
+	return &pendingDoc{Op: op, Living: l, Anonymous: a, Erase: c.Erase}, nil
 }
 
-// clearUp writes the change's erasure marks (an existing mark is kept),
-// deletes the erased candidates' documents and clears the others'
-// pending deltas, each only if it is still this change's. A stored
-// candidate's mark is written only with its erasure: a change that
-// crashed before its progress writes erased no one.
-func (s *Store) clearUp(ctx context.Context, op opDoc) error {
-	pending, err := s.pending(ctx, op)
+// apply changes the counts documents of coll by inc and marks each with
+// op: it reads them, adds in memory and writes each back whole (FerretDB
+// v1 applies a $inc of n fields in time growing with n squared, and
+// rewrites the document anyway), the new ones in one insert. A document
+// already marked with op got the change before a crash and is left
+// alone; only one change is in flight at a time, so the last mark
+// suffices. On MongoDB a write must find the mark it read (errs.Conflict
+// otherwise); on FerretDB the filter is the _id alone, the absorber lock
+// serialising writers.
+func (s *Store) apply(ctx context.Context, coll *mongo.Collection, op string, inc increments) error {
+	ids := make([]string, 0, len(inc))
+	for doc, fields := range inc {
+		if len(fields) > 0 {
+			ids = append(ids, doc)
+		}
+	}
+	current, err := s.countsDocs(ctx, coll, ids)
 	if err != nil {
 		return err
 	}
-	erasing := map[string]bool{}
+	var inserts []any
 	var models []mongo.WriteModel
-	for _, d := range pending {
-		if d.Pending.Erase {
-			erasing[d.ID] = true
-			models = append(models, mongo.NewDeleteOneModel().SetFilter(byID(d.ID)))
-		} else {
-			models = append(models, mongo.NewUpdateOneModel().SetFilter(byID(d.ID)).
-				SetUpdate(bson.D{{Key: "$unset", Value: bson.D{{Key: "pending", Value: ""}}}}))
+	for _, id := range ids {
+		d, found := current[id]
+		if found && d.Op == op {
+			continue
+		}
+		next := countsDoc{ID: id, N: addFields(d.N, inc[id]), Op: op}
+		if !found {
+			inserts = append(inserts, next)
+			continue
+		}
+		filter := byID(id)
+		if !s.server.FerretDB {
+			filter = append(filter, bson.E{Key: "op", Value: d.Op})
+		}
+		models = append(models, mongo.NewReplaceOneModel().SetFilter(filter).SetReplacement(next))
+	}
+	if len(inserts) > 0 {
+		if _, err := coll.InsertMany(ctx, inserts, options.InsertMany().SetOrdered(false)); err != nil {
+			return fmt.Errorf("apply change %s to %s: %w", op, coll.Name(), err)
+		}
+		if err := s.step("counts"); err != nil {
+			return err
 		}
 	}
+	for chunk := range slices.Chunk(models, s.applyChunk) {
+		res, err := bulk(ctx, coll, chunk)
+		if err != nil {
+			return fmt.Errorf("apply change %s to %s: %w", op, coll.Name(), err)
+		}
+		if int(res.matched) != len(chunk) {
+			return fmt.Errorf("apply change %s to %s: a counts document changed meanwhile: %w", op, coll.Name(), errs.Conflict)
+		}
+		if err := s.step("counts"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addFields returns n with add added, dropping counts that come to zero.
+func addFields(n map[string]int, add map[string]int) map[string]int {
+	out := make(map[string]int, len(n)+len(add))
+	for f, v := range n {
+		out[f] = v
+	}
+	for f, v := range add {
+		if out[f] += v; out[f] == 0 {
+			delete(out, f)
+		}
+	}
+	return out
+}
+
+// countsDocs reads the counts documents of ids that exist, several at a
+// time.
+func (s *Store) countsDocs(ctx context.Context, coll *mongo.Collection, ids []string) (map[string]countsDoc, error) {
+	var mu sync.Mutex
+	out := make(map[string]countsDoc, len(ids))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(s.readers)
+	for _, id := range ids {
+		g.Go(func() error {
+			var d countsDoc
+			err := coll.FindOne(gctx, byID(id)).Decode(&d)
+			if errors.Is(err, mongo.ErrNoDocuments) {
+				return nil
+			}
+			if err != nil {
+				return fmt.Errorf("read %s: %w", coll.Name(), err)
+			}
+			mu.Lock()
+			out[id] = d
+			mu.Unlock()
+			return nil
+		})
+	}
+	return out, g.Wait()
+}
+
+// clearUp writes the change's erasure marks (an existing mark is kept)
+// and deletes the erased candidates' documents. The other documents keep
+// their pending delta, stale once the journal forgets the change
+// (clearing it would cost a second write of every document). A stored
+// candidate's mark is written only with its erasure: a change that
+// crashed before its progress writes erased no one.
+func (s *Store) clearUp(ctx context.Context, op opDoc, erased map[string]bool) error {
 	var marks []mongo.WriteModel
 	for _, m := range op.Marks {
-		if m.Stored && !erasing[m.ID] {
+		if m.Stored && !erased[m.ID] {
 			continue
 		}
 		marks = append(marks, mongo.NewUpdateOneModel().SetFilter(byID(m.ID)).SetUpsert(true).
 			SetUpdate(bson.D{{Key: "$setOnInsert", Value: bson.D{{Key: "event", Value: m.Event}, {Key: "at", Value: m.At}}}}))
 	}
 	if len(marks) > 0 {
-		if _, err := s.erased.BulkWrite(ctx, marks); err != nil {
+		if _, err := bulk(ctx, s.erased, marks); err != nil {
 			return fmt.Errorf("erasure marks of change %s: %w", op.ID, err)
 		}
 	}
-	if len(models) == 0 {
+	var deletes []mongo.WriteModel
+	for id := range erased {
+		deletes = append(deletes, mongo.NewDeleteOneModel().SetFilter(byID(id)))
+	}
+	if len(deletes) == 0 {
 		return nil
 	}
-	if _, err := s.coll(progressColl, op.Generation).BulkWrite(ctx, models); err != nil {
+	if _, err := bulk(ctx, s.coll(progressColl, op.Generation), deletes); err != nil {
 		return fmt.Errorf("clear change %s: %w", op.ID, err)
 	}
 	return nil
 }
 
-// pending reads the change's candidates' documents that still carry its
-// pending delta: those step 3 wrote and step 5 has not cleared.
+// pending reads the change's candidates' documents that carry its
+// pending delta: those step 3 wrote (and step 5 did not delete).
 func (s *Store) pending(ctx context.Context, op opDoc) ([]progressDoc, error) {
 	docs, err := s.progressDocs(ctx, op.Generation, op.Candidates)
 	if err != nil {
@@ -307,18 +387,23 @@ func (s *Store) Recover(ctx context.Context) error {
 		return fmt.Errorf("read the journal: %w", err)
 	}
 	for _, op := range ops {
-		living, anonymous := increments{}, increments{}
-		if op.Phase != phaseFinishing {
-			pending, err := s.pending(ctx, op)
-			if err != nil {
-				return err
+		pending, err := s.pending(ctx, op)
+		if err != nil {
+			return err
+		}
+		living, anonymous, erased := increments{}, increments{}, map[string]bool{}
+		for _, d := range pending {
+			if d.Pending.Erase {
+				erased[d.ID] = true
 			}
-			for _, d := range pending {
-				addIncrementsDocs(living, d.Pending.Living)
-				addIncrementsDocs(anonymous, d.Pending.Anonymous)
+			if op.Phase == phaseFinishing {
+				continue
+			}
+			if err := errors.Join(addEncoded(living, d.Pending.Living), addEncoded(anonymous, d.Pending.Anonymous)); err != nil {
+				return fmt.Errorf("recover change %s: %w", op.ID, err)
 			}
 		}
-		if err := s.finish(ctx, op, living, anonymous, true); err != nil {
+		if err := s.finish(ctx, op, living, anonymous, erased); err != nil {
 			return fmt.Errorf("recover change %s: %w", op.ID, err)
 		}
 	}

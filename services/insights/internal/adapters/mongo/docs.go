@@ -1,6 +1,7 @@
 package mongo
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/onward-jobs/onward/services/insights/internal/domain"
@@ -24,9 +25,12 @@ type progressDoc struct {
 	Shortlist  *time.Time     `bson:"shortlisted,omitempty"`
 	Intros     []introDoc     `bson:"intros,omitempty"`
 	// Contrib are the addresses the candidate's counts were last added
-	// to, by document: what the next change is the difference from.
-	Contrib []addressesDoc `bson:"contrib,omitempty"`
-	// Pending is the change being applied, until it is finished.
+	// to, by document: what the next change is the difference from. It
+	// is one compressed blob (packed), which FerretDB stores and reads far
+	// faster than hundreds of array elements.
+	Contrib []byte `bson:"contrib"`
+	// Pending is the last change written with this document. It is being
+	// applied while the journal holds its op, and stale after.
 	Pending *pendingDoc `bson:"pending,omitempty"`
 }
 
@@ -75,32 +79,20 @@ type followUpDoc struct {
 	Answered *time.Time `bson:"answered,omitempty"`
 }
 
-// addressesDoc is the fields of one counts document a candidate adds 1 to.
-type addressesDoc struct {
-	Doc    string   `bson:"d"`
-	Fields []string `bson:"f"`
-}
-
-// incrementsDoc is what one change adds to the fields of one counts
-// document, as parallel lists (field names are data, not keys).
-type incrementsDoc struct {
-	Doc    string   `bson:"d"`
-	Fields []string `bson:"f"`
-	N      []int    `bson:"n"`
-}
-
 // pendingDoc is a change stored with the progress it leads to, in the
 // same write, and kept until its counts are applied: op names the
 // journal entry.
 type pendingDoc struct {
-	Op        string          `bson:"op"`
-	Living    []incrementsDoc `bson:"living,omitempty"`
-	Anonymous []incrementsDoc `bson:"anonymous,omitempty"`
-	Erase     bool            `bson:"erase,omitempty"`
+	Op string `bson:"op"`
+	// Living and Anonymous are the increments, each one compressed blob
+	// (packed).
+	Living    []byte `bson:"living,omitempty"`
+	Anonymous []byte `bson:"anonymous,omitempty"`
+	Erase     bool   `bson:"erase,omitempty"`
 }
 
 // toProgressDoc renders a change's new progress document.
-func toProgressDoc(c service.Change, version int64) progressDoc {
+func toProgressDoc(c service.Change, version int64) (progressDoc, error) {
 	p := c.Progress
 	d := progressDoc{ID: c.CandidateID, Version: version, FoldedAt: c.FoldedAt, Org: p.OrganisationID, Setting: p.Setting,
 		Country: p.Country, Region: p.Region, Urban: p.Urban, Created: p.CreatedAt,
@@ -111,10 +103,12 @@ func toProgressDoc(c service.Change, version int64) progressDoc {
 	for _, in := range p.Introductions {
 		d.Intros = append(d.Intros, toIntroDoc(in))
 	}
-	for doc, fields := range contributionAddresses(c.Contributions) {
-		d.Contrib = append(d.Contrib, addressesDoc{Doc: doc, Fields: fields})
+	contrib, err := pack(contributionAddresses(c.Contributions))
+	if err != nil {
+		return progressDoc{}, fmt.Errorf("progress of %s: %w", c.CandidateID, err)
 	}
-	return d
+	d.Contrib = contrib
+	return d, nil
 }
 
 func toIntroDoc(in domain.IntroductionFacts) introDoc {
@@ -147,9 +141,9 @@ func toStored(d progressDoc) (service.Stored, error) {
 	for _, in := range d.Intros {
 		p.Introductions = append(p.Introductions, toIntroductionFacts(in))
 	}
-	byDoc := make(map[string][]string, len(d.Contrib))
-	for _, a := range d.Contrib {
-		byDoc[a.Doc] = append(byDoc[a.Doc], a.Fields...)
+	var byDoc map[string][]string
+	if err := unpack(d.Contrib, &byDoc); err != nil {
+		return service.Stored{}, fmt.Errorf("contributions: %w", err)
 	}
 	contrib, err := contributionsAt(byDoc)
 	if err != nil {
@@ -178,34 +172,32 @@ func toIntroductionFacts(d introDoc) domain.IntroductionFacts {
 	return in
 }
 
-// toIncrementsDocs renders increments as stored in a pending change.
-func toIncrementsDocs(inc increments) []incrementsDoc {
-	out := make([]incrementsDoc, 0, len(inc))
-	for doc, fields := range inc {
-		d := incrementsDoc{Doc: doc}
-		for f, n := range fields {
-			d.Fields, d.N = append(d.Fields, f), append(d.N, n)
-		}
-		if len(d.Fields) > 0 {
-			out = append(out, d)
-		}
+// encodeIncrements renders increments as a pending change keeps them.
+func encodeIncrements(inc increments) ([]byte, error) {
+	if len(inc) == 0 {
+		return nil, nil
 	}
-	return out
+	return pack(inc)
 }
 
-// addIncrementsDocs adds stored increments to inc.
-func addIncrementsDocs(inc increments, docs []incrementsDoc) {
-	for _, d := range docs {
-		for i, f := range d.Fields {
-			if inc[d.Doc] == nil {
-				inc[d.Doc] = map[string]int{}
+// addEncoded adds increments a pending change kept to inc.
+func addEncoded(inc increments, encoded []byte) error {
+	var more increments
+	if err := unpack(encoded, &more); err != nil {
+		return fmt.Errorf("pending increments: %w", err)
+	}
+	for doc, fields := range more {
+		for f, n := range fields {
+			if inc[doc] == nil {
+				inc[doc] = map[string]int{}
 			}
-			inc[d.Doc][f] += d.N[i]
-			if inc[d.Doc][f] == 0 {
-				delete(inc[d.Doc], f)
+			inc[doc][f] += n
+			if inc[doc][f] == 0 {
+				delete(inc[doc], f)
 			}
 		}
 	}
+	return nil
 }
 
 func timePtr(t time.Time) *time.Time {

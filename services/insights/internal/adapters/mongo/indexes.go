@@ -53,7 +53,7 @@ func addToLists(ctx context.Context, coll *mongo.Collection, lists map[string][]
 		models = append(models, mongo.NewUpdateOneModel().SetFilter(byID(id)).SetUpsert(true).
 			SetUpdate(bson.D{{Key: "$addToSet", Value: bson.D{{Key: "candidates", Value: bson.D{{Key: "$each", Value: ids}}}}}}))
 	}
-	if _, err := coll.BulkWrite(ctx, models); err != nil {
+	if _, err := bulk(ctx, coll, models); err != nil {
 		return fmt.Errorf("index %s: %w", coll.Name(), err)
 	}
 	return nil
@@ -101,7 +101,7 @@ func (s *Store) MarkDirty(ctx context.Context, building int, ids []string) error
 	if len(models) == 0 {
 		return nil
 	}
-	if _, err := s.coll(dirtyColl, building).BulkWrite(ctx, models); err != nil {
+	if _, err := bulk(ctx, s.coll(dirtyColl, building), models); err != nil {
 		return fmt.Errorf("mark dirty: %w", err)
 	}
 	return nil

@@ -36,7 +36,11 @@ func (s *Store) BeginRebuild(ctx context.Context) (int, error) {
 func (s *Store) WriteRebuilt(ctx context.Context, gen int, docs []service.Change) error {
 	out := make([]any, len(docs))
 	for i, c := range docs {
-		out[i] = toProgressDoc(c, 1)
+		d, err := toProgressDoc(c, 1)
+		if err != nil {
+			return err
+		}
+		out[i] = d
 	}
 	return s.insert(ctx, progressColl, gen, out)
 }

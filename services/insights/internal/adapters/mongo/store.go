@@ -57,7 +57,8 @@ type Store struct {
 	// fail, when set by a test, is asked after each step of a change and
 	// can stop it there, as a crash would.
 	fail func(step string) error
-	// applyChunk is how many counts documents one bulk write changes.
+	// applyChunk is how many counts documents one bulk write changes,
+	// at most maxBulk.
 	applyChunk int
 }
 
@@ -70,7 +71,7 @@ func NewStore(ctx context.Context, db *mongo.Database) (*Store, error) {
 		return nil, err
 	}
 	return &Store{db: db, meta: db.Collection("meta"), ops: db.Collection("ops"), anonymous: db.Collection("anonymous"),
-		erased: db.Collection("erased"), server: server, readers: 16, applyChunk: 500}, nil
+		erased: db.Collection("erased"), server: server, readers: 16, applyChunk: maxBulk}, nil
 }
 
 // coll returns a generation's collection.
