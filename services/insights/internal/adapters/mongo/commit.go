@@ -2,16 +2,12 @@ package mongo
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"slices"
-	"sync"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
-	"golang.org/x/sync/errgroup"
 
 	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/pkg/mongox"
@@ -21,13 +17,14 @@ import (
 // The phases of a change in the journal.
 const (
 	// phaseWriting: progress documents are being written, each with its
-	// pending delta; no count has changed yet.
+	// pending delta, and then the counts changed, each counts document
+	// marked with the change's id. Recovery sums the deltas of the
+	// documents written and changes the counts documents not marked.
 	phaseWriting = "writing"
-	// phaseCounting: every progress document is written; the counts are
-	// being changed, each document marked with the change's id.
-	phaseCounting = "counting"
 	// phaseFinishing: the counts are changed; erasure marks are being
-	// written, erased documents deleted and pending deltas cleared.
+	// written and erased documents deleted. Recovery only finishes that:
+	// with some erased documents gone, the sum of the rest is no longer
+	// the change's.
 	phaseFinishing = "finishing"
 )
 
@@ -112,13 +109,11 @@ func erasing(changes []service.Change) map[string]bool {
 	return out
 }
 
-// finish takes a change from phaseCounting on: it changes the counts,
-// then clears up; erased are the stored candidates it erases.
+// finish takes a change on once its progress documents are written: it
+// changes the counts, then clears up; erased are the stored candidates it
+// erases.
 func (s *Store) finish(ctx context.Context, op opDoc, living, anonymous increments, erased map[string]bool) error {
 	if op.Phase != phaseFinishing {
-		if err := s.setPhase(ctx, op.ID, phaseCounting); err != nil {
-			return err
-		}
 		if err := s.apply(ctx, s.coll(countsColl, op.Generation), op.ID, living); err != nil {
 			return err
 		}
@@ -220,192 +215,4 @@ func pendingOf(op string, c service.Change) (*pendingDoc, error) {
 		return nil, err
 	}
 	return &pendingDoc{Op: op, Living: l, Anonymous: a, Erase: c.Erase}, nil
-}
-
-// apply changes the counts documents of coll by inc and marks each with
-// op: it reads them, adds in memory and writes each back whole (FerretDB
-// v1 applies a $inc of n fields in time growing with n squared, and
-// rewrites the document anyway), the new ones in one insert. A document
-// already marked with op got the change before a crash and is left
-// alone; only one change is in flight at a time, so the last mark
-// suffices. On MongoDB a write must find the mark it read (errs.Conflict
-// otherwise); on FerretDB the filter is the _id alone, the absorber lock
-// serialising writers.
-func (s *Store) apply(ctx context.Context, coll *mongo.Collection, op string, inc increments) error {
-	ids := make([]string, 0, len(inc))
-	for doc, fields := range inc {
-		if len(fields) > 0 {
-			ids = append(ids, doc)
-		}
-	}
-	current, err := s.countsDocs(ctx, coll, ids)
-	if err != nil {
-		return err
-	}
-	var inserts []any
-	var models []mongo.WriteModel
-	for _, id := range ids {
-		d, found := current[id]
-		if found && d.Op == op {
-			continue
-		}
-		next := countsDoc{ID: id, N: addFields(d.N, inc[id]), Op: op}
-		if !found {
-			inserts = append(inserts, next)
-			continue
-		}
-		filter := byID(id)
-		if !s.server.FerretDB {
-			filter = append(filter, bson.E{Key: "op", Value: d.Op})
-		}
-		models = append(models, mongo.NewReplaceOneModel().SetFilter(filter).SetReplacement(next))
-	}
-	if len(inserts) > 0 {
-		if _, err := coll.InsertMany(ctx, inserts, options.InsertMany().SetOrdered(false)); err != nil {
-			return fmt.Errorf("apply change %s to %s: %w", op, coll.Name(), err)
-		}
-		if err := s.step("counts"); err != nil {
-			return err
-		}
-	}
-	for chunk := range slices.Chunk(models, s.applyChunk) {
-		res, err := bulk(ctx, coll, chunk)
-		if err != nil {
-			return fmt.Errorf("apply change %s to %s: %w", op, coll.Name(), err)
-		}
-		if int(res.matched) != len(chunk) {
-			return fmt.Errorf("apply change %s to %s: a counts document changed meanwhile: %w", op, coll.Name(), errs.Conflict)
-		}
-		if err := s.step("counts"); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// addFields returns n with add added, dropping counts that come to zero.
-func addFields(n map[string]int, add map[string]int) map[string]int {
-	out := make(map[string]int, len(n)+len(add))
-	for f, v := range n {
-		out[f] = v
-	}
-	for f, v := range add {
-		if out[f] += v; out[f] == 0 {
-			delete(out, f)
-		}
-	}
-	return out
-}
-
-// countsDocs reads the counts documents of ids that exist, several at a
-// time.
-func (s *Store) countsDocs(ctx context.Context, coll *mongo.Collection, ids []string) (map[string]countsDoc, error) {
-	var mu sync.Mutex
-	out := make(map[string]countsDoc, len(ids))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(s.readers)
-	for _, id := range ids {
-		g.Go(func() error {
-			var d countsDoc
-			err := coll.FindOne(gctx, byID(id)).Decode(&d)
-			if errors.Is(err, mongo.ErrNoDocuments) {
-				return nil
-			}
-			if err != nil {
-				return fmt.Errorf("read %s: %w", coll.Name(), err)
-			}
-			mu.Lock()
-			out[id] = d
-			mu.Unlock()
-			return nil
-		})
-	}
-	return out, g.Wait()
-}
-
-// clearUp writes the change's erasure marks (an existing mark is kept)
-// and deletes the erased candidates' documents. The other documents keep
-// their pending delta, stale once the journal forgets the change
-// (clearing it would cost a second write of every document). A stored
-// candidate's mark is written only with its erasure: a change that
-// crashed before its progress writes erased no one.
-func (s *Store) clearUp(ctx context.Context, op opDoc, erased map[string]bool) error {
-	var marks []mongo.WriteModel
-	for _, m := range op.Marks {
-		if m.Stored && !erased[m.ID] {
-			continue
-		}
-		marks = append(marks, mongo.NewUpdateOneModel().SetFilter(byID(m.ID)).SetUpsert(true).
-			SetUpdate(bson.D{{Key: "$setOnInsert", Value: bson.D{{Key: "event", Value: m.Event}, {Key: "at", Value: m.At}}}}))
-	}
-	if len(marks) > 0 {
-		if _, err := bulk(ctx, s.erased, marks); err != nil {
-			return fmt.Errorf("erasure marks of change %s: %w", op.ID, err)
-		}
-	}
-	var deletes []mongo.WriteModel
-	for id := range erased {
-		deletes = append(deletes, mongo.NewDeleteOneModel().SetFilter(byID(id)))
-	}
-	if len(deletes) == 0 {
-		return nil
-	}
-	if _, err := bulk(ctx, s.coll(progressColl, op.Generation), deletes); err != nil {
-		return fmt.Errorf("clear change %s: %w", op.ID, err)
-	}
-	return nil
-}
-
-// pending reads the change's candidates' documents that carry its
-// pending delta: those step 3 wrote (and step 5 did not delete).
-func (s *Store) pending(ctx context.Context, op opDoc) ([]progressDoc, error) {
-	docs, err := s.progressDocs(ctx, op.Generation, op.Candidates)
-	if err != nil {
-		return nil, err
-	}
-	var out []progressDoc
-	for _, d := range docs {
-		if d.Pending != nil && d.Pending.Op == op.ID {
-			out = append(out, d)
-		}
-	}
-	return out, nil
-}
-
-// Recover finishes every change a crash left in the journal. It sums the
-// deltas of the documents still pending with the change (a document step
-// 3 did not reach keeps its old facts and was never counted), changes
-// each counts document not yet marked with it, and clears up. Changes
-// are serialised, so at most one is found.
-func (s *Store) Recover(ctx context.Context) error {
-	cur, err := s.ops.Find(ctx, bson.D{})
-	if err != nil {
-		return fmt.Errorf("read the journal: %w", err)
-	}
-	var ops []opDoc
-	if err := cur.All(ctx, &ops); err != nil {
-		return fmt.Errorf("read the journal: %w", err)
-	}
-	for _, op := range ops {
-		pending, err := s.pending(ctx, op)
-		if err != nil {
-			return err
-		}
-		living, anonymous, erased := increments{}, increments{}, map[string]bool{}
-		for _, d := range pending {
-			if d.Pending.Erase {
-				erased[d.ID] = true
-			}
-			if op.Phase == phaseFinishing {
-				continue
-			}
-			if err := errors.Join(addEncoded(living, d.Pending.Living), addEncoded(anonymous, d.Pending.Anonymous)); err != nil {
-				return fmt.Errorf("recover change %s: %w", op.ID, err)
-			}
-		}
-		if err := s.finish(ctx, op, living, anonymous, erased); err != nil {
-			return fmt.Errorf("recover change %s: %w", op.ID, err)
-		}
-	}
-	return nil
 }

@@ -14,11 +14,12 @@ import (
 )
 
 // countsDoc is one counts document: the counts by field, and the id of
-// the last change applied to it.
+// the last change applied to it ("" for none, stored all the same, so
+// that MongoDB's filter on it matches).
 type countsDoc struct {
 	ID string         `bson:"_id"`
 	N  map[string]int `bson:"n"`
-	Op string         `bson:"op,omitempty"`
+	Op string         `bson:"op"`
 }
 
 // ScopeCounts returns the counts of one scope and range of months, the

@@ -230,3 +230,37 @@ func keys[V any](m map[string]V) []string {
 	}
 	return out
 }
+
+// TestScopeCountsAddsTheAnonymousTotals: after an erasure a scope's
+// counts read the same, the erased candidate's share now coming from the
+// anonymous totals, and a month outside the range reads nothing.
+func TestScopeCountsAddsTheAnonymousTotals(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newStore(t)
+	a, b := progress("a", "org-1", "released"), progress("b", "org-1", "probation")
+	if err := s.Commit(ctx, 1, []service.Change{changeTo(a, nil), changeTo(b, nil)}); err != nil {
+		t.Fatal(err)
+	}
+	from, to := domain.MonthOf(day("2025-03-01")), domain.MonthOf(day("2025-09-01"))
+	read := func(scope string) domain.Counts {
+		c, err := s.ScopeCounts(ctx, scope, from, to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	before, platform := read("org-1"), read(domain.PlatformScope)
+	if len(before.Cells) == 0 || len(before.Days) == 0 || len(platform.Employers) == 0 || len(before.Employers) != 0 {
+		t.Fatalf("counts before: %d cells, %d days, %d employer counts (platform %d)", len(before.Cells), len(before.Days),
+			len(before.Employers), len(platform.Employers))
+	}
+	if err := s.Commit(ctx, 1, []service.Change{erasureOf("b", stored(t, s, "b")["b"])}); err != nil {
+		t.Fatal(err)
+	}
+	sameCounts(t, "org-1 after the erasure", read("org-1"), before)
+	sameCounts(t, "platform after the erasure", read(domain.PlatformScope), platform)
+	if c, err := s.ScopeCounts(ctx, "org-1", to+1, to+3); err != nil || len(c.Cells)+len(c.Days) != 0 {
+		t.Errorf("months without anyone: %+v, %v", c, err)
+	}
+}
