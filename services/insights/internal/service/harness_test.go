@@ -3,6 +3,8 @@ package service_test
 import (
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"maps"
 	"math/rand/v2"
 	"sync"
@@ -68,7 +70,8 @@ func newHarness(t testing.TB, overHTTP bool, chunk int) *harness {
 		}
 	}
 	locks := redislock.Locks{Redis: testkit.Redis(t), Prefix: testkit.UniqueName(t, "insights") + ":", TTL: time.Minute, Wait: time.Minute}
-	svc := service.New(service.Deps{Store: store, Owners: owners, Lock: locks, Clock: c.Now, Chunk: chunk})
+	svc := service.New(service.Deps{Store: store, Owners: owners, Lock: locks, Clock: c.Now, Chunk: chunk,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	return &harness{clock: c, world: w, store: store, svc: svc}
 }
 
