@@ -60,4 +60,4 @@ bench: test-deps
 
 ## build: compile every service alone, as its Docker image does (GOWORK=off).
 build:
-	@for s in web gateway employers candidates matching notifications placements; do (cd services/$$s && GOWORK=off go build -o ../../bin/$$s ./cmd/$$s) || exit 1; done
+	@for s in web gateway employers candidates matching notifications placements insights; do (cd services/$$s && GOWORK=off go build -o ../../bin/$$s ./cmd/$$s) || exit 1; done

@@ -29,6 +29,7 @@ var onwardServices = []onwardService{
 	{name: "matching", port: "8083", database: "onward_matching"},
 	{name: "notifications", port: "8084", database: "onward_notifications"},
 	{name: "placements", port: "8085", database: "onward_placements"},
+	{name: "insights", port: "8086", database: "onward_insights"},
 }
 
 // requiredEnv are the variables the compose file refuses to start without.
@@ -50,6 +51,7 @@ var requiredEnv = map[string]string{
 	"MONGO_MATCHING_PASSWORD":       "test-mongo-matching",
 	"MONGO_NOTIFICATIONS_PASSWORD":  "test-mongo-notifications",
 	"MONGO_PLACEMENTS_PASSWORD":     "test-mongo-placements",
+	"MONGO_INSIGHTS_PASSWORD":       "test-mongo-insights",
 	"REDIS_PASSWORD":                "test-redis-password",
 }
 
@@ -407,6 +409,7 @@ func checkEnvironment(t *testing.T, svc types.ServiceConfig, want onwardService)
 		expect["MATCHING_URL"] = "http://matching:8083"
 		expect["NOTIFICATIONS_URL"] = "http://notifications:8084"
 		expect["PLACEMENTS_URL"] = "http://placements:8085"
+		expect["INSIGHTS_URL"] = "http://insights:8086"
 		expect["ONWARD_ADMIN_EMAIL"] = requiredEnv["ONWARD_ADMIN_EMAIL"]
 		expect["ONWARD_ADMIN_PASSWORD"] = requiredEnv["ONWARD_ADMIN_PASSWORD"]
 		expect["ONWARD_KEY_ENCRYPTION_KEY"] = requiredEnv["ONWARD_KEY_ENCRYPTION_KEY"]
@@ -421,6 +424,13 @@ func checkEnvironment(t *testing.T, svc types.ServiceConfig, want onwardService)
 		expect["EMPLOYERS_URL"] = "http://employers:8081"
 		expect["CANDIDATES_URL"] = "http://candidates:8082"
 		expect["MATCHING_URL"] = "http://matching:8083"
+	}
+	if want.name == "insights" {
+		// The owners whose facts it counts.
+		expect["EMPLOYERS_URL"] = "http://employers:8081"
+		expect["CANDIDATES_URL"] = "http://candidates:8082"
+		expect["MATCHING_URL"] = "http://matching:8083"
+		expect["PLACEMENTS_URL"] = "http://placements:8085"
 	}
 	if want.name == "notifications" {
 		// The owners it asks who is told, and the mail server (Mailpit of

@@ -35,6 +35,8 @@ type Config struct {
 	NotificationsAddr string `env:"ONWARD_NOTIFICATIONS_ADDR" envDefault:"127.0.0.1:8084" validate:"required"`
 	// PlacementsAddr is where the placements service listens.
 	PlacementsAddr string `env:"ONWARD_PLACEMENTS_ADDR" envDefault:"127.0.0.1:8085" validate:"required"`
+	// InsightsAddr is where the insights service listens.
+	InsightsAddr string `env:"ONWARD_INSIGHTS_ADDR" envDefault:"127.0.0.1:8086" validate:"required"`
 	// SMTPURL, when set, is the mail server the services send through, and
 	// no mail catcher is started.
 	SMTPURL string `env:"SMTP_URL" secret:"true"`
@@ -67,7 +69,7 @@ func LoadConfig(environ map[string]string) (Config, error) {
 	if err := config.Load(&cfg, environ); err != nil {
 		return Config{}, err
 	}
-	for _, addr := range []string{cfg.FerretDBAddr, cfg.WebAddr, cfg.GatewayAddr, cfg.EmployersAddr, cfg.CandidatesAddr, cfg.MatchingAddr, cfg.NotificationsAddr, cfg.PlacementsAddr, cfg.MailSMTPAddr, cfg.MailAddr} {
+	for _, addr := range []string{cfg.FerretDBAddr, cfg.WebAddr, cfg.GatewayAddr, cfg.EmployersAddr, cfg.CandidatesAddr, cfg.MatchingAddr, cfg.NotificationsAddr, cfg.PlacementsAddr, cfg.InsightsAddr, cfg.MailSMTPAddr, cfg.MailAddr} {
 		if _, _, err := net.SplitHostPort(addr); err != nil {
 			return Config{}, fmt.Errorf("config: listen address %q: %w", addr, err)
 		}

@@ -80,7 +80,7 @@ func TestSharedEnviron(t *testing.T) {
 		"MONGO_URI": st.MongoURI, "REDIS_URL": st.RedisURL, "ONWARD_PUBLIC_URL": "http://localhost:8080",
 		"WEB_URL": "http://127.0.0.1:8080", "GATEWAY_URL": "http://127.0.0.1:8090", "EMPLOYERS_URL": "http://127.0.0.1:8081",
 		"CANDIDATES_URL": "http://127.0.0.1:8082", "MATCHING_URL": "http://127.0.0.1:8083", "NOTIFICATIONS_URL": "http://127.0.0.1:8084",
-		"PLACEMENTS_URL": "http://127.0.0.1:8085",
+		"PLACEMENTS_URL": "http://127.0.0.1:8085", "INSIGHTS_URL": "http://127.0.0.1:8086",
 	}
 	for k, v := range want {
 		if env[k] != v {

@@ -98,6 +98,7 @@ var serviceAddrKeys = map[string]string{
 	"web": "ONWARD_WEB_ADDR", "gateway": "ONWARD_GATEWAY_ADDR", "employers": "ONWARD_EMPLOYERS_ADDR",
 	"candidates": "ONWARD_CANDIDATES_ADDR", "matching": "ONWARD_MATCHING_ADDR",
 	"notifications": "ONWARD_NOTIFICATIONS_ADDR", "placements": "ONWARD_PLACEMENTS_ADDR",
+	"insights": "ONWARD_INSIGHTS_ADDR",
 }
 
 // testEnviron is a complete environment on free ports. REDIS_URL and

@@ -12,6 +12,7 @@ import (
 	"github.com/onward-jobs/onward/services/candidates"
 	"github.com/onward-jobs/onward/services/employers"
 	"github.com/onward-jobs/onward/services/gateway"
+	"github.com/onward-jobs/onward/services/insights"
 	"github.com/onward-jobs/onward/services/matching"
 	"github.com/onward-jobs/onward/services/notifications"
 	"github.com/onward-jobs/onward/services/placements"
@@ -56,6 +57,11 @@ func onwardServices(cfg Config, console io.Writer) []service {
 		{name: "placements", addr: cfg.PlacementsAddr, run: func(ctx context.Context, env map[string]string, logOut io.Writer) error {
 			return placements.RunWithClock(ctx, env, logOut, placementsClock)
 		}},
+		// Insights counts outcomes from the others' events and facts; the
+		// gateway proxies /api/v1/insights to it at INSIGHTS_URL.
+		{name: "insights", addr: cfg.InsightsAddr, run: func(ctx context.Context, env map[string]string, logOut io.Writer) error {
+			return insights.RunWithClock(ctx, env, logOut, insightsClock)
+		}},
 	}
 }
 
@@ -69,6 +75,11 @@ var placementsClock func() time.Time
 // matching services' clocks, so an outcomes test can register people
 // and shortlist them in months gone by; nil is the wall clock.
 var candidatesClock, matchingClock func() time.Time
+
+// insightsClock, like placementsClock, is the insights service's clock
+// when a platform test sets it, so days 30, 90 and 180 of a placement
+// come (with DAILY_PASS_INTERVAL short); nil is the wall clock.
+var insightsClock func() time.Time
 
 // perServiceKeys are dropped from the shared environment: each service
 // gets its own listen address, and keeps its own default database, so a

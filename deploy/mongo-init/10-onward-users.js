@@ -26,3 +26,4 @@ serviceUser('candidates');
 serviceUser('matching');
 serviceUser('notifications');
 serviceUser('placements');
+serviceUser('insights');

@@ -30,18 +30,20 @@ func TestProxyForwardsByPrefix(t *testing.T) {
 		t.Cleanup(s.Close)
 		return s
 	}
-	emp, cand, match := upstream("employers"), upstream("candidates"), upstream("matching")
-	g := gatewaytest.Start(t, map[string]string{"EMPLOYERS_URL": emp.URL, "CANDIDATES_URL": cand.URL, "MATCHING_URL": match.URL})
+	emp, cand, match, ins := upstream("employers"), upstream("candidates"), upstream("matching"), upstream("insights")
+	g := gatewaytest.Start(t, map[string]string{"EMPLOYERS_URL": emp.URL, "CANDIDATES_URL": cand.URL, "MATCHING_URL": match.URL,
+		"INSIGHTS_URL": ins.URL})
 
 	cases := map[string]string{
-		"/api/v1/roles?status=open":         "employers",
-		"/api/v1/roles/r1":                  "employers",
-		"/api/v1/roles/r1/shortlist":        "matching",
-		"/api/v1/employers/me":              "employers",
-		"/api/v1/candidates/c1":             "candidates",
-		"/api/v1/candidates/c1/suggestions": "matching",
-		"/api/v1/programmes":                "candidates",
-		"/api/v1/matching/status":           "matching",
+		"/api/v1/roles?status=open":                         "employers",
+		"/api/v1/roles/r1":                                  "employers",
+		"/api/v1/roles/r1/shortlist":                        "matching",
+		"/api/v1/employers/me":                              "employers",
+		"/api/v1/candidates/c1":                             "candidates",
+		"/api/v1/candidates/c1/suggestions":                 "matching",
+		"/api/v1/programmes":                                "candidates",
+		"/api/v1/matching/status":                           "matching",
+		"/api/v1/insights/outcomes?from=2025-01&to=2025-03": "insights",
 	}
 	for path, want := range cases {
 		req, _ := http.NewRequest("GET", g.URL+path, nil)
@@ -78,6 +80,10 @@ func TestProxyAnswers503WhenServiceDown(t *testing.T) {
 	r := call(t, g, "GET", "/api/v1/roles", "", nil).expect(t, http.StatusServiceUnavailable)
 	if !r.isProblem() || strings.Contains(r.Raw, "127.0.0.1") {
 		t.Fatalf("503 answer leaks internals or is not a problem: %s", r.Raw)
+	}
+	// Insights is optional: a gateway without INSIGHTS_URL answers 503.
+	if r := call(t, g, "GET", "/api/v1/insights/outcomes", "", nil).expect(t, http.StatusServiceUnavailable); !r.isProblem() {
+		t.Fatalf("insights not configured: %s", r.Raw)
 	}
 }
 

@@ -147,6 +147,10 @@ func TestEmployerVetting(t *testing.T) {
 		r.str("name") != "Café De Hoek" {
 		t.Fatalf("internal status: %s", r.Raw)
 	}
+	// Insights reads an organisation's kind for the outcome reports.
+	if r := call(t, g, "GET", internal, serviceToken(t, g, "insights", "gateway"), nil).expect(t, http.StatusOK); r.str("kind") != "employer" {
+		t.Fatalf("internal status for insights: %s", r.Raw)
+	}
 	call(t, g, "GET", internal, boss, nil).expect(t, http.StatusForbidden)
 	call(t, g, "GET", internal, admin, nil).expect(t, http.StatusForbidden)
 	call(t, g, "GET", "/internal/v1/organisations/missing", serviceToken(t, g, "placements", "gateway"), nil).expect(t, http.StatusNotFound)

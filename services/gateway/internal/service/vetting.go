@@ -21,7 +21,8 @@ const Producer = "gateway"
 const EventOrganisationStatusChanged = "organisation.status_changed"
 
 // OrganisationStatusReaders are the services that may read an
-// organisation's kind and status.
+// organisation's kind and status; insights reads an organisation's kind
+// for its reports (a programme's, an observer's).
 var OrganisationStatusReaders = []string{"employers", "placements", "candidates", "matching", "notifications", "insights"}
 
 // StatusOutbox stores an organisation's status change together with the

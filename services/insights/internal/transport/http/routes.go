@@ -27,13 +27,16 @@ type Deps struct {
 	// ReportMaxAge is how long a built report is served again; zero means
 	// service.DefaultReportMaxAge, a negative value none.
 	ReportMaxAge time.Duration
+	// Rebuilder serves POST /internal/v1/rebuild; nil leaves it out.
+	Rebuilder Rebuilder
 }
 
 type handlers struct {
-	outcomes *service.Outcomes
-	sharing  *service.Sharing
-	logger   *slog.Logger
-	clock    func() time.Time
+	outcomes  *service.Outcomes
+	sharing   *service.Sharing
+	logger    *slog.Logger
+	clock     func() time.Time
+	rebuilder Rebuilder
 }
 
 // Register mounts the insights API.
@@ -47,15 +50,18 @@ func Register(app *fiber.App, d Deps) {
 	h := &handlers{
 		outcomes: service.NewOutcomes(service.OutcomesDeps{Counts: d.Counts, Shares: d.Shares, Directory: d.Directory,
 			Clock: d.Clock, MaxAge: d.ReportMaxAge}),
-		sharing: service.NewSharing(d.Shares, d.Directory, d.Clock),
-		logger:  d.Logger,
-		clock:   d.Clock,
+		sharing:   service.NewSharing(d.Shares, d.Directory, d.Clock),
+		logger:    d.Logger,
+		clock:     d.Clock,
+		rebuilder: d.Rebuilder,
 	}
 	api := app.Group("/api/v1/insights", auth.Middleware(d.Verifier))
 	api.Get("/outcomes", h.getOutcomes)
 	api.Get("/shares", h.listShares)
 	api.Put("/shares/:observer", h.grantShare)
 	api.Delete("/shares/:observer", h.revokeShare)
+	internal := app.Group("/internal/v1", auth.Middleware(d.Verifier))
+	internal.Post("/rebuild", h.rebuild)
 }
 
 // principal returns the caller the auth middleware verified.

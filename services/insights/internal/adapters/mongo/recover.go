@@ -1,0 +1,97 @@
+package mongo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+)
+
+// clearUp writes the change's erasure marks (an existing mark is kept)
+// and deletes the erased candidates' documents. The other documents keep
+// their pending delta, stale once the journal forgets the change
+// (clearing it would cost a second write of every document). A stored
+// candidate's mark is written only with its erasure: a change that
+// crashed before its progress writes erased no one.
+func (s *Store) clearUp(ctx context.Context, op opDoc, erased map[string]bool) error {
+	var marks []mongo.WriteModel
+	for _, m := range op.Marks {
+		if m.Stored && !erased[m.ID] {
+			continue
+		}
+		marks = append(marks, mongo.NewUpdateOneModel().SetFilter(byID(m.ID)).SetUpsert(true).
+			SetUpdate(bson.D{{Key: "$setOnInsert", Value: bson.D{{Key: "event", Value: m.Event}, {Key: "at", Value: m.At}}}}))
+	}
+	if len(marks) > 0 {
+		if _, err := bulk(ctx, s.erased, marks); err != nil {
+			return fmt.Errorf("erasure marks of change %s: %w", op.ID, err)
+		}
+	}
+	var deletes []mongo.WriteModel
+	for id := range erased {
+		deletes = append(deletes, mongo.NewDeleteOneModel().SetFilter(byID(id)))
+	}
+	if len(deletes) == 0 {
+		return nil
+	}
+	if _, err := bulk(ctx, s.coll(progressColl, op.Generation), deletes); err != nil {
+		return fmt.Errorf("clear change %s: %w", op.ID, err)
+	}
+	return nil
+}
+
+// pending reads the change's candidates' documents that carry its
+// pending delta: those step 3 wrote (and step 5 did not delete).
+func (s *Store) pending(ctx context.Context, op opDoc) ([]progressDoc, error) {
+	docs, err := s.progressDocs(ctx, op.Generation, op.Candidates)
+	if err != nil {
+		return nil, err
+	}
+	var out []progressDoc
+	for _, d := range docs {
+		if d.Pending != nil && d.Pending.Op == op.ID {
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}
+
+// Recover finishes every change a crash left in the journal. It sums the
+// deltas of the documents still pending with the change (a document step
+// 3 did not reach keeps its old facts and was never counted), changes
+// each counts document not yet marked with it, and clears up. Changes
+// are serialised, so at most one is found.
+func (s *Store) Recover(ctx context.Context) error {
+	cur, err := s.ops.Find(ctx, bson.D{})
+	if err != nil {
+		return fmt.Errorf("read the journal: %w", err)
+	}
+	var ops []opDoc
+	if err := cur.All(ctx, &ops); err != nil {
+		return fmt.Errorf("read the journal: %w", err)
+	}
+	for _, op := range ops {
+		pending, err := s.pending(ctx, op)
+		if err != nil {
+			return err
+		}
+		living, anonymous, erased := increments{}, increments{}, map[string]bool{}
+		for _, d := range pending {
+			if d.Pending.Erase {
+				erased[d.ID] = true
+			}
+			if op.Phase == phaseFinishing {
+				continue
+			}
+			if err := errors.Join(addEncoded(living, d.Pending.Living), addEncoded(anonymous, d.Pending.Anonymous)); err != nil {
+				return fmt.Errorf("recover change %s: %w", op.ID, err)
+			}
+		}
+		if err := s.finish(ctx, op, living, anonymous, erased); err != nil {
+			return fmt.Errorf("recover change %s: %w", op.ID, err)
+		}
+	}
+	return nil
+}
