@@ -150,6 +150,7 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	proxy := transport.NewProxy([]transport.Upstream{
 		{Name: "employers", URL: cfg.EmployersURL}, {Name: "candidates", URL: cfg.CandidatesURL}, {Name: "matching", URL: cfg.MatchingURL},
 		{Name: "notifications", URL: cfg.NotificationsURL}, {Name: "placements", URL: cfg.PlacementsURL},
+		{Name: "insights", URL: cfg.InsightsURL},
 	}, cfg.ProxyTimeout)
 	transport.Register(rt.Server.App, transport.Deps{
 		Service: svc, Keys: keys, Verifier: verifier, InternalVerifier: internalVerifier, Proxy: proxy,

@@ -31,6 +31,9 @@ type Config struct {
 	// PlacementsURL is the placements service, optional like
 	// notifications: without it its routes answer 503.
 	PlacementsURL string `env:"PLACEMENTS_URL" validate:"omitempty,url"`
+	// InsightsURL is the insights service (outcome reports and their
+	// sharing), optional like placements.
+	InsightsURL string `env:"INSIGHTS_URL" validate:"omitempty,url"`
 	// OrgStatusCache is how long the proxy's gate trusts an organisation's
 	// status it read, at most 30 s: a suspension takes effect within it.
 	OrgStatusCache time.Duration `env:"ORG_STATUS_CACHE" envDefault:"10s" validate:"gte=0,lte=30s"`

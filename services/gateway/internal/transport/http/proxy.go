@@ -49,6 +49,7 @@ var Routes = []struct{ Pattern, Upstream string }{
 	{"/api/v1/placements", "placements"},
 	{"/api/v1/followups", "placements"},
 	{"/api/v1/disclosures", "candidates"},
+	{"/api/v1/insights", "insights"},
 }
 
 // Proxy forwards API calls to the services by path prefix.
@@ -117,7 +118,7 @@ func (p *Proxy) Handle(c *fiber.Ctx) error {
 	}
 	base := p.upstreams[upstream]
 	if base == "" {
-		// An optional service (notifications, placements) that is not deployed.
+		// An optional service (notifications, placements, insights) that is not deployed.
 		return fmt.Errorf("the %s service is not configured: %w", upstream, errs.Unavailable)
 	}
 	target := base + rawPath
