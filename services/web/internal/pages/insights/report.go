@@ -52,20 +52,27 @@ func (p *Pages) Report(c *fiber.Ctx) error {
 	if q.CSV {
 		err = p.streamCSV(c, q)
 	} else {
-		var resp *api.GetOutcomesReportResponse
-		if resp, err = p.k.API.GetOutcomesReportWithResponse(kit.Ctx(c), q.params(api.GetOutcomesReportParamsFormatJSON)); err == nil {
-			d.Report = p.reportView(c, v, q, ch, *resp.JSON200)
-			v.Form["from"], v.Form["to"] = d.Report.From, d.Report.To
-			return p.templates.Render(c, fiber.StatusOK, "report", v)
-		}
-	}
-	if err == nil {
-		return nil
+		err = p.drawReport(c, v, q, d)
 	}
 	if status, ok := formProblem(v, err); ok {
 		return p.templates.Render(c, status, "report", v)
 	}
-	return p.failed(c, err)
+	if err != nil {
+		return p.failed(c, err)
+	}
+	return nil
+}
+
+// drawReport asks the API for the report and draws it, its months in the
+// form as the report counted them.
+func (p *Pages) drawReport(c *fiber.Ctx, v *kit.View, q reportQuery, d *reportPage) error {
+	resp, err := p.k.API.GetOutcomesReportWithResponse(kit.Ctx(c), q.params(api.GetOutcomesReportParamsFormatJSON))
+	if err != nil {
+		return err
+	}
+	d.Report = p.reportView(c, v, q, d.choices, *resp.JSON200)
+	v.Form["from"], v.Form["to"] = d.Report.From, d.Report.To
+	return p.templates.Render(c, fiber.StatusOK, "report", v)
 }
 
 // streamCSV passes the API's CSV through as a download, under the API's

@@ -34,11 +34,12 @@ func TestAProgrammeAdminReadsItsOrganisationsReport(t *testing.T) {
 		"Flag: below four fifths of the best share. This share is 0.60 of the 50% of In a transition house.", "at most 33%",
 		"A flag is a question, not a verdict", `href="#flag-question"`,
 		`href="/insights?format=csv&from=2026-01&to=2026-12"`)
+	p.MustContain(t, "Registered: from 5 to 13 a month; 2 months hidden.", "Hired: every month hidden.")
 	if n := strings.Count(p.Body, `role="img" aria-labelledby="chart-`); n != 3 {
 		t.Errorf("the report draws %d charts, want 3", n)
 	}
 	p.MustMatch(t, `<title id="chart-funnel-title">From registration to a job</title><desc id="chart-funnel-desc">Registered: 64; Agreed to matching: 51;`,
-		`<caption>People at each step, and the share of the step before</caption>`, `<th scope="row">Registered</th>`)
+		`<caption>People at each step, and the share of the step before \(for work after a hire`, `<th scope="row">Registered</th>`)
 	if q := s.in.Last(t, http.MethodGet, "/api/v1/insights/outcomes").Query; q.Get("organisation") != "" || q.Get("from") != "2026-01" || q.Get("format") != "json" {
 		t.Errorf("the report asked the API with %v", q)
 	}

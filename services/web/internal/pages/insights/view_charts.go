@@ -23,11 +23,14 @@ func funnelChart(v *kit.View, total api.FunnelGroup) chartView {
 	var said []string
 	ch.Table = tableView{Caption: v.T("InsightsFunnelCaption"), Corner: v.T("InsightsColStep"),
 		Columns: []string{v.T("InsightsColPeople"), v.T("InsightsColConversion")}}
-	for _, s := range total.Steps {
+	for i, s := range total.Steps {
 		label := v.T("InsightsStep_" + string(s.Step))
-		conversion := cellView{Text: "–", Hidden: true}
-		if s.Conversion != nil {
+		conversion := cellView{Text: v.T("InsightsNotShown"), Hidden: true}
+		switch {
+		case s.Conversion != nil:
 			conversion = cellView{Text: v.Percent(*s.Conversion)}
+		case i == 0:
+			conversion = cellView{Text: v.T("InsightsFirstStep"), Hidden: true}
 		}
 		ch.Table.Rows = append(ch.Table.Rows, rowView{Head: label, Cells: []cellView{hiddenCell(v, s.Count), conversion}})
 		if slices.Contains(funnelSteps, s.Step) {
@@ -100,19 +103,32 @@ func trendChart(v *kit.View, months []api.TrendMonth, chosen []string) chartView
 	}
 	said := make([]string, 0, len(lines))
 	for k, s := range lines {
-		shown := 0
-		for _, p := range s.Points {
-			if p.Shown {
-				shown++
-			}
-		}
-		said = append(said, v.T("InsightsTrendSays", "Name", s.Label, "Count", shown))
-		st := lineStyles[k%len(lineStyles)]
-		ch.Legend = append(ch.Legend, legendItem{Label: s.Label, Swatch: lineSwatch(st)})
+		said = append(said, trendSays(v, s))
+		ch.Legend = append(ch.Legend, legendItem{Label: s.Label, Swatch: lineSwatch(lineStyles[k%len(lineStyles)])})
 	}
 	ch.SVG = trendSVG(ch.ID, ch.Heading, v.T("InsightsTrendDesc", "Count", len(months))+" "+strings.Join(said, " "), ticks, lines)
 	ch.Note = v.T("InsightsGapNote")
 	return ch
+}
+
+// trendSays describes a line in words, from its shown months only: its
+// lowest and highest count a month, and how many months are hidden.
+func trendSays(v *kit.View, s series) string {
+	low, high, hidden := -1, 0, 0
+	for _, p := range s.Points {
+		switch {
+		case !p.Shown:
+			hidden++
+		case low < 0 || p.Value < low:
+			low, high = p.Value, max(high, p.Value)
+		default:
+			high = max(high, p.Value)
+		}
+	}
+	if low < 0 {
+		return v.T("InsightsTrendAllHidden", "Name", s.Label)
+	}
+	return v.T("InsightsTrendSays", "Name", s.Label, "From", v.Number(low), "To", v.Number(high), "Count", hidden)
 }
 
 // chosenSteps are the chosen steps the report has, in the order chosen.
