@@ -79,7 +79,7 @@ func trendChart(v *kit.View, months []api.TrendMonth, chosen []string) chartView
 			steps = append(steps, s.Step)
 		}
 	}
-	ch.Table = tableView{Caption: v.T("InsightsTrendCaption"), Corner: v.T("InsightsColMonth")}
+	ch.Table = tableView{Caption: v.T("InsightsTrendCaption"), Corner: v.T("InsightsColMonth"), ScrollID: "trend-caption"}
 	for _, s := range steps {
 		ch.Table.Columns = append(ch.Table.Columns, v.T("InsightsStep_"+string(s)))
 	}

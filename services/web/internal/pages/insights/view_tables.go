@@ -14,9 +14,13 @@ type tableView struct {
 	Caption, Corner string
 	// Class sets the table apart in the stylesheet: insights-table-even
 	// gives its columns after the first equal widths.
-	Class   string
-	Columns []string
-	Rows    []rowView
+	Class string
+	// ScrollID names the caption of a table wide enough to scroll
+	// sideways on a wide screen, whose box keyboard users can then
+	// focus and scroll.
+	ScrollID string
+	Columns  []string
+	Rows     []rowView
 }
 
 // rowView is one row: its header and its cells.
@@ -39,8 +43,8 @@ type cellView struct {
 // is wider than a page.
 func groupsTables(v *kit.View, l *labels, d api.InsightsDimension, groups []api.FunnelGroup) []tableView {
 	name := v.T("InsightsDim_" + string(d))
-	toHire := tableView{Caption: v.T("InsightsGroupsCaption", "Name", name), Corner: name}
-	inWork := tableView{Caption: v.T("InsightsGroupsWorkCaption", "Name", name), Corner: name}
+	toHire := tableView{Caption: v.T("InsightsGroupsCaption", "Name", name), Corner: name, ScrollID: "groups-caption"}
+	inWork := tableView{Caption: v.T("InsightsGroupsWorkCaption", "Name", name), Corner: name, ScrollID: "groups-work-caption"}
 	for i, g := range groups {
 		hire, work := rowView{Head: l.group(d, g.Group)}, rowView{Head: l.group(d, g.Group)}
 		for _, s := range g.Steps {
@@ -94,7 +98,7 @@ func mediansTable(v *kit.View, l *labels, d api.InsightsDimension, groups []api.
 // employersTable tables each employer's requests, acceptances, meetings,
 // hires and retention, by name where the reader may read it.
 func employersTable(v *kit.View, l *labels, employers []api.EmployerOutcomes) *tableView {
-	t := &tableView{Caption: v.T("InsightsEmployersCaption"), Corner: v.T("InsightsColEmployer")}
+	t := &tableView{Caption: v.T("InsightsEmployersCaption"), Corner: v.T("InsightsColEmployer"), ScrollID: "employers-caption"}
 	for _, s := range employers[0].Steps {
 		t.Columns = append(t.Columns, v.T("InsightsStep_"+string(s.Step)))
 	}
