@@ -2,7 +2,6 @@ package insights
 
 import (
 	"html/template"
-	"strings"
 )
 
 // retentionRow is one day of the retention chart (after 30, 90 or 180
@@ -12,11 +11,6 @@ type retentionRow struct {
 	Label string
 	Parts [3]bar
 }
-
-// The three states' fills: working solid, not working hatched, not known
-// dotted, so they differ without colour too; the legend under the chart
-// shows the same.
-var retentionFills = [3]string{brandColour, "url(#%s-ended)", "url(#%s-unknown)"}
 
 // retentionSVG draws one stacked bar per day, in proportion when all
 // three counts are shown; when any is hidden the shares cannot be drawn,
@@ -29,10 +23,10 @@ func retentionSVG(id, title, desc, hiddenWords string, rows []retentionRow) temp
 		`<rect width="6" height="6" fill="#fbe3d3"/><rect width="2.5" height="6" fill="#a3410a"/></pattern>`+
 		`<pattern id="%s-unknown" width="6" height="6" patternUnits="userSpaceOnUse">`+
 		`<rect width="6" height="6" fill="#e8ebea"/><circle cx="3" cy="3" r="1.4" fill="#44504d"/></pattern></defs>`, id, id)
-	fills := [3]string{}
-	for k, f := range retentionFills {
-		fills[k] = strings.ReplaceAll(f, "%s", id)
-	}
+	// The three states' fills: working solid, not working hatched, not
+	// known dotted, so they differ without colour too; each row's key
+	// shows the same beside the state's name.
+	fills := [3]string{brandColour, "url(#" + id + "-ended)", "url(#" + id + "-unknown)"}
 	for i, r := range rows {
 		y := float64(i) * rowH
 		d.text(0, y+16, 15, true, "start", inkColour, r.Label, false)

@@ -67,3 +67,26 @@ func TestTextOnAChartIsEscaped(t *testing.T) {
 		t.Errorf("the drawing's text is not escaped:\n%s", svg)
 	}
 }
+
+// TestRetentionIsStackedOnlyWhenAllThreeAreShown: a day whose three
+// counts are shown is a bar in proportion (working a fifth, here); a day
+// with any hidden count draws no shares at all, only the hatched
+// outline, and writes each state's count or words under it.
+func TestRetentionIsStackedOnlyWhenAllThreeAreShown(t *testing.T) {
+	shown := func(n int) bar { return bar{Value: n, Shown: true, Text: num(float64(n))} }
+	svg := string(retentionSVG("r", "Still in work", "desc", "Hidden numbers", []retentionRow{
+		{Label: "After 30 days", Parts: [3]bar{shown(10), shown(30), shown(10)}},
+		{Label: "After 90 days", Parts: [3]bar{shown(10), {Text: "fewer than 5"}, shown(20)}},
+	}))
+	for _, want := range []string{
+		`width="68" height="24" fill="` + brandColour + `"`, `width="204" height="24" fill="url(#r-ended)"`, `fill="url(#r-unknown)"`,
+		`fill="url(#r-hidden)"`, ">Hidden numbers</text>", ">fewer than 5</text>", ">After 90 days</text>",
+	} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("the retention chart lacks %s:\n%s", want, svg)
+		}
+	}
+	if n := strings.Count(svg, `height="24" fill="`+brandColour+`"`); n != 1 {
+		t.Errorf("the retention chart draws %d working shares, want 1 (none for the day with a hidden count)", n)
+	}
+}
