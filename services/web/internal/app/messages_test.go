@@ -157,7 +157,8 @@ func TestEveryUsedMessageIsTranslated(t *testing.T) {
 	data := map[string]any{"Count": 2, "Name": "N", "Org": "O", "Role": "R", "Email": "E", "Kind": "K", "Limit": 12, "Max": 100,
 		"Query": "Q", "Text": "T", "Country": "C", "Population": "1,000", "Level": 2,
 		"Title": "T", "Status": "S", "List": "L", "Phrase": "P", "Suggestion": "G", "Field": "F",
-		"Day": "6", "Month": "M", "Year": "2026", "Date": "D", "Time": "12:00", "Km": "30"}
+		"Day": "6", "Month": "M", "Year": "2026", "Date": "D", "Time": "12:00", "Km": "30",
+		"From": "F", "To": "T", "Reached": "9", "Base": "30", "Rate": "50%", "Ratio": "0.60", "Best": "B"}
 	for _, lang := range webtest.Languages {
 		l := i18n.NewLocalizer(bundle, lang)
 		for _, id := range used {

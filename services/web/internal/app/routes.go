@@ -13,6 +13,7 @@ import (
 	"github.com/onward-jobs/onward/services/web/internal/pages/employer"
 	"github.com/onward-jobs/onward/services/web/internal/pages/explore"
 	"github.com/onward-jobs/onward/services/web/internal/pages/inbox"
+	"github.com/onward-jobs/onward/services/web/internal/pages/insights"
 	"github.com/onward-jobs/onward/services/web/internal/pages/observer"
 	"github.com/onward-jobs/onward/services/web/internal/pages/portfolio"
 	"github.com/onward-jobs/onward/services/web/internal/pages/staff"
@@ -20,7 +21,7 @@ import (
 
 // locales are the page packages' message files, read into the kit's one
 // bundle with its own.
-var locales = []fs.FS{account.Locales, employer.Locales, staff.Locales, portfolio.Locales, admin.Locales, inbox.Locales, observer.Locales}
+var locales = []fs.FS{account.Locales, employer.Locales, staff.Locales, portfolio.Locales, admin.Locales, inbox.Locales, observer.Locales, insights.Locales}
 
 // MessageFiles are the kit's and every page package's locale folders, for
 // the tests of the messages.
@@ -47,10 +48,10 @@ func routes(app *fiber.App, k *kit.Kit) {
 	// The home page shows each audience's panel; a refused "add an
 	// organisation" form is drawn on it again.
 	employers, staffs, records, explorer := employer.New(k), staff.New(k), portfolio.New(k), explore.New(k)
-	notifications, observers := inbox.New(k), observer.New(k)
+	notifications, observers, reports := inbox.New(k), observer.New(k), insights.New(k)
 	var accounts *account.Pages
 	admins := admin.New(k, func(c *fiber.Ctx, v *kit.View, status int) error { return accounts.RenderHome(c, v, status) })
-	accounts = account.New(k, employers.HomePanel, admins.HomePanel, staffs.HomePanel, observers.HomePanel)
+	accounts = account.New(k, employers.HomePanel, admins.HomePanel, staffs.HomePanel, observers.HomePanel, reports.HomePanel)
 
 	signedIn := func(guard func(kit.Actor) bool, h fiber.Handler) []fiber.Handler {
 		if guard == nil {
@@ -172,6 +173,16 @@ func routes(app *fiber.App, k *kit.Kit) {
 	app.Get("/candidates/:id/erase", signedIn(kit.ProgrammeAdmins, records.EraseForm)...)
 	app.Post("/candidates/:id/erase", signedIn(kit.ProgrammeAdmins, records.PostErase)...)
 	app.Get("/candidates/:id/audit", signedIn(kit.ProgrammeAdmins, records.AuditTrail)...)
+
+	// Outcomes and fairness: the report for a programme organisation's
+	// administrators, platform administrators and observers (the
+	// insights service decides what each may read), and the sharing of
+	// a programme organisation's reports with observers, by its
+	// administrators.
+	app.Get("/insights", signedIn(insights.Readers, reports.Report)...)
+	app.Get("/insights/sharing", signedIn(insights.Sharers, reports.Sharing)...)
+	app.Post("/insights/sharing", signedIn(insights.Sharers, reports.Share)...)
+	app.Post("/insights/sharing/:observer/revoke", signedIn(insights.Sharers, reports.Revoke)...)
 
 	// Administration: platform administrators for every organisation,
 	// an organisation's administrator for their own (/organisation).

@@ -12,6 +12,7 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+	"golang.org/x/text/number"
 )
 
 //go:embed locales/*.json
@@ -95,6 +96,18 @@ func (t *translator) localizer(lang string) Localizer {
 
 // Number writes n with the language's digit grouping: 75,000 or 75.000.
 func (l Localizer) Number(n int) string { return l.printer.Sprintf("%d", n) }
+
+// Percent writes a share (0 to 1) as a whole percentage the language's
+// way: 30%, 30 % in French and German.
+func (l Localizer) Percent(share float64) string {
+	return l.printer.Sprint(number.Percent(share, number.MaxFractionDigits(0)))
+}
+
+// Decimal writes x with exactly places decimals and the language's
+// decimal sign: 0.67, 0,67.
+func (l Localizer) Decimal(x float64, places int) string {
+	return l.printer.Sprint(number.Decimal(x, number.MinFractionDigits(places), number.MaxFractionDigits(places)))
+}
 
 // TOr translates id, or returns fallback when there is no such message:
 // for names that come from another service's vocabulary, which may grow

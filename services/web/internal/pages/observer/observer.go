@@ -1,9 +1,10 @@
 // Package observer holds the pages of observer organisations: funders,
 // cities and probation services that read the aggregate outcome reports
 // programme organisations share with them, and never a candidate, a role,
-// a shortlist or an introduction. Today it draws the observer's part of the
-// home page, which says where those reports will appear; the report pages
-// come with the insights service.
+// a shortlist or an introduction. It draws the observer's part of the
+// home page: the link to the shared reports (the insights pages) and the
+// organisation's own id, which a programme organisation's administrator
+// types to share with it.
 package observer
 
 import (
@@ -34,13 +35,22 @@ func New(k *kit.Kit) *Pages {
 	return &Pages{templates: k.Templates(templateFiles)}
 }
 
-// HomePanel is an observer's part of the home page (a kit.Panel): it says
-// plainly that the reports programme organisations share with the
-// observer's organisation will appear there. It draws nothing for anyone
-// else.
+// HomePanel is an observer's part of the home page (a kit.Panel): it
+// links to the reports programme organisations share with the observer's
+// organisation, and shows the organisation's id to give them. It draws
+// nothing for anyone else.
 func (p *Pages) HomePanel(c *fiber.Ctx, v *kit.View) (template.HTML, error) {
-	if !kit.ActorOf(c).IsObserver() {
+	a := kit.ActorOf(c)
+	if !a.IsObserver() {
 		return "", nil
 	}
-	return p.templates.Fragment("home_panel", "observer-home", v)
+	panel := *v
+	panel.Data = homePanel{OrgID: a.OrgID}
+	return p.templates.Fragment("home_panel", "observer-home", &panel)
+}
+
+// homePanel is what the observer's panel shows.
+type homePanel struct {
+	// OrgID is the observer's own organisation id.
+	OrgID string
 }

@@ -12,9 +12,10 @@ import (
 // administrator adds an observer organisation from the home page (a
 // programme type picked by mistake is dropped, since only programmes have
 // one), finds it with the list's kind filter and invites its first
-// administrator, whose home page says where shared reports will appear
-// and offers nothing on the hiring path.
-func TestAnObserverIsCreatedAndSeesWhereReportsWillAppear(t *testing.T) {
+// administrator, whose home page links to the shared reports, shows the
+// organisation's id to give programme organisations, and offers nothing
+// on the hiring path.
+func TestAnObserverIsCreatedAndSeesWhereReportsAre(t *testing.T) {
 	t.Parallel()
 	s := webtest.Start(t, nil)
 	admin := webtest.SignIn(t, s, s.AdminEmail, webtest.AdminPassword)
@@ -39,7 +40,8 @@ func TestAnObserverIsCreatedAndSeesWhereReportsWillAppear(t *testing.T) {
 	home := analyst.Submit(link, link, url.Values{"name": {"Inge Maes"}, "password": {webtest.StrongPassword}})
 	home.MustBeAt(t, "/home", http.StatusOK)
 	home.MustContain(t, "Stad Kortrijk · Observer", "Shared reports",
-		"When a programme organisation shares its outcome reports with your organisation, they appear here",
+		"When a programme organisation shares its outcome reports with your organisation, you can read them",
+		`href="/insights"`, "Your organisation's id", ">"+webtest.FormValue(t, created.Body, "org_id")+"</textarea>",
 		`action="/home/invitations"`)
 	home.MustNotContain(t, `href="/candidates"`, `href="/roles"`, `href="/roles/new"`, "What comes next")
 
