@@ -10,6 +10,7 @@ import (
 
 	"github.com/onward-jobs/onward/pkg/api"
 	"github.com/onward-jobs/onward/pkg/errs"
+	"github.com/onward-jobs/onward/pkg/geo"
 	"github.com/onward-jobs/onward/services/web/internal/kit"
 )
 
@@ -75,9 +76,10 @@ func (l *labels) group(d api.InsightsDimension, group string) string {
 	return group
 }
 
-// region names a region group, written country.code: Flanders, or the
-// country and the code where the region has no name here, or the country
-// alone with "region not known".
+// region names a region group, written country.code: in the reader's
+// language where the locale files name it (Flanders), else by the name
+// pkg/geo knows in the country's own language (Noord-Brabant), else the
+// country and the code; or the country alone with "region not known".
 func (l *labels) region(group string) string {
 	country, code, _ := strings.Cut(group, ".")
 	name := kit.CountryName(l.v.Localizer, country)
@@ -87,7 +89,11 @@ func (l *labels) region(group string) string {
 	case code == "":
 		return group
 	}
-	return l.v.TOr("InsightsRegion_"+country+"_"+code, l.v.T("InsightsRegionCode", "Country", name, "Text", code))
+	fallback := l.v.T("InsightsRegionCode", "Country", name, "Text", code)
+	if own, ok := geo.RegionName(group); ok {
+		fallback = own
+	}
+	return l.v.TOr("InsightsRegion_"+country+"_"+code, fallback)
 }
 
 // employer names an employer organisation of the platform's table.

@@ -30,7 +30,7 @@ func TestAProgrammeAdminReadsItsOrganisationsReport(t *testing.T) {
 		"From registration to a job", "Still in work", "Month by month", "How long it takes", "Does every group get the same chances?",
 		"fewer than 5", "not shown", "Registered", "Agreed to matching", "Hired",
 		`<option value="p1">Espresso bar</option>`, `<option value="p2">Roastery floor</option>`,
-		"In a transition house", "In a detention house", "Not known", "Flanders", "Netherlands, region 07", "Barista", "kitchen-assistant",
+		"In a transition house", "In a detention house", "Not known", "Flanders", "Noord-Holland", "Barista", "kitchen-assistant",
 		"Flag: below four fifths of the best share. This share is 0.60 of the 50% of In a transition house.", "at most 33%",
 		"A flag is a question, not a verdict", `href="#flag-question"`,
 		`href="/insights?format=csv&from=2026-01&to=2026-12"`)
