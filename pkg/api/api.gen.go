@@ -6429,6 +6429,13 @@ type ClientInterface interface {
 	// Corresponds with GET /internal/v1/programmes (the `ListAllProgrammes` operationId).
 	ListAllProgrammes(ctx context.Context, params *ListAllProgrammesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// RebuildInsights Rebuilds the insights read model from the owners' listings and says how many counts differed from the incremental ones. Service tokens only.
+	//
+	// For operators and platform tests: reads every candidate's facts from the owners (as a first start does), writes a new generation of the read model and swaps it in, then compares the living counts before and after key by key. Run when no event is in flight, `differences` is 0 when absorbing events reached the owners' truth. People's tokens answer 403.
+	//
+	// Corresponds with POST /internal/v1/rebuild (the `RebuildInsights` operationId).
+	RebuildInsights(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListRoleVersions Pages of {id, version} of every role, for other services. Service tokens only.
 	//
 	// Corresponds with GET /internal/v1/roles (the `ListRoleVersions` operationId).
@@ -9449,6 +9456,23 @@ func (c *Client) GetPlacementRecord(ctx context.Context, candidateID string, req
 // Corresponds with GET /internal/v1/programmes (the `ListAllProgrammes` operationId).
 func (c *Client) ListAllProgrammes(ctx context.Context, params *ListAllProgrammesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListAllProgrammesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RebuildInsights Rebuilds the insights read model from the owners' listings and says how many counts differed from the incremental ones. Service tokens only.
+//
+// For operators and platform tests: reads every candidate's facts from the owners (as a first start does), writes a new generation of the read model and swaps it in, then compares the living counts before and after key by key. Run when no event is in flight, `differences` is 0 when absorbing events reached the owners' truth. People's tokens answer 403.
+//
+// Corresponds with POST /internal/v1/rebuild (the `RebuildInsights` operationId).
+func (c *Client) RebuildInsights(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRebuildInsightsRequest(c.Server)
 	if err != nil {
 		return nil, err
 	}
@@ -15332,6 +15356,33 @@ func NewListAllProgrammesRequest(server string, params *ListAllProgrammesParams)
 	return req, nil
 }
 
+// NewRebuildInsightsRequest constructs an http.Request for the RebuildInsights method
+func NewRebuildInsightsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/internal/v1/rebuild")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListRoleVersionsRequest constructs an http.Request for the ListRoleVersions method
 func NewListRoleVersionsRequest(server string, params *ListRoleVersionsParams) (*http.Request, error) {
 	var err error
@@ -17281,6 +17332,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /internal/v1/programmes (the `ListAllProgrammes` operationId).
 	ListAllProgrammesWithResponse(ctx context.Context, params *ListAllProgrammesParams, reqEditors ...RequestEditorFn) (*ListAllProgrammesResponse, error)
+
+	// RebuildInsightsWithResponse Rebuilds the insights read model from the owners' listings and says how many counts differed from the incremental ones. Service tokens only.
+	//
+	// For operators and platform tests: reads every candidate's facts from the owners (as a first start does), writes a new generation of the read model and swaps it in, then compares the living counts before and after key by key. Run when no event is in flight, `differences` is 0 when absorbing events reached the owners' truth. People's tokens answer 403.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /internal/v1/rebuild (the `RebuildInsights` operationId).
+	RebuildInsightsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*RebuildInsightsResponse, error)
 
 	// ListRoleVersionsWithResponse Pages of {id, version} of every role, for other services. Service tokens only.
 	//
@@ -25447,6 +25507,73 @@ func (r ListAllProgrammesResponse) ContentType() string {
 	return ""
 }
 
+type RebuildInsightsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		// Candidates The candidates the rebuilt read model holds.
+		Candidates int `json:"candidates"`
+
+		// Differences Counts (cells, day histogram entries, per-employer cells) whose value the rebuild changed.
+		Differences int `json:"differences"`
+	}
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RebuildInsightsResponse) GetJSON200() *struct {
+	// Candidates The candidates the rebuilt read model holds.
+	Candidates int `json:"candidates"`
+
+	// Differences Counts (cells, day histogram entries, per-employer cells) whose value the rebuild changed.
+	Differences int `json:"differences"`
+} {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r RebuildInsightsResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r RebuildInsightsResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetBody returns the raw response body bytes
+func (r RebuildInsightsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RebuildInsightsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RebuildInsightsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RebuildInsightsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ListRoleVersionsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -28460,6 +28587,21 @@ func (c *ClientWithResponses) ListAllProgrammesWithResponse(ctx context.Context,
 		return nil, err
 	}
 	return ParseListAllProgrammesResponse(rsp)
+}
+
+// RebuildInsightsWithResponse Rebuilds the insights read model from the owners' listings and says how many counts differed from the incremental ones. Service tokens only.
+//
+// For operators and platform tests: reads every candidate's facts from the owners (as a first start does), writes a new generation of the read model and swaps it in, then compares the living counts before and after key by key. Run when no event is in flight, `differences` is 0 when absorbing events reached the owners' truth. People's tokens answer 403.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /internal/v1/rebuild (the `RebuildInsights` operationId).
+func (c *ClientWithResponses) RebuildInsightsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*RebuildInsightsResponse, error) {
+	rsp, err := c.RebuildInsights(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRebuildInsightsResponse(rsp)
 }
 
 // ListRoleVersionsWithResponse Pages of {id, version} of every role, for other services. Service tokens only.
@@ -34956,6 +35098,52 @@ func ParseListAllProgrammesResponse(rsp *http.Response) (*ListAllProgrammesRespo
 			return nil, err
 		}
 		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRebuildInsightsResponse parses an HTTP response from a RebuildInsightsWithResponse call
+func ParseRebuildInsightsResponse(rsp *http.Response) (*RebuildInsightsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RebuildInsightsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			// Candidates The candidates the rebuilt read model holds.
+			Candidates int `json:"candidates"`
+
+			// Differences Counts (cells, day histogram entries, per-employer cells) whose value the rebuild changed.
+			Differences int `json:"differences"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthenticated
