@@ -30,16 +30,17 @@ func employersOf(p Period, rows []domain.CellRow) (*employerTable, error) {
 		if r.View != domain.Activity || r.Month < p.From || r.Month > p.To {
 			continue
 		}
-		for s := range domain.StepCount {
-			n := r.N[s]
-			if n == 0 {
-				continue
-			}
-			row := sums[r.Group]
-			if row == nil {
-				row = new([domain.StepCount]int)
-				sums[r.Group] = row
-			}
+		var steps [domain.StepCount]int
+		copy(steps[:], r.N[:domain.StepCount])
+		if steps == ([domain.StepCount]int{}) {
+			continue
+		}
+		row := sums[r.Group]
+		if row == nil {
+			row = new([domain.StepCount]int)
+			sums[r.Group] = row
+		}
+		for s, n := range steps {
 			row[s] += n
 		}
 	}
