@@ -17,7 +17,8 @@ import (
 // store rebuilt from INSIGHTS_BENCH_STORE_CANDIDATES candidates (20,000
 // unless set), registered over those years across 100 organisations,
 // 300 employers and varied settings and occupations: the store's part of
-// a cold report (report.BuildSheet is the rest, see BenchmarkReport).
+// a cold report (report.BuildSheet is the rest, see BenchmarkReport),
+// beside reading the same documents into domain.Counts.
 //
 //	go test -run '^$' -bench BenchmarkScopeSheet -benchtime 5x ./internal/adapters/mongo
 func BenchmarkScopeSheet(b *testing.B) {
@@ -51,15 +52,28 @@ func BenchmarkScopeSheet(b *testing.B) {
 	if err := s.SwapGeneration(ctx, gen, time.Now()); err != nil {
 		b.Fatal(err)
 	}
-	var keys int
-	for b.Loop() {
-		sheet, err := s.ScopeSheet(ctx, domain.PlatformScope, from, from+59)
-		if err != nil {
-			b.Fatal(err)
+	b.Run("sheet", func(b *testing.B) {
+		var keys int
+		for b.Loop() {
+			sheet, err := s.ScopeSheet(ctx, domain.PlatformScope, from, from+59)
+			if err != nil {
+				b.Fatal(err)
+			}
+			keys = sheet.Keys()
 		}
-		keys = sheet.Keys()
-	}
-	b.ReportMetric(float64(keys), "counts-read")
+		b.ReportMetric(float64(keys), "counts-read")
+	})
+	b.Run("counts", func(b *testing.B) {
+		var keys int
+		for b.Loop() {
+			c, err := s.ScopeCounts(ctx, domain.PlatformScope, from, from+59)
+			if err != nil {
+				b.Fatal(err)
+			}
+			keys = len(c.Cells) + len(c.Days) + len(c.Employers)
+		}
+		b.ReportMetric(float64(keys), "counts-read")
+	})
 }
 
 // shiftTimes moves every time of p by months and days.
