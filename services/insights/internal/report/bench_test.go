@@ -28,15 +28,23 @@ var benchFrom = domain.MonthOf(time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC))
 
 var (
 	benchOnce   sync.Once
-	benchCounts domain.Counts
+	benchSheets map[Period]domain.Sheet
 	benchTook   time.Duration
 )
 
-// benchCountsOf folds the benchmark's candidates once per process: only
-// the platform's cells and benchOrg's are kept, so memory stays within
-// what one report reads. INSIGHTS_BENCH_CANDIDATES sets a smaller number
-// for a quick look.
-func benchCountsOf(b *testing.B) domain.Counts {
+// The benchmark's periods: the platform's five years, and benchOrg's
+// last twelve months.
+var (
+	benchPlatform = Period{Scope: domain.PlatformScope, From: benchFrom, To: benchFrom + benchMonths - 1}
+	benchOrgYear  = Period{Scope: benchOrg, From: benchFrom + benchMonths - 12, To: benchFrom + benchMonths - 1}
+)
+
+// benchSheetsOf folds the benchmark's candidates once per process into
+// the sheets the store returns for the two periods (ScopeSheet, which
+// gathers the stored counts the same way). Only the sheets stay in
+// memory, as in the service while it builds a report.
+// INSIGHTS_BENCH_CANDIDATES sets a smaller number for a quick look.
+func benchSheetsOf(b *testing.B) map[Period]domain.Sheet {
 	benchOnce.Do(func() {
 		n := benchCandidates
 		if s := os.Getenv("INSIGHTS_BENCH_CANDIDATES"); s != "" {
@@ -45,31 +53,36 @@ func benchCountsOf(b *testing.B) domain.Counts {
 		start := time.Now()
 		w := newBenchWorld(rand.New(rand.NewPCG(15, 1)))
 		asOf := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-		benchCounts = domain.NewCounts()
+		builders := map[Period]*domain.SheetBuilder{}
+		for _, p := range []Period{benchPlatform, benchOrgYear} {
+			builders[p] = domain.NewSheetBuilder(p.Scope, p.From, p.To)
+		}
 		for i := range n {
 			c := domain.ContributionsOf(w.candidate(i), asOf)
-			for k := range c.Cells {
-				if k.Scope == domain.PlatformScope || k.Scope == benchOrg {
-					benchCounts.Cells[k]++
+			for _, sb := range builders {
+				for k := range c.Cells {
+					sb.AddCell(k, 1)
+				}
+				for k := range c.Days {
+					sb.AddDays(k, 1)
+				}
+				for k := range c.Employers {
+					sb.AddEmployer(k, 1)
 				}
 			}
-			for k := range c.Days {
-				if k.Key.Scope == domain.PlatformScope || k.Key.Scope == benchOrg {
-					benchCounts.Days[k]++
-				}
-			}
-			for k := range c.Employers {
-				benchCounts.Employers[k]++
-			}
+		}
+		benchSheets = map[Period]domain.Sheet{}
+		for p, sb := range builders {
+			benchSheets[p] = sb.Sheet()
 		}
 		benchTook = time.Since(start)
 		runtime.GC()
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
-		fmt.Fprintf(os.Stderr, "folded %d candidates in %v: %d cells, %d day marks, %d employer cells, heap %d MiB\n",
-			n, benchTook.Round(time.Second), len(benchCounts.Cells), len(benchCounts.Days), len(benchCounts.Employers), ms.HeapAlloc>>20)
+		fmt.Fprintf(os.Stderr, "folded %d candidates in %v: %d counts in the platform's sheet, heap %d MiB\n",
+			n, benchTook.Round(time.Second), benchSheets[benchPlatform].Keys(), ms.HeapAlloc>>20)
 	})
-	return benchCounts
+	return benchSheets
 }
 
 // BenchmarkReport builds reports from the counts of 1,000,000 candidates,
@@ -80,21 +93,20 @@ func benchCountsOf(b *testing.B) domain.Counts {
 //
 //	go test -run '^$' -bench BenchmarkReport -benchtime 200x ./internal/report
 func BenchmarkReport(b *testing.B) {
-	all := benchCountsOf(b)
-	last := benchFrom + benchMonths - 1
+	sheets := benchSheetsOf(b)
 	for _, bc := range []struct {
 		name   string
 		period Period
 	}{
-		{"platform-60-months", Period{Scope: domain.PlatformScope, From: benchFrom, To: last}},
-		{"organisation-12-months", Period{Scope: benchOrg, From: last - 11, To: last}},
+		{"platform-60-months", benchPlatform},
+		{"organisation-12-months", benchOrgYear},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			counts := all.Within(bc.period.Scope, bc.period.From, bc.period.To)
+			counts := sheets[bc.period]
 			var took []time.Duration
 			call := func() {
 				start := time.Now()
-				s, err := Build(bc.period, counts)
+				s, err := BuildSheet(bc.period, counts)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -114,27 +126,26 @@ func BenchmarkReport(b *testing.B) {
 			slices.Sort(took)
 			p99 := took[int(math.Ceil(0.99*float64(len(took))))-1]
 			b.ReportMetric(float64(p99)/float64(time.Millisecond), "p99-ms")
-			b.ReportMetric(float64(len(counts.Cells)), "cells-read")
+			b.ReportMetric(float64(counts.Keys()), "counts-read")
 		})
 	}
 }
 
 // BenchmarkReadingCounts shows where a platform report's time goes: each
-// pass Build makes over the counts, beside merely iterating the same maps
-// (the floor any report built from domain.Counts pays).
+// pass BuildSheet makes over the sheet.
 //
 //	go test -run '^$' -bench BenchmarkReadingCounts -benchtime 20x ./internal/report
 func BenchmarkReadingCounts(b *testing.B) {
-	all := benchCountsOf(b)
-	p := Period{Scope: domain.PlatformScope, From: benchFrom, To: benchFrom + benchMonths - 1}
-	c := all.Within(p.Scope, p.From, p.To)
+	p := benchPlatform
+	sheet := benchSheetsOf(b)[p]
 	for name, pass := range map[string]func(){
-		"tally-cells":       func() { tallyOf(p, c.Cells) },
-		"employers":         func() { _, _ = employersOf(p, c.Employers) },
-		"medians-of-total":  func() { newDayHistograms(p, c.Days).of(domain.All) },
-		"iterate-cells":     func() { iterate(c.Cells) },
-		"iterate-employers": func() { iterate(c.Employers) },
-		"iterate-days":      func() { iterate(c.Days) },
+		"tally-cells":      func() { tallyOf(p, sheet.Cells) },
+		"employers":        func() { _, _ = employersOf(p, sheet.Employers) },
+		"medians-of-total": func() { newDayHistograms(p, sheet.Days).of(domain.All) },
+		"suppress": func() {
+			s := &Suppressed{period: p, days: newDayHistograms(p, sheet.Days)}
+			_ = s.suppress(tallyOf(p, sheet.Cells))
+		},
 	} {
 		b.Run(name, func(b *testing.B) {
 			for b.Loop() {
@@ -142,12 +153,4 @@ func BenchmarkReadingCounts(b *testing.B) {
 			}
 		})
 	}
-}
-
-func iterate[K comparable](m map[K]int) int {
-	n := 0
-	for _, v := range m {
-		n += v
-	}
-	return n
 }

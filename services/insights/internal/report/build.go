@@ -35,18 +35,29 @@ type Suppressed struct {
 	employers *employerTable
 }
 
-// Build makes the period's report from its counts and suppresses it. The
-// counts may hold keys of other scopes and months; they are left out. It
-// returns an error wrapping domain.ErrBadReport when the counts do not add
-// up (a stored total that disagrees with its parts), and ErrBadPeriod for
-// a period that ends before it starts or is too long.
-//
-// A platform's counts over years run into millions of keys, and reading
-// them is most of the work, so the cells, the employers' cells and the
-// total's day histograms are read side by side.
+// Build makes the period's report from its counts and suppresses it, as
+// BuildSheet does from their sheet. The counts may hold keys of other
+// scopes and months; they are left out.
 func Build(p Period, c domain.Counts) (*Suppressed, error) {
+	return BuildSheet(p, domain.SheetOf(c, p.Scope, p.From, p.To))
+}
+
+// BuildSheet makes the period's report from the sheet of its counts (as
+// the store reads them) and suppresses it. Rows of other months are left
+// out, and a sheet of another scope counts nothing. It returns an error
+// wrapping domain.ErrBadReport when the counts do not add up (a stored
+// total that disagrees with its parts), and ErrBadPeriod for a period
+// that ends before it starts or is too long.
+//
+// A platform's counts over years run into millions of keys, so the cells,
+// the employers' cells and the total's day histograms are read side by
+// side.
+func BuildSheet(p Period, c domain.Sheet) (*Suppressed, error) {
 	if p.To < p.From || p.Months() > MaxMonths || p.Scope == "" {
 		return nil, fmt.Errorf("%w: %s from %s to %s", ErrBadPeriod, p.Scope, p.From, p.To)
+	}
+	if c.Scope != p.Scope {
+		c = domain.Sheet{Scope: p.Scope}
 	}
 	s := &Suppressed{period: p, days: newDayHistograms(p, c.Days)}
 	var wg sync.WaitGroup

@@ -20,13 +20,13 @@ type dayID struct {
 // whether a median may be shown. It is safe for concurrent use.
 type dayHistograms struct {
 	period Period
-	marks  map[domain.DayMark]int
+	rows   map[domain.Dimension][]domain.DayRow
 	mu     sync.Mutex
 	byDim  map[domain.Dimension]map[dayID]*domain.DayHistogram
 }
 
-func newDayHistograms(p Period, marks map[domain.DayMark]int) *dayHistograms {
-	return &dayHistograms{period: p, marks: marks, byDim: map[domain.Dimension]map[dayID]*domain.DayHistogram{}}
+func newDayHistograms(p Period, rows map[domain.Dimension][]domain.DayRow) *dayHistograms {
+	return &dayHistograms{period: p, rows: rows, byDim: map[domain.Dimension]map[dayID]*domain.DayHistogram{}}
 }
 
 // of returns the histograms of dimension d's groups.
@@ -37,19 +37,26 @@ func (h *dayHistograms) of(d domain.Dimension) map[dayID]*domain.DayHistogram {
 		return out
 	}
 	dense := map[dayID][]int{}
-	for mark, n := range h.marks {
-		k := mark.Key
-		if k.Dimension != d || n <= 0 || k.View != domain.Cohort || !h.period.holds(k) {
+	for i := range h.rows[d] {
+		r := &h.rows[d][i]
+		if r.View != domain.Cohort || r.Month < h.period.From || r.Month > h.period.To || !r.Measure.Valid() {
 			continue
 		}
-		id := dayID{groupID{k.Dimension, k.Group}, k.Measure}
-		days := min(max(mark.Days, 0), domain.MaxDays)
+		id := dayID{groupID{d, r.Group}, r.Measure}
 		counts := dense[id]
-		if days >= len(counts) {
-			counts = append(counts, make([]int, days+1-len(counts))...)
+		for _, b := range r.Buckets {
+			if b.People <= 0 {
+				continue
+			}
+			days := min(max(b.Days, 0), domain.MaxDays)
+			if days >= len(counts) {
+				counts = append(counts, make([]int, days+1-len(counts))...)
+			}
+			counts[days] += b.People
 		}
-		counts[days] += n
-		dense[id] = counts
+		if counts != nil {
+			dense[id] = counts
+		}
 	}
 	out := make(map[dayID]*domain.DayHistogram, len(dense))
 	for id, counts := range dense {

@@ -23,19 +23,26 @@ type employerTable struct {
 
 // employersOf sums each employer's counts over the period and suppresses
 // them.
-func employersOf(p Period, counts map[domain.Key]int) (*employerTable, error) {
+func employersOf(p Period, rows []domain.CellRow) (*employerTable, error) {
 	sums := map[string]*[domain.StepCount]int{}
-	for k, n := range counts {
-		s, ok := k.Measure.Step()
-		if n == 0 || !ok || k.Dimension != domain.Employer || k.View != domain.Activity || !p.holds(k) {
+	for i := range rows {
+		r := &rows[i]
+		if r.View != domain.Activity || r.Month < p.From || r.Month > p.To {
 			continue
 		}
-		row := sums[k.Group]
+		var steps [domain.StepCount]int
+		copy(steps[:], r.N[:domain.StepCount])
+		if steps == ([domain.StepCount]int{}) {
+			continue
+		}
+		row := sums[r.Group]
 		if row == nil {
 			row = new([domain.StepCount]int)
-			sums[k.Group] = row
+			sums[r.Group] = row
 		}
-		row[s] += n
+		for s, n := range steps {
+			row[s] += n
+		}
 	}
 	t := &employerTable{cells: map[string]*stepCells{}}
 	for e := range sums {

@@ -18,31 +18,40 @@ type groupCounts struct {
 
 // tallyOf gathers the period's cells. A group is in the report when
 // someone in it registered in the period (the cohort view), or, for a
-// group with trends, reached a step in it (the activity view). Keys of
-// another scope or month, and dimensions the report does not show, are
-// left out. A platform's cells over years are hundreds of thousands, so
-// each costs one lookup.
-func tallyOf(p Period, cells map[domain.Key]int) *tally {
+// group with trends, reached a step in it (the activity view). Rows of
+// another month, and dimensions the report does not show, are left out.
+// A platform's cells over years are hundreds of thousands; gathered in
+// rows, each row costs one lookup.
+func tallyOf(p Period, cells map[domain.Dimension][]domain.CellRow) *tally {
 	t := &tally{period: p, groups: map[groupID]*groupCounts{}}
 	t.group(total)
-	for k, n := range cells {
-		if n == 0 || !p.holds(k) {
+	for d, rows := range cells {
+		if d != domain.All && !p.shows(d) {
 			continue
 		}
-		g := groupID{k.Dimension, k.Group}
-		trended := p.trended(g)
-		if (k.View == domain.Activity && !trended) || (k.View != domain.Cohort && k.View != domain.Activity) ||
-			(k.Dimension != domain.All && !p.shows(k.Dimension)) {
-			continue
-		}
-		row := t.groups[g]
-		if row == nil {
-			row = t.group(g)
-		}
-		if k.View == domain.Cohort {
-			row.cohort[k.Measure] += n
-		} else if s, ok := k.Measure.Step(); ok {
-			row.months[k.Month-p.From][s] += n
+		for i := range rows {
+			r := &rows[i]
+			if r.Month < p.From || r.Month > p.To {
+				continue
+			}
+			g := groupID{d, r.Group}
+			if (r.View == domain.Activity && !p.trended(g)) || (r.View != domain.Cohort && r.View != domain.Activity) || r.N == ([domain.MeasureCount]int{}) {
+				continue
+			}
+			row := t.groups[g]
+			if row == nil {
+				row = t.group(g)
+			}
+			if r.View == domain.Cohort {
+				for m, n := range r.N {
+					row.cohort[m] += n
+				}
+				continue
+			}
+			month := &row.months[r.Month-p.From]
+			for s := range domain.StepCount {
+				month[s] += r.N[s]
+			}
 		}
 	}
 	return t

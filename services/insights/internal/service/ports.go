@@ -9,9 +9,10 @@ import (
 
 // Counts is what a report reads: the living and the anonymous counts of
 // one scope (an organisation or domain.PlatformScope) and a range of
-// months, both included. The Mongo store implements it.
+// months, both included, gathered into the sheet a report reads. The
+// Mongo store implements it.
 type Counts interface {
-	ScopeCounts(ctx context.Context, scope string, from, to domain.Month) (domain.Counts, error)
+	ScopeSheet(ctx context.Context, scope string, from, to domain.Month) (domain.Sheet, error)
 }
 
 // Owners reads the facts back from the services that own them, with ids,

@@ -150,9 +150,9 @@ func (o *Outcomes) suppressed(ctx context.Context, period report.Period) (*repor
 func (o *Outcomes) fill(ctx context.Context, period report.Period, c *cachedReport) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), buildTimeout)
 	defer cancel()
-	var counts domain.Counts
+	var counts domain.Sheet
 	c.built, c.asOf, counts, c.err = o.buildFrom(ctx, period)
-	c.keys = len(counts.Cells) + len(counts.Days) + len(counts.Employers)
+	c.keys = counts.Keys()
 	close(c.done)
 	time.AfterFunc(o.maxAge, func() {
 		o.mu.Lock()
@@ -211,13 +211,13 @@ func (o *Outcomes) build(ctx context.Context, period report.Period) (*report.Sup
 }
 
 // buildFrom is build, returning the counts read too.
-func (o *Outcomes) buildFrom(ctx context.Context, period report.Period) (*report.Suppressed, time.Time, domain.Counts, error) {
+func (o *Outcomes) buildFrom(ctx context.Context, period report.Period) (*report.Suppressed, time.Time, domain.Sheet, error) {
 	asOf := o.clock().UTC()
-	counts, err := o.counts.ScopeCounts(ctx, period.Scope, period.From, period.To)
+	counts, err := o.counts.ScopeSheet(ctx, period.Scope, period.From, period.To)
 	if err != nil {
 		return nil, time.Time{}, counts, fmt.Errorf("read the counts of %s: %w", period.Scope, err)
 	}
-	built, err := report.Build(period, counts)
+	built, err := report.BuildSheet(period, counts)
 	if errors.Is(err, report.ErrBadPeriod) {
 		return nil, time.Time{}, counts, fmt.Errorf("%w: %w", errs.InvalidArgument, err)
 	}

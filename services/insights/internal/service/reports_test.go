@@ -29,16 +29,16 @@ func newMemoryCounts(asOf time.Time, people ...domain.Progress) *memoryCounts {
 	return &memoryCounts{counts: c}
 }
 
-func (m *memoryCounts) ScopeCounts(ctx context.Context, scope string, from, to domain.Month) (domain.Counts, error) {
+func (m *memoryCounts) ScopeSheet(ctx context.Context, scope string, from, to domain.Month) (domain.Sheet, error) {
 	m.reads.Add(1)
 	if m.release != nil {
 		select {
 		case <-m.release:
 		case <-ctx.Done():
-			return domain.Counts{}, ctx.Err()
+			return domain.Sheet{}, ctx.Err()
 		}
 	}
-	return m.counts.Within(scope, from, to), nil
+	return domain.SheetOf(m.counts, scope, from, to), nil
 }
 
 // movingClock is a clock a test moves.

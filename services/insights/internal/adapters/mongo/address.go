@@ -72,9 +72,24 @@ func docIDs(scope string, m domain.Month) []string {
 	return out
 }
 
+// countSink receives the counts read back from their documents:
+// *countsSink gathers domain.Counts, *domain.SheetBuilder a sheet.
+type countSink interface {
+	AddCell(k domain.Key, n int)
+	AddEmployer(k domain.Key, n int)
+	AddDays(m domain.DayMark, n int)
+}
+
+// countsSink gathers counts read back into domain.Counts.
+type countsSink struct{ c *domain.Counts }
+
+func (s countsSink) AddCell(k domain.Key, n int)     { s.c.Cells[k] += n }
+func (s countsSink) AddEmployer(k domain.Key, n int) { s.c.Employers[k] += n }
+func (s countsSink) AddDays(m domain.DayMark, n int) { s.c.Days[m] += n }
+
 // addCount adds n to the count at doc and field in c, reading the key
 // back from its address.
-func addCount(c *domain.Counts, doc, field string, n int) error {
+func addCount(c countSink, doc, field string, n int) error {
 	table, prefix, ok := strings.Cut(doc, ":")
 	if !ok {
 		return fmt.Errorf("%w: document %q", domain.ErrBadKey, doc)
@@ -86,11 +101,11 @@ func addCount(c *domain.Counts, doc, field string, n int) error {
 		if err != nil {
 			return err
 		}
-		into := c.Cells
 		if table == employersTable {
-			into = c.Employers
+			c.AddEmployer(k, n)
+		} else {
+			c.AddCell(k, n)
 		}
-		into[k] += n
 	case daysTable:
 		i := strings.LastIndexByte(rest, '|')
 		days, err := strconv.Atoi(rest[i+1:])
@@ -101,7 +116,7 @@ func addCount(c *domain.Counts, doc, field string, n int) error {
 		if err != nil {
 			return err
 		}
-		c.Days[domain.DayMark{Key: k, Days: days}] += n
+		c.AddDays(domain.DayMark{Key: k, Days: days}, n)
 	default:
 		return fmt.Errorf("%w: document %q", domain.ErrBadKey, doc)
 	}
@@ -155,7 +170,7 @@ func contributionsAt(byDoc map[string][]string) (domain.Contributions, error) {
 	counts := domain.NewCounts()
 	for doc, fields := range byDoc {
 		for _, f := range fields {
-			if err := addCount(&counts, doc, f, 1); err != nil {
+			if err := addCount(countsSink{&counts}, doc, f, 1); err != nil {
 				return domain.Contributions{}, err
 			}
 		}

@@ -25,15 +25,36 @@ type countsDoc struct {
 // ScopeCounts returns the counts of one scope and range of months, the
 // living and the anonymous together: for each month the cells of both
 // views, the day histograms and (for the platform) the per-employer
-// counts, each document read by _id, several at a time.
+// counts, each document read by _id, several at a time. It is for checks
+// and diagnostics; a report reads ScopeSheet.
 func (s *Store) ScopeCounts(ctx context.Context, scope string, from, to domain.Month) (domain.Counts, error) {
 	out := domain.NewCounts()
+	if err := s.readScope(ctx, scope, from, to, countsSink{&out}); err != nil {
+		return domain.NewCounts(), err
+	}
+	return dropZeros(out), nil
+}
+
+// ScopeSheet returns the same counts as ScopeCounts gathered into the
+// sheet a report reads: one row per group and month instead of one map
+// entry per count.
+func (s *Store) ScopeSheet(ctx context.Context, scope string, from, to domain.Month) (domain.Sheet, error) {
+	b := domain.NewSheetBuilder(scope, from, to)
+	if err := s.readScope(ctx, scope, from, to, b); err != nil {
+		return domain.NewSheetBuilder(scope, from, to).Sheet(), err
+	}
+	return b.Sheet(), nil
+}
+
+// readScope reads the counts documents of one scope and range of months,
+// living and anonymous, into sink.
+func (s *Store) readScope(ctx context.Context, scope string, from, to domain.Month, sink countSink) error {
 	if to < from {
-		return out, nil
+		return nil
 	}
 	meta, err := s.Meta(ctx)
 	if err != nil {
-		return out, err
+		return err
 	}
 	var ids []string
 	for m := from; m <= to; m++ {
@@ -56,7 +77,7 @@ func (s *Store) ScopeCounts(ctx context.Context, scope string, from, to domain.M
 				mu.Lock()
 				defer mu.Unlock()
 				for f, n := range d.N {
-					if err := addCount(&out, d.ID, f, n); err != nil {
+					if err := addCount(sink, d.ID, f, n); err != nil {
 						return err
 					}
 				}
@@ -64,10 +85,7 @@ func (s *Store) ScopeCounts(ctx context.Context, scope string, from, to domain.M
 			})
 		}
 	}
-	if err := g.Wait(); err != nil {
-		return domain.NewCounts(), err
-	}
-	return dropZeros(out), nil
+	return g.Wait()
 }
 
 // dropZeros removes the counts that came to zero (a count moved away).
@@ -113,7 +131,7 @@ func (s *Store) All(ctx context.Context, anonymous bool) (domain.Counts, error) 
 	out := domain.NewCounts()
 	for _, d := range docs {
 		for f, n := range d.N {
-			if err := addCount(&out, d.ID, f, n); err != nil {
+			if err := addCount(countsSink{&out}, d.ID, f, n); err != nil {
 				return domain.Counts{}, err
 			}
 		}

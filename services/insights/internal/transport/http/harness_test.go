@@ -75,8 +75,8 @@ func (staticTokens) Token(context.Context, string) (string, error) { return "ser
 // domain.ContributionsOf as the read model folds them.
 type memoryCounts struct{ counts domain.Counts }
 
-func (m memoryCounts) ScopeCounts(_ context.Context, scope string, from, to domain.Month) (domain.Counts, error) {
-	return m.counts.Within(scope, from, to), nil
+func (m memoryCounts) ScopeSheet(_ context.Context, scope string, from, to domain.Month) (domain.Sheet, error) {
+	return domain.SheetOf(m.counts, scope, from, to), nil
 }
 
 // population returns 600 candidates of org-a and org-b registered over
