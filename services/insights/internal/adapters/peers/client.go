@@ -14,7 +14,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -81,45 +80,15 @@ func (l limited) RoundTrip(req *http.Request) (*http.Response, error) {
 	return resp, err
 }
 
-// answer is what every generated response offers.
-type answer[T any] interface {
-	StatusCode() int
-	GetJSON200() *T
-}
-
 // ok returns the body of a 200, or the error the outcome stands for: a
 // failed call or a 5xx errs.Unavailable, a 404 errs.NotFound. what names
 // the call by ids only.
-func ok[T any, R answer[T]](what string, resp R, err error) (*T, error) {
-	var transport *url.Error
-	switch {
-	case errors.As(err, &transport):
-		return nil, fmt.Errorf("peers: %s: %w: %w", what, errs.Unavailable, err)
-	case err != nil:
-		return nil, fmt.Errorf("peers: decode answer of %s: %w", what, err)
-	}
-	if err := statusError(what, resp.StatusCode()); err != nil {
-		return nil, err
-	}
-	body := resp.GetJSON200()
-	if body == nil {
-		return nil, fmt.Errorf("peers: %s answered 200 without a JSON body", what)
-	}
-	return body, nil
+func ok[T any, R api.Answer[T]](what string, resp R, err error) (*T, error) {
+	return api.Body[T]("peers", what, resp, err)
 }
 
 // statusError turns an owner's status into an error, nil for 200.
-func statusError(what string, status int) error {
-	switch {
-	case status == http.StatusNotFound:
-		return fmt.Errorf("peers: %s: %w", what, errs.NotFound)
-	case status >= 500:
-		return fmt.Errorf("peers: %s answered %d: %w", what, status, errs.Unavailable)
-	case status != http.StatusOK:
-		return fmt.Errorf("peers: %s answered %d", what, status)
-	}
-	return nil
-}
+func statusError(what string, status int) error { return api.StatusError("peers", what, status) }
 
 // opener sends a listing's request with the editors given.
 type opener func(ctx context.Context, editors ...api.RequestEditorFn) (*http.Response, error)

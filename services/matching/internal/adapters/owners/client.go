@@ -10,7 +10,6 @@ import (
 
 	"github.com/onward-jobs/onward/pkg/api"
 	"github.com/onward-jobs/onward/pkg/auth"
-	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/services/matching/internal/feed"
 )
 
@@ -78,46 +77,15 @@ func (l limitedBodies) RoundTrip(req *http.Request) (*http.Response, error) {
 	return resp, err
 }
 
-// answer is what every generated response offers: its status and the
-// decoded body of a 200.
-type answer[T any] interface {
-	StatusCode() int
-	GetJSON200() *T
-}
-
 // ok returns the body of a generated call's 200 answer, or the error its
 // outcome stands for: a failed connection or a 5xx is errs.Unavailable, a
 // 404 errs.NotFound (see statusError). what names the call by ids only.
-func ok[T any, R answer[T]](what string, resp R, err error) (*T, error) {
-	var transport *url.Error
-	switch {
-	case errors.As(err, &transport):
-		return nil, fmt.Errorf("owners: %s: %w: %w", what, errs.Unavailable, err)
-	case err != nil:
-		return nil, fmt.Errorf("owners: decode answer of %s: %w", what, err)
-	}
-	if err := statusError(what, resp.StatusCode()); err != nil {
-		return nil, err
-	}
-	body := resp.GetJSON200()
-	if body == nil {
-		return nil, fmt.Errorf("owners: %s answered 200 without a JSON body", what)
-	}
-	return body, nil
+func ok[T any, R api.Answer[T]](what string, resp R, err error) (*T, error) {
+	return api.Body[T]("owners", what, resp, err)
 }
 
 // statusError turns an owner's status into an error, or nil for 200.
-func statusError(what string, status int) error {
-	switch {
-	case status == http.StatusNotFound:
-		return fmt.Errorf("owners: %s: %w", what, errs.NotFound)
-	case status >= 500:
-		return fmt.Errorf("owners: %s answered %d: %w", what, status, errs.Unavailable)
-	case status != http.StatusOK:
-		return fmt.Errorf("owners: %s answered %d", what, status)
-	}
-	return nil
-}
+func statusError(what string, status int) error { return api.StatusError("owners", what, status) }
 
 // drain reads what is left of a body we give up on, a little only, so the
 // connection can be reused.
