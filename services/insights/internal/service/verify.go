@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"maps"
 
 	"github.com/onward-jobs/onward/services/insights/internal/domain"
 )
@@ -64,9 +63,6 @@ func differing[K comparable](a, b map[K]int) int {
 		if _, ok := a[k]; !ok {
 			n++
 		}
-	}
-	if n == 0 && !maps.Equal(a, b) {
-		n = 1
 	}
 	return n
 }
