@@ -80,7 +80,7 @@ func (s *Store) StoredIDs(ctx context.Context, gen int) ([]string, error) {
 
 // IsErased reports whether the candidate carries an erasure mark.
 func (s *Store) IsErased(ctx context.Context, id string) (bool, error) {
-	err := s.erased.FindOne(ctx, byID(id)).Err()
+	err := s.erased.FindOne(ctx, byID(erasedKey(id))).Err()
 	if errors.Is(err, mongo.ErrNoDocuments) {
 		return false, nil
 	}

@@ -2,6 +2,8 @@ package mongo
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 
@@ -21,7 +23,7 @@ func (s *Store) clearUp(ctx context.Context, op opDoc, erased map[string]bool) e
 		if m.Stored && !erased[m.ID] {
 			continue
 		}
-		marks = append(marks, mongo.NewUpdateOneModel().SetFilter(byID(m.ID)).SetUpsert(true).
+		marks = append(marks, mongo.NewUpdateOneModel().SetFilter(byID(erasedKey(m.ID))).SetUpsert(true).
 			SetUpdate(bson.D{{Key: "$setOnInsert", Value: bson.D{{Key: "event", Value: m.Event}, {Key: "at", Value: m.At}}}}))
 	}
 	if len(marks) > 0 {
@@ -39,7 +41,32 @@ func (s *Store) clearUp(ctx context.Context, op opDoc, erased map[string]bool) e
 	if _, err := bulk(ctx, s.coll(progressColl, op.Generation), deletes); err != nil {
 		return fmt.Errorf("clear change %s: %w", op.ID, err)
 	}
+	return s.unindex(ctx, op.Generation, erased)
+}
+
+// unindex takes erased candidates out of the role and refold-day indexes,
+// so that erasure leaves their ids nowhere. Erasures are rare and the
+// index collections small, so each is a scan.
+func (s *Store) unindex(ctx context.Context, gen int, erased map[string]bool) error {
+	for id := range erased {
+		for _, name := range []string{rolesColl, dueColl} {
+			_, err := s.coll(name, gen).UpdateMany(ctx, bson.D{{Key: "candidates", Value: id}},
+				bson.D{{Key: "$pull", Value: bson.D{{Key: "candidates", Value: id}}}})
+			if err != nil {
+				return fmt.Errorf("unindex an erased candidate from %s: %w", name, err)
+			}
+		}
+	}
 	return nil
+}
+
+// erasedKey is the _id of a candidate's erasure mark: a digest of the id,
+// so that the mark, which outlives the candidate, does not hold the id
+// erasure removes everywhere else. A rebuild asks for a candidate's mark
+// by computing the same digest.
+func erasedKey(candidateID string) string {
+	sum := sha256.Sum256([]byte("onward-insights-erased:" + candidateID))
+	return hex.EncodeToString(sum[:])
 }
 
 // pending reads the change's candidates' documents that carry its
