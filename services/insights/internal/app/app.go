@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/onward-jobs/onward/pkg/auth"
 	"github.com/onward-jobs/onward/pkg/platform"
@@ -45,11 +46,25 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	insights := service.New(service.Deps{Store: store, Owners: owners, Logger: svc.Logger, Clock: cfg.Clock,
 		Lock:  redislock.Locks{Redis: svc.Redis, Prefix: "onward:insights:lock:", TTL: cfg.LockTTL, Wait: cfg.LockWait},
 		Chunk: cfg.CommitChunk, Fetchers: cfg.OwnerConcurrency})
-	if err := insights.Recover(ctx); err != nil {
-		return fail(fmt.Errorf("recover the read model: %w", err))
-	}
 	host, _ := os.Hostname()
-	workers := []func(context.Context) error{insights.Maintain,
+	// A change interrupted by a crash is finished by the first batch,
+	// pass or rebuild that takes the absorber lock; recovering here as
+	// well must not stop the start while a killed process's lock lasts.
+	recoverWhenFree := func(ctx context.Context) error {
+		for ctx.Err() == nil {
+			err := insights.Recover(ctx)
+			if err == nil {
+				return nil
+			}
+			svc.Logger.Warn("insights: recovery waits", "error", err)
+			select {
+			case <-ctx.Done():
+			case <-time.After(5 * time.Second):
+			}
+		}
+		return nil
+	}
+	workers := []func(context.Context) error{recoverWhenFree, insights.Maintain,
 		platform.EveryLogged(svc.Logger, cfg.PassInterval, "refolded the candidates whose day came", insights.Pass)}
 	for _, stream := range cfg.streams() {
 		run, err := eventsadapter.Subscribe(svc.Redis, eventsadapter.Config{Stream: stream, Consumer: host + "-" + Name,
