@@ -203,6 +203,7 @@ func TestFromShortlistToJob(t *testing.T) {
 	}
 	staff.do("GET", "/api/v1/introductions/"+intro2.ID, nil, http.StatusNotFound, nil)
 	stores := openStores(t, p)
+	stores.awaitInsightsForgets(t, candID)
 	stores.mustNotHold(t, []string{candID, "Fenna", "470 91 82", "Tuesday suits", "Would Tuesday"}, []string{`"` + alias + `"`})
 }
 

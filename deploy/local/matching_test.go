@@ -149,5 +149,6 @@ func TestMatchingAcrossThePlatform(t *testing.T) {
 	staff.do("DELETE", "/api/v1/candidates/"+bertID, nil, http.StatusNoContent, nil)
 	waitShortlist(t, employer, role.ID, func(s api.Shortlist) bool { return len(s.Items) == 1 && s.Items[0].Alias == cleoAlias })
 	stores := openStores(t, p)
+	stores.awaitInsightsForgets(t, bertID)
 	stores.mustNotHold(t, []string{bertID, "Bartholomeus"}, []string{`"` + bertAlias + `"`})
 }
