@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/onward-jobs/onward/pkg/api"
+	"github.com/onward-jobs/onward/pkg/auth"
 	"github.com/onward-jobs/onward/pkg/testkit"
 	"github.com/onward-jobs/onward/services/matching"
 )
@@ -246,7 +247,13 @@ func (w *faultWorld) roles() []string {
 }
 
 // revokedToken signs the staff member in afresh, signs that session out,
-// and returns a client with its now revoked access token.
+// and returns a client with its now revoked access token, once the
+// revocation has reached the gateway and the service behind it. A
+// service trusts its last answer about a session for up to
+// auth.DefaultRevocationCache, and the token was used just before the
+// sign-out, so a fault shorter than that window would otherwise be
+// followed by the service's cached "not revoked" (which is the window
+// the platform promises, not a fault's doing).
 func (w *faultWorld) revokedToken(t *testing.T) apiClient {
 	t.Helper()
 	anon := apiClient{t: t, base: w.staff.base, http: w.staff.http}
@@ -255,6 +262,15 @@ func (w *faultWorld) revokedToken(t *testing.T) apiClient {
 	revoked := apiClient{t: t, base: w.staff.base, token: tokens.AccessToken, http: w.staff.http}
 	revoked.do("GET", "/api/v1/candidates", nil, http.StatusOK, nil)
 	anon.do("POST", "/api/v1/auth/logout", map[string]string{"refresh_token": tokens.RefreshToken}, http.StatusNoContent, nil)
+	deadline := time.Now().Add(2*auth.DefaultRevocationCache + time.Second)
+	for _, path := range []string{"/api/v1/me", "/api/v1/candidates"} {
+		for statusOf(revoked, "GET", path)/100 == 2 {
+			if time.Now().After(deadline) {
+				t.Fatalf("GET %s still accepts a token %s after its session was signed out", path, 2*auth.DefaultRevocationCache+time.Second)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
 	return revoked
 }
 

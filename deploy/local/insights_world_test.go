@@ -11,6 +11,11 @@ import (
 	"github.com/onward-jobs/onward/pkg/api"
 )
 
+// stored returns t as the services store it (UTC, whole milliseconds),
+// so the test counts days from the same instants the services recorded
+// rather than from its own reading of the clock a moment later.
+func stored(t time.Time) time.Time { return t.UTC().Truncate(time.Millisecond) }
+
 // testClock is the business clock of the services an outcomes test
 // moves through the months: the wall clock plus an offset the test sets.
 // It keeps ticking, so the services' own waits (sweeps, relays) still
@@ -195,9 +200,12 @@ func (w *outcomesWorld) register(m, n int) []*person {
 		} else {
 			body["release"] = map[string]any{"return_region": map[string]any{"place_id": place, "radius_km": 20}}
 		}
-		var c struct{ ID, Alias string }
+		var c struct {
+			ID, Alias string
+			CreatedAt time.Time `json:"created_at"`
+		}
 		org.staff.do("POST", "/api/v1/candidates", body, http.StatusCreated, &c)
-		pr.id, pr.alias, pr.registered = c.ID, c.Alias, w.clock.Now()
+		pr.id, pr.alias, pr.registered = c.ID, c.Alias, stored(c.CreatedAt)
 		org.staff.do("POST", "/api/v1/candidates/"+c.ID+"/programme-records", map[string]any{"programme": pr.programme.id, "from": today, "hours": 300}, http.StatusCreated, nil)
 		org.staff.do("POST", "/api/v1/candidates/"+c.ID+"/skills", map[string]any{"skill": "espresso-preparation", "level": 3, "hours": 300, "programme": pr.programme.id}, http.StatusCreated, nil)
 		if pr.consents {
@@ -277,7 +285,7 @@ func (w *outcomesWorld) ask(m int) []*person {
 			"start": now.Add(72 * time.Hour).Format(time.RFC3339), "end": now.Add(73 * time.Hour).Format(time.RFC3339)}}}
 		var in api.Introduction
 		emp.do("POST", "/api/v1/roles/"+r.id+"/introductions", map[string]any{"candidate_ref": card.CandidateRef, "meeting": meeting}, http.StatusCreated, &in)
-		pr.intro, pr.role, pr.asked = in.ID, r, now
+		pr.intro, pr.role, pr.asked = in.ID, r, stored(in.RequestedAt)
 		asked = append(asked, pr)
 	}
 	return asked
@@ -292,8 +300,12 @@ func (w *outcomesWorld) answer(asked []*person) {
 		if pr.accepted {
 			body = map[string]any{"accept": true, "consent_text_version": "2026-12", "contact": "through_staff"}
 		}
-		staff.do("POST", "/api/v1/introductions/"+pr.intro+"/answer", body, http.StatusOK, nil)
-		pr.answered = w.clock.Now()
+		var in api.Introduction
+		staff.do("POST", "/api/v1/introductions/"+pr.intro+"/answer", body, http.StatusOK, &in)
+		if in.Answer == nil {
+			w.t.Fatalf("the answer to %s was not recorded: %+v", pr.intro, in)
+		}
+		pr.answered = stored(in.Answer.AnsweredAt)
 	}
 }
 
@@ -323,7 +335,10 @@ func (w *outcomesWorld) meet(m int) {
 		}
 		var in api.Introduction
 		emp.do("POST", "/api/v1/introductions/"+pr.intro+"/outcome", body, http.StatusOK, &in)
-		pr.outcomeAt = w.clock.Now()
+		if in.Outcome == nil {
+			w.t.Fatalf("the outcome of %s was not recorded: %+v", pr.intro, in)
+		}
+		pr.outcomeAt = stored(in.Outcome.RecordedAt)
 		if pr.outcome == "hired" {
 			if in.PlacementID == nil {
 				w.t.Fatalf("hired gave no placement: %+v", in)
