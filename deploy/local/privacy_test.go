@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -162,73 +163,78 @@ func openStores(t testing.TB, p *platform) platformStores {
 	return platformStores{mongo: mc, redis: rc}
 }
 
-// mustNotHold reads every document of every collection of every database
-// as extended JSON and fails on each one containing a value of anywhere
-// (as a substring) or exact (as written, quotes included).
 // awaitInsightsForgets waits, up to 30 seconds, until the insights read
 // model no longer holds id: it hears of an erasure through the candidates'
 // stream and folds it in with its next batch, a moment after the owners
 // forgot. A copy that outlives the wait is then reported by mustNotHold.
 func (s platformStores) awaitInsightsForgets(t testing.TB, id string) {
 	t.Helper()
-	ctx := context.Background()
-	db := s.mongo.Database("onward_insights")
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
-		colls, err := db.ListCollectionNames(ctx, bson.D{})
-		if err != nil {
-			t.Fatal(err)
-		}
 		held := false
-		for _, coll := range colls {
-			cur, err := db.Collection(coll).Find(ctx, bson.D{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for cur.Next(ctx) && !held {
-				held = strings.Contains(cur.Current.String(), id)
-			}
-			_ = cur.Close(ctx)
-		}
+		s.eachDocument(t, "onward_insights", func(_, doc string) bool {
+			held = strings.Contains(doc, id)
+			return !held
+		})
 		if !held {
 			return
 		}
 	}
 }
 
+// mustNotHold reads every document of every collection of every database
+// as extended JSON and fails on each one containing a value of anywhere
+// (as a substring) or exact (as written, quotes included).
 func (s platformStores) mustNotHold(t testing.TB, anywhere, exact []string) {
 	t.Helper()
-	ctx := context.Background()
-	dbs, err := s.mongo.ListDatabaseNames(ctx, bson.D{})
+	dbs, err := s.mongo.ListDatabaseNames(context.Background(), bson.D{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	values := append(slices.Clone(anywhere), exact...)
 	seen := 0
 	for _, name := range dbs {
-		db := s.mongo.Database(name)
-		colls, err := db.ListCollectionNames(ctx, bson.D{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, coll := range colls {
-			cur, err := db.Collection(coll).Find(ctx, bson.D{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for cur.Next(ctx) {
-				seen++
-				doc, _ := bson.MarshalExtJSON(cur.Current, false, false)
-				for _, v := range append(append([]string{}, anywhere...), exact...) {
-					if strings.Contains(string(doc), v) {
-						t.Errorf("%s.%s holds %q", name, coll, v)
-					}
+		seen += s.eachDocument(t, name, func(coll, doc string) bool {
+			for _, v := range values {
+				if strings.Contains(doc, v) {
+					t.Errorf("%s.%s holds %q", name, coll, v)
 				}
 			}
-			_ = cur.Close(ctx)
-		}
+			return true
+		})
 	}
 	if seen == 0 {
 		t.Fatal("read no documents at all; the scan is not looking at the platform's databases")
 	}
+}
+
+// eachDocument calls fn with every document of every collection of the
+// database db, as canonical extended JSON, until fn returns false, and
+// returns how many documents it read.
+func (s platformStores) eachDocument(t testing.TB, db string, fn func(coll, doc string) bool) int {
+	t.Helper()
+	ctx := context.Background()
+	colls, err := s.mongo.Database(db).ListCollectionNames(ctx, bson.D{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := 0
+	for _, coll := range colls {
+		cur, err := s.mongo.Database(db).Collection(coll).Find(ctx, bson.D{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		more := true
+		for more && cur.Next(ctx) {
+			read++
+			doc, _ := bson.MarshalExtJSON(cur.Current, false, false)
+			more = fn(coll, string(doc))
+		}
+		_ = cur.Close(ctx)
+		if !more {
+			break
+		}
+	}
+	return read
 }
 
 func (s platformStores) count(t testing.TB, db, coll string) int64 {
