@@ -202,17 +202,18 @@ func TestPrivacyOfEveryEmployerAnswer(t *testing.T) {
 }
 
 // awaitOnShortlist polls role's shortlist as c until it lists alias, for
-// up to ten seconds: the matching service computes lists from events.
+// up to ten seconds: the matching service computes lists from events, and
+// until it has heard of a role just posted it answers 404 for its list.
 func awaitOnShortlist(t *testing.T, c apiClient, role, alias string) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		body := c.do("GET", "/api/v1/roles/"+role+"/shortlist", nil, http.StatusOK, nil)
-		if bytes.Contains(body, []byte(`"alias":"`+alias+`"`)) {
+		status, body := c.try("GET", "/api/v1/roles/"+role+"/shortlist", nil, nil)
+		if status == http.StatusOK && bytes.Contains(body, []byte(`"alias":"`+alias+`"`)) {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("role %s's shortlist does not list %s after 10s: %.400s", role, alias, body)
+			t.Fatalf("role %s's shortlist does not list %s after 10s (%d): %.400s", role, alias, status, body)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
