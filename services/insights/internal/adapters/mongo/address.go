@@ -37,6 +37,21 @@ func keyParts(k domain.Key) []string { return strings.SplitN(k.String(), "|", 6)
 // dimension|group|measure with "." and "$" escaped (a region group holds
 // a dot).
 func cellAddress(table string, k domain.Key) address {
+	return cellAddresses.get(tableKey{table, k})
+}
+
+// tableKey is a key in one of the tables.
+type tableKey struct {
+	table string
+	key   domain.Key
+}
+
+var (
+	cellAddresses = newMemo(func(t tableKey) address { return renderCellAddress(t.table, t.key) })
+	dayAddresses  = newMemo(renderDayAddress)
+)
+
+func renderCellAddress(table string, k domain.Key) address {
 	p := keyParts(k)
 	return address{doc: table + ":" + strings.Join(p[:3], "|"), field: fieldEscaper.Replace(strings.Join(p[3:], "|"))}
 }
@@ -44,7 +59,9 @@ func cellAddress(table string, k domain.Key) address {
 // dayAddress is where a day histogram's entry lives: the document of
 // scope|view|month|dimension, the field group|measure|days. A histogram
 // document per dimension stays small however many days it tells apart.
-func dayAddress(m domain.DayMark) address {
+func dayAddress(m domain.DayMark) address { return dayAddresses.get(m) }
+
+func renderDayAddress(m domain.DayMark) address {
 	p := keyParts(m.Key)
 	return address{doc: daysTable + ":" + strings.Join(p[:4], "|"),
 		field: fieldEscaper.Replace(p[4] + "|" + p[5] + "|" + strconv.Itoa(m.Days))}

@@ -16,15 +16,15 @@ import (
 )
 
 // apply changes the counts documents of coll by inc and marks each with
-// op: it reads them, adds in memory and writes each back whole (FerretDB
+// op and seq, the last change it adds: it reads them, adds in memory and writes each back whole (FerretDB
 // v1 applies a $inc of n fields in time growing with n squared, and
 // rewrites the document anyway), the new ones in one insert. A document
 // already marked with op got the change before a crash and is left
-// alone; only one change is in flight at a time, so the last mark
+// alone; only one fold is in flight at a time, so the last mark
 // suffices. On MongoDB a write must find the mark it read (errs.Conflict
 // otherwise); on FerretDB the filter is the _id alone, the absorber lock
 // serialising writers.
-func (s *Store) apply(ctx context.Context, coll *mongo.Collection, op string, inc increments) error {
+func (s *Store) apply(ctx context.Context, coll *mongo.Collection, op string, seq int64, inc increments) error {
 	ids := make([]string, 0, len(inc))
 	for doc, fields := range inc {
 		if len(fields) > 0 {
@@ -42,7 +42,7 @@ func (s *Store) apply(ctx context.Context, coll *mongo.Collection, op string, in
 		if found && d.Op == op {
 			continue
 		}
-		next := countsDoc{ID: id, N: addFields(d.N, inc[id]), Op: op}
+		next := countsDoc{ID: id, N: addFields(d.N, inc[id]), Op: op, Seq: seq}
 		if !found {
 			inserts = append(inserts, next)
 			continue

@@ -17,27 +17,33 @@ import (
 // The phases of a change in the journal.
 const (
 	// phaseWriting: progress documents are being written, each with its
-	// pending delta, and then the counts changed, each counts document
-	// marked with the change's id. Recovery sums the deltas of the
-	// documents written and changes the counts documents not marked.
+	// pending delta, and then the change's delta document. Recovery sums
+	// the deltas of the progress documents written and logs that.
 	phaseWriting = "writing"
-	// phaseFinishing: the counts are changed; erasure marks are being
+	// phaseFinishing: the delta is logged; erasure marks are being
 	// written and erased documents deleted. Recovery only finishes that:
 	// with some erased documents gone, the sum of the rest is no longer
 	// the change's.
 	phaseFinishing = "finishing"
+	// phaseFolding: a fold is adding the deltas it names to the counts
+	// documents (see fold).
+	phaseFolding = "folding"
 )
 
-// opDoc is the journal entry of a change in flight: which candidates it
-// writes, which erasure marks it leaves and how far it got. It is
-// deleted when the change is finished.
+// opDoc is the journal entry of a change or a fold in flight: which
+// candidates a change writes, which erasure marks it leaves and how far
+// it got; which deltas a fold adds. It is deleted when it is finished.
 type opDoc struct {
 	ID         string    `bson:"_id"`
 	Generation int       `bson:"gen"`
 	Phase      string    `bson:"phase"`
-	Candidates []string  `bson:"candidates"`
+	Candidates []string  `bson:"candidates,omitempty"`
 	Marks      []markDoc `bson:"marks,omitempty"`
 	At         time.Time `bson:"at"`
+	// Seq is a change's place in the order of changes; for a fold, the
+	// last seq it folds.
+	Seq    int64    `bson:"seq"`
+	Deltas []string `bson:"deltas,omitempty"`
 }
 
 // markDoc is an erasure mark: the candidate's id and the erasure event's
@@ -61,16 +67,21 @@ type markDoc struct {
 //  3. each progress document is written with its new facts, its new
 //     contributions and its delta pending, in one write (an erasure
 //     keeps its facts and gains the pending delta);
-//  4. each counts document is changed by the summed deltas, in one write
-//     that also marks it with the change's id (see apply);
+//  4. the summed deltas are logged as one delta document, named by the
+//     change's id (see logDelta);
 //  5. erasure marks are written, erased documents deleted and the
 //     journal entry deleted, which makes the pending deltas stale.
 //
 // A crash anywhere leaves the journal entry, and Recover finishes the
-// change from what step 3 stored: a document changed in step 4 already
-// carries the id and is not changed again.
+// change from what step 3 stored: a delta logged in step 4 is not logged
+// again. Every foldEvery changes, a fold adds the logged deltas to the
+// counts documents.
 func (s *Store) Commit(ctx context.Context, gen int, changes []service.Change) error {
-	op := opDoc{ID: newOpID(), Generation: gen, Phase: phaseWriting, At: time.Now().UTC()}
+	seq, err := s.nextSeq(ctx)
+	if err != nil {
+		return err
+	}
+	op := opDoc{ID: newOpID(), Generation: gen, Phase: phaseWriting, At: time.Now().UTC(), Seq: seq}
 	living, anonymous := increments{}, increments{}
 	for _, c := range changes {
 		op.Candidates = append(op.Candidates, c.CandidateID)
@@ -95,7 +106,13 @@ func (s *Store) Commit(ctx context.Context, gen int, changes []service.Change) e
 	if err := s.step("progress"); err != nil {
 		return err
 	}
-	return s.finish(ctx, op, living, anonymous, erasing(changes))
+	if err := s.finish(ctx, op, living, anonymous, erasing(changes)); err != nil {
+		return err
+	}
+	if op.Seq%int64(s.foldEvery) != 0 {
+		return nil
+	}
+	return s.fold(ctx)
 }
 
 // erasing returns the stored candidates the changes erase.
@@ -110,14 +127,11 @@ func erasing(changes []service.Change) map[string]bool {
 }
 
 // finish takes a change on once its progress documents are written: it
-// changes the counts, then clears up; erased are the stored candidates it
-// erases.
+// logs the change's delta, then clears up; erased are the stored
+// candidates it erases.
 func (s *Store) finish(ctx context.Context, op opDoc, living, anonymous increments, erased map[string]bool) error {
 	if op.Phase != phaseFinishing {
-		if err := s.apply(ctx, s.coll(countsColl, op.Generation), op.ID, living); err != nil {
-			return err
-		}
-		if err := s.apply(ctx, s.anonymous, op.ID, anonymous); err != nil {
+		if err := s.logDelta(ctx, op, living, anonymous); err != nil {
 			return err
 		}
 		if err := s.setPhase(ctx, op.ID, phaseFinishing); err != nil {

@@ -13,13 +13,15 @@ import (
 	"github.com/onward-jobs/onward/services/insights/internal/domain"
 )
 
-// countsDoc is one counts document: the counts by field, and the id of
-// the last change applied to it ("" for none, stored all the same, so
-// that MongoDB's filter on it matches).
+// countsDoc is one counts document: the counts by field, the id of the
+// last fold applied to it ("" for none, stored all the same, so that
+// MongoDB's filter on it matches) and the seq of the last change that
+// fold added (0 for none): a reader adds the deltas after it.
 type countsDoc struct {
-	ID string         `bson:"_id"`
-	N  map[string]int `bson:"n"`
-	Op string         `bson:"op"`
+	ID  string         `bson:"_id"`
+	N   map[string]int `bson:"n"`
+	Op  string         `bson:"op"`
+	Seq int64          `bson:"seq"`
 }
 
 // ScopeCounts returns the counts of one scope and range of months, the
@@ -47,12 +49,18 @@ func (s *Store) ScopeSheet(ctx context.Context, scope string, from, to domain.Mo
 }
 
 // readScope reads the counts documents of one scope and range of months,
-// living and anonymous, into sink.
+// living and anonymous, with the deltas not yet folded into them, into
+// sink. The deltas are read first: a fold that runs meanwhile marks the
+// documents it changes with a later seq, so nothing is added twice.
 func (s *Store) readScope(ctx context.Context, scope string, from, to domain.Month, sink countSink) error {
 	if to < from {
 		return nil
 	}
 	meta, err := s.Meta(ctx)
+	if err != nil {
+		return err
+	}
+	ds, err := s.readDeltas(ctx)
 	if err != nil {
 		return err
 	}
@@ -66,26 +74,29 @@ func (s *Store) readScope(ctx context.Context, scope string, from, to domain.Mon
 	for _, coll := range []*mongo.Collection{s.coll(countsColl, meta.Generation), s.anonymous} {
 		for _, id := range ids {
 			g.Go(func() error {
-				var d countsDoc
+				d := countsDoc{ID: id}
 				err := coll.FindOne(gctx, byID(id)).Decode(&d)
-				if errors.Is(err, mongo.ErrNoDocuments) {
-					return nil
-				}
-				if err != nil {
+				if err != nil && !errors.Is(err, mongo.ErrNoDocuments) {
 					return fmt.Errorf("read counts: %w", err)
 				}
+				n := unfolded(d.N, ds, id, d.Seq, meta.Generation, coll == s.anonymous)
 				mu.Lock()
 				defer mu.Unlock()
-				for f, n := range d.N {
-					if err := addCount(sink, d.ID, f, n); err != nil {
-						return err
-					}
-				}
-				return nil
+				return addCounts(sink, id, n)
 			})
 		}
 	}
 	return g.Wait()
+}
+
+// addCounts adds a document's counts to sink.
+func addCounts(sink countSink, doc string, n map[string]int) error {
+	for f, v := range n {
+		if err := addCount(sink, doc, f, v); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // dropZeros removes the counts that came to zero (a count moved away).
@@ -116,6 +127,10 @@ func (s *Store) All(ctx context.Context, anonymous bool) (domain.Counts, error) 
 	if err != nil {
 		return domain.Counts{}, err
 	}
+	ds, err := s.readDeltas(ctx)
+	if err != nil {
+		return domain.Counts{}, err
+	}
 	coll := s.coll(countsColl, meta.Generation)
 	if anonymous {
 		coll = s.anonymous
@@ -129,10 +144,25 @@ func (s *Store) All(ctx context.Context, anonymous bool) (domain.Counts, error) 
 		return domain.Counts{}, fmt.Errorf("read counts: %w", err)
 	}
 	out := domain.NewCounts()
+	seen := map[string]bool{}
 	for _, d := range docs {
-		for f, n := range d.N {
-			if err := addCount(countsSink{&out}, d.ID, f, n); err != nil {
-				return domain.Counts{}, err
+		seen[d.ID] = true
+		if err := addCounts(countsSink{&out}, d.ID, unfolded(d.N, ds, d.ID, d.Seq, meta.Generation, anonymous)); err != nil {
+			return domain.Counts{}, err
+		}
+	}
+	// Documents no fold has created yet.
+	for _, x := range ds {
+		inc := x.living
+		if anonymous {
+			inc = x.anonymous
+		}
+		for doc := range inc {
+			if !seen[doc] {
+				seen[doc] = true
+				if err := addCounts(countsSink{&out}, doc, unfolded(nil, ds, doc, 0, meta.Generation, anonymous)); err != nil {
+					return domain.Counts{}, err
+				}
 			}
 		}
 	}

@@ -85,11 +85,12 @@ func (s *Store) pending(ctx context.Context, op opDoc) ([]progressDoc, error) {
 	return out, nil
 }
 
-// Recover finishes every change a crash left in the journal. It sums the
-// deltas of the documents still pending with the change (a document step
-// 3 did not reach keeps its old facts and was never counted), changes
-// each counts document not yet marked with it, and clears up. Changes
-// are serialised, so at most one is found.
+// Recover finishes every change or fold a crash left in the journal. For
+// a change it sums the deltas of the documents still pending with it (a
+// document step 3 did not reach keeps its old facts and was never
+// counted), logs that unless it is logged, and clears up; a fold it
+// finishes from the deltas still there. Changes and folds are
+// serialised, so at most one is found.
 func (s *Store) Recover(ctx context.Context) error {
 	cur, err := s.ops.Find(ctx, bson.D{})
 	if err != nil {
@@ -100,6 +101,16 @@ func (s *Store) Recover(ctx context.Context) error {
 		return fmt.Errorf("read the journal: %w", err)
 	}
 	for _, op := range ops {
+		if op.Phase == phaseFolding {
+			ds, err := s.readDeltas(ctx)
+			if err == nil {
+				err = s.finishFold(ctx, op, ds)
+			}
+			if err != nil {
+				return fmt.Errorf("recover fold %s: %w", op.ID, err)
+			}
+			continue
+		}
 		pending, err := s.pending(ctx, op)
 		if err != nil {
 			return err

@@ -5,11 +5,15 @@
 // candidates by. Every hot read and write names a document by its whole
 // _id, the one filter FerretDB does not answer by a scan.
 //
+// A change to the counts is logged first as one delta document (the
+// deltas collection) and added to the counts documents by a fold every
+// foldEvery changes; a reader adds the deltas not yet folded (deltas.go).
+//
 // The collections derived from the owners' facts come in generations
 // (progress_3, counts_3, ...): a rebuild writes the next one beside the
 // live one and swaps it in by changing the meta document. The anonymous
-// totals, the erasure marks and the journal of changes in flight belong
-// to no generation.
+// totals, the erasure marks, the deltas and the journal of changes in
+// flight belong to no generation.
 package mongo
 
 import (
@@ -51,6 +55,7 @@ type Store struct {
 	ops       *mongo.Collection
 	anonymous *mongo.Collection
 	erased    *mongo.Collection
+	deltas    *mongo.Collection
 	server    mongox.Server
 	// readers bounds the reads one call runs at once.
 	readers int
@@ -60,6 +65,8 @@ type Store struct {
 	// applyChunk is how many counts documents one bulk write changes,
 	// at most maxBulk.
 	applyChunk int
+	// foldEvery is how many changes wait between folds (foldEvery).
+	foldEvery int
 }
 
 var _ service.Store = (*Store)(nil)
@@ -71,7 +78,8 @@ func NewStore(ctx context.Context, db *mongo.Database) (*Store, error) {
 		return nil, err
 	}
 	return &Store{db: db, meta: db.Collection("meta"), ops: db.Collection("ops"), anonymous: db.Collection("anonymous"),
-		erased: db.Collection("erased"), server: server, readers: 16, applyChunk: maxBulk}, nil
+		erased: db.Collection("erased"), deltas: db.Collection("deltas"), server: server, readers: 16, applyChunk: maxBulk,
+		foldEvery: foldEvery}, nil
 }
 
 // coll returns a generation's collection.

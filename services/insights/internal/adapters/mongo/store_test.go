@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"maps"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -141,11 +143,11 @@ func TestCommitStoresProgressAndCounts(t *testing.T) {
 }
 
 // crashAt returns a fail hook that stops a change at its n-th step named
-// step, once.
+// step (any of them, when several are named), once.
 func crashAt(step string, n int) func(string) error {
 	seen := 0
 	return func(got string) error {
-		if got != step {
+		if !slices.Contains(strings.Split(step, ","), got) {
 			return nil
 		}
 		if seen++; seen == n {
@@ -156,12 +158,13 @@ func crashAt(step string, n int) func(string) error {
 }
 
 // TestCrashBetweenStepsNeitherLosesNorDoublesACount commits a batch (an
-// update, a new candidate and an erasure) and stops it after each step in
-// turn, as a crash would, then recovers with a fresh store (twice, and
-// once more after a crash during recovery itself). Every time the
-// counts end equal to the contributions of the stored candidates, plus
-// the erased one's in the anonymous totals once its change got past its
-// progress writes, and the whole change is either applied or not at all.
+// update, a new candidate and an erasure), which folds every delta into
+// the counts documents as it ends, and stops it after each step in turn,
+// as a crash would, then recovers with a fresh store (twice, and once
+// more after a crash during recovery itself). Every time the counts end
+// equal to the contributions of the stored candidates, plus the erased
+// one's in the anonymous totals once its change got past its progress
+// writes, and the whole change is either applied or not at all.
 func TestCrashBetweenStepsNeitherLosesNorDoublesACount(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
@@ -169,13 +172,14 @@ func TestCrashBetweenStepsNeitherLosesNorDoublesACount(t *testing.T) {
 		n       int
 		applied bool
 	}{
-		{"journal", 1, false}, {"progress", 1, true}, {"counts", 1, true}, {"counts", 3, true}, {"counted", 1, true},
+		{"journal", 1, false}, {"progress", 1, true}, {"counted", 1, true}, {"counts", 1, true}, {"counts", 3, true}, {"folded", 1, true},
 	} {
 		t.Run(tc.step, func(t *testing.T) {
 			t.Parallel()
 			ctx := context.Background()
 			s := newStore(t)
 			s.applyChunk = 1 // so a crash can fall between two counts documents
+			s.foldEvery = 1  // so the batch's change folds
 			a, gone := progress("a", "org-1", "detention_house"), progress("gone", "org-2", "released")
 			if err := s.Commit(ctx, 1, []service.Change{changeTo(a, nil), changeTo(gone, nil)}); err != nil {
 				t.Fatal(err)
@@ -190,8 +194,19 @@ func TestCrashBetweenStepsNeitherLosesNorDoublesACount(t *testing.T) {
 			if err := s.Commit(ctx, 1, batch); err == nil {
 				t.Fatal("the injected crash did not stop the change")
 			}
-			again := &Store{db: s.db, meta: s.meta, ops: s.ops, anonymous: s.anonymous, erased: s.erased, server: s.server, readers: 4, applyChunk: 1}
-			again.fail = crashAt("counts", 1) // a crash during recovery too
+			wantLiving, wantAnon := sumOf(st["a"].Contributions, st["gone"].Contributions), domain.NewCounts()
+			if tc.applied {
+				wantLiving, wantAnon = sumOf(batch[0].Contributions, batch[1].Contributions), sumOf(st["gone"].Contributions)
+			}
+			if tc.step != "journal" && tc.step != "progress" {
+				// The change's delta is logged: a reader sees it whole,
+				// however far its fold got.
+				sameCounts(t, "living before recovery", all(t, s, false), wantLiving)
+				sameCounts(t, "anonymous before recovery", all(t, s, true), wantAnon)
+			}
+			again := &Store{db: s.db, meta: s.meta, ops: s.ops, anonymous: s.anonymous, erased: s.erased, deltas: s.deltas, server: s.server,
+				readers: 4, applyChunk: 1, foldEvery: 1}
+			again.fail = crashAt("counted,counts", 1) // a crash during recovery too
 			_ = again.Recover(ctx)
 			again.fail = nil
 			for range 2 {
@@ -200,9 +215,7 @@ func TestCrashBetweenStepsNeitherLosesNorDoublesACount(t *testing.T) {
 				}
 			}
 			after := stored(t, again, "a", "b", "gone")
-			wantLiving, wantAnon := sumOf(st["a"].Contributions, st["gone"].Contributions), domain.NewCounts()
 			if tc.applied {
-				wantLiving, wantAnon = sumOf(batch[0].Contributions, batch[1].Contributions), sumOf(st["gone"].Contributions)
 				if _, ok := after["gone"]; ok || len(after) != 2 || after["a"].Progress.Setting != "released" {
 					t.Errorf("documents after recovery: %v", keys(after))
 				}
@@ -216,6 +229,12 @@ func TestCrashBetweenStepsNeitherLosesNorDoublesACount(t *testing.T) {
 			sameCounts(t, "anonymous", all(t, again, true), wantAnon)
 			if n, _ := again.ops.CountDocuments(ctx, map[string]any{}); n != 0 {
 				t.Errorf("%d changes left in the journal", n)
+			}
+			// A fold the crash interrupted is finished: its deltas are gone.
+			if n, _ := again.deltas.CountDocuments(ctx, map[string]any{}); tc.step == "counts" || tc.step == "folded" {
+				if n != 0 {
+					t.Errorf("%d deltas left after a fold was recovered", n)
+				}
 			}
 		})
 	}
