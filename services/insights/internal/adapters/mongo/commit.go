@@ -215,8 +215,12 @@ func (s *Store) writeProgress(ctx context.Context, gen int, op string, changes [
 }
 
 // pendingOf is the change c as its progress document keeps it while the
-// change is applied.
+// change is applied. A new candidate's delta is their contributions,
+// which the document holds already, so only the mark New is kept.
 func pendingOf(op string, c service.Change) (*pendingDoc, error) {
+	if c.Version == 0 && !c.Erase {
+		return &pendingDoc{Op: op, New: true}, nil
+	}
 	liv, anon := increments{}, increments{}
 	liv.add(c.Delta)
 	anon.add(c.Anonymous)

@@ -89,6 +89,10 @@ type pendingDoc struct {
 	Living    []byte `bson:"living,omitempty"`
 	Anonymous []byte `bson:"anonymous,omitempty"`
 	Erase     bool   `bson:"erase,omitempty"`
+	// New says the document is the candidate's first: the change adds
+	// their contributions (Contrib) to the living counts, and Living and
+	// Anonymous are empty.
+	New bool `bson:"new,omitempty"`
 }
 
 // toProgressDoc renders a change's new progress document.

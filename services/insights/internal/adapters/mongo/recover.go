@@ -60,6 +60,24 @@ func (s *Store) unindex(ctx context.Context, gen int, erased map[string]bool) er
 	return nil
 }
 
+// addContributions adds 1 to inc at each address a progress document's
+// contributions (packed) name.
+func addContributions(inc increments, packed []byte) error {
+	var byDoc map[string][]string
+	if err := unpack(packed, &byDoc); err != nil {
+		return fmt.Errorf("contributions: %w", err)
+	}
+	for doc, fields := range byDoc {
+		if inc[doc] == nil {
+			inc[doc] = map[string]int{}
+		}
+		for _, f := range fields {
+			inc[doc][f]++
+		}
+	}
+	return nil
+}
+
 // erasedKey is the _id of a candidate's erasure mark: a digest of the id,
 // so that the mark, which outlives the candidate, does not hold the id
 // erasure removes everywhere else. A rebuild asks for a candidate's mark
@@ -121,6 +139,12 @@ func (s *Store) Recover(ctx context.Context) error {
 				erased[d.ID] = true
 			}
 			if op.Phase == phaseFinishing {
+				continue
+			}
+			if d.Pending.New {
+				if err := addContributions(living, d.Contrib); err != nil {
+					return fmt.Errorf("recover change %s: %w", op.ID, err)
+				}
 				continue
 			}
 			if err := errors.Join(addEncoded(living, d.Pending.Living), addEncoded(anonymous, d.Pending.Anonymous)); err != nil {
