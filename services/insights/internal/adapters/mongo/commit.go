@@ -44,6 +44,9 @@ type opDoc struct {
 	// last seq it folds.
 	Seq    int64    `bson:"seq"`
 	Deltas []string `bson:"deltas,omitempty"`
+	// Roles and Due are the index entries a change adds (see indexed).
+	Roles map[string][]string `bson:"roles,omitempty"`
+	Due   map[string][]string `bson:"due,omitempty"`
 }
 
 // markDoc is an erasure mark: the candidate's id and the erasure event's
@@ -61,19 +64,18 @@ type markDoc struct {
 
 // Commit stores the changes of one batch and applies their deltas,
 // crash-safe and idempotent:
-//  1. a journal entry names the change and its candidates;
-//  2. the role and refold-day indexes gain the candidates (an extra entry
-//     costs only a refold);
-//  3. each progress document is written with its new facts, its new
+//  1. a journal entry names the change, its candidates and the index
+//     entries it adds (the roles and refold days that name them);
+//  2. each progress document is written with its new facts, its new
 //     contributions and its delta pending, in one write (an erasure
 //     keeps its facts and gains the pending delta);
-//  4. the summed deltas are logged as one delta document, named by the
-//     change's id (see logDelta);
-//  5. erasure marks are written, erased documents deleted and the
+//  3. the summed deltas and the index entries are logged as one delta
+//     document, named by the change's id (see logDelta);
+//  4. erasure marks are written, erased documents deleted and the
 //     journal entry deleted, which makes the pending deltas stale.
 //
 // A crash anywhere leaves the journal entry, and Recover finishes the
-// change from what step 3 stored: a delta logged in step 4 is not logged
+// change from what step 2 stored: a delta logged in step 3 is not logged
 // again. Every foldEvery changes, a fold adds the logged deltas to the
 // counts documents.
 func (s *Store) Commit(ctx context.Context, gen int, changes []service.Change) error {
@@ -82,6 +84,7 @@ func (s *Store) Commit(ctx context.Context, gen int, changes []service.Change) e
 		return err
 	}
 	op := opDoc{ID: newOpID(), Generation: gen, Phase: phaseWriting, At: time.Now().UTC(), Seq: seq}
+	op.Roles, op.Due = indexed(changes)
 	living, anonymous := increments{}, increments{}
 	for _, c := range changes {
 		op.Candidates = append(op.Candidates, c.CandidateID)
@@ -95,9 +98,6 @@ func (s *Store) Commit(ctx context.Context, gen int, changes []service.Change) e
 		return fmt.Errorf("journal change %s: %w", op.ID, err)
 	}
 	if err := s.step("journal"); err != nil {
-		return err
-	}
-	if err := s.index(ctx, gen, changes); err != nil {
 		return err
 	}
 	if err := s.writeProgress(ctx, gen, op.ID, changes); err != nil {

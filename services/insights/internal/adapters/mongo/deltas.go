@@ -33,6 +33,10 @@ type deltaDoc struct {
 	// (packed).
 	Living    []byte `bson:"living,omitempty"`
 	Anonymous []byte `bson:"anonymous,omitempty"`
+	// Roles and Due are the index entries the change adds to gen's role
+	// and refold-day indexes: candidates by role id and by day.
+	Roles map[string][]string `bson:"roles,omitempty"`
+	Due   map[string][]string `bson:"due,omitempty"`
 }
 
 // delta is a delta document read back.
@@ -41,6 +45,7 @@ type delta struct {
 	seq               int64
 	gen               int
 	living, anonymous increments
+	roles, due        map[string][]string
 }
 
 // nextSeq takes the next change's seq from the meta document.
@@ -68,7 +73,8 @@ func (s *Store) logDelta(ctx context.Context, op opDoc, living, anonymous increm
 	if err != nil {
 		return err
 	}
-	_, err = s.deltas.InsertOne(ctx, deltaDoc{ID: op.ID, Seq: op.Seq, Gen: op.Generation, Living: l, Anonymous: a})
+	_, err = s.deltas.InsertOne(ctx, deltaDoc{ID: op.ID, Seq: op.Seq, Gen: op.Generation, Living: l, Anonymous: a,
+		Roles: op.Roles, Due: op.Due})
 	if err != nil && !mongox.IsDuplicateKey(err) {
 		return fmt.Errorf("count change %s: %w", op.ID, err)
 	}
@@ -88,7 +94,7 @@ func (s *Store) readDeltas(ctx context.Context) ([]delta, error) {
 	}
 	out := make([]delta, 0, len(docs))
 	for _, d := range docs {
-		x := delta{id: d.ID, seq: d.Seq, gen: d.Gen, living: increments{}, anonymous: increments{}}
+		x := delta{id: d.ID, seq: d.Seq, gen: d.Gen, living: increments{}, anonymous: increments{}, roles: d.Roles, due: d.Due}
 		if err := errors.Join(addEncoded(x.living, d.Living), addEncoded(x.anonymous, d.Anonymous)); err != nil {
 			return nil, fmt.Errorf("delta %s: %w", d.ID, err)
 		}
@@ -120,10 +126,11 @@ func unfolded(n map[string]int, ds []delta, doc string, seq int64, gen int, anon
 	return n
 }
 
-// fold adds every waiting delta to the counts documents, crash-safe and
-// idempotent: a journal entry names the fold and its deltas, apply marks
-// each counts document it changes with the fold's id (and the last seq
-// folded), then the deltas and the entry are deleted. Recover finishes a
+// fold adds every waiting delta to the counts and index documents,
+// crash-safe and idempotent: a journal entry names the fold and its
+// deltas, apply marks each counts document it changes with the fold's id
+// (and the last seq folded), the index entries are added to their sets,
+// then the deltas and the entry are deleted. Recover finishes a
 // fold a crash interrupted from the deltas its entry names that are
 // still there: they are all there until every counts document is
 // changed.
@@ -150,12 +157,15 @@ func (s *Store) fold(ctx context.Context) error {
 // there) and deletes them and the fold's entry.
 func (s *Store) finishFold(ctx context.Context, op opDoc, ds []delta) error {
 	living, anonymous := increments{}, increments{}
+	roles, due := map[string][]string{}, map[string][]string{}
 	for _, d := range ds {
 		if !slices.Contains(op.Deltas, d.id) {
 			continue
 		}
 		if d.gen == op.Generation {
 			living.merge(d.living)
+			mergeLists(roles, d.roles)
+			mergeLists(due, d.due)
 		}
 		anonymous.merge(d.anonymous)
 	}
@@ -163,6 +173,12 @@ func (s *Store) finishFold(ctx context.Context, op opDoc, ds []delta) error {
 		return err
 	}
 	if err := s.apply(ctx, s.anonymous, op.ID, op.Seq, anonymous); err != nil {
+		return err
+	}
+	if err := addToLists(ctx, s.coll(rolesColl, op.Generation), roles); err != nil {
+		return err
+	}
+	if err := addToLists(ctx, s.coll(dueColl, op.Generation), due); err != nil {
 		return err
 	}
 	if err := s.step("folded"); err != nil {
@@ -179,6 +195,13 @@ func (s *Store) finishFold(ctx context.Context, op opDoc, ds []delta) error {
 		return fmt.Errorf("close fold %s: %w", op.ID, err)
 	}
 	return nil
+}
+
+// mergeLists adds more's entries to lists.
+func mergeLists(lists, more map[string][]string) {
+	for id, ids := range more {
+		lists[id] = append(lists[id], ids...)
+	}
 }
 
 // merge adds more to inc.

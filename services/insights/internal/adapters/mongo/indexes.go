@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -22,12 +23,14 @@ type listDoc struct {
 	Candidates []string `bson:"candidates"`
 }
 
-// index files the changed candidates under the roles their introductions
-// name and the days a daily pass must refold them on. It runs before
-// their progress is written, so a crash leaves at most a needless
+// indexed returns the index entries the changes add: the changed
+// candidates under the roles their introductions name and under the days
+// a daily pass must refold them on. The journal entry holds them from
+// the change's first step and its delta document from its fourth, until
+// a fold adds them to the index documents; an extra entry costs only a
 // refold.
-func (s *Store) index(ctx context.Context, gen int, changes []service.Change) error {
-	roles, days := map[string][]string{}, map[string][]string{}
+func indexed(changes []service.Change) (roles, days map[string][]string) {
+	roles, days = map[string][]string{}, map[string][]string{}
 	for _, c := range changes {
 		for _, r := range c.Roles {
 			roles[r] = append(roles[r], c.CandidateID)
@@ -36,10 +39,7 @@ func (s *Store) index(ctx context.Context, gen int, changes []service.Change) er
 			days[dayID(d)] = append(days[dayID(d)], c.CandidateID)
 		}
 	}
-	if err := addToLists(ctx, s.coll(rolesColl, gen), roles); err != nil {
-		return err
-	}
-	return addToLists(ctx, s.coll(dueColl, gen), days)
+	return roles, days
 }
 
 // addToLists adds each list's candidates to the index document of its
@@ -59,32 +59,46 @@ func addToLists(ctx context.Context, coll *mongo.Collection, lists map[string][]
 	return nil
 }
 
-// list reads one index document's candidates, none when it is missing.
-func list(ctx context.Context, coll *mongo.Collection, id string) ([]string, error) {
+// list reads one index document's candidates with those the deltas not
+// yet folded add (picked from a delta by entries), none when there are
+// none. The caller holds the absorber lock, so no fold runs meanwhile;
+// a candidate in both is listed once.
+func (s *Store) list(ctx context.Context, coll *mongo.Collection, gen int, id string, entries func(delta) map[string][]string) ([]string, error) {
 	var d listDoc
 	err := coll.FindOne(ctx, byID(id)).Decode(&d)
-	if errors.Is(err, mongo.ErrNoDocuments) {
-		return nil, nil
-	}
-	if err != nil {
+	if err != nil && !errors.Is(err, mongo.ErrNoDocuments) {
 		return nil, fmt.Errorf("read %s: %w", coll.Name(), err)
 	}
-	return d.Candidates, nil
+	ds, err := s.readDeltas(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := d.Candidates
+	for _, x := range ds {
+		if x.gen == gen {
+			out = append(out, entries(x)[id]...)
+		}
+	}
+	return slices.Compact(slices.Sorted(slices.Values(out))), nil
 }
 
 // RoleCandidates returns the candidates whose progress named the role.
 func (s *Store) RoleCandidates(ctx context.Context, gen int, roleID string) ([]string, error) {
-	return list(ctx, s.coll(rolesColl, gen), roleID)
+	return s.list(ctx, s.coll(rolesColl, gen), gen, roleID, func(d delta) map[string][]string { return d.roles })
 }
 
 // DueCandidates returns the candidates to refold on day.
 func (s *Store) DueCandidates(ctx context.Context, gen int, day time.Time) ([]string, error) {
-	return list(ctx, s.coll(dueColl, gen), dayID(day))
+	return s.list(ctx, s.coll(dueColl, gen), gen, dayID(day), func(d delta) map[string][]string { return d.due })
 }
 
 // DoneDay forgets the day's index document and records the day as the
-// last the daily pass finished.
+// last the daily pass finished. It folds first, so that no delta adds to
+// the day's document after it is gone.
 func (s *Store) DoneDay(ctx context.Context, gen int, day time.Time) error {
+	if err := s.fold(ctx); err != nil {
+		return err
+	}
 	if _, err := s.coll(dueColl, gen).DeleteOne(ctx, byID(dayID(day))); err != nil {
 		return fmt.Errorf("forget refold day: %w", err)
 	}

@@ -1,18 +1,21 @@
 package mongo
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 )
 
 // clearUp writes the change's erasure marks (an existing mark is kept)
-// and deletes the erased candidates' documents. The other documents keep
+// and deletes the erased candidates' index entries (the waiting deltas'
+// entries folded first) and documents. The other documents keep
 // their pending delta, stale once the journal forgets the change
 // (clearing it would cost a second write of every document). A stored
 // candidate's mark is written only with its erasure: a change that
@@ -31,17 +34,25 @@ func (s *Store) clearUp(ctx context.Context, op opDoc, erased map[string]bool) e
 			return fmt.Errorf("erasure marks of change %s: %w", op.ID, err)
 		}
 	}
+	if len(erased) == 0 {
+		return nil
+	}
+	// The documents go last: until they do, a recovery finds the
+	// candidates it must take out of the index by them.
+	if err := s.fold(ctx); err != nil {
+		return err
+	}
+	if err := s.unindex(ctx, op.Generation, erased); err != nil {
+		return err
+	}
 	var deletes []mongo.WriteModel
 	for id := range erased {
 		deletes = append(deletes, mongo.NewDeleteOneModel().SetFilter(byID(id)))
 	}
-	if len(deletes) == 0 {
-		return nil
-	}
 	if _, err := bulk(ctx, s.coll(progressColl, op.Generation), deletes); err != nil {
 		return fmt.Errorf("clear change %s: %w", op.ID, err)
 	}
-	return s.unindex(ctx, op.Generation, erased)
+	return nil
 }
 
 // unindex takes erased candidates out of the role and refold-day indexes,
@@ -58,6 +69,13 @@ func (s *Store) unindex(ctx context.Context, gen int, erased map[string]bool) er
 		}
 	}
 	return nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // addContributions adds 1 to inc at each address a progress document's
@@ -88,7 +106,7 @@ func erasedKey(candidateID string) string {
 }
 
 // pending reads the change's candidates' documents that carry its
-// pending delta: those step 3 wrote (and step 5 did not delete).
+// pending delta: those step 2 of Commit wrote (and step 4 did not delete).
 func (s *Store) pending(ctx context.Context, op opDoc) ([]progressDoc, error) {
 	docs, err := s.progressDocs(ctx, op.Generation, op.Candidates)
 	if err != nil {
@@ -105,10 +123,11 @@ func (s *Store) pending(ctx context.Context, op opDoc) ([]progressDoc, error) {
 
 // Recover finishes every change or fold a crash left in the journal. For
 // a change it sums the deltas of the documents still pending with it (a
-// document step 3 did not reach keeps its old facts and was never
+// document step 2 did not reach keeps its old facts and was never
 // counted), logs that unless it is logged, and clears up; a fold it
 // finishes from the deltas still there. Changes and folds are
-// serialised, so at most one is found.
+// serialised, so at most one change is found, and at most one fold: one
+// of its own or one the change's erasure started as it finished.
 func (s *Store) Recover(ctx context.Context) error {
 	cur, err := s.ops.Find(ctx, bson.D{})
 	if err != nil {
@@ -118,6 +137,10 @@ func (s *Store) Recover(ctx context.Context) error {
 	if err := cur.All(ctx, &ops); err != nil {
 		return fmt.Errorf("read the journal: %w", err)
 	}
+	// A fold first: an erasure's change folds again as it finishes.
+	slices.SortStableFunc(ops, func(a, b opDoc) int {
+		return cmp.Compare(boolInt(b.Phase == phaseFolding), boolInt(a.Phase == phaseFolding))
+	})
 	for _, op := range ops {
 		if op.Phase == phaseFolding {
 			ds, err := s.readDeltas(ctx)

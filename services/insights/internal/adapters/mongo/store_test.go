@@ -222,6 +222,10 @@ func TestCrashBetweenStepsNeitherLosesNorDoublesACount(t *testing.T) {
 				if erased, _ := again.IsErased(ctx, "gone"); !erased {
 					t.Error("no erasure mark")
 				}
+				// The erased candidate leaves the index, folded or not.
+				if ids, err := again.RoleCandidates(ctx, 1, "role-1"); err != nil || !slices.Equal(ids, []string{"a", "b"}) {
+					t.Errorf("role index after recovery = %v, %v", ids, err)
+				}
 			} else if len(after) != 2 || after["a"].Progress.Setting != "detention_house" {
 				t.Errorf("documents after recovery: %v", keys(after))
 			}
@@ -282,4 +286,42 @@ func TestScopeCountsAddsTheAnonymousTotals(t *testing.T) {
 	if c, err := s.ScopeCounts(ctx, "org-1", to+1, to+3); err != nil || len(c.Cells)+len(c.Days) != 0 {
 		t.Errorf("months without anyone: %+v, %v", c, err)
 	}
+}
+
+// TestErasureTakesTheCandidateOutOfEveryIndexEntry: a candidate filed
+// under a role and a refold day by a delta not yet folded, then erased,
+// is listed under neither, before and after the deltas are folded, and
+// no delta document still names them.
+func TestErasureTakesTheCandidateOutOfEveryIndexEntry(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newStore(t)
+	a, gone := progress("a", "org-1", "released"), progress("gone", "org-1", "probation")
+	if err := s.Commit(ctx, 1, []service.Change{changeTo(a, nil), changeTo(gone, nil)}); err != nil {
+		t.Fatal(err)
+	}
+	day180 := domain.DayDue(day("2025-04-20"), 180)
+	if ids, _ := s.RoleCandidates(ctx, 1, "role-1"); !slices.Equal(ids, []string{"a", "gone"}) {
+		t.Fatalf("role index before the erasure = %v", ids)
+	}
+	if err := s.Commit(ctx, 1, []service.Change{erasureOf("gone", stored(t, s, "gone")["gone"])}); err != nil {
+		t.Fatal(err)
+	}
+	check := func(when string) {
+		t.Helper()
+		if ids, err := s.RoleCandidates(ctx, 1, "role-1"); err != nil || !slices.Equal(ids, []string{"a"}) {
+			t.Errorf("role index %s = %v, %v", when, ids, err)
+		}
+		if ids, err := s.DueCandidates(ctx, 1, day180); err != nil || !slices.Equal(ids, []string{"a"}) {
+			t.Errorf("day 180 index %s = %v, %v", when, ids, err)
+		}
+	}
+	check("after the erasure")
+	if n, _ := s.deltas.CountDocuments(ctx, map[string]any{"roles.role-1": "gone"}); n != 0 {
+		t.Errorf("%d delta documents still name the erased candidate", n)
+	}
+	if err := s.fold(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("after a fold")
 }
