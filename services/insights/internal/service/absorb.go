@@ -27,11 +27,14 @@ const (
 var introductionPrefixes = []string{"introduction.", "meeting.", "placement.", "followup."}
 
 // task is one candidate to refold, with what the batch already knows: an
-// erasure's event id, and introductions fetched to find the candidate.
+// erasure's event id, introductions fetched to find the candidate, and
+// whether the batch holds the candidate's first event (their
+// registration), when the store most likely holds nothing of them yet.
 type task struct {
 	id     string
 	erase  string
 	intros map[string]Introduction
+	first  bool
 }
 
 // Absorb folds a batch of events into the read model. The batch is
@@ -80,7 +83,10 @@ func (s *Service) resolve(ctx context.Context, gen int, batch []events.Envelope)
 		switch {
 		case e.Type == EventCandidateErased:
 			get(e.AggregateID).erase = e.ID
-		case strings.HasPrefix(e.Type, candidatePrefix), e.Type == EventCandidateShortlisted:
+		case strings.HasPrefix(e.Type, candidatePrefix):
+			t := get(e.AggregateID)
+			t.first = t.first || e.Version == 1
+		case e.Type == EventCandidateShortlisted:
 			get(e.AggregateID)
 		case e.Type == EventRoleChanged:
 			ids, err := s.d.Store.RoleCandidates(ctx, gen, e.AggregateID)

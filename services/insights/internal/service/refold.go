@@ -38,9 +38,32 @@ func (s *Service) refold(ctx context.Context, meta Meta, tasks map[string]*task)
 }
 
 // refoldChunk folds a chunk of candidates, several at a time, and commits
-// what changed.
+// what changed. The stored progress of a candidate whose registration is
+// in the batch is not read: they are new, unless the batch is delivered
+// again, and then the commit finds their document and fails with
+// errs.Conflict; the chunk is then recovered and folded again, reading
+// everyone.
 func (s *Service) refoldChunk(ctx context.Context, gen int, ids []string, tasks map[string]*task, roles *roleCache) error {
-	stored, err := s.d.Store.Stored(ctx, gen, ids)
+	var read []string
+	for _, id := range ids {
+		if !tasks[id].first || tasks[id].erase != "" {
+			read = append(read, id)
+		}
+	}
+	err := s.foldChunk(ctx, gen, ids, read, tasks, roles)
+	if len(read) == len(ids) || !errors.Is(err, errs.Conflict) {
+		return err
+	}
+	if err := s.d.Store.Recover(ctx); err != nil {
+		return err
+	}
+	return s.foldChunk(ctx, gen, ids, ids, tasks, roles)
+}
+
+// foldChunk folds a chunk of candidates from the stored progress of
+// those in read, the others taken as new, and commits what changed.
+func (s *Service) foldChunk(ctx context.Context, gen int, ids, read []string, tasks map[string]*task, roles *roleCache) error {
+	stored, err := s.d.Store.Stored(ctx, gen, read)
 	if err != nil {
 		return err
 	}
