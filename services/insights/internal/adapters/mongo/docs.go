@@ -24,11 +24,15 @@ type progressDoc struct {
 	Consent    *time.Time     `bson:"consent,omitempty"`
 	Shortlist  *time.Time     `bson:"shortlisted,omitempty"`
 	Intros     []introDoc     `bson:"intros,omitempty"`
-	// Contrib are the addresses the candidate's counts were last added
-	// to, by document: what the next change is the difference from. It
-	// is one compressed blob (packed), which FerretDB stores and reads far
-	// faster than hundreds of array elements.
-	Contrib []byte `bson:"contrib"`
+	// Keys are the keys of the counts the candidate was last added to:
+	// what the next change is the difference from. It is one blob
+	// (encodeContributions), which FerretDB stores and reads far faster
+	// than hundreds of array elements.
+	Keys []byte `bson:"keys,omitempty"`
+	// Contrib is how documents written before Keys hold the same: the
+	// addresses by document, compressed (packed). It is read, never
+	// written.
+	Contrib []byte `bson:"contrib,omitempty"`
 	// Pending is the last change written with this document. It is being
 	// applied while the journal holds its op, and stale after.
 	Pending *pendingDoc `bson:"pending,omitempty"`
@@ -90,7 +94,7 @@ type pendingDoc struct {
 	Anonymous []byte `bson:"anonymous,omitempty"`
 	Erase     bool   `bson:"erase,omitempty"`
 	// New says the document is the candidate's first: the change adds
-	// their contributions (Contrib) to the living counts, and Living and
+	// their contributions (Keys) to the living counts, and Living and
 	// Anonymous are empty.
 	New bool `bson:"new,omitempty"`
 }
@@ -107,11 +111,7 @@ func toProgressDoc(c service.Change, version int64) (progressDoc, error) {
 	for _, in := range p.Introductions {
 		d.Intros = append(d.Intros, toIntroDoc(in))
 	}
-	contrib, err := pack(contributionAddresses(c.Contributions))
-	if err != nil {
-		return progressDoc{}, fmt.Errorf("progress of %s: %w", c.CandidateID, err)
-	}
-	d.Contrib = contrib
+	d.Keys = encodeContributions(c.Contributions)
 	return d, nil
 }
 
@@ -145,15 +145,24 @@ func toStored(d progressDoc) (service.Stored, error) {
 	for _, in := range d.Intros {
 		p.Introductions = append(p.Introductions, toIntroductionFacts(in))
 	}
-	var byDoc map[string][]string
-	if err := unpack(d.Contrib, &byDoc); err != nil {
-		return service.Stored{}, fmt.Errorf("contributions: %w", err)
-	}
-	contrib, err := contributionsAt(byDoc)
+	contrib, err := storedContributions(d)
 	if err != nil {
 		return service.Stored{}, err
 	}
 	return service.Stored{Progress: p, Contributions: contrib, FoldedAt: utc(d.FoldedAt), Version: d.Version}, nil
+}
+
+// storedContributions reads the contributions a progress document holds,
+// in either form.
+func storedContributions(d progressDoc) (domain.Contributions, error) {
+	if len(d.Keys) > 0 {
+		return decodeContributions(d.Keys)
+	}
+	var byDoc map[string][]string
+	if err := unpack(d.Contrib, &byDoc); err != nil {
+		return domain.Contributions{}, fmt.Errorf("contributions: %w", err)
+	}
+	return contributionsAt(byDoc)
 }
 
 func toIntroductionFacts(d introDoc) domain.IntroductionFacts {

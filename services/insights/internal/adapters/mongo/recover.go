@@ -78,21 +78,14 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// addContributions adds 1 to inc at each address a progress document's
-// contributions (packed) name.
-func addContributions(inc increments, packed []byte) error {
-	var byDoc map[string][]string
-	if err := unpack(packed, &byDoc); err != nil {
-		return fmt.Errorf("contributions: %w", err)
+// addContributions adds to inc the contributions a progress document
+// holds, each once.
+func addContributions(inc increments, d progressDoc) error {
+	c, err := storedContributions(d)
+	if err != nil {
+		return err
 	}
-	for doc, fields := range byDoc {
-		if inc[doc] == nil {
-			inc[doc] = map[string]int{}
-		}
-		for _, f := range fields {
-			inc[doc][f]++
-		}
-	}
+	inc.add(c.Counts())
 	return nil
 }
 
@@ -165,7 +158,7 @@ func (s *Store) Recover(ctx context.Context) error {
 				continue
 			}
 			if d.Pending.New {
-				if err := addContributions(living, d.Contrib); err != nil {
+				if err := addContributions(living, d); err != nil {
 					return fmt.Errorf("recover change %s: %w", op.ID, err)
 				}
 				continue
