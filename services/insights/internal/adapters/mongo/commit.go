@@ -128,14 +128,18 @@ func erasing(changes []service.Change) map[string]bool {
 
 // finish takes a change on once its progress documents are written: it
 // logs the change's delta, then clears up; erased are the stored
-// candidates it erases.
+// candidates it erases. Only a change that erases needs the journal to
+// say its delta is logged: one that does not deletes no document, so a
+// recovery sums the same delta again, and finds it logged.
 func (s *Store) finish(ctx context.Context, op opDoc, living, anonymous increments, erased map[string]bool) error {
 	if op.Phase != phaseFinishing {
 		if err := s.logDelta(ctx, op, living, anonymous); err != nil {
 			return err
 		}
-		if err := s.setPhase(ctx, op.ID, phaseFinishing); err != nil {
-			return err
+		if len(op.Marks) > 0 {
+			if err := s.setPhase(ctx, op.ID, phaseFinishing); err != nil {
+				return err
+			}
 		}
 	}
 	if err := s.step("counted"); err != nil {

@@ -325,3 +325,39 @@ func TestErasureTakesTheCandidateOutOfEveryIndexEntry(t *testing.T) {
 	}
 	check("after a fold")
 }
+
+// TestCrashAfterLoggingAChangeThatErasesNoOne: a change without an
+// erasure leaves its journal entry in the writing phase once its delta
+// is logged; a crash there and two recoveries log nothing twice.
+func TestCrashAfterLoggingAChangeThatErasesNoOne(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newStore(t)
+	a, other := progress("a", "org-1", "detention_house"), progress("other", "org-2", "released")
+	if err := s.Commit(ctx, 1, []service.Change{changeTo(a, nil), changeTo(other, nil)}); err != nil {
+		t.Fatal(err)
+	}
+	st := stored(t, s, "a", "other")
+	moved := a
+	moved.Setting = "released"
+	batch := []service.Change{changeTo(moved, ptr(st["a"])), changeTo(progress("b", "org-1", "probation"), nil)}
+	s.fail = crashAt("counted", 1)
+	if err := s.Commit(ctx, 1, batch); err == nil {
+		t.Fatal("the injected crash did not stop the change")
+	}
+	s.fail = nil
+	for range 2 {
+		if err := s.Recover(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := sumOf(batch[0].Contributions, batch[1].Contributions, st["other"].Contributions)
+	sameCounts(t, "living", all(t, s, false), want)
+	if err := s.fold(ctx); err != nil {
+		t.Fatal(err)
+	}
+	sameCounts(t, "living after a fold", all(t, s, false), want)
+	if n, _ := s.ops.CountDocuments(ctx, map[string]any{}); n != 0 {
+		t.Errorf("%d changes left in the journal", n)
+	}
+}
