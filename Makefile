@@ -48,12 +48,13 @@ lint: vulncheck
 vulncheck:
 	GOVULNCHECK_VERSION=$(GOVULNCHECK_VERSION) scripts/vulncheck.sh $(MODULES)
 
-## bench: the benchmarks of every module, matching's on one core (-cpu 1, i.e. GOMAXPROCS=1, as issue 6
-#   sets its targets) and the whole-platform one (deploy/local: 20,000 candidates, a minute of role
-#   changes) once; the output goes to bin/bench.txt for benchstat, then the matching targets as a table.
+## bench: the benchmarks of every module, matching's and insights' on one core (-cpu 1, i.e.
+#   GOMAXPROCS=1, as issues 6 and 15 set their targets) and the whole-platform one (deploy/local: 20,000
+#   candidates, a minute of role changes) once; the output goes to bin/bench.txt for benchstat, then
+#   the matching and insights targets as a table.
 bench: test-deps
 	@mkdir -p bin && : > bin/bench.txt
-	scripts/with-redis.sh bash -c 'set -o pipefail; for m in $(MODULES); do case $$m in */services/matching) flags="-count 6 -cpu 1";; \
+	scripts/with-redis.sh bash -c 'set -o pipefail; for m in $(MODULES); do case $$m in */services/matching|*/services/insights) flags="-count 6 -cpu 1";; \
 		*/deploy/local) flags="-count 1 -benchtime 1x"; export STACK_DATA_DIR=$(CURDIR)/bin/stack-bench;; *) flags="-count 6";; esac; \
 		(cd $$m && go test -run "^$$" -bench . -benchmem $$flags ./...) | tee -a bin/bench.txt || exit 1; done'
 	scripts/bench-table.sh bin/bench.txt
