@@ -64,8 +64,10 @@ func lockPort(dir string, port int) (*os.File, error) {
 }
 
 // reservablePorts is the range FreeAddr picks from: the ports between
-// 20000 and the start of the kernel's ephemeral range, or 20000 to 30000
-// when that range cannot be read or leaves too little room.
+// 20000 and the start of the kernel's ephemeral range, or those above its
+// end when there are more of them (a machine whose range starts low), or
+// 20000 to 30000 when the range cannot be read or leaves too little room
+// on either side.
 func reservablePorts() (low, high int) {
 	low, high = 20000, 30000
 	raw, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range")
@@ -76,8 +78,18 @@ func reservablePorts() (low, high int) {
 	if _, err := fmt.Sscan(strings.TrimSpace(string(raw)), &first, &last); err != nil {
 		return low, high
 	}
-	if first-low >= 2000 {
-		return low, first
+	return portsOutside(first, last)
+}
+
+// portsOutside is the range of ports reservablePorts picks given the
+// kernel's ephemeral range first to last; high is exclusive.
+func portsOutside(first, last int) (low, high int) {
+	below, above := first-20000, 65535-last
+	switch {
+	case below >= 2000 && below >= above:
+		return 20000, first
+	case above >= 2000:
+		return last + 1, 65536
 	}
-	return low, high
+	return 20000, 30000
 }

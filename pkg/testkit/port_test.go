@@ -36,3 +36,19 @@ func TestFreeAddrIsNeverHandedOutTwice(t *testing.T) {
 	}
 	ln.Close()
 }
+
+// TestPortsOutsideTheEphemeralRange: FreeAddr's ports stay clear of the
+// kernel's own choices on machines whose ephemeral range starts high
+// (Linux's default), starts low, or leaves room nowhere.
+func TestPortsOutsideTheEphemeralRange(t *testing.T) {
+	for _, tc := range []struct{ first, last, low, high int }{
+		{32768, 60999, 20000, 32768}, // Linux's default
+		{1024, 50000, 50001, 65536},  // a range that starts low
+		{10000, 65535, 20000, 30000}, // no room: the old default
+		{23000, 61000, 61001, 65536}, // too little room below, more above
+	} {
+		if low, high := portsOutside(tc.first, tc.last); low != tc.low || high != tc.high {
+			t.Errorf("ephemeral %d-%d: ports %d-%d, want %d-%d", tc.first, tc.last, low, high, tc.low, tc.high)
+		}
+	}
+}
