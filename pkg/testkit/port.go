@@ -18,7 +18,7 @@ import (
 // Asking the kernel for port 0 and closing the listener is not enough: the
 // kernel may hand the same port to the next caller, or use it as the local
 // port of an outgoing connection, before the server binds it, and a test
-// then talks to another test's server. So the port comes from below the
+// then talks to another test's server. So the port comes from outside the
 // kernel's ephemeral range, which it never picks by itself, and is claimed
 // with a lock file that the process holds until t ends (and loses if it
 // dies).
