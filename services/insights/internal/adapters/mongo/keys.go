@@ -146,18 +146,13 @@ func (d *keyDecoder) fail(what string) {
 	d.b = nil
 }
 
-func (d *keyDecoder) uvarint() uint64 {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.fail("truncated number")
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
+func (d *keyDecoder) uvarint() uint64 { return number(d, binary.Uvarint) }
 
-func (d *keyDecoder) varint() int64 {
-	v, n := binary.Varint(d.b)
+func (d *keyDecoder) varint() int64 { return number(d, binary.Varint) }
+
+// number reads one number with read (binary.Uvarint or binary.Varint).
+func number[T uint64 | int64](d *keyDecoder, read func([]byte) (T, int)) T {
+	v, n := read(d.b)
 	if n <= 0 {
 		d.fail("truncated number")
 		return 0
