@@ -1,6 +1,7 @@
 package mongo
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -84,7 +85,17 @@ func (s *Store) logDelta(ctx context.Context, op opDoc, living, anonymous increm
 // readDeltas returns the deltas not yet folded, in order: a scan of a
 // collection that holds at most a few folds' worth.
 func (s *Store) readDeltas(ctx context.Context) ([]delta, error) {
-	cur, err := s.deltas.Find(ctx, bson.D{})
+	return s.findDeltas(ctx, options.Find())
+}
+
+// readDeltaEntries returns the same deltas with their index entries
+// only, their increments left unread.
+func (s *Store) readDeltaEntries(ctx context.Context) ([]delta, error) {
+	return s.findDeltas(ctx, options.Find().SetProjection(bson.D{{Key: "living", Value: 0}, {Key: "anonymous", Value: 0}}))
+}
+
+func (s *Store) findDeltas(ctx context.Context, opts *options.FindOptionsBuilder) ([]delta, error) {
+	cur, err := s.deltas.Find(ctx, bson.D{}, opts)
 	if err != nil {
 		return nil, fmt.Errorf("read deltas: %w", err)
 	}
@@ -100,7 +111,7 @@ func (s *Store) readDeltas(ctx context.Context) ([]delta, error) {
 		}
 		out = append(out, x)
 	}
-	slices.SortFunc(out, func(a, b delta) int { return int(a.seq - b.seq) })
+	slices.SortFunc(out, func(a, b delta) int { return cmp.Compare(a.seq, b.seq) })
 	return out, nil
 }
 

@@ -69,7 +69,7 @@ func (s *Store) list(ctx context.Context, coll *mongo.Collection, gen int, id st
 	if err != nil && !errors.Is(err, mongo.ErrNoDocuments) {
 		return nil, fmt.Errorf("read %s: %w", coll.Name(), err)
 	}
-	ds, err := s.readDeltas(ctx)
+	ds, err := s.readDeltaEntries(ctx)
 	if err != nil {
 		return nil, err
 	}

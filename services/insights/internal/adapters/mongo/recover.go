@@ -1,13 +1,11 @@
 package mongo
 
 import (
-	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"slices"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -71,13 +69,6 @@ func (s *Store) unindex(ctx context.Context, gen int, erased map[string]bool) er
 	return nil
 }
 
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // addContributions adds to inc the contributions a progress document
 // holds, each once.
 func addContributions(inc increments, d progressDoc) error {
@@ -131,45 +122,51 @@ func (s *Store) Recover(ctx context.Context) error {
 		return fmt.Errorf("read the journal: %w", err)
 	}
 	// A fold first: an erasure's change folds again as it finishes.
-	slices.SortStableFunc(ops, func(a, b opDoc) int {
-		return cmp.Compare(boolInt(b.Phase == phaseFolding), boolInt(a.Phase == phaseFolding))
-	})
 	for _, op := range ops {
-		if op.Phase == phaseFolding {
-			ds, err := s.readDeltas(ctx)
-			if err == nil {
-				err = s.finishFold(ctx, op, ds)
-			}
-			if err != nil {
-				return fmt.Errorf("recover fold %s: %w", op.ID, err)
-			}
+		if op.Phase != phaseFolding {
 			continue
 		}
-		pending, err := s.pending(ctx, op)
+		ds, err := s.readDeltas(ctx)
+		if err == nil {
+			err = s.finishFold(ctx, op, ds)
+		}
 		if err != nil {
-			return err
+			return fmt.Errorf("recover fold %s: %w", op.ID, err)
 		}
-		living, anonymous, erased := increments{}, increments{}, map[string]bool{}
-		for _, d := range pending {
-			if d.Pending.Erase {
-				erased[d.ID] = true
-			}
-			if op.Phase == phaseFinishing {
-				continue
-			}
-			if d.Pending.New {
-				if err := addContributions(living, d); err != nil {
-					return fmt.Errorf("recover change %s: %w", op.ID, err)
-				}
-				continue
-			}
-			if err := errors.Join(addEncoded(living, d.Pending.Living), addEncoded(anonymous, d.Pending.Anonymous)); err != nil {
-				return fmt.Errorf("recover change %s: %w", op.ID, err)
-			}
+	}
+	for _, op := range ops {
+		if op.Phase == phaseFolding {
+			continue
 		}
-		if err := s.finish(ctx, op, living, anonymous, erased); err != nil {
+		if err := s.recoverChange(ctx, op); err != nil {
 			return fmt.Errorf("recover change %s: %w", op.ID, err)
 		}
 	}
 	return nil
+}
+
+// recoverChange finishes a change from its documents still pending with
+// it.
+func (s *Store) recoverChange(ctx context.Context, op opDoc) error {
+	pending, err := s.pending(ctx, op)
+	if err != nil {
+		return err
+	}
+	living, anonymous, erased := increments{}, increments{}, map[string]bool{}
+	for _, d := range pending {
+		if d.Pending.Erase {
+			erased[d.ID] = true
+		}
+		switch {
+		case op.Phase == phaseFinishing:
+		case d.Pending.New:
+			err = addContributions(living, d)
+		default:
+			err = errors.Join(addEncoded(living, d.Pending.Living), addEncoded(anonymous, d.Pending.Anonymous))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return s.finish(ctx, op, living, anonymous, erased)
 }
