@@ -26,7 +26,7 @@ type listDoc struct {
 // indexed returns the index entries the changes add: the changed
 // candidates under the roles their introductions name and under the days
 // a daily pass must refold them on. The journal entry holds them from
-// the change's first step and its delta document from its fourth, until
+// the change's first step and its delta document from its third, until
 // a fold adds them to the index documents; an extra entry costs only a
 // refold.
 func indexed(changes []service.Change) (roles, days map[string][]string) {
