@@ -19,6 +19,8 @@ func (s *Store) ForgetSubject(ctx context.Context, subjectType, subjectID string
 		filter = bson.D{{Key: "$or", Value: bson.A{filter, bson.D{{Key: "candidate_id", Value: subjectID}}}}}
 	}
 	var items []struct {
+		ID       string `bson:"_id"`
+		UserID   string `bson:"user_id"`
 		SourceID string `bson:"source_id"`
 	}
 	cur, err := s.inbox.Find(ctx, filter)
@@ -29,14 +31,22 @@ func (s *Store) ForgetSubject(ctx context.Context, subjectType, subjectID string
 		return fmt.Errorf("inbox items about %s %s: %w", subjectType, subjectID, err)
 	}
 	sources := make([]string, 0, len(items))
+	byUser := map[string][]string{}
 	for _, it := range items {
 		sources = append(sources, it.SourceID)
+		byUser[it.UserID] = append(byUser[it.UserID], it.ID)
 	}
 	// The deliveries go first: should the second delete fail, a retry
 	// still finds the items that name their sources.
 	if len(sources) > 0 {
 		if _, err := s.deliveries.DeleteMany(ctx, bson.D{{Key: "source_id", Value: bson.D{{Key: "$in", Value: sources}}}}); err != nil {
 			return fmt.Errorf("deliveries about %s %s: %w", subjectType, subjectID, err)
+		}
+	}
+	// The heads go before the items for the same reason.
+	for user, ids := range byUser {
+		if err := s.dropFromHead(ctx, user, ids, false); err != nil {
+			return err
 		}
 	}
 	if _, err := s.inbox.DeleteMany(ctx, filter); err != nil {

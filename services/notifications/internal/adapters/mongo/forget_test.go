@@ -9,6 +9,8 @@ import (
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 
+	"github.com/onward-jobs/onward/pkg/mongox"
+
 	"github.com/onward-jobs/onward/services/notifications/internal/domain"
 )
 
@@ -47,6 +49,13 @@ func TestForgetSubjectLeavesNoTraceOfIt(t *testing.T) {
 	}
 	if err := s.ForgetSubject(ctx, domain.SubjectCandidate, "cand-erased"); err != nil {
 		t.Fatal(err)
+	}
+	for user, want := range map[string]int{"staff-1": 1, "emp-1": 0} {
+		items, _, err := s.ListItems(ctx, user, false, mongox.PageRequest{})
+		n, _ := s.CountUnread(ctx, user)
+		if err != nil || len(items) != want || n != want {
+			t.Errorf("%s's inbox lists %d items, %d unread (%v), want %d", user, len(items), n, err, want)
+		}
 	}
 	for _, coll := range []string{"inbox", "deliveries"} {
 		cur, err := map[string]*mongo.Collection{"inbox": s.inbox, "deliveries": s.deliveries}[coll].Find(ctx, bson.D{})

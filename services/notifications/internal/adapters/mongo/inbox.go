@@ -2,6 +2,7 @@ package mongo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -51,60 +52,124 @@ func toDomainItem(d inboxDoc) domain.InboxItem {
 }
 
 // InsertItem stores a new inbox item; an item for the same source and user
-// already stored is domain.ErrDuplicate.
+// already stored is domain.ErrDuplicate. The item's id goes into the
+// user's head first and comes out again if the insert fails, so a head
+// never misses a stored item; an id left behind by a crash between the two
+// is skipped by readers and taken out after danglingAfter.
 func (s *Store) InsertItem(ctx context.Context, it domain.InboxItem) error {
-	return insert(ctx, s.inbox, toInboxDoc(it))
+	d := toInboxDoc(it)
+	if err := s.addToHead(ctx, d.UserID, d.ID, d.ReadAt == nil); err != nil {
+		return err
+	}
+	err := insert(ctx, s.inbox, d)
+	if err != nil {
+		if dropErr := s.dropFromHead(ctx, d.UserID, []string{d.ID}, false); dropErr != nil {
+			return errors.Join(err, dropErr)
+		}
+	}
+	return err
 }
 
 // ListItems returns a page of userID's items, newest first; unread limits
 // it to unread ones.
 func (s *Store) ListItems(ctx context.Context, userID string, unread bool, page mongox.PageRequest) ([]domain.InboxItem, string, error) {
-	filter := bson.D{{Key: "user_id", Value: userID}}
-	if unread {
-		filter = append(filter, bson.E{Key: "read_at", Value: bson.D{{Key: "$exists", Value: false}}})
+	limit := page.Limit
+	if limit <= 0 {
+		limit = mongox.DefaultPageSize
 	}
-	docs, next, err := newestFirst(ctx, s.inbox, filter, page, func(d inboxDoc) string { return d.ID })
+	limit = min(limit, mongox.MaxPageSize)
+	before := ""
+	if page.Cursor != "" {
+		var err error
+		if before, err = mongox.DecodeCursor(page.Cursor); err != nil {
+			return nil, "", err
+		}
+	}
+	h, err := s.head(ctx, userID)
 	if err != nil {
 		return nil, "", err
 	}
-	out := make([]domain.InboxItem, 0, len(docs))
-	for _, d := range docs {
+	ids := h.Items
+	if unread {
+		ids = h.Unread
+	}
+	var out []domain.InboxItem
+	var gone, read []string
+	now := time.Now()
+	for _, id := range newestFirstIDs(ids, before) {
+		d, found, err := s.item(ctx, id)
+		if err != nil {
+			return nil, "", err
+		}
+		switch {
+		case !found || d.UserID != userID:
+			if isDangling(id, now) {
+				gone = append(gone, id)
+			}
+			continue
+		case unread && d.ReadAt != nil:
+			read = append(read, id)
+			continue
+		}
+		if len(out) == limit {
+			next := mongox.EncodeCursor(out[limit-1].ID)
+			return out, next, s.tidyHead(ctx, userID, gone, read)
+		}
 		out = append(out, toDomainItem(d))
 	}
-	return out, next, nil
+	return out, "", s.tidyHead(ctx, userID, gone, read)
+}
+
+// tidyHead takes out of userID's head the ids a reader found no item for
+// and, from its unread list, those it found read.
+func (s *Store) tidyHead(ctx context.Context, userID string, gone, read []string) error {
+	if err := s.dropFromHead(ctx, userID, gone, false); err != nil {
+		return err
+	}
+	return s.dropFromHead(ctx, userID, read, true)
 }
 
 // CountUnread counts userID's unread items.
 func (s *Store) CountUnread(ctx context.Context, userID string) (int, error) {
-	n, err := s.inbox.CountDocuments(ctx, bson.D{{Key: "user_id", Value: userID}, {Key: "read_at", Value: bson.D{{Key: "$exists", Value: false}}}})
+	h, err := s.head(ctx, userID)
 	if err != nil {
-		return 0, fmt.Errorf("count unread items: %w", err)
+		return 0, err
 	}
-	return int(n), nil
+	return len(h.Unread), nil
 }
 
 // MarkRead marks one of userID's items read; an item of another user is
 // errs.NotFound, like one that does not exist.
 func (s *Store) MarkRead(ctx context.Context, userID, id string, at time.Time) error {
-	res, err := s.inbox.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "user_id", Value: userID}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "read_at", Value: at.UTC()}}}})
+	d, found, err := s.item(ctx, id)
 	if err != nil {
-		return fmt.Errorf("mark item %s read: %w", id, err)
+		return err
 	}
-	if res.MatchedCount == 0 {
+	if !found || d.UserID != userID {
 		return fmt.Errorf("inbox item %s: %w", id, errs.NotFound)
 	}
-	return nil
+	if d.ReadAt == nil {
+		if _, err := s.inbox.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
+			bson.D{{Key: "$set", Value: bson.D{{Key: "read_at", Value: at.UTC()}}}}); err != nil {
+			return fmt.Errorf("mark item %s read: %w", id, err)
+		}
+	}
+	return s.dropFromHead(ctx, userID, []string{id}, true)
 }
 
 // MarkAllRead marks every unread item of userID read.
 func (s *Store) MarkAllRead(ctx context.Context, userID string, at time.Time) error {
-	_, err := s.inbox.UpdateMany(ctx, bson.D{{Key: "user_id", Value: userID}, {Key: "read_at", Value: bson.D{{Key: "$exists", Value: false}}}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "read_at", Value: at.UTC()}}}})
+	h, err := s.head(ctx, userID)
 	if err != nil {
-		return fmt.Errorf("mark all items read: %w", err)
+		return err
 	}
-	return nil
+	for _, id := range h.Unread {
+		if _, err := s.inbox.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
+			bson.D{{Key: "$set", Value: bson.D{{Key: "read_at", Value: at.UTC()}}}}); err != nil {
+			return fmt.Errorf("mark item %s read: %w", id, err)
+		}
+	}
+	return s.dropFromHead(ctx, userID, h.Unread, true)
 }
 
 // DigestUsers returns the users with items waiting for a digest.
@@ -149,13 +214,11 @@ func (s *Store) DigestItems(ctx context.Context, userID string) ([]domain.InboxI
 
 // ClearDigest marks items as no longer waiting for a digest.
 func (s *Store) ClearDigest(ctx context.Context, ids []string) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	_, err := s.inbox.UpdateMany(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "digest_pending", Value: false}}}})
-	if err != nil {
-		return fmt.Errorf("clear digest items: %w", err)
+	for _, id := range ids {
+		if _, err := s.inbox.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
+			bson.D{{Key: "$set", Value: bson.D{{Key: "digest_pending", Value: false}}}}); err != nil {
+			return fmt.Errorf("clear digest item %s: %w", id, err)
+		}
 	}
 	return nil
 }

@@ -17,15 +17,20 @@ import (
 // Store is the service's storage. It is safe for concurrent use.
 type Store struct {
 	inbox       *mongo.Collection
+	heads       *mongo.Collection
+	meta        *mongo.Collection
 	deliveries  *mongo.Collection
 	preferences *mongo.Collection
 	orgDefaults *mongo.Collection
 }
 
-// NewStore returns a store on db and makes sure its indexes exist.
+// NewStore returns a store on db and makes sure its indexes exist and every
+// stored inbox item is listed in its user's head (buildHeads).
 func NewStore(ctx context.Context, db *mongo.Database) (*Store, error) {
 	s := &Store{
 		inbox:       db.Collection("inbox"),
+		heads:       db.Collection("inbox_heads"),
+		meta:        db.Collection("meta"),
 		deliveries:  db.Collection("deliveries"),
 		preferences: db.Collection("preferences"),
 		orgDefaults: db.Collection("org_defaults"),
@@ -43,6 +48,9 @@ func NewStore(ctx context.Context, db *mongo.Database) (*Store, error) {
 		mongo.IndexModel{Keys: bson.D{{Key: "status", Value: 1}, {Key: "next_attempt_at", Value: 1}}},
 		mongo.IndexModel{Keys: bson.D{{Key: "org_id", Value: 1}, {Key: "_id", Value: -1}}},
 	); err != nil {
+		return nil, err
+	}
+	if err := s.buildHeads(ctx); err != nil {
 		return nil, err
 	}
 	return s, nil
