@@ -326,6 +326,33 @@ func (e CreateOrganisationRequestProgrammeType) Valid() bool {
 	}
 }
 
+// Defines values for CredentialVerificationStatus.
+const (
+	CredentialVerificationStatusMalformed     CredentialVerificationStatus = "malformed"
+	CredentialVerificationStatusRevoked       CredentialVerificationStatus = "revoked"
+	CredentialVerificationStatusTampered      CredentialVerificationStatus = "tampered"
+	CredentialVerificationStatusUnknownIssuer CredentialVerificationStatus = "unknown_issuer"
+	CredentialVerificationStatusValid         CredentialVerificationStatus = "valid"
+)
+
+// Valid indicates whether the value is a known member of the CredentialVerificationStatus enum.
+func (e CredentialVerificationStatus) Valid() bool {
+	switch e {
+	case CredentialVerificationStatusMalformed:
+		return true
+	case CredentialVerificationStatusRevoked:
+		return true
+	case CredentialVerificationStatusTampered:
+		return true
+	case CredentialVerificationStatusUnknownIssuer:
+		return true
+	case CredentialVerificationStatusValid:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for DeclineReason.
 const (
 	DeclineReasonNotInterested  DeclineReason = "not_interested"
@@ -1847,6 +1874,24 @@ func (e WordingFlagField) Valid() bool {
 	}
 }
 
+// Defines values for GetAttestationCredentialParamsFormat.
+const (
+	GetAttestationCredentialParamsFormatJSON GetAttestationCredentialParamsFormat = "json"
+	GetAttestationCredentialParamsFormatJwt  GetAttestationCredentialParamsFormat = "jwt"
+)
+
+// Valid indicates whether the value is a known member of the GetAttestationCredentialParamsFormat enum.
+func (e GetAttestationCredentialParamsFormat) Valid() bool {
+	switch e {
+	case GetAttestationCredentialParamsFormatJSON:
+		return true
+	case GetAttestationCredentialParamsFormatJwt:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for GetCandidateParamsXOnwardPurpose.
 const (
 	GetCandidateParamsXOnwardPurposeAttestation        GetCandidateParamsXOnwardPurpose = "attestation"
@@ -1871,6 +1916,48 @@ func (e GetCandidateParamsXOnwardPurpose) Valid() bool {
 	case GetCandidateParamsXOnwardPurposeSupervision:
 		return true
 	case GetCandidateParamsXOnwardPurposeSupport:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetCandidatePortfolioPDFParamsPaper.
+const (
+	GetCandidatePortfolioPDFParamsPaperA4     GetCandidatePortfolioPDFParamsPaper = "a4"
+	GetCandidatePortfolioPDFParamsPaperLetter GetCandidatePortfolioPDFParamsPaper = "letter"
+)
+
+// Valid indicates whether the value is a known member of the GetCandidatePortfolioPDFParamsPaper enum.
+func (e GetCandidatePortfolioPDFParamsPaper) Valid() bool {
+	switch e {
+	case GetCandidatePortfolioPDFParamsPaperA4:
+		return true
+	case GetCandidatePortfolioPDFParamsPaperLetter:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetCandidatePortfolioPDFParamsLang.
+const (
+	GetCandidatePortfolioPDFParamsLangDe GetCandidatePortfolioPDFParamsLang = "de"
+	GetCandidatePortfolioPDFParamsLangEn GetCandidatePortfolioPDFParamsLang = "en"
+	GetCandidatePortfolioPDFParamsLangFr GetCandidatePortfolioPDFParamsLang = "fr"
+	GetCandidatePortfolioPDFParamsLangNl GetCandidatePortfolioPDFParamsLang = "nl"
+)
+
+// Valid indicates whether the value is a known member of the GetCandidatePortfolioPDFParamsLang enum.
+func (e GetCandidatePortfolioPDFParamsLang) Valid() bool {
+	switch e {
+	case GetCandidatePortfolioPDFParamsLangDe:
+		return true
+	case GetCandidatePortfolioPDFParamsLangEn:
+		return true
+	case GetCandidatePortfolioPDFParamsLangFr:
+		return true
+	case GetCandidatePortfolioPDFParamsLangNl:
 		return true
 	default:
 		return false
@@ -2365,6 +2452,31 @@ type CreateOrganisationRequestKind string
 
 // CreateOrganisationRequestProgrammeType defines model for CreateOrganisationRequest.ProgrammeType.
 type CreateOrganisationRequestProgrammeType string
+
+// CredentialVerification defines model for CredentialVerification.
+type CredentialVerification struct {
+	// Credential What the credential vouches for; absent when it is malformed or its issuer unknown.
+	Credential *struct {
+		Date    string  `json:"date"`
+		EscoURI *string `json:"esco_uri,omitempty"`
+		Hours   int     `json:"hours"`
+		ID      string  `json:"id"`
+
+		// Issuer The issuer's profile address; only when the credential itself was presented.
+		Issuer    *string    `json:"issuer,omitempty"`
+		Level     int        `json:"level"`
+		RevokedAt *time.Time `json:"revoked_at,omitempty"`
+		Skill     string     `json:"skill"`
+	} `json:"credential,omitempty"`
+
+	// Reason The verdict in a sentence (English); pages word it by status.
+	Reason string                       `json:"reason"`
+	Status CredentialVerificationStatus `json:"status"`
+	Valid  bool                         `json:"valid"`
+}
+
+// CredentialVerificationStatus defines model for CredentialVerification.Status.
+type CredentialVerificationStatus string
 
 // DayRelease defines model for DayRelease.
 type DayRelease struct {
@@ -2983,6 +3095,26 @@ type InviteRequest struct {
 
 // InviteRequestRole defines model for InviteRequest.Role.
 type InviteRequestRole string
+
+// IssuedCredential defines model for IssuedCredential.
+type IssuedCredential struct {
+	// Credential The Open Badges 3.0 OpenBadgeCredential, valid against the 1EdTech achievementcredential schema.
+	Credential map[string]interface{} `json:"credential"`
+
+	// ID The credential's id, `<ONWARD_PUBLIC_URL>/api/v1/credentials/{attestation id}`.
+	ID string `json:"id"`
+
+	// Jwt The VC-JWT (compact JWS, EdDSA) whose `vc` claim is `credential`.
+	Jwt string `json:"jwt"`
+}
+
+// IssuerProfile defines model for IssuerProfile.
+type IssuerProfile struct {
+	Context []string `json:"@context"`
+	ID      string   `json:"id"`
+	Name    *string  `json:"name,omitempty"`
+	Type    []string `json:"type"`
+}
 
 // JWKS defines model for JWKS.
 type JWKS struct {
@@ -3679,6 +3811,15 @@ type Revocation struct {
 	Signature string `json:"signature"`
 }
 
+// RevocationList defines model for RevocationList.
+type RevocationList struct {
+	ID                 string `json:"id"`
+	RevokedCredentials []struct {
+		ID               string  `json:"id"`
+		RevocationReason *string `json:"revocationReason,omitempty"`
+	} `json:"revokedCredentials"`
+}
+
 // RevocationReason Why an attestation was withdrawn; `other` requires a note.
 type RevocationReason string
 
@@ -4283,6 +4424,14 @@ type TooLarge = Problem
 // Unauthenticated defines model for Unauthenticated.
 type Unauthenticated = Problem
 
+// GetAttestationCredentialParams defines parameters for GetAttestationCredential.
+type GetAttestationCredentialParams struct {
+	Format *GetAttestationCredentialParamsFormat `form:"format,omitempty" json:"format,omitempty"`
+}
+
+// GetAttestationCredentialParamsFormat defines parameters for GetAttestationCredential.
+type GetAttestationCredentialParamsFormat string
+
 // RevokeAttestationJSONBody defines parameters for RevokeAttestation.
 type RevokeAttestationJSONBody struct {
 	Note *string `json:"note,omitempty"`
@@ -4374,6 +4523,21 @@ type SetConsentJSONBody struct {
 	TextVersion string `json:"text_version"`
 }
 
+// GetCandidatePortfolioPDFParams defines parameters for GetCandidatePortfolioPDF.
+type GetCandidatePortfolioPDFParams struct {
+	Paper *GetCandidatePortfolioPDFParamsPaper `form:"paper,omitempty" json:"paper,omitempty"`
+
+	// Programmes Include the names of the programmes behind each record and attestation.
+	Programmes *bool                               `form:"programmes,omitempty" json:"programmes,omitempty"`
+	Lang       *GetCandidatePortfolioPDFParamsLang `form:"lang,omitempty" json:"lang,omitempty"`
+}
+
+// GetCandidatePortfolioPDFParamsPaper defines parameters for GetCandidatePortfolioPDF.
+type GetCandidatePortfolioPDFParamsPaper string
+
+// GetCandidatePortfolioPDFParamsLang defines parameters for GetCandidatePortfolioPDF.
+type GetCandidatePortfolioPDFParamsLang string
+
 // AddProgrammeRecordJSONBody defines parameters for AddProgrammeRecord.
 type AddProgrammeRecordJSONBody struct {
 	From      string `json:"from"`
@@ -4410,6 +4574,12 @@ type GetSuggestionsParams struct {
 	// Lang en, nl, fr or de (region subtags such as nl-BE are accepted). Defaults to Accept-Language.
 	// Any other language answers in English and says so in X-Language-Fallback.
 	Lang *Lang `form:"lang,omitempty" json:"lang,omitempty"`
+}
+
+// VerifyCredentialJSONBody defines parameters for VerifyCredential.
+type VerifyCredentialJSONBody struct {
+	// Credential The VC-JWT, as issued.
+	Credential string `json:"credential"`
 }
 
 // ListFollowUpsParams defines parameters for ListFollowUps.
@@ -4719,6 +4889,9 @@ type UpdateProgrammeRecordJSONRequestBody UpdateProgrammeRecordJSONBody
 
 // AttestSkillJSONRequestBody defines body for AttestSkill for application/json ContentType.
 type AttestSkillJSONRequestBody = AttestationInput
+
+// VerifyCredentialJSONRequestBody defines body for VerifyCredential for application/json ContentType.
+type VerifyCredentialJSONRequestBody VerifyCredentialJSONBody
 
 // PutMyEmployerJSONRequestBody defines body for PutMyEmployer for application/json ContentType.
 type PutMyEmployerJSONRequestBody = EmployerProfile
@@ -5109,6 +5282,18 @@ type ClientInterface interface {
 	// Corresponds with POST /api/v1/admin/signing-keys/rotate (the `RotateSigningKeys` operationId).
 	RotateSigningKeys(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetAttestationCredential The attestation as an Open Badges 3.0 `OpenBadgeCredential`, signed as a VC-JWT (EdDSA) with the
+	// attesting organisation's Ed25519 key, for the candidate to keep and hand to others. Only staff of
+	// the attesting organisation may fetch it (another organisation's attestation answers 404; other
+	// callers 403); a revoked attestation answers 409. The recipient is named by a salted SHA-256 of
+	// the candidate's name, never the name; the achievement is aligned to the skill's ESCO URI where
+	// the taxonomy has one; the hours are evidence; `credentialStatus` points at the credential's
+	// revocation list. Audited as `read` with subject the attestation. `format=jwt` answers the VC-JWT
+	// alone as a download (`application/vc+jwt`); see docs/credentials.md.
+	//
+	// Corresponds with GET /api/v1/attestations/{id}/credential (the `GetAttestationCredential` operationId).
+	GetAttestationCredential(ctx context.Context, id string, params *GetAttestationCredentialParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// RevokeAttestationWithBody Revoke an attestation. Only the supervisor who signed it or the organisation administrator may
 	// (403 otherwise); another organisation's attestation answers 404, one already revoked 409.
 	// `version` is the version of the candidate holding it, as last read, or 409. The revocation is
@@ -5437,6 +5622,16 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/candidates/{id}/export (the `ExportCandidate` operationId).
 	ExportCandidate(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetCandidatePortfolioPDF A printable portfolio of the candidate (PDF, A4 or US letter): alias, skills with levels, hours,
+	// certificates and attestations, each attestation with a QR code that opens its public
+	// verification page (`<ONWARD_PUBLIC_URL>/verify/credentials/{id}`). It names no house and no
+	// organisation; programme names only with `programmes=true`, as the candidate chooses. Programme
+	// staff of the candidate's organisation only (another organisation's candidate: 404). Audited as
+	// `read` of the portfolio.
+	//
+	// Corresponds with GET /api/v1/candidates/{id}/portfolio.pdf (the `GetCandidatePortfolioPDF` operationId).
+	GetCandidatePortfolioPDF(ctx context.Context, id string, params *GetCandidatePortfolioPDFParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// AddProgrammeRecordWithBody Record the candidate's time in one of the organisation's programmes.
 	//
 	// Takes any type of body and a specified content type.
@@ -5516,6 +5711,43 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /api/v1/consent-texts/{version} (the `GetConsentText` operationId).
 	GetConsentText(ctx context.Context, version string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// VerifyCredentialWithBody Check a credential Onward issued, as anyone holding it may (no sign-in). The answer is always a
+	// verdict for a credential that arrives: `valid`; `revoked` (the attesting organisation withdrew
+	// it); `tampered` (the signature does not hold, a claim was changed, or the key named is not the
+	// issuer's); `unknown_issuer` (not issued by an organisation on this platform); `malformed` (not a
+	// compact JWS, or its header, claims or credential do not decode). Missing `credential` is 400;
+	// over 64 KiB, 413. It never says whom the credential is about.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/credentials/verify (the `VerifyCredential` operationId).
+	VerifyCredentialWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// VerifyCredential Check a credential Onward issued, as anyone holding it may (no sign-in). The answer is always a
+	// verdict for a credential that arrives: `valid`; `revoked` (the attesting organisation withdrew
+	// it); `tampered` (the signature does not hold, a claim was changed, or the key named is not the
+	// issuer's); `unknown_issuer` (not issued by an organisation on this platform); `malformed` (not a
+	// compact JWS, or its header, claims or credential do not decode). Missing `credential` is 400;
+	// over 64 KiB, 413. It never says whom the credential is about.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/credentials/verify (the `VerifyCredential` operationId).
+	VerifyCredential(ctx context.Context, body VerifyCredentialJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetCredentialVerification What a credential's QR code opens (no sign-in): the verdict on the attestation behind it as
+	// stored (`valid`, `revoked` or `tampered`) with its skill, level, hours and date, and nothing
+	// about the candidate, programme or organisation. An id that names no attestation is 404.
+	//
+	// Corresponds with GET /api/v1/credentials/{id} (the `GetCredentialVerification` operationId).
+	GetCredentialVerification(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetCredentialStatus The credential's `1EdTechRevocationList` (no sign-in): empty while the attestation stands, and
+	// holding the credential's id once it is revoked. An id that names no attestation is 404.
+	//
+	// Corresponds with GET /api/v1/credentials/{id}/status (the `GetCredentialStatus` operationId).
+	GetCredentialStatus(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ReadDisclosure The identity a candidate agreed to disclose, for members of the employer organisation it was granted to (and the candidate's staff). Every read is audited; after withdrawal 404.
 	//
@@ -5682,6 +5914,19 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /api/v1/invitations/{token}/accept (the `AcceptInvitation` operationId).
 	AcceptInvitation(ctx context.Context, token string, body AcceptInvitationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetIssuerProfile A programme organisation's Open Badges 3.0 issuer `Profile` (no sign-in), at the stable address
+	// its credentials name as issuer. 404 for an organisation that has issued nothing.
+	//
+	// Corresponds with GET /api/v1/issuers/{id} (the `GetIssuerProfile` operationId).
+	GetIssuerProfile(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetIssuerKeys The issuer's public keys (no sign-in), as a JWK Set of Ed25519 (`OKP`) keys whose `kid` is the
+	// key id a credential's header names, old keys included, so credentials issued before a new key
+	// still verify. 404 for an organisation that has issued nothing.
+	//
+	// Corresponds with GET /api/v1/issuers/{id}/jwks (the `GetIssuerKeys` operationId).
+	GetIssuerKeys(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetShortlistCounts Full and near matches in the shortlists of the caller's roles, for the employer's home page.
 	//
@@ -6546,6 +6791,28 @@ func (c *Client) RotateSigningKeys(ctx context.Context, reqEditors ...RequestEdi
 	return c.Client.Do(req)
 }
 
+// GetAttestationCredential The attestation as an Open Badges 3.0 `OpenBadgeCredential`, signed as a VC-JWT (EdDSA) with the
+// attesting organisation's Ed25519 key, for the candidate to keep and hand to others. Only staff of
+// the attesting organisation may fetch it (another organisation's attestation answers 404; other
+// callers 403); a revoked attestation answers 409. The recipient is named by a salted SHA-256 of
+// the candidate's name, never the name; the achievement is aligned to the skill's ESCO URI where
+// the taxonomy has one; the hours are evidence; `credentialStatus` points at the credential's
+// revocation list. Audited as `read` with subject the attestation. `format=jwt` answers the VC-JWT
+// alone as a download (`application/vc+jwt`); see docs/credentials.md.
+//
+// Corresponds with GET /api/v1/attestations/{id}/credential (the `GetAttestationCredential` operationId).
+func (c *Client) GetAttestationCredential(ctx context.Context, id string, params *GetAttestationCredentialParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetAttestationCredentialRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // RevokeAttestationWithBody Revoke an attestation. Only the supervisor who signed it or the organisation administrator may
 // (403 otherwise); another organisation's attestation answers 404, one already revoked 409.
 // `version` is the version of the candidate holding it, as last read, or 409. The revocation is
@@ -7194,6 +7461,26 @@ func (c *Client) ExportCandidate(ctx context.Context, id string, reqEditors ...R
 	return c.Client.Do(req)
 }
 
+// GetCandidatePortfolioPDF A printable portfolio of the candidate (PDF, A4 or US letter): alias, skills with levels, hours,
+// certificates and attestations, each attestation with a QR code that opens its public
+// verification page (`<ONWARD_PUBLIC_URL>/verify/credentials/{id}`). It names no house and no
+// organisation; programme names only with `programmes=true`, as the candidate chooses. Programme
+// staff of the candidate's organisation only (another organisation's candidate: 404). Audited as
+// `read` of the portfolio.
+//
+// Corresponds with GET /api/v1/candidates/{id}/portfolio.pdf (the `GetCandidatePortfolioPDF` operationId).
+func (c *Client) GetCandidatePortfolioPDF(ctx context.Context, id string, params *GetCandidatePortfolioPDFParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCandidatePortfolioPDFRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // AddProgrammeRecordWithBody Record the candidate's time in one of the organisation's programmes.
 //
 // Takes any type of body and a specified content type.
@@ -7364,6 +7651,83 @@ func (c *Client) ListConsentTexts(ctx context.Context, reqEditors ...RequestEdit
 // Corresponds with GET /api/v1/consent-texts/{version} (the `GetConsentText` operationId).
 func (c *Client) GetConsentText(ctx context.Context, version string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetConsentTextRequest(c.Server, version)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// VerifyCredentialWithBody Check a credential Onward issued, as anyone holding it may (no sign-in). The answer is always a
+// verdict for a credential that arrives: `valid`; `revoked` (the attesting organisation withdrew
+// it); `tampered` (the signature does not hold, a claim was changed, or the key named is not the
+// issuer's); `unknown_issuer` (not issued by an organisation on this platform); `malformed` (not a
+// compact JWS, or its header, claims or credential do not decode). Missing `credential` is 400;
+// over 64 KiB, 413. It never says whom the credential is about.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/credentials/verify (the `VerifyCredential` operationId).
+func (c *Client) VerifyCredentialWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewVerifyCredentialRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// VerifyCredential Check a credential Onward issued, as anyone holding it may (no sign-in). The answer is always a
+// verdict for a credential that arrives: `valid`; `revoked` (the attesting organisation withdrew
+// it); `tampered` (the signature does not hold, a claim was changed, or the key named is not the
+// issuer's); `unknown_issuer` (not issued by an organisation on this platform); `malformed` (not a
+// compact JWS, or its header, claims or credential do not decode). Missing `credential` is 400;
+// over 64 KiB, 413. It never says whom the credential is about.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/credentials/verify (the `VerifyCredential` operationId).
+func (c *Client) VerifyCredential(ctx context.Context, body VerifyCredentialJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewVerifyCredentialRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetCredentialVerification What a credential's QR code opens (no sign-in): the verdict on the attestation behind it as
+// stored (`valid`, `revoked` or `tampered`) with its skill, level, hours and date, and nothing
+// about the candidate, programme or organisation. An id that names no attestation is 404.
+//
+// Corresponds with GET /api/v1/credentials/{id} (the `GetCredentialVerification` operationId).
+func (c *Client) GetCredentialVerification(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCredentialVerificationRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetCredentialStatus The credential's `1EdTechRevocationList` (no sign-in): empty while the attestation stands, and
+// holding the credential's id once it is revoked. An id that names no attestation is 404.
+//
+// Corresponds with GET /api/v1/credentials/{id}/status (the `GetCredentialStatus` operationId).
+func (c *Client) GetCredentialStatus(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCredentialStatusRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -7790,6 +8154,39 @@ func (c *Client) AcceptInvitationWithBody(ctx context.Context, token string, con
 // Corresponds with POST /api/v1/invitations/{token}/accept (the `AcceptInvitation` operationId).
 func (c *Client) AcceptInvitation(ctx context.Context, token string, body AcceptInvitationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewAcceptInvitationRequest(c.Server, token, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetIssuerProfile A programme organisation's Open Badges 3.0 issuer `Profile` (no sign-in), at the stable address
+// its credentials name as issuer. 404 for an organisation that has issued nothing.
+//
+// Corresponds with GET /api/v1/issuers/{id} (the `GetIssuerProfile` operationId).
+func (c *Client) GetIssuerProfile(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetIssuerProfileRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetIssuerKeys The issuer's public keys (no sign-in), as a JWK Set of Ed25519 (`OKP`) keys whose `kid` is the
+// key id a credential's header names, old keys included, so credentials issued before a new key
+// still verify. 404 for an organisation that has issued nothing.
+//
+// Corresponds with GET /api/v1/issuers/{id}/jwks (the `GetIssuerKeys` operationId).
+func (c *Client) GetIssuerKeys(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetIssuerKeysRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -9723,6 +10120,67 @@ func NewRotateSigningKeysRequest(server string) (*http.Request, error) {
 	return req, nil
 }
 
+// NewGetAttestationCredentialRequest constructs an http.Request for the GetAttestationCredential method
+func NewGetAttestationCredentialRequest(server string, id string, params *GetAttestationCredentialParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/attestations/%s/credential", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Format != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "format", *params.Format, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewRevokeAttestationRequest calls the generic RevokeAttestation builder with application/json body
 func NewRevokeAttestationRequest(server string, id string, body RevokeAttestationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -10669,6 +11127,91 @@ func NewExportCandidateRequest(server string, id string) (*http.Request, error) 
 	return req, nil
 }
 
+// NewGetCandidatePortfolioPDFRequest constructs an http.Request for the GetCandidatePortfolioPDF method
+func NewGetCandidatePortfolioPDFRequest(server string, id string, params *GetCandidatePortfolioPDFParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/candidates/%s/portfolio.pdf", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Paper != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "paper", *params.Paper, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Programmes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "programmes", *params.Programmes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Lang != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "lang", *params.Lang, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewAddProgrammeRecordRequest calls the generic AddProgrammeRecord builder with application/json body
 func NewAddProgrammeRecordRequest(server string, id string, body AddProgrammeRecordJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -11010,6 +11553,114 @@ func NewGetConsentTextRequest(server string, version string) (*http.Request, err
 	}
 
 	operationPath := fmt.Sprintf("/api/v1/consent-texts/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewVerifyCredentialRequest calls the generic VerifyCredential builder with application/json body
+func NewVerifyCredentialRequest(server string, body VerifyCredentialJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewVerifyCredentialRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewVerifyCredentialRequestWithBody constructs an http.Request for the VerifyCredential method, with any body, and a specified content type
+func NewVerifyCredentialRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/credentials/verify")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetCredentialVerificationRequest constructs an http.Request for the GetCredentialVerification method
+func NewGetCredentialVerificationRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/credentials/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetCredentialStatusRequest constructs an http.Request for the GetCredentialStatus method
+func NewGetCredentialStatusRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/credentials/%s/status", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -12003,6 +12654,74 @@ func NewAcceptInvitationRequestWithBody(server string, token string, contentType
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetIssuerProfileRequest constructs an http.Request for the GetIssuerProfile method
+func NewGetIssuerProfileRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/issuers/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetIssuerKeysRequest constructs an http.Request for the GetIssuerKeys method
+func NewGetIssuerKeysRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/issuers/%s/jwks", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -15865,6 +16584,20 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /api/v1/admin/signing-keys/rotate (the `RotateSigningKeys` operationId).
 	RotateSigningKeysWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*RotateSigningKeysResponse, error)
 
+	// GetAttestationCredentialWithResponse The attestation as an Open Badges 3.0 `OpenBadgeCredential`, signed as a VC-JWT (EdDSA) with the
+	// attesting organisation's Ed25519 key, for the candidate to keep and hand to others. Only staff of
+	// the attesting organisation may fetch it (another organisation's attestation answers 404; other
+	// callers 403); a revoked attestation answers 409. The recipient is named by a salted SHA-256 of
+	// the candidate's name, never the name; the achievement is aligned to the skill's ESCO URI where
+	// the taxonomy has one; the hours are evidence; `credentialStatus` points at the credential's
+	// revocation list. Audited as `read` with subject the attestation. `format=jwt` answers the VC-JWT
+	// alone as a download (`application/vc+jwt`); see docs/credentials.md.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/attestations/{id}/credential (the `GetAttestationCredential` operationId).
+	GetAttestationCredentialWithResponse(ctx context.Context, id string, params *GetAttestationCredentialParams, reqEditors ...RequestEditorFn) (*GetAttestationCredentialResponse, error)
+
 	// RevokeAttestationWithBodyWithResponse Revoke an attestation. Only the supervisor who signed it or the organisation administrator may
 	// (403 otherwise); another organisation's attestation answers 404, one already revoked 409.
 	// `version` is the version of the candidate holding it, as last read, or 409. The revocation is
@@ -16209,6 +16942,18 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/candidates/{id}/export (the `ExportCandidate` operationId).
 	ExportCandidateWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ExportCandidateResponse, error)
 
+	// GetCandidatePortfolioPDFWithResponse A printable portfolio of the candidate (PDF, A4 or US letter): alias, skills with levels, hours,
+	// certificates and attestations, each attestation with a QR code that opens its public
+	// verification page (`<ONWARD_PUBLIC_URL>/verify/credentials/{id}`). It names no house and no
+	// organisation; programme names only with `programmes=true`, as the candidate chooses. Programme
+	// staff of the candidate's organisation only (another organisation's candidate: 404). Audited as
+	// `read` of the portfolio.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/candidates/{id}/portfolio.pdf (the `GetCandidatePortfolioPDF` operationId).
+	GetCandidatePortfolioPDFWithResponse(ctx context.Context, id string, params *GetCandidatePortfolioPDFParams, reqEditors ...RequestEditorFn) (*GetCandidatePortfolioPDFResponse, error)
+
 	// AddProgrammeRecordWithBodyWithResponse Record the candidate's time in one of the organisation's programmes.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -16296,6 +17041,47 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /api/v1/consent-texts/{version} (the `GetConsentText` operationId).
 	GetConsentTextWithResponse(ctx context.Context, version string, reqEditors ...RequestEditorFn) (*GetConsentTextResponse, error)
+
+	// VerifyCredentialWithBodyWithResponse Check a credential Onward issued, as anyone holding it may (no sign-in). The answer is always a
+	// verdict for a credential that arrives: `valid`; `revoked` (the attesting organisation withdrew
+	// it); `tampered` (the signature does not hold, a claim was changed, or the key named is not the
+	// issuer's); `unknown_issuer` (not issued by an organisation on this platform); `malformed` (not a
+	// compact JWS, or its header, claims or credential do not decode). Missing `credential` is 400;
+	// over 64 KiB, 413. It never says whom the credential is about.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/credentials/verify (the `VerifyCredential` operationId).
+	VerifyCredentialWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*VerifyCredentialResponse, error)
+
+	// VerifyCredentialWithResponse Check a credential Onward issued, as anyone holding it may (no sign-in). The answer is always a
+	// verdict for a credential that arrives: `valid`; `revoked` (the attesting organisation withdrew
+	// it); `tampered` (the signature does not hold, a claim was changed, or the key named is not the
+	// issuer's); `unknown_issuer` (not issued by an organisation on this platform); `malformed` (not a
+	// compact JWS, or its header, claims or credential do not decode). Missing `credential` is 400;
+	// over 64 KiB, 413. It never says whom the credential is about.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/credentials/verify (the `VerifyCredential` operationId).
+	VerifyCredentialWithResponse(ctx context.Context, body VerifyCredentialJSONRequestBody, reqEditors ...RequestEditorFn) (*VerifyCredentialResponse, error)
+
+	// GetCredentialVerificationWithResponse What a credential's QR code opens (no sign-in): the verdict on the attestation behind it as
+	// stored (`valid`, `revoked` or `tampered`) with its skill, level, hours and date, and nothing
+	// about the candidate, programme or organisation. An id that names no attestation is 404.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/credentials/{id} (the `GetCredentialVerification` operationId).
+	GetCredentialVerificationWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetCredentialVerificationResponse, error)
+
+	// GetCredentialStatusWithResponse The credential's `1EdTechRevocationList` (no sign-in): empty while the attestation stands, and
+	// holding the credential's id once it is revoked. An id that names no attestation is 404.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/credentials/{id}/status (the `GetCredentialStatus` operationId).
+	GetCredentialStatusWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetCredentialStatusResponse, error)
 
 	// ReadDisclosureWithResponse The identity a candidate agreed to disclose, for members of the employer organisation it was granted to (and the candidate's staff). Every read is audited; after withdrawal 404.
 	//
@@ -16490,6 +17276,23 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /api/v1/invitations/{token}/accept (the `AcceptInvitation` operationId).
 	AcceptInvitationWithResponse(ctx context.Context, token string, body AcceptInvitationJSONRequestBody, reqEditors ...RequestEditorFn) (*AcceptInvitationResponse, error)
+
+	// GetIssuerProfileWithResponse A programme organisation's Open Badges 3.0 issuer `Profile` (no sign-in), at the stable address
+	// its credentials name as issuer. 404 for an organisation that has issued nothing.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/issuers/{id} (the `GetIssuerProfile` operationId).
+	GetIssuerProfileWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetIssuerProfileResponse, error)
+
+	// GetIssuerKeysWithResponse The issuer's public keys (no sign-in), as a JWK Set of Ed25519 (`OKP`) keys whose `kid` is the
+	// key id a credential's header names, old keys included, so credentials issued before a new key
+	// still verify. 404 for an organisation that has issued nothing.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/issuers/{id}/jwks (the `GetIssuerKeys` operationId).
+	GetIssuerKeysWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetIssuerKeysResponse, error)
 
 	// GetShortlistCountsWithResponse Full and near matches in the shortlists of the caller's roles, for the employer's home page.
 	//
@@ -17527,6 +18330,82 @@ func (r RotateSigningKeysResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r RotateSigningKeysResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetAttestationCredentialResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *IssuedCredential
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetAttestationCredentialResponse) GetJSON200() *IssuedCredential {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetAttestationCredentialResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetAttestationCredentialResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetAttestationCredentialResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetAttestationCredentialResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r GetAttestationCredentialResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r GetAttestationCredentialResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetAttestationCredentialResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetAttestationCredentialResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetAttestationCredentialResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -19010,6 +19889,75 @@ func (r ExportCandidateResponse) ContentType() string {
 	return ""
 }
 
+// GetCandidatePortfolioPDFResponse200Headers the declared response headers of an HTTP 200 response for GetCandidatePortfolioPDF
+type GetCandidatePortfolioPDFResponse200Headers struct {
+	ContentDisposition *string
+}
+
+type GetCandidatePortfolioPDFResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetCandidatePortfolioPDFResponse200Headers
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetCandidatePortfolioPDFResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetCandidatePortfolioPDFResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetCandidatePortfolioPDFResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetCandidatePortfolioPDFResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetCandidatePortfolioPDFResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetCandidatePortfolioPDFResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetCandidatePortfolioPDFResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetCandidatePortfolioPDFResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type AddProgrammeRecordResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -19516,6 +20464,157 @@ func (r GetConsentTextResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetConsentTextResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type VerifyCredentialResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CredentialVerification
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r VerifyCredentialResponse) GetJSON200() *CredentialVerification {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r VerifyCredentialResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r VerifyCredentialResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
+}
+
+// GetBody returns the raw response body bytes
+func (r VerifyCredentialResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r VerifyCredentialResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r VerifyCredentialResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r VerifyCredentialResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetCredentialVerificationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CredentialVerification
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetCredentialVerificationResponse) GetJSON200() *CredentialVerification {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetCredentialVerificationResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetCredentialVerificationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetCredentialVerificationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetCredentialVerificationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetCredentialVerificationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetCredentialStatusResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *RevocationList
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetCredentialStatusResponse) GetJSON200() *RevocationList {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetCredentialStatusResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetCredentialStatusResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetCredentialStatusResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetCredentialStatusResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetCredentialStatusResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -20861,6 +21960,102 @@ func (r AcceptInvitationResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r AcceptInvitationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetIssuerProfileResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *IssuerProfile
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetIssuerProfileResponse) GetJSON200() *IssuerProfile {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetIssuerProfileResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetIssuerProfileResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetIssuerProfileResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetIssuerProfileResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetIssuerProfileResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetIssuerKeysResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *JWKS
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetIssuerKeysResponse) GetJSON200() *JWKS {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetIssuerKeysResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetIssuerKeysResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetIssuerKeysResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetIssuerKeysResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetIssuerKeysResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -26161,6 +27356,26 @@ func (c *ClientWithResponses) RotateSigningKeysWithResponse(ctx context.Context,
 	return ParseRotateSigningKeysResponse(rsp)
 }
 
+// GetAttestationCredentialWithResponse The attestation as an Open Badges 3.0 `OpenBadgeCredential`, signed as a VC-JWT (EdDSA) with the
+// attesting organisation's Ed25519 key, for the candidate to keep and hand to others. Only staff of
+// the attesting organisation may fetch it (another organisation's attestation answers 404; other
+// callers 403); a revoked attestation answers 409. The recipient is named by a salted SHA-256 of
+// the candidate's name, never the name; the achievement is aligned to the skill's ESCO URI where
+// the taxonomy has one; the hours are evidence; `credentialStatus` points at the credential's
+// revocation list. Audited as `read` with subject the attestation. `format=jwt` answers the VC-JWT
+// alone as a download (`application/vc+jwt`); see docs/credentials.md.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/attestations/{id}/credential (the `GetAttestationCredential` operationId).
+func (c *ClientWithResponses) GetAttestationCredentialWithResponse(ctx context.Context, id string, params *GetAttestationCredentialParams, reqEditors ...RequestEditorFn) (*GetAttestationCredentialResponse, error) {
+	rsp, err := c.GetAttestationCredential(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetAttestationCredentialResponse(rsp)
+}
+
 // RevokeAttestationWithBodyWithResponse Revoke an attestation. Only the supervisor who signed it or the organisation administrator may
 // (403 otherwise); another organisation's attestation answers 404, one already revoked 409.
 // `version` is the version of the candidate holding it, as last read, or 409. The revocation is
@@ -26697,6 +27912,24 @@ func (c *ClientWithResponses) ExportCandidateWithResponse(ctx context.Context, i
 	return ParseExportCandidateResponse(rsp)
 }
 
+// GetCandidatePortfolioPDFWithResponse A printable portfolio of the candidate (PDF, A4 or US letter): alias, skills with levels, hours,
+// certificates and attestations, each attestation with a QR code that opens its public
+// verification page (`<ONWARD_PUBLIC_URL>/verify/credentials/{id}`). It names no house and no
+// organisation; programme names only with `programmes=true`, as the candidate chooses. Programme
+// staff of the candidate's organisation only (another organisation's candidate: 404). Audited as
+// `read` of the portfolio.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/candidates/{id}/portfolio.pdf (the `GetCandidatePortfolioPDF` operationId).
+func (c *ClientWithResponses) GetCandidatePortfolioPDFWithResponse(ctx context.Context, id string, params *GetCandidatePortfolioPDFParams, reqEditors ...RequestEditorFn) (*GetCandidatePortfolioPDFResponse, error) {
+	rsp, err := c.GetCandidatePortfolioPDF(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetCandidatePortfolioPDFResponse(rsp)
+}
+
 // AddProgrammeRecordWithBodyWithResponse Record the candidate's time in one of the organisation's programmes.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -26843,6 +28076,71 @@ func (c *ClientWithResponses) GetConsentTextWithResponse(ctx context.Context, ve
 		return nil, err
 	}
 	return ParseGetConsentTextResponse(rsp)
+}
+
+// VerifyCredentialWithBodyWithResponse Check a credential Onward issued, as anyone holding it may (no sign-in). The answer is always a
+// verdict for a credential that arrives: `valid`; `revoked` (the attesting organisation withdrew
+// it); `tampered` (the signature does not hold, a claim was changed, or the key named is not the
+// issuer's); `unknown_issuer` (not issued by an organisation on this platform); `malformed` (not a
+// compact JWS, or its header, claims or credential do not decode). Missing `credential` is 400;
+// over 64 KiB, 413. It never says whom the credential is about.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/credentials/verify (the `VerifyCredential` operationId).
+func (c *ClientWithResponses) VerifyCredentialWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*VerifyCredentialResponse, error) {
+	rsp, err := c.VerifyCredentialWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseVerifyCredentialResponse(rsp)
+}
+
+// VerifyCredentialWithResponse Check a credential Onward issued, as anyone holding it may (no sign-in). The answer is always a
+// verdict for a credential that arrives: `valid`; `revoked` (the attesting organisation withdrew
+// it); `tampered` (the signature does not hold, a claim was changed, or the key named is not the
+// issuer's); `unknown_issuer` (not issued by an organisation on this platform); `malformed` (not a
+// compact JWS, or its header, claims or credential do not decode). Missing `credential` is 400;
+// over 64 KiB, 413. It never says whom the credential is about.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/credentials/verify (the `VerifyCredential` operationId).
+func (c *ClientWithResponses) VerifyCredentialWithResponse(ctx context.Context, body VerifyCredentialJSONRequestBody, reqEditors ...RequestEditorFn) (*VerifyCredentialResponse, error) {
+	rsp, err := c.VerifyCredential(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseVerifyCredentialResponse(rsp)
+}
+
+// GetCredentialVerificationWithResponse What a credential's QR code opens (no sign-in): the verdict on the attestation behind it as
+// stored (`valid`, `revoked` or `tampered`) with its skill, level, hours and date, and nothing
+// about the candidate, programme or organisation. An id that names no attestation is 404.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/credentials/{id} (the `GetCredentialVerification` operationId).
+func (c *ClientWithResponses) GetCredentialVerificationWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetCredentialVerificationResponse, error) {
+	rsp, err := c.GetCredentialVerification(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetCredentialVerificationResponse(rsp)
+}
+
+// GetCredentialStatusWithResponse The credential's `1EdTechRevocationList` (no sign-in): empty while the attestation stands, and
+// holding the credential's id once it is revoked. An id that names no attestation is 404.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/credentials/{id}/status (the `GetCredentialStatus` operationId).
+func (c *ClientWithResponses) GetCredentialStatusWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetCredentialStatusResponse, error) {
+	rsp, err := c.GetCredentialStatus(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetCredentialStatusResponse(rsp)
 }
 
 // ReadDisclosureWithResponse The identity a candidate agreed to disclose, for members of the employer organisation it was granted to (and the candidate's staff). Every read is audited; after withdrawal 404.
@@ -27193,6 +28491,35 @@ func (c *ClientWithResponses) AcceptInvitationWithResponse(ctx context.Context, 
 		return nil, err
 	}
 	return ParseAcceptInvitationResponse(rsp)
+}
+
+// GetIssuerProfileWithResponse A programme organisation's Open Badges 3.0 issuer `Profile` (no sign-in), at the stable address
+// its credentials name as issuer. 404 for an organisation that has issued nothing.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/issuers/{id} (the `GetIssuerProfile` operationId).
+func (c *ClientWithResponses) GetIssuerProfileWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetIssuerProfileResponse, error) {
+	rsp, err := c.GetIssuerProfile(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetIssuerProfileResponse(rsp)
+}
+
+// GetIssuerKeysWithResponse The issuer's public keys (no sign-in), as a JWK Set of Ed25519 (`OKP`) keys whose `kid` is the
+// key id a credential's header names, old keys included, so credentials issued before a new key
+// still verify. 404 for an organisation that has issued nothing.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/issuers/{id}/jwks (the `GetIssuerKeys` operationId).
+func (c *ClientWithResponses) GetIssuerKeysWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetIssuerKeysResponse, error) {
+	rsp, err := c.GetIssuerKeys(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetIssuerKeysResponse(rsp)
 }
 
 // GetShortlistCountsWithResponse Full and near matches in the shortlists of the caller's roles, for the employer's home page.
@@ -28828,6 +30155,70 @@ func ParseRotateSigningKeysResponse(rsp *http.Response) (*RotateSigningKeysRespo
 	return response, nil
 }
 
+// ParseGetAttestationCredentialResponse parses an HTTP response from a GetAttestationCredentialWithResponse call
+func ParseGetAttestationCredentialResponse(rsp *http.Response) (*GetAttestationCredentialResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetAttestationCredentialResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest IssuedCredential
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	case rsp.StatusCode == 200:
+		// Content-type (application/vc+jwt) unsupported
+
+	}
+
+	return response, nil
+}
+
 // ParseRevokeAttestationResponse parses an HTTP response from a RevokeAttestationWithResponse call
 func ParseRevokeAttestationResponse(rsp *http.Response) (*RevokeAttestationResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -30021,6 +31412,66 @@ func ParseExportCandidateResponse(rsp *http.Response) (*ExportCandidateResponse,
 	return response, nil
 }
 
+// ParseGetCandidatePortfolioPDFResponse parses an HTTP response from a GetCandidatePortfolioPDFWithResponse call
+func ParseGetCandidatePortfolioPDFResponse(rsp *http.Response) (*GetCandidatePortfolioPDFResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetCandidatePortfolioPDFResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetCandidatePortfolioPDFResponse200Headers
+		if values := rsp.Header.Values("Content-Disposition"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Disposition", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentDisposition = &value
+		}
+		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseAddProgrammeRecordResponse parses an HTTP response from a AddProgrammeRecordWithResponse call
 func ParseAddProgrammeRecordResponse(rsp *http.Response) (*AddProgrammeRecordResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -30417,6 +31868,112 @@ func ParseGetConsentTextResponse(rsp *http.Response) (*GetConsentTextResponse, e
 			return nil, err
 		}
 		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseVerifyCredentialResponse parses an HTTP response from a VerifyCredentialWithResponse call
+func ParseVerifyCredentialResponse(rsp *http.Response) (*VerifyCredentialResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &VerifyCredentialResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CredentialVerification
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetCredentialVerificationResponse parses an HTTP response from a GetCredentialVerificationWithResponse call
+func ParseGetCredentialVerificationResponse(rsp *http.Response) (*GetCredentialVerificationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetCredentialVerificationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CredentialVerification
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetCredentialStatusResponse parses an HTTP response from a GetCredentialStatusWithResponse call
+func ParseGetCredentialStatusResponse(rsp *http.Response) (*GetCredentialStatusResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetCredentialStatusResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest RevocationList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
 		var dest NotFound
@@ -31481,6 +33038,72 @@ func ParseAcceptInvitationResponse(rsp *http.Response) (*AcceptInvitationRespons
 			return nil, err
 		}
 		response.ApplicationProblemJSON413 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetIssuerProfileResponse parses an HTTP response from a GetIssuerProfileWithResponse call
+func ParseGetIssuerProfileResponse(rsp *http.Response) (*GetIssuerProfileResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetIssuerProfileResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest IssuerProfile
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetIssuerKeysResponse parses an HTTP response from a GetIssuerKeysWithResponse call
+func ParseGetIssuerKeysResponse(rsp *http.Response) (*GetIssuerKeysResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetIssuerKeysResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest JWKS
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
 
 	}
 
