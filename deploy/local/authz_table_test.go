@@ -19,7 +19,9 @@ package launcher
 // organisation's people, invitations and notification defaults; on every
 // other row it must answer 401, 403 or 404, except what any signed-in
 // person may do (its own account, inbox and preferences, the shared
-// vocabulary, accepting an invitation). A 2xx for obs on a candidate,
+// vocabulary, accepting an invitation) and what anyone may do without
+// signing in (checking a credential, its revocation list and its issuer's
+// profile and keys, which a credential's holder hands to anyone). A 2xx for obs on a candidate,
 // role, shortlist, suggestion, introduction, placement, follow-up,
 // disclosure, attestation or programme is a bug, never a row to record.
 // readNotification's object is a notification of that organisation's
@@ -68,13 +70,25 @@ var authorisationTable = []string{
 	"eraseCandidate        other 401  403  403  403  403  404  403  404  403  403",
 	"exportCandidate       own   -    -    -    -    200  200  200  200  -    -",
 	"exportCandidate       other 401  403  403  403  404  404  404  404  403  403",
+	"getAttestationCredential own   -    -    -    -    200  200  200  200  -    -",
+	"getAttestationCredential other 401  403  403  403  404  404  404  404  403  403",
 	"getCandidate          own   -    -    -    -    200  200  200  200  -    -",
 	"getCandidate          other 401  403  403  403  404  404  404  404  403  403",
+	"getCandidatePortfolioPDF own   -    -    -    -    200  200  200  200  -    -",
+	"getCandidatePortfolioPDF other 401  403  403  403  404  404  404  404  403  403",
 	"getConsentText        -     401  200  200  200  200  200  200  200  200  200",
+	"getCredentialStatus   own   -    -    -    -    200  200  200  200  -    -",
+	"getCredentialStatus   other 200  200  200  200  200  200  200  200  200  200",
+	"getCredentialVerification own   -    -    -    -    200  200  200  200  -    -",
+	"getCredentialVerification other 200  200  200  200  200  200  200  200  200  200",
 	"getEmployer           own   -    200  200  200  -    -    -    -    -    -",
 	"getEmployer           other 401  403  403  403  200  200  200  200  200  403",
 	"getIntroduction       own   -    200  200  200  200  200  200  200  -    -",
 	"getIntroduction       other 401  404  404  404  404  404  404  404  200  404",
+	"getIssuerKeys         own   -    -    -    -    200  200  200  200  -    -",
+	"getIssuerKeys         other 200  200  200  200  200  200  200  200  200  200",
+	"getIssuerProfile      own   -    -    -    -    200  200  200  200  -    -",
+	"getIssuerProfile      other 200  200  200  200  200  200  200  200  200  200",
 	"getMatchingStatus     -     401  403  403  403  403  403  403  403  200  403",
 	"getMe                 -     401  200  200  200  200  200  200  200  200  200",
 	"getMyEmployer         -     401  200  200  200  403  403  403  403  403  403",
@@ -190,6 +204,7 @@ var authorisationTable = []string{
 	"validateRoleEdit      other 401  404  404  404  403  403  403  403  403  403",
 	"verifyAttestation     own   -    -    -    -    200  200  200  200  -    -",
 	"verifyAttestation     other 401  200  200  200  200  200  200  200  200  403",
+	"verifyCredential      -     200  200  200  200  200  200  200  200  200  200",
 	"verifyOrganisation    -     401  403  403  403  403  403  403  403  200  403",
 	"withdrawDisclosure    own   -    403  403  403  200  200  200  200  -    -",
 	"withdrawDisclosure    other 401  403  403  403  404  404  404  404  403  403",

@@ -229,6 +229,26 @@ var operations = map[string]operation{
 		return request{"POST", "/api/v1/attestations/" + id + "/revocation", map[string]any{"version": candidateVersion(o), "reason": "entered_in_error"}}
 	}},
 	"listConsentTexts": {"", func(*world, *matrixOrg, *matrixOrg) request { return get("/api/v1/consent-texts") }},
+	"getCandidatePortfolioPDF": {"programme", func(_ *world, mine, o *matrixOrg) request {
+		return get("/api/v1/candidates/" + o.candidateID + "/portfolio.pdf")
+	}},
+
+	// Credentials: issuing is the attesting organisation's staff's; the
+	// rest is public, as a credential's holder hands it to anyone.
+	"getAttestationCredential": {"programme", func(_ *world, mine, o *matrixOrg) request {
+		return get("/api/v1/attestations/" + o.attestationID + "/credential")
+	}},
+	"verifyCredential": {"", func(*world, *matrixOrg, *matrixOrg) request {
+		return request{"POST", "/api/v1/credentials/verify", map[string]string{"credential": "not-a-credential"}}
+	}},
+	"getCredentialVerification": {"programme", func(_ *world, mine, o *matrixOrg) request {
+		return get("/api/v1/credentials/" + o.attestationID)
+	}},
+	"getCredentialStatus": {"programme", func(_ *world, mine, o *matrixOrg) request {
+		return get("/api/v1/credentials/" + o.attestationID + "/status")
+	}},
+	"getIssuerProfile": {"programme", func(_ *world, mine, o *matrixOrg) request { return get("/api/v1/issuers/" + o.id) }},
+	"getIssuerKeys":    {"programme", func(_ *world, mine, o *matrixOrg) request { return get("/api/v1/issuers/" + o.id + "/jwks") }},
 
 	// Notifications: each caller's own inbox and preferences, except
 	// readNotification, whose object is a notification of the object

@@ -163,6 +163,9 @@ type Deps struct {
 	Outbox     Outbox
 	Publisher  Publisher
 	Vocabulary domain.Vocabulary
+	// PublicURL is the platform's public address (ONWARD_PUBLIC_URL),
+	// under which credentials name their id, issuer and status.
+	PublicURL string
 	// Digest is a keyed hash for tombstones, so an erased id cannot be
 	// recovered from one.
 	Digest func(id string) string

@@ -23,3 +23,13 @@ func (v Vocabulary) Place(id string) (string, float64, float64, bool) {
 	p, ok := v.Places.Place(id)
 	return p.Name, p.Lat, p.Lon, ok
 }
+
+// SkillLabel returns a skill's English label and ESCO concept URI ("" when
+// the taxonomy has none); ok is false for an id the taxonomy lacks.
+func (v Vocabulary) SkillLabel(id string) (label, escoURI string, ok bool) {
+	sk, ok := v.Taxonomy.Skill(id)
+	if !ok {
+		return "", "", false
+	}
+	return sk.Labels[skills.EN], sk.ESCOURI, true
+}

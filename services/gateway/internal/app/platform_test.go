@@ -42,6 +42,8 @@ func TestProxyForwardsByPrefix(t *testing.T) {
 		"/api/v1/candidates/c1":                             "candidates",
 		"/api/v1/candidates/c1/suggestions":                 "matching",
 		"/api/v1/programmes":                                "candidates",
+		"/api/v1/credentials/a1/status":                     "candidates",
+		"/api/v1/issuers/o1/jwks":                           "candidates",
 		"/api/v1/matching/status":                           "matching",
 		"/api/v1/insights/outcomes?from=2025-01&to=2025-03": "insights",
 	}

@@ -84,6 +84,7 @@ func newHarness(t *testing.T) *harness {
 		Candidates: h.store, Programmes: h.store, Audit: h.store, Keys: h.store, Outbox: h.store, Disclosures: h.store,
 		Publisher:  eventsadapter.Publisher{Events: pub, Stream: h.stream},
 		Vocabulary: service.Vocabulary{Taxonomy: skills.Default(), Places: geo.Default()},
+		PublicURL:  issuer,
 		Digest: func(id string) string {
 			m := hmac.New(sha256.New, digestKey)
 			m.Write([]byte(id))

@@ -27,7 +27,8 @@ type handlers struct {
 	writeTimeout time.Duration
 }
 
-// Register mounts the candidates API. Every route needs a verified token;
+// Register mounts the candidates API. Every route but the public
+// credential ones (registerPublicCredentials) needs a verified token;
 // who may do what is the service's decision, so employers, administrators
 // and services hear 403 from it, not from here.
 func Register(app fiber.Router, d Deps) {
@@ -35,6 +36,7 @@ func Register(app fiber.Router, d Deps) {
 		d.Logger = slog.Default()
 	}
 	h := &handlers{svc: d.Service, logger: d.Logger, writeTimeout: d.WriteTimeout}
+	registerPublicCredentials(app, h)
 	api := app.Group("/api/v1", auth.Middleware(d.Verifier))
 	api.Post("/programmes", h.createProgramme)
 	api.Get("/programmes", h.listProgrammes)
@@ -56,6 +58,7 @@ func Register(app fiber.Router, d Deps) {
 	api.Get("/candidates/:id/export", h.export)
 	api.Get("/candidates/:id/audit", h.auditTrail)
 	api.Get("/attestations/:id/verify", h.verifyAttestation)
+	api.Get("/attestations/:id/credential", h.issueCredential)
 	api.Post("/attestations/:id/revocation", h.revokeAttestation)
 	api.Get("/candidates/:id/disclosures", h.listCandidateDisclosures)
 	api.Get("/disclosures/:id", h.readDisclosure)
