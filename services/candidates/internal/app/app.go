@@ -76,7 +76,7 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 		Candidates: store, Programmes: store, Audit: store, Keys: store, Outbox: store, Disclosures: store,
 		Placements: placements,
 		Publisher:  eventsadapter.Publisher{Events: pub, Stream: cfg.Stream},
-		Vocabulary: vocab, Digest: keys.digest, Logger: svc.Logger, Now: cfg.Clock,
+		Vocabulary: vocab, Digest: keys.digest, Logger: svc.Logger, Now: cfg.Clock, PublicURL: cfg.PublicURL,
 	})
 	transport.Register(svc.Server.App, transport.Deps{
 		Verifier: svc.Verifier, Service: candidates, Logger: svc.Logger, WriteTimeout: cfg.WriteTimeout,

@@ -167,6 +167,9 @@ type Deps struct {
 	// recovered from one.
 	Digest func(id string) string
 	Logger *slog.Logger
+	// PublicURL is the platform's public address (ONWARD_PUBLIC_URL); the
+	// verification links of a printed portfolio start with it.
+	PublicURL string
 	// Now is the clock; tests move it. Defaults to time.Now.
 	Now func() time.Time
 }

@@ -23,3 +23,14 @@ func (v Vocabulary) Place(id string) (string, float64, float64, bool) {
 	p, ok := v.Places.Place(id)
 	return p.Name, p.Lat, p.Lon, ok
 }
+
+// SkillLabel returns the skill's name in lang (English when the taxonomy
+// has none in lang), or the id itself for a skill the taxonomy no longer
+// knows, so a printed attestation never loses its line.
+func (v Vocabulary) SkillLabel(id string, lang skills.Lang) string {
+	s, ok := v.Taxonomy.Skill(id)
+	if !ok {
+		return id
+	}
+	return s.Label(lang)
+}

@@ -89,7 +89,7 @@ func newHarness(t *testing.T) *harness {
 			m.Write([]byte(id))
 			return hex.EncodeToString(m.Sum(nil))
 		},
-		Logger: logger,
+		Logger: logger, PublicURL: issuer + "/",
 	})
 	verifier := h.issueTokens(t)
 	h.server = httpx.NewServer(httpx.AppConfig{Service: "candidates", Logger: logger, BodyLimit: 1 << 20})
