@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need when it is missing: redis-server (the real
-# Redis the tests talk to), chromium (the browser tests) and npm from
-# Debian's packages, then axe-core (the accessibility engine the browser
+# Redis the tests talk to), chromium (the browser tests), poppler-utils
+# (pdftotext and pdfinfo, which read the printable portfolio back) and npm
+# from Debian's packages, then axe-core (the accessibility engine the browser
 # test injects into every page) from the npm registry, at the version
 # tools/axe/package-lock.json pins, and last Mailpit (the mail catcher the
 # notification tests send to, built once per machine by
@@ -12,6 +13,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 [ -x /usr/bin/chromium ] || need+=(chromium fonts-dejavu-core)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

@@ -4,9 +4,9 @@ package domain
 // it with the embedded skills taxonomy and gazetteer.
 type Vocabulary interface {
 	SkillExists(id string) bool
-	// SkillLabel returns a skill's English label and its ESCO concept
+	// SkillConcept returns a skill's English label and its ESCO concept
 	// URI, "" where the taxonomy has none.
-	SkillLabel(id string) (label, escoURI string, ok bool)
+	SkillConcept(id string) (label, escoURI string, ok bool)
 	// Place returns a gazetteer place's name and coordinates.
 	Place(id string) (name string, lat, lon float64, ok bool)
 }

@@ -72,7 +72,7 @@ func (s *Service) IssueCredential(ctx context.Context, p auth.Principal, attesta
 
 // credentialFacts are what a credential of a states, but its recipient.
 func (s *Service) credentialFacts(a domain.Attestation) (credentials.Facts, error) {
-	label, esco, ok := s.Vocabulary.SkillLabel(a.Skill)
+	label, esco, ok := s.Vocabulary.SkillConcept(a.Skill)
 	if !ok {
 		return credentials.Facts{}, fmt.Errorf("attestation %s names skill %q, which the taxonomy lacks", a.ID, a.Skill)
 	}

@@ -164,7 +164,8 @@ type Deps struct {
 	Publisher  Publisher
 	Vocabulary domain.Vocabulary
 	// PublicURL is the platform's public address (ONWARD_PUBLIC_URL),
-	// under which credentials name their id, issuer and status.
+	// under which credentials name their id, issuer and status and the
+	// verification links of a printed portfolio start.
 	PublicURL string
 	// Digest is a keyed hash for tombstones, so an erased id cannot be
 	// recovered from one.

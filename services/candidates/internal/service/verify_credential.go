@@ -109,7 +109,7 @@ func (s *Service) CredentialByID(ctx context.Context, attestationID string) (Cre
 	if err != nil && !errors.Is(err, errs.NotFound) {
 		return CredentialVerdict{}, err
 	}
-	_, esco, _ := s.Vocabulary.SkillLabel(a.Skill)
+	_, esco, _ := s.Vocabulary.SkillConcept(a.Skill)
 	stated := credentials.Stated{Skill: a.Skill, Level: a.Level, Hours: a.Hours, Date: a.Date, ESCOURI: esco}
 	v := verdict(CredentialValid, "The attestation's signature holds and the issuer has not revoked it.")
 	switch {

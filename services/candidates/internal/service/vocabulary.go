@@ -24,12 +24,23 @@ func (v Vocabulary) Place(id string) (string, float64, float64, bool) {
 	return p.Name, p.Lat, p.Lon, ok
 }
 
-// SkillLabel returns a skill's English label and ESCO concept URI ("" when
+// SkillConcept returns a skill's English label and ESCO concept URI ("" when
 // the taxonomy has none); ok is false for an id the taxonomy lacks.
-func (v Vocabulary) SkillLabel(id string) (label, escoURI string, ok bool) {
+func (v Vocabulary) SkillConcept(id string) (label, escoURI string, ok bool) {
 	sk, ok := v.Taxonomy.Skill(id)
 	if !ok {
 		return "", "", false
 	}
 	return sk.Labels[skills.EN], sk.ESCOURI, true
+}
+
+// SkillLabel returns the skill's name in lang (English when the taxonomy
+// has none in lang), or the id itself for a skill the taxonomy no longer
+// knows, so a printed attestation never loses its line.
+func (v Vocabulary) SkillLabel(id string, lang skills.Lang) string {
+	s, ok := v.Taxonomy.Skill(id)
+	if !ok {
+		return id
+	}
+	return s.Label(lang)
 }

@@ -34,6 +34,7 @@ func publicRoutes(candidate, programme string) ([]route, map[string]any) {
 		{"DELETE", c + "/certificates/c1?version=1", "/api/v1/candidates/:id/certificates/:cert_id"},
 		{"PUT", c + "/consent", "/api/v1/candidates/:id/consent"},
 		{"GET", c + "/export", "/api/v1/candidates/:id/export"},
+		{"GET", c + "/portfolio.pdf", "/api/v1/candidates/:id/portfolio.pdf"},
 		{"GET", c + "/audit", "/api/v1/candidates/:id/audit"},
 		{"GET", c + "/disclosures", "/api/v1/candidates/:id/disclosures"},
 		{"DELETE", c, "/api/v1/candidates/:id"},

@@ -56,6 +56,7 @@ func Register(app fiber.Router, d Deps) {
 	api.Delete("/candidates/:id/certificates/:cert_id", h.removeCertificate)
 	api.Put("/candidates/:id/consent", h.setConsent)
 	api.Get("/candidates/:id/export", h.export)
+	api.Get("/candidates/:id/portfolio.pdf", h.portfolioPDF)
 	api.Get("/candidates/:id/audit", h.auditTrail)
 	api.Get("/attestations/:id/verify", h.verifyAttestation)
 	api.Get("/attestations/:id/credential", h.issueCredential)
