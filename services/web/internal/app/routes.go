@@ -41,6 +41,8 @@ func routes(app *fiber.App, k *kit.Kit) {
 		Next:  func(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/assets/") },
 	}))
 	app.Get("/assets/:name", k.Assets)
+	// What a credential's addresses name, for verifiers anywhere.
+	newPublicAPI(k.APIURL).mount(app)
 	app.Get("/lang/:code", k.SwitchLanguage)
 	app.Get("/suggest/:kind", k.Suggest)
 	app.Get("/session/renew", k.RenewSession)

@@ -64,6 +64,8 @@ type Kit struct {
 	// PublicURL prefixes the links shown to be copied, such as an
 	// invitation's.
 	PublicURL string
+	// APIURL is the gateway's base address.
+	APIURL string
 	// API is the gateway's public API; call it with Ctx(c), which carries
 	// the signed-in user's token. Any answer but a 2xx comes back as an
 	// error (a *Problem for a 400 or 409), so a call without an error has
@@ -94,7 +96,7 @@ func New(d Deps) *Kit {
 	}
 	typed, raw := newAPI(d.APIURL)
 	k := &Kit{
-		Logger: logger, PublicURL: d.PublicURL, API: typed, RawAPI: raw,
+		Logger: logger, PublicURL: d.PublicURL, APIURL: d.APIURL, API: typed, RawAPI: raw,
 		sessions: &sessionStore{redis: d.Redis, prefix: d.SessionPrefix, api: typed, now: time.Now},
 		csrfKey:  []byte(d.CSRFKey), origin: originOf(d.PublicURL), secure: strings.HasPrefix(strings.ToLower(d.PublicURL), "https://"),
 		i18n: mustLoadTranslator(d.Locales...), assets: mustLoadAssets(),
