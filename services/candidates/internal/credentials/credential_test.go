@@ -107,3 +107,22 @@ func TestAddressesRecogniseOnlyTheirOwn(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkIssueAndVerify builds, signs, inspects and verifies one
+// credential: the pure cost of a request to issue or check one.
+func BenchmarkIssueAndVerify(b *testing.B) {
+	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
+	f := facts("http://data.europa.eu/esco/skill/0f4b3c2a-1d7e-4f6b-9a8c-2e5d7b1f3c40")
+	for b.Loop() {
+		token, err := credentials.Sign(credentials.Build(f, addr), "key-1", priv)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := credentials.Inspect(token); err != nil {
+			b.Fatal(err)
+		}
+		if err := credentials.Verify(token, pub); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
