@@ -43,6 +43,8 @@ var Routes = []struct{ Pattern, Upstream string }{
 	{"/api/v1/candidates", "candidates"},
 	{"/api/v1/programmes", "candidates"},
 	{"/api/v1/attestations", "candidates"},
+	{"/api/v1/credentials", "candidates"},
+	{"/api/v1/issuers", "candidates"},
 	{"/api/v1/consent-texts", "candidates"},
 	{"/api/v1/notifications", "notifications"},
 	{"/api/v1/introductions", "placements"},
