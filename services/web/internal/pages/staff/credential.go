@@ -2,6 +2,7 @@ package staff
 
 import (
 	"context"
+	"errors"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -10,6 +11,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/onward-jobs/onward/pkg/api"
+	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/services/web/internal/kit"
 )
 
@@ -49,7 +51,10 @@ func (p *Pages) DownloadCredential(c *fiber.Ctx) error {
 	id := strings.Clone(c.Params("id"))
 	format := api.GetAttestationCredentialParamsFormatJwt
 	resp, err := p.kit.RawAPI.GetAttestationCredential(kit.Ctx(c), id, &api.GetAttestationCredentialParams{Format: &format}, acceptCredential)
-	if err != nil {
+	switch {
+	case errors.Is(err, errs.Conflict):
+		return p.kit.Message(c, fiber.StatusConflict, "StaffCredentialRevoked")
+	case err != nil:
 		return p.kit.ErrorPage(c, err)
 	}
 	c.Set(fiber.HeaderContentType, credentialType)
