@@ -2,6 +2,8 @@ package verify_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -59,6 +61,14 @@ func TestBrowserVerifyInEveryLanguage(t *testing.T) {
 			tab.Open("/verify/credentials/a2", shot("04-scanned-revoked"), words[2])
 			tab.Audit(engine, shot("scanned-revoked"))
 		}
+		// A revoked credential's file, chosen with the file input.
+		file := filepath.Join(t.TempDir(), "onward-credential-a2.jwt")
+		if err := os.WriteFile(file, []byte(fake.CredentialJWT("revoked", "a2")+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		tab.Open("/lang/en?next=/verify", "verify-"+view+"-en-05-file", verifyWords["en"][0])
+		tab.Do(chromedp.SetUploadFiles(chromedp.ID("file"), []string{file}))
+		tab.Submit(`main form button[type="submit"]`, "/verify", "verify-"+view+"-en-06-file-verdict", verifyWords["en"][2], "Taken back on")
 		if view == "phone" {
 			staffAttestation(t, s, browser, dir, engine)
 		}
@@ -74,7 +84,9 @@ func staffAttestation(t *testing.T, s *webtest.Stack, browser context.Context, d
 	defer cancel()
 	tab := chrome.NewTab(t, ctx, s.URL, dir).Phone()
 	tab.Navigate("/lang/en?next=/login")
-	tab.SignIn(webtest.ProgrammeAdminEmail(t, s), "verify-phone-en-05-staff-home")
-	tab.Open("/attestations/a1", "verify-phone-en-06-staff-attestation", "Download credential (Open Badges 3.0)", "/verify/credentials/a1")
+	tab.SignIn(webtest.ProgrammeAdminEmail(t, s), "verify-phone-en-07-staff-home")
+	tab.Open("/attestations/a1", "verify-phone-en-08-staff-attestation", "Download credential (Open Badges 3.0)", "/verify/credentials/a1")
 	tab.Audit(engine, "staff attestation")
+	tab.Open("/candidates/c1", "verify-phone-en-09-staff-candidate", "Printable portfolio (PDF)", "Include programme names")
+	tab.Audit(engine, "staff candidate")
 }
