@@ -17,11 +17,12 @@ import (
 	"github.com/onward-jobs/onward/services/web/internal/pages/observer"
 	"github.com/onward-jobs/onward/services/web/internal/pages/portfolio"
 	"github.com/onward-jobs/onward/services/web/internal/pages/staff"
+	"github.com/onward-jobs/onward/services/web/internal/pages/verify"
 )
 
 // locales are the page packages' message files, read into the kit's one
 // bundle with its own.
-var locales = []fs.FS{account.Locales, employer.Locales, staff.Locales, portfolio.Locales, admin.Locales, inbox.Locales, observer.Locales, insights.Locales}
+var locales = []fs.FS{account.Locales, employer.Locales, staff.Locales, portfolio.Locales, admin.Locales, inbox.Locales, observer.Locales, insights.Locales, verify.Locales}
 
 // MessageFiles are the kit's and every page package's locale folders, for
 // the tests of the messages.
@@ -51,6 +52,7 @@ func routes(app *fiber.App, k *kit.Kit) {
 	// organisation" form is drawn on it again.
 	employers, staffs, records, explorer := employer.New(k), staff.New(k), portfolio.New(k), explore.New(k)
 	notifications, observers, reports := inbox.New(k), observer.New(k), insights.New(k)
+	checks := verify.New(k)
 	var accounts *account.Pages
 	admins := admin.New(k, func(c *fiber.Ctx, v *kit.View, status int) error { return accounts.RenderHome(c, v, status) })
 	accounts = account.New(k, employers.HomePanel, admins.HomePanel, staffs.HomePanel, observers.HomePanel, reports.HomePanel)
@@ -78,6 +80,13 @@ func routes(app *fiber.App, k *kit.Kit) {
 	app.Get("/home", signedIn(nil, accounts.Home)...)
 	app.Post("/home/invitations", signedIn(nil, accounts.Invite)...)
 	app.Get("/explore", signedIn(nil, explorer.Explore)...)
+
+	// Credentials: anyone, signed in or not, may check one Onward issued,
+	// pasted or as a file, or open the page a printed portfolio's QR code
+	// names.
+	app.Get("/verify", k.CSRF, checks.Form)
+	app.Post("/verify", k.CSRF, checks.Check)
+	app.Get("/verify/credentials/:id", k.CSRF, checks.Credential)
 
 	// Notifications: everyone signed in has an inbox and chooses what is
 	// e-mailed; an item opens through /inbox/:id, which marks it read.
@@ -150,6 +159,9 @@ func routes(app *fiber.App, k *kit.Kit) {
 	// Anyone signed in may check that an attestation is intact, as the
 	// verify endpoint allows: an employer shown "Signed" can check it too.
 	app.Get("/attestations/:id", signedIn(nil, staffs.Attestation)...)
+	// Its Open Badges 3.0 credential, as a file to keep: the attesting
+	// organisation's staff only, as the API rules.
+	app.Get("/attestations/:id/credential", signedIn(kit.ProgrammeStaff, staffs.DownloadCredential)...)
 
 	// Introductions, placements and follow-ups: the staff's side. The
 	// request pages and follow-ups share their addresses with the
@@ -171,6 +183,7 @@ func routes(app *fiber.App, k *kit.Kit) {
 	app.Get("/candidates/:id/consent", signedIn(kit.ProgrammeStaff, records.ConsentForm)...)
 	app.Post("/candidates/:id/consent", signedIn(kit.ProgrammeStaff, records.PostConsent)...)
 	app.Get("/candidates/:id/export", signedIn(kit.ProgrammeStaff, records.ExportForm)...)
+	app.Get("/candidates/:id/portfolio.pdf", signedIn(kit.ProgrammeStaff, records.PortfolioPDF)...)
 	app.Post("/candidates/:id/export", signedIn(kit.ProgrammeStaff, records.PostExport)...)
 	app.Get("/candidates/:id/erase", signedIn(kit.ProgrammeAdmins, records.EraseForm)...)
 	app.Post("/candidates/:id/erase", signedIn(kit.ProgrammeAdmins, records.PostErase)...)

@@ -21,6 +21,9 @@ type attestationPage struct {
 	Revocation *revocationCheck
 	// RevokedOn, Reason, Note and RevokedBy describe a revocation.
 	RevokedOn, Reason, Note, RevokedBy string
+	// Credential is the download and QR code, for the attesting
+	// organisation's staff while the attestation stands.
+	Credential *credentialView
 }
 
 // revocationCheck is whether a revocation's signature holds.
@@ -50,6 +53,7 @@ func (p *Pages) Attestation(c *fiber.Ctx) error {
 			d.RevokedBy = p.colleagueName(c, nil, *r.RevokedBy)
 		}
 	}
+	d.Credential = p.credentialFor(c, v, c.Params("id"), res, d.Revoked)
 	v.Data = d
 	return p.tmpl.Render(c, fiber.StatusOK, "staff_attestation", v)
 }

@@ -106,12 +106,17 @@ func (f *Candidates) serve(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.seen = append(f.seen, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Body: body})
+	parts := strings.Split(strings.TrimPrefix(r.URL.Path, "/api/v1/"), "/")
+	if f.serveCredentialsPublic(w, r, parts, body) { // credentials.go
+		return
+	}
 	if !strings.HasPrefix(r.Header.Get("Authorization"), "Bearer ey") {
 		problem(w, http.StatusUnauthorized)
 		return
 	}
-	parts := strings.Split(strings.TrimPrefix(r.URL.Path, "/api/v1/"), "/")
 	switch {
+	case parts[0] == "attestations" && len(parts) == 3 && parts[2] == "credential":
+		f.serveCredential(w, r, parts[1]) // credentials.go
 	case f.serveCorrections(w, r, parts, body): // candidates_corrections.go
 	case f.serveDisclosures(w, r, parts): // candidates_disclosures.go
 	case parts[0] == "programmes":
@@ -237,6 +242,8 @@ func (f *Candidates) serveCandidate(w http.ResponseWriter, r *http.Request, k ma
 	case len(rest) == 1 && rest[0] == "skills" && r.Method == http.MethodPost:
 		w.WriteHeader(http.StatusCreated)
 		answer(w, map[string]any{"id": "a9"})
+	case len(rest) == 1 && rest[0] == "portfolio.pdf" && r.Method == http.MethodGet:
+		servePortfolioPDF(w, r, k) // credentials.go
 	case len(rest) == 1 && rest[0] == "consent" && r.Method == http.MethodPut:
 		k["consent"] = map[string]any{"matching": body["matching"], "text_version": body["text_version"], "recorded_at": "2026-11-20T10:00:00Z"}
 		answer(w, k["consent"])

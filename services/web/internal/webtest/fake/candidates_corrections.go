@@ -180,7 +180,13 @@ func (f *Candidates) revoke(w http.ResponseWriter, r *http.Request, id string, b
 // verify answers the verify endpoint, with the revocation once revoked.
 func (f *Candidates) verify(w http.ResponseWriter, id string) {
 	res := map[string]any{"id": id, "intact": id != "broken", "skill": "barista-skills", "level": 3, "hours": 600, "date": "2026-11-20", "key_id": "k1"}
-	if _, a := f.findAttestation(id); a != nil && a["revoked"] == true {
+	k, a := f.findAttestation(id)
+	if k != nil {
+		// The API names the candidate to the attesting organisation's
+		// staff only; the fake's attestations are all the caller's.
+		res["candidate_id"] = k["id"]
+	}
+	if a != nil && a["revoked"] == true {
 		rev := a["revocation"].(map[string]any)
 		res["revoked"] = true
 		res["revocation"] = map[string]any{"revoked_at": rev["revoked_at"], "reason": rev["reason"], "intact": true, "key_id": "k1",
