@@ -30,6 +30,7 @@ type candidateDoc struct {
 	Certificates     []certificateDoc     `bson:"certificates,omitempty"`
 	Consent          consentDoc           `bson:"consent"`
 	Placement        *placementDoc        `bson:"placement,omitempty"`
+	Statement        *statementDoc        `bson:"statement,omitempty"`
 	PendingEvents    []string             `bson:"pending_events,omitempty"`
 	PendingAudit     []string             `bson:"pending_audit,omitempty"`
 }
@@ -44,7 +45,7 @@ func (s *Store) toCandidateDoc(c domain.Candidate) candidateDoc {
 		Setting: string(c.Profile.Setting), ProgrammeIDs: nonNil(c.ProgrammeIDs()), AttestationIDs: nonNil(attestationIDs(c.Attestations)),
 		Profile: toProfileDoc(c.Profile), ProgrammeRecords: toProgrammeRecordDocs(c.ProgrammeRecords),
 		Attestations: toAttestationDocs(c.Attestations), Certificates: toCertificateDocs(c.Certificates),
-		Consent: toConsentDoc(c.Consent), Placement: toPlacementDoc(c.Placement),
+		Consent: toConsentDoc(c.Consent), Placement: toPlacementDoc(c.Placement), Statement: toStatementDoc(c.Statement),
 	}
 }
 
@@ -64,6 +65,7 @@ func (s *Store) toDomainCandidate(d candidateDoc) (domain.Candidate, error) {
 		Certificates:     toDomainCertificates(d.ID, d.Certificates),
 		Consent:          toDomainConsent(d.Consent),
 		Placement:        toDomainPlacement(d.Placement),
+		Statement:        toDomainStatement(d.Statement),
 	}, nil
 }
 

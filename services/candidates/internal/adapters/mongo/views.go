@@ -68,6 +68,7 @@ func toMatchingView(d candidateDoc) domain.MatchingView {
 		Certificates:     toDomainCertificates(d.ID, d.Certificates),
 		Consent:          toDomainConsent(d.Consent),
 		Placement:        toDomainPlacement(d.Placement),
+		Statement:        toDomainStatement(d.Statement),
 	}.MatchingView()
 }
 
