@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.mongodb.org/mongo-driver/v2/bson"
+
 	"github.com/onward-jobs/onward/pkg/mongox"
 )
 
@@ -38,6 +40,15 @@ func TestStatementReview(t *testing.T) {
 	}
 	if s := h.matchingView(t, id); s != "" {
 		t.Errorf("a pending statement reached the matching view: %q", s)
+	}
+	raw, err := h.db.Collection("candidates").FindOne(context.Background(), bson.D{{Key: "_id", Value: id}}).Raw()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, word := range []string{"roasted coffee", "Marek", "Kortrijk in", "2021"} {
+		if strings.Contains(string(raw), word) {
+			t.Errorf("the stored candidate holds %q in the clear", word)
+		}
 	}
 	got := h.call(t, "member", "GET", "/api/v1/candidates/"+id, nil).must(t, 200)
 	if st, _ := got.body["statement"].(map[string]any); st["text"] != text || st["status"] != "pending" {
