@@ -212,6 +212,17 @@ var operations = map[string]operation{
 		id := w.newCertificate(o)
 		return request{"DELETE", "/api/v1/candidates/" + o.candidateID + "/certificates/" + id + "?version=" + itoa(candidateVersion(o)), nil}
 	}},
+	"setCandidateStatement": {"programme", func(_ *world, mine, o *matrixOrg) request {
+		return request{"PUT", "/api/v1/candidates/" + o.candidateID + "/statement", map[string]any{"version": candidateVersion(o), "text": "I roast coffee and like early shifts."}}
+	}},
+	"removeCandidateStatement": {"programme", func(w *world, mine, o *matrixOrg) request {
+		w.newStatement(o)
+		return request{"DELETE", "/api/v1/candidates/" + o.candidateID + "/statement?version=" + itoa(candidateVersion(o)), nil}
+	}},
+	"reviewCandidateStatement": {"programme", func(w *world, mine, o *matrixOrg) request {
+		w.newStatement(o)
+		return request{"POST", "/api/v1/candidates/" + o.candidateID + "/statement/review", map[string]any{"version": candidateVersion(o), "decision": "approve"}}
+	}},
 	"setConsent": {"programme", func(_ *world, mine, o *matrixOrg) request {
 		return request{"PUT", "/api/v1/candidates/" + o.candidateID + "/consent", map[string]any{"matching": true, "text_version": "2026-11"}}
 	}},

@@ -296,6 +296,16 @@ func recordBody(o *matrixOrg, version int64) map[string]any {
 	return b
 }
 
+// statementsWritten numbers the statements newStatement writes, so each
+// differs from the last and waits for a review.
+var statementsWritten atomic.Int64
+
+// newStatement writes a fresh pending statement for o's candidate.
+func (w *world) newStatement(o *matrixOrg) {
+	text := "I roast coffee, take " + itoa(statementsWritten.Add(1)) + " orders an hour and like early shifts."
+	o.member.do("PUT", "/api/v1/candidates/"+o.candidateID+"/statement", map[string]any{"version": candidateVersion(o), "text": text}, http.StatusOK, nil)
+}
+
 func (w *world) newCertificate(o *matrixOrg) string {
 	var c struct{ ID string }
 	o.member.do("POST", "/api/v1/candidates/"+o.candidateID+"/certificates", certificateBody(0), http.StatusCreated, &c)

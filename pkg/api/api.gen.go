@@ -31,6 +31,7 @@ const (
 	AuditEntryActionReadAudit          AuditEntryAction = "read_audit"
 	AuditEntryActionReadDisclosure     AuditEntryAction = "read_disclosure"
 	AuditEntryActionRemove             AuditEntryAction = "remove"
+	AuditEntryActionReview             AuditEntryAction = "review"
 	AuditEntryActionRevoke             AuditEntryAction = "revoke"
 	AuditEntryActionUpdate             AuditEntryAction = "update"
 	AuditEntryActionWithdrawDisclosure AuditEntryAction = "withdraw_disclosure"
@@ -62,6 +63,8 @@ func (e AuditEntryAction) Valid() bool {
 	case AuditEntryActionReadDisclosure:
 		return true
 	case AuditEntryActionRemove:
+		return true
+	case AuditEntryActionReview:
 		return true
 	case AuditEntryActionRevoke:
 		return true
@@ -1664,6 +1667,69 @@ func (e SkillItemKind) Valid() bool {
 	}
 }
 
+// Defines values for StatementStatus.
+const (
+	StatementStatusApproved StatementStatus = "approved"
+	StatementStatusPending  StatementStatus = "pending"
+	StatementStatusRejected StatementStatus = "rejected"
+)
+
+// Valid indicates whether the value is a known member of the StatementStatus enum.
+func (e StatementStatus) Valid() bool {
+	switch e {
+	case StatementStatusApproved:
+		return true
+	case StatementStatusPending:
+		return true
+	case StatementStatusRejected:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for StatementAnswerStatus.
+const (
+	StatementAnswerStatusApproved StatementAnswerStatus = "approved"
+	StatementAnswerStatusPending  StatementAnswerStatus = "pending"
+	StatementAnswerStatusRejected StatementAnswerStatus = "rejected"
+)
+
+// Valid indicates whether the value is a known member of the StatementAnswerStatus enum.
+func (e StatementAnswerStatus) Valid() bool {
+	switch e {
+	case StatementAnswerStatusApproved:
+		return true
+	case StatementAnswerStatusPending:
+		return true
+	case StatementAnswerStatusRejected:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for StatementFlagKind.
+const (
+	StatementFlagKindDigits StatementFlagKind = "digits"
+	StatementFlagKindName   StatementFlagKind = "name"
+	StatementFlagKindPlace  StatementFlagKind = "place"
+)
+
+// Valid indicates whether the value is a known member of the StatementFlagKind enum.
+func (e StatementFlagKind) Valid() bool {
+	switch e {
+	case StatementFlagKindDigits:
+		return true
+	case StatementFlagKindName:
+		return true
+	case StatementFlagKindPlace:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for StreamEndEnd.
 const (
 	StreamEndEndTrue StreamEndEnd = true
@@ -1964,6 +2030,24 @@ func (e GetCandidatePortfolioPDFParamsLang) Valid() bool {
 	}
 }
 
+// Defines values for ReviewCandidateStatementJSONBodyDecision.
+const (
+	ReviewCandidateStatementJSONBodyDecisionApprove ReviewCandidateStatementJSONBodyDecision = "approve"
+	ReviewCandidateStatementJSONBodyDecisionReject  ReviewCandidateStatementJSONBodyDecision = "reject"
+)
+
+// Valid indicates whether the value is a known member of the ReviewCandidateStatementJSONBodyDecision enum.
+func (e ReviewCandidateStatementJSONBodyDecision) Valid() bool {
+	switch e {
+	case ReviewCandidateStatementJSONBodyDecisionApprove:
+		return true
+	case ReviewCandidateStatementJSONBodyDecisionReject:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListFollowUpsParamsStatus.
 const (
 	ListFollowUpsParamsStatusAnswered ListFollowUpsParamsStatus = "answered"
@@ -2198,6 +2282,8 @@ type AuditEntry struct {
 	// `withdraw_disclosure` its withdrawal; for all three `subject` is the grant's id and `fields`
 	// what it discloses (identity, contact). A placement starting or ending is `update` with the
 	// change name `placement` and the placement's id as `subject`, by the placements service.
+	// A statement written is `update`, removed `remove` and approved or rejected `review`, each
+	// with the change name `statement`; never its text.
 	Action   AuditEntryAction `json:"action"`
 	Actor    string           `json:"actor"`
 	ActorOrg string           `json:"actor_org"`
@@ -2207,7 +2293,7 @@ type AuditEntry struct {
 	// identity (names, date of birth), contact (phone, e-mail), setting (setting, house),
 	// day_release, availability (release date and return region), languages, restrictions
 	// (excluded sectors), preferences, consent, attestation, attestation_revoked,
-	// programme_record, certificate, programme, supervisors, placement. Entries written before change names
+	// programme_record, certificate, programme, supervisors, placement, statement. Entries written before change names
 	// existed are answered with the change names of the fields they recorded.
 	Fields []string `json:"fields"`
 	ID     string   `json:"id"`
@@ -2227,6 +2313,8 @@ type AuditEntry struct {
 // `withdraw_disclosure` its withdrawal; for all three `subject` is the grant's id and `fields`
 // what it discloses (identity, contact). A placement starting or ending is `update` with the
 // change name `placement` and the placement's id as `subject`, by the placements service.
+// A statement written is `update`, removed `remove` and approved or rejected `review`, each
+// with the change name `statement`; never its text.
 type AuditEntryAction string
 
 // AuditEntryPurpose `introduction` is an employer reading a disclosure to contact the candidate; no client can name it for a read of a full record.
@@ -2270,9 +2358,12 @@ type Candidate struct {
 	Setting *Setting `json:"setting,omitempty"`
 
 	// Skills The latest attestation of each skill that is not revoked; revoked attestations count for nothing.
-	Skills    []Attestation `json:"skills"`
-	UpdatedAt time.Time     `json:"updated_at"`
-	Version   int64         `json:"version"`
+	Skills []Attestation `json:"skills"`
+
+	// Statement The candidate's statement in their own words and its review.
+	Statement *Statement `json:"statement,omitempty"`
+	UpdatedAt time.Time  `json:"updated_at"`
+	Version   int64      `json:"version"`
 }
 
 // CandidateCard What an employer sees before an introduction. No name, contact, house, programme organisation or exact date.
@@ -2301,6 +2392,9 @@ type CandidateCard struct {
 		Level    int    `json:"level"`
 		Skill    string `json:"skill"`
 	} `json:"skills"`
+
+	// Statement The candidate's statement in their own words, present only once programme staff approved it.
+	Statement *string `json:"statement,omitempty"`
 }
 
 // CandidateCardDistanceBand `within_limit` for a candidate who lives in a house: the site is within the travel limit, and nothing more (bands to sites in several towns would place the house).
@@ -3242,7 +3336,10 @@ type MatchingView struct {
 	// Setting Where the candidate is in the justice system; never shown to employers before disclosure.
 	Setting Setting         `json:"setting"`
 	Skills  []MatchingSkill `json:"skills"`
-	Version int64           `json:"version"`
+
+	// Statement The candidate's statement in their own words, present only while an approved one stands.
+	Statement *string `json:"statement,omitempty"`
+	Version   int64   `json:"version"`
 }
 
 // MatchingViewPage defines model for MatchingViewPage.
@@ -4187,6 +4284,62 @@ type SkillItem struct {
 // SkillItemKind defines model for SkillItem.Kind.
 type SkillItemKind string
 
+// Statement The candidate's statement in their own words and its review.
+type Statement struct {
+	Flags      []StatementFlag `json:"flags"`
+	Note       *string         `json:"note,omitempty"`
+	ReviewedAt *time.Time      `json:"reviewed_at,omitempty"`
+	ReviewedBy *string         `json:"reviewed_by,omitempty"`
+	Status     StatementStatus `json:"status"`
+	Text       string          `json:"text"`
+	WrittenAt  time.Time       `json:"written_at"`
+	WrittenBy  string          `json:"written_by"`
+}
+
+// StatementStatus defines model for Statement.Status.
+type StatementStatus string
+
+// StatementAnswer defines model for StatementAnswer.
+type StatementAnswer struct {
+	CandidateVersion int64                 `json:"candidate_version"`
+	Flags            []StatementFlag       `json:"flags"`
+	Note             *string               `json:"note,omitempty"`
+	ReviewedAt       *time.Time            `json:"reviewed_at,omitempty"`
+	ReviewedBy       *string               `json:"reviewed_by,omitempty"`
+	Status           StatementAnswerStatus `json:"status"`
+	Text             string                `json:"text"`
+	WrittenAt        time.Time             `json:"written_at"`
+	WrittenBy        string                `json:"written_by"`
+}
+
+// StatementAnswerStatus defines model for StatementAnswer.Status.
+type StatementAnswerStatus string
+
+// StatementFlag A word the checker thinks may reveal a name, a place or a number such as a date or case number.
+type StatementFlag struct {
+	// End Offset just past the last character, in characters.
+	End  int               `json:"end"`
+	Kind StatementFlagKind `json:"kind"`
+
+	// Start Offset of the first character, in characters (runes) from 0.
+	Start int `json:"start"`
+
+	// Text The word or words flagged.
+	Text string `json:"text"`
+}
+
+// StatementFlagKind defines model for StatementFlag.Kind.
+type StatementFlagKind string
+
+// StatementInput defines model for StatementInput.
+type StatementInput struct {
+	// Text In the candidate's own words; 1 to 600 characters after trimming.
+	Text string `json:"text"`
+
+	// Version The candidate's version you last read.
+	Version int64 `json:"version"`
+}
+
 // StillLookingInput defines model for StillLookingInput.
 type StillLookingInput struct {
 	StillLooking bool `json:"still_looking"`
@@ -4566,6 +4719,26 @@ type UpdateProgrammeRecordJSONBody struct {
 	Version int     `json:"version"`
 }
 
+// RemoveCandidateStatementParams defines parameters for RemoveCandidateStatement.
+type RemoveCandidateStatementParams struct {
+	// Version The candidate's version you last read.
+	Version int64 `form:"version" json:"version"`
+}
+
+// ReviewCandidateStatementJSONBody defines parameters for ReviewCandidateStatement.
+type ReviewCandidateStatementJSONBody struct {
+	Decision ReviewCandidateStatementJSONBodyDecision `json:"decision"`
+
+	// Note Required to reject.
+	Note *string `json:"note,omitempty"`
+
+	// Version The candidate's version you last read.
+	Version int64 `json:"version"`
+}
+
+// ReviewCandidateStatementJSONBodyDecision defines parameters for ReviewCandidateStatement.
+type ReviewCandidateStatementJSONBodyDecision string
+
 // GetSuggestionsParams defines parameters for GetSuggestions.
 type GetSuggestionsParams struct {
 	Limit  *int    `form:"limit,omitempty" json:"limit,omitempty"`
@@ -4889,6 +5062,12 @@ type UpdateProgrammeRecordJSONRequestBody UpdateProgrammeRecordJSONBody
 
 // AttestSkillJSONRequestBody defines body for AttestSkill for application/json ContentType.
 type AttestSkillJSONRequestBody = AttestationInput
+
+// SetCandidateStatementJSONRequestBody defines body for SetCandidateStatement for application/json ContentType.
+type SetCandidateStatementJSONRequestBody = StatementInput
+
+// ReviewCandidateStatementJSONRequestBody defines body for ReviewCandidateStatement for application/json ContentType.
+type ReviewCandidateStatementJSONRequestBody ReviewCandidateStatementJSONBody
 
 // VerifyCredentialJSONRequestBody defines body for VerifyCredential for application/json ContentType.
 type VerifyCredentialJSONRequestBody VerifyCredentialJSONBody
@@ -5687,6 +5866,59 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /api/v1/candidates/{id}/skills (the `AttestSkill` operationId).
 	AttestSkill(ctx context.Context, id string, body AttestSkillJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RemoveCandidateStatement Remove the candidate's statement, whatever its review status. Audited.
+	//
+	// Corresponds with DELETE /api/v1/candidates/{id}/statement (the `RemoveCandidateStatement` operationId).
+	RemoveCandidateStatement(ctx context.Context, id string, params *RemoveCandidateStatementParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetCandidateStatementWithBody Write the candidate's statement in their own words, which waits for a review before employers see it. Audited.
+	//
+	// Programme staff of the candidate's organisation write (or replace) the statement: 1 to 600
+	// characters after trimming. It is stored as `pending` with the checker's flags (digits,
+	// capitalised words that do not start a sentence, gazetteer place names), which help the
+	// reviewer; a statement replaced while approved stops showing to employers until the new one
+	// is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /api/v1/candidates/{id}/statement (the `SetCandidateStatement` operationId).
+	SetCandidateStatementWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetCandidateStatement Write the candidate's statement in their own words, which waits for a review before employers see it. Audited.
+	//
+	// Programme staff of the candidate's organisation write (or replace) the statement: 1 to 600
+	// characters after trimming. It is stored as `pending` with the checker's flags (digits,
+	// capitalised words that do not start a sentence, gazetteer place names), which help the
+	// reviewer; a statement replaced while approved stops showing to employers until the new one
+	// is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /api/v1/candidates/{id}/statement (the `SetCandidateStatement` operationId).
+	SetCandidateStatement(ctx context.Context, id string, body SetCandidateStatementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ReviewCandidateStatementWithBody Approve or reject the pending statement; an approved one is what employers see on the card. Audited.
+	//
+	// Programme staff of the candidate's organisation check that the statement reveals no name,
+	// place or offence. A reject needs a note (up to 280 characters) saying what to change; an
+	// approve may carry one. 409 when there is no pending statement or the version is stale.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/candidates/{id}/statement/review (the `ReviewCandidateStatement` operationId).
+	ReviewCandidateStatementWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ReviewCandidateStatement Approve or reject the pending statement; an approved one is what employers see on the card. Audited.
+	//
+	// Programme staff of the candidate's organisation check that the statement reveals no name,
+	// place or offence. A reject needs a note (up to 280 characters) saying what to change; an
+	// approve may carry one. 409 when there is no pending statement or the version is stale.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/candidates/{id}/statement/review (the `ReviewCandidateStatement` operationId).
+	ReviewCandidateStatement(ctx context.Context, id string, body ReviewCandidateStatementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetSuggestions The roles that fit a candidate, ranked and explained (the stored top 50).
 	//
@@ -7597,6 +7829,109 @@ func (c *Client) AttestSkillWithBody(ctx context.Context, id string, contentType
 // Corresponds with POST /api/v1/candidates/{id}/skills (the `AttestSkill` operationId).
 func (c *Client) AttestSkill(ctx context.Context, id string, body AttestSkillJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewAttestSkillRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RemoveCandidateStatement Remove the candidate's statement, whatever its review status. Audited.
+//
+// Corresponds with DELETE /api/v1/candidates/{id}/statement (the `RemoveCandidateStatement` operationId).
+func (c *Client) RemoveCandidateStatement(ctx context.Context, id string, params *RemoveCandidateStatementParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRemoveCandidateStatementRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetCandidateStatementWithBody Write the candidate's statement in their own words, which waits for a review before employers see it. Audited.
+//
+// Programme staff of the candidate's organisation write (or replace) the statement: 1 to 600
+// characters after trimming. It is stored as `pending` with the checker's flags (digits,
+// capitalised words that do not start a sentence, gazetteer place names), which help the
+// reviewer; a statement replaced while approved stops showing to employers until the new one
+// is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /api/v1/candidates/{id}/statement (the `SetCandidateStatement` operationId).
+func (c *Client) SetCandidateStatementWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetCandidateStatementRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetCandidateStatement Write the candidate's statement in their own words, which waits for a review before employers see it. Audited.
+//
+// Programme staff of the candidate's organisation write (or replace) the statement: 1 to 600
+// characters after trimming. It is stored as `pending` with the checker's flags (digits,
+// capitalised words that do not start a sentence, gazetteer place names), which help the
+// reviewer; a statement replaced while approved stops showing to employers until the new one
+// is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /api/v1/candidates/{id}/statement (the `SetCandidateStatement` operationId).
+func (c *Client) SetCandidateStatement(ctx context.Context, id string, body SetCandidateStatementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetCandidateStatementRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ReviewCandidateStatementWithBody Approve or reject the pending statement; an approved one is what employers see on the card. Audited.
+//
+// Programme staff of the candidate's organisation check that the statement reveals no name,
+// place or offence. A reject needs a note (up to 280 characters) saying what to change; an
+// approve may carry one. 409 when there is no pending statement or the version is stale.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/candidates/{id}/statement/review (the `ReviewCandidateStatement` operationId).
+func (c *Client) ReviewCandidateStatementWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReviewCandidateStatementRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ReviewCandidateStatement Approve or reject the pending statement; an approved one is what employers see on the card. Audited.
+//
+// Programme staff of the candidate's organisation check that the statement reveals no name,
+// place or offence. A reject needs a note (up to 280 characters) saying what to change; an
+// approve may carry one. 409 when there is no pending statement or the version is stale.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/candidates/{id}/statement/review (the `ReviewCandidateStatement` operationId).
+func (c *Client) ReviewCandidateStatement(ctx context.Context, id string, body ReviewCandidateStatementJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReviewCandidateStatementRequest(c.Server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11405,6 +11740,157 @@ func NewAttestSkillRequestWithBody(server string, id string, contentType string,
 	}
 
 	operationPath := fmt.Sprintf("/api/v1/candidates/%s/skills", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewRemoveCandidateStatementRequest constructs an http.Request for the RemoveCandidateStatement method
+func NewRemoveCandidateStatementRequest(server string, id string, params *RemoveCandidateStatementParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/candidates/%s/statement", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "version", params.Version, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewSetCandidateStatementRequest calls the generic SetCandidateStatement builder with application/json body
+func NewSetCandidateStatementRequest(server string, id string, body SetCandidateStatementJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSetCandidateStatementRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewSetCandidateStatementRequestWithBody constructs an http.Request for the SetCandidateStatement method, with any body, and a specified content type
+func NewSetCandidateStatementRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/candidates/%s/statement", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewReviewCandidateStatementRequest calls the generic ReviewCandidateStatement builder with application/json body
+func NewReviewCandidateStatementRequest(server string, id string, body ReviewCandidateStatementJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewReviewCandidateStatementRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewReviewCandidateStatementRequestWithBody constructs an http.Request for the ReviewCandidateStatement method, with any body, and a specified content type
+func NewReviewCandidateStatementRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/candidates/%s/statement/review", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -17012,6 +17498,61 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /api/v1/candidates/{id}/skills (the `AttestSkill` operationId).
 	AttestSkillWithResponse(ctx context.Context, id string, body AttestSkillJSONRequestBody, reqEditors ...RequestEditorFn) (*AttestSkillResponse, error)
 
+	// RemoveCandidateStatementWithResponse Remove the candidate's statement, whatever its review status. Audited.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /api/v1/candidates/{id}/statement (the `RemoveCandidateStatement` operationId).
+	RemoveCandidateStatementWithResponse(ctx context.Context, id string, params *RemoveCandidateStatementParams, reqEditors ...RequestEditorFn) (*RemoveCandidateStatementResponse, error)
+
+	// SetCandidateStatementWithBodyWithResponse Write the candidate's statement in their own words, which waits for a review before employers see it. Audited.
+	//
+	// Programme staff of the candidate's organisation write (or replace) the statement: 1 to 600
+	// characters after trimming. It is stored as `pending` with the checker's flags (digits,
+	// capitalised words that do not start a sentence, gazetteer place names), which help the
+	// reviewer; a statement replaced while approved stops showing to employers until the new one
+	// is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/candidates/{id}/statement (the `SetCandidateStatement` operationId).
+	SetCandidateStatementWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetCandidateStatementResponse, error)
+
+	// SetCandidateStatementWithResponse Write the candidate's statement in their own words, which waits for a review before employers see it. Audited.
+	//
+	// Programme staff of the candidate's organisation write (or replace) the statement: 1 to 600
+	// characters after trimming. It is stored as `pending` with the checker's flags (digits,
+	// capitalised words that do not start a sentence, gazetteer place names), which help the
+	// reviewer; a statement replaced while approved stops showing to employers until the new one
+	// is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/candidates/{id}/statement (the `SetCandidateStatement` operationId).
+	SetCandidateStatementWithResponse(ctx context.Context, id string, body SetCandidateStatementJSONRequestBody, reqEditors ...RequestEditorFn) (*SetCandidateStatementResponse, error)
+
+	// ReviewCandidateStatementWithBodyWithResponse Approve or reject the pending statement; an approved one is what employers see on the card. Audited.
+	//
+	// Programme staff of the candidate's organisation check that the statement reveals no name,
+	// place or offence. A reject needs a note (up to 280 characters) saying what to change; an
+	// approve may carry one. 409 when there is no pending statement or the version is stale.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/candidates/{id}/statement/review (the `ReviewCandidateStatement` operationId).
+	ReviewCandidateStatementWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReviewCandidateStatementResponse, error)
+
+	// ReviewCandidateStatementWithResponse Approve or reject the pending statement; an approved one is what employers see on the card. Audited.
+	//
+	// Programme staff of the candidate's organisation check that the statement reveals no name,
+	// place or offence. A reject needs a note (up to 280 characters) saying what to change; an
+	// approve may carry one. 409 when there is no pending statement or the version is stale.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/candidates/{id}/statement/review (the `ReviewCandidateStatement` operationId).
+	ReviewCandidateStatementWithResponse(ctx context.Context, id string, body ReviewCandidateStatementJSONRequestBody, reqEditors ...RequestEditorFn) (*ReviewCandidateStatementResponse, error)
+
 	// GetSuggestionsWithResponse The roles that fit a candidate, ranked and explained (the stored top 50).
 	//
 	// For the staff of the candidate's organisation. Another organisation's candidate answers 404,
@@ -20270,6 +20811,252 @@ func (r AttestSkillResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r AttestSkillResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type RemoveCandidateStatementResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *struct {
+		CandidateVersion int64 `json:"candidate_version"`
+	}
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RemoveCandidateStatementResponse) GetJSON200() *struct {
+	CandidateVersion int64 `json:"candidate_version"`
+} {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r RemoveCandidateStatementResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r RemoveCandidateStatementResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r RemoveCandidateStatementResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r RemoveCandidateStatementResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r RemoveCandidateStatementResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetBody returns the raw response body bytes
+func (r RemoveCandidateStatementResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RemoveCandidateStatementResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RemoveCandidateStatementResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RemoveCandidateStatementResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SetCandidateStatementResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *StatementAnswer
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SetCandidateStatementResponse) GetJSON200() *StatementAnswer {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r SetCandidateStatementResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r SetCandidateStatementResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r SetCandidateStatementResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r SetCandidateStatementResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r SetCandidateStatementResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r SetCandidateStatementResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
+}
+
+// GetBody returns the raw response body bytes
+func (r SetCandidateStatementResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SetCandidateStatementResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SetCandidateStatementResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SetCandidateStatementResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ReviewCandidateStatementResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *StatementAnswer
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ReviewCandidateStatementResponse) GetJSON200() *StatementAnswer {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ReviewCandidateStatementResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ReviewCandidateStatementResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ReviewCandidateStatementResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ReviewCandidateStatementResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r ReviewCandidateStatementResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r ReviewCandidateStatementResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
+}
+
+// GetBody returns the raw response body bytes
+func (r ReviewCandidateStatementResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ReviewCandidateStatementResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ReviewCandidateStatementResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ReviewCandidateStatementResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -28030,6 +28817,91 @@ func (c *ClientWithResponses) AttestSkillWithResponse(ctx context.Context, id st
 	return ParseAttestSkillResponse(rsp)
 }
 
+// RemoveCandidateStatementWithResponse Remove the candidate's statement, whatever its review status. Audited.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /api/v1/candidates/{id}/statement (the `RemoveCandidateStatement` operationId).
+func (c *ClientWithResponses) RemoveCandidateStatementWithResponse(ctx context.Context, id string, params *RemoveCandidateStatementParams, reqEditors ...RequestEditorFn) (*RemoveCandidateStatementResponse, error) {
+	rsp, err := c.RemoveCandidateStatement(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRemoveCandidateStatementResponse(rsp)
+}
+
+// SetCandidateStatementWithBodyWithResponse Write the candidate's statement in their own words, which waits for a review before employers see it. Audited.
+//
+// Programme staff of the candidate's organisation write (or replace) the statement: 1 to 600
+// characters after trimming. It is stored as `pending` with the checker's flags (digits,
+// capitalised words that do not start a sentence, gazetteer place names), which help the
+// reviewer; a statement replaced while approved stops showing to employers until the new one
+// is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/candidates/{id}/statement (the `SetCandidateStatement` operationId).
+func (c *ClientWithResponses) SetCandidateStatementWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetCandidateStatementResponse, error) {
+	rsp, err := c.SetCandidateStatementWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetCandidateStatementResponse(rsp)
+}
+
+// SetCandidateStatementWithResponse Write the candidate's statement in their own words, which waits for a review before employers see it. Audited.
+//
+// Programme staff of the candidate's organisation write (or replace) the statement: 1 to 600
+// characters after trimming. It is stored as `pending` with the checker's flags (digits,
+// capitalised words that do not start a sentence, gazetteer place names), which help the
+// reviewer; a statement replaced while approved stops showing to employers until the new one
+// is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/candidates/{id}/statement (the `SetCandidateStatement` operationId).
+func (c *ClientWithResponses) SetCandidateStatementWithResponse(ctx context.Context, id string, body SetCandidateStatementJSONRequestBody, reqEditors ...RequestEditorFn) (*SetCandidateStatementResponse, error) {
+	rsp, err := c.SetCandidateStatement(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetCandidateStatementResponse(rsp)
+}
+
+// ReviewCandidateStatementWithBodyWithResponse Approve or reject the pending statement; an approved one is what employers see on the card. Audited.
+//
+// Programme staff of the candidate's organisation check that the statement reveals no name,
+// place or offence. A reject needs a note (up to 280 characters) saying what to change; an
+// approve may carry one. 409 when there is no pending statement or the version is stale.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/candidates/{id}/statement/review (the `ReviewCandidateStatement` operationId).
+func (c *ClientWithResponses) ReviewCandidateStatementWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReviewCandidateStatementResponse, error) {
+	rsp, err := c.ReviewCandidateStatementWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReviewCandidateStatementResponse(rsp)
+}
+
+// ReviewCandidateStatementWithResponse Approve or reject the pending statement; an approved one is what employers see on the card. Audited.
+//
+// Programme staff of the candidate's organisation check that the statement reveals no name,
+// place or offence. A reject needs a note (up to 280 characters) saying what to change; an
+// approve may carry one. 409 when there is no pending statement or the version is stale.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/candidates/{id}/statement/review (the `ReviewCandidateStatement` operationId).
+func (c *ClientWithResponses) ReviewCandidateStatementWithResponse(ctx context.Context, id string, body ReviewCandidateStatementJSONRequestBody, reqEditors ...RequestEditorFn) (*ReviewCandidateStatementResponse, error) {
+	rsp, err := c.ReviewCandidateStatement(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReviewCandidateStatementResponse(rsp)
+}
+
 // GetSuggestionsWithResponse The roles that fit a candidate, ranked and explained (the stored top 50).
 //
 // For the staff of the candidate's organisation. Another organisation's candidate answers 404,
@@ -31731,6 +32603,205 @@ func ParseAttestSkillResponse(rsp *http.Response) (*AttestSkillResponse, error) 
 			headers.Location = &value
 		}
 		response.Headers201 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseRemoveCandidateStatementResponse parses an HTTP response from a RemoveCandidateStatementWithResponse call
+func ParseRemoveCandidateStatementResponse(rsp *http.Response) (*RemoveCandidateStatementResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RemoveCandidateStatementResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest struct {
+			CandidateVersion int64 `json:"candidate_version"`
+		}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSetCandidateStatementResponse parses an HTTP response from a SetCandidateStatementWithResponse call
+func ParseSetCandidateStatementResponse(rsp *http.Response) (*SetCandidateStatementResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SetCandidateStatementResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest StatementAnswer
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseReviewCandidateStatementResponse parses an HTTP response from a ReviewCandidateStatementWithResponse call
+func ParseReviewCandidateStatementResponse(rsp *http.Response) (*ReviewCandidateStatementResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ReviewCandidateStatementResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest StatementAnswer
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
+
 	}
 
 	return response, nil

@@ -97,3 +97,15 @@ func TestValidCountry(t *testing.T) {
 		}
 	}
 }
+
+func TestIsPlaceName(t *testing.T) {
+	g := geo.Default()
+	for name, want := range map[string]bool{
+		"Kortrijk": true, "kortrijk": true, "GHENT": true, "Liege": true, "Den Haag": true, "den-haag": true,
+		"Kortrij": false, "coffee": false, "": false, "  ": false,
+	} {
+		if got := g.IsPlaceName(name); got != want {
+			t.Errorf("IsPlaceName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -122,3 +122,23 @@ func (g *Gazetteer) prefixRange(prefix string, lo, hi int) (int, int) {
 	})
 	return lo + from, lo + to
 }
+
+// IsPlaceName reports whether name is, as a whole, the name or an
+// alternative name of a place, ignoring case, accents and punctuation as
+// Suggest does: "gent", "GHENT" and "Liege" are; "Gen" and "haag" (a
+// word inside "Den Haag") are not. It finds exact keys only, without
+// typos, so a checker can ask it about every word of a text.
+func (g *Gazetteer) IsPlaceName(name string) bool {
+	var buf [64]byte
+	key := string(textkey.Append(buf[:0], name))
+	if key == "" {
+		return false
+	}
+	from, to := g.prefixRange(key, 0, len(g.index))
+	for i := from; i < to; i++ {
+		if e := &g.index[i]; !e.token && e.key == key {
+			return true
+		}
+	}
+	return false
+}

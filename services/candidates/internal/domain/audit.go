@@ -103,3 +103,8 @@ const (
 // the candidate about the introduction the candidate accepted. It is not
 // in Purposes, so no client can claim it for a read of a full record.
 const PurposeIntroduction Purpose = "introduction"
+
+// ActionReview is a statement in the candidate's own words approved or
+// rejected, with the change name ChangeStatement. Writing one is
+// ActionUpdate and removing it ActionRemove, with the same change name.
+const ActionReview AuditAction = "review"

@@ -24,6 +24,9 @@ type Candidate struct {
 	Consent          Consent
 	// Placement is the placement the candidate is in, nil when none.
 	Placement *Placement
+	// Statement is the candidate's statement in their own words, nil when
+	// there is none.
+	Statement *Statement
 }
 
 // Placement says the candidate was hired through a placement and whether

@@ -25,13 +25,16 @@ const (
 	// ChangePlacement is a placement starting or ending, or the
 	// candidate's "still looking" mark changing.
 	ChangePlacement = "placement"
+	// ChangeStatement is the candidate's statement in their own words
+	// written, removed or reviewed.
+	ChangeStatement = "statement"
 )
 
 // ChangeNames lists every change name.
 var ChangeNames = []string{
 	ChangeIdentity, ChangeContact, ChangeSetting, ChangeDayRelease, ChangeAvailability, ChangeLanguages,
 	ChangeRestrictions, ChangePreferences, ChangeConsent, ChangeAttestation, ChangeAttestationRevoked,
-	ChangeProgrammeRecord, ChangeCertificate, ChangeProgramme, ChangeSupervisors, ChangePlacement,
+	ChangeProgrammeRecord, ChangeCertificate, ChangeProgramme, ChangeSupervisors, ChangePlacement, ChangeStatement,
 }
 
 // fieldChanges maps each field of a candidate spec, as the API spells it,

@@ -31,6 +31,10 @@ type MatchingView struct {
 	// Available is false while the candidate is placed and not still
 	// looking; matching then leaves them out of every list.
 	Available bool
+	// Statement is the candidate's statement in their own words while an
+	// approved one stands, "" otherwise: a pending or rejected statement
+	// never leaves the service.
+	Statement string
 }
 
 // MatchingView returns the candidate's matching view.
@@ -41,6 +45,6 @@ func (c Candidate) MatchingView() MatchingView {
 		Languages: c.Profile.Languages, ExcludedSectors: c.Profile.ExcludedSectors, Preferences: c.Profile.Preferences,
 		Skills: c.Skills(), ProgrammeRecords: c.ProgrammeRecords, Certificates: c.Certificates,
 		ConsentMatching: c.Consent.Matching, Available: c.Available(),
-		CreatedAt: c.CreatedAt, ConsentFirstGivenAt: c.Consent.FirstGivenAt,
+		CreatedAt: c.CreatedAt, ConsentFirstGivenAt: c.Consent.FirstGivenAt, Statement: c.ApprovedStatement(),
 	}
 }

@@ -9,6 +9,8 @@ type Vocabulary interface {
 	SkillConcept(id string) (label, escoURI string, ok bool)
 	// Place returns a gazetteer place's name and coordinates.
 	Place(id string) (name string, lat, lon float64, ok bool)
+	// PlaceNames is the gazetteer as the statement checker asks it.
+	PlaceNames
 }
 
 // Limits on what a candidate or programme may hold.

@@ -24,6 +24,10 @@ func (v Vocabulary) Place(id string) (string, float64, float64, bool) {
 	return p.Name, p.Lat, p.Lon, ok
 }
 
+// IsPlaceName reports whether name names a gazetteer place, for the
+// statement checker.
+func (v Vocabulary) IsPlaceName(name string) bool { return v.Places.IsPlaceName(name) }
+
 // SkillConcept returns a skill's English label and ESCO concept URI ("" when
 // the taxonomy has none); ok is false for an id the taxonomy lacks.
 func (v Vocabulary) SkillConcept(id string) (label, escoURI string, ok bool) {

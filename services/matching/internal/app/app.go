@@ -20,6 +20,7 @@ import (
 	"github.com/onward-jobs/onward/services/matching/internal/engine"
 	"github.com/onward-jobs/onward/services/matching/internal/feed"
 	"github.com/onward-jobs/onward/services/matching/internal/results"
+	"github.com/onward-jobs/onward/services/matching/internal/statements"
 	transport "github.com/onward-jobs/onward/services/matching/internal/transport/http"
 )
 
@@ -87,10 +88,14 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 		_ = svc.Close()
 		return err
 	}
+	// Approved statements live beside the index, not in it (package
+	// statements); the feed fills this store and the shortlist reads it.
+	held := statements.New()
 	fd, err := feed.New(feed.Config{
 		CandidatesStream: cfg.CandidatesStream, RolesStream: cfg.RolesStream, InstanceID: cfg.InstanceID,
 		ReconcileInterval: cfg.ReconcileInterval, Logger: svc.Logger,
-	}, feed.Deps{Index: index, Candidates: owned.candidates, Roles: owned.roles, Results: res, Lists: res, Redis: svc.Redis})
+	}, feed.Deps{Index: index, Candidates: owned.candidates, Roles: owned.roles, Results: res, Lists: res, Redis: svc.Redis,
+		Statements: held})
 	if err != nil {
 		_ = svc.Close()
 		return err
@@ -98,7 +103,7 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	svc.Server.Health.AddCheck(httpx.Check{Name: "index", Probe: fd.Ready})
 	transport.Register(svc.Server.App, transport.Deps{
 		Verifier: svc.Verifier, Taxonomy: taxonomy, Places: places,
-		Results: store, Index: index, Consent: owned.candidates, Status: transport.StatusFunc(flowStatus(fd)),
+		Results: store, Index: index, Consent: owned.candidates, Status: transport.StatusFunc(flowStatus(fd)), Statements: held,
 		Shortlistings: store, Logger: svc.Logger, WriteTimeout: cfg.WriteTimeout, Now: cfg.Clock,
 	})
 	// An instance alone wrote every stored list itself: it reloads the

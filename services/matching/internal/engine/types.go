@@ -45,6 +45,11 @@ type Candidate struct {
 	PreferredSectors []string
 	HoursPerWeek     int
 	Contracts        []string
+	// Statement is the candidate's approved statement in their own words,
+	// "" when none. The index does not keep it: it passes through to the
+	// feed's Statements (package statements), so the per-candidate record
+	// stays within its memory budget.
+	Statement string
 }
 
 // DayRelease is when and how a housed candidate may work outside.

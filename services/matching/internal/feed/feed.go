@@ -79,6 +79,9 @@ type Deps struct {
 	// rebuilds them once the index has loaded and aligns them after each
 	// reconciliation, so a change whose event was lost reaches them.
 	Lists Lists
+	// Statements, when set, holds the approved statements of the
+	// candidates the index holds.
+	Statements Statements
 }
 
 // Lists is what brings the stored lists in line with the index.
@@ -140,8 +143,8 @@ func New(cfg Config, d Deps) (*Feed, error) {
 			c, ok := d.Index.Candidate(id)
 			return c.Version, ok
 		},
-		upsert:   d.Index.UpsertCandidate,
-		remove:   d.Index.RemoveCandidate,
+		upsert:   f.upsertCandidate,
+		remove:   f.removeCandidate,
 		versions: func() map[string]int64 { c, _ := d.Index.Versions(); return c },
 		fetch:    d.Candidates.Candidate,
 	})
@@ -158,6 +161,22 @@ func New(cfg Config, d Deps) (*Feed, error) {
 		fetch:    d.Roles.Role,
 	})
 	return f, nil
+}
+
+// upsertCandidate puts c in the index and its statement beside it.
+func (f *Feed) upsertCandidate(c engine.Candidate) {
+	f.deps.Index.UpsertCandidate(c)
+	if f.deps.Statements != nil {
+		f.deps.Statements.Put(c.ID, c.Statement)
+	}
+}
+
+// removeCandidate takes the candidate and its statement out.
+func (f *Feed) removeCandidate(id string) bool {
+	if f.deps.Statements != nil {
+		f.deps.Statements.Remove(id)
+	}
+	return f.deps.Index.RemoveCandidate(id)
 }
 
 // InstanceID names this instance.

@@ -18,6 +18,7 @@ import (
 	"github.com/onward-jobs/onward/services/matching/internal/adapters/owners/ownerstest"
 	"github.com/onward-jobs/onward/services/matching/internal/engine"
 	"github.com/onward-jobs/onward/services/matching/internal/feed"
+	"github.com/onward-jobs/onward/services/matching/internal/statements"
 )
 
 var _ feed.Index = (*engine.Index)(nil)
@@ -58,8 +59,11 @@ type instance struct {
 	feed    *feed.Feed
 	index   *engine.Index
 	results *recorder
-	done    chan struct{}
-	stop    context.CancelFunc
+	// statements holds the approved statements the feed keeps beside the
+	// index.
+	statements *statements.Store
+	done       chan struct{}
+	stop       context.CancelFunc
 }
 
 // start runs a feed named id until the test ends (or stop is called).
@@ -77,12 +81,13 @@ func (h *harness) start(t *testing.T, id string, reconcile time.Duration) *insta
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := &instance{index: engine.NewIndex(skills.Default()), done: make(chan struct{})}
+	in := &instance{index: engine.NewIndex(skills.Default()), statements: statements.New(), done: make(chan struct{})}
 	in.results = &recorder{index: in.index, calls: map[string]int{}}
 	in.feed, err = feed.New(feed.Config{
 		CandidatesStream: h.candidates, RolesStream: h.roles, InstanceID: id, ReconcileInterval: reconcile,
 		Subscriber: h.tuning, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-	}, feed.Deps{Index: in.index, Candidates: cands, Roles: roles, Results: in.results, Lists: h.lists, Redis: h.rdb})
+	}, feed.Deps{Index: in.index, Candidates: cands, Roles: roles, Results: in.results, Lists: h.lists, Redis: h.rdb,
+		Statements: in.statements})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -68,3 +68,13 @@ type Results interface {
 	// CandidateRemoved from the shared group and reconciliations.
 	CandidateErased(ctx context.Context, candidateID string) error
 }
+
+// Statements keeps the approved statements of the candidates the index
+// holds, beside the index rather than in it (package statements). The
+// feed puts a candidate's statement whenever it puts the candidate in the
+// index and removes it whenever the candidate leaves.
+type Statements interface {
+	// Put records the candidate's statement; "" forgets it.
+	Put(candidateID, text string)
+	Remove(candidateID string)
+}

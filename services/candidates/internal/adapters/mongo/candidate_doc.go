@@ -30,6 +30,7 @@ type candidateDoc struct {
 	Certificates     []certificateDoc     `bson:"certificates,omitempty"`
 	Consent          consentDoc           `bson:"consent"`
 	Placement        *placementDoc        `bson:"placement,omitempty"`
+	Statement        *statementDoc        `bson:"statement,omitempty"`
 	PendingEvents    []string             `bson:"pending_events,omitempty"`
 	PendingAudit     []string             `bson:"pending_audit,omitempty"`
 }
@@ -44,7 +45,7 @@ func (s *Store) toCandidateDoc(c domain.Candidate) candidateDoc {
 		Setting: string(c.Profile.Setting), ProgrammeIDs: nonNil(c.ProgrammeIDs()), AttestationIDs: nonNil(attestationIDs(c.Attestations)),
 		Profile: toProfileDoc(c.Profile), ProgrammeRecords: toProgrammeRecordDocs(c.ProgrammeRecords),
 		Attestations: toAttestationDocs(c.Attestations), Certificates: toCertificateDocs(c.Certificates),
-		Consent: toConsentDoc(c.Consent), Placement: toPlacementDoc(c.Placement),
+		Consent: toConsentDoc(c.Consent), Placement: toPlacementDoc(c.Placement), Statement: s.sealStatement(c.ID, c.Statement),
 	}
 }
 
@@ -52,6 +53,10 @@ func (s *Store) toCandidateDoc(c domain.Candidate) candidateDoc {
 // with whichever key sealed it.
 func (s *Store) toDomainCandidate(d candidateDoc) (domain.Candidate, error) {
 	identity, err := s.openIdentity(d.ID, d.IdentityKeyID, d.Identity)
+	if err != nil {
+		return domain.Candidate{}, err
+	}
+	statement, err := s.openStatement(d.ID, d.IdentityKeyID, d.Statement)
 	if err != nil {
 		return domain.Candidate{}, err
 	}
@@ -64,6 +69,7 @@ func (s *Store) toDomainCandidate(d candidateDoc) (domain.Candidate, error) {
 		Certificates:     toDomainCertificates(d.ID, d.Certificates),
 		Consent:          toDomainConsent(d.Consent),
 		Placement:        toDomainPlacement(d.Placement),
+		Statement:        statement,
 	}, nil
 }
 

@@ -15,8 +15,10 @@ import (
 // viewProjection leaves out everything a matching view does not hold: the
 // sealed identity, the blind name index and the pending outbox lists. The
 // identity is never read, so a bulk load neither decrypts nor moves it.
+// The identity key's id stays: an approved statement, sealed under it, is
+// opened for the view (and only an approved one).
 var viewProjection = bson.D{
-	{Key: "identity", Value: 0}, {Key: "identity_key_id", Value: 0}, {Key: "name_index", Value: 0},
+	{Key: "identity", Value: 0}, {Key: "name_index", Value: 0},
 	{Key: "pending_events", Value: 0}, {Key: "pending_audit", Value: 0},
 }
 
@@ -53,13 +55,20 @@ func (s *Store) CandidateViews(ctx context.Context, page mongox.PageRequest) ([]
 	}
 	out := make([]domain.MatchingView, len(docs))
 	for i, d := range docs {
-		out[i] = toMatchingView(d)
+		if out[i], err = s.toMatchingView(d); err != nil {
+			return nil, "", err
+		}
 	}
 	return out, next, nil
 }
 
-// toMatchingView converts a stored candidate read without its identity.
-func toMatchingView(d candidateDoc) domain.MatchingView {
+// toMatchingView converts a stored candidate read without its identity,
+// opening its statement only if it is approved.
+func (s *Store) toMatchingView(d candidateDoc) (domain.MatchingView, error) {
+	statement, err := s.approvedStatement(d.ID, d.IdentityKeyID, d.Statement)
+	if err != nil {
+		return domain.MatchingView{}, err
+	}
 	return domain.Candidate{
 		ID: d.ID, OrgID: d.OrgID, Alias: d.Alias, Version: d.Version, CreatedAt: d.CreatedAt.UTC(),
 		Profile:          toDomainProfile(d.Setting, d.Profile),
@@ -68,7 +77,8 @@ func toMatchingView(d candidateDoc) domain.MatchingView {
 		Certificates:     toDomainCertificates(d.ID, d.Certificates),
 		Consent:          toDomainConsent(d.Consent),
 		Placement:        toDomainPlacement(d.Placement),
-	}.MatchingView()
+		Statement:        statement,
+	}.MatchingView(), nil
 }
 
 // EachCandidateView calls fn with every candidate's matching view, in no
@@ -77,7 +87,13 @@ func toMatchingView(d candidateDoc) domain.MatchingView {
 // collection for every page of CandidateViews; one pass costs that once.
 func (s *Store) EachCandidateView(ctx context.Context, fn func(domain.MatchingView) error) error {
 	return mongox.Each(ctx, s.candidates, bson.D{}, options.Find().SetProjection(viewProjection), streamBatchSize,
-		func(d candidateDoc) error { return fn(toMatchingView(d)) })
+		func(d candidateDoc) error {
+			v, err := s.toMatchingView(d)
+			if err != nil {
+				return err
+			}
+			return fn(v)
+		})
 }
 
 // streamBatchSize is how many documents each round trip of a one-pass

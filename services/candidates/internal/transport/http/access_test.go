@@ -33,6 +33,9 @@ func publicRoutes(candidate, programme string) ([]route, map[string]any) {
 		{"PUT", c + "/certificates/c1", "/api/v1/candidates/:id/certificates/:cert_id"},
 		{"DELETE", c + "/certificates/c1?version=1", "/api/v1/candidates/:id/certificates/:cert_id"},
 		{"PUT", c + "/consent", "/api/v1/candidates/:id/consent"},
+		{"PUT", c + "/statement", "/api/v1/candidates/:id/statement"},
+		{"POST", c + "/statement/review", "/api/v1/candidates/:id/statement/review"},
+		{"DELETE", c + "/statement?version=1", "/api/v1/candidates/:id/statement"},
 		{"GET", c + "/export", "/api/v1/candidates/:id/export"},
 		{"GET", c + "/portfolio.pdf", "/api/v1/candidates/:id/portfolio.pdf"},
 		{"GET", c + "/audit", "/api/v1/candidates/:id/audit"},
@@ -47,6 +50,8 @@ func publicRoutes(candidate, programme string) ([]route, map[string]any) {
 		"POST /api/v1/candidates/:id/programme-records": map[string]any{"programme": programme, "from": "2026-01-05", "hours": 10},
 		"POST /api/v1/candidates/:id/certificates":      map[string]any{"name": "Food hygiene", "issuer": "FAVV", "date": "2026-03-01"},
 		"PUT /api/v1/candidates/:id/consent":            map[string]any{"matching": true, "text_version": "2026-11"},
+		"PUT /api/v1/candidates/:id/statement":          map[string]any{"version": 1, "text": "I roast coffee."},
+		"POST /api/v1/candidates/:id/statement/review":  map[string]any{"version": 1, "decision": "approve"},
 		"PUT /api/v1/programmes/:id": map[string]any{
 			"version": 1, "name": "Roastery", "kind": "coffee_roastery", "site": map[string]any{"place_id": kortrijk},
 			"supervisors": []string{otherID},

@@ -32,6 +32,7 @@ type candidateResponse struct {
 	ProgrammeRecords []programmeRecordResponse `json:"programme_records"`
 	Certificates     []certificateResponse     `json:"certificates"`
 	Consent          consentResponse           `json:"consent"`
+	Statement        *statementResponse        `json:"statement,omitempty"`
 }
 
 func toCandidateResponse(c domain.Candidate) candidateResponse {
@@ -48,6 +49,7 @@ func toCandidateResponse(c domain.Candidate) candidateResponse {
 		ProgrammeRecords: make([]programmeRecordResponse, 0, len(c.ProgrammeRecords)),
 		Certificates:     make([]certificateResponse, 0, len(c.Certificates)),
 		Consent:          toConsentResponse(c.Consent),
+		Statement:        toStatementResponse(c.Statement),
 	}
 	for _, s := range c.Skills() {
 		out.Skills = append(out.Skills, toAttestationResponse(s.Attestation))

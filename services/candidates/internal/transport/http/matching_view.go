@@ -30,6 +30,9 @@ type matchingViewResponse struct {
 	Available bool `json:"available"`
 	// CreatedAt is when the candidate was registered, for insights.
 	CreatedAt *time.Time `json:"created_at,omitempty"`
+	// Statement is the candidate's statement in their own words, only
+	// while an approved one stands.
+	Statement string `json:"statement,omitempty"`
 }
 
 // geoPlaceBody is a place with its coordinates, which matching measures
@@ -93,6 +96,7 @@ func toMatchingViewResponse(v domain.MatchingView) matchingViewResponse {
 		Consent:          matchingConsentResponse{Matching: v.ConsentMatching, FirstGivenAt: optionalTime(v.ConsentFirstGivenAt)},
 		Available:        v.Available,
 		CreatedAt:        optionalTime(v.CreatedAt),
+		Statement:        v.Statement,
 	}
 	if v.House != nil {
 		h := toGeoPlaceBody(*v.House)

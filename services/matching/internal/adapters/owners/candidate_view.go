@@ -25,6 +25,7 @@ func toEngineCandidate(v api.MatchingView, kindOf func(programmeID string) strin
 		Housed:           slices.Contains(housedSettings, v.Setting),
 		ExcludedSectors:  v.ExcludedSectors,
 		PreferredSectors: value(p.Sectors), HoursPerWeek: value(p.HoursPerWeek), Contracts: enumStrings(value(p.Contracts)),
+		Statement: value(v.Statement),
 	}
 	if v.ID == "" || v.Version < 1 {
 		return c, fmt.Errorf("owners: candidate view without id or version")

@@ -23,14 +23,25 @@ type matching struct {
 	flow     Status
 	taxonomy *skills.Taxonomy
 	now      func() time.Time
+	// statements holds approved statements for the cards; nil shows none.
+	statements StatementReader
 }
 
 func newMatching(d Deps) *matching {
-	m := &matching{results: d.Results, index: d.Index, consent: d.Consent, flow: d.Status, taxonomy: d.Taxonomy, now: d.Now}
+	m := &matching{results: d.Results, index: d.Index, consent: d.Consent, flow: d.Status, taxonomy: d.Taxonomy, now: d.Now, statements: d.Statements}
 	if m.now == nil {
 		m.now = time.Now
 	}
 	return m
+}
+
+// statementOf returns the candidate's approved statement, "" when none
+// is held.
+func (m *matching) statementOf(candidateID string) string {
+	if m.statements == nil {
+		return ""
+	}
+	return m.statements.Statement(candidateID)
 }
 
 // caller returns the authenticated principal.
@@ -89,7 +100,7 @@ func (m *matching) shortlist(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(toShortlistResponse(m.taxonomy, sl, page, lang))
+	return c.JSON(toShortlistResponse(m.taxonomy, sl, page, lang, m.statementOf))
 }
 
 func (m *matching) suggestions(c *fiber.Ctx) error {

@@ -24,6 +24,7 @@ import (
 	mongoadapter "github.com/onward-jobs/onward/services/matching/internal/adapters/mongo"
 	"github.com/onward-jobs/onward/services/matching/internal/engine"
 	"github.com/onward-jobs/onward/services/matching/internal/results"
+	"github.com/onward-jobs/onward/services/matching/internal/statements"
 )
 
 // testNow is the harness's clock.
@@ -52,6 +53,8 @@ type matchingAPI struct {
 	cands  []engine.Candidate
 	// owner is the candidates service's answer on consent.
 	owner *consentOwner
+	// statements are the approved statements the cards show.
+	statements *statements.Store
 }
 
 // consentOwner answers MatchingConsent as the candidates service would:
@@ -114,7 +117,7 @@ func newMatchingAPI(t *testing.T) *matchingAPI {
 		platformAdmin: {Subject: "u-admin", Role: auth.RoleAdmin},
 		candidateSelf: {Subject: "u-cand", Role: auth.RoleMember},
 	}
-	a := &matchingAPI{tokens: map[string]string{}, owner: &consentOwner{org: map[string]string{}, consent: map[string]bool{}, placed: map[string]bool{}}}
+	a := &matchingAPI{tokens: map[string]string{}, statements: statements.New(), owner: &consentOwner{org: map[string]string{}, consent: map[string]bool{}, placed: map[string]bool{}}}
 	for name, p := range principals {
 		tok, err := auth.IssueAccessToken(signer, issuer, []string{"onward-api"}, p, time.Hour)
 		if err != nil {
@@ -146,7 +149,7 @@ func newMatchingAPI(t *testing.T) *matchingAPI {
 	a.populate(t)
 	a.server = httpx.NewServer(httpx.AppConfig{Service: "matching", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	Register(a.server.App, Deps{Verifier: v, Taxonomy: tax, Places: geo.Default(), Results: a.store, Index: a.ix,
-		Consent: a.owner, Now: func() time.Time { return testNow }, Shortlistings: a.store})
+		Consent: a.owner, Now: func() time.Time { return testNow }, Shortlistings: a.store, Statements: a.statements})
 	a.server.NotFoundLast()
 	return a
 }

@@ -24,6 +24,12 @@ type IndexView interface {
 	Stats() engine.Stats
 }
 
+// StatementReader gives a candidate's approved statement in their own
+// words, "" when none; *statements.Store implements it.
+type StatementReader interface {
+	Statement(candidateID string) string
+}
+
 // ConsentReader answers, for a candidate the index does not hold, what
 // the candidates service says: the candidate's organisation, whether the
 // candidate consents to matching and whether they are available (not

@@ -38,6 +38,9 @@ type cardJSON struct {
 	DayRelease     bool           `json:"day_release"`
 	ScheduleFit    string         `json:"schedule_fit"`
 	ProgrammeKinds []string       `json:"programme_kinds"`
+	// Statement is the candidate's approved statement in their own words,
+	// looked up when the page is answered (it is not in the stored list).
+	Statement string `json:"statement,omitempty"`
 }
 
 type cardSkill struct {
@@ -202,13 +205,17 @@ const (
 	forStaff
 )
 
-func toShortlistResponse(t *skills.Taxonomy, sl results.Shortlist, p shortlistPage, lang skills.Lang) shortlistResponse {
+// toShortlistResponse converts a page of a shortlist; statementOf gives
+// each card's candidate's approved statement, "" when none.
+func toShortlistResponse(t *skills.Taxonomy, sl results.Shortlist, p shortlistPage, lang skills.Lang, statementOf func(candidateID string) string) shortlistResponse {
 	out := shortlistResponse{RoleID: sl.RoleID, RoleVersion: sl.RoleVersion, ComputedAt: sl.ComputedAt.UTC(),
 		Total: p.total, Items: make([]shortlistEntry, 0, len(p.entries)), NextCursor: p.next}
 	for _, e := range p.entries {
+		card := toCardJSON(t, e.Card, lang)
+		card.Statement = statementOf(e.CandidateID)
 		out.Items = append(out.Items, shortlistEntry{
 			CandidateRef: e.CandidateRef, Alias: e.Alias, Score: e.Score, Match: string(e.Match),
-			Card:        toCardJSON(t, e.Card, lang),
+			Card:        card,
 			Explanation: toExplanationJSON(t, e.Explanation, e.Match, e.Card.DistanceBand, lang, forEmployer),
 		})
 	}

@@ -26,6 +26,9 @@ type Deps struct {
 	// because the candidate has not consented to matching; nil answers
 	// such a candidate 404 as an unknown one.
 	Consent ConsentReader
+	// Statements gives the approved statements shortlist cards show; nil
+	// shows none.
+	Statements StatementReader
 	// Status is the data flow's status; nil shows what the API knows.
 	Status Status
 	// Now is the clock for "available within N weeks"; nil is time.Now.
