@@ -16,14 +16,14 @@ import (
 var (
 	// auditActions are the service's actions.
 	auditActions = []string{"read", "export", "create", "update", "remove", "revoke", "consent", "attest",
-		"programme_record", "certificate", "read_audit", "erase", "disclose", "read_disclosure", "withdraw_disclosure"}
+		"programme_record", "certificate", "read_audit", "erase", "disclose", "read_disclosure", "withdraw_disclosure", "review"}
 	// auditPurposes are the purposes a record is read or changed for.
 	auditPurposes = []string{"case_work", "attestation", "data_subject_request", "matching_review", "supervision", "support", "introduction"}
 	// auditChanges are the service's change names.
 	auditChanges = []string{
 		"identity", "contact", "setting", "day_release", "availability", "languages", "restrictions",
 		"preferences", "consent", "attestation", "attestation_revoked", "programme_record", "certificate",
-		"programme", "supervisors", "placement",
+		"programme", "supervisors", "placement", "statement",
 	}
 )
 
