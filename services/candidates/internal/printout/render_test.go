@@ -2,44 +2,12 @@ package printout
 
 import (
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/onward-jobs/onward/services/candidates/internal/printout/poppler"
 )
-
-// pdfText returns the text poppler's pdftotext reads from pdf, with runs of
-// white space made one space. poppler-utils is a test dependency
-// (scripts/ensure-test-deps.sh installs it), so its absence fails.
-func pdfText(t *testing.T, pdf []byte) string {
-	t.Helper()
-	out := popplerTool(t, "pdftotext", pdf, "-enc", "UTF-8")
-	return strings.Join(strings.Fields(out), " ")
-}
-
-// popplerTool runs tool on pdf written to a file and returns what it
-// prints; for pdftotext the text goes to standard output.
-func popplerTool(t *testing.T, tool string, pdf []byte, args ...string) string {
-	t.Helper()
-	if _, err := exec.LookPath(tool); err != nil {
-		t.Fatalf("%s is missing: install poppler-utils (scripts/ensure-test-deps.sh does): %v", tool, err)
-	}
-	file := filepath.Join(t.TempDir(), "portfolio.pdf")
-	if err := os.WriteFile(file, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	args = append(args, file)
-	if tool == "pdftotext" {
-		args = append(args, "-")
-	}
-	out, err := exec.Command(tool, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s: %v: %s", tool, err, out)
-	}
-	return string(out)
-}
 
 // TestLongPortfolioBreaksPages: forty attestations run over several pages,
 // none is lost at a page break, every page is numbered and carries the
@@ -56,13 +24,13 @@ func TestLongPortfolioBreaksPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := pdfText(t, pdf)
+	text := poppler.Text(t, pdf)
 	for i := range 40 {
 		if url := fmt.Sprintf("https://onward.test/verify/credentials/att-%02d", i); !strings.Contains(text, url) {
 			t.Errorf("attestation %d's address %s is missing", i, url)
 		}
 	}
-	info := popplerTool(t, "pdfinfo", pdf)
+	info := poppler.Run(t, "pdfinfo", pdf)
 	pages := 0
 	if _, err := fmt.Sscanf(info[strings.Index(info, "Pages:"):], "Pages: %d", &pages); err != nil || pages < 3 {
 		t.Fatalf("pages = %d (%v); want 3 or more:\n%s", pages, err, info)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/onward-jobs/onward/pkg/skills"
+	"github.com/onward-jobs/onward/services/candidates/internal/printout/poppler"
 )
 
 // printable is a candidate with two programme records, a certificate and
@@ -71,7 +72,7 @@ func label(skill string, lang skills.Lang) string {
 func TestPortfolioPDFShowsSkillsNeverIdentity(t *testing.T) {
 	h := newHarness(t)
 	p := h.printable(t)
-	text := pdfText(t, h.print(t, p, ""))
+	text := poppler.Text(t, h.print(t, p, ""))
 	roasting, barista := label("coffee-roasting", skills.EN), label("barista-skills", skills.EN)
 	for _, want := range []string{
 		"Portfolio " + p.alias,
@@ -99,10 +100,10 @@ func TestPortfolioPDFShowsSkillsNeverIdentity(t *testing.T) {
 			t.Errorf("the printout shows %q:\n%s", never, text)
 		}
 	}
-	if w, ht := pdfPageSize(t, h.print(t, p, "?paper=a4")); w != 595 || ht != 842 {
+	if w, ht := poppler.PageSize(t, h.print(t, p, "?paper=a4")); w != 595 || ht != 842 {
 		t.Errorf("A4 page = %dx%d pts, want 595x842", w, ht)
 	}
-	if w, ht := pdfPageSize(t, h.print(t, p, "?paper=letter")); w != 612 || ht != 792 {
+	if w, ht := poppler.PageSize(t, h.print(t, p, "?paper=letter")); w != 612 || ht != 792 {
 		t.Errorf("letter page = %dx%d pts, want 612x792", w, ht)
 	}
 }
@@ -113,16 +114,16 @@ func TestPortfolioPDFProgrammesAndLanguage(t *testing.T) {
 	h := newHarness(t)
 	p := h.printable(t)
 	name := roastery()["name"].(string)
-	if text := pdfText(t, h.print(t, p, "?programmes=false")); strings.Contains(text, name) {
+	if text := poppler.Text(t, h.print(t, p, "?programmes=false")); strings.Contains(text, name) {
 		t.Errorf("programmes=false shows the programme name %q", name)
 	}
-	text := pdfText(t, h.print(t, p, "?programmes=true"))
+	text := poppler.Text(t, h.print(t, p, "?programmes=true"))
 	for _, want := range []string{name + " 2026-01-05 to 2026-10-30 640 h", "Programme: " + name} {
 		if !strings.Contains(text, want) {
 			t.Errorf("programmes=true lacks %q:\n%s", want, text)
 		}
 	}
-	fr := pdfText(t, h.print(t, p, "?lang=fr"))
+	fr := poppler.Text(t, h.print(t, p, "?lang=fr"))
 	for _, want := range []string{"Compétences", "Heures en programmes de travail : 760", label("barista-skills", skills.FR), skills.Experienced.Description(skills.FR)} {
 		if !strings.Contains(fr, want) {
 			t.Errorf("lang=fr lacks %q:\n%s", want, fr)

@@ -1,4 +1,8 @@
-package http
+// Package poppler reads PDFs back for the tests with poppler's command-line
+// tools (pdftotext, pdfinfo, pdftoppm). poppler-utils is a test dependency
+// (scripts/ensure-test-deps.sh installs it), so a missing tool fails the
+// test rather than skipping it. It is for tests only.
+package poppler
 
 import (
 	"math"
@@ -11,22 +15,20 @@ import (
 	"testing"
 )
 
-// pdfText returns the text poppler's pdftotext reads from pdf, with runs of
-// white space made one space. poppler-utils is a test dependency
-// (scripts/ensure-test-deps.sh installs it), so its absence fails the test
-// rather than skipping it.
-func pdfText(t *testing.T, pdf []byte) string {
+// Text returns the text pdftotext reads from pdf, with runs of white space
+// made one space.
+func Text(t testing.TB, pdf []byte) string {
 	t.Helper()
-	return strings.Join(strings.Fields(poppler(t, "pdftotext", pdf, "-enc", "UTF-8")), " ")
+	return strings.Join(strings.Fields(Run(t, "pdftotext", pdf, "-enc", "UTF-8")), " ")
 }
 
 var pageSize = regexp.MustCompile(`Page size:\s+([0-9.]+) x ([0-9.]+) pts`)
 
-// pdfPageSize returns the first page's size in whole points, as pdfinfo
-// reads it.
-func pdfPageSize(t *testing.T, pdf []byte) (int, int) {
+// PageSize returns the first page's size in whole points, as pdfinfo reads
+// it.
+func PageSize(t testing.TB, pdf []byte) (int, int) {
 	t.Helper()
-	info := poppler(t, "pdfinfo", pdf)
+	info := Run(t, "pdfinfo", pdf)
 	m := pageSize.FindStringSubmatch(info)
 	if m == nil {
 		t.Fatalf("pdfinfo names no page size:\n%s", info)
@@ -36,8 +38,9 @@ func pdfPageSize(t *testing.T, pdf []byte) (int, int) {
 	return int(math.Round(w)), int(math.Round(h))
 }
 
-// poppler runs one of poppler's tools on pdf and returns what it prints.
-func poppler(t *testing.T, tool string, pdf []byte, args ...string) string {
+// Run runs tool on pdf, written to a file, with args before the file name,
+// and returns what it prints; pdftotext prints the text to standard output.
+func Run(t testing.TB, tool string, pdf []byte, args ...string) string {
 	t.Helper()
 	if _, err := exec.LookPath(tool); err != nil {
 		t.Fatalf("%s is missing: install poppler-utils (scripts/ensure-test-deps.sh does): %v", tool, err)
