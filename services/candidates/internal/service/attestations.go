@@ -48,14 +48,8 @@ func (s *Service) VerifyAttestation(ctx context.Context, p auth.Principal, id st
 		return Verification{}, fmt.Errorf("attestation %s: %w", id, errs.NotFound)
 	}
 	v := Verification{Attestation: a, Full: p.OrgID == c.OrgID && p.OrgKind == auth.OrgKindProgramme}
-	key, err := s.Keys.KeyByID(ctx, a.KeyID)
-	switch {
-	case errors.Is(err, errs.NotFound):
-		// A key id that names no key is itself a sign of tampering.
-	case err != nil:
+	if v.Intact, _, err = s.attestationIntact(ctx, c, a); err != nil {
 		return Verification{}, err
-	default:
-		v.Intact = key.OrgID == a.OrgID && key.OrgID == c.OrgID && a.CandidateID == c.ID && a.Intact(key.Public)
 	}
 	if a.Revoked() {
 		if v.RevocationIntact, err = s.revocationIntact(ctx, a); err != nil {
@@ -63,6 +57,22 @@ func (s *Service) VerifyAttestation(ctx context.Context, p auth.Principal, id st
 		}
 	}
 	return v, nil
+}
+
+// attestationIntact checks a's signature against the key that made it,
+// which must be the attesting organisation's, and that c, the candidate
+// holding it, is the one it names and of that organisation. It returns the
+// key when it found one. A key id that names no key is itself a sign of
+// tampering: not intact, no error.
+func (s *Service) attestationIntact(ctx context.Context, c domain.Candidate, a domain.Attestation) (bool, domain.OrgKey, error) {
+	key, err := s.Keys.KeyByID(ctx, a.KeyID)
+	switch {
+	case errors.Is(err, errs.NotFound):
+		return false, domain.OrgKey{}, nil
+	case err != nil:
+		return false, domain.OrgKey{}, err
+	}
+	return key.OrgID == a.OrgID && key.OrgID == c.OrgID && a.CandidateID == c.ID && a.Intact(key.Public), key, nil
 }
 
 // revocationIntact checks a revocation's signature against the key that

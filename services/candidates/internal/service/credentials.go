@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 
 	"github.com/onward-jobs/onward/pkg/auth"
@@ -44,11 +43,11 @@ func (s *Service) IssueCredential(ctx context.Context, p auth.Principal, attesta
 	if a.Revoked() {
 		return IssuedCredential{}, fmt.Errorf("attestation %s was revoked; a revoked attestation is not issued: %w", attestationID, errs.Conflict)
 	}
-	key, err := s.Keys.KeyByID(ctx, a.KeyID)
-	if err != nil && !errors.Is(err, errs.NotFound) {
+	intact, key, err := s.attestationIntact(ctx, c, a)
+	if err != nil {
 		return IssuedCredential{}, err
 	}
-	if err != nil || key.OrgID != org || !a.Intact(key.Public) || len(key.Private) == 0 {
+	if !intact || len(key.Private) == 0 {
 		return IssuedCredential{}, fmt.Errorf("attestation %s: its signature does not hold, so it cannot be issued: %w", attestationID, errs.Conflict)
 	}
 	facts, err := s.credentialFacts(a)

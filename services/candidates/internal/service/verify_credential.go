@@ -105,15 +105,15 @@ func (s *Service) CredentialByID(ctx context.Context, attestationID string) (Cre
 	if err != nil {
 		return CredentialVerdict{}, err
 	}
-	key, err := s.Keys.KeyByID(ctx, a.KeyID)
-	if err != nil && !errors.Is(err, errs.NotFound) {
+	intact, _, err := s.attestationIntact(ctx, c, a)
+	if err != nil {
 		return CredentialVerdict{}, err
 	}
 	_, esco, _ := s.Vocabulary.SkillConcept(a.Skill)
 	stated := credentials.Stated{Skill: a.Skill, Level: a.Level, Hours: a.Hours, Date: a.Date, ESCOURI: esco}
 	v := verdict(CredentialValid, "The attestation's signature holds and the issuer has not revoked it.")
 	switch {
-	case err != nil || key.OrgID != a.OrgID || c.OrgID != a.OrgID || a.CandidateID != c.ID || !a.Intact(key.Public):
+	case !intact:
 		v = verdict(CredentialTampered, "The attestation's signature does not hold.")
 	case a.Revoked():
 		v = verdict(CredentialRevoked, "The issuer revoked the attestation.")
