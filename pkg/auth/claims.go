@@ -18,6 +18,9 @@ type Claims struct {
 	OrgKind string `json:"org_kind,omitempty"`
 	// Role is one of the Role constants.
 	Role string `json:"role"`
+	// CandidateID binds a RoleCandidate token to one candidate record; no
+	// other role carries it.
+	CandidateID string `json:"candidate_id,omitempty"`
 	// SessionID (sid, as in OpenID Connect) names the sign-in the token
 	// belongs to, so that a logout can revoke it at every service.
 	SessionID string `json:"sid,omitempty"`
@@ -31,6 +34,8 @@ var (
 	errUnknownOrgKind = errors.New("token has an unknown organisation kind")
 	errOrgKindAlone   = errors.New("token has an organisation kind but no organisation")
 	errServiceSubject = errors.New("service token subject must start with " + ServiceSubjectPrefix)
+	errCandidateBound = errors.New("a candidate token names one candidate and no organisation")
+	errCandidateAlone = errors.New("token names a candidate but is not a candidate's")
 )
 
 // Validate checks the Onward-specific shape of the claims. The jwt parser
@@ -49,6 +54,10 @@ func (c Claims) Validate() error {
 		return errOrgKindAlone
 	case c.Role == RoleService && !strings.HasPrefix(c.Subject, ServiceSubjectPrefix):
 		return errServiceSubject
+	case c.Role == RoleCandidate && (c.CandidateID == "" || c.OrgID != ""):
+		return errCandidateBound
+	case c.Role != RoleCandidate && c.CandidateID != "":
+		return errCandidateAlone
 	}
 	return nil
 }
@@ -56,12 +65,13 @@ func (c Claims) Validate() error {
 // Principal returns the caller described by verified claims.
 func (c Claims) Principal() Principal {
 	p := Principal{
-		Subject:   c.Subject,
-		OrgID:     c.OrgID,
-		OrgKind:   c.OrgKind,
-		Role:      c.Role,
-		TokenID:   c.ID,
-		SessionID: c.SessionID,
+		Subject:     c.Subject,
+		OrgID:       c.OrgID,
+		OrgKind:     c.OrgKind,
+		Role:        c.Role,
+		CandidateID: c.CandidateID,
+		TokenID:     c.ID,
+		SessionID:   c.SessionID,
 	}
 	if c.ExpiresAt != nil {
 		p.ExpiresAt = c.ExpiresAt.Time

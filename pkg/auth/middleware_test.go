@@ -205,3 +205,43 @@ func TestMiddlewareAcceptsEveryKnownOrgKind(t *testing.T) {
 		})
 	}
 }
+
+// TestMiddlewareBindsCandidateTokens proves that a candidate's token is
+// accepted only when it names exactly one candidate and no organisation,
+// and that no other role can carry a candidate id.
+func TestMiddlewareBindsCandidateTokens(t *testing.T) {
+	key := newTestKey(t, "k1")
+	signer := key.signer(t)
+	app := newTestApp(newTestVerifier(t, StaticKeys{key.kid: key.pub}))
+
+	for _, tt := range []struct {
+		name                 string
+		role, org, candidate string
+		want                 int
+	}{
+		{"own candidate", RoleCandidate, "", "cand-1", http.StatusOK},
+		{"no candidate", RoleCandidate, "", "", http.StatusUnauthorized},
+		{"with an organisation", RoleCandidate, "org-1", "cand-1", http.StatusUnauthorized},
+		{"member naming a candidate", RoleMember, "org-1", "cand-1", http.StatusUnauthorized},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			claims := memberClaims()
+			claims.Role, claims.OrgID, claims.OrgKind, claims.CandidateID = tt.role, tt.org, "", tt.candidate
+			token := signer.mustSignWithType(t, claims, TokenType)
+			status, body := call(t, app, "/me", "Bearer "+token)
+			if status != tt.want {
+				t.Fatalf("status = %d, want %d; body %q", status, tt.want, body)
+			}
+			if tt.want != http.StatusOK {
+				return
+			}
+			var got Principal
+			if err := json.Unmarshal([]byte(body), &got); err != nil {
+				t.Fatal(err)
+			}
+			if !got.IsCandidateSelf(tt.candidate) || got.IsCandidateSelf("cand-2") {
+				t.Errorf("principal %+v is not bound to %q alone", got, tt.candidate)
+			}
+		})
+	}
+}

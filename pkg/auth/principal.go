@@ -21,6 +21,10 @@ const (
 	RoleMember = "member"
 	// RoleService is another Onward service calling on its own behalf.
 	RoleService = "service"
+	// RoleCandidate is a candidate signed in to their own account. The
+	// token names exactly one candidate record (the candidate_id claim)
+	// and no organisation, so no check written for staff can admit it.
+	RoleCandidate = "candidate"
 )
 
 // Organisation kinds carried in the org_kind claim.
@@ -41,7 +45,7 @@ const (
 const ServiceSubjectPrefix = "service:"
 
 var (
-	knownRoles    = []string{RoleAdmin, RoleOrgAdmin, RoleMember, RoleService}
+	knownRoles    = []string{RoleAdmin, RoleOrgAdmin, RoleMember, RoleService, RoleCandidate}
 	knownOrgKinds = []string{OrgKindEmployer, OrgKindProgramme, OrgKindObserver}
 )
 
@@ -57,6 +61,9 @@ type Principal struct {
 	OrgKind string
 	// Role is one of the Role constants.
 	Role string
+	// CandidateID is the one candidate record a RoleCandidate caller is,
+	// and empty for everyone else.
+	CandidateID string
 	// TokenID is the token's jti, useful for audit logs.
 	TokenID string
 	// SessionID is the sign-in the token belongs to (the sid claim), empty
@@ -72,6 +79,16 @@ func (p Principal) IsService() bool { return p.Role == RoleService }
 // IsAdmin reports whether the caller is a platform administrator. An
 // organisation's administrator (RoleOrgAdmin) is not.
 func (p Principal) IsAdmin() bool { return p.Role == RoleAdmin }
+
+// IsCandidate reports whether the caller is a candidate signed in to
+// their own account.
+func (p Principal) IsCandidate() bool { return p.Role == RoleCandidate && p.CandidateID != "" }
+
+// IsCandidateSelf reports whether the caller is the candidate candidateID
+// themself.
+func (p Principal) IsCandidateSelf(candidateID string) bool {
+	return p.IsCandidate() && candidateID != "" && p.CandidateID == candidateID
+}
 
 // ServiceName returns the calling service's name, or "" if the caller is
 // not a service.

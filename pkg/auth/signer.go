@@ -102,9 +102,10 @@ func newClaims(issuer string, audience []string, p Principal, ttl time.Duration)
 			IssuedAt:  jwt.NewNumericDate(now),
 			ID:        uuid.NewString(),
 		},
-		OrgID:     p.OrgID,
-		OrgKind:   p.OrgKind,
-		Role:      p.Role,
-		SessionID: p.SessionID,
+		OrgID:       p.OrgID,
+		OrgKind:     p.OrgKind,
+		Role:        p.Role,
+		CandidateID: p.CandidateID,
+		SessionID:   p.SessionID,
 	}
 }
