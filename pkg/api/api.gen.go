@@ -140,6 +140,27 @@ func (e CEFRLevel) Valid() bool {
 	}
 }
 
+// Defines values for CandidateAccountStatus.
+const (
+	CandidateAccountStatusActive  CandidateAccountStatus = "active"
+	CandidateAccountStatusInvited CandidateAccountStatus = "invited"
+	CandidateAccountStatusNone    CandidateAccountStatus = "none"
+)
+
+// Valid indicates whether the value is a known member of the CandidateAccountStatus enum.
+func (e CandidateAccountStatus) Valid() bool {
+	switch e {
+	case CandidateAccountStatusActive:
+		return true
+	case CandidateAccountStatusInvited:
+		return true
+	case CandidateAccountStatusNone:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CandidateCardDistanceBand.
 const (
 	CandidateCardDistanceBandGreaterThan60Km CandidateCardDistanceBand = ">60 km"
@@ -1825,15 +1846,18 @@ func (e TokensTokenType) Valid() bool {
 
 // Defines values for UserRole.
 const (
-	UserRoleAdmin    UserRole = "admin"
-	UserRoleMember   UserRole = "member"
-	UserRoleOrgAdmin UserRole = "org_admin"
+	UserRoleAdmin     UserRole = "admin"
+	UserRoleCandidate UserRole = "candidate"
+	UserRoleMember    UserRole = "member"
+	UserRoleOrgAdmin  UserRole = "org_admin"
 )
 
 // Valid indicates whether the value is a known member of the UserRole enum.
 func (e UserRole) Valid() bool {
 	switch e {
 	case UserRoleAdmin:
+		return true
+	case UserRoleCandidate:
 		return true
 	case UserRoleMember:
 		return true
@@ -2177,6 +2201,16 @@ func (e SetRoleStatusJSONBodyStatus) Valid() bool {
 	}
 }
 
+// AcceptCandidateInvitationRequest defines model for AcceptCandidateInvitationRequest.
+type AcceptCandidateInvitationRequest struct {
+	// Language The language the web app and e-mails address a user in; `en` unless chosen.
+	Language *UserLanguage `json:"language,omitempty"`
+	Password string        `json:"password"`
+
+	// Username Lower-case letters, digits, dot, dash and underscore; compared ignoring case. Required for a new account.
+	Username *string `json:"username,omitempty"`
+}
+
 // AcceptInvitationRequest defines model for AcceptInvitationRequest.
 type AcceptInvitationRequest struct {
 	// Language The language the web app and e-mails address a user in; `en` unless chosen.
@@ -2187,6 +2221,8 @@ type AcceptInvitationRequest struct {
 
 // Account defines model for Account.
 type Account struct {
+	// CandidateID For a candidate's own account (role `candidate`): the candidate record it is. Its user has the user name as `name` and no `email`.
+	CandidateID  *string       `json:"candidate_id,omitempty"`
 	Organisation *Organisation `json:"organisation"`
 	Role         string        `json:"role"`
 	User         User          `json:"user"`
@@ -2366,6 +2402,30 @@ type Candidate struct {
 	Version   int64      `json:"version"`
 }
 
+// CandidateAccount defines model for CandidateAccount.
+type CandidateAccount struct {
+	// CreatedAt When the account was made.
+	CreatedAt *time.Time `json:"created_at,omitempty"`
+
+	// InvitationExpiresAt When the open invitation stops working, if there is one.
+	InvitationExpiresAt *time.Time `json:"invitation_expires_at,omitempty"`
+
+	// Status `invited`: an open invitation and no account yet; `active`: the candidate has an account (it may also have an open invitation to set a new password).
+	Status CandidateAccountStatus `json:"status"`
+
+	// Username The user name the candidate signs in with, once they have an account.
+	Username *string `json:"username,omitempty"`
+}
+
+// CandidateAccountStatus `invited`: an open invitation and no account yet; `active`: the candidate has an account (it may also have an open invitation to set a new password).
+type CandidateAccountStatus string
+
+// CandidateAccountCreated defines model for CandidateAccountCreated.
+type CandidateAccountCreated struct {
+	CandidateID string `json:"candidate_id"`
+	Username    string `json:"username"`
+}
+
 // CandidateCard What an employer sees before an introduction. No name, contact, house, programme organisation or exact date.
 type CandidateCard struct {
 	Alias string `json:"alias"`
@@ -2425,6 +2485,34 @@ type CandidateInput struct {
 
 	// Setting Where the candidate is in the justice system; never shown to employers before disclosure.
 	Setting *Setting `json:"setting,omitempty"`
+}
+
+// CandidateInvitation defines model for CandidateInvitation.
+type CandidateInvitation struct {
+	ExpiresAt time.Time `json:"expires_at"`
+
+	// Link The page that accepts it, `{ONWARD_PUBLIC_URL}/join/{token}`: print it as a QR code.
+	Link string `json:"link"`
+
+	// Token The one-time token; shown only here.
+	Token string `json:"token"`
+}
+
+// CandidateInvitationLookup defines model for CandidateInvitationLookup.
+type CandidateInvitationLookup struct {
+	ExpiresAt time.Time `json:"expires_at"`
+
+	// HasAccount True when accepting sets a new password on an existing account.
+	HasAccount bool `json:"has_account"`
+
+	// Username The existing account's user name, when there is one.
+	Username *string `json:"username,omitempty"`
+}
+
+// CandidateLoginRequest defines model for CandidateLoginRequest.
+type CandidateLoginRequest struct {
+	Password string `json:"password"`
+	Username string `json:"username"`
 }
 
 // CandidatePlace defines model for CandidatePlace.
@@ -5021,6 +5109,9 @@ type ListRoleViewsParams struct {
 // RevokeAttestationJSONRequestBody defines body for RevokeAttestation for application/json ContentType.
 type RevokeAttestationJSONRequestBody RevokeAttestationJSONBody
 
+// CandidateLogInJSONRequestBody defines body for CandidateLogIn for application/json ContentType.
+type CandidateLogInJSONRequestBody = CandidateLoginRequest
+
 // LogInJSONRequestBody defines body for LogIn for application/json ContentType.
 type LogInJSONRequestBody = LoginRequest
 
@@ -5038,6 +5129,9 @@ type RefreshTokensJSONRequestBody = RefreshRequest
 
 // SignUpJSONRequestBody defines body for SignUp for application/json ContentType.
 type SignUpJSONRequestBody = SignupRequest
+
+// AcceptCandidateInvitationJSONRequestBody defines body for AcceptCandidateInvitation for application/json ContentType.
+type AcceptCandidateInvitationJSONRequestBody = AcceptCandidateInvitationRequest
 
 // RegisterCandidateJSONRequestBody defines body for RegisterCandidate for application/json ContentType.
 type RegisterCandidateJSONRequestBody = CandidateInput
@@ -5510,6 +5604,34 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/attestations/{id}/verify (the `VerifyAttestation` operationId).
 	VerifyAttestation(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// CandidateLogInWithBody A candidate signs in to their own account with the user name they chose and their password.
+	//
+	// For candidates, who often have no e-mail address inside (docs/candidate-accounts.md). The
+	// same limits as `/auth/login` apply, counted per client address and per user name, before the
+	// password is checked: beyond them 429 with `Retry-After`. A wrong user name or password
+	// answers 401 alike, with the same work done. The access token has role `candidate` and a
+	// `candidate_id` claim naming the one candidate record it may act as; it carries no
+	// organisation. A closed account (the candidate was erased, or staff closed it) answers 401.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/auth/candidate-login (the `CandidateLogIn` operationId).
+	CandidateLogInWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CandidateLogIn A candidate signs in to their own account with the user name they chose and their password.
+	//
+	// For candidates, who often have no e-mail address inside (docs/candidate-accounts.md). The
+	// same limits as `/auth/login` apply, counted per client address and per user name, before the
+	// password is checked: beyond them 429 with `Retry-After`. A wrong user name or password
+	// answers 401 alike, with the same work done. The access token has role `candidate` and a
+	// `candidate_id` claim naming the one candidate record it may act as; it carries no
+	// organisation. A closed account (the candidate was erased, or staff closed it) answers 401.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/auth/candidate-login (the `CandidateLogIn` operationId).
+	CandidateLogIn(ctx context.Context, body CandidateLogInJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// LogInWithBody Sign in with e-mail and password. Throttled per account and per client address.
 	//
 	// Both limits are counted before the password is checked, so parallel attempts cannot
@@ -5688,6 +5810,37 @@ type ClientInterface interface {
 	// Corresponds with POST /api/v1/auth/signup (the `SignUp` operationId).
 	SignUp(ctx context.Context, body SignUpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// LookupCandidateInvitation What a candidate's invitation token is for, for the page that accepts it. No sign-in needed.
+	//
+	// An unknown, used, withdrawn or expired token answers 404. Nothing that names the candidate is shown.
+	//
+	// Corresponds with GET /api/v1/candidate-invitations/{token} (the `LookupCandidateInvitation` operationId).
+	LookupCandidateInvitation(ctx context.Context, token string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AcceptCandidateInvitationWithBody A candidate accepts an invitation, choosing a user name and password. Works once.
+	//
+	// Creates the candidate's account, or, if they have one, sets its new password (the user name
+	// stays and `username` may be left out). A user name someone else has is 409 naming
+	// `username`. Limited per client address: beyond, 429. Sign in afterwards with
+	// `/auth/candidate-login`.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/candidate-invitations/{token}/accept (the `AcceptCandidateInvitation` operationId).
+	AcceptCandidateInvitationWithBody(ctx context.Context, token string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AcceptCandidateInvitation A candidate accepts an invitation, choosing a user name and password. Works once.
+	//
+	// Creates the candidate's account, or, if they have one, sets its new password (the user name
+	// stays and `username` may be left out). A user name someone else has is 409 naming
+	// `username`. Limited per client address: beyond, 429. Sign in afterwards with
+	// `/auth/candidate-login`.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/candidate-invitations/{token}/accept (the `AcceptCandidateInvitation` operationId).
+	AcceptCandidateInvitation(ctx context.Context, token string, body AcceptCandidateInvitationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListCandidates The caller's organisation's candidates. A listing is not an audited read.
 	//
 	// Corresponds with GET /api/v1/candidates (the `ListCandidates` operationId).
@@ -5733,6 +5886,34 @@ type ClientInterface interface {
 	//
 	// Corresponds with PATCH /api/v1/candidates/{id} (the `PatchCandidate` operationId).
 	PatchCandidate(ctx context.Context, id string, body PatchCandidateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CloseCandidateAccount Staff close a candidate's account and withdraw any open invitation; every session ends at once.
+	//
+	// Same callers as the invitation. Closing a candidate without an account answers 204 too.
+	//
+	// Corresponds with DELETE /api/v1/candidates/{id}/account (the `CloseCandidateAccount` operationId).
+	CloseCandidateAccount(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetCandidateAccount Staff see whether a candidate has their own account, an open invitation, or neither.
+	//
+	// Same callers and answers as the invitation.
+	//
+	// Corresponds with GET /api/v1/candidates/{id}/account (the `GetCandidateAccount` operationId).
+	GetCandidateAccount(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// InviteCandidate Staff invite a candidate to their own account; the link is shown once, to print as a QR code.
+	//
+	// Only staff (member or org_admin) of the programme organisation that holds the candidate;
+	// anyone else's candidate, an unknown or an erased one, is 404; an employer, an observer, a
+	// platform admin or a candidate is 403. The answer carries the one-time token and the link
+	// built from `ONWARD_PUBLIC_URL` (`/join/{token}`); neither is stored in plain or shown again.
+	// A new invitation withdraws the candidate's earlier open one. If the candidate already has an
+	// account, accepting the invitation sets a new password on it (a candidate without e-mail
+	// cannot reset it alone). Invitations are limited per organisation like member invitations:
+	// beyond, 429.
+	//
+	// Corresponds with POST /api/v1/candidates/{id}/account-invitation (the `InviteCandidate` operationId).
+	InviteCandidate(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListCandidateAudit The candidate's audit trail, oldest first. Organisation administrators only; reading it is audited.
 	//
@@ -7112,6 +7293,54 @@ func (c *Client) VerifyAttestation(ctx context.Context, id string, reqEditors ..
 	return c.Client.Do(req)
 }
 
+// CandidateLogInWithBody A candidate signs in to their own account with the user name they chose and their password.
+//
+// For candidates, who often have no e-mail address inside (docs/candidate-accounts.md). The
+// same limits as `/auth/login` apply, counted per client address and per user name, before the
+// password is checked: beyond them 429 with `Retry-After`. A wrong user name or password
+// answers 401 alike, with the same work done. The access token has role `candidate` and a
+// `candidate_id` claim naming the one candidate record it may act as; it carries no
+// organisation. A closed account (the candidate was erased, or staff closed it) answers 401.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/auth/candidate-login (the `CandidateLogIn` operationId).
+func (c *Client) CandidateLogInWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCandidateLogInRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CandidateLogIn A candidate signs in to their own account with the user name they chose and their password.
+//
+// For candidates, who often have no e-mail address inside (docs/candidate-accounts.md). The
+// same limits as `/auth/login` apply, counted per client address and per user name, before the
+// password is checked: beyond them 429 with `Retry-After`. A wrong user name or password
+// answers 401 alike, with the same work done. The access token has role `candidate` and a
+// `candidate_id` claim naming the one candidate record it may act as; it carries no
+// organisation. A closed account (the candidate was erased, or staff closed it) answers 401.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/auth/candidate-login (the `CandidateLogIn` operationId).
+func (c *Client) CandidateLogIn(ctx context.Context, body CandidateLogInJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCandidateLogInRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // LogInWithBody Sign in with e-mail and password. Throttled per account and per client address.
 //
 // Both limits are counted before the password is checked, so parallel attempts cannot
@@ -7410,6 +7639,67 @@ func (c *Client) SignUp(ctx context.Context, body SignUpJSONRequestBody, reqEdit
 	return c.Client.Do(req)
 }
 
+// LookupCandidateInvitation What a candidate's invitation token is for, for the page that accepts it. No sign-in needed.
+//
+// An unknown, used, withdrawn or expired token answers 404. Nothing that names the candidate is shown.
+//
+// Corresponds with GET /api/v1/candidate-invitations/{token} (the `LookupCandidateInvitation` operationId).
+func (c *Client) LookupCandidateInvitation(ctx context.Context, token string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLookupCandidateInvitationRequest(c.Server, token)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AcceptCandidateInvitationWithBody A candidate accepts an invitation, choosing a user name and password. Works once.
+//
+// Creates the candidate's account, or, if they have one, sets its new password (the user name
+// stays and `username` may be left out). A user name someone else has is 409 naming
+// `username`. Limited per client address: beyond, 429. Sign in afterwards with
+// `/auth/candidate-login`.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/candidate-invitations/{token}/accept (the `AcceptCandidateInvitation` operationId).
+func (c *Client) AcceptCandidateInvitationWithBody(ctx context.Context, token string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAcceptCandidateInvitationRequestWithBody(c.Server, token, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AcceptCandidateInvitation A candidate accepts an invitation, choosing a user name and password. Works once.
+//
+// Creates the candidate's account, or, if they have one, sets its new password (the user name
+// stays and `username` may be left out). A user name someone else has is 409 naming
+// `username`. Limited per client address: beyond, 429. Sign in afterwards with
+// `/auth/candidate-login`.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/candidate-invitations/{token}/accept (the `AcceptCandidateInvitation` operationId).
+func (c *Client) AcceptCandidateInvitation(ctx context.Context, token string, body AcceptCandidateInvitationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAcceptCandidateInvitationRequest(c.Server, token, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListCandidates The caller's organisation's candidates. A listing is not an audited read.
 //
 // Corresponds with GET /api/v1/candidates (the `ListCandidates` operationId).
@@ -7516,6 +7806,64 @@ func (c *Client) PatchCandidateWithBody(ctx context.Context, id string, contentT
 // Corresponds with PATCH /api/v1/candidates/{id} (the `PatchCandidate` operationId).
 func (c *Client) PatchCandidate(ctx context.Context, id string, body PatchCandidateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewPatchCandidateRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CloseCandidateAccount Staff close a candidate's account and withdraw any open invitation; every session ends at once.
+//
+// Same callers as the invitation. Closing a candidate without an account answers 204 too.
+//
+// Corresponds with DELETE /api/v1/candidates/{id}/account (the `CloseCandidateAccount` operationId).
+func (c *Client) CloseCandidateAccount(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCloseCandidateAccountRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetCandidateAccount Staff see whether a candidate has their own account, an open invitation, or neither.
+//
+// Same callers and answers as the invitation.
+//
+// Corresponds with GET /api/v1/candidates/{id}/account (the `GetCandidateAccount` operationId).
+func (c *Client) GetCandidateAccount(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetCandidateAccountRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// InviteCandidate Staff invite a candidate to their own account; the link is shown once, to print as a QR code.
+//
+// Only staff (member or org_admin) of the programme organisation that holds the candidate;
+// anyone else's candidate, an unknown or an erased one, is 404; an employer, an observer, a
+// platform admin or a candidate is 403. The answer carries the one-time token and the link
+// built from `ONWARD_PUBLIC_URL` (`/join/{token}`); neither is stored in plain or shown again.
+// A new invitation withdraws the candidate's earlier open one. If the candidate already has an
+// account, accepting the invitation sets a new password on it (a candidate without e-mail
+// cannot reset it alone). Invitations are limited per organisation like member invitations:
+// beyond, 429.
+//
+// Corresponds with POST /api/v1/candidates/{id}/account-invitation (the `InviteCandidate` operationId).
+func (c *Client) InviteCandidate(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewInviteCandidateRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -10597,6 +10945,46 @@ func NewVerifyAttestationRequest(server string, id string) (*http.Request, error
 	return req, nil
 }
 
+// NewCandidateLogInRequest calls the generic CandidateLogIn builder with application/json body
+func NewCandidateLogInRequest(server string, body CandidateLogInJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCandidateLogInRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCandidateLogInRequestWithBody constructs an http.Request for the CandidateLogIn method, with any body, and a specified content type
+func NewCandidateLogInRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/auth/candidate-login")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewLogInRequest calls the generic LogIn builder with application/json body
 func NewLogInRequest(server string, body LogInJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -10818,6 +11206,87 @@ func NewSignUpRequestWithBody(server string, contentType string, body io.Reader)
 	}
 
 	operationPath := fmt.Sprintf("/api/v1/auth/signup")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewLookupCandidateInvitationRequest constructs an http.Request for the LookupCandidateInvitation method
+func NewLookupCandidateInvitationRequest(server string, token string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "token", token, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/candidate-invitations/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewAcceptCandidateInvitationRequest calls the generic AcceptCandidateInvitation builder with application/json body
+func NewAcceptCandidateInvitationRequest(server string, token string, body AcceptCandidateInvitationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAcceptCandidateInvitationRequestWithBody(server, token, "application/json", bodyReader)
+}
+
+// NewAcceptCandidateInvitationRequestWithBody constructs an http.Request for the AcceptCandidateInvitation method, with any body, and a specified content type
+func NewAcceptCandidateInvitationRequestWithBody(server string, token string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "token", token, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/candidate-invitations/%s/accept", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -11105,6 +11574,108 @@ func NewPatchCandidateRequestWithBody(server string, id string, contentType stri
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCloseCandidateAccountRequest constructs an http.Request for the CloseCandidateAccount method
+func NewCloseCandidateAccountRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/candidates/%s/account", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetCandidateAccountRequest constructs an http.Request for the GetCandidateAccount method
+func NewGetCandidateAccountRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/candidates/%s/account", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewInviteCandidateRequest constructs an http.Request for the InviteCandidate method
+func NewInviteCandidateRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/candidates/%s/account-invitation", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -17123,6 +17694,34 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/attestations/{id}/verify (the `VerifyAttestation` operationId).
 	VerifyAttestationWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*VerifyAttestationResponse, error)
 
+	// CandidateLogInWithBodyWithResponse A candidate signs in to their own account with the user name they chose and their password.
+	//
+	// For candidates, who often have no e-mail address inside (docs/candidate-accounts.md). The
+	// same limits as `/auth/login` apply, counted per client address and per user name, before the
+	// password is checked: beyond them 429 with `Retry-After`. A wrong user name or password
+	// answers 401 alike, with the same work done. The access token has role `candidate` and a
+	// `candidate_id` claim naming the one candidate record it may act as; it carries no
+	// organisation. A closed account (the candidate was erased, or staff closed it) answers 401.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/auth/candidate-login (the `CandidateLogIn` operationId).
+	CandidateLogInWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CandidateLogInResponse, error)
+
+	// CandidateLogInWithResponse A candidate signs in to their own account with the user name they chose and their password.
+	//
+	// For candidates, who often have no e-mail address inside (docs/candidate-accounts.md). The
+	// same limits as `/auth/login` apply, counted per client address and per user name, before the
+	// password is checked: beyond them 429 with `Retry-After`. A wrong user name or password
+	// answers 401 alike, with the same work done. The access token has role `candidate` and a
+	// `candidate_id` claim naming the one candidate record it may act as; it carries no
+	// organisation. A closed account (the candidate was erased, or staff closed it) answers 401.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/auth/candidate-login (the `CandidateLogIn` operationId).
+	CandidateLogInWithResponse(ctx context.Context, body CandidateLogInJSONRequestBody, reqEditors ...RequestEditorFn) (*CandidateLogInResponse, error)
+
 	// LogInWithBodyWithResponse Sign in with e-mail and password. Throttled per account and per client address.
 	//
 	// Both limits are counted before the password is checked, so parallel attempts cannot
@@ -17301,6 +17900,39 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /api/v1/auth/signup (the `SignUp` operationId).
 	SignUpWithResponse(ctx context.Context, body SignUpJSONRequestBody, reqEditors ...RequestEditorFn) (*SignUpResponse, error)
 
+	// LookupCandidateInvitationWithResponse What a candidate's invitation token is for, for the page that accepts it. No sign-in needed.
+	//
+	// An unknown, used, withdrawn or expired token answers 404. Nothing that names the candidate is shown.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/candidate-invitations/{token} (the `LookupCandidateInvitation` operationId).
+	LookupCandidateInvitationWithResponse(ctx context.Context, token string, reqEditors ...RequestEditorFn) (*LookupCandidateInvitationResponse, error)
+
+	// AcceptCandidateInvitationWithBodyWithResponse A candidate accepts an invitation, choosing a user name and password. Works once.
+	//
+	// Creates the candidate's account, or, if they have one, sets its new password (the user name
+	// stays and `username` may be left out). A user name someone else has is 409 naming
+	// `username`. Limited per client address: beyond, 429. Sign in afterwards with
+	// `/auth/candidate-login`.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/candidate-invitations/{token}/accept (the `AcceptCandidateInvitation` operationId).
+	AcceptCandidateInvitationWithBodyWithResponse(ctx context.Context, token string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AcceptCandidateInvitationResponse, error)
+
+	// AcceptCandidateInvitationWithResponse A candidate accepts an invitation, choosing a user name and password. Works once.
+	//
+	// Creates the candidate's account, or, if they have one, sets its new password (the user name
+	// stays and `username` may be left out). A user name someone else has is 409 naming
+	// `username`. Limited per client address: beyond, 429. Sign in afterwards with
+	// `/auth/candidate-login`.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/candidate-invitations/{token}/accept (the `AcceptCandidateInvitation` operationId).
+	AcceptCandidateInvitationWithResponse(ctx context.Context, token string, body AcceptCandidateInvitationJSONRequestBody, reqEditors ...RequestEditorFn) (*AcceptCandidateInvitationResponse, error)
+
 	// ListCandidatesWithResponse The caller's organisation's candidates. A listing is not an audited read.
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -17352,6 +17984,40 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PATCH /api/v1/candidates/{id} (the `PatchCandidate` operationId).
 	PatchCandidateWithResponse(ctx context.Context, id string, body PatchCandidateJSONRequestBody, reqEditors ...RequestEditorFn) (*PatchCandidateResponse, error)
+
+	// CloseCandidateAccountWithResponse Staff close a candidate's account and withdraw any open invitation; every session ends at once.
+	//
+	// Same callers as the invitation. Closing a candidate without an account answers 204 too.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /api/v1/candidates/{id}/account (the `CloseCandidateAccount` operationId).
+	CloseCandidateAccountWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*CloseCandidateAccountResponse, error)
+
+	// GetCandidateAccountWithResponse Staff see whether a candidate has their own account, an open invitation, or neither.
+	//
+	// Same callers and answers as the invitation.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/candidates/{id}/account (the `GetCandidateAccount` operationId).
+	GetCandidateAccountWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetCandidateAccountResponse, error)
+
+	// InviteCandidateWithResponse Staff invite a candidate to their own account; the link is shown once, to print as a QR code.
+	//
+	// Only staff (member or org_admin) of the programme organisation that holds the candidate;
+	// anyone else's candidate, an unknown or an erased one, is 404; an employer, an observer, a
+	// platform admin or a candidate is 403. The answer carries the one-time token and the link
+	// built from `ONWARD_PUBLIC_URL` (`/join/{token}`); neither is stored in plain or shown again.
+	// A new invitation withdraws the candidate's earlier open one. If the candidate already has an
+	// account, accepting the invitation sets a new password on it (a candidate without e-mail
+	// cannot reset it alone). Invitations are limited per organisation like member invitations:
+	// beyond, 429.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/candidates/{id}/account-invitation (the `InviteCandidate` operationId).
+	InviteCandidateWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*InviteCandidateResponse, error)
 
 	// ListCandidateAuditWithResponse The candidate's audit trail, oldest first. Organisation administrators only; reading it is audited.
 	//
@@ -19145,6 +19811,89 @@ func (r VerifyAttestationResponse) ContentType() string {
 	return ""
 }
 
+// CandidateLogInResponse200Headers the declared response headers of an HTTP 200 response for CandidateLogIn
+type CandidateLogInResponse200Headers struct {
+	CacheControl *string
+}
+
+// CandidateLogInResponse429Headers the declared response headers of an HTTP 429 response for CandidateLogIn
+type CandidateLogInResponse429Headers struct {
+	RetryAfter *int
+}
+
+type CandidateLogInResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Tokens
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
+	// ApplicationProblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationProblemJSON429 *RateLimited
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *CandidateLogInResponse200Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *CandidateLogInResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CandidateLogInResponse) GetJSON200() *Tokens {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r CandidateLogInResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r CandidateLogInResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r CandidateLogInResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
+}
+
+// GetApplicationProblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r CandidateLogInResponse) GetApplicationProblemJSON429() *RateLimited {
+	return r.ApplicationProblemJSON429
+}
+
+// GetBody returns the raw response body bytes
+func (r CandidateLogInResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CandidateLogInResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CandidateLogInResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CandidateLogInResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // LogInResponse200Headers the declared response headers of an HTTP 200 response for LogIn
 type LogInResponse200Headers struct {
 	CacheControl *string
@@ -19538,6 +20287,144 @@ func (r SignUpResponse) ContentType() string {
 	return ""
 }
 
+// LookupCandidateInvitationResponse200Headers the declared response headers of an HTTP 200 response for LookupCandidateInvitation
+type LookupCandidateInvitationResponse200Headers struct {
+	CacheControl *string
+}
+
+type LookupCandidateInvitationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CandidateInvitationLookup
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *LookupCandidateInvitationResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LookupCandidateInvitationResponse) GetJSON200() *CandidateInvitationLookup {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r LookupCandidateInvitationResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r LookupCandidateInvitationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r LookupCandidateInvitationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r LookupCandidateInvitationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r LookupCandidateInvitationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// AcceptCandidateInvitationResponse429Headers the declared response headers of an HTTP 429 response for AcceptCandidateInvitation
+type AcceptCandidateInvitationResponse429Headers struct {
+	RetryAfter *int
+}
+
+type AcceptCandidateInvitationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *CandidateAccountCreated
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationProblemJSON409 *Conflict
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
+	// ApplicationProblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationProblemJSON429 *RateLimited
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *AcceptCandidateInvitationResponse429Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r AcceptCandidateInvitationResponse) GetJSON201() *CandidateAccountCreated {
+	return r.JSON201
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r AcceptCandidateInvitationResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r AcceptCandidateInvitationResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r AcceptCandidateInvitationResponse) GetApplicationProblemJSON409() *Conflict {
+	return r.ApplicationProblemJSON409
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r AcceptCandidateInvitationResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
+}
+
+// GetApplicationProblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r AcceptCandidateInvitationResponse) GetApplicationProblemJSON429() *RateLimited {
+	return r.ApplicationProblemJSON429
+}
+
+// GetBody returns the raw response body bytes
+func (r AcceptCandidateInvitationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AcceptCandidateInvitationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AcceptCandidateInvitationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AcceptCandidateInvitationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ListCandidatesResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -19883,6 +20770,206 @@ func (r PatchCandidateResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r PatchCandidateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CloseCandidateAccountResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r CloseCandidateAccountResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r CloseCandidateAccountResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r CloseCandidateAccountResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r CloseCandidateAccountResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CloseCandidateAccountResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CloseCandidateAccountResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CloseCandidateAccountResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetCandidateAccountResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CandidateAccount
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetCandidateAccountResponse) GetJSON200() *CandidateAccount {
+	return r.JSON200
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetCandidateAccountResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetCandidateAccountResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetCandidateAccountResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetBody returns the raw response body bytes
+func (r GetCandidateAccountResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetCandidateAccountResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetCandidateAccountResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetCandidateAccountResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// InviteCandidateResponse201Headers the declared response headers of an HTTP 201 response for InviteCandidate
+type InviteCandidateResponse201Headers struct {
+	CacheControl *string
+}
+
+// InviteCandidateResponse429Headers the declared response headers of an HTTP 429 response for InviteCandidate
+type InviteCandidateResponse429Headers struct {
+	RetryAfter *int
+}
+
+type InviteCandidateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *CandidateInvitation
+	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationProblemJSON401 *Unauthenticated
+	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationProblemJSON429 *RateLimited
+	// Headers201 the parsed response headers for an HTTP 201 response
+	Headers201 *InviteCandidateResponse201Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *InviteCandidateResponse429Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r InviteCandidateResponse) GetJSON201() *CandidateInvitation {
+	return r.JSON201
+}
+
+// GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r InviteCandidateResponse) GetApplicationProblemJSON401() *Unauthenticated {
+	return r.ApplicationProblemJSON401
+}
+
+// GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r InviteCandidateResponse) GetApplicationProblemJSON403() *Forbidden {
+	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r InviteCandidateResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r InviteCandidateResponse) GetApplicationProblemJSON429() *RateLimited {
+	return r.ApplicationProblemJSON429
+}
+
+// GetBody returns the raw response body bytes
+func (r InviteCandidateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r InviteCandidateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r InviteCandidateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r InviteCandidateResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -28220,6 +29307,46 @@ func (c *ClientWithResponses) VerifyAttestationWithResponse(ctx context.Context,
 	return ParseVerifyAttestationResponse(rsp)
 }
 
+// CandidateLogInWithBodyWithResponse A candidate signs in to their own account with the user name they chose and their password.
+//
+// For candidates, who often have no e-mail address inside (docs/candidate-accounts.md). The
+// same limits as `/auth/login` apply, counted per client address and per user name, before the
+// password is checked: beyond them 429 with `Retry-After`. A wrong user name or password
+// answers 401 alike, with the same work done. The access token has role `candidate` and a
+// `candidate_id` claim naming the one candidate record it may act as; it carries no
+// organisation. A closed account (the candidate was erased, or staff closed it) answers 401.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/auth/candidate-login (the `CandidateLogIn` operationId).
+func (c *ClientWithResponses) CandidateLogInWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CandidateLogInResponse, error) {
+	rsp, err := c.CandidateLogInWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCandidateLogInResponse(rsp)
+}
+
+// CandidateLogInWithResponse A candidate signs in to their own account with the user name they chose and their password.
+//
+// For candidates, who often have no e-mail address inside (docs/candidate-accounts.md). The
+// same limits as `/auth/login` apply, counted per client address and per user name, before the
+// password is checked: beyond them 429 with `Retry-After`. A wrong user name or password
+// answers 401 alike, with the same work done. The access token has role `candidate` and a
+// `candidate_id` claim naming the one candidate record it may act as; it carries no
+// organisation. A closed account (the candidate was erased, or staff closed it) answers 401.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/auth/candidate-login (the `CandidateLogIn` operationId).
+func (c *ClientWithResponses) CandidateLogInWithResponse(ctx context.Context, body CandidateLogInJSONRequestBody, reqEditors ...RequestEditorFn) (*CandidateLogInResponse, error) {
+	rsp, err := c.CandidateLogIn(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCandidateLogInResponse(rsp)
+}
+
 // LogInWithBodyWithResponse Sign in with e-mail and password. Throttled per account and per client address.
 //
 // Both limits are counted before the password is checked, so parallel attempts cannot
@@ -28470,6 +29597,57 @@ func (c *ClientWithResponses) SignUpWithResponse(ctx context.Context, body SignU
 	return ParseSignUpResponse(rsp)
 }
 
+// LookupCandidateInvitationWithResponse What a candidate's invitation token is for, for the page that accepts it. No sign-in needed.
+//
+// An unknown, used, withdrawn or expired token answers 404. Nothing that names the candidate is shown.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/candidate-invitations/{token} (the `LookupCandidateInvitation` operationId).
+func (c *ClientWithResponses) LookupCandidateInvitationWithResponse(ctx context.Context, token string, reqEditors ...RequestEditorFn) (*LookupCandidateInvitationResponse, error) {
+	rsp, err := c.LookupCandidateInvitation(ctx, token, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLookupCandidateInvitationResponse(rsp)
+}
+
+// AcceptCandidateInvitationWithBodyWithResponse A candidate accepts an invitation, choosing a user name and password. Works once.
+//
+// Creates the candidate's account, or, if they have one, sets its new password (the user name
+// stays and `username` may be left out). A user name someone else has is 409 naming
+// `username`. Limited per client address: beyond, 429. Sign in afterwards with
+// `/auth/candidate-login`.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/candidate-invitations/{token}/accept (the `AcceptCandidateInvitation` operationId).
+func (c *ClientWithResponses) AcceptCandidateInvitationWithBodyWithResponse(ctx context.Context, token string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AcceptCandidateInvitationResponse, error) {
+	rsp, err := c.AcceptCandidateInvitationWithBody(ctx, token, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAcceptCandidateInvitationResponse(rsp)
+}
+
+// AcceptCandidateInvitationWithResponse A candidate accepts an invitation, choosing a user name and password. Works once.
+//
+// Creates the candidate's account, or, if they have one, sets its new password (the user name
+// stays and `username` may be left out). A user name someone else has is 409 naming
+// `username`. Limited per client address: beyond, 429. Sign in afterwards with
+// `/auth/candidate-login`.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/candidate-invitations/{token}/accept (the `AcceptCandidateInvitation` operationId).
+func (c *ClientWithResponses) AcceptCandidateInvitationWithResponse(ctx context.Context, token string, body AcceptCandidateInvitationJSONRequestBody, reqEditors ...RequestEditorFn) (*AcceptCandidateInvitationResponse, error) {
+	rsp, err := c.AcceptCandidateInvitation(ctx, token, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAcceptCandidateInvitationResponse(rsp)
+}
+
 // ListCandidatesWithResponse The caller's organisation's candidates. A listing is not an audited read.
 //
 // Returns a wrapper object for the known response body format(s).
@@ -28562,6 +29740,58 @@ func (c *ClientWithResponses) PatchCandidateWithResponse(ctx context.Context, id
 		return nil, err
 	}
 	return ParsePatchCandidateResponse(rsp)
+}
+
+// CloseCandidateAccountWithResponse Staff close a candidate's account and withdraw any open invitation; every session ends at once.
+//
+// Same callers as the invitation. Closing a candidate without an account answers 204 too.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /api/v1/candidates/{id}/account (the `CloseCandidateAccount` operationId).
+func (c *ClientWithResponses) CloseCandidateAccountWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*CloseCandidateAccountResponse, error) {
+	rsp, err := c.CloseCandidateAccount(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCloseCandidateAccountResponse(rsp)
+}
+
+// GetCandidateAccountWithResponse Staff see whether a candidate has their own account, an open invitation, or neither.
+//
+// Same callers and answers as the invitation.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/candidates/{id}/account (the `GetCandidateAccount` operationId).
+func (c *ClientWithResponses) GetCandidateAccountWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetCandidateAccountResponse, error) {
+	rsp, err := c.GetCandidateAccount(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetCandidateAccountResponse(rsp)
+}
+
+// InviteCandidateWithResponse Staff invite a candidate to their own account; the link is shown once, to print as a QR code.
+//
+// Only staff (member or org_admin) of the programme organisation that holds the candidate;
+// anyone else's candidate, an unknown or an erased one, is 404; an employer, an observer, a
+// platform admin or a candidate is 403. The answer carries the one-time token and the link
+// built from `ONWARD_PUBLIC_URL` (`/join/{token}`); neither is stored in plain or shown again.
+// A new invitation withdraws the candidate's earlier open one. If the candidate already has an
+// account, accepting the invitation sets a new password on it (a candidate without e-mail
+// cannot reset it alone). Invitations are limited per organisation like member invitations:
+// beyond, 429.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/candidates/{id}/account-invitation (the `InviteCandidate` operationId).
+func (c *ClientWithResponses) InviteCandidateWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*InviteCandidateResponse, error) {
+	rsp, err := c.InviteCandidate(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseInviteCandidateResponse(rsp)
 }
 
 // ListCandidateAuditWithResponse The candidate's audit trail, oldest first. Organisation administrators only; reading it is audited.
@@ -31239,6 +32469,83 @@ func ParseVerifyAttestationResponse(rsp *http.Response) (*VerifyAttestationRespo
 	return response, nil
 }
 
+// ParseCandidateLogInResponse parses an HTTP response from a CandidateLogInWithResponse call
+func ParseCandidateLogInResponse(rsp *http.Response) (*CandidateLogInResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CandidateLogInResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Tokens
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest RateLimited
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON429 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers CandidateLogInResponse200Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = &value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 429:
+		var headers CandidateLogInResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseLogInResponse parses an HTTP response from a LogInWithResponse call
 func ParseLogInResponse(rsp *http.Response) (*LogInResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -31575,6 +32882,126 @@ func ParseSignUpResponse(rsp *http.Response) (*SignUpResponse, error) {
 	return response, nil
 }
 
+// ParseLookupCandidateInvitationResponse parses an HTTP response from a LookupCandidateInvitationWithResponse call
+func ParseLookupCandidateInvitationResponse(rsp *http.Response) (*LookupCandidateInvitationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &LookupCandidateInvitationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CandidateInvitationLookup
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers LookupCandidateInvitationResponse200Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = &value
+		}
+		response.Headers200 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseAcceptCandidateInvitationResponse parses an HTTP response from a AcceptCandidateInvitationWithResponse call
+func ParseAcceptCandidateInvitationResponse(rsp *http.Response) (*AcceptCandidateInvitationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AcceptCandidateInvitationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest CandidateAccountCreated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest RateLimited
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON429 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers AcceptCandidateInvitationResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseListCandidatesResponse parses an HTTP response from a ListCandidatesWithResponse call
 func ParseListCandidatesResponse(rsp *http.Response) (*ListCandidatesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -31852,6 +33279,173 @@ func ParsePatchCandidateResponse(rsp *http.Response) (*PatchCandidateResponse, e
 		}
 		response.ApplicationProblemJSON413 = &dest
 
+	}
+
+	return response, nil
+}
+
+// ParseCloseCandidateAccountResponse parses an HTTP response from a CloseCandidateAccountWithResponse call
+func ParseCloseCandidateAccountResponse(rsp *http.Response) (*CloseCandidateAccountResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CloseCandidateAccountResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetCandidateAccountResponse parses an HTTP response from a GetCandidateAccountWithResponse call
+func ParseGetCandidateAccountResponse(rsp *http.Response) (*GetCandidateAccountResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetCandidateAccountResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CandidateAccount
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseInviteCandidateResponse parses an HTTP response from a InviteCandidateWithResponse call
+func ParseInviteCandidateResponse(rsp *http.Response) (*InviteCandidateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &InviteCandidateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest CandidateInvitation
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthenticated
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest RateLimited
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON429 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 201:
+		var headers InviteCandidateResponse201Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = &value
+		}
+		response.Headers201 = &headers
+	case rsp.StatusCode == 429:
+		var headers InviteCandidateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
 	}
 
 	return response, nil
