@@ -51,6 +51,9 @@ func TestCandidateAccountJourney(t *testing.T) {
 	}
 	w.candidateLogin(t, "sam.k", "not-the-password-at-all").expect(t, http.StatusUnauthorized)
 	w.candidateLogin(t, "nobody.here", candidatePassword).expect(t, http.StatusUnauthorized)
+	if r := w.candidateLogin(t, "sam k", candidatePassword).expect(t, http.StatusBadRequest); !slices.Contains(r.fieldErrors(), "username") {
+		t.Errorf("a user name of the wrong form at sign-in: %s", r.Raw)
+	}
 	call(t, w.g, "POST", "/api/v1/auth/logout", "", map[string]string{"refresh_token": refreshed.str("refresh_token")}).expect(t, http.StatusNoContent)
 	call(t, w.g, "POST", "/api/v1/auth/refresh", "", map[string]string{"refresh_token": refreshed.str("refresh_token")}).expect(t, http.StatusUnauthorized)
 	for _, secret := range []string{token, "sam.k", candidatePassword} {
