@@ -2325,6 +2325,9 @@ type AuditEntry struct {
 	ActorOrg string           `json:"actor_org"`
 	At       time.Time        `json:"at"`
 
+	// ByCandidate True when the actor is the candidate themself, signed in to their own account (actor_org is then empty); false for staff, employers and services.
+	ByCandidate bool `json:"by_candidate"`
+
 	// Fields What the change touched, as change names a client translates into words, never values:
 	// identity (names, date of birth), contact (phone, e-mail), setting (setting, house),
 	// day_release, availability (release date and return region), languages, restrictions
@@ -2590,6 +2593,9 @@ type Consent struct {
 	Matching   bool       `json:"matching"`
 	RecordedAt *time.Time `json:"recorded_at"`
 	RecordedBy string     `json:"recorded_by"`
+
+	// RecordedByCandidate True when the candidate recorded it themself, signed in to their own account; false when staff recorded it with them.
+	RecordedByCandidate bool `json:"recorded_by_candidate"`
 
 	// TextCurrent Whether text_version is the current consent text.
 	TextCurrent bool `json:"text_current"`
@@ -5557,12 +5563,15 @@ type ClientInterface interface {
 
 	// GetAttestationCredential The attestation as an Open Badges 3.0 `OpenBadgeCredential`, signed as a VC-JWT (EdDSA) with the
 	// attesting organisation's Ed25519 key, for the candidate to keep and hand to others. Only staff of
-	// the attesting organisation may fetch it (another organisation's attestation answers 404; other
-	// callers 403); a revoked attestation answers 409. The recipient is named by a salted SHA-256 of
+	// the attesting organisation, and the candidate it is about, may fetch it (another organisation's
+	// attestation answers 404; other callers 403); a revoked attestation answers 409. The recipient is named by a salted SHA-256 of
 	// the candidate's name, never the name; the achievement is aligned to the skill's ESCO URI where
 	// the taxonomy has one; the hours are evidence; `credentialStatus` points at the credential's
 	// revocation list. Audited as `read` with subject the attestation. `format=jwt` answers the VC-JWT
 	// alone as a download (`application/vc+jwt`); see docs/credentials.md.
+	//
+	// A candidate may fetch the credential of an attestation on their own record; another candidate's
+	// attestation answers them 404.
 	//
 	// Corresponds with GET /api/v1/attestations/{id}/credential (the `GetAttestationCredential` operationId).
 	GetAttestationCredential(ctx context.Context, id string, params *GetAttestationCredentialParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5576,6 +5585,8 @@ type ClientInterface interface {
 	// `attestation_revoked`. `reason` is from a closed list; `note` is optional (required for `other`),
 	// at most 280 characters, shown only to the organisation's staff. Keeping personal data and
 	// anything about offences out of the note is the staff's responsibility.
+	//
+	// A candidate gets 403 for an attestation on their own record and 404 for any other.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5592,6 +5603,8 @@ type ClientInterface interface {
 	// at most 280 characters, shown only to the organisation's staff. Keeping personal data and
 	// anything about offences out of the note is the staff's responsibility.
 	//
+	// A candidate gets 403 for an attestation on their own record and 404 for any other.
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
@@ -5600,6 +5613,9 @@ type ClientInterface interface {
 	// VerifyAttestation Whether an attestation's signature still holds. Any signed-in person may ask except a member of
 	// an observer organisation (403: observers read aggregates only); only staff of the attesting
 	// organisation also learn the candidate, programme and supervisor.
+	//
+	// A candidate verifies only attestations on their own record, and learns the full answer; another's
+	// attestation answers them 404.
 	//
 	// Corresponds with GET /api/v1/attestations/{id}/verify (the `VerifyAttestation` operationId).
 	VerifyAttestation(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5863,16 +5879,25 @@ type ClientInterface interface {
 	// EraseCandidate Erase a candidate: hard delete of the record and its audit trail, a tombstone that identifies no
 	// one, and candidate.erased on the stream. Organisation administrators only.
 	//
+	// A candidate gets 403 on their own record (erasure is asked of their staff) and 404 on any other.
+	//
 	// Corresponds with DELETE /api/v1/candidates/{id} (the `EraseCandidate` operationId).
 	EraseCandidate(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCandidate A candidate's full record. Every call is recorded in the audit log, with its purpose, before the answer.
+	//
+	// Programme staff of the candidate's organisation, or the candidate themself (a candidate token, for
+	// its own id only; another id answers 404). The audit entry of a candidate's own read has by_candidate
+	// true.
 	//
 	// Corresponds with GET /api/v1/candidates/{id} (the `GetCandidate` operationId).
 	GetCandidate(ctx context.Context, id string, params *GetCandidateParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PatchCandidateWithBody Change a candidate. `version` must be the one last read, or 409. A present field replaces, null
 	// clears an optional one, lists replace whole.
+	//
+	// Programme staff only: a candidate changing their own identity fields gets 403, and any other
+	// candidate's id answers a candidate 404.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5881,6 +5906,9 @@ type ClientInterface interface {
 
 	// PatchCandidate Change a candidate. `version` must be the one last read, or 409. A present field replaces, null
 	// clears an optional one, lists replace whole.
+	//
+	// Programme staff only: a candidate changing their own identity fields gets 403, and any other
+	// candidate's id answers a candidate 404.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5915,12 +5943,18 @@ type ClientInterface interface {
 	// Corresponds with POST /api/v1/candidates/{id}/account-invitation (the `InviteCandidate` operationId).
 	InviteCandidate(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListCandidateAudit The candidate's audit trail, oldest first. Organisation administrators only; reading it is audited.
+	// ListCandidateAudit The candidate's audit trail, oldest first. Organisation administrators, and the candidate themself; reading it is audited.
+	//
+	// Staff: the organisation's administrator only. A candidate reads their own trail (who read their
+	// record and when; another id answers 404); entries with by_candidate true are the candidate's own
+	// actions.
 	//
 	// Corresponds with GET /api/v1/candidates/{id}/audit (the `ListCandidateAudit` operationId).
 	ListCandidateAudit(ctx context.Context, id string, params *ListCandidateAuditParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddCertificateWithBody Record a certificate from an outside issuer.
+	//
+	// A candidate gets 403 on their own record and 404 on any other: certificates are recorded by staff.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5928,6 +5962,8 @@ type ClientInterface interface {
 	AddCertificateWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddCertificate Record a certificate from an outside issuer.
+	//
+	// A candidate gets 403 on their own record and 404 on any other: certificates are recorded by staff.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5937,12 +5973,16 @@ type ClientInterface interface {
 	// RemoveCertificate Remove a certificate entered in error. `version` (query) is the candidate's version last read,
 	// or 409. Audited as `remove` with change `certificate`; candidate.changed is published.
 	//
+	// A candidate gets 403 on their own record and 404 on any other.
+	//
 	// Corresponds with DELETE /api/v1/candidates/{id}/certificates/{cert_id} (the `RemoveCertificate` operationId).
 	RemoveCertificate(ctx context.Context, id string, certID string, params *RemoveCertificateParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateCertificateWithBody Correct a certificate: name, issuer and date, replaced whole. `version` is the candidate's
 	// version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
 	// published. An unchanged body answers 200 without a new version.
+	//
+	// A candidate gets 403 on their own record and 404 on any other.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5953,12 +5993,18 @@ type ClientInterface interface {
 	// version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
 	// published. An unchanged body answers 200 without a new version.
 	//
+	// A candidate gets 403 on their own record and 404 on any other.
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/v1/candidates/{id}/certificates/{cert_id} (the `UpdateCertificate` operationId).
 	UpdateCertificate(ctx context.Context, id string, certID string, body UpdateCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SetConsentWithBody Record consent to matching, or its withdrawal, which candidate.consent_changed announces at once.
+	//
+	// Programme staff record it with the candidate, or the candidate gives or withdraws it themself (their
+	// own id only; another id answers 404). `recorded_by_candidate` says which; the text version is
+	// required either way.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5967,6 +6013,10 @@ type ClientInterface interface {
 
 	// SetConsent Record consent to matching, or its withdrawal, which candidate.consent_changed announces at once.
 	//
+	// Programme staff record it with the candidate, or the candidate gives or withdraws it themself (their
+	// own id only; another id answers 404). `recorded_by_candidate` says which; the text version is
+	// required either way.
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/v1/candidates/{id}/consent (the `SetConsent` operationId).
@@ -5974,10 +6024,15 @@ type ClientInterface interface {
 
 	// ListCandidateDisclosures Every disclosure grant of a candidate, active or withdrawn, for the candidate's staff.
 	//
+	// The candidate's staff, or the candidate themself (own id only; another id answers 404).
+	//
 	// Corresponds with GET /api/v1/candidates/{id}/disclosures (the `ListCandidateDisclosures` operationId).
 	ListCandidateDisclosures(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ExportCandidate Everything held about the candidate, for a data subject access request. Audited.
+	//
+	// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+	// answers 404).
 	//
 	// Corresponds with GET /api/v1/candidates/{id}/export (the `ExportCandidate` operationId).
 	ExportCandidate(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5989,10 +6044,15 @@ type ClientInterface interface {
 	// staff of the candidate's organisation only (another organisation's candidate: 404). Audited as
 	// `read` of the portfolio.
 	//
+	// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+	// answers 404).
+	//
 	// Corresponds with GET /api/v1/candidates/{id}/portfolio.pdf (the `GetCandidatePortfolioPDF` operationId).
 	GetCandidatePortfolioPDF(ctx context.Context, id string, params *GetCandidatePortfolioPDFParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddProgrammeRecordWithBody Record the candidate's time in one of the organisation's programmes.
+	//
+	// A candidate gets 403 on their own record and 404 on any other: hours are recorded by staff.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6000,6 +6060,8 @@ type ClientInterface interface {
 	AddProgrammeRecordWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddProgrammeRecord Record the candidate's time in one of the organisation's programmes.
+	//
+	// A candidate gets 403 on their own record and 404 on any other: hours are recorded by staff.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6009,6 +6071,8 @@ type ClientInterface interface {
 	// RemoveProgrammeRecord Remove a programme record entered in error. `version` (query) is the candidate's version last
 	// read, or 409. Audited as `remove` with change `programme_record`; candidate.changed is published.
 	//
+	// A candidate gets 403 on their own record and 404 on any other.
+	//
 	// Corresponds with DELETE /api/v1/candidates/{id}/programme-records/{record_id} (the `RemoveProgrammeRecord` operationId).
 	RemoveProgrammeRecord(ctx context.Context, id string, recordID string, params *RemoveProgrammeRecordParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6016,6 +6080,8 @@ type ClientInterface interface {
 	// candidate's version last read, or 409. Audited as `update` with change `programme_record` and the
 	// record id as subject, in the same write; candidate.changed is published so matching recomputes.
 	// An unchanged body answers 200 without a new version.
+	//
+	// A candidate gets 403 on their own record and 404 on any other.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6027,6 +6093,8 @@ type ClientInterface interface {
 	// record id as subject, in the same write; candidate.changed is published so matching recomputes.
 	// An unchanged body answers 200 without a new version.
 	//
+	// A candidate gets 403 on their own record and 404 on any other.
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/v1/candidates/{id}/programme-records/{record_id} (the `UpdateProgrammeRecord` operationId).
@@ -6034,6 +6102,8 @@ type ClientInterface interface {
 
 	// AttestSkillWithBody Attest a skill, signed with the organisation's key. Only a supervisor of the programme or the
 	// organisation administrator may attest; an unknown programme is a 400 naming "programme".
+	//
+	// A candidate gets 403 on their own record and 404 on any other: attesting is staff work.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6043,12 +6113,17 @@ type ClientInterface interface {
 	// AttestSkill Attest a skill, signed with the organisation's key. Only a supervisor of the programme or the
 	// organisation administrator may attest; an unknown programme is a 400 naming "programme".
 	//
+	// A candidate gets 403 on their own record and 404 on any other: attesting is staff work.
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/v1/candidates/{id}/skills (the `AttestSkill` operationId).
 	AttestSkill(ctx context.Context, id string, body AttestSkillJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RemoveCandidateStatement Remove the candidate's statement, whatever its review status. Audited.
+	//
+	// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+	// answers 404).
 	//
 	// Corresponds with DELETE /api/v1/candidates/{id}/statement (the `RemoveCandidateStatement` operationId).
 	RemoveCandidateStatement(ctx context.Context, id string, params *RemoveCandidateStatementParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6060,6 +6135,8 @@ type ClientInterface interface {
 	// capitalised words that do not start a sentence, gazetteer place names), which help the
 	// reviewer; a statement replaced while approved stops showing to employers until the new one
 	// is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+	// The candidate may write their own statement themself (their own id only; another id answers 404); it
+	// waits for the same staff review.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6073,6 +6150,8 @@ type ClientInterface interface {
 	// capitalised words that do not start a sentence, gazetteer place names), which help the
 	// reviewer; a statement replaced while approved stops showing to employers until the new one
 	// is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+	// The candidate may write their own statement themself (their own id only; another id answers 404); it
+	// waits for the same staff review.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6084,6 +6163,7 @@ type ClientInterface interface {
 	// Programme staff of the candidate's organisation check that the statement reveals no name,
 	// place or offence. A reject needs a note (up to 280 characters) saying what to change; an
 	// approve may carry one. 409 when there is no pending statement or the version is stale.
+	// Staff only: the candidate gets 403 on their own statement and 404 on any other.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6095,6 +6175,7 @@ type ClientInterface interface {
 	// Programme staff of the candidate's organisation check that the statement reveals no name,
 	// place or offence. A reject needs a note (up to 280 characters) saying what to change; an
 	// approve may carry one. 409 when there is no pending statement or the version is stale.
+	// Staff only: the candidate gets 403 on their own statement and 404 on any other.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6164,10 +6245,15 @@ type ClientInterface interface {
 
 	// ReadDisclosure The identity a candidate agreed to disclose, for members of the employer organisation it was granted to (and the candidate's staff). Every read is audited; after withdrawal 404.
 	//
+	// The candidate may read their own grant (audited with by_candidate true and purpose
+	// data_subject_request); another candidate's grant answers them 404.
+	//
 	// Corresponds with GET /api/v1/disclosures/{id} (the `ReadDisclosure` operationId).
 	ReadDisclosure(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// WithdrawDisclosure The candidate's staff record that the candidate withdraws a disclosure; from then on the employer gets 404.
+	//
+	// The candidate may withdraw their own grant themself; another candidate's grant answers them 404.
 	//
 	// Corresponds with POST /api/v1/disclosures/{id}/withdraw (the `WithdrawDisclosure` operationId).
 	WithdrawDisclosure(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -7206,12 +7292,15 @@ func (c *Client) RotateSigningKeys(ctx context.Context, reqEditors ...RequestEdi
 
 // GetAttestationCredential The attestation as an Open Badges 3.0 `OpenBadgeCredential`, signed as a VC-JWT (EdDSA) with the
 // attesting organisation's Ed25519 key, for the candidate to keep and hand to others. Only staff of
-// the attesting organisation may fetch it (another organisation's attestation answers 404; other
-// callers 403); a revoked attestation answers 409. The recipient is named by a salted SHA-256 of
+// the attesting organisation, and the candidate it is about, may fetch it (another organisation's
+// attestation answers 404; other callers 403); a revoked attestation answers 409. The recipient is named by a salted SHA-256 of
 // the candidate's name, never the name; the achievement is aligned to the skill's ESCO URI where
 // the taxonomy has one; the hours are evidence; `credentialStatus` points at the credential's
 // revocation list. Audited as `read` with subject the attestation. `format=jwt` answers the VC-JWT
 // alone as a download (`application/vc+jwt`); see docs/credentials.md.
+//
+// A candidate may fetch the credential of an attestation on their own record; another candidate's
+// attestation answers them 404.
 //
 // Corresponds with GET /api/v1/attestations/{id}/credential (the `GetAttestationCredential` operationId).
 func (c *Client) GetAttestationCredential(ctx context.Context, id string, params *GetAttestationCredentialParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7235,6 +7324,8 @@ func (c *Client) GetAttestationCredential(ctx context.Context, id string, params
 // `attestation_revoked`. `reason` is from a closed list; `note` is optional (required for `other`),
 // at most 280 characters, shown only to the organisation's staff. Keeping personal data and
 // anything about offences out of the note is the staff's responsibility.
+//
+// A candidate gets 403 for an attestation on their own record and 404 for any other.
 //
 // Takes any type of body and a specified content type.
 //
@@ -7261,6 +7352,8 @@ func (c *Client) RevokeAttestationWithBody(ctx context.Context, id string, conte
 // at most 280 characters, shown only to the organisation's staff. Keeping personal data and
 // anything about offences out of the note is the staff's responsibility.
 //
+// A candidate gets 403 for an attestation on their own record and 404 for any other.
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
@@ -7279,6 +7372,9 @@ func (c *Client) RevokeAttestation(ctx context.Context, id string, body RevokeAt
 // VerifyAttestation Whether an attestation's signature still holds. Any signed-in person may ask except a member of
 // an observer organisation (403: observers read aggregates only); only staff of the attesting
 // organisation also learn the candidate, programme and supervisor.
+//
+// A candidate verifies only attestations on their own record, and learns the full answer; another's
+// attestation answers them 404.
 //
 // Corresponds with GET /api/v1/attestations/{id}/verify (the `VerifyAttestation` operationId).
 func (c *Client) VerifyAttestation(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7752,6 +7848,8 @@ func (c *Client) RegisterCandidate(ctx context.Context, body RegisterCandidateJS
 // EraseCandidate Erase a candidate: hard delete of the record and its audit trail, a tombstone that identifies no
 // one, and candidate.erased on the stream. Organisation administrators only.
 //
+// A candidate gets 403 on their own record (erasure is asked of their staff) and 404 on any other.
+//
 // Corresponds with DELETE /api/v1/candidates/{id} (the `EraseCandidate` operationId).
 func (c *Client) EraseCandidate(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewEraseCandidateRequest(c.Server, id)
@@ -7766,6 +7864,10 @@ func (c *Client) EraseCandidate(ctx context.Context, id string, reqEditors ...Re
 }
 
 // GetCandidate A candidate's full record. Every call is recorded in the audit log, with its purpose, before the answer.
+//
+// Programme staff of the candidate's organisation, or the candidate themself (a candidate token, for
+// its own id only; another id answers 404). The audit entry of a candidate's own read has by_candidate
+// true.
 //
 // Corresponds with GET /api/v1/candidates/{id} (the `GetCandidate` operationId).
 func (c *Client) GetCandidate(ctx context.Context, id string, params *GetCandidateParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7782,6 +7884,9 @@ func (c *Client) GetCandidate(ctx context.Context, id string, params *GetCandida
 
 // PatchCandidateWithBody Change a candidate. `version` must be the one last read, or 409. A present field replaces, null
 // clears an optional one, lists replace whole.
+//
+// Programme staff only: a candidate changing their own identity fields gets 403, and any other
+// candidate's id answers a candidate 404.
 //
 // Takes any type of body and a specified content type.
 //
@@ -7800,6 +7905,9 @@ func (c *Client) PatchCandidateWithBody(ctx context.Context, id string, contentT
 
 // PatchCandidate Change a candidate. `version` must be the one last read, or 409. A present field replaces, null
 // clears an optional one, lists replace whole.
+//
+// Programme staff only: a candidate changing their own identity fields gets 403, and any other
+// candidate's id answers a candidate 404.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7874,7 +7982,11 @@ func (c *Client) InviteCandidate(ctx context.Context, id string, reqEditors ...R
 	return c.Client.Do(req)
 }
 
-// ListCandidateAudit The candidate's audit trail, oldest first. Organisation administrators only; reading it is audited.
+// ListCandidateAudit The candidate's audit trail, oldest first. Organisation administrators, and the candidate themself; reading it is audited.
+//
+// Staff: the organisation's administrator only. A candidate reads their own trail (who read their
+// record and when; another id answers 404); entries with by_candidate true are the candidate's own
+// actions.
 //
 // Corresponds with GET /api/v1/candidates/{id}/audit (the `ListCandidateAudit` operationId).
 func (c *Client) ListCandidateAudit(ctx context.Context, id string, params *ListCandidateAuditParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7890,6 +8002,8 @@ func (c *Client) ListCandidateAudit(ctx context.Context, id string, params *List
 }
 
 // AddCertificateWithBody Record a certificate from an outside issuer.
+//
+// A candidate gets 403 on their own record and 404 on any other: certificates are recorded by staff.
 //
 // Takes any type of body and a specified content type.
 //
@@ -7907,6 +8021,8 @@ func (c *Client) AddCertificateWithBody(ctx context.Context, id string, contentT
 }
 
 // AddCertificate Record a certificate from an outside issuer.
+//
+// A candidate gets 403 on their own record and 404 on any other: certificates are recorded by staff.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7926,6 +8042,8 @@ func (c *Client) AddCertificate(ctx context.Context, id string, body AddCertific
 // RemoveCertificate Remove a certificate entered in error. `version` (query) is the candidate's version last read,
 // or 409. Audited as `remove` with change `certificate`; candidate.changed is published.
 //
+// A candidate gets 403 on their own record and 404 on any other.
+//
 // Corresponds with DELETE /api/v1/candidates/{id}/certificates/{cert_id} (the `RemoveCertificate` operationId).
 func (c *Client) RemoveCertificate(ctx context.Context, id string, certID string, params *RemoveCertificateParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewRemoveCertificateRequest(c.Server, id, certID, params)
@@ -7942,6 +8060,8 @@ func (c *Client) RemoveCertificate(ctx context.Context, id string, certID string
 // UpdateCertificateWithBody Correct a certificate: name, issuer and date, replaced whole. `version` is the candidate's
 // version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
 // published. An unchanged body answers 200 without a new version.
+//
+// A candidate gets 403 on their own record and 404 on any other.
 //
 // Takes any type of body and a specified content type.
 //
@@ -7962,6 +8082,8 @@ func (c *Client) UpdateCertificateWithBody(ctx context.Context, id string, certI
 // version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
 // published. An unchanged body answers 200 without a new version.
 //
+// A candidate gets 403 on their own record and 404 on any other.
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/v1/candidates/{id}/certificates/{cert_id} (the `UpdateCertificate` operationId).
@@ -7978,6 +8100,10 @@ func (c *Client) UpdateCertificate(ctx context.Context, id string, certID string
 }
 
 // SetConsentWithBody Record consent to matching, or its withdrawal, which candidate.consent_changed announces at once.
+//
+// Programme staff record it with the candidate, or the candidate gives or withdraws it themself (their
+// own id only; another id answers 404). `recorded_by_candidate` says which; the text version is
+// required either way.
 //
 // Takes any type of body and a specified content type.
 //
@@ -7996,6 +8122,10 @@ func (c *Client) SetConsentWithBody(ctx context.Context, id string, contentType 
 
 // SetConsent Record consent to matching, or its withdrawal, which candidate.consent_changed announces at once.
 //
+// Programme staff record it with the candidate, or the candidate gives or withdraws it themself (their
+// own id only; another id answers 404). `recorded_by_candidate` says which; the text version is
+// required either way.
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/v1/candidates/{id}/consent (the `SetConsent` operationId).
@@ -8013,6 +8143,8 @@ func (c *Client) SetConsent(ctx context.Context, id string, body SetConsentJSONR
 
 // ListCandidateDisclosures Every disclosure grant of a candidate, active or withdrawn, for the candidate's staff.
 //
+// The candidate's staff, or the candidate themself (own id only; another id answers 404).
+//
 // Corresponds with GET /api/v1/candidates/{id}/disclosures (the `ListCandidateDisclosures` operationId).
 func (c *Client) ListCandidateDisclosures(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListCandidateDisclosuresRequest(c.Server, id)
@@ -8027,6 +8159,9 @@ func (c *Client) ListCandidateDisclosures(ctx context.Context, id string, reqEdi
 }
 
 // ExportCandidate Everything held about the candidate, for a data subject access request. Audited.
+//
+// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+// answers 404).
 //
 // Corresponds with GET /api/v1/candidates/{id}/export (the `ExportCandidate` operationId).
 func (c *Client) ExportCandidate(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8048,6 +8183,9 @@ func (c *Client) ExportCandidate(ctx context.Context, id string, reqEditors ...R
 // staff of the candidate's organisation only (another organisation's candidate: 404). Audited as
 // `read` of the portfolio.
 //
+// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+// answers 404).
+//
 // Corresponds with GET /api/v1/candidates/{id}/portfolio.pdf (the `GetCandidatePortfolioPDF` operationId).
 func (c *Client) GetCandidatePortfolioPDF(ctx context.Context, id string, params *GetCandidatePortfolioPDFParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetCandidatePortfolioPDFRequest(c.Server, id, params)
@@ -8062,6 +8200,8 @@ func (c *Client) GetCandidatePortfolioPDF(ctx context.Context, id string, params
 }
 
 // AddProgrammeRecordWithBody Record the candidate's time in one of the organisation's programmes.
+//
+// A candidate gets 403 on their own record and 404 on any other: hours are recorded by staff.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8079,6 +8219,8 @@ func (c *Client) AddProgrammeRecordWithBody(ctx context.Context, id string, cont
 }
 
 // AddProgrammeRecord Record the candidate's time in one of the organisation's programmes.
+//
+// A candidate gets 403 on their own record and 404 on any other: hours are recorded by staff.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8098,6 +8240,8 @@ func (c *Client) AddProgrammeRecord(ctx context.Context, id string, body AddProg
 // RemoveProgrammeRecord Remove a programme record entered in error. `version` (query) is the candidate's version last
 // read, or 409. Audited as `remove` with change `programme_record`; candidate.changed is published.
 //
+// A candidate gets 403 on their own record and 404 on any other.
+//
 // Corresponds with DELETE /api/v1/candidates/{id}/programme-records/{record_id} (the `RemoveProgrammeRecord` operationId).
 func (c *Client) RemoveProgrammeRecord(ctx context.Context, id string, recordID string, params *RemoveProgrammeRecordParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewRemoveProgrammeRecordRequest(c.Server, id, recordID, params)
@@ -8115,6 +8259,8 @@ func (c *Client) RemoveProgrammeRecord(ctx context.Context, id string, recordID 
 // candidate's version last read, or 409. Audited as `update` with change `programme_record` and the
 // record id as subject, in the same write; candidate.changed is published so matching recomputes.
 // An unchanged body answers 200 without a new version.
+//
+// A candidate gets 403 on their own record and 404 on any other.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8136,6 +8282,8 @@ func (c *Client) UpdateProgrammeRecordWithBody(ctx context.Context, id string, r
 // record id as subject, in the same write; candidate.changed is published so matching recomputes.
 // An unchanged body answers 200 without a new version.
 //
+// A candidate gets 403 on their own record and 404 on any other.
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/v1/candidates/{id}/programme-records/{record_id} (the `UpdateProgrammeRecord` operationId).
@@ -8153,6 +8301,8 @@ func (c *Client) UpdateProgrammeRecord(ctx context.Context, id string, recordID 
 
 // AttestSkillWithBody Attest a skill, signed with the organisation's key. Only a supervisor of the programme or the
 // organisation administrator may attest; an unknown programme is a 400 naming "programme".
+//
+// A candidate gets 403 on their own record and 404 on any other: attesting is staff work.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8172,6 +8322,8 @@ func (c *Client) AttestSkillWithBody(ctx context.Context, id string, contentType
 // AttestSkill Attest a skill, signed with the organisation's key. Only a supervisor of the programme or the
 // organisation administrator may attest; an unknown programme is a 400 naming "programme".
 //
+// A candidate gets 403 on their own record and 404 on any other: attesting is staff work.
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/v1/candidates/{id}/skills (the `AttestSkill` operationId).
@@ -8188,6 +8340,9 @@ func (c *Client) AttestSkill(ctx context.Context, id string, body AttestSkillJSO
 }
 
 // RemoveCandidateStatement Remove the candidate's statement, whatever its review status. Audited.
+//
+// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+// answers 404).
 //
 // Corresponds with DELETE /api/v1/candidates/{id}/statement (the `RemoveCandidateStatement` operationId).
 func (c *Client) RemoveCandidateStatement(ctx context.Context, id string, params *RemoveCandidateStatementParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8209,6 +8364,8 @@ func (c *Client) RemoveCandidateStatement(ctx context.Context, id string, params
 // capitalised words that do not start a sentence, gazetteer place names), which help the
 // reviewer; a statement replaced while approved stops showing to employers until the new one
 // is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+// The candidate may write their own statement themself (their own id only; another id answers 404); it
+// waits for the same staff review.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8232,6 +8389,8 @@ func (c *Client) SetCandidateStatementWithBody(ctx context.Context, id string, c
 // capitalised words that do not start a sentence, gazetteer place names), which help the
 // reviewer; a statement replaced while approved stops showing to employers until the new one
 // is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+// The candidate may write their own statement themself (their own id only; another id answers 404); it
+// waits for the same staff review.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8253,6 +8412,7 @@ func (c *Client) SetCandidateStatement(ctx context.Context, id string, body SetC
 // Programme staff of the candidate's organisation check that the statement reveals no name,
 // place or offence. A reject needs a note (up to 280 characters) saying what to change; an
 // approve may carry one. 409 when there is no pending statement or the version is stale.
+// Staff only: the candidate gets 403 on their own statement and 404 on any other.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8274,6 +8434,7 @@ func (c *Client) ReviewCandidateStatementWithBody(ctx context.Context, id string
 // Programme staff of the candidate's organisation check that the statement reveals no name,
 // place or offence. A reject needs a note (up to 280 characters) saying what to change; an
 // approve may carry one. 409 when there is no pending statement or the version is stale.
+// Staff only: the candidate gets 403 on their own statement and 404 on any other.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8423,6 +8584,9 @@ func (c *Client) GetCredentialStatus(ctx context.Context, id string, reqEditors 
 
 // ReadDisclosure The identity a candidate agreed to disclose, for members of the employer organisation it was granted to (and the candidate's staff). Every read is audited; after withdrawal 404.
 //
+// The candidate may read their own grant (audited with by_candidate true and purpose
+// data_subject_request); another candidate's grant answers them 404.
+//
 // Corresponds with GET /api/v1/disclosures/{id} (the `ReadDisclosure` operationId).
 func (c *Client) ReadDisclosure(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewReadDisclosureRequest(c.Server, id)
@@ -8437,6 +8601,8 @@ func (c *Client) ReadDisclosure(ctx context.Context, id string, reqEditors ...Re
 }
 
 // WithdrawDisclosure The candidate's staff record that the candidate withdraws a disclosure; from then on the employer gets 404.
+//
+// The candidate may withdraw their own grant themself; another candidate's grant answers them 404.
 //
 // Corresponds with POST /api/v1/disclosures/{id}/withdraw (the `WithdrawDisclosure` operationId).
 func (c *Client) WithdrawDisclosure(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17643,12 +17809,15 @@ type ClientWithResponsesInterface interface {
 
 	// GetAttestationCredentialWithResponse The attestation as an Open Badges 3.0 `OpenBadgeCredential`, signed as a VC-JWT (EdDSA) with the
 	// attesting organisation's Ed25519 key, for the candidate to keep and hand to others. Only staff of
-	// the attesting organisation may fetch it (another organisation's attestation answers 404; other
-	// callers 403); a revoked attestation answers 409. The recipient is named by a salted SHA-256 of
+	// the attesting organisation, and the candidate it is about, may fetch it (another organisation's
+	// attestation answers 404; other callers 403); a revoked attestation answers 409. The recipient is named by a salted SHA-256 of
 	// the candidate's name, never the name; the achievement is aligned to the skill's ESCO URI where
 	// the taxonomy has one; the hours are evidence; `credentialStatus` points at the credential's
 	// revocation list. Audited as `read` with subject the attestation. `format=jwt` answers the VC-JWT
 	// alone as a download (`application/vc+jwt`); see docs/credentials.md.
+	//
+	// A candidate may fetch the credential of an attestation on their own record; another candidate's
+	// attestation answers them 404.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -17665,6 +17834,8 @@ type ClientWithResponsesInterface interface {
 	// at most 280 characters, shown only to the organisation's staff. Keeping personal data and
 	// anything about offences out of the note is the staff's responsibility.
 	//
+	// A candidate gets 403 for an attestation on their own record and 404 for any other.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
@@ -17680,6 +17851,8 @@ type ClientWithResponsesInterface interface {
 	// at most 280 characters, shown only to the organisation's staff. Keeping personal data and
 	// anything about offences out of the note is the staff's responsibility.
 	//
+	// A candidate gets 403 for an attestation on their own record and 404 for any other.
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
@@ -17688,6 +17861,9 @@ type ClientWithResponsesInterface interface {
 	// VerifyAttestationWithResponse Whether an attestation's signature still holds. Any signed-in person may ask except a member of
 	// an observer organisation (403: observers read aggregates only); only staff of the attesting
 	// organisation also learn the candidate, programme and supervisor.
+	//
+	// A candidate verifies only attestations on their own record, and learns the full answer; another's
+	// attestation answers them 404.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -17957,12 +18133,18 @@ type ClientWithResponsesInterface interface {
 	// EraseCandidateWithResponse Erase a candidate: hard delete of the record and its audit trail, a tombstone that identifies no
 	// one, and candidate.erased on the stream. Organisation administrators only.
 	//
+	// A candidate gets 403 on their own record (erasure is asked of their staff) and 404 on any other.
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/v1/candidates/{id} (the `EraseCandidate` operationId).
 	EraseCandidateWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*EraseCandidateResponse, error)
 
 	// GetCandidateWithResponse A candidate's full record. Every call is recorded in the audit log, with its purpose, before the answer.
+	//
+	// Programme staff of the candidate's organisation, or the candidate themself (a candidate token, for
+	// its own id only; another id answers 404). The audit entry of a candidate's own read has by_candidate
+	// true.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -17972,6 +18154,9 @@ type ClientWithResponsesInterface interface {
 	// PatchCandidateWithBodyWithResponse Change a candidate. `version` must be the one last read, or 409. A present field replaces, null
 	// clears an optional one, lists replace whole.
 	//
+	// Programme staff only: a candidate changing their own identity fields gets 403, and any other
+	// candidate's id answers a candidate 404.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /api/v1/candidates/{id} (the `PatchCandidate` operationId).
@@ -17979,6 +18164,9 @@ type ClientWithResponsesInterface interface {
 
 	// PatchCandidateWithResponse Change a candidate. `version` must be the one last read, or 409. A present field replaces, null
 	// clears an optional one, lists replace whole.
+	//
+	// Programme staff only: a candidate changing their own identity fields gets 403, and any other
+	// candidate's id answers a candidate 404.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18019,7 +18207,11 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /api/v1/candidates/{id}/account-invitation (the `InviteCandidate` operationId).
 	InviteCandidateWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*InviteCandidateResponse, error)
 
-	// ListCandidateAuditWithResponse The candidate's audit trail, oldest first. Organisation administrators only; reading it is audited.
+	// ListCandidateAuditWithResponse The candidate's audit trail, oldest first. Organisation administrators, and the candidate themself; reading it is audited.
+	//
+	// Staff: the organisation's administrator only. A candidate reads their own trail (who read their
+	// record and when; another id answers 404); entries with by_candidate true are the candidate's own
+	// actions.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -18028,12 +18220,16 @@ type ClientWithResponsesInterface interface {
 
 	// AddCertificateWithBodyWithResponse Record a certificate from an outside issuer.
 	//
+	// A candidate gets 403 on their own record and 404 on any other: certificates are recorded by staff.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/candidates/{id}/certificates (the `AddCertificate` operationId).
 	AddCertificateWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddCertificateResponse, error)
 
 	// AddCertificateWithResponse Record a certificate from an outside issuer.
+	//
+	// A candidate gets 403 on their own record and 404 on any other: certificates are recorded by staff.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18042,6 +18238,8 @@ type ClientWithResponsesInterface interface {
 
 	// RemoveCertificateWithResponse Remove a certificate entered in error. `version` (query) is the candidate's version last read,
 	// or 409. Audited as `remove` with change `certificate`; candidate.changed is published.
+	//
+	// A candidate gets 403 on their own record and 404 on any other.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -18052,6 +18250,8 @@ type ClientWithResponsesInterface interface {
 	// version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
 	// published. An unchanged body answers 200 without a new version.
 	//
+	// A candidate gets 403 on their own record and 404 on any other.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/v1/candidates/{id}/certificates/{cert_id} (the `UpdateCertificate` operationId).
@@ -18061,12 +18261,18 @@ type ClientWithResponsesInterface interface {
 	// version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
 	// published. An unchanged body answers 200 without a new version.
 	//
+	// A candidate gets 403 on their own record and 404 on any other.
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/v1/candidates/{id}/certificates/{cert_id} (the `UpdateCertificate` operationId).
 	UpdateCertificateWithResponse(ctx context.Context, id string, certID string, body UpdateCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateCertificateResponse, error)
 
 	// SetConsentWithBodyWithResponse Record consent to matching, or its withdrawal, which candidate.consent_changed announces at once.
+	//
+	// Programme staff record it with the candidate, or the candidate gives or withdraws it themself (their
+	// own id only; another id answers 404). `recorded_by_candidate` says which; the text version is
+	// required either way.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18075,6 +18281,10 @@ type ClientWithResponsesInterface interface {
 
 	// SetConsentWithResponse Record consent to matching, or its withdrawal, which candidate.consent_changed announces at once.
 	//
+	// Programme staff record it with the candidate, or the candidate gives or withdraws it themself (their
+	// own id only; another id answers 404). `recorded_by_candidate` says which; the text version is
+	// required either way.
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/v1/candidates/{id}/consent (the `SetConsent` operationId).
@@ -18082,12 +18292,17 @@ type ClientWithResponsesInterface interface {
 
 	// ListCandidateDisclosuresWithResponse Every disclosure grant of a candidate, active or withdrawn, for the candidate's staff.
 	//
+	// The candidate's staff, or the candidate themself (own id only; another id answers 404).
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/candidates/{id}/disclosures (the `ListCandidateDisclosures` operationId).
 	ListCandidateDisclosuresWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ListCandidateDisclosuresResponse, error)
 
 	// ExportCandidateWithResponse Everything held about the candidate, for a data subject access request. Audited.
+	//
+	// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+	// answers 404).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -18101,12 +18316,17 @@ type ClientWithResponsesInterface interface {
 	// staff of the candidate's organisation only (another organisation's candidate: 404). Audited as
 	// `read` of the portfolio.
 	//
+	// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+	// answers 404).
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/candidates/{id}/portfolio.pdf (the `GetCandidatePortfolioPDF` operationId).
 	GetCandidatePortfolioPDFWithResponse(ctx context.Context, id string, params *GetCandidatePortfolioPDFParams, reqEditors ...RequestEditorFn) (*GetCandidatePortfolioPDFResponse, error)
 
 	// AddProgrammeRecordWithBodyWithResponse Record the candidate's time in one of the organisation's programmes.
+	//
+	// A candidate gets 403 on their own record and 404 on any other: hours are recorded by staff.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18115,6 +18335,8 @@ type ClientWithResponsesInterface interface {
 
 	// AddProgrammeRecordWithResponse Record the candidate's time in one of the organisation's programmes.
 	//
+	// A candidate gets 403 on their own record and 404 on any other: hours are recorded by staff.
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/candidates/{id}/programme-records (the `AddProgrammeRecord` operationId).
@@ -18122,6 +18344,8 @@ type ClientWithResponsesInterface interface {
 
 	// RemoveProgrammeRecordWithResponse Remove a programme record entered in error. `version` (query) is the candidate's version last
 	// read, or 409. Audited as `remove` with change `programme_record`; candidate.changed is published.
+	//
+	// A candidate gets 403 on their own record and 404 on any other.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -18133,6 +18357,8 @@ type ClientWithResponsesInterface interface {
 	// record id as subject, in the same write; candidate.changed is published so matching recomputes.
 	// An unchanged body answers 200 without a new version.
 	//
+	// A candidate gets 403 on their own record and 404 on any other.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/v1/candidates/{id}/programme-records/{record_id} (the `UpdateProgrammeRecord` operationId).
@@ -18143,6 +18369,8 @@ type ClientWithResponsesInterface interface {
 	// record id as subject, in the same write; candidate.changed is published so matching recomputes.
 	// An unchanged body answers 200 without a new version.
 	//
+	// A candidate gets 403 on their own record and 404 on any other.
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/v1/candidates/{id}/programme-records/{record_id} (the `UpdateProgrammeRecord` operationId).
@@ -18150,6 +18378,8 @@ type ClientWithResponsesInterface interface {
 
 	// AttestSkillWithBodyWithResponse Attest a skill, signed with the organisation's key. Only a supervisor of the programme or the
 	// organisation administrator may attest; an unknown programme is a 400 naming "programme".
+	//
+	// A candidate gets 403 on their own record and 404 on any other: attesting is staff work.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18159,12 +18389,17 @@ type ClientWithResponsesInterface interface {
 	// AttestSkillWithResponse Attest a skill, signed with the organisation's key. Only a supervisor of the programme or the
 	// organisation administrator may attest; an unknown programme is a 400 naming "programme".
 	//
+	// A candidate gets 403 on their own record and 404 on any other: attesting is staff work.
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/candidates/{id}/skills (the `AttestSkill` operationId).
 	AttestSkillWithResponse(ctx context.Context, id string, body AttestSkillJSONRequestBody, reqEditors ...RequestEditorFn) (*AttestSkillResponse, error)
 
 	// RemoveCandidateStatementWithResponse Remove the candidate's statement, whatever its review status. Audited.
+	//
+	// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+	// answers 404).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -18178,6 +18413,8 @@ type ClientWithResponsesInterface interface {
 	// capitalised words that do not start a sentence, gazetteer place names), which help the
 	// reviewer; a statement replaced while approved stops showing to employers until the new one
 	// is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+	// The candidate may write their own statement themself (their own id only; another id answers 404); it
+	// waits for the same staff review.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18191,6 +18428,8 @@ type ClientWithResponsesInterface interface {
 	// capitalised words that do not start a sentence, gazetteer place names), which help the
 	// reviewer; a statement replaced while approved stops showing to employers until the new one
 	// is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+	// The candidate may write their own statement themself (their own id only; another id answers 404); it
+	// waits for the same staff review.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18202,6 +18441,7 @@ type ClientWithResponsesInterface interface {
 	// Programme staff of the candidate's organisation check that the statement reveals no name,
 	// place or offence. A reject needs a note (up to 280 characters) saying what to change; an
 	// approve may carry one. 409 when there is no pending statement or the version is stale.
+	// Staff only: the candidate gets 403 on their own statement and 404 on any other.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18213,6 +18453,7 @@ type ClientWithResponsesInterface interface {
 	// Programme staff of the candidate's organisation check that the statement reveals no name,
 	// place or offence. A reject needs a note (up to 280 characters) saying what to change; an
 	// approve may carry one. 409 when there is no pending statement or the version is stale.
+	// Staff only: the candidate gets 403 on their own statement and 404 on any other.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18292,12 +18533,17 @@ type ClientWithResponsesInterface interface {
 
 	// ReadDisclosureWithResponse The identity a candidate agreed to disclose, for members of the employer organisation it was granted to (and the candidate's staff). Every read is audited; after withdrawal 404.
 	//
+	// The candidate may read their own grant (audited with by_candidate true and purpose
+	// data_subject_request); another candidate's grant answers them 404.
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/disclosures/{id} (the `ReadDisclosure` operationId).
 	ReadDisclosureWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ReadDisclosureResponse, error)
 
 	// WithdrawDisclosureWithResponse The candidate's staff record that the candidate withdraws a disclosure; from then on the employer gets 404.
+	//
+	// The candidate may withdraw their own grant themself; another candidate's grant answers them 404.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29232,12 +29478,15 @@ func (c *ClientWithResponses) RotateSigningKeysWithResponse(ctx context.Context,
 
 // GetAttestationCredentialWithResponse The attestation as an Open Badges 3.0 `OpenBadgeCredential`, signed as a VC-JWT (EdDSA) with the
 // attesting organisation's Ed25519 key, for the candidate to keep and hand to others. Only staff of
-// the attesting organisation may fetch it (another organisation's attestation answers 404; other
-// callers 403); a revoked attestation answers 409. The recipient is named by a salted SHA-256 of
+// the attesting organisation, and the candidate it is about, may fetch it (another organisation's
+// attestation answers 404; other callers 403); a revoked attestation answers 409. The recipient is named by a salted SHA-256 of
 // the candidate's name, never the name; the achievement is aligned to the skill's ESCO URI where
 // the taxonomy has one; the hours are evidence; `credentialStatus` points at the credential's
 // revocation list. Audited as `read` with subject the attestation. `format=jwt` answers the VC-JWT
 // alone as a download (`application/vc+jwt`); see docs/credentials.md.
+//
+// A candidate may fetch the credential of an attestation on their own record; another candidate's
+// attestation answers them 404.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -29260,6 +29509,8 @@ func (c *ClientWithResponses) GetAttestationCredentialWithResponse(ctx context.C
 // at most 280 characters, shown only to the organisation's staff. Keeping personal data and
 // anything about offences out of the note is the staff's responsibility.
 //
+// A candidate gets 403 for an attestation on their own record and 404 for any other.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
@@ -29281,6 +29532,8 @@ func (c *ClientWithResponses) RevokeAttestationWithBodyWithResponse(ctx context.
 // at most 280 characters, shown only to the organisation's staff. Keeping personal data and
 // anything about offences out of the note is the staff's responsibility.
 //
+// A candidate gets 403 for an attestation on their own record and 404 for any other.
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
@@ -29295,6 +29548,9 @@ func (c *ClientWithResponses) RevokeAttestationWithResponse(ctx context.Context,
 // VerifyAttestationWithResponse Whether an attestation's signature still holds. Any signed-in person may ask except a member of
 // an observer organisation (403: observers read aggregates only); only staff of the attesting
 // organisation also learn the candidate, programme and supervisor.
+//
+// A candidate verifies only attestations on their own record, and learns the full answer; another's
+// attestation answers them 404.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -29690,6 +29946,8 @@ func (c *ClientWithResponses) RegisterCandidateWithResponse(ctx context.Context,
 // EraseCandidateWithResponse Erase a candidate: hard delete of the record and its audit trail, a tombstone that identifies no
 // one, and candidate.erased on the stream. Organisation administrators only.
 //
+// A candidate gets 403 on their own record (erasure is asked of their staff) and 404 on any other.
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/v1/candidates/{id} (the `EraseCandidate` operationId).
@@ -29702,6 +29960,10 @@ func (c *ClientWithResponses) EraseCandidateWithResponse(ctx context.Context, id
 }
 
 // GetCandidateWithResponse A candidate's full record. Every call is recorded in the audit log, with its purpose, before the answer.
+//
+// Programme staff of the candidate's organisation, or the candidate themself (a candidate token, for
+// its own id only; another id answers 404). The audit entry of a candidate's own read has by_candidate
+// true.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -29717,6 +29979,9 @@ func (c *ClientWithResponses) GetCandidateWithResponse(ctx context.Context, id s
 // PatchCandidateWithBodyWithResponse Change a candidate. `version` must be the one last read, or 409. A present field replaces, null
 // clears an optional one, lists replace whole.
 //
+// Programme staff only: a candidate changing their own identity fields gets 403, and any other
+// candidate's id answers a candidate 404.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /api/v1/candidates/{id} (the `PatchCandidate` operationId).
@@ -29730,6 +29995,9 @@ func (c *ClientWithResponses) PatchCandidateWithBodyWithResponse(ctx context.Con
 
 // PatchCandidateWithResponse Change a candidate. `version` must be the one last read, or 409. A present field replaces, null
 // clears an optional one, lists replace whole.
+//
+// Programme staff only: a candidate changing their own identity fields gets 403, and any other
+// candidate's id answers a candidate 404.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -29794,7 +30062,11 @@ func (c *ClientWithResponses) InviteCandidateWithResponse(ctx context.Context, i
 	return ParseInviteCandidateResponse(rsp)
 }
 
-// ListCandidateAuditWithResponse The candidate's audit trail, oldest first. Organisation administrators only; reading it is audited.
+// ListCandidateAuditWithResponse The candidate's audit trail, oldest first. Organisation administrators, and the candidate themself; reading it is audited.
+//
+// Staff: the organisation's administrator only. A candidate reads their own trail (who read their
+// record and when; another id answers 404); entries with by_candidate true are the candidate's own
+// actions.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -29809,6 +30081,8 @@ func (c *ClientWithResponses) ListCandidateAuditWithResponse(ctx context.Context
 
 // AddCertificateWithBodyWithResponse Record a certificate from an outside issuer.
 //
+// A candidate gets 403 on their own record and 404 on any other: certificates are recorded by staff.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/candidates/{id}/certificates (the `AddCertificate` operationId).
@@ -29821,6 +30095,8 @@ func (c *ClientWithResponses) AddCertificateWithBodyWithResponse(ctx context.Con
 }
 
 // AddCertificateWithResponse Record a certificate from an outside issuer.
+//
+// A candidate gets 403 on their own record and 404 on any other: certificates are recorded by staff.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -29835,6 +30111,8 @@ func (c *ClientWithResponses) AddCertificateWithResponse(ctx context.Context, id
 
 // RemoveCertificateWithResponse Remove a certificate entered in error. `version` (query) is the candidate's version last read,
 // or 409. Audited as `remove` with change `certificate`; candidate.changed is published.
+//
+// A candidate gets 403 on their own record and 404 on any other.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -29851,6 +30129,8 @@ func (c *ClientWithResponses) RemoveCertificateWithResponse(ctx context.Context,
 // version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
 // published. An unchanged body answers 200 without a new version.
 //
+// A candidate gets 403 on their own record and 404 on any other.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/v1/candidates/{id}/certificates/{cert_id} (the `UpdateCertificate` operationId).
@@ -29866,6 +30146,8 @@ func (c *ClientWithResponses) UpdateCertificateWithBodyWithResponse(ctx context.
 // version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
 // published. An unchanged body answers 200 without a new version.
 //
+// A candidate gets 403 on their own record and 404 on any other.
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/v1/candidates/{id}/certificates/{cert_id} (the `UpdateCertificate` operationId).
@@ -29878,6 +30160,10 @@ func (c *ClientWithResponses) UpdateCertificateWithResponse(ctx context.Context,
 }
 
 // SetConsentWithBodyWithResponse Record consent to matching, or its withdrawal, which candidate.consent_changed announces at once.
+//
+// Programme staff record it with the candidate, or the candidate gives or withdraws it themself (their
+// own id only; another id answers 404). `recorded_by_candidate` says which; the text version is
+// required either way.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -29892,6 +30178,10 @@ func (c *ClientWithResponses) SetConsentWithBodyWithResponse(ctx context.Context
 
 // SetConsentWithResponse Record consent to matching, or its withdrawal, which candidate.consent_changed announces at once.
 //
+// Programme staff record it with the candidate, or the candidate gives or withdraws it themself (their
+// own id only; another id answers 404). `recorded_by_candidate` says which; the text version is
+// required either way.
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/v1/candidates/{id}/consent (the `SetConsent` operationId).
@@ -29905,6 +30195,8 @@ func (c *ClientWithResponses) SetConsentWithResponse(ctx context.Context, id str
 
 // ListCandidateDisclosuresWithResponse Every disclosure grant of a candidate, active or withdrawn, for the candidate's staff.
 //
+// The candidate's staff, or the candidate themself (own id only; another id answers 404).
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/candidates/{id}/disclosures (the `ListCandidateDisclosures` operationId).
@@ -29917,6 +30209,9 @@ func (c *ClientWithResponses) ListCandidateDisclosuresWithResponse(ctx context.C
 }
 
 // ExportCandidateWithResponse Everything held about the candidate, for a data subject access request. Audited.
+//
+// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+// answers 404).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -29936,6 +30231,9 @@ func (c *ClientWithResponses) ExportCandidateWithResponse(ctx context.Context, i
 // staff of the candidate's organisation only (another organisation's candidate: 404). Audited as
 // `read` of the portfolio.
 //
+// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+// answers 404).
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/candidates/{id}/portfolio.pdf (the `GetCandidatePortfolioPDF` operationId).
@@ -29948,6 +30246,8 @@ func (c *ClientWithResponses) GetCandidatePortfolioPDFWithResponse(ctx context.C
 }
 
 // AddProgrammeRecordWithBodyWithResponse Record the candidate's time in one of the organisation's programmes.
+//
+// A candidate gets 403 on their own record and 404 on any other: hours are recorded by staff.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -29962,6 +30262,8 @@ func (c *ClientWithResponses) AddProgrammeRecordWithBodyWithResponse(ctx context
 
 // AddProgrammeRecordWithResponse Record the candidate's time in one of the organisation's programmes.
 //
+// A candidate gets 403 on their own record and 404 on any other: hours are recorded by staff.
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/candidates/{id}/programme-records (the `AddProgrammeRecord` operationId).
@@ -29975,6 +30277,8 @@ func (c *ClientWithResponses) AddProgrammeRecordWithResponse(ctx context.Context
 
 // RemoveProgrammeRecordWithResponse Remove a programme record entered in error. `version` (query) is the candidate's version last
 // read, or 409. Audited as `remove` with change `programme_record`; candidate.changed is published.
+//
+// A candidate gets 403 on their own record and 404 on any other.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -29992,6 +30296,8 @@ func (c *ClientWithResponses) RemoveProgrammeRecordWithResponse(ctx context.Cont
 // record id as subject, in the same write; candidate.changed is published so matching recomputes.
 // An unchanged body answers 200 without a new version.
 //
+// A candidate gets 403 on their own record and 404 on any other.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/v1/candidates/{id}/programme-records/{record_id} (the `UpdateProgrammeRecord` operationId).
@@ -30008,6 +30314,8 @@ func (c *ClientWithResponses) UpdateProgrammeRecordWithBodyWithResponse(ctx cont
 // record id as subject, in the same write; candidate.changed is published so matching recomputes.
 // An unchanged body answers 200 without a new version.
 //
+// A candidate gets 403 on their own record and 404 on any other.
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/v1/candidates/{id}/programme-records/{record_id} (the `UpdateProgrammeRecord` operationId).
@@ -30021,6 +30329,8 @@ func (c *ClientWithResponses) UpdateProgrammeRecordWithResponse(ctx context.Cont
 
 // AttestSkillWithBodyWithResponse Attest a skill, signed with the organisation's key. Only a supervisor of the programme or the
 // organisation administrator may attest; an unknown programme is a 400 naming "programme".
+//
+// A candidate gets 403 on their own record and 404 on any other: attesting is staff work.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30036,6 +30346,8 @@ func (c *ClientWithResponses) AttestSkillWithBodyWithResponse(ctx context.Contex
 // AttestSkillWithResponse Attest a skill, signed with the organisation's key. Only a supervisor of the programme or the
 // organisation administrator may attest; an unknown programme is a 400 naming "programme".
 //
+// A candidate gets 403 on their own record and 404 on any other: attesting is staff work.
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/candidates/{id}/skills (the `AttestSkill` operationId).
@@ -30048,6 +30360,9 @@ func (c *ClientWithResponses) AttestSkillWithResponse(ctx context.Context, id st
 }
 
 // RemoveCandidateStatementWithResponse Remove the candidate's statement, whatever its review status. Audited.
+//
+// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+// answers 404).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -30067,6 +30382,8 @@ func (c *ClientWithResponses) RemoveCandidateStatementWithResponse(ctx context.C
 // capitalised words that do not start a sentence, gazetteer place names), which help the
 // reviewer; a statement replaced while approved stops showing to employers until the new one
 // is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+// The candidate may write their own statement themself (their own id only; another id answers 404); it
+// waits for the same staff review.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30086,6 +30403,8 @@ func (c *ClientWithResponses) SetCandidateStatementWithBodyWithResponse(ctx cont
 // capitalised words that do not start a sentence, gazetteer place names), which help the
 // reviewer; a statement replaced while approved stops showing to employers until the new one
 // is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+// The candidate may write their own statement themself (their own id only; another id answers 404); it
+// waits for the same staff review.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30103,6 +30422,7 @@ func (c *ClientWithResponses) SetCandidateStatementWithResponse(ctx context.Cont
 // Programme staff of the candidate's organisation check that the statement reveals no name,
 // place or offence. A reject needs a note (up to 280 characters) saying what to change; an
 // approve may carry one. 409 when there is no pending statement or the version is stale.
+// Staff only: the candidate gets 403 on their own statement and 404 on any other.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30120,6 +30440,7 @@ func (c *ClientWithResponses) ReviewCandidateStatementWithBodyWithResponse(ctx c
 // Programme staff of the candidate's organisation check that the statement reveals no name,
 // place or offence. A reject needs a note (up to 280 characters) saying what to change; an
 // approve may carry one. 409 when there is no pending statement or the version is stale.
+// Staff only: the candidate gets 403 on their own statement and 404 on any other.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30247,6 +30568,9 @@ func (c *ClientWithResponses) GetCredentialStatusWithResponse(ctx context.Contex
 
 // ReadDisclosureWithResponse The identity a candidate agreed to disclose, for members of the employer organisation it was granted to (and the candidate's staff). Every read is audited; after withdrawal 404.
 //
+// The candidate may read their own grant (audited with by_candidate true and purpose
+// data_subject_request); another candidate's grant answers them 404.
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/disclosures/{id} (the `ReadDisclosure` operationId).
@@ -30259,6 +30583,8 @@ func (c *ClientWithResponses) ReadDisclosureWithResponse(ctx context.Context, id
 }
 
 // WithdrawDisclosureWithResponse The candidate's staff record that the candidate withdraws a disclosure; from then on the employer gets 404.
+//
+// The candidate may withdraw their own grant themself; another candidate's grant answers them 404.
 //
 // Returns a wrapper object for the known response body format(s).
 //
