@@ -2767,9 +2767,12 @@ type DisclosureGrantInput struct {
 	EmployerOrgID  string            `json:"employer_org_id"`
 	IntroductionID string            `json:"introduction_id"`
 
-	// RecordedBy The staff member who recorded the answer.
+	// RecordedBy The staff member who recorded the answer, or the candidate's own account when recorded_by_candidate.
 	RecordedBy string `json:"recorded_by"`
-	RoleID     string `json:"role_id"`
+
+	// RecordedByCandidate True when the candidate answered themself, signed in to their own account; the grant's audit entry then has by_candidate true.
+	RecordedByCandidate *bool  `json:"recorded_by_candidate,omitempty"`
+	RoleID              string `json:"role_id"`
 }
 
 // DisclosureGrantList defines model for DisclosureGrantList.
@@ -3100,9 +3103,12 @@ type IntroductionAnswer struct {
 	Accept     bool      `json:"accept"`
 	AnsweredAt time.Time `json:"answered_at"`
 
-	// AnsweredBy Staff and platform admins only.
-	AnsweredBy         *string `json:"answered_by,omitempty"`
-	ConsentTextVersion *string `json:"consent_text_version,omitempty"`
+	// AnsweredBy Staff, platform admins and the candidate themself only.
+	AnsweredBy *string `json:"answered_by,omitempty"`
+
+	// AnsweredByCandidate True when the candidate answered themself, signed in to their own account; false when their staff answered for them. Staff, platform admins and the candidate themself only.
+	AnsweredByCandidate *bool   `json:"answered_by_candidate,omitempty"`
+	ConsentTextVersion  *string `json:"consent_text_version,omitempty"`
 
 	// Contact Whether the employer contacts the candidate directly or through the staff member.
 	Contact *ContactRoute `json:"contact,omitempty"`

@@ -45,8 +45,12 @@ func (s *Service) GrantDisclosure(ctx context.Context, p auth.Principal, r domai
 		Status: domain.DisclosureActive, Version: 1,
 	}
 	// The staff member who recorded the answer is the actor, on behalf of
-	// the candidate's organisation.
+	// the candidate's organisation; or the candidate themself, who answered
+	// on their own account.
 	recorder := auth.Principal{Subject: r.RecordedBy, OrgID: c.OrgID}
+	if r.RecordedByCandidate {
+		recorder = auth.Principal{Subject: r.RecordedBy, Role: auth.RoleCandidate, CandidateID: c.ID}
+	}
 	ch, err := s.disclosureChange(recorder, c, d, domain.ActionDisclose)
 	if err != nil {
 		return domain.Disclosure{}, false, err

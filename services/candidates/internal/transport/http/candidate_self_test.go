@@ -200,3 +200,25 @@ func TestCandidateActsForThemself(t *testing.T) {
 	h.call(t, "candidate", "GET", "/api/v1/consent-texts", nil).must(t, 200)
 	h.call(t, "candidate", "GET", "/api/v1/consent-texts/2026-11", nil).must(t, 200)
 }
+
+// TestGrantAnsweredByTheCandidate: a grant the placements service records
+// for an answer the candidate gave themself is on the trail as the
+// candidate's, with no organisation; one staff recorded stays staff's.
+func TestGrantAnsweredByTheCandidate(t *testing.T) {
+	h := newHarness(t)
+	id := h.register(t, "member", jan()).str("id")
+	self := grantBody(id, "intro-1", "phone")
+	self["recorded_by"], self["recorded_by_candidate"] = candidateSubject, true
+	h.call(t, "service", "POST", "/internal/v1/disclosures", self).must(t, 201)
+	h.call(t, "service", "POST", "/internal/v1/disclosures", grantBody(id, "intro-2")).must(t, 201)
+	grants := h.auditOf(t, id, "disclose")
+	if len(grants) != 2 {
+		t.Fatalf("%d grants on the trail, want 2", len(grants))
+	}
+	if g := grants[0]; g["by_candidate"] != true || g["actor"] != candidateSubject || g["actor_org"] != "" {
+		t.Errorf("the candidate's own grant on the trail: %v", g)
+	}
+	if g := grants[1]; g["by_candidate"] != false || g["actor"] != memberID || g["actor_org"] != orgP1 {
+		t.Errorf("the staff's grant on the trail: %v", g)
+	}
+}
