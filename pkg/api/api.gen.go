@@ -6190,9 +6190,11 @@ type ClientInterface interface {
 
 	// GetSuggestions The roles that fit a candidate, ranked and explained (the stored top 50).
 	//
-	// For the staff of the candidate's organisation. Another organisation's candidate answers 404,
-	// as does an unknown or erased one; employers, administrators and candidates get 403. Staff see
-	// the full availability date and the distance in kilometres. A candidate of the caller's
+	// For the staff of the candidate's organisation, and for the candidate themself (a candidate
+	// token naming this id), who reads exactly what staff read, explanation included. Another
+	// organisation's candidate answers 404, as does an unknown or erased one, and any id but their
+	// own answers a candidate 404; employers, administrators and other callers get 403. Staff and
+	// the candidate see the full availability date and the distance in kilometres. A candidate of the caller's
 	// organisation who has not consented to matching answers 200 with `state: no_consent` and no
 	// items (never 404 nor 503): the distinct, stable answer for "record consent to see roles
 	// that fit".
@@ -6290,10 +6292,14 @@ type ClientInterface interface {
 
 	// ListFollowUps Follow-up tasks of the caller's side (staff the programme's, an employer its own), soonest due first; overdue open tasks stay listed until answered.
 	//
+	// A candidate gets 403.
+	//
 	// Corresponds with GET /api/v1/followups (the `ListFollowUps` operationId).
 	ListFollowUps(ctx context.Context, params *ListFollowUpsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AnswerFollowUpWithBody Answer a follow-up of one's own side, once (409 after); never anything about offences.
+	//
+	// A candidate gets 403 for a follow-up of their own placement and 404 for another's.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6301,6 +6307,8 @@ type ClientInterface interface {
 	AnswerFollowUpWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AnswerFollowUp Answer a follow-up of one's own side, once (409 after); never anything about offences.
+	//
+	// A candidate gets 403 for a follow-up of their own placement and 404 for another's.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6335,26 +6343,32 @@ type ClientInterface interface {
 
 	// ListIntroductions Introductions the caller may see, newest first; an employer its own, staff those about their organisation's candidates, platform admins all.
 	//
+	// A candidate signed in to their own account lists their own introductions only; a `candidate` filter
+	// naming anyone else answers them 404.
+	//
 	// Corresponds with GET /api/v1/introductions (the `ListIntroductions` operationId).
 	ListIntroductions(ctx context.Context, params *ListIntroductionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetIntroduction One introduction; another organisation's is 404. On an accepted one the employer also gets `disclosure_id`.
 	//
+	// A candidate reads their own introductions (with their id and who answered); another candidate's
+	// answers them 404.
+	//
 	// Corresponds with GET /api/v1/introductions/{id} (the `GetIntroduction` operationId).
 	GetIntroduction(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// AnswerIntroductionWithBody The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+	// AnswerIntroductionWithBody The candidate's staff, or the candidate themself, record the candidate's answer; accepting creates the disclosure grant in the candidates service.
 	//
-	// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+	// Staff of the candidate's organisation, or the candidate themself (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason. The candidate may answer their own introduction themself, with the same body and consent checks as staff; the answer then has answered_by_candidate true and the grant is on the candidate's audit trail as theirs. Another candidate's introduction answers them 404.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/introductions/{id}/answer (the `AnswerIntroduction` operationId).
 	AnswerIntroductionWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// AnswerIntroduction The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+	// AnswerIntroduction The candidate's staff, or the candidate themself, record the candidate's answer; accepting creates the disclosure grant in the candidates service.
 	//
-	// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+	// Staff of the candidate's organisation, or the candidate themself (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason. The candidate may answer their own introduction themself, with the same body and consent checks as staff; the answer then has answered_by_candidate true and the grant is on the candidate's audit trail as theirs. Another candidate's introduction answers them 404.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6363,10 +6377,15 @@ type ClientInterface interface {
 
 	// ListIntroductionMessages The thread of an accepted introduction, oldest first, for the employer's members and the candidate's staff.
 	//
+	// A candidate reads the thread of their own introduction; another candidate's answers them 404.
+	//
 	// Corresponds with GET /api/v1/introductions/{id}/messages (the `ListIntroductionMessages` operationId).
 	ListIntroductionMessages(ctx context.Context, id string, params *ListIntroductionMessagesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostIntroductionMessageWithBody Add a text message to the thread of an accepted introduction (409 before acceptance).
+	//
+	// A candidate reads the thread but does not write in it: 403 on their own introduction, 404 on
+	// another's.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6375,12 +6394,18 @@ type ClientInterface interface {
 
 	// PostIntroductionMessage Add a text message to the thread of an accepted introduction (409 before acceptance).
 	//
+	// A candidate reads the thread but does not write in it: 403 on their own introduction, 404 on
+	// another's.
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/v1/introductions/{id}/messages (the `PostIntroductionMessage` operationId).
 	PostIntroductionMessage(ctx context.Context, id string, body PostIntroductionMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RecordMeetingOutcomeWithBody Either side records how the meeting went, once (409 after); `hired` creates a placement.
+	//
+	// A candidate gets 403 on their own introduction and 404 on another's: outcomes are the two sides' to
+	// record.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6389,12 +6414,17 @@ type ClientInterface interface {
 
 	// RecordMeetingOutcome Either side records how the meeting went, once (409 after); `hired` creates a placement.
 	//
+	// A candidate gets 403 on their own introduction and 404 on another's: outcomes are the two sides' to
+	// record.
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/v1/introductions/{id}/outcome (the `RecordMeetingOutcome` operationId).
 	RecordMeetingOutcome(ctx context.Context, id string, body RecordMeetingOutcomeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// WithdrawIntroduction The employer withdraws its request before it is answered; afterwards 409.
+	//
+	// A candidate gets 403 on their own introduction and 404 on another's.
 	//
 	// Corresponds with POST /api/v1/introductions/{id}/withdraw (the `WithdrawIntroduction` operationId).
 	WithdrawIntroduction(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6738,15 +6768,21 @@ type ClientInterface interface {
 
 	// ListPlacements Placements the caller may see, newest first (employer its own, staff their candidates', platform admins all).
 	//
+	// A candidate gets 403.
+	//
 	// Corresponds with GET /api/v1/placements (the `ListPlacements` operationId).
 	ListPlacements(ctx context.Context, params *ListPlacementsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetPlacement One placement; another organisation's is 404.
 	//
+	// A candidate gets 403 for their own placement and 404 for another's.
+	//
 	// Corresponds with GET /api/v1/placements/{id} (the `GetPlacement` operationId).
 	GetPlacement(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// EndPlacementWithBody The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
+	//
+	// A candidate gets 403 for their own placement and 404 for another's.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6755,6 +6791,8 @@ type ClientInterface interface {
 
 	// EndPlacement The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
 	//
+	// A candidate gets 403 for their own placement and 404 for another's.
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/v1/placements/{id}/end (the `EndPlacement` operationId).
@@ -6762,12 +6800,16 @@ type ClientInterface interface {
 
 	// SetPlacementStillLookingWithBody The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
 	//
+	// A candidate gets 403 for their own placement and 404 for another's.
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/placements/{id}/still-looking (the `SetPlacementStillLooking` operationId).
 	SetPlacementStillLookingWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SetPlacementStillLooking The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
+	//
+	// A candidate gets 403 for their own placement and 404 for another's.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -8459,9 +8501,11 @@ func (c *Client) ReviewCandidateStatement(ctx context.Context, id string, body R
 
 // GetSuggestions The roles that fit a candidate, ranked and explained (the stored top 50).
 //
-// For the staff of the candidate's organisation. Another organisation's candidate answers 404,
-// as does an unknown or erased one; employers, administrators and candidates get 403. Staff see
-// the full availability date and the distance in kilometres. A candidate of the caller's
+// For the staff of the candidate's organisation, and for the candidate themself (a candidate
+// token naming this id), who reads exactly what staff read, explanation included. Another
+// organisation's candidate answers 404, as does an unknown or erased one, and any id but their
+// own answers a candidate 404; employers, administrators and other callers get 403. Staff and
+// the candidate see the full availability date and the distance in kilometres. A candidate of the caller's
 // organisation who has not consented to matching answers 200 with `state: no_consent` and no
 // items (never 404 nor 503): the distinct, stable answer for "record consent to see roles
 // that fit".
@@ -8689,6 +8733,8 @@ func (c *Client) GetEmployer(ctx context.Context, id string, reqEditors ...Reque
 
 // ListFollowUps Follow-up tasks of the caller's side (staff the programme's, an employer its own), soonest due first; overdue open tasks stay listed until answered.
 //
+// A candidate gets 403.
+//
 // Corresponds with GET /api/v1/followups (the `ListFollowUps` operationId).
 func (c *Client) ListFollowUps(ctx context.Context, params *ListFollowUpsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListFollowUpsRequest(c.Server, params)
@@ -8703,6 +8749,8 @@ func (c *Client) ListFollowUps(ctx context.Context, params *ListFollowUpsParams,
 }
 
 // AnswerFollowUpWithBody Answer a follow-up of one's own side, once (409 after); never anything about offences.
+//
+// A candidate gets 403 for a follow-up of their own placement and 404 for another's.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8720,6 +8768,8 @@ func (c *Client) AnswerFollowUpWithBody(ctx context.Context, id string, contentT
 }
 
 // AnswerFollowUp Answer a follow-up of one's own side, once (409 after); never anything about offences.
+//
+// A candidate gets 403 for a follow-up of their own placement and 404 for another's.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8804,6 +8854,9 @@ func (c *Client) GrantInsightsShare(ctx context.Context, observer string, reqEdi
 
 // ListIntroductions Introductions the caller may see, newest first; an employer its own, staff those about their organisation's candidates, platform admins all.
 //
+// A candidate signed in to their own account lists their own introductions only; a `candidate` filter
+// naming anyone else answers them 404.
+//
 // Corresponds with GET /api/v1/introductions (the `ListIntroductions` operationId).
 func (c *Client) ListIntroductions(ctx context.Context, params *ListIntroductionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListIntroductionsRequest(c.Server, params)
@@ -8819,6 +8872,9 @@ func (c *Client) ListIntroductions(ctx context.Context, params *ListIntroduction
 
 // GetIntroduction One introduction; another organisation's is 404. On an accepted one the employer also gets `disclosure_id`.
 //
+// A candidate reads their own introductions (with their id and who answered); another candidate's
+// answers them 404.
+//
 // Corresponds with GET /api/v1/introductions/{id} (the `GetIntroduction` operationId).
 func (c *Client) GetIntroduction(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetIntroductionRequest(c.Server, id)
@@ -8832,9 +8888,9 @@ func (c *Client) GetIntroduction(ctx context.Context, id string, reqEditors ...R
 	return c.Client.Do(req)
 }
 
-// AnswerIntroductionWithBody The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+// AnswerIntroductionWithBody The candidate's staff, or the candidate themself, record the candidate's answer; accepting creates the disclosure grant in the candidates service.
 //
-// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+// Staff of the candidate's organisation, or the candidate themself (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason. The candidate may answer their own introduction themself, with the same body and consent checks as staff; the answer then has answered_by_candidate true and the grant is on the candidate's audit trail as theirs. Another candidate's introduction answers them 404.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8851,9 +8907,9 @@ func (c *Client) AnswerIntroductionWithBody(ctx context.Context, id string, cont
 	return c.Client.Do(req)
 }
 
-// AnswerIntroduction The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+// AnswerIntroduction The candidate's staff, or the candidate themself, record the candidate's answer; accepting creates the disclosure grant in the candidates service.
 //
-// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+// Staff of the candidate's organisation, or the candidate themself (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason. The candidate may answer their own introduction themself, with the same body and consent checks as staff; the answer then has answered_by_candidate true and the grant is on the candidate's audit trail as theirs. Another candidate's introduction answers them 404.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8872,6 +8928,8 @@ func (c *Client) AnswerIntroduction(ctx context.Context, id string, body AnswerI
 
 // ListIntroductionMessages The thread of an accepted introduction, oldest first, for the employer's members and the candidate's staff.
 //
+// A candidate reads the thread of their own introduction; another candidate's answers them 404.
+//
 // Corresponds with GET /api/v1/introductions/{id}/messages (the `ListIntroductionMessages` operationId).
 func (c *Client) ListIntroductionMessages(ctx context.Context, id string, params *ListIntroductionMessagesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListIntroductionMessagesRequest(c.Server, id, params)
@@ -8886,6 +8944,9 @@ func (c *Client) ListIntroductionMessages(ctx context.Context, id string, params
 }
 
 // PostIntroductionMessageWithBody Add a text message to the thread of an accepted introduction (409 before acceptance).
+//
+// A candidate reads the thread but does not write in it: 403 on their own introduction, 404 on
+// another's.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8904,6 +8965,9 @@ func (c *Client) PostIntroductionMessageWithBody(ctx context.Context, id string,
 
 // PostIntroductionMessage Add a text message to the thread of an accepted introduction (409 before acceptance).
 //
+// A candidate reads the thread but does not write in it: 403 on their own introduction, 404 on
+// another's.
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/v1/introductions/{id}/messages (the `PostIntroductionMessage` operationId).
@@ -8920,6 +8984,9 @@ func (c *Client) PostIntroductionMessage(ctx context.Context, id string, body Po
 }
 
 // RecordMeetingOutcomeWithBody Either side records how the meeting went, once (409 after); `hired` creates a placement.
+//
+// A candidate gets 403 on their own introduction and 404 on another's: outcomes are the two sides' to
+// record.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8938,6 +9005,9 @@ func (c *Client) RecordMeetingOutcomeWithBody(ctx context.Context, id string, co
 
 // RecordMeetingOutcome Either side records how the meeting went, once (409 after); `hired` creates a placement.
 //
+// A candidate gets 403 on their own introduction and 404 on another's: outcomes are the two sides' to
+// record.
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/v1/introductions/{id}/outcome (the `RecordMeetingOutcome` operationId).
@@ -8954,6 +9024,8 @@ func (c *Client) RecordMeetingOutcome(ctx context.Context, id string, body Recor
 }
 
 // WithdrawIntroduction The employer withdraws its request before it is answered; afterwards 409.
+//
+// A candidate gets 403 on their own introduction and 404 on another's.
 //
 // Corresponds with POST /api/v1/introductions/{id}/withdraw (the `WithdrawIntroduction` operationId).
 func (c *Client) WithdrawIntroduction(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -9707,6 +9779,8 @@ func (c *Client) VerifyOrganisation(ctx context.Context, id string, body VerifyO
 
 // ListPlacements Placements the caller may see, newest first (employer its own, staff their candidates', platform admins all).
 //
+// A candidate gets 403.
+//
 // Corresponds with GET /api/v1/placements (the `ListPlacements` operationId).
 func (c *Client) ListPlacements(ctx context.Context, params *ListPlacementsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListPlacementsRequest(c.Server, params)
@@ -9722,6 +9796,8 @@ func (c *Client) ListPlacements(ctx context.Context, params *ListPlacementsParam
 
 // GetPlacement One placement; another organisation's is 404.
 //
+// A candidate gets 403 for their own placement and 404 for another's.
+//
 // Corresponds with GET /api/v1/placements/{id} (the `GetPlacement` operationId).
 func (c *Client) GetPlacement(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetPlacementRequest(c.Server, id)
@@ -9736,6 +9812,8 @@ func (c *Client) GetPlacement(ctx context.Context, id string, reqEditors ...Requ
 }
 
 // EndPlacementWithBody The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
+//
+// A candidate gets 403 for their own placement and 404 for another's.
 //
 // Takes any type of body and a specified content type.
 //
@@ -9754,6 +9832,8 @@ func (c *Client) EndPlacementWithBody(ctx context.Context, id string, contentTyp
 
 // EndPlacement The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
 //
+// A candidate gets 403 for their own placement and 404 for another's.
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/v1/placements/{id}/end (the `EndPlacement` operationId).
@@ -9771,6 +9851,8 @@ func (c *Client) EndPlacement(ctx context.Context, id string, body EndPlacementJ
 
 // SetPlacementStillLookingWithBody The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
 //
+// A candidate gets 403 for their own placement and 404 for another's.
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/v1/placements/{id}/still-looking (the `SetPlacementStillLooking` operationId).
@@ -9787,6 +9869,8 @@ func (c *Client) SetPlacementStillLookingWithBody(ctx context.Context, id string
 }
 
 // SetPlacementStillLooking The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
+//
+// A candidate gets 403 for their own placement and 404 for another's.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -18468,9 +18552,11 @@ type ClientWithResponsesInterface interface {
 
 	// GetSuggestionsWithResponse The roles that fit a candidate, ranked and explained (the stored top 50).
 	//
-	// For the staff of the candidate's organisation. Another organisation's candidate answers 404,
-	// as does an unknown or erased one; employers, administrators and candidates get 403. Staff see
-	// the full availability date and the distance in kilometres. A candidate of the caller's
+	// For the staff of the candidate's organisation, and for the candidate themself (a candidate
+	// token naming this id), who reads exactly what staff read, explanation included. Another
+	// organisation's candidate answers 404, as does an unknown or erased one, and any id but their
+	// own answers a candidate 404; employers, administrators and other callers get 403. Staff and
+	// the candidate see the full availability date and the distance in kilometres. A candidate of the caller's
 	// organisation who has not consented to matching answers 200 with `state: no_consent` and no
 	// items (never 404 nor 503): the distinct, stable answer for "record consent to see roles
 	// that fit".
@@ -18586,6 +18672,8 @@ type ClientWithResponsesInterface interface {
 
 	// ListFollowUpsWithResponse Follow-up tasks of the caller's side (staff the programme's, an employer its own), soonest due first; overdue open tasks stay listed until answered.
 	//
+	// A candidate gets 403.
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/followups (the `ListFollowUps` operationId).
@@ -18593,12 +18681,16 @@ type ClientWithResponsesInterface interface {
 
 	// AnswerFollowUpWithBodyWithResponse Answer a follow-up of one's own side, once (409 after); never anything about offences.
 	//
+	// A candidate gets 403 for a follow-up of their own placement and 404 for another's.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/followups/{id} (the `AnswerFollowUp` operationId).
 	AnswerFollowUpWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AnswerFollowUpResponse, error)
 
 	// AnswerFollowUpWithResponse Answer a follow-up of one's own side, once (409 after); never anything about offences.
+	//
+	// A candidate gets 403 for a follow-up of their own placement and 404 for another's.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18641,6 +18733,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListIntroductionsWithResponse Introductions the caller may see, newest first; an employer its own, staff those about their organisation's candidates, platform admins all.
 	//
+	// A candidate signed in to their own account lists their own introductions only; a `candidate` filter
+	// naming anyone else answers them 404.
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/introductions (the `ListIntroductions` operationId).
@@ -18648,23 +18743,26 @@ type ClientWithResponsesInterface interface {
 
 	// GetIntroductionWithResponse One introduction; another organisation's is 404. On an accepted one the employer also gets `disclosure_id`.
 	//
+	// A candidate reads their own introductions (with their id and who answered); another candidate's
+	// answers them 404.
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/introductions/{id} (the `GetIntroduction` operationId).
 	GetIntroductionWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetIntroductionResponse, error)
 
-	// AnswerIntroductionWithBodyWithResponse The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+	// AnswerIntroductionWithBodyWithResponse The candidate's staff, or the candidate themself, record the candidate's answer; accepting creates the disclosure grant in the candidates service.
 	//
-	// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+	// Staff of the candidate's organisation, or the candidate themself (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason. The candidate may answer their own introduction themself, with the same body and consent checks as staff; the answer then has answered_by_candidate true and the grant is on the candidate's audit trail as theirs. Another candidate's introduction answers them 404.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/introductions/{id}/answer (the `AnswerIntroduction` operationId).
 	AnswerIntroductionWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AnswerIntroductionResponse, error)
 
-	// AnswerIntroductionWithResponse The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+	// AnswerIntroductionWithResponse The candidate's staff, or the candidate themself, record the candidate's answer; accepting creates the disclosure grant in the candidates service.
 	//
-	// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+	// Staff of the candidate's organisation, or the candidate themself (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason. The candidate may answer their own introduction themself, with the same body and consent checks as staff; the answer then has answered_by_candidate true and the grant is on the candidate's audit trail as theirs. Another candidate's introduction answers them 404.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18673,12 +18771,17 @@ type ClientWithResponsesInterface interface {
 
 	// ListIntroductionMessagesWithResponse The thread of an accepted introduction, oldest first, for the employer's members and the candidate's staff.
 	//
+	// A candidate reads the thread of their own introduction; another candidate's answers them 404.
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/introductions/{id}/messages (the `ListIntroductionMessages` operationId).
 	ListIntroductionMessagesWithResponse(ctx context.Context, id string, params *ListIntroductionMessagesParams, reqEditors ...RequestEditorFn) (*ListIntroductionMessagesResponse, error)
 
 	// PostIntroductionMessageWithBodyWithResponse Add a text message to the thread of an accepted introduction (409 before acceptance).
+	//
+	// A candidate reads the thread but does not write in it: 403 on their own introduction, 404 on
+	// another's.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18687,12 +18790,18 @@ type ClientWithResponsesInterface interface {
 
 	// PostIntroductionMessageWithResponse Add a text message to the thread of an accepted introduction (409 before acceptance).
 	//
+	// A candidate reads the thread but does not write in it: 403 on their own introduction, 404 on
+	// another's.
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/introductions/{id}/messages (the `PostIntroductionMessage` operationId).
 	PostIntroductionMessageWithResponse(ctx context.Context, id string, body PostIntroductionMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*PostIntroductionMessageResponse, error)
 
 	// RecordMeetingOutcomeWithBodyWithResponse Either side records how the meeting went, once (409 after); `hired` creates a placement.
+	//
+	// A candidate gets 403 on their own introduction and 404 on another's: outcomes are the two sides' to
+	// record.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18701,12 +18810,17 @@ type ClientWithResponsesInterface interface {
 
 	// RecordMeetingOutcomeWithResponse Either side records how the meeting went, once (409 after); `hired` creates a placement.
 	//
+	// A candidate gets 403 on their own introduction and 404 on another's: outcomes are the two sides' to
+	// record.
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/introductions/{id}/outcome (the `RecordMeetingOutcome` operationId).
 	RecordMeetingOutcomeWithResponse(ctx context.Context, id string, body RecordMeetingOutcomeJSONRequestBody, reqEditors ...RequestEditorFn) (*RecordMeetingOutcomeResponse, error)
 
 	// WithdrawIntroductionWithResponse The employer withdraws its request before it is answered; afterwards 409.
+	//
+	// A candidate gets 403 on their own introduction and 404 on another's.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -19096,12 +19210,16 @@ type ClientWithResponsesInterface interface {
 
 	// ListPlacementsWithResponse Placements the caller may see, newest first (employer its own, staff their candidates', platform admins all).
 	//
+	// A candidate gets 403.
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/placements (the `ListPlacements` operationId).
 	ListPlacementsWithResponse(ctx context.Context, params *ListPlacementsParams, reqEditors ...RequestEditorFn) (*ListPlacementsResponse, error)
 
 	// GetPlacementWithResponse One placement; another organisation's is 404.
+	//
+	// A candidate gets 403 for their own placement and 404 for another's.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -19110,12 +19228,16 @@ type ClientWithResponsesInterface interface {
 
 	// EndPlacementWithBodyWithResponse The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
 	//
+	// A candidate gets 403 for their own placement and 404 for another's.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/placements/{id}/end (the `EndPlacement` operationId).
 	EndPlacementWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EndPlacementResponse, error)
 
 	// EndPlacementWithResponse The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
+	//
+	// A candidate gets 403 for their own placement and 404 for another's.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -19124,12 +19246,16 @@ type ClientWithResponsesInterface interface {
 
 	// SetPlacementStillLookingWithBodyWithResponse The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
 	//
+	// A candidate gets 403 for their own placement and 404 for another's.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/placements/{id}/still-looking (the `SetPlacementStillLooking` operationId).
 	SetPlacementStillLookingWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetPlacementStillLookingResponse, error)
 
 	// SetPlacementStillLookingWithResponse The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
+	//
+	// A candidate gets 403 for their own placement and 404 for another's.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -23082,6 +23208,8 @@ type ListFollowUpsResponse struct {
 	ApplicationProblemJSON401 *Unauthenticated
 	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
 	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23102,6 +23230,11 @@ func (r ListFollowUpsResponse) GetApplicationProblemJSON401() *Unauthenticated {
 // GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
 func (r ListFollowUpsResponse) GetApplicationProblemJSON403() *Forbidden {
 	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ListFollowUpsResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
 }
 
 // GetBody returns the raw response body bytes
@@ -23468,6 +23601,8 @@ type ListIntroductionsResponse struct {
 	ApplicationProblemJSON401 *Unauthenticated
 	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
 	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23488,6 +23623,11 @@ func (r ListIntroductionsResponse) GetApplicationProblemJSON401() *Unauthenticat
 // GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
 func (r ListIntroductionsResponse) GetApplicationProblemJSON403() *Forbidden {
 	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ListIntroductionsResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
 }
 
 // GetBody returns the raw response body bytes
@@ -25974,6 +26114,8 @@ type ListPlacementsResponse struct {
 	ApplicationProblemJSON401 *Unauthenticated
 	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
 	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25994,6 +26136,11 @@ func (r ListPlacementsResponse) GetApplicationProblemJSON401() *Unauthenticated 
 // GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
 func (r ListPlacementsResponse) GetApplicationProblemJSON403() *Forbidden {
 	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ListPlacementsResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
 }
 
 // GetBody returns the raw response body bytes
@@ -30461,9 +30608,11 @@ func (c *ClientWithResponses) ReviewCandidateStatementWithResponse(ctx context.C
 
 // GetSuggestionsWithResponse The roles that fit a candidate, ranked and explained (the stored top 50).
 //
-// For the staff of the candidate's organisation. Another organisation's candidate answers 404,
-// as does an unknown or erased one; employers, administrators and candidates get 403. Staff see
-// the full availability date and the distance in kilometres. A candidate of the caller's
+// For the staff of the candidate's organisation, and for the candidate themself (a candidate
+// token naming this id), who reads exactly what staff read, explanation included. Another
+// organisation's candidate answers 404, as does an unknown or erased one, and any id but their
+// own answers a candidate 404; employers, administrators and other callers get 403. Staff and
+// the candidate see the full availability date and the distance in kilometres. A candidate of the caller's
 // organisation who has not consented to matching answers 200 with `state: no_consent` and no
 // items (never 404 nor 503): the distinct, stable answer for "record consent to see roles
 // that fit".
@@ -30657,6 +30806,8 @@ func (c *ClientWithResponses) GetEmployerWithResponse(ctx context.Context, id st
 
 // ListFollowUpsWithResponse Follow-up tasks of the caller's side (staff the programme's, an employer its own), soonest due first; overdue open tasks stay listed until answered.
 //
+// A candidate gets 403.
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/followups (the `ListFollowUps` operationId).
@@ -30670,6 +30821,8 @@ func (c *ClientWithResponses) ListFollowUpsWithResponse(ctx context.Context, par
 
 // AnswerFollowUpWithBodyWithResponse Answer a follow-up of one's own side, once (409 after); never anything about offences.
 //
+// A candidate gets 403 for a follow-up of their own placement and 404 for another's.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/followups/{id} (the `AnswerFollowUp` operationId).
@@ -30682,6 +30835,8 @@ func (c *ClientWithResponses) AnswerFollowUpWithBodyWithResponse(ctx context.Con
 }
 
 // AnswerFollowUpWithResponse Answer a follow-up of one's own side, once (409 after); never anything about offences.
+//
+// A candidate gets 403 for a follow-up of their own placement and 404 for another's.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30754,6 +30909,9 @@ func (c *ClientWithResponses) GrantInsightsShareWithResponse(ctx context.Context
 
 // ListIntroductionsWithResponse Introductions the caller may see, newest first; an employer its own, staff those about their organisation's candidates, platform admins all.
 //
+// A candidate signed in to their own account lists their own introductions only; a `candidate` filter
+// naming anyone else answers them 404.
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/introductions (the `ListIntroductions` operationId).
@@ -30767,6 +30925,9 @@ func (c *ClientWithResponses) ListIntroductionsWithResponse(ctx context.Context,
 
 // GetIntroductionWithResponse One introduction; another organisation's is 404. On an accepted one the employer also gets `disclosure_id`.
 //
+// A candidate reads their own introductions (with their id and who answered); another candidate's
+// answers them 404.
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/introductions/{id} (the `GetIntroduction` operationId).
@@ -30778,9 +30939,9 @@ func (c *ClientWithResponses) GetIntroductionWithResponse(ctx context.Context, i
 	return ParseGetIntroductionResponse(rsp)
 }
 
-// AnswerIntroductionWithBodyWithResponse The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+// AnswerIntroductionWithBodyWithResponse The candidate's staff, or the candidate themself, record the candidate's answer; accepting creates the disclosure grant in the candidates service.
 //
-// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+// Staff of the candidate's organisation, or the candidate themself (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason. The candidate may answer their own introduction themself, with the same body and consent checks as staff; the answer then has answered_by_candidate true and the grant is on the candidate's audit trail as theirs. Another candidate's introduction answers them 404.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30793,9 +30954,9 @@ func (c *ClientWithResponses) AnswerIntroductionWithBodyWithResponse(ctx context
 	return ParseAnswerIntroductionResponse(rsp)
 }
 
-// AnswerIntroductionWithResponse The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+// AnswerIntroductionWithResponse The candidate's staff, or the candidate themself, record the candidate's answer; accepting creates the disclosure grant in the candidates service.
 //
-// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+// Staff of the candidate's organisation, or the candidate themself (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason. The candidate may answer their own introduction themself, with the same body and consent checks as staff; the answer then has answered_by_candidate true and the grant is on the candidate's audit trail as theirs. Another candidate's introduction answers them 404.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30810,6 +30971,8 @@ func (c *ClientWithResponses) AnswerIntroductionWithResponse(ctx context.Context
 
 // ListIntroductionMessagesWithResponse The thread of an accepted introduction, oldest first, for the employer's members and the candidate's staff.
 //
+// A candidate reads the thread of their own introduction; another candidate's answers them 404.
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/introductions/{id}/messages (the `ListIntroductionMessages` operationId).
@@ -30822,6 +30985,9 @@ func (c *ClientWithResponses) ListIntroductionMessagesWithResponse(ctx context.C
 }
 
 // PostIntroductionMessageWithBodyWithResponse Add a text message to the thread of an accepted introduction (409 before acceptance).
+//
+// A candidate reads the thread but does not write in it: 403 on their own introduction, 404 on
+// another's.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30836,6 +31002,9 @@ func (c *ClientWithResponses) PostIntroductionMessageWithBodyWithResponse(ctx co
 
 // PostIntroductionMessageWithResponse Add a text message to the thread of an accepted introduction (409 before acceptance).
 //
+// A candidate reads the thread but does not write in it: 403 on their own introduction, 404 on
+// another's.
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/introductions/{id}/messages (the `PostIntroductionMessage` operationId).
@@ -30848,6 +31017,9 @@ func (c *ClientWithResponses) PostIntroductionMessageWithResponse(ctx context.Co
 }
 
 // RecordMeetingOutcomeWithBodyWithResponse Either side records how the meeting went, once (409 after); `hired` creates a placement.
+//
+// A candidate gets 403 on their own introduction and 404 on another's: outcomes are the two sides' to
+// record.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30862,6 +31034,9 @@ func (c *ClientWithResponses) RecordMeetingOutcomeWithBodyWithResponse(ctx conte
 
 // RecordMeetingOutcomeWithResponse Either side records how the meeting went, once (409 after); `hired` creates a placement.
 //
+// A candidate gets 403 on their own introduction and 404 on another's: outcomes are the two sides' to
+// record.
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/introductions/{id}/outcome (the `RecordMeetingOutcome` operationId).
@@ -30874,6 +31049,8 @@ func (c *ClientWithResponses) RecordMeetingOutcomeWithResponse(ctx context.Conte
 }
 
 // WithdrawIntroductionWithResponse The employer withdraws its request before it is answered; afterwards 409.
+//
+// A candidate gets 403 on their own introduction and 404 on another's.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -31509,6 +31686,8 @@ func (c *ClientWithResponses) VerifyOrganisationWithResponse(ctx context.Context
 
 // ListPlacementsWithResponse Placements the caller may see, newest first (employer its own, staff their candidates', platform admins all).
 //
+// A candidate gets 403.
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/placements (the `ListPlacements` operationId).
@@ -31521,6 +31700,8 @@ func (c *ClientWithResponses) ListPlacementsWithResponse(ctx context.Context, pa
 }
 
 // GetPlacementWithResponse One placement; another organisation's is 404.
+//
+// A candidate gets 403 for their own placement and 404 for another's.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -31535,6 +31716,8 @@ func (c *ClientWithResponses) GetPlacementWithResponse(ctx context.Context, id s
 
 // EndPlacementWithBodyWithResponse The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
 //
+// A candidate gets 403 for their own placement and 404 for another's.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/placements/{id}/end (the `EndPlacement` operationId).
@@ -31547,6 +31730,8 @@ func (c *ClientWithResponses) EndPlacementWithBodyWithResponse(ctx context.Conte
 }
 
 // EndPlacementWithResponse The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
+//
+// A candidate gets 403 for their own placement and 404 for another's.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31561,6 +31746,8 @@ func (c *ClientWithResponses) EndPlacementWithResponse(ctx context.Context, id s
 
 // SetPlacementStillLookingWithBodyWithResponse The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
 //
+// A candidate gets 403 for their own placement and 404 for another's.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/placements/{id}/still-looking (the `SetPlacementStillLooking` operationId).
@@ -31573,6 +31760,8 @@ func (c *ClientWithResponses) SetPlacementStillLookingWithBodyWithResponse(ctx c
 }
 
 // SetPlacementStillLookingWithResponse The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
+//
+// A candidate gets 403 for their own placement and 404 for another's.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -35275,6 +35464,13 @@ func ParseListFollowUpsResponse(rsp *http.Response) (*ListFollowUpsResponse, err
 		}
 		response.ApplicationProblemJSON403 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
 	}
 
 	return response, nil
@@ -35576,6 +35772,13 @@ func ParseListIntroductionsResponse(rsp *http.Response) (*ListIntroductionsRespo
 			return nil, err
 		}
 		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
 
 	}
 
@@ -37542,6 +37745,13 @@ func ParseListPlacementsResponse(rsp *http.Response) (*ListPlacementsResponse, e
 			return nil, err
 		}
 		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
 
 	}
 
