@@ -6285,7 +6285,11 @@ type ClientInterface interface {
 	// Corresponds with PUT /api/v1/employers/me (the `PutMyEmployer` operationId).
 	PutMyEmployer(ctx context.Context, body PutMyEmployerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetEmployer An employer profile with its contact person; programme staff and admins only.
+	// GetEmployer An employer profile with its contact person; programme staff and admins only (a candidate reads it without the contact person).
+	//
+	// A candidate signed in to their own account reads the public profile, without `contact`, to learn
+	// about an employer whose open role their suggestions name. Employers read only their own (403
+	// otherwise).
 	//
 	// Corresponds with GET /api/v1/employers/{id} (the `GetEmployer` operationId).
 	GetEmployer(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6943,6 +6947,10 @@ type ClientInterface interface {
 	CheckWording(ctx context.Context, body CheckWordingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetRole One role. Another employer's role answers 404; an observer organisation is refused (403).
+	//
+	// Programme staff, administrators and candidates signed in to their own account read open roles only
+	// (anything else answers them 404), all in the same view. A candidate may read roles only one by one:
+	// listing roles, and every other roles and employers operation, answers them 403.
 	//
 	// Corresponds with GET /api/v1/roles/{id} (the `GetRole` operationId).
 	GetRole(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -8716,7 +8724,11 @@ func (c *Client) PutMyEmployer(ctx context.Context, body PutMyEmployerJSONReques
 	return c.Client.Do(req)
 }
 
-// GetEmployer An employer profile with its contact person; programme staff and admins only.
+// GetEmployer An employer profile with its contact person; programme staff and admins only (a candidate reads it without the contact person).
+//
+// A candidate signed in to their own account reads the public profile, without `contact`, to learn
+// about an employer whose open role their suggestions name. Employers read only their own (403
+// otherwise).
 //
 // Corresponds with GET /api/v1/employers/{id} (the `GetEmployer` operationId).
 func (c *Client) GetEmployer(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -10174,6 +10186,10 @@ func (c *Client) CheckWording(ctx context.Context, body CheckWordingJSONRequestB
 }
 
 // GetRole One role. Another employer's role answers 404; an observer organisation is refused (403).
+//
+// Programme staff, administrators and candidates signed in to their own account read open roles only
+// (anything else answers them 404), all in the same view. A candidate may read roles only one by one:
+// listing roles, and every other roles and employers operation, answers them 403.
 //
 // Corresponds with GET /api/v1/roles/{id} (the `GetRole` operationId).
 func (c *Client) GetRole(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -18663,7 +18679,11 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /api/v1/employers/me (the `PutMyEmployer` operationId).
 	PutMyEmployerWithResponse(ctx context.Context, body PutMyEmployerJSONRequestBody, reqEditors ...RequestEditorFn) (*PutMyEmployerResponse, error)
 
-	// GetEmployerWithResponse An employer profile with its contact person; programme staff and admins only.
+	// GetEmployerWithResponse An employer profile with its contact person; programme staff and admins only (a candidate reads it without the contact person).
+	//
+	// A candidate signed in to their own account reads the public profile, without `contact`, to learn
+	// about an employer whose open role their suggestions name. Employers read only their own (403
+	// otherwise).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -19401,6 +19421,10 @@ type ClientWithResponsesInterface interface {
 	CheckWordingWithResponse(ctx context.Context, body CheckWordingJSONRequestBody, reqEditors ...RequestEditorFn) (*CheckWordingResponse, error)
 
 	// GetRoleWithResponse One role. Another employer's role answers 404; an observer organisation is refused (403).
+	//
+	// Programme staff, administrators and candidates signed in to their own account read open roles only
+	// (anything else answers them 404), all in the same view. A candidate may read roles only one by one:
+	// listing roles, and every other roles and employers operation, answers them 403.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -30791,7 +30815,11 @@ func (c *ClientWithResponses) PutMyEmployerWithResponse(ctx context.Context, bod
 	return ParsePutMyEmployerResponse(rsp)
 }
 
-// GetEmployerWithResponse An employer profile with its contact person; programme staff and admins only.
+// GetEmployerWithResponse An employer profile with its contact person; programme staff and admins only (a candidate reads it without the contact person).
+//
+// A candidate signed in to their own account reads the public profile, without `contact`, to learn
+// about an employer whose open role their suggestions name. Employers read only their own (403
+// otherwise).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32009,6 +32037,10 @@ func (c *ClientWithResponses) CheckWordingWithResponse(ctx context.Context, body
 }
 
 // GetRoleWithResponse One role. Another employer's role answers 404; an observer organisation is refused (403).
+//
+// Programme staff, administrators and candidates signed in to their own account read open roles only
+// (anything else answers them 404), all in the same view. A candidate may read roles only one by one:
+// listing roles, and every other roles and employers operation, answers them 403.
 //
 // Returns a wrapper object for the known response body format(s).
 //
