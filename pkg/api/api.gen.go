@@ -2337,7 +2337,7 @@ type AuditEntry struct {
 	Fields []string `json:"fields"`
 	ID     string   `json:"id"`
 
-	// Purpose `introduction` is an employer reading a disclosure to contact the candidate; no client can name it for a read of a full record.
+	// Purpose `introduction` is an employer reading a disclosure to contact the candidate; no client can name it for a read of a full record. Every read by the candidate themself (by_candidate) is `data_subject_request`, whatever purpose they named.
 	Purpose AuditEntryPurpose `json:"purpose"`
 
 	// Subject What within the record, such as an attestation, record or certificate id.
@@ -2356,7 +2356,7 @@ type AuditEntry struct {
 // with the change name `statement`; never its text.
 type AuditEntryAction string
 
-// AuditEntryPurpose `introduction` is an employer reading a disclosure to contact the candidate; no client can name it for a read of a full record.
+// AuditEntryPurpose `introduction` is an employer reading a disclosure to contact the candidate; no client can name it for a read of a full record. Every read by the candidate themself (by_candidate) is `data_subject_request`, whatever purpose they named.
 type AuditEntryPurpose string
 
 // CEFRLevel A level of the Common European Framework of Reference for Languages.
@@ -4709,7 +4709,7 @@ type ListCandidatesParams struct {
 
 // GetCandidateParams defines parameters for GetCandidate.
 type GetCandidateParams struct {
-	// XOnwardPurpose Why the record is read; defaults to case_work. Anything else is a 400 naming "purpose".
+	// XOnwardPurpose Why the record is read; defaults to case_work. Anything else is a 400 naming "purpose". A candidate's read of their own record is recorded as data_subject_request whatever it names.
 	XOnwardPurpose *GetCandidateParamsXOnwardPurpose `json:"X-Onward-Purpose,omitempty"`
 }
 

@@ -193,8 +193,13 @@ func (s *Service) change(p auth.Principal, c domain.Candidate, eventType string,
 	return Change{Event: e, Audit: a}, nil
 }
 
-// audit records a read (or another action that changes nothing) of c.
+// audit records a read (or another action that changes nothing) of c. A
+// candidate reads their own record by their right of access, whatever
+// purpose a staff member's read would have.
 func (s *Service) audit(ctx context.Context, p auth.Principal, c domain.Candidate, action domain.AuditAction, why domain.Purpose, subject string) error {
+	if p.IsCandidate() {
+		why = domain.PurposeDataSubjectRequest
+	}
 	if err := s.Audit.AppendAudit(ctx, s.entry(p, c, action, why, subject)); err != nil {
 		return fmt.Errorf("record %s in the audit log: %w", action, err)
 	}

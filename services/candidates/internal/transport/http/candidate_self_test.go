@@ -129,7 +129,7 @@ func TestCandidateActsForThemself(t *testing.T) {
 	c := "/api/v1/candidates/" + id
 	h.call(t, "member", "GET", c, nil, PurposeHeader, "case_work").must(t, 200)
 
-	rec := h.call(t, "candidate", "GET", c, nil, PurposeHeader, "data_subject_request").must(t, 200)
+	rec := h.call(t, "candidate", "GET", c, nil, PurposeHeader, "case_work").must(t, 200)
 	if rec.str("given_name") != janGiven || len(rec.body["attestations"].([]any)) != 1 || len(rec.body["programme_records"].([]any)) != 1 {
 		t.Fatalf("the candidate's own record: %s", rec.raw)
 	}
