@@ -3067,7 +3067,7 @@ type InternalProgrammePage struct {
 	NextCursor *string             `json:"next_cursor,omitempty"`
 }
 
-// Introduction A request to meet. `candidate_id` and `candidate_org_id` are present for the candidate's staff and platform admins only; an employer never gets them. `disclosure_id` is present once accepted.
+// Introduction A request to meet. `candidate_id` and `candidate_org_id` are present for the candidate's staff, platform admins and the candidate themself only; an employer never gets them. `disclosure_id` is present once accepted.
 type Introduction struct {
 	Answer         *IntroductionAnswer `json:"answer,omitempty"`
 	CandidateAlias string              `json:"candidate_alias"`
