@@ -2325,6 +2325,9 @@ type AuditEntry struct {
 	ActorOrg string           `json:"actor_org"`
 	At       time.Time        `json:"at"`
 
+	// ByCandidate True when the actor is the candidate themself, signed in to their own account (actor_org is then empty); false for staff, employers and services.
+	ByCandidate bool `json:"by_candidate"`
+
 	// Fields What the change touched, as change names a client translates into words, never values:
 	// identity (names, date of birth), contact (phone, e-mail), setting (setting, house),
 	// day_release, availability (release date and return region), languages, restrictions
@@ -2334,7 +2337,7 @@ type AuditEntry struct {
 	Fields []string `json:"fields"`
 	ID     string   `json:"id"`
 
-	// Purpose `introduction` is an employer reading a disclosure to contact the candidate; no client can name it for a read of a full record.
+	// Purpose `introduction` is an employer reading a disclosure to contact the candidate; no client can name it for a read of a full record. Every read by the candidate themself (by_candidate) is `data_subject_request`, whatever purpose they named.
 	Purpose AuditEntryPurpose `json:"purpose"`
 
 	// Subject What within the record, such as an attestation, record or certificate id.
@@ -2353,7 +2356,7 @@ type AuditEntry struct {
 // with the change name `statement`; never its text.
 type AuditEntryAction string
 
-// AuditEntryPurpose `introduction` is an employer reading a disclosure to contact the candidate; no client can name it for a read of a full record.
+// AuditEntryPurpose `introduction` is an employer reading a disclosure to contact the candidate; no client can name it for a read of a full record. Every read by the candidate themself (by_candidate) is `data_subject_request`, whatever purpose they named.
 type AuditEntryPurpose string
 
 // CEFRLevel A level of the Common European Framework of Reference for Languages.
@@ -2591,6 +2594,9 @@ type Consent struct {
 	RecordedAt *time.Time `json:"recorded_at"`
 	RecordedBy string     `json:"recorded_by"`
 
+	// RecordedByCandidate True when the candidate recorded it themself, signed in to their own account; false when staff recorded it with them.
+	RecordedByCandidate bool `json:"recorded_by_candidate"`
+
 	// TextCurrent Whether text_version is the current consent text.
 	TextCurrent bool `json:"text_current"`
 
@@ -2761,9 +2767,12 @@ type DisclosureGrantInput struct {
 	EmployerOrgID  string            `json:"employer_org_id"`
 	IntroductionID string            `json:"introduction_id"`
 
-	// RecordedBy The staff member who recorded the answer.
+	// RecordedBy The staff member who recorded the answer, or the candidate's own account when recorded_by_candidate.
 	RecordedBy string `json:"recorded_by"`
-	RoleID     string `json:"role_id"`
+
+	// RecordedByCandidate True when the candidate answered themself, signed in to their own account; the grant's audit entry then has by_candidate true.
+	RecordedByCandidate *bool  `json:"recorded_by_candidate,omitempty"`
+	RoleID              string `json:"role_id"`
 }
 
 // DisclosureGrantList defines model for DisclosureGrantList.
@@ -3058,7 +3067,7 @@ type InternalProgrammePage struct {
 	NextCursor *string             `json:"next_cursor,omitempty"`
 }
 
-// Introduction A request to meet. `candidate_id` and `candidate_org_id` are present for the candidate's staff and platform admins only; an employer never gets them. `disclosure_id` is present once accepted.
+// Introduction A request to meet. `candidate_id` and `candidate_org_id` are present for the candidate's staff, platform admins and the candidate themself only; an employer never gets them. `disclosure_id` is present once accepted.
 type Introduction struct {
 	Answer         *IntroductionAnswer `json:"answer,omitempty"`
 	CandidateAlias string              `json:"candidate_alias"`
@@ -3094,9 +3103,12 @@ type IntroductionAnswer struct {
 	Accept     bool      `json:"accept"`
 	AnsweredAt time.Time `json:"answered_at"`
 
-	// AnsweredBy Staff and platform admins only.
-	AnsweredBy         *string `json:"answered_by,omitempty"`
-	ConsentTextVersion *string `json:"consent_text_version,omitempty"`
+	// AnsweredBy Staff, platform admins and the candidate themself only.
+	AnsweredBy *string `json:"answered_by,omitempty"`
+
+	// AnsweredByCandidate True when the candidate answered themself, signed in to their own account; false when their staff answered for them. Staff, platform admins and the candidate themself only.
+	AnsweredByCandidate *bool   `json:"answered_by_candidate,omitempty"`
+	ConsentTextVersion  *string `json:"consent_text_version,omitempty"`
 
 	// Contact Whether the employer contacts the candidate directly or through the staff member.
 	Contact *ContactRoute `json:"contact,omitempty"`
@@ -4697,7 +4709,7 @@ type ListCandidatesParams struct {
 
 // GetCandidateParams defines parameters for GetCandidate.
 type GetCandidateParams struct {
-	// XOnwardPurpose Why the record is read; defaults to case_work. Anything else is a 400 naming "purpose".
+	// XOnwardPurpose Why the record is read; defaults to case_work. Anything else is a 400 naming "purpose". A candidate's read of their own record is recorded as data_subject_request whatever it names.
 	XOnwardPurpose *GetCandidateParamsXOnwardPurpose `json:"X-Onward-Purpose,omitempty"`
 }
 
@@ -5557,12 +5569,15 @@ type ClientInterface interface {
 
 	// GetAttestationCredential The attestation as an Open Badges 3.0 `OpenBadgeCredential`, signed as a VC-JWT (EdDSA) with the
 	// attesting organisation's Ed25519 key, for the candidate to keep and hand to others. Only staff of
-	// the attesting organisation may fetch it (another organisation's attestation answers 404; other
-	// callers 403); a revoked attestation answers 409. The recipient is named by a salted SHA-256 of
+	// the attesting organisation, and the candidate it is about, may fetch it (another organisation's
+	// attestation answers 404; other callers 403); a revoked attestation answers 409. The recipient is named by a salted SHA-256 of
 	// the candidate's name, never the name; the achievement is aligned to the skill's ESCO URI where
 	// the taxonomy has one; the hours are evidence; `credentialStatus` points at the credential's
 	// revocation list. Audited as `read` with subject the attestation. `format=jwt` answers the VC-JWT
 	// alone as a download (`application/vc+jwt`); see docs/credentials.md.
+	//
+	// A candidate may fetch the credential of an attestation on their own record; another candidate's
+	// attestation answers them 404.
 	//
 	// Corresponds with GET /api/v1/attestations/{id}/credential (the `GetAttestationCredential` operationId).
 	GetAttestationCredential(ctx context.Context, id string, params *GetAttestationCredentialParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5576,6 +5591,8 @@ type ClientInterface interface {
 	// `attestation_revoked`. `reason` is from a closed list; `note` is optional (required for `other`),
 	// at most 280 characters, shown only to the organisation's staff. Keeping personal data and
 	// anything about offences out of the note is the staff's responsibility.
+	//
+	// A candidate gets 403 for an attestation on their own record and 404 for any other.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5592,6 +5609,8 @@ type ClientInterface interface {
 	// at most 280 characters, shown only to the organisation's staff. Keeping personal data and
 	// anything about offences out of the note is the staff's responsibility.
 	//
+	// A candidate gets 403 for an attestation on their own record and 404 for any other.
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
@@ -5600,6 +5619,9 @@ type ClientInterface interface {
 	// VerifyAttestation Whether an attestation's signature still holds. Any signed-in person may ask except a member of
 	// an observer organisation (403: observers read aggregates only); only staff of the attesting
 	// organisation also learn the candidate, programme and supervisor.
+	//
+	// A candidate verifies only attestations on their own record, and learns the full answer; another's
+	// attestation answers them 404.
 	//
 	// Corresponds with GET /api/v1/attestations/{id}/verify (the `VerifyAttestation` operationId).
 	VerifyAttestation(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5874,16 +5896,25 @@ type ClientInterface interface {
 	// EraseCandidate Erase a candidate: hard delete of the record and its audit trail, a tombstone that identifies no
 	// one, and candidate.erased on the stream. Organisation administrators only.
 	//
+	// A candidate gets 403 on their own record (erasure is asked of their staff) and 404 on any other.
+	//
 	// Corresponds with DELETE /api/v1/candidates/{id} (the `EraseCandidate` operationId).
 	EraseCandidate(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetCandidate A candidate's full record. Every call is recorded in the audit log, with its purpose, before the answer.
+	//
+	// Programme staff of the candidate's organisation, or the candidate themself (a candidate token, for
+	// its own id only; another id answers 404). The audit entry of a candidate's own read has by_candidate
+	// true.
 	//
 	// Corresponds with GET /api/v1/candidates/{id} (the `GetCandidate` operationId).
 	GetCandidate(ctx context.Context, id string, params *GetCandidateParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PatchCandidateWithBody Change a candidate. `version` must be the one last read, or 409. A present field replaces, null
 	// clears an optional one, lists replace whole.
+	//
+	// Programme staff only: a candidate changing their own identity fields gets 403, and any other
+	// candidate's id answers a candidate 404.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5892,6 +5923,9 @@ type ClientInterface interface {
 
 	// PatchCandidate Change a candidate. `version` must be the one last read, or 409. A present field replaces, null
 	// clears an optional one, lists replace whole.
+	//
+	// Programme staff only: a candidate changing their own identity fields gets 403, and any other
+	// candidate's id answers a candidate 404.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5926,12 +5960,18 @@ type ClientInterface interface {
 	// Corresponds with POST /api/v1/candidates/{id}/account-invitation (the `InviteCandidate` operationId).
 	InviteCandidate(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListCandidateAudit The candidate's audit trail, oldest first. Organisation administrators only; reading it is audited.
+	// ListCandidateAudit The candidate's audit trail, oldest first. Organisation administrators, and the candidate themself; reading it is audited.
+	//
+	// Staff: the organisation's administrator only. A candidate reads their own trail (who read their
+	// record and when; another id answers 404); entries with by_candidate true are the candidate's own
+	// actions.
 	//
 	// Corresponds with GET /api/v1/candidates/{id}/audit (the `ListCandidateAudit` operationId).
 	ListCandidateAudit(ctx context.Context, id string, params *ListCandidateAuditParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddCertificateWithBody Record a certificate from an outside issuer.
+	//
+	// A candidate gets 403 on their own record and 404 on any other: certificates are recorded by staff.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5939,6 +5979,8 @@ type ClientInterface interface {
 	AddCertificateWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddCertificate Record a certificate from an outside issuer.
+	//
+	// A candidate gets 403 on their own record and 404 on any other: certificates are recorded by staff.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5948,12 +5990,16 @@ type ClientInterface interface {
 	// RemoveCertificate Remove a certificate entered in error. `version` (query) is the candidate's version last read,
 	// or 409. Audited as `remove` with change `certificate`; candidate.changed is published.
 	//
+	// A candidate gets 403 on their own record and 404 on any other.
+	//
 	// Corresponds with DELETE /api/v1/candidates/{id}/certificates/{cert_id} (the `RemoveCertificate` operationId).
 	RemoveCertificate(ctx context.Context, id string, certID string, params *RemoveCertificateParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateCertificateWithBody Correct a certificate: name, issuer and date, replaced whole. `version` is the candidate's
 	// version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
 	// published. An unchanged body answers 200 without a new version.
+	//
+	// A candidate gets 403 on their own record and 404 on any other.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5964,12 +6010,18 @@ type ClientInterface interface {
 	// version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
 	// published. An unchanged body answers 200 without a new version.
 	//
+	// A candidate gets 403 on their own record and 404 on any other.
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/v1/candidates/{id}/certificates/{cert_id} (the `UpdateCertificate` operationId).
 	UpdateCertificate(ctx context.Context, id string, certID string, body UpdateCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SetConsentWithBody Record consent to matching, or its withdrawal, which candidate.consent_changed announces at once.
+	//
+	// Programme staff record it with the candidate, or the candidate gives or withdraws it themself (their
+	// own id only; another id answers 404). `recorded_by_candidate` says which; the text version is
+	// required either way.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5978,6 +6030,10 @@ type ClientInterface interface {
 
 	// SetConsent Record consent to matching, or its withdrawal, which candidate.consent_changed announces at once.
 	//
+	// Programme staff record it with the candidate, or the candidate gives or withdraws it themself (their
+	// own id only; another id answers 404). `recorded_by_candidate` says which; the text version is
+	// required either way.
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/v1/candidates/{id}/consent (the `SetConsent` operationId).
@@ -5985,10 +6041,15 @@ type ClientInterface interface {
 
 	// ListCandidateDisclosures Every disclosure grant of a candidate, active or withdrawn, for the candidate's staff.
 	//
+	// The candidate's staff, or the candidate themself (own id only; another id answers 404).
+	//
 	// Corresponds with GET /api/v1/candidates/{id}/disclosures (the `ListCandidateDisclosures` operationId).
 	ListCandidateDisclosures(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ExportCandidate Everything held about the candidate, for a data subject access request. Audited.
+	//
+	// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+	// answers 404).
 	//
 	// Corresponds with GET /api/v1/candidates/{id}/export (the `ExportCandidate` operationId).
 	ExportCandidate(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6000,10 +6061,15 @@ type ClientInterface interface {
 	// staff of the candidate's organisation only (another organisation's candidate: 404). Audited as
 	// `read` of the portfolio.
 	//
+	// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+	// answers 404).
+	//
 	// Corresponds with GET /api/v1/candidates/{id}/portfolio.pdf (the `GetCandidatePortfolioPDF` operationId).
 	GetCandidatePortfolioPDF(ctx context.Context, id string, params *GetCandidatePortfolioPDFParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddProgrammeRecordWithBody Record the candidate's time in one of the organisation's programmes.
+	//
+	// A candidate gets 403 on their own record and 404 on any other: hours are recorded by staff.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6011,6 +6077,8 @@ type ClientInterface interface {
 	AddProgrammeRecordWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddProgrammeRecord Record the candidate's time in one of the organisation's programmes.
+	//
+	// A candidate gets 403 on their own record and 404 on any other: hours are recorded by staff.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6020,6 +6088,8 @@ type ClientInterface interface {
 	// RemoveProgrammeRecord Remove a programme record entered in error. `version` (query) is the candidate's version last
 	// read, or 409. Audited as `remove` with change `programme_record`; candidate.changed is published.
 	//
+	// A candidate gets 403 on their own record and 404 on any other.
+	//
 	// Corresponds with DELETE /api/v1/candidates/{id}/programme-records/{record_id} (the `RemoveProgrammeRecord` operationId).
 	RemoveProgrammeRecord(ctx context.Context, id string, recordID string, params *RemoveProgrammeRecordParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6027,6 +6097,8 @@ type ClientInterface interface {
 	// candidate's version last read, or 409. Audited as `update` with change `programme_record` and the
 	// record id as subject, in the same write; candidate.changed is published so matching recomputes.
 	// An unchanged body answers 200 without a new version.
+	//
+	// A candidate gets 403 on their own record and 404 on any other.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6038,6 +6110,8 @@ type ClientInterface interface {
 	// record id as subject, in the same write; candidate.changed is published so matching recomputes.
 	// An unchanged body answers 200 without a new version.
 	//
+	// A candidate gets 403 on their own record and 404 on any other.
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /api/v1/candidates/{id}/programme-records/{record_id} (the `UpdateProgrammeRecord` operationId).
@@ -6045,6 +6119,8 @@ type ClientInterface interface {
 
 	// AttestSkillWithBody Attest a skill, signed with the organisation's key. Only a supervisor of the programme or the
 	// organisation administrator may attest; an unknown programme is a 400 naming "programme".
+	//
+	// A candidate gets 403 on their own record and 404 on any other: attesting is staff work.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6054,12 +6130,17 @@ type ClientInterface interface {
 	// AttestSkill Attest a skill, signed with the organisation's key. Only a supervisor of the programme or the
 	// organisation administrator may attest; an unknown programme is a 400 naming "programme".
 	//
+	// A candidate gets 403 on their own record and 404 on any other: attesting is staff work.
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/v1/candidates/{id}/skills (the `AttestSkill` operationId).
 	AttestSkill(ctx context.Context, id string, body AttestSkillJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RemoveCandidateStatement Remove the candidate's statement, whatever its review status. Audited.
+	//
+	// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+	// answers 404).
 	//
 	// Corresponds with DELETE /api/v1/candidates/{id}/statement (the `RemoveCandidateStatement` operationId).
 	RemoveCandidateStatement(ctx context.Context, id string, params *RemoveCandidateStatementParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6071,6 +6152,8 @@ type ClientInterface interface {
 	// capitalised words that do not start a sentence, gazetteer place names), which help the
 	// reviewer; a statement replaced while approved stops showing to employers until the new one
 	// is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+	// The candidate may write their own statement themself (their own id only; another id answers 404); it
+	// waits for the same staff review.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6084,6 +6167,8 @@ type ClientInterface interface {
 	// capitalised words that do not start a sentence, gazetteer place names), which help the
 	// reviewer; a statement replaced while approved stops showing to employers until the new one
 	// is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+	// The candidate may write their own statement themself (their own id only; another id answers 404); it
+	// waits for the same staff review.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6095,6 +6180,7 @@ type ClientInterface interface {
 	// Programme staff of the candidate's organisation check that the statement reveals no name,
 	// place or offence. A reject needs a note (up to 280 characters) saying what to change; an
 	// approve may carry one. 409 when there is no pending statement or the version is stale.
+	// Staff only: the candidate gets 403 on their own statement and 404 on any other.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6106,6 +6192,7 @@ type ClientInterface interface {
 	// Programme staff of the candidate's organisation check that the statement reveals no name,
 	// place or offence. A reject needs a note (up to 280 characters) saying what to change; an
 	// approve may carry one. 409 when there is no pending statement or the version is stale.
+	// Staff only: the candidate gets 403 on their own statement and 404 on any other.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6114,9 +6201,11 @@ type ClientInterface interface {
 
 	// GetSuggestions The roles that fit a candidate, ranked and explained (the stored top 50).
 	//
-	// For the staff of the candidate's organisation. Another organisation's candidate answers 404,
-	// as does an unknown or erased one; employers, administrators and candidates get 403. Staff see
-	// the full availability date and the distance in kilometres. A candidate of the caller's
+	// For the staff of the candidate's organisation, and for the candidate themself (a candidate
+	// token naming this id), who reads exactly what staff read, explanation included. Another
+	// organisation's candidate answers 404, as does an unknown or erased one, and any id but their
+	// own answers a candidate 404; employers, administrators and other callers get 403. Staff and
+	// the candidate see the full availability date and the distance in kilometres. A candidate of the caller's
 	// organisation who has not consented to matching answers 200 with `state: no_consent` and no
 	// items (never 404 nor 503): the distinct, stable answer for "record consent to see roles
 	// that fit".
@@ -6175,10 +6264,15 @@ type ClientInterface interface {
 
 	// ReadDisclosure The identity a candidate agreed to disclose, for members of the employer organisation it was granted to (and the candidate's staff). Every read is audited; after withdrawal 404.
 	//
+	// The candidate may read their own grant (audited with by_candidate true and purpose
+	// data_subject_request); another candidate's grant answers them 404.
+	//
 	// Corresponds with GET /api/v1/disclosures/{id} (the `ReadDisclosure` operationId).
 	ReadDisclosure(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// WithdrawDisclosure The candidate's staff record that the candidate withdraws a disclosure; from then on the employer gets 404.
+	//
+	// The candidate may withdraw their own grant themself; another candidate's grant answers them 404.
 	//
 	// Corresponds with POST /api/v1/disclosures/{id}/withdraw (the `WithdrawDisclosure` operationId).
 	WithdrawDisclosure(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6202,17 +6296,25 @@ type ClientInterface interface {
 	// Corresponds with PUT /api/v1/employers/me (the `PutMyEmployer` operationId).
 	PutMyEmployer(ctx context.Context, body PutMyEmployerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetEmployer An employer profile with its contact person; programme staff and admins only.
+	// GetEmployer An employer profile with its contact person; programme staff and admins only (a candidate reads it without the contact person).
+	//
+	// A candidate signed in to their own account reads the public profile, without `contact`, to learn
+	// about an employer whose open role their suggestions name. Employers read only their own (403
+	// otherwise).
 	//
 	// Corresponds with GET /api/v1/employers/{id} (the `GetEmployer` operationId).
 	GetEmployer(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListFollowUps Follow-up tasks of the caller's side (staff the programme's, an employer its own), soonest due first; overdue open tasks stay listed until answered.
 	//
+	// A candidate gets 403.
+	//
 	// Corresponds with GET /api/v1/followups (the `ListFollowUps` operationId).
 	ListFollowUps(ctx context.Context, params *ListFollowUpsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AnswerFollowUpWithBody Answer a follow-up of one's own side, once (409 after); never anything about offences.
+	//
+	// A candidate gets 403 for a follow-up of their own placement and 404 for another's.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6220,6 +6322,8 @@ type ClientInterface interface {
 	AnswerFollowUpWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AnswerFollowUp Answer a follow-up of one's own side, once (409 after); never anything about offences.
+	//
+	// A candidate gets 403 for a follow-up of their own placement and 404 for another's.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6254,26 +6358,32 @@ type ClientInterface interface {
 
 	// ListIntroductions Introductions the caller may see, newest first; an employer its own, staff those about their organisation's candidates, platform admins all.
 	//
+	// A candidate signed in to their own account lists their own introductions only; a `candidate` filter
+	// naming anyone else answers them 404.
+	//
 	// Corresponds with GET /api/v1/introductions (the `ListIntroductions` operationId).
 	ListIntroductions(ctx context.Context, params *ListIntroductionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetIntroduction One introduction; another organisation's is 404. On an accepted one the employer also gets `disclosure_id`.
 	//
+	// A candidate reads their own introductions (with their id and who answered); another candidate's
+	// answers them 404.
+	//
 	// Corresponds with GET /api/v1/introductions/{id} (the `GetIntroduction` operationId).
 	GetIntroduction(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// AnswerIntroductionWithBody The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+	// AnswerIntroductionWithBody The candidate's staff, or the candidate themself, record the candidate's answer; accepting creates the disclosure grant in the candidates service.
 	//
-	// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+	// Staff of the candidate's organisation, or the candidate themself (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason. The candidate may answer their own introduction themself, with the same body and consent checks as staff; the answer then has answered_by_candidate true and the grant is on the candidate's audit trail as theirs. Another candidate's introduction answers them 404.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/introductions/{id}/answer (the `AnswerIntroduction` operationId).
 	AnswerIntroductionWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// AnswerIntroduction The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+	// AnswerIntroduction The candidate's staff, or the candidate themself, record the candidate's answer; accepting creates the disclosure grant in the candidates service.
 	//
-	// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+	// Staff of the candidate's organisation, or the candidate themself (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason. The candidate may answer their own introduction themself, with the same body and consent checks as staff; the answer then has answered_by_candidate true and the grant is on the candidate's audit trail as theirs. Another candidate's introduction answers them 404.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6282,10 +6392,15 @@ type ClientInterface interface {
 
 	// ListIntroductionMessages The thread of an accepted introduction, oldest first, for the employer's members and the candidate's staff.
 	//
+	// A candidate reads the thread of their own introduction; another candidate's answers them 404.
+	//
 	// Corresponds with GET /api/v1/introductions/{id}/messages (the `ListIntroductionMessages` operationId).
 	ListIntroductionMessages(ctx context.Context, id string, params *ListIntroductionMessagesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// PostIntroductionMessageWithBody Add a text message to the thread of an accepted introduction (409 before acceptance).
+	//
+	// A candidate reads the thread but does not write in it: 403 on their own introduction, 404 on
+	// another's.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6294,12 +6409,18 @@ type ClientInterface interface {
 
 	// PostIntroductionMessage Add a text message to the thread of an accepted introduction (409 before acceptance).
 	//
+	// A candidate reads the thread but does not write in it: 403 on their own introduction, 404 on
+	// another's.
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/v1/introductions/{id}/messages (the `PostIntroductionMessage` operationId).
 	PostIntroductionMessage(ctx context.Context, id string, body PostIntroductionMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RecordMeetingOutcomeWithBody Either side records how the meeting went, once (409 after); `hired` creates a placement.
+	//
+	// A candidate gets 403 on their own introduction and 404 on another's: outcomes are the two sides' to
+	// record.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6308,12 +6429,17 @@ type ClientInterface interface {
 
 	// RecordMeetingOutcome Either side records how the meeting went, once (409 after); `hired` creates a placement.
 	//
+	// A candidate gets 403 on their own introduction and 404 on another's: outcomes are the two sides' to
+	// record.
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/v1/introductions/{id}/outcome (the `RecordMeetingOutcome` operationId).
 	RecordMeetingOutcome(ctx context.Context, id string, body RecordMeetingOutcomeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// WithdrawIntroduction The employer withdraws its request before it is answered; afterwards 409.
+	//
+	// A candidate gets 403 on their own introduction and 404 on another's.
 	//
 	// Corresponds with POST /api/v1/introductions/{id}/withdraw (the `WithdrawIntroduction` operationId).
 	WithdrawIntroduction(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6657,15 +6783,21 @@ type ClientInterface interface {
 
 	// ListPlacements Placements the caller may see, newest first (employer its own, staff their candidates', platform admins all).
 	//
+	// A candidate gets 403.
+	//
 	// Corresponds with GET /api/v1/placements (the `ListPlacements` operationId).
 	ListPlacements(ctx context.Context, params *ListPlacementsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetPlacement One placement; another organisation's is 404.
 	//
+	// A candidate gets 403 for their own placement and 404 for another's.
+	//
 	// Corresponds with GET /api/v1/placements/{id} (the `GetPlacement` operationId).
 	GetPlacement(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// EndPlacementWithBody The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
+	//
+	// A candidate gets 403 for their own placement and 404 for another's.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6674,6 +6806,8 @@ type ClientInterface interface {
 
 	// EndPlacement The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
 	//
+	// A candidate gets 403 for their own placement and 404 for another's.
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/v1/placements/{id}/end (the `EndPlacement` operationId).
@@ -6681,12 +6815,16 @@ type ClientInterface interface {
 
 	// SetPlacementStillLookingWithBody The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
 	//
+	// A candidate gets 403 for their own placement and 404 for another's.
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/v1/placements/{id}/still-looking (the `SetPlacementStillLooking` operationId).
 	SetPlacementStillLookingWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SetPlacementStillLooking The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
+	//
+	// A candidate gets 403 for their own placement and 404 for another's.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6820,6 +6958,10 @@ type ClientInterface interface {
 	CheckWording(ctx context.Context, body CheckWordingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetRole One role. Another employer's role answers 404; an observer organisation is refused (403).
+	//
+	// Programme staff, administrators and candidates signed in to their own account read open roles only
+	// (anything else answers them 404), all in the same view. A candidate may read roles only one by one:
+	// listing roles, and every other roles and employers operation, answers them 403.
 	//
 	// Corresponds with GET /api/v1/roles/{id} (the `GetRole` operationId).
 	GetRole(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -7217,12 +7359,15 @@ func (c *Client) RotateSigningKeys(ctx context.Context, reqEditors ...RequestEdi
 
 // GetAttestationCredential The attestation as an Open Badges 3.0 `OpenBadgeCredential`, signed as a VC-JWT (EdDSA) with the
 // attesting organisation's Ed25519 key, for the candidate to keep and hand to others. Only staff of
-// the attesting organisation may fetch it (another organisation's attestation answers 404; other
-// callers 403); a revoked attestation answers 409. The recipient is named by a salted SHA-256 of
+// the attesting organisation, and the candidate it is about, may fetch it (another organisation's
+// attestation answers 404; other callers 403); a revoked attestation answers 409. The recipient is named by a salted SHA-256 of
 // the candidate's name, never the name; the achievement is aligned to the skill's ESCO URI where
 // the taxonomy has one; the hours are evidence; `credentialStatus` points at the credential's
 // revocation list. Audited as `read` with subject the attestation. `format=jwt` answers the VC-JWT
 // alone as a download (`application/vc+jwt`); see docs/credentials.md.
+//
+// A candidate may fetch the credential of an attestation on their own record; another candidate's
+// attestation answers them 404.
 //
 // Corresponds with GET /api/v1/attestations/{id}/credential (the `GetAttestationCredential` operationId).
 func (c *Client) GetAttestationCredential(ctx context.Context, id string, params *GetAttestationCredentialParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7246,6 +7391,8 @@ func (c *Client) GetAttestationCredential(ctx context.Context, id string, params
 // `attestation_revoked`. `reason` is from a closed list; `note` is optional (required for `other`),
 // at most 280 characters, shown only to the organisation's staff. Keeping personal data and
 // anything about offences out of the note is the staff's responsibility.
+//
+// A candidate gets 403 for an attestation on their own record and 404 for any other.
 //
 // Takes any type of body and a specified content type.
 //
@@ -7272,6 +7419,8 @@ func (c *Client) RevokeAttestationWithBody(ctx context.Context, id string, conte
 // at most 280 characters, shown only to the organisation's staff. Keeping personal data and
 // anything about offences out of the note is the staff's responsibility.
 //
+// A candidate gets 403 for an attestation on their own record and 404 for any other.
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
@@ -7290,6 +7439,9 @@ func (c *Client) RevokeAttestation(ctx context.Context, id string, body RevokeAt
 // VerifyAttestation Whether an attestation's signature still holds. Any signed-in person may ask except a member of
 // an observer organisation (403: observers read aggregates only); only staff of the attesting
 // organisation also learn the candidate, programme and supervisor.
+//
+// A candidate verifies only attestations on their own record, and learns the full answer; another's
+// attestation answers them 404.
 //
 // Corresponds with GET /api/v1/attestations/{id}/verify (the `VerifyAttestation` operationId).
 func (c *Client) VerifyAttestation(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7774,6 +7926,8 @@ func (c *Client) RegisterCandidate(ctx context.Context, body RegisterCandidateJS
 // EraseCandidate Erase a candidate: hard delete of the record and its audit trail, a tombstone that identifies no
 // one, and candidate.erased on the stream. Organisation administrators only.
 //
+// A candidate gets 403 on their own record (erasure is asked of their staff) and 404 on any other.
+//
 // Corresponds with DELETE /api/v1/candidates/{id} (the `EraseCandidate` operationId).
 func (c *Client) EraseCandidate(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewEraseCandidateRequest(c.Server, id)
@@ -7788,6 +7942,10 @@ func (c *Client) EraseCandidate(ctx context.Context, id string, reqEditors ...Re
 }
 
 // GetCandidate A candidate's full record. Every call is recorded in the audit log, with its purpose, before the answer.
+//
+// Programme staff of the candidate's organisation, or the candidate themself (a candidate token, for
+// its own id only; another id answers 404). The audit entry of a candidate's own read has by_candidate
+// true.
 //
 // Corresponds with GET /api/v1/candidates/{id} (the `GetCandidate` operationId).
 func (c *Client) GetCandidate(ctx context.Context, id string, params *GetCandidateParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7804,6 +7962,9 @@ func (c *Client) GetCandidate(ctx context.Context, id string, params *GetCandida
 
 // PatchCandidateWithBody Change a candidate. `version` must be the one last read, or 409. A present field replaces, null
 // clears an optional one, lists replace whole.
+//
+// Programme staff only: a candidate changing their own identity fields gets 403, and any other
+// candidate's id answers a candidate 404.
 //
 // Takes any type of body and a specified content type.
 //
@@ -7822,6 +7983,9 @@ func (c *Client) PatchCandidateWithBody(ctx context.Context, id string, contentT
 
 // PatchCandidate Change a candidate. `version` must be the one last read, or 409. A present field replaces, null
 // clears an optional one, lists replace whole.
+//
+// Programme staff only: a candidate changing their own identity fields gets 403, and any other
+// candidate's id answers a candidate 404.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7896,7 +8060,11 @@ func (c *Client) InviteCandidate(ctx context.Context, id string, reqEditors ...R
 	return c.Client.Do(req)
 }
 
-// ListCandidateAudit The candidate's audit trail, oldest first. Organisation administrators only; reading it is audited.
+// ListCandidateAudit The candidate's audit trail, oldest first. Organisation administrators, and the candidate themself; reading it is audited.
+//
+// Staff: the organisation's administrator only. A candidate reads their own trail (who read their
+// record and when; another id answers 404); entries with by_candidate true are the candidate's own
+// actions.
 //
 // Corresponds with GET /api/v1/candidates/{id}/audit (the `ListCandidateAudit` operationId).
 func (c *Client) ListCandidateAudit(ctx context.Context, id string, params *ListCandidateAuditParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7912,6 +8080,8 @@ func (c *Client) ListCandidateAudit(ctx context.Context, id string, params *List
 }
 
 // AddCertificateWithBody Record a certificate from an outside issuer.
+//
+// A candidate gets 403 on their own record and 404 on any other: certificates are recorded by staff.
 //
 // Takes any type of body and a specified content type.
 //
@@ -7929,6 +8099,8 @@ func (c *Client) AddCertificateWithBody(ctx context.Context, id string, contentT
 }
 
 // AddCertificate Record a certificate from an outside issuer.
+//
+// A candidate gets 403 on their own record and 404 on any other: certificates are recorded by staff.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7948,6 +8120,8 @@ func (c *Client) AddCertificate(ctx context.Context, id string, body AddCertific
 // RemoveCertificate Remove a certificate entered in error. `version` (query) is the candidate's version last read,
 // or 409. Audited as `remove` with change `certificate`; candidate.changed is published.
 //
+// A candidate gets 403 on their own record and 404 on any other.
+//
 // Corresponds with DELETE /api/v1/candidates/{id}/certificates/{cert_id} (the `RemoveCertificate` operationId).
 func (c *Client) RemoveCertificate(ctx context.Context, id string, certID string, params *RemoveCertificateParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewRemoveCertificateRequest(c.Server, id, certID, params)
@@ -7964,6 +8138,8 @@ func (c *Client) RemoveCertificate(ctx context.Context, id string, certID string
 // UpdateCertificateWithBody Correct a certificate: name, issuer and date, replaced whole. `version` is the candidate's
 // version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
 // published. An unchanged body answers 200 without a new version.
+//
+// A candidate gets 403 on their own record and 404 on any other.
 //
 // Takes any type of body and a specified content type.
 //
@@ -7984,6 +8160,8 @@ func (c *Client) UpdateCertificateWithBody(ctx context.Context, id string, certI
 // version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
 // published. An unchanged body answers 200 without a new version.
 //
+// A candidate gets 403 on their own record and 404 on any other.
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/v1/candidates/{id}/certificates/{cert_id} (the `UpdateCertificate` operationId).
@@ -8000,6 +8178,10 @@ func (c *Client) UpdateCertificate(ctx context.Context, id string, certID string
 }
 
 // SetConsentWithBody Record consent to matching, or its withdrawal, which candidate.consent_changed announces at once.
+//
+// Programme staff record it with the candidate, or the candidate gives or withdraws it themself (their
+// own id only; another id answers 404). `recorded_by_candidate` says which; the text version is
+// required either way.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8018,6 +8200,10 @@ func (c *Client) SetConsentWithBody(ctx context.Context, id string, contentType 
 
 // SetConsent Record consent to matching, or its withdrawal, which candidate.consent_changed announces at once.
 //
+// Programme staff record it with the candidate, or the candidate gives or withdraws it themself (their
+// own id only; another id answers 404). `recorded_by_candidate` says which; the text version is
+// required either way.
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/v1/candidates/{id}/consent (the `SetConsent` operationId).
@@ -8035,6 +8221,8 @@ func (c *Client) SetConsent(ctx context.Context, id string, body SetConsentJSONR
 
 // ListCandidateDisclosures Every disclosure grant of a candidate, active or withdrawn, for the candidate's staff.
 //
+// The candidate's staff, or the candidate themself (own id only; another id answers 404).
+//
 // Corresponds with GET /api/v1/candidates/{id}/disclosures (the `ListCandidateDisclosures` operationId).
 func (c *Client) ListCandidateDisclosures(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListCandidateDisclosuresRequest(c.Server, id)
@@ -8049,6 +8237,9 @@ func (c *Client) ListCandidateDisclosures(ctx context.Context, id string, reqEdi
 }
 
 // ExportCandidate Everything held about the candidate, for a data subject access request. Audited.
+//
+// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+// answers 404).
 //
 // Corresponds with GET /api/v1/candidates/{id}/export (the `ExportCandidate` operationId).
 func (c *Client) ExportCandidate(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8070,6 +8261,9 @@ func (c *Client) ExportCandidate(ctx context.Context, id string, reqEditors ...R
 // staff of the candidate's organisation only (another organisation's candidate: 404). Audited as
 // `read` of the portfolio.
 //
+// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+// answers 404).
+//
 // Corresponds with GET /api/v1/candidates/{id}/portfolio.pdf (the `GetCandidatePortfolioPDF` operationId).
 func (c *Client) GetCandidatePortfolioPDF(ctx context.Context, id string, params *GetCandidatePortfolioPDFParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetCandidatePortfolioPDFRequest(c.Server, id, params)
@@ -8084,6 +8278,8 @@ func (c *Client) GetCandidatePortfolioPDF(ctx context.Context, id string, params
 }
 
 // AddProgrammeRecordWithBody Record the candidate's time in one of the organisation's programmes.
+//
+// A candidate gets 403 on their own record and 404 on any other: hours are recorded by staff.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8101,6 +8297,8 @@ func (c *Client) AddProgrammeRecordWithBody(ctx context.Context, id string, cont
 }
 
 // AddProgrammeRecord Record the candidate's time in one of the organisation's programmes.
+//
+// A candidate gets 403 on their own record and 404 on any other: hours are recorded by staff.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8120,6 +8318,8 @@ func (c *Client) AddProgrammeRecord(ctx context.Context, id string, body AddProg
 // RemoveProgrammeRecord Remove a programme record entered in error. `version` (query) is the candidate's version last
 // read, or 409. Audited as `remove` with change `programme_record`; candidate.changed is published.
 //
+// A candidate gets 403 on their own record and 404 on any other.
+//
 // Corresponds with DELETE /api/v1/candidates/{id}/programme-records/{record_id} (the `RemoveProgrammeRecord` operationId).
 func (c *Client) RemoveProgrammeRecord(ctx context.Context, id string, recordID string, params *RemoveProgrammeRecordParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewRemoveProgrammeRecordRequest(c.Server, id, recordID, params)
@@ -8137,6 +8337,8 @@ func (c *Client) RemoveProgrammeRecord(ctx context.Context, id string, recordID 
 // candidate's version last read, or 409. Audited as `update` with change `programme_record` and the
 // record id as subject, in the same write; candidate.changed is published so matching recomputes.
 // An unchanged body answers 200 without a new version.
+//
+// A candidate gets 403 on their own record and 404 on any other.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8158,6 +8360,8 @@ func (c *Client) UpdateProgrammeRecordWithBody(ctx context.Context, id string, r
 // record id as subject, in the same write; candidate.changed is published so matching recomputes.
 // An unchanged body answers 200 without a new version.
 //
+// A candidate gets 403 on their own record and 404 on any other.
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /api/v1/candidates/{id}/programme-records/{record_id} (the `UpdateProgrammeRecord` operationId).
@@ -8175,6 +8379,8 @@ func (c *Client) UpdateProgrammeRecord(ctx context.Context, id string, recordID 
 
 // AttestSkillWithBody Attest a skill, signed with the organisation's key. Only a supervisor of the programme or the
 // organisation administrator may attest; an unknown programme is a 400 naming "programme".
+//
+// A candidate gets 403 on their own record and 404 on any other: attesting is staff work.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8194,6 +8400,8 @@ func (c *Client) AttestSkillWithBody(ctx context.Context, id string, contentType
 // AttestSkill Attest a skill, signed with the organisation's key. Only a supervisor of the programme or the
 // organisation administrator may attest; an unknown programme is a 400 naming "programme".
 //
+// A candidate gets 403 on their own record and 404 on any other: attesting is staff work.
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/v1/candidates/{id}/skills (the `AttestSkill` operationId).
@@ -8210,6 +8418,9 @@ func (c *Client) AttestSkill(ctx context.Context, id string, body AttestSkillJSO
 }
 
 // RemoveCandidateStatement Remove the candidate's statement, whatever its review status. Audited.
+//
+// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+// answers 404).
 //
 // Corresponds with DELETE /api/v1/candidates/{id}/statement (the `RemoveCandidateStatement` operationId).
 func (c *Client) RemoveCandidateStatement(ctx context.Context, id string, params *RemoveCandidateStatementParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8231,6 +8442,8 @@ func (c *Client) RemoveCandidateStatement(ctx context.Context, id string, params
 // capitalised words that do not start a sentence, gazetteer place names), which help the
 // reviewer; a statement replaced while approved stops showing to employers until the new one
 // is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+// The candidate may write their own statement themself (their own id only; another id answers 404); it
+// waits for the same staff review.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8254,6 +8467,8 @@ func (c *Client) SetCandidateStatementWithBody(ctx context.Context, id string, c
 // capitalised words that do not start a sentence, gazetteer place names), which help the
 // reviewer; a statement replaced while approved stops showing to employers until the new one
 // is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+// The candidate may write their own statement themself (their own id only; another id answers 404); it
+// waits for the same staff review.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8275,6 +8490,7 @@ func (c *Client) SetCandidateStatement(ctx context.Context, id string, body SetC
 // Programme staff of the candidate's organisation check that the statement reveals no name,
 // place or offence. A reject needs a note (up to 280 characters) saying what to change; an
 // approve may carry one. 409 when there is no pending statement or the version is stale.
+// Staff only: the candidate gets 403 on their own statement and 404 on any other.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8296,6 +8512,7 @@ func (c *Client) ReviewCandidateStatementWithBody(ctx context.Context, id string
 // Programme staff of the candidate's organisation check that the statement reveals no name,
 // place or offence. A reject needs a note (up to 280 characters) saying what to change; an
 // approve may carry one. 409 when there is no pending statement or the version is stale.
+// Staff only: the candidate gets 403 on their own statement and 404 on any other.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8314,9 +8531,11 @@ func (c *Client) ReviewCandidateStatement(ctx context.Context, id string, body R
 
 // GetSuggestions The roles that fit a candidate, ranked and explained (the stored top 50).
 //
-// For the staff of the candidate's organisation. Another organisation's candidate answers 404,
-// as does an unknown or erased one; employers, administrators and candidates get 403. Staff see
-// the full availability date and the distance in kilometres. A candidate of the caller's
+// For the staff of the candidate's organisation, and for the candidate themself (a candidate
+// token naming this id), who reads exactly what staff read, explanation included. Another
+// organisation's candidate answers 404, as does an unknown or erased one, and any id but their
+// own answers a candidate 404; employers, administrators and other callers get 403. Staff and
+// the candidate see the full availability date and the distance in kilometres. A candidate of the caller's
 // organisation who has not consented to matching answers 200 with `state: no_consent` and no
 // items (never 404 nor 503): the distinct, stable answer for "record consent to see roles
 // that fit".
@@ -8445,6 +8664,9 @@ func (c *Client) GetCredentialStatus(ctx context.Context, id string, reqEditors 
 
 // ReadDisclosure The identity a candidate agreed to disclose, for members of the employer organisation it was granted to (and the candidate's staff). Every read is audited; after withdrawal 404.
 //
+// The candidate may read their own grant (audited with by_candidate true and purpose
+// data_subject_request); another candidate's grant answers them 404.
+//
 // Corresponds with GET /api/v1/disclosures/{id} (the `ReadDisclosure` operationId).
 func (c *Client) ReadDisclosure(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewReadDisclosureRequest(c.Server, id)
@@ -8459,6 +8681,8 @@ func (c *Client) ReadDisclosure(ctx context.Context, id string, reqEditors ...Re
 }
 
 // WithdrawDisclosure The candidate's staff record that the candidate withdraws a disclosure; from then on the employer gets 404.
+//
+// The candidate may withdraw their own grant themself; another candidate's grant answers them 404.
 //
 // Corresponds with POST /api/v1/disclosures/{id}/withdraw (the `WithdrawDisclosure` operationId).
 func (c *Client) WithdrawDisclosure(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8522,7 +8746,11 @@ func (c *Client) PutMyEmployer(ctx context.Context, body PutMyEmployerJSONReques
 	return c.Client.Do(req)
 }
 
-// GetEmployer An employer profile with its contact person; programme staff and admins only.
+// GetEmployer An employer profile with its contact person; programme staff and admins only (a candidate reads it without the contact person).
+//
+// A candidate signed in to their own account reads the public profile, without `contact`, to learn
+// about an employer whose open role their suggestions name. Employers read only their own (403
+// otherwise).
 //
 // Corresponds with GET /api/v1/employers/{id} (the `GetEmployer` operationId).
 func (c *Client) GetEmployer(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8539,6 +8767,8 @@ func (c *Client) GetEmployer(ctx context.Context, id string, reqEditors ...Reque
 
 // ListFollowUps Follow-up tasks of the caller's side (staff the programme's, an employer its own), soonest due first; overdue open tasks stay listed until answered.
 //
+// A candidate gets 403.
+//
 // Corresponds with GET /api/v1/followups (the `ListFollowUps` operationId).
 func (c *Client) ListFollowUps(ctx context.Context, params *ListFollowUpsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListFollowUpsRequest(c.Server, params)
@@ -8553,6 +8783,8 @@ func (c *Client) ListFollowUps(ctx context.Context, params *ListFollowUpsParams,
 }
 
 // AnswerFollowUpWithBody Answer a follow-up of one's own side, once (409 after); never anything about offences.
+//
+// A candidate gets 403 for a follow-up of their own placement and 404 for another's.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8570,6 +8802,8 @@ func (c *Client) AnswerFollowUpWithBody(ctx context.Context, id string, contentT
 }
 
 // AnswerFollowUp Answer a follow-up of one's own side, once (409 after); never anything about offences.
+//
+// A candidate gets 403 for a follow-up of their own placement and 404 for another's.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8654,6 +8888,9 @@ func (c *Client) GrantInsightsShare(ctx context.Context, observer string, reqEdi
 
 // ListIntroductions Introductions the caller may see, newest first; an employer its own, staff those about their organisation's candidates, platform admins all.
 //
+// A candidate signed in to their own account lists their own introductions only; a `candidate` filter
+// naming anyone else answers them 404.
+//
 // Corresponds with GET /api/v1/introductions (the `ListIntroductions` operationId).
 func (c *Client) ListIntroductions(ctx context.Context, params *ListIntroductionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListIntroductionsRequest(c.Server, params)
@@ -8669,6 +8906,9 @@ func (c *Client) ListIntroductions(ctx context.Context, params *ListIntroduction
 
 // GetIntroduction One introduction; another organisation's is 404. On an accepted one the employer also gets `disclosure_id`.
 //
+// A candidate reads their own introductions (with their id and who answered); another candidate's
+// answers them 404.
+//
 // Corresponds with GET /api/v1/introductions/{id} (the `GetIntroduction` operationId).
 func (c *Client) GetIntroduction(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetIntroductionRequest(c.Server, id)
@@ -8682,9 +8922,9 @@ func (c *Client) GetIntroduction(ctx context.Context, id string, reqEditors ...R
 	return c.Client.Do(req)
 }
 
-// AnswerIntroductionWithBody The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+// AnswerIntroductionWithBody The candidate's staff, or the candidate themself, record the candidate's answer; accepting creates the disclosure grant in the candidates service.
 //
-// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+// Staff of the candidate's organisation, or the candidate themself (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason. The candidate may answer their own introduction themself, with the same body and consent checks as staff; the answer then has answered_by_candidate true and the grant is on the candidate's audit trail as theirs. Another candidate's introduction answers them 404.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8701,9 +8941,9 @@ func (c *Client) AnswerIntroductionWithBody(ctx context.Context, id string, cont
 	return c.Client.Do(req)
 }
 
-// AnswerIntroduction The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+// AnswerIntroduction The candidate's staff, or the candidate themself, record the candidate's answer; accepting creates the disclosure grant in the candidates service.
 //
-// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+// Staff of the candidate's organisation, or the candidate themself (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason. The candidate may answer their own introduction themself, with the same body and consent checks as staff; the answer then has answered_by_candidate true and the grant is on the candidate's audit trail as theirs. Another candidate's introduction answers them 404.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8722,6 +8962,8 @@ func (c *Client) AnswerIntroduction(ctx context.Context, id string, body AnswerI
 
 // ListIntroductionMessages The thread of an accepted introduction, oldest first, for the employer's members and the candidate's staff.
 //
+// A candidate reads the thread of their own introduction; another candidate's answers them 404.
+//
 // Corresponds with GET /api/v1/introductions/{id}/messages (the `ListIntroductionMessages` operationId).
 func (c *Client) ListIntroductionMessages(ctx context.Context, id string, params *ListIntroductionMessagesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListIntroductionMessagesRequest(c.Server, id, params)
@@ -8736,6 +8978,9 @@ func (c *Client) ListIntroductionMessages(ctx context.Context, id string, params
 }
 
 // PostIntroductionMessageWithBody Add a text message to the thread of an accepted introduction (409 before acceptance).
+//
+// A candidate reads the thread but does not write in it: 403 on their own introduction, 404 on
+// another's.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8754,6 +8999,9 @@ func (c *Client) PostIntroductionMessageWithBody(ctx context.Context, id string,
 
 // PostIntroductionMessage Add a text message to the thread of an accepted introduction (409 before acceptance).
 //
+// A candidate reads the thread but does not write in it: 403 on their own introduction, 404 on
+// another's.
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/v1/introductions/{id}/messages (the `PostIntroductionMessage` operationId).
@@ -8770,6 +9018,9 @@ func (c *Client) PostIntroductionMessage(ctx context.Context, id string, body Po
 }
 
 // RecordMeetingOutcomeWithBody Either side records how the meeting went, once (409 after); `hired` creates a placement.
+//
+// A candidate gets 403 on their own introduction and 404 on another's: outcomes are the two sides' to
+// record.
 //
 // Takes any type of body and a specified content type.
 //
@@ -8788,6 +9039,9 @@ func (c *Client) RecordMeetingOutcomeWithBody(ctx context.Context, id string, co
 
 // RecordMeetingOutcome Either side records how the meeting went, once (409 after); `hired` creates a placement.
 //
+// A candidate gets 403 on their own introduction and 404 on another's: outcomes are the two sides' to
+// record.
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/v1/introductions/{id}/outcome (the `RecordMeetingOutcome` operationId).
@@ -8804,6 +9058,8 @@ func (c *Client) RecordMeetingOutcome(ctx context.Context, id string, body Recor
 }
 
 // WithdrawIntroduction The employer withdraws its request before it is answered; afterwards 409.
+//
+// A candidate gets 403 on their own introduction and 404 on another's.
 //
 // Corresponds with POST /api/v1/introductions/{id}/withdraw (the `WithdrawIntroduction` operationId).
 func (c *Client) WithdrawIntroduction(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -9557,6 +9813,8 @@ func (c *Client) VerifyOrganisation(ctx context.Context, id string, body VerifyO
 
 // ListPlacements Placements the caller may see, newest first (employer its own, staff their candidates', platform admins all).
 //
+// A candidate gets 403.
+//
 // Corresponds with GET /api/v1/placements (the `ListPlacements` operationId).
 func (c *Client) ListPlacements(ctx context.Context, params *ListPlacementsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListPlacementsRequest(c.Server, params)
@@ -9572,6 +9830,8 @@ func (c *Client) ListPlacements(ctx context.Context, params *ListPlacementsParam
 
 // GetPlacement One placement; another organisation's is 404.
 //
+// A candidate gets 403 for their own placement and 404 for another's.
+//
 // Corresponds with GET /api/v1/placements/{id} (the `GetPlacement` operationId).
 func (c *Client) GetPlacement(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetPlacementRequest(c.Server, id)
@@ -9586,6 +9846,8 @@ func (c *Client) GetPlacement(ctx context.Context, id string, reqEditors ...Requ
 }
 
 // EndPlacementWithBody The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
+//
+// A candidate gets 403 for their own placement and 404 for another's.
 //
 // Takes any type of body and a specified content type.
 //
@@ -9604,6 +9866,8 @@ func (c *Client) EndPlacementWithBody(ctx context.Context, id string, contentTyp
 
 // EndPlacement The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
 //
+// A candidate gets 403 for their own placement and 404 for another's.
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/v1/placements/{id}/end (the `EndPlacement` operationId).
@@ -9621,6 +9885,8 @@ func (c *Client) EndPlacement(ctx context.Context, id string, body EndPlacementJ
 
 // SetPlacementStillLookingWithBody The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
 //
+// A candidate gets 403 for their own placement and 404 for another's.
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/v1/placements/{id}/still-looking (the `SetPlacementStillLooking` operationId).
@@ -9637,6 +9903,8 @@ func (c *Client) SetPlacementStillLookingWithBody(ctx context.Context, id string
 }
 
 // SetPlacementStillLooking The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
+//
+// A candidate gets 403 for their own placement and 404 for another's.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -9940,6 +10208,10 @@ func (c *Client) CheckWording(ctx context.Context, body CheckWordingJSONRequestB
 }
 
 // GetRole One role. Another employer's role answers 404; an observer organisation is refused (403).
+//
+// Programme staff, administrators and candidates signed in to their own account read open roles only
+// (anything else answers them 404), all in the same view. A candidate may read roles only one by one:
+// listing roles, and every other roles and employers operation, answers them 403.
 //
 // Corresponds with GET /api/v1/roles/{id} (the `GetRole` operationId).
 func (c *Client) GetRole(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17665,12 +17937,15 @@ type ClientWithResponsesInterface interface {
 
 	// GetAttestationCredentialWithResponse The attestation as an Open Badges 3.0 `OpenBadgeCredential`, signed as a VC-JWT (EdDSA) with the
 	// attesting organisation's Ed25519 key, for the candidate to keep and hand to others. Only staff of
-	// the attesting organisation may fetch it (another organisation's attestation answers 404; other
-	// callers 403); a revoked attestation answers 409. The recipient is named by a salted SHA-256 of
+	// the attesting organisation, and the candidate it is about, may fetch it (another organisation's
+	// attestation answers 404; other callers 403); a revoked attestation answers 409. The recipient is named by a salted SHA-256 of
 	// the candidate's name, never the name; the achievement is aligned to the skill's ESCO URI where
 	// the taxonomy has one; the hours are evidence; `credentialStatus` points at the credential's
 	// revocation list. Audited as `read` with subject the attestation. `format=jwt` answers the VC-JWT
 	// alone as a download (`application/vc+jwt`); see docs/credentials.md.
+	//
+	// A candidate may fetch the credential of an attestation on their own record; another candidate's
+	// attestation answers them 404.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -17687,6 +17962,8 @@ type ClientWithResponsesInterface interface {
 	// at most 280 characters, shown only to the organisation's staff. Keeping personal data and
 	// anything about offences out of the note is the staff's responsibility.
 	//
+	// A candidate gets 403 for an attestation on their own record and 404 for any other.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
@@ -17702,6 +17979,8 @@ type ClientWithResponsesInterface interface {
 	// at most 280 characters, shown only to the organisation's staff. Keeping personal data and
 	// anything about offences out of the note is the staff's responsibility.
 	//
+	// A candidate gets 403 for an attestation on their own record and 404 for any other.
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
@@ -17710,6 +17989,9 @@ type ClientWithResponsesInterface interface {
 	// VerifyAttestationWithResponse Whether an attestation's signature still holds. Any signed-in person may ask except a member of
 	// an observer organisation (403: observers read aggregates only); only staff of the attesting
 	// organisation also learn the candidate, programme and supervisor.
+	//
+	// A candidate verifies only attestations on their own record, and learns the full answer; another's
+	// attestation answers them 404.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -17990,12 +18272,18 @@ type ClientWithResponsesInterface interface {
 	// EraseCandidateWithResponse Erase a candidate: hard delete of the record and its audit trail, a tombstone that identifies no
 	// one, and candidate.erased on the stream. Organisation administrators only.
 	//
+	// A candidate gets 403 on their own record (erasure is asked of their staff) and 404 on any other.
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /api/v1/candidates/{id} (the `EraseCandidate` operationId).
 	EraseCandidateWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*EraseCandidateResponse, error)
 
 	// GetCandidateWithResponse A candidate's full record. Every call is recorded in the audit log, with its purpose, before the answer.
+	//
+	// Programme staff of the candidate's organisation, or the candidate themself (a candidate token, for
+	// its own id only; another id answers 404). The audit entry of a candidate's own read has by_candidate
+	// true.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -18005,6 +18293,9 @@ type ClientWithResponsesInterface interface {
 	// PatchCandidateWithBodyWithResponse Change a candidate. `version` must be the one last read, or 409. A present field replaces, null
 	// clears an optional one, lists replace whole.
 	//
+	// Programme staff only: a candidate changing their own identity fields gets 403, and any other
+	// candidate's id answers a candidate 404.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /api/v1/candidates/{id} (the `PatchCandidate` operationId).
@@ -18012,6 +18303,9 @@ type ClientWithResponsesInterface interface {
 
 	// PatchCandidateWithResponse Change a candidate. `version` must be the one last read, or 409. A present field replaces, null
 	// clears an optional one, lists replace whole.
+	//
+	// Programme staff only: a candidate changing their own identity fields gets 403, and any other
+	// candidate's id answers a candidate 404.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18052,7 +18346,11 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /api/v1/candidates/{id}/account-invitation (the `InviteCandidate` operationId).
 	InviteCandidateWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*InviteCandidateResponse, error)
 
-	// ListCandidateAuditWithResponse The candidate's audit trail, oldest first. Organisation administrators only; reading it is audited.
+	// ListCandidateAuditWithResponse The candidate's audit trail, oldest first. Organisation administrators, and the candidate themself; reading it is audited.
+	//
+	// Staff: the organisation's administrator only. A candidate reads their own trail (who read their
+	// record and when; another id answers 404); entries with by_candidate true are the candidate's own
+	// actions.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -18061,12 +18359,16 @@ type ClientWithResponsesInterface interface {
 
 	// AddCertificateWithBodyWithResponse Record a certificate from an outside issuer.
 	//
+	// A candidate gets 403 on their own record and 404 on any other: certificates are recorded by staff.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/candidates/{id}/certificates (the `AddCertificate` operationId).
 	AddCertificateWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddCertificateResponse, error)
 
 	// AddCertificateWithResponse Record a certificate from an outside issuer.
+	//
+	// A candidate gets 403 on their own record and 404 on any other: certificates are recorded by staff.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18075,6 +18377,8 @@ type ClientWithResponsesInterface interface {
 
 	// RemoveCertificateWithResponse Remove a certificate entered in error. `version` (query) is the candidate's version last read,
 	// or 409. Audited as `remove` with change `certificate`; candidate.changed is published.
+	//
+	// A candidate gets 403 on their own record and 404 on any other.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -18085,6 +18389,8 @@ type ClientWithResponsesInterface interface {
 	// version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
 	// published. An unchanged body answers 200 without a new version.
 	//
+	// A candidate gets 403 on their own record and 404 on any other.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/v1/candidates/{id}/certificates/{cert_id} (the `UpdateCertificate` operationId).
@@ -18094,12 +18400,18 @@ type ClientWithResponsesInterface interface {
 	// version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
 	// published. An unchanged body answers 200 without a new version.
 	//
+	// A candidate gets 403 on their own record and 404 on any other.
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/v1/candidates/{id}/certificates/{cert_id} (the `UpdateCertificate` operationId).
 	UpdateCertificateWithResponse(ctx context.Context, id string, certID string, body UpdateCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateCertificateResponse, error)
 
 	// SetConsentWithBodyWithResponse Record consent to matching, or its withdrawal, which candidate.consent_changed announces at once.
+	//
+	// Programme staff record it with the candidate, or the candidate gives or withdraws it themself (their
+	// own id only; another id answers 404). `recorded_by_candidate` says which; the text version is
+	// required either way.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18108,6 +18420,10 @@ type ClientWithResponsesInterface interface {
 
 	// SetConsentWithResponse Record consent to matching, or its withdrawal, which candidate.consent_changed announces at once.
 	//
+	// Programme staff record it with the candidate, or the candidate gives or withdraws it themself (their
+	// own id only; another id answers 404). `recorded_by_candidate` says which; the text version is
+	// required either way.
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/v1/candidates/{id}/consent (the `SetConsent` operationId).
@@ -18115,12 +18431,17 @@ type ClientWithResponsesInterface interface {
 
 	// ListCandidateDisclosuresWithResponse Every disclosure grant of a candidate, active or withdrawn, for the candidate's staff.
 	//
+	// The candidate's staff, or the candidate themself (own id only; another id answers 404).
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/candidates/{id}/disclosures (the `ListCandidateDisclosures` operationId).
 	ListCandidateDisclosuresWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ListCandidateDisclosuresResponse, error)
 
 	// ExportCandidateWithResponse Everything held about the candidate, for a data subject access request. Audited.
+	//
+	// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+	// answers 404).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -18134,12 +18455,17 @@ type ClientWithResponsesInterface interface {
 	// staff of the candidate's organisation only (another organisation's candidate: 404). Audited as
 	// `read` of the portfolio.
 	//
+	// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+	// answers 404).
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/candidates/{id}/portfolio.pdf (the `GetCandidatePortfolioPDF` operationId).
 	GetCandidatePortfolioPDFWithResponse(ctx context.Context, id string, params *GetCandidatePortfolioPDFParams, reqEditors ...RequestEditorFn) (*GetCandidatePortfolioPDFResponse, error)
 
 	// AddProgrammeRecordWithBodyWithResponse Record the candidate's time in one of the organisation's programmes.
+	//
+	// A candidate gets 403 on their own record and 404 on any other: hours are recorded by staff.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18148,6 +18474,8 @@ type ClientWithResponsesInterface interface {
 
 	// AddProgrammeRecordWithResponse Record the candidate's time in one of the organisation's programmes.
 	//
+	// A candidate gets 403 on their own record and 404 on any other: hours are recorded by staff.
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/candidates/{id}/programme-records (the `AddProgrammeRecord` operationId).
@@ -18155,6 +18483,8 @@ type ClientWithResponsesInterface interface {
 
 	// RemoveProgrammeRecordWithResponse Remove a programme record entered in error. `version` (query) is the candidate's version last
 	// read, or 409. Audited as `remove` with change `programme_record`; candidate.changed is published.
+	//
+	// A candidate gets 403 on their own record and 404 on any other.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -18166,6 +18496,8 @@ type ClientWithResponsesInterface interface {
 	// record id as subject, in the same write; candidate.changed is published so matching recomputes.
 	// An unchanged body answers 200 without a new version.
 	//
+	// A candidate gets 403 on their own record and 404 on any other.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/v1/candidates/{id}/programme-records/{record_id} (the `UpdateProgrammeRecord` operationId).
@@ -18176,6 +18508,8 @@ type ClientWithResponsesInterface interface {
 	// record id as subject, in the same write; candidate.changed is published so matching recomputes.
 	// An unchanged body answers 200 without a new version.
 	//
+	// A candidate gets 403 on their own record and 404 on any other.
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /api/v1/candidates/{id}/programme-records/{record_id} (the `UpdateProgrammeRecord` operationId).
@@ -18183,6 +18517,8 @@ type ClientWithResponsesInterface interface {
 
 	// AttestSkillWithBodyWithResponse Attest a skill, signed with the organisation's key. Only a supervisor of the programme or the
 	// organisation administrator may attest; an unknown programme is a 400 naming "programme".
+	//
+	// A candidate gets 403 on their own record and 404 on any other: attesting is staff work.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18192,12 +18528,17 @@ type ClientWithResponsesInterface interface {
 	// AttestSkillWithResponse Attest a skill, signed with the organisation's key. Only a supervisor of the programme or the
 	// organisation administrator may attest; an unknown programme is a 400 naming "programme".
 	//
+	// A candidate gets 403 on their own record and 404 on any other: attesting is staff work.
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/candidates/{id}/skills (the `AttestSkill` operationId).
 	AttestSkillWithResponse(ctx context.Context, id string, body AttestSkillJSONRequestBody, reqEditors ...RequestEditorFn) (*AttestSkillResponse, error)
 
 	// RemoveCandidateStatementWithResponse Remove the candidate's statement, whatever its review status. Audited.
+	//
+	// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+	// answers 404).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -18211,6 +18552,8 @@ type ClientWithResponsesInterface interface {
 	// capitalised words that do not start a sentence, gazetteer place names), which help the
 	// reviewer; a statement replaced while approved stops showing to employers until the new one
 	// is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+	// The candidate may write their own statement themself (their own id only; another id answers 404); it
+	// waits for the same staff review.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18224,6 +18567,8 @@ type ClientWithResponsesInterface interface {
 	// capitalised words that do not start a sentence, gazetteer place names), which help the
 	// reviewer; a statement replaced while approved stops showing to employers until the new one
 	// is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+	// The candidate may write their own statement themself (their own id only; another id answers 404); it
+	// waits for the same staff review.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18235,6 +18580,7 @@ type ClientWithResponsesInterface interface {
 	// Programme staff of the candidate's organisation check that the statement reveals no name,
 	// place or offence. A reject needs a note (up to 280 characters) saying what to change; an
 	// approve may carry one. 409 when there is no pending statement or the version is stale.
+	// Staff only: the candidate gets 403 on their own statement and 404 on any other.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18246,6 +18592,7 @@ type ClientWithResponsesInterface interface {
 	// Programme staff of the candidate's organisation check that the statement reveals no name,
 	// place or offence. A reject needs a note (up to 280 characters) saying what to change; an
 	// approve may carry one. 409 when there is no pending statement or the version is stale.
+	// Staff only: the candidate gets 403 on their own statement and 404 on any other.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18254,9 +18601,11 @@ type ClientWithResponsesInterface interface {
 
 	// GetSuggestionsWithResponse The roles that fit a candidate, ranked and explained (the stored top 50).
 	//
-	// For the staff of the candidate's organisation. Another organisation's candidate answers 404,
-	// as does an unknown or erased one; employers, administrators and candidates get 403. Staff see
-	// the full availability date and the distance in kilometres. A candidate of the caller's
+	// For the staff of the candidate's organisation, and for the candidate themself (a candidate
+	// token naming this id), who reads exactly what staff read, explanation included. Another
+	// organisation's candidate answers 404, as does an unknown or erased one, and any id but their
+	// own answers a candidate 404; employers, administrators and other callers get 403. Staff and
+	// the candidate see the full availability date and the distance in kilometres. A candidate of the caller's
 	// organisation who has not consented to matching answers 200 with `state: no_consent` and no
 	// items (never 404 nor 503): the distinct, stable answer for "record consent to see roles
 	// that fit".
@@ -18325,12 +18674,17 @@ type ClientWithResponsesInterface interface {
 
 	// ReadDisclosureWithResponse The identity a candidate agreed to disclose, for members of the employer organisation it was granted to (and the candidate's staff). Every read is audited; after withdrawal 404.
 	//
+	// The candidate may read their own grant (audited with by_candidate true and purpose
+	// data_subject_request); another candidate's grant answers them 404.
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/disclosures/{id} (the `ReadDisclosure` operationId).
 	ReadDisclosureWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*ReadDisclosureResponse, error)
 
 	// WithdrawDisclosureWithResponse The candidate's staff record that the candidate withdraws a disclosure; from then on the employer gets 404.
+	//
+	// The candidate may withdraw their own grant themself; another candidate's grant answers them 404.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -18358,7 +18712,11 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /api/v1/employers/me (the `PutMyEmployer` operationId).
 	PutMyEmployerWithResponse(ctx context.Context, body PutMyEmployerJSONRequestBody, reqEditors ...RequestEditorFn) (*PutMyEmployerResponse, error)
 
-	// GetEmployerWithResponse An employer profile with its contact person; programme staff and admins only.
+	// GetEmployerWithResponse An employer profile with its contact person; programme staff and admins only (a candidate reads it without the contact person).
+	//
+	// A candidate signed in to their own account reads the public profile, without `contact`, to learn
+	// about an employer whose open role their suggestions name. Employers read only their own (403
+	// otherwise).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -18367,6 +18725,8 @@ type ClientWithResponsesInterface interface {
 
 	// ListFollowUpsWithResponse Follow-up tasks of the caller's side (staff the programme's, an employer its own), soonest due first; overdue open tasks stay listed until answered.
 	//
+	// A candidate gets 403.
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/followups (the `ListFollowUps` operationId).
@@ -18374,12 +18734,16 @@ type ClientWithResponsesInterface interface {
 
 	// AnswerFollowUpWithBodyWithResponse Answer a follow-up of one's own side, once (409 after); never anything about offences.
 	//
+	// A candidate gets 403 for a follow-up of their own placement and 404 for another's.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/followups/{id} (the `AnswerFollowUp` operationId).
 	AnswerFollowUpWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AnswerFollowUpResponse, error)
 
 	// AnswerFollowUpWithResponse Answer a follow-up of one's own side, once (409 after); never anything about offences.
+	//
+	// A candidate gets 403 for a follow-up of their own placement and 404 for another's.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18422,6 +18786,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListIntroductionsWithResponse Introductions the caller may see, newest first; an employer its own, staff those about their organisation's candidates, platform admins all.
 	//
+	// A candidate signed in to their own account lists their own introductions only; a `candidate` filter
+	// naming anyone else answers them 404.
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/introductions (the `ListIntroductions` operationId).
@@ -18429,23 +18796,26 @@ type ClientWithResponsesInterface interface {
 
 	// GetIntroductionWithResponse One introduction; another organisation's is 404. On an accepted one the employer also gets `disclosure_id`.
 	//
+	// A candidate reads their own introductions (with their id and who answered); another candidate's
+	// answers them 404.
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/introductions/{id} (the `GetIntroduction` operationId).
 	GetIntroductionWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetIntroductionResponse, error)
 
-	// AnswerIntroductionWithBodyWithResponse The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+	// AnswerIntroductionWithBodyWithResponse The candidate's staff, or the candidate themself, record the candidate's answer; accepting creates the disclosure grant in the candidates service.
 	//
-	// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+	// Staff of the candidate's organisation, or the candidate themself (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason. The candidate may answer their own introduction themself, with the same body and consent checks as staff; the answer then has answered_by_candidate true and the grant is on the candidate's audit trail as theirs. Another candidate's introduction answers them 404.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/introductions/{id}/answer (the `AnswerIntroduction` operationId).
 	AnswerIntroductionWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AnswerIntroductionResponse, error)
 
-	// AnswerIntroductionWithResponse The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+	// AnswerIntroductionWithResponse The candidate's staff, or the candidate themself, record the candidate's answer; accepting creates the disclosure grant in the candidates service.
 	//
-	// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+	// Staff of the candidate's organisation, or the candidate themself (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason. The candidate may answer their own introduction themself, with the same body and consent checks as staff; the answer then has answered_by_candidate true and the grant is on the candidate's audit trail as theirs. Another candidate's introduction answers them 404.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18454,12 +18824,17 @@ type ClientWithResponsesInterface interface {
 
 	// ListIntroductionMessagesWithResponse The thread of an accepted introduction, oldest first, for the employer's members and the candidate's staff.
 	//
+	// A candidate reads the thread of their own introduction; another candidate's answers them 404.
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/introductions/{id}/messages (the `ListIntroductionMessages` operationId).
 	ListIntroductionMessagesWithResponse(ctx context.Context, id string, params *ListIntroductionMessagesParams, reqEditors ...RequestEditorFn) (*ListIntroductionMessagesResponse, error)
 
 	// PostIntroductionMessageWithBodyWithResponse Add a text message to the thread of an accepted introduction (409 before acceptance).
+	//
+	// A candidate reads the thread but does not write in it: 403 on their own introduction, 404 on
+	// another's.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18468,12 +18843,18 @@ type ClientWithResponsesInterface interface {
 
 	// PostIntroductionMessageWithResponse Add a text message to the thread of an accepted introduction (409 before acceptance).
 	//
+	// A candidate reads the thread but does not write in it: 403 on their own introduction, 404 on
+	// another's.
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/introductions/{id}/messages (the `PostIntroductionMessage` operationId).
 	PostIntroductionMessageWithResponse(ctx context.Context, id string, body PostIntroductionMessageJSONRequestBody, reqEditors ...RequestEditorFn) (*PostIntroductionMessageResponse, error)
 
 	// RecordMeetingOutcomeWithBodyWithResponse Either side records how the meeting went, once (409 after); `hired` creates a placement.
+	//
+	// A candidate gets 403 on their own introduction and 404 on another's: outcomes are the two sides' to
+	// record.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18482,12 +18863,17 @@ type ClientWithResponsesInterface interface {
 
 	// RecordMeetingOutcomeWithResponse Either side records how the meeting went, once (409 after); `hired` creates a placement.
 	//
+	// A candidate gets 403 on their own introduction and 404 on another's: outcomes are the two sides' to
+	// record.
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/introductions/{id}/outcome (the `RecordMeetingOutcome` operationId).
 	RecordMeetingOutcomeWithResponse(ctx context.Context, id string, body RecordMeetingOutcomeJSONRequestBody, reqEditors ...RequestEditorFn) (*RecordMeetingOutcomeResponse, error)
 
 	// WithdrawIntroductionWithResponse The employer withdraws its request before it is answered; afterwards 409.
+	//
+	// A candidate gets 403 on their own introduction and 404 on another's.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -18877,12 +19263,16 @@ type ClientWithResponsesInterface interface {
 
 	// ListPlacementsWithResponse Placements the caller may see, newest first (employer its own, staff their candidates', platform admins all).
 	//
+	// A candidate gets 403.
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/placements (the `ListPlacements` operationId).
 	ListPlacementsWithResponse(ctx context.Context, params *ListPlacementsParams, reqEditors ...RequestEditorFn) (*ListPlacementsResponse, error)
 
 	// GetPlacementWithResponse One placement; another organisation's is 404.
+	//
+	// A candidate gets 403 for their own placement and 404 for another's.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -18891,12 +19281,16 @@ type ClientWithResponsesInterface interface {
 
 	// EndPlacementWithBodyWithResponse The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
 	//
+	// A candidate gets 403 for their own placement and 404 for another's.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/placements/{id}/end (the `EndPlacement` operationId).
 	EndPlacementWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EndPlacementResponse, error)
 
 	// EndPlacementWithResponse The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
+	//
+	// A candidate gets 403 for their own placement and 404 for another's.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -18905,12 +19299,16 @@ type ClientWithResponsesInterface interface {
 
 	// SetPlacementStillLookingWithBodyWithResponse The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
 	//
+	// A candidate gets 403 for their own placement and 404 for another's.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/placements/{id}/still-looking (the `SetPlacementStillLooking` operationId).
 	SetPlacementStillLookingWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetPlacementStillLookingResponse, error)
 
 	// SetPlacementStillLookingWithResponse The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
+	//
+	// A candidate gets 403 for their own placement and 404 for another's.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -19056,6 +19454,10 @@ type ClientWithResponsesInterface interface {
 	CheckWordingWithResponse(ctx context.Context, body CheckWordingJSONRequestBody, reqEditors ...RequestEditorFn) (*CheckWordingResponse, error)
 
 	// GetRoleWithResponse One role. Another employer's role answers 404; an observer organisation is refused (403).
+	//
+	// Programme staff, administrators and candidates signed in to their own account read open roles only
+	// (anything else answers them 404), all in the same view. A candidate may read roles only one by one:
+	// listing roles, and every other roles and employers operation, answers them 403.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22877,6 +23279,8 @@ type ListFollowUpsResponse struct {
 	ApplicationProblemJSON401 *Unauthenticated
 	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
 	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -22897,6 +23301,11 @@ func (r ListFollowUpsResponse) GetApplicationProblemJSON401() *Unauthenticated {
 // GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
 func (r ListFollowUpsResponse) GetApplicationProblemJSON403() *Forbidden {
 	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ListFollowUpsResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
 }
 
 // GetBody returns the raw response body bytes
@@ -23263,6 +23672,8 @@ type ListIntroductionsResponse struct {
 	ApplicationProblemJSON401 *Unauthenticated
 	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
 	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -23283,6 +23694,11 @@ func (r ListIntroductionsResponse) GetApplicationProblemJSON401() *Unauthenticat
 // GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
 func (r ListIntroductionsResponse) GetApplicationProblemJSON403() *Forbidden {
 	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ListIntroductionsResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
 }
 
 // GetBody returns the raw response body bytes
@@ -25769,6 +26185,8 @@ type ListPlacementsResponse struct {
 	ApplicationProblemJSON401 *Unauthenticated
 	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
 	ApplicationProblemJSON403 *Forbidden
+	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationProblemJSON404 *NotFound
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -25789,6 +26207,11 @@ func (r ListPlacementsResponse) GetApplicationProblemJSON401() *Unauthenticated 
 // GetApplicationProblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
 func (r ListPlacementsResponse) GetApplicationProblemJSON403() *Forbidden {
 	return r.ApplicationProblemJSON403
+}
+
+// GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ListPlacementsResponse) GetApplicationProblemJSON404() *NotFound {
+	return r.ApplicationProblemJSON404
 }
 
 // GetBody returns the raw response body bytes
@@ -29279,12 +29702,15 @@ func (c *ClientWithResponses) RotateSigningKeysWithResponse(ctx context.Context,
 
 // GetAttestationCredentialWithResponse The attestation as an Open Badges 3.0 `OpenBadgeCredential`, signed as a VC-JWT (EdDSA) with the
 // attesting organisation's Ed25519 key, for the candidate to keep and hand to others. Only staff of
-// the attesting organisation may fetch it (another organisation's attestation answers 404; other
-// callers 403); a revoked attestation answers 409. The recipient is named by a salted SHA-256 of
+// the attesting organisation, and the candidate it is about, may fetch it (another organisation's
+// attestation answers 404; other callers 403); a revoked attestation answers 409. The recipient is named by a salted SHA-256 of
 // the candidate's name, never the name; the achievement is aligned to the skill's ESCO URI where
 // the taxonomy has one; the hours are evidence; `credentialStatus` points at the credential's
 // revocation list. Audited as `read` with subject the attestation. `format=jwt` answers the VC-JWT
 // alone as a download (`application/vc+jwt`); see docs/credentials.md.
+//
+// A candidate may fetch the credential of an attestation on their own record; another candidate's
+// attestation answers them 404.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -29307,6 +29733,8 @@ func (c *ClientWithResponses) GetAttestationCredentialWithResponse(ctx context.C
 // at most 280 characters, shown only to the organisation's staff. Keeping personal data and
 // anything about offences out of the note is the staff's responsibility.
 //
+// A candidate gets 403 for an attestation on their own record and 404 for any other.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
@@ -29328,6 +29756,8 @@ func (c *ClientWithResponses) RevokeAttestationWithBodyWithResponse(ctx context.
 // at most 280 characters, shown only to the organisation's staff. Keeping personal data and
 // anything about offences out of the note is the staff's responsibility.
 //
+// A candidate gets 403 for an attestation on their own record and 404 for any other.
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/attestations/{id}/revocation (the `RevokeAttestation` operationId).
@@ -29342,6 +29772,9 @@ func (c *ClientWithResponses) RevokeAttestationWithResponse(ctx context.Context,
 // VerifyAttestationWithResponse Whether an attestation's signature still holds. Any signed-in person may ask except a member of
 // an observer organisation (403: observers read aggregates only); only staff of the attesting
 // organisation also learn the candidate, programme and supervisor.
+//
+// A candidate verifies only attestations on their own record, and learns the full answer; another's
+// attestation answers them 404.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -29748,6 +30181,8 @@ func (c *ClientWithResponses) RegisterCandidateWithResponse(ctx context.Context,
 // EraseCandidateWithResponse Erase a candidate: hard delete of the record and its audit trail, a tombstone that identifies no
 // one, and candidate.erased on the stream. Organisation administrators only.
 //
+// A candidate gets 403 on their own record (erasure is asked of their staff) and 404 on any other.
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /api/v1/candidates/{id} (the `EraseCandidate` operationId).
@@ -29760,6 +30195,10 @@ func (c *ClientWithResponses) EraseCandidateWithResponse(ctx context.Context, id
 }
 
 // GetCandidateWithResponse A candidate's full record. Every call is recorded in the audit log, with its purpose, before the answer.
+//
+// Programme staff of the candidate's organisation, or the candidate themself (a candidate token, for
+// its own id only; another id answers 404). The audit entry of a candidate's own read has by_candidate
+// true.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -29775,6 +30214,9 @@ func (c *ClientWithResponses) GetCandidateWithResponse(ctx context.Context, id s
 // PatchCandidateWithBodyWithResponse Change a candidate. `version` must be the one last read, or 409. A present field replaces, null
 // clears an optional one, lists replace whole.
 //
+// Programme staff only: a candidate changing their own identity fields gets 403, and any other
+// candidate's id answers a candidate 404.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /api/v1/candidates/{id} (the `PatchCandidate` operationId).
@@ -29788,6 +30230,9 @@ func (c *ClientWithResponses) PatchCandidateWithBodyWithResponse(ctx context.Con
 
 // PatchCandidateWithResponse Change a candidate. `version` must be the one last read, or 409. A present field replaces, null
 // clears an optional one, lists replace whole.
+//
+// Programme staff only: a candidate changing their own identity fields gets 403, and any other
+// candidate's id answers a candidate 404.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -29852,7 +30297,11 @@ func (c *ClientWithResponses) InviteCandidateWithResponse(ctx context.Context, i
 	return ParseInviteCandidateResponse(rsp)
 }
 
-// ListCandidateAuditWithResponse The candidate's audit trail, oldest first. Organisation administrators only; reading it is audited.
+// ListCandidateAuditWithResponse The candidate's audit trail, oldest first. Organisation administrators, and the candidate themself; reading it is audited.
+//
+// Staff: the organisation's administrator only. A candidate reads their own trail (who read their
+// record and when; another id answers 404); entries with by_candidate true are the candidate's own
+// actions.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -29867,6 +30316,8 @@ func (c *ClientWithResponses) ListCandidateAuditWithResponse(ctx context.Context
 
 // AddCertificateWithBodyWithResponse Record a certificate from an outside issuer.
 //
+// A candidate gets 403 on their own record and 404 on any other: certificates are recorded by staff.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/candidates/{id}/certificates (the `AddCertificate` operationId).
@@ -29879,6 +30330,8 @@ func (c *ClientWithResponses) AddCertificateWithBodyWithResponse(ctx context.Con
 }
 
 // AddCertificateWithResponse Record a certificate from an outside issuer.
+//
+// A candidate gets 403 on their own record and 404 on any other: certificates are recorded by staff.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -29893,6 +30346,8 @@ func (c *ClientWithResponses) AddCertificateWithResponse(ctx context.Context, id
 
 // RemoveCertificateWithResponse Remove a certificate entered in error. `version` (query) is the candidate's version last read,
 // or 409. Audited as `remove` with change `certificate`; candidate.changed is published.
+//
+// A candidate gets 403 on their own record and 404 on any other.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -29909,6 +30364,8 @@ func (c *ClientWithResponses) RemoveCertificateWithResponse(ctx context.Context,
 // version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
 // published. An unchanged body answers 200 without a new version.
 //
+// A candidate gets 403 on their own record and 404 on any other.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/v1/candidates/{id}/certificates/{cert_id} (the `UpdateCertificate` operationId).
@@ -29924,6 +30381,8 @@ func (c *ClientWithResponses) UpdateCertificateWithBodyWithResponse(ctx context.
 // version last read, or 409. Audited as `update` with change `certificate`; candidate.changed is
 // published. An unchanged body answers 200 without a new version.
 //
+// A candidate gets 403 on their own record and 404 on any other.
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/v1/candidates/{id}/certificates/{cert_id} (the `UpdateCertificate` operationId).
@@ -29936,6 +30395,10 @@ func (c *ClientWithResponses) UpdateCertificateWithResponse(ctx context.Context,
 }
 
 // SetConsentWithBodyWithResponse Record consent to matching, or its withdrawal, which candidate.consent_changed announces at once.
+//
+// Programme staff record it with the candidate, or the candidate gives or withdraws it themself (their
+// own id only; another id answers 404). `recorded_by_candidate` says which; the text version is
+// required either way.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -29950,6 +30413,10 @@ func (c *ClientWithResponses) SetConsentWithBodyWithResponse(ctx context.Context
 
 // SetConsentWithResponse Record consent to matching, or its withdrawal, which candidate.consent_changed announces at once.
 //
+// Programme staff record it with the candidate, or the candidate gives or withdraws it themself (their
+// own id only; another id answers 404). `recorded_by_candidate` says which; the text version is
+// required either way.
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/v1/candidates/{id}/consent (the `SetConsent` operationId).
@@ -29963,6 +30430,8 @@ func (c *ClientWithResponses) SetConsentWithResponse(ctx context.Context, id str
 
 // ListCandidateDisclosuresWithResponse Every disclosure grant of a candidate, active or withdrawn, for the candidate's staff.
 //
+// The candidate's staff, or the candidate themself (own id only; another id answers 404).
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/candidates/{id}/disclosures (the `ListCandidateDisclosures` operationId).
@@ -29975,6 +30444,9 @@ func (c *ClientWithResponses) ListCandidateDisclosuresWithResponse(ctx context.C
 }
 
 // ExportCandidateWithResponse Everything held about the candidate, for a data subject access request. Audited.
+//
+// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+// answers 404).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -29994,6 +30466,9 @@ func (c *ClientWithResponses) ExportCandidateWithResponse(ctx context.Context, i
 // staff of the candidate's organisation only (another organisation's candidate: 404). Audited as
 // `read` of the portfolio.
 //
+// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+// answers 404).
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/candidates/{id}/portfolio.pdf (the `GetCandidatePortfolioPDF` operationId).
@@ -30006,6 +30481,8 @@ func (c *ClientWithResponses) GetCandidatePortfolioPDFWithResponse(ctx context.C
 }
 
 // AddProgrammeRecordWithBodyWithResponse Record the candidate's time in one of the organisation's programmes.
+//
+// A candidate gets 403 on their own record and 404 on any other: hours are recorded by staff.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30020,6 +30497,8 @@ func (c *ClientWithResponses) AddProgrammeRecordWithBodyWithResponse(ctx context
 
 // AddProgrammeRecordWithResponse Record the candidate's time in one of the organisation's programmes.
 //
+// A candidate gets 403 on their own record and 404 on any other: hours are recorded by staff.
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/candidates/{id}/programme-records (the `AddProgrammeRecord` operationId).
@@ -30033,6 +30512,8 @@ func (c *ClientWithResponses) AddProgrammeRecordWithResponse(ctx context.Context
 
 // RemoveProgrammeRecordWithResponse Remove a programme record entered in error. `version` (query) is the candidate's version last
 // read, or 409. Audited as `remove` with change `programme_record`; candidate.changed is published.
+//
+// A candidate gets 403 on their own record and 404 on any other.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -30050,6 +30531,8 @@ func (c *ClientWithResponses) RemoveProgrammeRecordWithResponse(ctx context.Cont
 // record id as subject, in the same write; candidate.changed is published so matching recomputes.
 // An unchanged body answers 200 without a new version.
 //
+// A candidate gets 403 on their own record and 404 on any other.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/v1/candidates/{id}/programme-records/{record_id} (the `UpdateProgrammeRecord` operationId).
@@ -30066,6 +30549,8 @@ func (c *ClientWithResponses) UpdateProgrammeRecordWithBodyWithResponse(ctx cont
 // record id as subject, in the same write; candidate.changed is published so matching recomputes.
 // An unchanged body answers 200 without a new version.
 //
+// A candidate gets 403 on their own record and 404 on any other.
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /api/v1/candidates/{id}/programme-records/{record_id} (the `UpdateProgrammeRecord` operationId).
@@ -30079,6 +30564,8 @@ func (c *ClientWithResponses) UpdateProgrammeRecordWithResponse(ctx context.Cont
 
 // AttestSkillWithBodyWithResponse Attest a skill, signed with the organisation's key. Only a supervisor of the programme or the
 // organisation administrator may attest; an unknown programme is a 400 naming "programme".
+//
+// A candidate gets 403 on their own record and 404 on any other: attesting is staff work.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30094,6 +30581,8 @@ func (c *ClientWithResponses) AttestSkillWithBodyWithResponse(ctx context.Contex
 // AttestSkillWithResponse Attest a skill, signed with the organisation's key. Only a supervisor of the programme or the
 // organisation administrator may attest; an unknown programme is a 400 naming "programme".
 //
+// A candidate gets 403 on their own record and 404 on any other: attesting is staff work.
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/candidates/{id}/skills (the `AttestSkill` operationId).
@@ -30106,6 +30595,9 @@ func (c *ClientWithResponses) AttestSkillWithResponse(ctx context.Context, id st
 }
 
 // RemoveCandidateStatementWithResponse Remove the candidate's statement, whatever its review status. Audited.
+//
+// Programme staff of the candidate's organisation, or the candidate themself (own id only; another id
+// answers 404).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -30125,6 +30617,8 @@ func (c *ClientWithResponses) RemoveCandidateStatementWithResponse(ctx context.C
 // capitalised words that do not start a sentence, gazetteer place names), which help the
 // reviewer; a statement replaced while approved stops showing to employers until the new one
 // is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+// The candidate may write their own statement themself (their own id only; another id answers 404); it
+// waits for the same staff review.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30144,6 +30638,8 @@ func (c *ClientWithResponses) SetCandidateStatementWithBodyWithResponse(ctx cont
 // capitalised words that do not start a sentence, gazetteer place names), which help the
 // reviewer; a statement replaced while approved stops showing to employers until the new one
 // is approved. Announced as candidate.changed (ids and versions only); the text is never logged.
+// The candidate may write their own statement themself (their own id only; another id answers 404); it
+// waits for the same staff review.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30161,6 +30657,7 @@ func (c *ClientWithResponses) SetCandidateStatementWithResponse(ctx context.Cont
 // Programme staff of the candidate's organisation check that the statement reveals no name,
 // place or offence. A reject needs a note (up to 280 characters) saying what to change; an
 // approve may carry one. 409 when there is no pending statement or the version is stale.
+// Staff only: the candidate gets 403 on their own statement and 404 on any other.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30178,6 +30675,7 @@ func (c *ClientWithResponses) ReviewCandidateStatementWithBodyWithResponse(ctx c
 // Programme staff of the candidate's organisation check that the statement reveals no name,
 // place or offence. A reject needs a note (up to 280 characters) saying what to change; an
 // approve may carry one. 409 when there is no pending statement or the version is stale.
+// Staff only: the candidate gets 403 on their own statement and 404 on any other.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30192,9 +30690,11 @@ func (c *ClientWithResponses) ReviewCandidateStatementWithResponse(ctx context.C
 
 // GetSuggestionsWithResponse The roles that fit a candidate, ranked and explained (the stored top 50).
 //
-// For the staff of the candidate's organisation. Another organisation's candidate answers 404,
-// as does an unknown or erased one; employers, administrators and candidates get 403. Staff see
-// the full availability date and the distance in kilometres. A candidate of the caller's
+// For the staff of the candidate's organisation, and for the candidate themself (a candidate
+// token naming this id), who reads exactly what staff read, explanation included. Another
+// organisation's candidate answers 404, as does an unknown or erased one, and any id but their
+// own answers a candidate 404; employers, administrators and other callers get 403. Staff and
+// the candidate see the full availability date and the distance in kilometres. A candidate of the caller's
 // organisation who has not consented to matching answers 200 with `state: no_consent` and no
 // items (never 404 nor 503): the distinct, stable answer for "record consent to see roles
 // that fit".
@@ -30305,6 +30805,9 @@ func (c *ClientWithResponses) GetCredentialStatusWithResponse(ctx context.Contex
 
 // ReadDisclosureWithResponse The identity a candidate agreed to disclose, for members of the employer organisation it was granted to (and the candidate's staff). Every read is audited; after withdrawal 404.
 //
+// The candidate may read their own grant (audited with by_candidate true and purpose
+// data_subject_request); another candidate's grant answers them 404.
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/disclosures/{id} (the `ReadDisclosure` operationId).
@@ -30317,6 +30820,8 @@ func (c *ClientWithResponses) ReadDisclosureWithResponse(ctx context.Context, id
 }
 
 // WithdrawDisclosureWithResponse The candidate's staff record that the candidate withdraws a disclosure; from then on the employer gets 404.
+//
+// The candidate may withdraw their own grant themself; another candidate's grant answers them 404.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -30368,7 +30873,11 @@ func (c *ClientWithResponses) PutMyEmployerWithResponse(ctx context.Context, bod
 	return ParsePutMyEmployerResponse(rsp)
 }
 
-// GetEmployerWithResponse An employer profile with its contact person; programme staff and admins only.
+// GetEmployerWithResponse An employer profile with its contact person; programme staff and admins only (a candidate reads it without the contact person).
+//
+// A candidate signed in to their own account reads the public profile, without `contact`, to learn
+// about an employer whose open role their suggestions name. Employers read only their own (403
+// otherwise).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -30383,6 +30892,8 @@ func (c *ClientWithResponses) GetEmployerWithResponse(ctx context.Context, id st
 
 // ListFollowUpsWithResponse Follow-up tasks of the caller's side (staff the programme's, an employer its own), soonest due first; overdue open tasks stay listed until answered.
 //
+// A candidate gets 403.
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/followups (the `ListFollowUps` operationId).
@@ -30396,6 +30907,8 @@ func (c *ClientWithResponses) ListFollowUpsWithResponse(ctx context.Context, par
 
 // AnswerFollowUpWithBodyWithResponse Answer a follow-up of one's own side, once (409 after); never anything about offences.
 //
+// A candidate gets 403 for a follow-up of their own placement and 404 for another's.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/followups/{id} (the `AnswerFollowUp` operationId).
@@ -30408,6 +30921,8 @@ func (c *ClientWithResponses) AnswerFollowUpWithBodyWithResponse(ctx context.Con
 }
 
 // AnswerFollowUpWithResponse Answer a follow-up of one's own side, once (409 after); never anything about offences.
+//
+// A candidate gets 403 for a follow-up of their own placement and 404 for another's.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30480,6 +30995,9 @@ func (c *ClientWithResponses) GrantInsightsShareWithResponse(ctx context.Context
 
 // ListIntroductionsWithResponse Introductions the caller may see, newest first; an employer its own, staff those about their organisation's candidates, platform admins all.
 //
+// A candidate signed in to their own account lists their own introductions only; a `candidate` filter
+// naming anyone else answers them 404.
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/introductions (the `ListIntroductions` operationId).
@@ -30493,6 +31011,9 @@ func (c *ClientWithResponses) ListIntroductionsWithResponse(ctx context.Context,
 
 // GetIntroductionWithResponse One introduction; another organisation's is 404. On an accepted one the employer also gets `disclosure_id`.
 //
+// A candidate reads their own introductions (with their id and who answered); another candidate's
+// answers them 404.
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/introductions/{id} (the `GetIntroduction` operationId).
@@ -30504,9 +31025,9 @@ func (c *ClientWithResponses) GetIntroductionWithResponse(ctx context.Context, i
 	return ParseGetIntroductionResponse(rsp)
 }
 
-// AnswerIntroductionWithBodyWithResponse The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+// AnswerIntroductionWithBodyWithResponse The candidate's staff, or the candidate themself, record the candidate's answer; accepting creates the disclosure grant in the candidates service.
 //
-// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+// Staff of the candidate's organisation, or the candidate themself (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason. The candidate may answer their own introduction themself, with the same body and consent checks as staff; the answer then has answered_by_candidate true and the grant is on the candidate's audit trail as theirs. Another candidate's introduction answers them 404.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30519,9 +31040,9 @@ func (c *ClientWithResponses) AnswerIntroductionWithBodyWithResponse(ctx context
 	return ParseAnswerIntroductionResponse(rsp)
 }
 
-// AnswerIntroductionWithResponse The candidate's staff record the candidate's answer; accepting creates the disclosure grant in the candidates service.
+// AnswerIntroductionWithResponse The candidate's staff, or the candidate themself, record the candidate's answer; accepting creates the disclosure grant in the candidates service.
 //
-// Only staff of the candidate's organisation (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason.
+// Staff of the candidate's organisation, or the candidate themself (anyone else 404). Answering twice, or after expiry or withdrawal, is 409 `/problems/introduction-not-open`. The name is always disclosed on acceptance; phone and e-mail only when listed in `disclose`. The employer sees a decline as `declined` only, never its reason. The candidate may answer their own introduction themself, with the same body and consent checks as staff; the answer then has answered_by_candidate true and the grant is on the candidate's audit trail as theirs. Another candidate's introduction answers them 404.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30536,6 +31057,8 @@ func (c *ClientWithResponses) AnswerIntroductionWithResponse(ctx context.Context
 
 // ListIntroductionMessagesWithResponse The thread of an accepted introduction, oldest first, for the employer's members and the candidate's staff.
 //
+// A candidate reads the thread of their own introduction; another candidate's answers them 404.
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/introductions/{id}/messages (the `ListIntroductionMessages` operationId).
@@ -30548,6 +31071,9 @@ func (c *ClientWithResponses) ListIntroductionMessagesWithResponse(ctx context.C
 }
 
 // PostIntroductionMessageWithBodyWithResponse Add a text message to the thread of an accepted introduction (409 before acceptance).
+//
+// A candidate reads the thread but does not write in it: 403 on their own introduction, 404 on
+// another's.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30562,6 +31088,9 @@ func (c *ClientWithResponses) PostIntroductionMessageWithBodyWithResponse(ctx co
 
 // PostIntroductionMessageWithResponse Add a text message to the thread of an accepted introduction (409 before acceptance).
 //
+// A candidate reads the thread but does not write in it: 403 on their own introduction, 404 on
+// another's.
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/introductions/{id}/messages (the `PostIntroductionMessage` operationId).
@@ -30574,6 +31103,9 @@ func (c *ClientWithResponses) PostIntroductionMessageWithResponse(ctx context.Co
 }
 
 // RecordMeetingOutcomeWithBodyWithResponse Either side records how the meeting went, once (409 after); `hired` creates a placement.
+//
+// A candidate gets 403 on their own introduction and 404 on another's: outcomes are the two sides' to
+// record.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30588,6 +31120,9 @@ func (c *ClientWithResponses) RecordMeetingOutcomeWithBodyWithResponse(ctx conte
 
 // RecordMeetingOutcomeWithResponse Either side records how the meeting went, once (409 after); `hired` creates a placement.
 //
+// A candidate gets 403 on their own introduction and 404 on another's: outcomes are the two sides' to
+// record.
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/introductions/{id}/outcome (the `RecordMeetingOutcome` operationId).
@@ -30600,6 +31135,8 @@ func (c *ClientWithResponses) RecordMeetingOutcomeWithResponse(ctx context.Conte
 }
 
 // WithdrawIntroductionWithResponse The employer withdraws its request before it is answered; afterwards 409.
+//
+// A candidate gets 403 on their own introduction and 404 on another's.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -31235,6 +31772,8 @@ func (c *ClientWithResponses) VerifyOrganisationWithResponse(ctx context.Context
 
 // ListPlacementsWithResponse Placements the caller may see, newest first (employer its own, staff their candidates', platform admins all).
 //
+// A candidate gets 403.
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/placements (the `ListPlacements` operationId).
@@ -31247,6 +31786,8 @@ func (c *ClientWithResponses) ListPlacementsWithResponse(ctx context.Context, pa
 }
 
 // GetPlacementWithResponse One placement; another organisation's is 404.
+//
+// A candidate gets 403 for their own placement and 404 for another's.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -31261,6 +31802,8 @@ func (c *ClientWithResponses) GetPlacementWithResponse(ctx context.Context, id s
 
 // EndPlacementWithBodyWithResponse The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
 //
+// A candidate gets 403 for their own placement and 404 for another's.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/placements/{id}/end (the `EndPlacement` operationId).
@@ -31273,6 +31816,8 @@ func (c *ClientWithResponses) EndPlacementWithBodyWithResponse(ctx context.Conte
 }
 
 // EndPlacementWithResponse The candidate's staff record that a placement ended early; the candidate becomes available again. Twice is 409.
+//
+// A candidate gets 403 for their own placement and 404 for another's.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31287,6 +31832,8 @@ func (c *ClientWithResponses) EndPlacementWithResponse(ctx context.Context, id s
 
 // SetPlacementStillLookingWithBodyWithResponse The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
 //
+// A candidate gets 403 for their own placement and 404 for another's.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/placements/{id}/still-looking (the `SetPlacementStillLooking` operationId).
@@ -31299,6 +31846,8 @@ func (c *ClientWithResponses) SetPlacementStillLookingWithBodyWithResponse(ctx c
 }
 
 // SetPlacementStillLookingWithResponse The candidate's staff keep a placed candidate on shortlists (part-time work, a trial), or take them off again.
+//
+// A candidate gets 403 for their own placement and 404 for another's.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31546,6 +32095,10 @@ func (c *ClientWithResponses) CheckWordingWithResponse(ctx context.Context, body
 }
 
 // GetRoleWithResponse One role. Another employer's role answers 404; an observer organisation is refused (403).
+//
+// Programme staff, administrators and candidates signed in to their own account read open roles only
+// (anything else answers them 404), all in the same view. A candidate may read roles only one by one:
+// listing roles, and every other roles and employers operation, answers them 403.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -35018,6 +35571,13 @@ func ParseListFollowUpsResponse(rsp *http.Response) (*ListFollowUpsResponse, err
 		}
 		response.ApplicationProblemJSON403 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
+
 	}
 
 	return response, nil
@@ -35319,6 +35879,13 @@ func ParseListIntroductionsResponse(rsp *http.Response) (*ListIntroductionsRespo
 			return nil, err
 		}
 		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
 
 	}
 
@@ -37285,6 +37852,13 @@ func ParseListPlacementsResponse(rsp *http.Response) (*ListPlacementsResponse, e
 			return nil, err
 		}
 		response.ApplicationProblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON404 = &dest
 
 	}
 

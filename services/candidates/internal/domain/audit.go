@@ -12,6 +12,10 @@ type AuditEntry struct {
 	CandidateID string
 	Actor       string
 	ActorOrg    string
+	// ByCandidate says the actor was the candidate themself, signed in to
+	// their own account (ActorOrg is then empty), not staff acting for
+	// them.
+	ByCandidate bool
 	At          time.Time
 	Action      AuditAction
 	Purpose     Purpose

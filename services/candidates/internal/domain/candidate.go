@@ -189,6 +189,9 @@ type Consent struct {
 	Matching    bool
 	TextVersion string
 	RecordedBy  string
+	// ByCandidate says the candidate recorded it themself; otherwise staff
+	// recorded it with them.
+	ByCandidate bool
 	RecordedAt  time.Time
 	// FirstGivenAt is the first time consent to matching was recorded as
 	// given, kept through withdrawals and later consents; zero if it never

@@ -10,8 +10,8 @@ import (
 // decision replaces the previous one, except FirstGivenAt: the first
 // recording that gives consent sets it, and nothing later moves it, so a
 // withdrawal followed by a new consent keeps the first time.
-func (c Consent) Record(matching bool, textVersion, by string, at time.Time) Consent {
-	next := Consent{Matching: matching, TextVersion: textVersion, RecordedBy: by, RecordedAt: at, FirstGivenAt: c.FirstGivenAt}
+func (c Consent) Record(matching bool, textVersion, by string, byCandidate bool, at time.Time) Consent {
+	next := Consent{Matching: matching, TextVersion: textVersion, RecordedBy: by, ByCandidate: byCandidate, RecordedAt: at, FirstGivenAt: c.FirstGivenAt}
 	if matching && next.FirstGivenAt.IsZero() {
 		next.FirstGivenAt = at
 	}

@@ -26,7 +26,7 @@ func TestConsentRecordKeepsFirstGiven(t *testing.T) {
 		{"given again", true, day(5), day(2)},
 	}
 	for _, s := range steps {
-		c = c.Record(s.matching, "2026-11", "staff-1", s.at)
+		c = c.Record(s.matching, "2026-11", "staff-1", false, s.at)
 		if c.Matching != s.matching || !c.RecordedAt.Equal(s.at) || c.RecordedBy != "staff-1" || c.TextVersion != "2026-11" {
 			t.Errorf("%s: consent = %+v, want the new decision recorded", s.name, c)
 		}

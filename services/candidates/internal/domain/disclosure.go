@@ -125,6 +125,9 @@ type DisclosureRequest struct {
 	Contact            Contact
 	ConsentTextVersion string
 	RecordedBy         string
+	// RecordedByCandidate says the candidate answered themself, signed in
+	// to their own account; RecordedBy is then their account.
+	RecordedByCandidate bool
 }
 
 // maxDisclosureID bounds the ids a request names.

@@ -30,7 +30,9 @@ type Verification struct {
 // made it. Anyone signed in on the hiring path may verify (that is what
 // signing is for): an employer, programme staff, a platform administrator
 // or a person without an organisation. Only the attesting organisation's
-// staff learn whom it is about. An observer is refused before any lookup:
+// staff, and the candidate themself, learn whom it is about; a candidate
+// verifies only their own attestations, another's being errs.NotFound. An
+// observer is refused before any lookup:
 // an attestation is about a candidate, and observers read aggregates only.
 func (s *Service) VerifyAttestation(ctx context.Context, p auth.Principal, id string) (Verification, error) {
 	if p.Subject == "" || p.IsService() {
@@ -44,10 +46,10 @@ func (s *Service) VerifyAttestation(ctx context.Context, p auth.Principal, id st
 		return Verification{}, err
 	}
 	a, ok := c.Attestation(id)
-	if !ok {
+	if !ok || (p.IsCandidate() && !p.IsCandidateSelf(c.ID)) {
 		return Verification{}, fmt.Errorf("attestation %s: %w", id, errs.NotFound)
 	}
-	v := Verification{Attestation: a, Full: p.OrgID == c.OrgID && p.OrgKind == auth.OrgKindProgramme}
+	v := Verification{Attestation: a, Full: p.IsCandidateSelf(c.ID) || (p.OrgID == c.OrgID && p.OrgKind == auth.OrgKindProgramme)}
 	if v.Intact, _, err = s.attestationIntact(ctx, c, a); err != nil {
 		return Verification{}, err
 	}

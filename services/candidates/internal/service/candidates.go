@@ -52,11 +52,12 @@ func (s *Service) RegisterCandidate(ctx context.Context, p auth.Principal, spec 
 	return domain.Candidate{}, fmt.Errorf("register candidate: no free alias after %d draws", aliasDraws)
 }
 
-// Candidate returns the caller's organisation's candidate in full and
+// Candidate returns the caller's organisation's candidate, or the
+// candidate themself, in full and
 // records the read, with its purpose, in the audit log first: a read that
 // cannot be audited does not happen.
 func (s *Service) Candidate(ctx context.Context, p auth.Principal, id string, why domain.Purpose) (domain.Candidate, error) {
-	c, err := s.ownCandidate(ctx, p, id)
+	c, err := s.ownCandidate(ctx, p, selfOrStaff, id)
 	if err != nil {
 		return domain.Candidate{}, err
 	}
@@ -84,14 +85,14 @@ func (s *Service) ListCandidates(ctx context.Context, p auth.Principal, f domain
 // UpdateCandidate applies change to the candidate at version, validates the
 // result and stores it if nobody changed the candidate meanwhile.
 func (s *Service) UpdateCandidate(ctx context.Context, p auth.Principal, id string, version int64, change func(*domain.Spec) []string) (domain.Candidate, error) {
-	if _, err := staffOrg(p); err != nil {
+	if _, err := staffFor(p, id); err != nil {
 		return domain.Candidate{}, err
 	}
 	if version < 1 {
 		return domain.Candidate{}, errs.Invalid("version", "is required: the version you last read")
 	}
 	var fields []string
-	c, err := s.changeCandidate(ctx, p, id, version, func(c *domain.Candidate) (Change, error) {
+	c, err := s.changeCandidate(ctx, p, staffOnly, id, version, func(c *domain.Candidate) (Change, error) {
 		spec := domain.Spec{Identity: c.Identity, Profile: c.Profile}
 		fields = change(&spec)
 		if len(fields) == 0 {
@@ -108,9 +109,11 @@ func (s *Service) UpdateCandidate(ctx context.Context, p auth.Principal, id stri
 
 // SetConsent records whether the candidate consents to matching, with the
 // version of the consent text. Withdrawal is announced at once, so the
-// matching service drops the candidate within seconds.
+// matching service drops the candidate within seconds. Staff record it
+// with the candidate, or the candidate gives or withdraws it themself; the
+// record says which.
 func (s *Service) SetConsent(ctx context.Context, p auth.Principal, id string, matching bool, textVersion string) (domain.Consent, error) {
-	if _, err := staffOrg(p); err != nil {
+	if _, err := actingOn(p, selfOrStaff, id); err != nil {
 		return domain.Consent{}, err
 	}
 	if err := domain.ValidateConsentText(textVersion); err != nil {
@@ -119,17 +122,18 @@ func (s *Service) SetConsent(ctx context.Context, p auth.Principal, id string, m
 	if _, ok := domain.ConsentTextByVersion(textVersion); !ok {
 		return domain.Consent{}, errs.Invalid("text_version", "names no published consent text; the current one is %s", domain.CurrentConsentText)
 	}
-	c, err := s.changeCandidate(ctx, p, id, 0, func(c *domain.Candidate) (Change, error) {
-		c.Consent = c.Consent.Record(matching, textVersion, p.Subject, s.now())
+	c, err := s.changeCandidate(ctx, p, selfOrStaff, id, 0, func(c *domain.Candidate) (Change, error) {
+		c.Consent = c.Consent.Record(matching, textVersion, p.Subject, p.IsCandidate(), s.now())
 		return s.change(p, *c, EventConsentChanged, domain.ActionConsent, domain.PurposeCaseWork, "", domain.ChangeConsent)
 	})
 	return c.Consent, err
 }
 
-// ownCandidate returns a candidate of the caller's organisation; another
-// organisation's is errs.NotFound, so its existence stays hidden.
-func (s *Service) ownCandidate(ctx context.Context, p auth.Principal, id string) (domain.Candidate, error) {
-	org, err := staffOrg(p)
+// ownCandidate returns a candidate of the caller's organisation, or the
+// caller's own record when who lets the candidate act themself (actingOn);
+// another organisation's is errs.NotFound, so its existence stays hidden.
+func (s *Service) ownCandidate(ctx context.Context, p auth.Principal, who access, id string) (domain.Candidate, error) {
+	acting, err := actingOn(p, who, id)
 	if err != nil {
 		return domain.Candidate{}, err
 	}
@@ -137,17 +141,17 @@ func (s *Service) ownCandidate(ctx context.Context, p auth.Principal, id string)
 	if err != nil {
 		return domain.Candidate{}, err
 	}
-	if c.OrgID != org {
+	if !acting.owns(c) {
 		return domain.Candidate{}, fmt.Errorf("candidate %s: %w", id, errs.NotFound)
 	}
 	return c, nil
 }
 
-// changeCandidate loads the caller's candidate, checks its version (0 means
-// "whatever it is now"), lets apply change it and say how, and stores it
-// with the next version.
-func (s *Service) changeCandidate(ctx context.Context, p auth.Principal, id string, version int64, apply func(*domain.Candidate) (Change, error)) (domain.Candidate, error) {
-	c, err := s.ownCandidate(ctx, p, id)
+// changeCandidate loads the candidate the caller may change as who allows
+// (ownCandidate), checks its version (0 means "whatever it is now"), lets
+// apply change it and say how, and stores it with the next version.
+func (s *Service) changeCandidate(ctx context.Context, p auth.Principal, who access, id string, version int64, apply func(*domain.Candidate) (Change, error)) (domain.Candidate, error) {
+	c, err := s.ownCandidate(ctx, p, who, id)
 	if err != nil {
 		return domain.Candidate{}, err
 	}
@@ -189,8 +193,13 @@ func (s *Service) change(p auth.Principal, c domain.Candidate, eventType string,
 	return Change{Event: e, Audit: a}, nil
 }
 
-// audit records a read (or another action that changes nothing) of c.
+// audit records a read (or another action that changes nothing) of c. A
+// candidate reads their own record by their right of access, whatever
+// purpose a staff member's read would have.
 func (s *Service) audit(ctx context.Context, p auth.Principal, c domain.Candidate, action domain.AuditAction, why domain.Purpose, subject string) error {
+	if p.IsCandidate() {
+		why = domain.PurposeDataSubjectRequest
+	}
 	if err := s.Audit.AppendAudit(ctx, s.entry(p, c, action, why, subject)); err != nil {
 		return fmt.Errorf("record %s in the audit log: %w", action, err)
 	}
@@ -200,6 +209,6 @@ func (s *Service) audit(ctx context.Context, p auth.Principal, c domain.Candidat
 func (s *Service) entry(p auth.Principal, c domain.Candidate, action domain.AuditAction, why domain.Purpose, subject string) domain.AuditEntry {
 	return domain.AuditEntry{
 		ID: uuid.Must(uuid.NewV7()).String(), OrgID: c.OrgID, CandidateID: c.ID, Actor: p.Subject, ActorOrg: p.OrgID,
-		At: s.now(), Action: action, Purpose: why, Subject: subject,
+		ByCandidate: p.IsCandidate(), At: s.now(), Action: action, Purpose: why, Subject: subject,
 	}
 }

@@ -29,7 +29,7 @@ func requireVersion(version int64) error {
 // the candidate's programme records, if the candidate is still at version.
 // Who recorded it first stays; the audit trail says who corrected it.
 func (s *Service) UpdateProgrammeRecord(ctx context.Context, p auth.Principal, candidateID, recordID string, version int64, r domain.ProgrammeRecord) (Versioned[domain.ProgrammeRecord], error) {
-	org, err := staffOrg(p)
+	org, err := staffFor(p, candidateID)
 	if err != nil {
 		return Versioned[domain.ProgrammeRecord]{}, err
 	}
@@ -43,7 +43,7 @@ func (s *Service) UpdateProgrammeRecord(ctx context.Context, p auth.Principal, c
 		return Versioned[domain.ProgrammeRecord]{}, err
 	}
 	var out domain.ProgrammeRecord
-	c, err := s.changeCandidate(ctx, p, candidateID, version, func(c *domain.Candidate) (Change, error) {
+	c, err := s.changeCandidate(ctx, p, staffOnly, candidateID, version, func(c *domain.Candidate) (Change, error) {
 		i, err := c.ProgrammeRecordIndex(recordID)
 		if err != nil {
 			return Change{}, err
@@ -63,13 +63,13 @@ func (s *Service) UpdateProgrammeRecord(ctx context.Context, p auth.Principal, c
 // RemoveProgrammeRecord removes one of the candidate's programme records,
 // if the candidate is still at version, and returns the new version.
 func (s *Service) RemoveProgrammeRecord(ctx context.Context, p auth.Principal, candidateID, recordID string, version int64) (int64, error) {
-	if _, err := staffOrg(p); err != nil {
+	if _, err := staffFor(p, candidateID); err != nil {
 		return 0, err
 	}
 	if err := requireVersion(version); err != nil {
 		return 0, err
 	}
-	c, err := s.changeCandidate(ctx, p, candidateID, version, func(c *domain.Candidate) (Change, error) {
+	c, err := s.changeCandidate(ctx, p, staffOnly, candidateID, version, func(c *domain.Candidate) (Change, error) {
 		i, err := c.ProgrammeRecordIndex(recordID)
 		if err != nil {
 			return Change{}, err
@@ -83,7 +83,7 @@ func (s *Service) RemoveProgrammeRecord(ctx context.Context, p auth.Principal, c
 // UpdateCertificate replaces the name, issuer and date of one of the
 // candidate's certificates, if the candidate is still at version.
 func (s *Service) UpdateCertificate(ctx context.Context, p auth.Principal, candidateID, certID string, version int64, ct domain.Certificate) (Versioned[domain.Certificate], error) {
-	if _, err := staffOrg(p); err != nil {
+	if _, err := staffFor(p, candidateID); err != nil {
 		return Versioned[domain.Certificate]{}, err
 	}
 	if err := requireVersion(version); err != nil {
@@ -93,7 +93,7 @@ func (s *Service) UpdateCertificate(ctx context.Context, p auth.Principal, candi
 		return Versioned[domain.Certificate]{}, err
 	}
 	var out domain.Certificate
-	c, err := s.changeCandidate(ctx, p, candidateID, version, func(c *domain.Candidate) (Change, error) {
+	c, err := s.changeCandidate(ctx, p, staffOnly, candidateID, version, func(c *domain.Candidate) (Change, error) {
 		i, err := c.CertificateIndex(certID)
 		if err != nil {
 			return Change{}, err
@@ -113,13 +113,13 @@ func (s *Service) UpdateCertificate(ctx context.Context, p auth.Principal, candi
 // RemoveCertificate removes one of the candidate's certificates, if the
 // candidate is still at version, and returns the new version.
 func (s *Service) RemoveCertificate(ctx context.Context, p auth.Principal, candidateID, certID string, version int64) (int64, error) {
-	if _, err := staffOrg(p); err != nil {
+	if _, err := staffFor(p, candidateID); err != nil {
 		return 0, err
 	}
 	if err := requireVersion(version); err != nil {
 		return 0, err
 	}
-	c, err := s.changeCandidate(ctx, p, candidateID, version, func(c *domain.Candidate) (Change, error) {
+	c, err := s.changeCandidate(ctx, p, staffOnly, candidateID, version, func(c *domain.Candidate) (Change, error) {
 		i, err := c.CertificateIndex(certID)
 		if err != nil {
 			return Change{}, err

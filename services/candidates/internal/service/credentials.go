@@ -28,16 +28,19 @@ type IssuedCredential struct {
 // holds: the platform does not vouch again for a record it cannot trust.
 // The candidate's name, read to hash it, makes this an audited read.
 func (s *Service) IssueCredential(ctx context.Context, p auth.Principal, attestationID string) (IssuedCredential, error) {
-	org, err := staffOrg(p)
-	if err != nil {
+	if err := refuseEarly(p, selfOrStaff); err != nil {
 		return IssuedCredential{}, err
 	}
 	c, err := s.Candidates.CandidateByAttestation(ctx, attestationID)
 	if err != nil {
 		return IssuedCredential{}, err
 	}
+	acting, err := actingOn(p, selfOrStaff, c.ID)
+	if err != nil {
+		return IssuedCredential{}, fmt.Errorf("attestation %s: %w", attestationID, err)
+	}
 	a, ok := c.Attestation(attestationID)
-	if !ok || c.OrgID != org || a.OrgID != org {
+	if !ok || !acting.owns(c) || (!acting.Self && a.OrgID != acting.Org) {
 		return IssuedCredential{}, fmt.Errorf("attestation %s: %w", attestationID, errs.NotFound)
 	}
 	if a.Revoked() {

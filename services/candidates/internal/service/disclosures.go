@@ -45,8 +45,12 @@ func (s *Service) GrantDisclosure(ctx context.Context, p auth.Principal, r domai
 		Status: domain.DisclosureActive, Version: 1,
 	}
 	// The staff member who recorded the answer is the actor, on behalf of
-	// the candidate's organisation.
+	// the candidate's organisation; or the candidate themself, who answered
+	// on their own account.
 	recorder := auth.Principal{Subject: r.RecordedBy, OrgID: c.OrgID}
+	if r.RecordedByCandidate {
+		recorder = auth.Principal{Subject: r.RecordedBy, Role: auth.RoleCandidate, CandidateID: c.ID}
+	}
 	ch, err := s.disclosureChange(recorder, c, d, domain.ActionDisclose)
 	if err != nil {
 		return domain.Disclosure{}, false, err
@@ -84,7 +88,8 @@ type Disclosed struct {
 }
 
 // ReadDisclosure returns what a grant discloses to a member of the
-// grant's employer organisation, or to the candidate's staff. Anyone
+// grant's employer organisation, to the candidate's staff, or to the
+// candidate themself. Anyone
 // else, and everyone once the grant is withdrawn, gets errs.NotFound, so
 // the grant's existence stays hidden. The read is recorded on the
 // candidate's audit trail with the reader and the reader's organisation
@@ -113,8 +118,12 @@ func (s *Service) ReadDisclosure(ctx context.Context, p auth.Principal, id strin
 
 // disclosureReader says whether p may read grant d, and why they read
 // it: a member of the employer organisation to contact the candidate, the
-// candidate's staff for their case work.
+// candidate's staff for their case work, the candidate themself to see
+// what they disclosed. Another candidate may not.
 func disclosureReader(p auth.Principal, d domain.Disclosure) (domain.Purpose, bool) {
+	if p.IsCandidate() {
+		return domain.PurposeDataSubjectRequest, p.IsCandidateSelf(d.CandidateID)
+	}
 	if p.IsService() || p.OrgID == "" || !p.HasRole(auth.RoleMember, auth.RoleOrgAdmin) {
 		return "", false
 	}
@@ -128,19 +137,22 @@ func disclosureReader(p auth.Principal, d domain.Disclosure) (domain.Purpose, bo
 }
 
 // WithdrawDisclosure records that the candidate withdrew a grant; from
-// then on it answers 404 to everyone. Only the candidate's staff may
-// record it; anyone else gets errs.NotFound. Withdrawing a withdrawn
-// grant changes nothing and answers it as it is.
+// then on it answers 404 to everyone. The candidate's staff may record it,
+// or the candidate withdraws it themself; anyone else gets errs.NotFound.
+// Withdrawing a withdrawn grant changes nothing and answers it as it is.
 func (s *Service) WithdrawDisclosure(ctx context.Context, p auth.Principal, id string) (domain.Disclosure, error) {
-	org, err := staffOrg(p)
-	if err != nil {
+	if err := refuseEarly(p, selfOrStaff); err != nil {
 		return domain.Disclosure{}, err
 	}
 	d, err := s.Disclosures.Disclosure(ctx, id)
 	if err != nil {
 		return domain.Disclosure{}, err
 	}
-	if d.CandidateOrgID != org {
+	acting, err := actingOn(p, selfOrStaff, d.CandidateID)
+	if err != nil {
+		return domain.Disclosure{}, fmt.Errorf("disclosure %s: %w", id, err)
+	}
+	if !acting.Self && d.CandidateOrgID != acting.Org {
 		return domain.Disclosure{}, fmt.Errorf("disclosure %s: %w", id, errs.NotFound)
 	}
 	if d.Status == domain.DisclosureWithdrawn {
@@ -165,10 +177,10 @@ func (s *Service) WithdrawDisclosure(ctx context.Context, p auth.Principal, id s
 }
 
 // CandidateDisclosures lists the grants of the caller's organisation's
-// candidate, for its staff. A listing shows field names, never values, so
+// candidate, for its staff or the candidate themself. A listing shows field names, never values, so
 // it is not audited as a read.
 func (s *Service) CandidateDisclosures(ctx context.Context, p auth.Principal, candidateID string) ([]domain.Disclosure, error) {
-	c, err := s.ownCandidate(ctx, p, candidateID)
+	c, err := s.ownCandidate(ctx, p, selfOrStaff, candidateID)
 	if err != nil {
 		return nil, err
 	}

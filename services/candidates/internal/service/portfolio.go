@@ -17,7 +17,7 @@ import (
 // skill becomes the candidate's current level; earlier ones stay as
 // history.
 func (s *Service) Attest(ctx context.Context, p auth.Principal, candidateID string, a domain.Attestation) (domain.Attestation, error) {
-	org, err := staffOrg(p)
+	org, err := staffFor(p, candidateID)
 	if err != nil {
 		return domain.Attestation{}, err
 	}
@@ -38,7 +38,7 @@ func (s *Service) Attest(ctx context.Context, p auth.Principal, candidateID stri
 	if err != nil {
 		return domain.Attestation{}, err
 	}
-	c, err := s.changeCandidate(ctx, p, candidateID, 0, func(c *domain.Candidate) (Change, error) {
+	c, err := s.changeCandidate(ctx, p, staffOnly, candidateID, 0, func(c *domain.Candidate) (Change, error) {
 		if len(c.Attestations) >= domain.MaxPortfolioItems {
 			return Change{}, errs.Invalid("skill", "the candidate has %d attestations, the most one record holds", domain.MaxPortfolioItems)
 		}
@@ -58,7 +58,7 @@ func (s *Service) Attest(ctx context.Context, p auth.Principal, candidateID stri
 // AddProgrammeRecord records the candidate's time in one of the
 // organisation's programmes.
 func (s *Service) AddProgrammeRecord(ctx context.Context, p auth.Principal, candidateID string, r domain.ProgrammeRecord) (Versioned[domain.ProgrammeRecord], error) {
-	org, err := staffOrg(p)
+	org, err := staffFor(p, candidateID)
 	if err != nil {
 		return Versioned[domain.ProgrammeRecord]{}, err
 	}
@@ -69,7 +69,7 @@ func (s *Service) AddProgrammeRecord(ctx context.Context, p auth.Principal, cand
 		return Versioned[domain.ProgrammeRecord]{}, err
 	}
 	r.ID, r.RecordedBy, r.RecordedAt = uuid.NewString(), p.Subject, s.now()
-	c, err := s.changeCandidate(ctx, p, candidateID, 0, func(c *domain.Candidate) (Change, error) {
+	c, err := s.changeCandidate(ctx, p, staffOnly, candidateID, 0, func(c *domain.Candidate) (Change, error) {
 		if len(c.ProgrammeRecords) >= domain.MaxPortfolioItems {
 			return Change{}, errs.Invalid("programme", "the candidate has %d programme records, the most one record holds", domain.MaxPortfolioItems)
 		}
@@ -81,14 +81,14 @@ func (s *Service) AddProgrammeRecord(ctx context.Context, p auth.Principal, cand
 
 // AddCertificate records a certificate the candidate holds.
 func (s *Service) AddCertificate(ctx context.Context, p auth.Principal, candidateID string, ct domain.Certificate) (Versioned[domain.Certificate], error) {
-	if _, err := staffOrg(p); err != nil {
+	if _, err := staffFor(p, candidateID); err != nil {
 		return Versioned[domain.Certificate]{}, err
 	}
 	if err := ct.Validate(s.today()); err != nil {
 		return Versioned[domain.Certificate]{}, err
 	}
 	ct.ID, ct.RecordedBy, ct.RecordedAt = uuid.NewString(), p.Subject, s.now()
-	c, err := s.changeCandidate(ctx, p, candidateID, 0, func(c *domain.Candidate) (Change, error) {
+	c, err := s.changeCandidate(ctx, p, staffOnly, candidateID, 0, func(c *domain.Candidate) (Change, error) {
 		if len(c.Certificates) >= domain.MaxPortfolioItems {
 			return Change{}, errs.Invalid("name", "the candidate has %d certificates, the most one record holds", domain.MaxPortfolioItems)
 		}

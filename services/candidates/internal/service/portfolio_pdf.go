@@ -47,7 +47,7 @@ type skillLabeler interface {
 // read of the full record, it is audited first: a printout that cannot be
 // audited is not made.
 func (s *Service) PortfolioPDF(ctx context.Context, p auth.Principal, id string, r PortfolioRequest) (PrintedPortfolio, error) {
-	c, err := s.ownCandidate(ctx, p, id)
+	c, err := s.ownCandidate(ctx, p, selfOrStaff, id)
 	if err != nil {
 		return PrintedPortfolio{}, err
 	}

@@ -18,8 +18,7 @@ import (
 // attestation stays in the portfolio, no longer counted as a skill, and
 // candidate.changed tells matching to recompute.
 func (s *Service) RevokeAttestation(ctx context.Context, p auth.Principal, attestationID string, version int64, reason domain.RevocationReason, note string) (domain.Attestation, int64, error) {
-	org, err := staffOrg(p)
-	if err != nil {
+	if err := refuseEarly(p, staffOnly); err != nil {
 		return domain.Attestation{}, 0, err
 	}
 	if err := requireVersion(version); err != nil {
@@ -32,6 +31,10 @@ func (s *Service) RevokeAttestation(ctx context.Context, p auth.Principal, attes
 	if err != nil {
 		return domain.Attestation{}, 0, err
 	}
+	org, err := staffFor(p, holder.ID)
+	if err != nil {
+		return domain.Attestation{}, 0, fmt.Errorf("attestation %s: %w", attestationID, err)
+	}
 	if holder.OrgID != org {
 		return domain.Attestation{}, 0, fmt.Errorf("attestation %s: %w", attestationID, errs.NotFound)
 	}
@@ -40,7 +43,7 @@ func (s *Service) RevokeAttestation(ctx context.Context, p auth.Principal, attes
 		return domain.Attestation{}, 0, err
 	}
 	var out domain.Attestation
-	c, err := s.changeCandidate(ctx, p, holder.ID, version, func(c *domain.Candidate) (Change, error) {
+	c, err := s.changeCandidate(ctx, p, staffOnly, holder.ID, version, func(c *domain.Candidate) (Change, error) {
 		i, err := c.AttestationIndex(attestationID)
 		if err != nil {
 			return Change{}, err

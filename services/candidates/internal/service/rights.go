@@ -45,9 +45,10 @@ const (
 // exportAuditLimit bounds the audit entries one export gathers.
 const exportAuditLimit = 100_000
 
-// Export gathers everything about the caller's organisation's candidate.
+// Export gathers everything about the caller's organisation's candidate,
+// for its staff or for the candidate themself.
 func (s *Service) Export(ctx context.Context, p auth.Principal, id string) (Export, error) {
-	c, err := s.ownCandidate(ctx, p, id)
+	c, err := s.ownCandidate(ctx, p, selfOrStaff, id)
 	if err != nil {
 		return Export{}, err
 	}
@@ -82,12 +83,10 @@ func (s *Service) Export(ctx context.Context, p auth.Principal, id string) (Expo
 }
 
 // AuditTrail returns a page of the audit entries about the candidate, for
-// the organisation's administrator. Reading the trail is itself recorded.
+// the organisation's administrator or the candidate themself (who read
+// their record and when). Reading the trail is itself recorded.
 func (s *Service) AuditTrail(ctx context.Context, p auth.Principal, id string, page mongox.PageRequest) ([]domain.AuditEntry, string, error) {
-	if _, err := orgAdminOrg(p); err != nil {
-		return nil, "", err
-	}
-	c, err := s.ownCandidate(ctx, p, id)
+	c, err := s.ownCandidate(ctx, p, selfOrOrgAdmin, id)
 	if err != nil {
 		return nil, "", err
 	}
@@ -104,10 +103,13 @@ func (s *Service) AuditTrail(ctx context.Context, p auth.Principal, id string, p
 // every other service deletes what it derived. Only the organisation's
 // administrator may erase.
 func (s *Service) Erase(ctx context.Context, p auth.Principal, id string) error {
+	if _, err := staffFor(p, id); err != nil {
+		return err
+	}
 	if _, err := orgAdminOrg(p); err != nil {
 		return err
 	}
-	c, err := s.ownCandidate(ctx, p, id)
+	c, err := s.ownCandidate(ctx, p, staffOnly, id)
 	if err != nil {
 		return err
 	}

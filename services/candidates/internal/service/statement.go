@@ -14,10 +14,11 @@ import (
 // flags. It replaces any earlier statement, so an approved one stops
 // showing until the new one is approved; the same text again changes
 // nothing (an approved statement stays approved). Programme staff of the
-// candidate's organisation may write it. The text goes on neither the
+// candidate's organisation may write it, and so may the candidate
+// themself; only staff review it. The text goes on neither the
 // event nor the audit entry, which name the change only.
 func (s *Service) SetStatement(ctx context.Context, p auth.Principal, candidateID string, version int64, text string) (Versioned[domain.Statement], error) {
-	if _, err := staffOrg(p); err != nil {
+	if _, err := actingOn(p, selfOrStaff, candidateID); err != nil {
 		return Versioned[domain.Statement]{}, err
 	}
 	if err := requireVersion(version); err != nil {
@@ -27,7 +28,7 @@ func (s *Service) SetStatement(ctx context.Context, p auth.Principal, candidateI
 	if err != nil {
 		return Versioned[domain.Statement]{}, err
 	}
-	c, err := s.changeCandidate(ctx, p, candidateID, version, func(c *domain.Candidate) (Change, error) {
+	c, err := s.changeCandidate(ctx, p, selfOrStaff, candidateID, version, func(c *domain.Candidate) (Change, error) {
 		if c.Statement.SameText(st.Text) {
 			return Change{}, errUnchanged
 		}
@@ -44,13 +45,13 @@ func (s *Service) SetStatement(ctx context.Context, p auth.Principal, candidateI
 // status, if the candidate is still at version, and returns the new
 // version. A candidate without one is errs.NotFound.
 func (s *Service) RemoveStatement(ctx context.Context, p auth.Principal, candidateID string, version int64) (int64, error) {
-	if _, err := staffOrg(p); err != nil {
+	if _, err := actingOn(p, selfOrStaff, candidateID); err != nil {
 		return 0, err
 	}
 	if err := requireVersion(version); err != nil {
 		return 0, err
 	}
-	c, err := s.changeCandidate(ctx, p, candidateID, version, func(c *domain.Candidate) (Change, error) {
+	c, err := s.changeCandidate(ctx, p, selfOrStaff, candidateID, version, func(c *domain.Candidate) (Change, error) {
 		if c.Statement == nil {
 			return Change{}, fmt.Errorf("candidate %s has no statement: %w", candidateID, errs.NotFound)
 		}
@@ -64,7 +65,7 @@ func (s *Service) RemoveStatement(ctx context.Context, p auth.Principal, candida
 // if the candidate is still at version. Approval makes it the statement
 // employers see. No pending statement is an errs.Conflict.
 func (s *Service) ReviewStatement(ctx context.Context, p auth.Principal, candidateID string, version int64, decision domain.ReviewDecision, note string) (Versioned[domain.Statement], error) {
-	if _, err := staffOrg(p); err != nil {
+	if _, err := staffFor(p, candidateID); err != nil {
 		return Versioned[domain.Statement]{}, err
 	}
 	if err := requireVersion(version); err != nil {
@@ -73,7 +74,7 @@ func (s *Service) ReviewStatement(ctx context.Context, p auth.Principal, candida
 	if err := domain.ValidateReview(decision, note); err != nil {
 		return Versioned[domain.Statement]{}, err
 	}
-	c, err := s.changeCandidate(ctx, p, candidateID, version, func(c *domain.Candidate) (Change, error) {
+	c, err := s.changeCandidate(ctx, p, staffOnly, candidateID, version, func(c *domain.Candidate) (Change, error) {
 		if c.Statement == nil {
 			return Change{}, fmt.Errorf("candidate %s has no statement to review: %w", candidateID, errs.Conflict)
 		}

@@ -64,10 +64,10 @@ func (s *Service) UpdateMyProfile(ctx context.Context, p auth.Principal, version
 	return prof, nil
 }
 
-// Profile returns an employer's profile to programme staff, administrators
-// and the employer itself.
+// Profile returns an employer's profile to programme staff, administrators,
+// candidates (its public part: ShowsContact) and the employer itself.
 func (s *Service) Profile(ctx context.Context, p auth.Principal, id string) (domain.Profile, error) {
-	a, err := requireSomeone(p)
+	a, err := requireViewer(p)
 	if err != nil {
 		return domain.Profile{}, err
 	}

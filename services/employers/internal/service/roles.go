@@ -55,10 +55,11 @@ func (s *Service) CreateRole(ctx context.Context, p auth.Principal, spec domain.
 	return r, nil
 }
 
-// Role returns a role the caller may see: an employer its own, staff and
-// administrators open roles. Anything else is errs.NotFound.
+// Role returns a role the caller may see: an employer its own, staff,
+// administrators and candidates open roles. Anything else is
+// errs.NotFound.
 func (s *Service) Role(ctx context.Context, p auth.Principal, id string) (domain.Role, error) {
-	a, err := requireSomeone(p)
+	a, err := requireViewer(p)
 	if err != nil {
 		return domain.Role{}, err
 	}
@@ -66,7 +67,7 @@ func (s *Service) Role(ctx context.Context, p auth.Principal, id string) (domain
 	if err != nil {
 		return domain.Role{}, err
 	}
-	if (a == employer && r.EmployerID != p.OrgID) || (a == reader && r.Status != domain.StatusOpen) {
+	if (a == employer && r.EmployerID != p.OrgID) || (a != employer && r.Status != domain.StatusOpen) {
 		return domain.Role{}, fmt.Errorf("role %s: %w", id, errs.NotFound)
 	}
 	return r, nil

@@ -7,6 +7,9 @@ import "time"
 type Scope struct {
 	EmployerOrgID  string
 	CandidateOrgID string
+	// CandidateID narrows to one candidate's objects, for the candidate
+	// themself.
+	CandidateID string
 }
 
 // IntroductionFilter narrows a list of introductions.

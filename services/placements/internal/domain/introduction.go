@@ -86,29 +86,32 @@ type Introduction struct {
 	EmployerOrgID string
 	// EmployerName is the employer organisation's name when the request
 	// was made (a business name), for those who see no profile.
-	EmployerName       string
-	CandidateID        string
-	CandidateOrgID     string
-	CandidateAlias     string
-	Message            string
-	MessageWarnings    []WordingFlag
-	Meeting            Meeting
-	Status             Status
-	RequestedBy        string
-	RequestedAt        time.Time
-	ExpiresAt          time.Time
-	ReminderAt         time.Time
-	Reminded           bool
-	ClosedAt           time.Time
-	AnsweredAt         time.Time
-	AnsweredBy         string
-	DeclineReason      string
-	Contact            string
-	Disclose           []string
-	ConsentTextVersion string
-	DisclosureID       string
-	Outcome            *Outcome
-	PlacementID        string
+	EmployerName    string
+	CandidateID     string
+	CandidateOrgID  string
+	CandidateAlias  string
+	Message         string
+	MessageWarnings []WordingFlag
+	Meeting         Meeting
+	Status          Status
+	RequestedBy     string
+	RequestedAt     time.Time
+	ExpiresAt       time.Time
+	ReminderAt      time.Time
+	Reminded        bool
+	ClosedAt        time.Time
+	AnsweredAt      time.Time
+	AnsweredBy      string
+	// AnsweredByCandidate says the candidate answered themself, signed in
+	// to their own account; otherwise their staff answered for them.
+	AnsweredByCandidate bool
+	DeclineReason       string
+	Contact             string
+	Disclose            []string
+	ConsentTextVersion  string
+	DisclosureID        string
+	Outcome             *Outcome
+	PlacementID         string
 }
 
 // Ask is what an employer sends to ask to meet a candidate.
@@ -294,4 +297,8 @@ type WordingFlag struct {
 const (
 	SideEmployer  = "employer"
 	SideProgramme = "programme"
+	// SideCandidate is the candidate themself, signed in to their own
+	// account: they read their introductions and answer them, as their
+	// staff may for them, but write in no thread and record no outcome.
+	SideCandidate = "candidate"
 )

@@ -19,11 +19,14 @@ func isStaff(p auth.Principal) bool {
 }
 
 // scopeOf is whose objects a person may list: an employer its own, staff
-// their organisation's candidates', platform admins everyone's.
+// their organisation's candidates', a candidate their own, platform
+// admins everyone's.
 func scopeOf(p auth.Principal) (domain.Scope, error) {
 	switch {
 	case p.IsAdmin():
 		return domain.Scope{}, nil
+	case p.IsCandidate():
+		return domain.Scope{CandidateID: p.CandidateID}, nil
 	case isEmployer(p):
 		return domain.Scope{EmployerOrgID: p.OrgID}, nil
 	case isStaff(p):
@@ -32,7 +35,8 @@ func scopeOf(p auth.Principal) (domain.Scope, error) {
 	return domain.Scope{}, fmt.Errorf("introductions and placements are for employers, programme staff and administrators: %w", errs.Forbidden)
 }
 
-// sideOf returns which side of an object p speaks for, or "" for none.
+// sideOf returns which side of an object p speaks for, or "" for none. A
+// candidate speaks for no side: partyOf tells them apart.
 func sideOf(p auth.Principal, employerOrg, candidateOrg string) string {
 	switch {
 	case isEmployer(p) && p.OrgID == employerOrg:
@@ -43,9 +47,33 @@ func sideOf(p auth.Principal, employerOrg, candidateOrg string) string {
 	return ""
 }
 
+// partyOf returns who p is on an introduction: one of its two sides, the
+// candidate themself (domain.SideCandidate), or "" for nobody.
+func partyOf(p auth.Principal, in domain.Introduction) string {
+	if p.IsCandidateSelf(in.CandidateID) {
+		return domain.SideCandidate
+	}
+	return sideOf(p, in.EmployerOrgID, in.CandidateOrgID)
+}
+
 // canSee reports whether p may read an object of these organisations.
+// Candidates read only their introductions (partyOf), nothing else.
 func canSee(p auth.Principal, employerOrg, candidateOrg string) bool {
 	return p.IsAdmin() || sideOf(p, employerOrg, candidateOrg) != ""
+}
+
+// refuseCandidate keeps candidates out of what is staff's and employers'
+// work (placements and their follow-ups): a candidate hears errs.Forbidden
+// about their own object and errs.NotFound about anyone else's, so their
+// token never tells that another's exists. Everyone else passes.
+func refuseCandidate(p auth.Principal, what, id, candidateID string) error {
+	switch {
+	case !p.IsCandidate():
+		return nil
+	case p.IsCandidateSelf(candidateID):
+		return fmt.Errorf("%s are your staff's and the employer's to record: %w", what, errs.Forbidden)
+	}
+	return notFound(what, id)
 }
 
 // requirePerson refuses service tokens on the public API.

@@ -12,10 +12,10 @@ import (
 )
 
 // SeesCandidate reports whether p may see who the candidate is (their id
-// and organisation): the candidate's staff and platform admins, never an
-// employer.
-func SeesCandidate(p auth.Principal, candidateOrg string) bool {
-	return p.IsAdmin() || (isStaff(p) && p.OrgID == candidateOrg)
+// and organisation): the candidate's staff, platform admins and the
+// candidate themself, never an employer.
+func SeesCandidate(p auth.Principal, candidateOrg, candidateID string) bool {
+	return p.IsAdmin() || (isStaff(p) && p.OrgID == candidateOrg) || p.IsCandidateSelf(candidateID)
 }
 
 // Ask stores an employer's request to meet a candidate of a role's
@@ -72,7 +72,7 @@ func (s *Service) Ask(ctx context.Context, p auth.Principal, roleID string, a do
 }
 
 // Introduction returns one introduction p may see; another
-// organisation's is 404.
+// organisation's, or another candidate's, is 404.
 func (s *Service) Introduction(ctx context.Context, p auth.Principal, id string) (domain.Introduction, error) {
 	if err := requirePerson(p); err != nil {
 		return domain.Introduction{}, err
@@ -81,14 +81,15 @@ func (s *Service) Introduction(ctx context.Context, p auth.Principal, id string)
 	if err != nil {
 		return in, err
 	}
-	if !canSee(p, in.EmployerOrgID, in.CandidateOrgID) {
+	if !p.IsAdmin() && partyOf(p, in) == "" {
 		return domain.Introduction{}, notFound("introduction", id)
 	}
 	return in, nil
 }
 
 // Introductions lists what p may see, newest first. Filtering by
-// candidate is for those who may see candidates.
+// candidate is for those who may see candidates; a candidate sees only
+// their own, whatever they filter by.
 func (s *Service) Introductions(ctx context.Context, p auth.Principal, f domain.IntroductionFilter, candidateID string, page mongox.PageRequest) ([]domain.Introduction, string, error) {
 	sc, err := scopeOf(p)
 	if err != nil {
@@ -97,12 +98,17 @@ func (s *Service) Introductions(ctx context.Context, p auth.Principal, f domain.
 	if candidateID != "" && isEmployer(p) {
 		return nil, "", errs.Invalid("candidate", "is a filter for programme staff")
 	}
+	if p.IsCandidate() && candidateID != "" && candidateID != p.CandidateID {
+		return nil, "", notFound("candidate", candidateID)
+	}
 	f.Scope, f.CandidateID = sc, candidateID
 	return s.d.Store.ListIntroductions(ctx, f, page)
 }
 
 // Answer records the candidate's answer, by staff of the candidate's
-// organisation only (anyone else 404). Accepting first has the candidates
+// organisation or by the candidate themself (anyone else 404), with the
+// same checks either way; the introduction keeps which of them answered.
+// Accepting first has the candidates
 // service record the disclosure grant, idempotent by introduction, then
 // stores the acceptance with its id: a retry after a failure in between
 // gets the same grant.
@@ -114,7 +120,7 @@ func (s *Service) Answer(ctx context.Context, p auth.Principal, id string, a dom
 	if err != nil {
 		return in, err
 	}
-	if sideOf(p, in.EmployerOrgID, in.CandidateOrgID) != domain.SideProgramme {
+	if party := partyOf(p, in); party != domain.SideProgramme && party != domain.SideCandidate {
 		return domain.Introduction{}, notFound("introduction", id)
 	}
 	if err := a.Validate(); err != nil {
@@ -128,7 +134,7 @@ func (s *Service) Answer(ctx context.Context, p auth.Principal, id string, a dom
 	if a.Accept {
 		grant, err := s.d.Candidates.GrantDisclosure(ctx, Grant{IntroductionID: in.ID, CandidateID: in.CandidateID,
 			EmployerOrgID: in.EmployerOrgID, RoleID: in.RoleID, Disclose: a.Disclose, Contact: a.Contact,
-			ConsentTextVersion: a.ConsentTextVersion, RecordedBy: p.Subject})
+			ConsentTextVersion: a.ConsentTextVersion, RecordedBy: p.Subject, ByCandidate: p.IsCandidate()})
 		if err != nil {
 			return domain.Introduction{}, err
 		}
@@ -139,6 +145,7 @@ func (s *Service) Answer(ctx context.Context, p auth.Principal, id string, a dom
 	} else if err := in.Decline(a.DeclineReason, p.Subject, now); err != nil {
 		return domain.Introduction{}, err
 	}
+	in.AnsweredByCandidate = p.IsCandidate()
 	return in, s.saveIntroduction(ctx, in, prev, EventIntroductionAnswered)
 }
 
@@ -183,7 +190,8 @@ func (s *Service) Messages(ctx context.Context, p auth.Principal, id string, pag
 }
 
 // PostMessage adds a text to the thread of an accepted introduction, by
-// the employer's members or the candidate's staff.
+// the employer's members or the candidate's staff; the candidate reads the
+// thread but does not write in it (403).
 func (s *Service) PostMessage(ctx context.Context, p auth.Principal, id, text string) (domain.Message, error) {
 	in, err := s.Introduction(ctx, p, id)
 	if err != nil {
@@ -204,7 +212,8 @@ func (s *Service) PostMessage(ctx context.Context, p auth.Principal, id, text st
 	return m, s.d.Store.AddMessage(ctx, m)
 }
 
-// RecordOutcome records how the meeting went, once, by either side. A
+// RecordOutcome records how the meeting went, once, by either side (not
+// the candidate themself: 403). A
 // hire stores the placement first, owing every step (recording the
 // outcome here, the follow-ups, the role's count, the candidate's
 // status), and then takes the steps; what fails is retried by the sweeper.

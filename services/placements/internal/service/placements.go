@@ -91,14 +91,20 @@ func (s *Service) Placement(ctx context.Context, p auth.Principal, id string) (d
 	if err != nil {
 		return pl, err
 	}
+	if err := refuseCandidate(p, "placements", id, pl.CandidateID); err != nil {
+		return domain.Placement{}, err
+	}
 	if !canSee(p, pl.EmployerOrgID, pl.CandidateOrgID) {
 		return domain.Placement{}, notFound("placement", id)
 	}
 	return pl, nil
 }
 
-// Placements lists what p may see, newest first.
+// Placements lists what p may see, newest first; a candidate may not.
 func (s *Service) Placements(ctx context.Context, p auth.Principal, f domain.PlacementFilter, page mongox.PageRequest) ([]domain.Placement, string, error) {
+	if err := refuseCandidate(p, "placements", "", p.CandidateID); err != nil {
+		return nil, "", err
+	}
 	sc, err := scopeOf(p)
 	if err != nil {
 		return nil, "", err
@@ -185,6 +191,9 @@ func (s *Service) afterChange(ctx context.Context, pl domain.Placement) domain.P
 // the programme's tasks about their candidates, an employer its own,
 // platform admins all.
 func (s *Service) FollowUps(ctx context.Context, p auth.Principal, f domain.FollowUpFilter, page mongox.PageRequest) ([]domain.FollowUp, string, error) {
+	if err := refuseCandidate(p, "follow-ups", "", p.CandidateID); err != nil {
+		return nil, "", err
+	}
 	sc, err := scopeOf(p)
 	if err != nil {
 		return nil, "", err
@@ -208,6 +217,9 @@ func (s *Service) AnswerFollowUp(ctx context.Context, p auth.Principal, id strin
 	f, err := s.d.Store.FollowUp(ctx, id)
 	if err != nil {
 		return f, err
+	}
+	if err := refuseCandidate(p, "follow-ups", id, f.CandidateID); err != nil {
+		return domain.FollowUp{}, err
 	}
 	if sideOf(p, f.EmployerOrgID, f.CandidateOrgID) != f.Audience {
 		return domain.FollowUp{}, notFound("follow-up", id)

@@ -97,6 +97,8 @@ type Grant struct {
 	Contact            string
 	ConsentTextVersion string
 	RecordedBy         string
+	// ByCandidate says RecordedBy is the candidate themself, not staff.
+	ByCandidate bool
 }
 
 // Candidates reaches the candidates service.

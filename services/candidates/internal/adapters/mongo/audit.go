@@ -21,6 +21,7 @@ type auditDoc struct {
 	CandidateID string    `bson:"candidate_id"`
 	Actor       string    `bson:"actor"`
 	ActorOrg    string    `bson:"actor_org"`
+	ByCandidate bool      `bson:"by_candidate,omitempty"`
 	At          time.Time `bson:"at"`
 	Action      string    `bson:"action"`
 	Purpose     string    `bson:"purpose"`
@@ -30,14 +31,14 @@ type auditDoc struct {
 
 func toAuditDoc(e domain.AuditEntry) auditDoc {
 	return auditDoc{
-		ID: e.ID, OrgID: e.OrgID, CandidateID: e.CandidateID, Actor: e.Actor, ActorOrg: e.ActorOrg, At: e.At,
+		ID: e.ID, OrgID: e.OrgID, CandidateID: e.CandidateID, Actor: e.Actor, ActorOrg: e.ActorOrg, ByCandidate: e.ByCandidate, At: e.At,
 		Action: string(e.Action), Purpose: string(e.Purpose), Fields: e.Fields, Subject: e.Subject,
 	}
 }
 
 func toDomainAuditEntry(d auditDoc) domain.AuditEntry {
 	return domain.AuditEntry{
-		ID: d.ID, OrgID: d.OrgID, CandidateID: d.CandidateID, Actor: d.Actor, ActorOrg: d.ActorOrg, At: d.At.UTC(),
+		ID: d.ID, OrgID: d.OrgID, CandidateID: d.CandidateID, Actor: d.Actor, ActorOrg: d.ActorOrg, ByCandidate: d.ByCandidate, At: d.At.UTC(),
 		Action: domain.AuditAction(d.Action), Purpose: domain.Purpose(d.Purpose), Fields: d.Fields, Subject: d.Subject,
 	}
 }

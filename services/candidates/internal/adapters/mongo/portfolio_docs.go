@@ -81,6 +81,7 @@ type consentDoc struct {
 	Matching     bool       `bson:"matching"`
 	TextVersion  string     `bson:"text_version"`
 	RecordedBy   string     `bson:"recorded_by"`
+	ByCandidate  bool       `bson:"by_candidate,omitempty"`
 	RecordedAt   time.Time  `bson:"recorded_at"`
 	FirstGivenAt *time.Time `bson:"first_given_at"`
 }
@@ -150,12 +151,12 @@ func toDomainCertificates(candidateID string, ds []certificateDoc) []domain.Cert
 }
 
 func toConsentDoc(c domain.Consent) consentDoc {
-	return consentDoc{Matching: c.Matching, TextVersion: c.TextVersion, RecordedBy: c.RecordedBy, RecordedAt: c.RecordedAt,
+	return consentDoc{Matching: c.Matching, TextVersion: c.TextVersion, RecordedBy: c.RecordedBy, ByCandidate: c.ByCandidate, RecordedAt: c.RecordedAt,
 		FirstGivenAt: timeOrNull(c.FirstGivenAt)}
 }
 
 func toDomainConsent(d consentDoc) domain.Consent {
-	out := domain.Consent{Matching: d.Matching, TextVersion: d.TextVersion, RecordedBy: d.RecordedBy, RecordedAt: d.RecordedAt.UTC()}
+	out := domain.Consent{Matching: d.Matching, TextVersion: d.TextVersion, RecordedBy: d.RecordedBy, ByCandidate: d.ByCandidate, RecordedAt: d.RecordedAt.UTC()}
 	if d.FirstGivenAt != nil {
 		out.FirstGivenAt = d.FirstGivenAt.UTC()
 	}

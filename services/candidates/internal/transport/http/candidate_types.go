@@ -132,14 +132,17 @@ type consentResponse struct {
 	TextVersion string `json:"text_version"`
 	// TextCurrent says whether text_version is the current consent text,
 	// so a page can offer to go through the current one again.
-	TextCurrent bool       `json:"text_current"`
-	RecordedBy  string     `json:"recorded_by"`
-	RecordedAt  *time.Time `json:"recorded_at"`
+	TextCurrent bool   `json:"text_current"`
+	RecordedBy  string `json:"recorded_by"`
+	// RecordedByCandidate says the candidate recorded it themself.
+	RecordedByCandidate bool       `json:"recorded_by_candidate"`
+	RecordedAt          *time.Time `json:"recorded_at"`
 }
 
 func toConsentResponse(c domain.Consent) consentResponse {
 	out := consentResponse{
 		Matching: c.Matching, TextVersion: c.TextVersion, TextCurrent: c.TextVersion == domain.CurrentConsentText, RecordedBy: c.RecordedBy,
+		RecordedByCandidate: c.ByCandidate,
 	}
 	if !c.RecordedAt.IsZero() {
 		at := c.RecordedAt

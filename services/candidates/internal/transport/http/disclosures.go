@@ -14,6 +14,7 @@ func toDisclosureRequest(b api.DisclosureGrantInput) domain.DisclosureRequest {
 	r := domain.DisclosureRequest{
 		IntroductionID: b.IntroductionID, CandidateID: b.CandidateID, EmployerOrgID: b.EmployerOrgID, RoleID: b.RoleID,
 		Contact: domain.Contact(b.Contact), ConsentTextVersion: b.ConsentTextVersion, RecordedBy: b.RecordedBy,
+		RecordedByCandidate: b.RecordedByCandidate != nil && *b.RecordedByCandidate,
 	}
 	if b.Disclose != nil {
 		for _, f := range *b.Disclose {

@@ -22,15 +22,18 @@ type auditEntryResponse struct {
 	At       time.Time `json:"at"`
 	Actor    string    `json:"actor"`
 	ActorOrg string    `json:"actor_org"`
-	Action   string    `json:"action"`
-	Purpose  string    `json:"purpose"`
-	Fields   []string  `json:"fields"`
-	Subject  string    `json:"subject,omitempty"`
+	// ByCandidate tells the candidate's own actions, on their own
+	// account, from those of staff acting for them.
+	ByCandidate bool     `json:"by_candidate"`
+	Action      string   `json:"action"`
+	Purpose     string   `json:"purpose"`
+	Fields      []string `json:"fields"`
+	Subject     string   `json:"subject,omitempty"`
 }
 
 func toAuditEntryResponse(e domain.AuditEntry) auditEntryResponse {
 	return auditEntryResponse{
-		ID: e.ID, At: e.At, Actor: e.Actor, ActorOrg: e.ActorOrg, Action: string(e.Action),
+		ID: e.ID, At: e.At, Actor: e.Actor, ActorOrg: e.ActorOrg, ByCandidate: e.ByCandidate, Action: string(e.Action),
 		Purpose: string(e.Purpose), Fields: nonNil(domain.ChangesOf(e.Fields)), Subject: e.Subject,
 	}
 }

@@ -100,6 +100,8 @@ func newHarness(t *testing.T) *harness {
 		"staff":  {Subject: "us", OrgID: "prog-1", OrgKind: auth.OrgKindProgramme, Role: auth.RoleMember},
 		"admin":  {Subject: "root", Role: auth.RoleAdmin},
 		"nobody": {Subject: "cand", Role: auth.RoleMember},
+		// cand is a candidate signed in to their own account.
+		"cand": {Subject: "cand-user", Role: auth.RoleCandidate, CandidateID: "cand-1"},
 	} {
 		tok, err := auth.IssueAccessToken(signer, issuer, []string{"onward-api"}, p, time.Hour)
 		if err != nil {
@@ -121,6 +123,7 @@ func newHarness(t *testing.T) *harness {
 type answer struct {
 	status int
 	ctype  string
+	raw    []byte
 	body   map[string]any
 }
 
@@ -142,7 +145,7 @@ func (h *harness) call(t *testing.T, who, method, path string, body any) answer 
 		t.Fatal(err)
 	}
 	raw, _ := io.ReadAll(resp.Body)
-	out := answer{status: resp.StatusCode, ctype: resp.Header.Get("Content-Type")}
+	out := answer{status: resp.StatusCode, ctype: resp.Header.Get("Content-Type"), raw: raw}
 	_ = json.Unmarshal(raw, &out.body)
 	return out
 }

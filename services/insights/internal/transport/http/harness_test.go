@@ -156,6 +156,8 @@ func newHarness(t *testing.T) *harness {
 		"observer2": {Subject: "o2", OrgID: "obs-2", OrgKind: auth.OrgKindObserver, Role: auth.RoleOrgAdmin},
 		"employer":  {Subject: "ue", OrgID: "emp-1", OrgKind: auth.OrgKindEmployer, Role: auth.RoleOrgAdmin},
 		"candidate": {Subject: "uc", Role: auth.RoleMember},
+		// self is a candidate signed in to their own account.
+		"self": {Subject: "us-cand", Role: auth.RoleCandidate, CandidateID: "cand-1"},
 	} {
 		tok, err := auth.IssueAccessToken(signer, issuer, []string{"onward-api"}, p, time.Hour)
 		if err != nil {

@@ -46,6 +46,8 @@ func TestWhoSeesWhichReport(t *testing.T) {
 		{"employer", "", 403, ""},
 		{"employer", "organisation=org-a", 403, ""},
 		{"candidate", "", 403, ""},
+		{"self", "", 403, ""},
+		{"self", "organisation=org-a", 403, ""},
 		{"service", "", 403, ""},
 		{"", "", 401, ""},
 	}

@@ -64,7 +64,7 @@ func TestSharing(t *testing.T) {
 			}
 		}
 	}
-	for _, who := range []string{"staffA", "employer", "candidate", "service"} {
+	for _, who := range []string{"staffA", "employer", "candidate", "self", "service"} {
 		if a := h.call(t, who, "GET", "/api/v1/insights/shares"); a.status != 403 {
 			t.Errorf("%s lists shares: %d", who, a.status)
 		}

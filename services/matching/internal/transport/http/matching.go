@@ -103,13 +103,39 @@ func (m *matching) shortlist(c *fiber.Ctx) error {
 	return c.JSON(toShortlistResponse(m.taxonomy, sl, page, lang, m.statementOf))
 }
 
+// suggestionsReader decides, before anything is looked up, whether p may
+// read candidate id's suggestions: programme staff (mayReadSuggestions
+// then checks the organisation) or the candidate themself. A candidate
+// naming anyone else hears 404, so their token never tells that another
+// candidate exists; everyone else 403.
+func suggestionsReader(p auth.Principal, id string) error {
+	switch {
+	case isProgrammeStaff(p), p.IsCandidateSelf(id):
+		return nil
+	case p.IsCandidate():
+		return fmt.Errorf("suggestions of candidate %s: %w", id, errs.NotFound)
+	}
+	return fmt.Errorf("suggestions are for the staff of the candidate's organisation and the candidate: %w", errs.Forbidden)
+}
+
+// mayReadSuggestions reports whether p, admitted by suggestionsReader,
+// may read the suggestions of candidate id of organisation org: the
+// candidate themself, or staff of that organisation.
+func mayReadSuggestions(p auth.Principal, id, org string) bool {
+	return p.IsCandidateSelf(id) || (isProgrammeStaff(p) && org == p.OrgID)
+}
+
+// suggestions answers a candidate's suggested roles, with the explanation
+// staff read, to their staff and to the candidate themself: it holds the
+// role, its employer's id and how the candidate's own record fits it,
+// nothing of the employer's beyond what its open role shows.
 func (m *matching) suggestions(c *fiber.Ctx) error {
 	p, err := caller(c)
 	if err != nil {
 		return err
 	}
-	if !isProgrammeStaff(p) {
-		return fmt.Errorf("suggestions are for the staff of the candidate's organisation: %w", errs.Forbidden)
+	if err := suggestionsReader(p, c.Params("id")); err != nil {
+		return err
 	}
 	q, err := parsePageQuery(c)
 	if err != nil {
@@ -137,7 +163,7 @@ func (m *matching) suggestions(c *fiber.Ctx) error {
 	if indexed {
 		org = cand.OrgID
 	}
-	if org != p.OrgID {
+	if !mayReadSuggestions(p, id, org) {
 		return fmt.Errorf("suggestions of candidate %s: %w", id, errs.NotFound)
 	}
 	page, err := pageSuggestions(sg, q)
@@ -160,7 +186,7 @@ func (m *matching) unindexedSuggestions(c *fiber.Ctx, p auth.Principal, id strin
 	switch {
 	case err != nil:
 		return fmt.Errorf("consent of candidate %s: %w", id, err)
-	case org != p.OrgID:
+	case !mayReadSuggestions(p, id, org):
 		return fmt.Errorf("suggestions of candidate %s: %w", id, errs.NotFound)
 	}
 	state := stateNoConsent

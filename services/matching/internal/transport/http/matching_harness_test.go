@@ -38,6 +38,8 @@ const (
 	staffOrg1      = "staff1"   // programme org-1
 	platformAdmin  = "admin"    // platform administrator
 	candidateSelf  = "someone"  // a member with no organisation
+	candidate0     = "cand0"    // the candidate cand-0000 (org-0) signed in to their own account
+	candidateNew   = "candnew"  // the candidate cand-new, whom the index does not hold
 	serviceCaller  = "service"  // the placements service
 	insightsCaller = "insights" // the insights service
 )
@@ -116,6 +118,8 @@ func newMatchingAPI(t *testing.T) *matchingAPI {
 		staffOrg1:     {Subject: "u-staff1", OrgID: "org-1", OrgKind: auth.OrgKindProgramme, Role: auth.RoleOrgAdmin},
 		platformAdmin: {Subject: "u-admin", Role: auth.RoleAdmin},
 		candidateSelf: {Subject: "u-cand", Role: auth.RoleMember},
+		candidate0:    {Subject: "u-cand0", Role: auth.RoleCandidate, CandidateID: "cand-0000"},
+		candidateNew:  {Subject: "u-candnew", Role: auth.RoleCandidate, CandidateID: "cand-new"},
 	}
 	a := &matchingAPI{tokens: map[string]string{}, statements: statements.New(), owner: &consentOwner{org: map[string]string{}, consent: map[string]bool{}, placed: map[string]bool{}}}
 	for name, p := range principals {

@@ -38,7 +38,8 @@ func TestShortlistAccess(t *testing.T) {
 
 // TestSuggestionsAccess: staff of the candidate's organisation read its
 // suggestions; staff of another organisation get 404; employers, admins
-// and candidates get 403.
+// and a member with no organisation get 403 (a candidate signed in to
+// their own account: TestSuggestionsForTheCandidateThemself).
 func TestSuggestionsAccess(t *testing.T) {
 	t.Parallel()
 	a := newMatchingAPI(t)

@@ -59,6 +59,8 @@ func newHarness(t *testing.T) *harness {
 		"empMember": {Subject: "ub", OrgID: "emp-a", OrgKind: auth.OrgKindEmployer, Role: auth.RoleMember},
 		"otherOrg":  {Subject: "uc", OrgID: "emp-b", OrgKind: auth.OrgKindEmployer, Role: auth.RoleOrgAdmin},
 		"admin":     {Subject: "root", Role: auth.RoleAdmin},
+		// self is a candidate signed in to their own account.
+		"self": {Subject: "us-cand", Role: auth.RoleCandidate, CandidateID: "cand-1"},
 	} {
 		tok, err := auth.IssueAccessToken(signer, issuer, []string{"onward-api"}, p, time.Hour)
 		if err != nil {

@@ -21,36 +21,37 @@ type outcomeDoc struct {
 
 // introductionDoc is an introduction as stored.
 type introductionDoc struct {
-	ID                 string      `bson:"_id"`
-	Version            int64       `bson:"version"`
-	RoleID             string      `bson:"role_id"`
-	RoleTitle          string      `bson:"role_title"`
-	EmployerOrgID      string      `bson:"employer_org_id"`
-	EmployerName       string      `bson:"employer_name,omitempty"`
-	CandidateID        string      `bson:"candidate_id"`
-	CandidateOrgID     string      `bson:"candidate_org_id"`
-	CandidateAlias     string      `bson:"candidate_alias"`
-	Message            string      `bson:"message"`
-	MessageWarnings    []flagDoc   `bson:"message_warnings"`
-	MeetingMode        string      `bson:"meeting_mode"`
-	Windows            []windowDoc `bson:"windows"`
-	Status             string      `bson:"status"`
-	RequestedBy        string      `bson:"requested_by"`
-	RequestedAt        time.Time   `bson:"requested_at"`
-	ExpiresAt          time.Time   `bson:"expires_at"`
-	ReminderAt         time.Time   `bson:"reminder_at"`
-	Reminded           bool        `bson:"reminded"`
-	ClosedAt           time.Time   `bson:"closed_at"`
-	AnsweredAt         time.Time   `bson:"answered_at"`
-	AnsweredBy         string      `bson:"answered_by"`
-	DeclineReason      string      `bson:"decline_reason"`
-	Contact            string      `bson:"contact"`
-	Disclose           []string    `bson:"disclose"`
-	ConsentTextVersion string      `bson:"consent_text_version"`
-	DisclosureID       string      `bson:"disclosure_id"`
-	Outcome            *outcomeDoc `bson:"outcome"`
-	PlacementID        string      `bson:"placement_id"`
-	Pending            []string    `bson:"pending_events,omitempty"`
+	ID                  string      `bson:"_id"`
+	Version             int64       `bson:"version"`
+	RoleID              string      `bson:"role_id"`
+	RoleTitle           string      `bson:"role_title"`
+	EmployerOrgID       string      `bson:"employer_org_id"`
+	EmployerName        string      `bson:"employer_name,omitempty"`
+	CandidateID         string      `bson:"candidate_id"`
+	CandidateOrgID      string      `bson:"candidate_org_id"`
+	CandidateAlias      string      `bson:"candidate_alias"`
+	Message             string      `bson:"message"`
+	MessageWarnings     []flagDoc   `bson:"message_warnings"`
+	MeetingMode         string      `bson:"meeting_mode"`
+	Windows             []windowDoc `bson:"windows"`
+	Status              string      `bson:"status"`
+	RequestedBy         string      `bson:"requested_by"`
+	RequestedAt         time.Time   `bson:"requested_at"`
+	ExpiresAt           time.Time   `bson:"expires_at"`
+	ReminderAt          time.Time   `bson:"reminder_at"`
+	Reminded            bool        `bson:"reminded"`
+	ClosedAt            time.Time   `bson:"closed_at"`
+	AnsweredAt          time.Time   `bson:"answered_at"`
+	AnsweredBy          string      `bson:"answered_by"`
+	AnsweredByCandidate bool        `bson:"answered_by_candidate,omitempty"`
+	DeclineReason       string      `bson:"decline_reason"`
+	Contact             string      `bson:"contact"`
+	Disclose            []string    `bson:"disclose"`
+	ConsentTextVersion  string      `bson:"consent_text_version"`
+	DisclosureID        string      `bson:"disclosure_id"`
+	Outcome             *outcomeDoc `bson:"outcome"`
+	PlacementID         string      `bson:"placement_id"`
+	Pending             []string    `bson:"pending_events,omitempty"`
 }
 
 func toIntroductionDoc(in domain.Introduction) introductionDoc {
@@ -59,7 +60,7 @@ func toIntroductionDoc(in domain.Introduction) introductionDoc {
 		CandidateOrgID: in.CandidateOrgID, CandidateAlias: in.CandidateAlias, Message: in.Message,
 		MessageWarnings: toFlagDocs(in.MessageWarnings), MeetingMode: in.Meeting.Mode, Status: string(in.Status),
 		RequestedBy: in.RequestedBy, RequestedAt: in.RequestedAt, ExpiresAt: in.ExpiresAt, ReminderAt: in.ReminderAt,
-		Reminded: in.Reminded, ClosedAt: in.ClosedAt, AnsweredAt: in.AnsweredAt, AnsweredBy: in.AnsweredBy, DeclineReason: in.DeclineReason,
+		Reminded: in.Reminded, ClosedAt: in.ClosedAt, AnsweredAt: in.AnsweredAt, AnsweredBy: in.AnsweredBy, AnsweredByCandidate: in.AnsweredByCandidate, DeclineReason: in.DeclineReason,
 		Contact: in.Contact, Disclose: nonNil(in.Disclose), ConsentTextVersion: in.ConsentTextVersion,
 		DisclosureID: in.DisclosureID, PlacementID: in.PlacementID,
 	}
@@ -78,7 +79,7 @@ func toDomainIntroduction(d introductionDoc) domain.Introduction {
 		CandidateOrgID: d.CandidateOrgID, CandidateAlias: d.CandidateAlias, Message: d.Message,
 		MessageWarnings: toDomainFlags(d.MessageWarnings), Meeting: domain.Meeting{Mode: d.MeetingMode}, Status: domain.Status(d.Status),
 		RequestedBy: d.RequestedBy, RequestedAt: d.RequestedAt.UTC(), ExpiresAt: d.ExpiresAt.UTC(), ReminderAt: d.ReminderAt.UTC(),
-		Reminded: d.Reminded, ClosedAt: utc(d.ClosedAt), AnsweredAt: utc(d.AnsweredAt), AnsweredBy: d.AnsweredBy, DeclineReason: d.DeclineReason,
+		Reminded: d.Reminded, ClosedAt: utc(d.ClosedAt), AnsweredAt: utc(d.AnsweredAt), AnsweredBy: d.AnsweredBy, AnsweredByCandidate: d.AnsweredByCandidate, DeclineReason: d.DeclineReason,
 		Contact: d.Contact, Disclose: d.Disclose, ConsentTextVersion: d.ConsentTextVersion,
 		DisclosureID: d.DisclosureID, PlacementID: d.PlacementID,
 	}

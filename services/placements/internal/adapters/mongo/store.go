@@ -187,13 +187,16 @@ func newestFirst[T any](ctx context.Context, coll *mongo.Collection, filter bson
 	return items, mongox.EncodeCursor(idOf(items[limit-1])), nil
 }
 
-// scopeFilter narrows to one organisation's objects.
+// scopeFilter narrows to one organisation's objects, or one candidate's.
 func scopeFilter(q bson.D, sc domain.Scope) bson.D {
 	if sc.EmployerOrgID != "" {
 		q = append(q, bson.E{Key: "employer_org_id", Value: sc.EmployerOrgID})
 	}
 	if sc.CandidateOrgID != "" {
 		q = append(q, bson.E{Key: "candidate_org_id", Value: sc.CandidateOrgID})
+	}
+	if sc.CandidateID != "" {
+		q = append(q, bson.E{Key: "candidate_id", Value: sc.CandidateID})
 	}
 	return q
 }

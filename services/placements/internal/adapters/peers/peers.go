@@ -123,7 +123,7 @@ func (c *Client) GrantDisclosure(ctx context.Context, g service.Grant) (string, 
 	}
 	body := api.GrantDisclosureJSONRequestBody{IntroductionID: g.IntroductionID, CandidateID: g.CandidateID,
 		EmployerOrgID: g.EmployerOrgID, RoleID: g.RoleID, Disclose: &fields, Contact: api.ContactRoute(g.Contact),
-		ConsentTextVersion: g.ConsentTextVersion, RecordedBy: g.RecordedBy}
+		ConsentTextVersion: g.ConsentTextVersion, RecordedBy: g.RecordedBy, RecordedByCandidate: &g.ByCandidate}
 	var grant api.DisclosureGrant
 	resp, err := c.candidates.GrantDisclosure(ctx, body)
 	if err := decode("POST /internal/v1/disclosures", resp, err, &grant); err != nil {

@@ -42,6 +42,7 @@ type world struct {
 	candidates  map[string]string         // candidate id → org id
 	noPhone     map[string]bool           // candidates without a phone
 	grants      map[string]string         // introduction id → grant id
+	grantAsks   map[string]map[string]any // introduction id → the last grant request
 	hires       map[string][]string       // role id → placement ids
 	placed      map[string][2]bool        // candidate id → placed, still looking
 	orgStatus   map[string]string
@@ -60,7 +61,7 @@ func newWorld() *world {
 		shortlist:  map[string]string{"role-a/ref-1": "cand-1", "role-a/ref-2": "cand-2", "role-a/ref-3": "cand-3", "role-b/ref-9": "cand-1"},
 		candidates: map[string]string{"cand-1": "prog-p", "cand-2": "prog-p", "cand-3": "prog-q"},
 		noPhone:    map[string]bool{"cand-2": true},
-		grants:     map[string]string{}, hires: map[string][]string{}, placed: map[string][2]bool{},
+		grants:     map[string]string{}, grantAsks: map[string]map[string]any{}, hires: map[string][]string{}, placed: map[string][2]bool{},
 		orgStatus: map[string]string{"emp-a": "verified", "emp-b": "verified"},
 	}
 }
@@ -124,6 +125,7 @@ func (w *world) serve(rw http.ResponseWriter, r *http.Request) {
 			return
 		}
 		intro, cand := in["introduction_id"].(string), in["candidate_id"].(string)
+		w.grantAsks[intro] = in
 		if fields, _ := in["disclose"].([]any); w.noPhone[cand] && len(fields) > 0 {
 			reply(400, map[string]any{"type": "/problems/invalid-request", "errors": []map[string]string{{"field": "disclose", "message": "the candidate has no phone number"}}})
 			return
@@ -223,6 +225,9 @@ func newHarness(t *testing.T, maxOpen int) *harness {
 		"staffQ": {Subject: "sq", OrgID: "prog-q", OrgKind: auth.OrgKindProgramme, Role: auth.RoleMember},
 		"admin":  {Subject: "root", Role: auth.RoleAdmin},
 		"cand":   {Subject: "c-user", Role: auth.RoleMember},
+		// self1 and self3 are candidates signed in to their own accounts.
+		"self1": {Subject: "self-user-1", Role: auth.RoleCandidate, CandidateID: "cand-1"},
+		"self3": {Subject: "self-user-3", Role: auth.RoleCandidate, CandidateID: "cand-3"},
 	} {
 		tok, err := auth.IssueAccessToken(signer, issuer, []string{"onward-api"}, p, time.Hour)
 		if err != nil {

@@ -28,11 +28,12 @@ func optionalTime(t time.Time) *time.Time {
 }
 
 // toIntroduction renders an introduction for p: the candidate's id and
-// organisation only for the candidate's staff and platform admins, the
-// decline reason and who answered likewise, the disclosure only once
+// organisation only for the candidate's staff, platform admins and the
+// candidate themself, the decline reason and who answered (staff or the
+// candidate themself) likewise, the disclosure only once
 // accepted.
 func toIntroduction(p auth.Principal, in domain.Introduction) api.Introduction {
-	full := service.SeesCandidate(p, in.CandidateOrgID)
+	full := service.SeesCandidate(p, in.CandidateOrgID, in.CandidateID)
 	out := api.Introduction{
 		ID: in.ID, Version: in.Version, RoleID: in.RoleID, RoleTitle: optional(in.RoleTitle), EmployerOrgID: in.EmployerOrgID, EmployerName: optional(in.EmployerName), CandidateAlias: in.CandidateAlias,
 		Status: api.IntroductionStatus(in.Status), Message: ptr(in.Message), RequestedAt: in.RequestedAt,
@@ -64,6 +65,7 @@ func toIntroduction(p auth.Principal, in domain.Introduction) api.Introduction {
 		}
 		if full {
 			a.AnsweredBy = optional(in.AnsweredBy)
+			a.AnsweredByCandidate = ptr(in.AnsweredByCandidate)
 			a.DeclineReason = optional(api.DeclineReason(in.DeclineReason))
 		}
 		out.Answer = a
@@ -89,7 +91,7 @@ func toPlacement(p auth.Principal, pl domain.Placement) api.Placement {
 		HoursPerWeek: pl.HoursPerWeek, Status: api.PlacementStatus(pl.Status), StillLooking: pl.StillLooking,
 		EndedOn: optional(pl.EndedOn), EndReason: optional(api.EndReason(pl.EndReason)), CreatedAt: pl.CreatedAt,
 	}
-	if service.SeesCandidate(p, pl.CandidateOrgID) {
+	if service.SeesCandidate(p, pl.CandidateOrgID, pl.CandidateID) {
 		out.CandidateID, out.CandidateOrgID = ptr(pl.CandidateID), ptr(pl.CandidateOrgID)
 	}
 	return out
@@ -103,7 +105,7 @@ func toFollowUp(p auth.Principal, f domain.FollowUp, now time.Time) api.FollowUp
 		Overdue: f.Overdue(now), StillWorking: f.StillWorking, Reason: optional(api.EndReason(f.Reason)),
 		AnsweredAt: optionalTime(f.AnsweredAt), AnsweredBy: optional(f.AnsweredBy),
 	}
-	if service.SeesCandidate(p, f.CandidateOrgID) {
+	if service.SeesCandidate(p, f.CandidateOrgID, f.CandidateID) {
 		out.CandidateID = ptr(f.CandidateID)
 	}
 	return out
