@@ -244,6 +244,31 @@ var operations = map[string]operation{
 		return get("/api/v1/candidates/" + o.candidateID + "/portfolio.pdf")
 	}},
 
+	// A candidate's own account: staff invite, the candidate accepts with
+	// the token and signs in with a user name. Inviting and closing name a
+	// fresh candidate, so the matrix's own candidate keeps its account.
+	"candidateLogIn": {"", func(w *world, _, _ *matrixOrg) request {
+		return request{"POST", "/api/v1/auth/candidate-login", map[string]string{"username": w.candidateUsername, "password": candidatePassword}}
+	}},
+	"inviteCandidate": {"programme", func(w *world, mine, o *matrixOrg) request {
+		return request{"POST", "/api/v1/candidates/" + w.newCandidate(o) + "/account-invitation", nil}
+	}},
+	"getCandidateAccount": {"programme", func(_ *world, mine, o *matrixOrg) request {
+		return get("/api/v1/candidates/" + o.candidateID + "/account")
+	}},
+	"closeCandidateAccount": {"programme", func(w *world, mine, o *matrixOrg) request {
+		id := w.newCandidate(o)
+		w.candidateInvitation(o, id)
+		return request{"DELETE", "/api/v1/candidates/" + id + "/account", nil}
+	}},
+	"lookupCandidateInvitation": {"programme", func(w *world, mine, o *matrixOrg) request {
+		return get("/api/v1/candidate-invitations/" + w.candidateInvitation(o, w.newCandidate(o)))
+	}},
+	"acceptCandidateInvitation": {"programme", func(w *world, mine, o *matrixOrg) request {
+		token := w.candidateInvitation(o, w.newCandidate(o))
+		return request{"POST", "/api/v1/candidate-invitations/" + token + "/accept", map[string]string{"username": "matrix." + itoa(w.seq.Add(1)), "password": candidatePassword}}
+	}},
+
 	// Credentials: issuing is the attesting organisation's staff's; the
 	// rest is public, as a credential's holder hands it to anyone.
 	"getAttestationCredential": {"programme", func(_ *world, mine, o *matrixOrg) request {

@@ -16,7 +16,7 @@ import (
 )
 
 // actors are the matrix's columns, in the table's order.
-var actors = []string{"anon", "emp_admin", "emp_member", "emp_other", "staff1", "admin1", "staff2", "admin2", "platform", "obs"}
+var actors = []string{"anon", "emp_admin", "emp_member", "emp_other", "staff1", "admin1", "staff2", "admin2", "platform", "obs", "cand"}
 
 // TestAuthorisationMatrix calls every operation of the public /api/v1
 // surface of docs/openapi.yaml as every kind of actor, on an object of the
@@ -267,8 +267,10 @@ func summary(tally map[string]int) string {
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // mineOf is actor's organisation, nil for the anonymous caller and the
-// platform administrator.
+// platform administrator. The candidate's is the programme organisation
+// that holds them, so their "own" candidate objects are their own record's
+// and "other" ones another organisation's candidate's.
 func (w *world) mineOf(actor string) *matrixOrg {
 	return map[string]*matrixOrg{"emp_admin": w.empA, "emp_member": w.empA, "emp_other": w.empB,
-		"staff1": w.progA, "admin1": w.progA, "staff2": w.progB, "admin2": w.progB, "obs": w.obs}[actor]
+		"staff1": w.progA, "admin1": w.progA, "staff2": w.progB, "admin2": w.progB, "obs": w.obs, "cand": w.progA}[actor]
 }

@@ -43,7 +43,10 @@ type world struct {
 	// share their reports with (see shareWith).
 	sharedObserver *matrixOrg
 	tokens         map[string]string
-	seq            atomic.Int64
+	// candidateUsername signs in the candidate of cand: progA's candidate,
+	// with an account of their own.
+	candidateUsername string
+	seq               atomic.Int64
 	// notes caches a notification of each organisation's admin.
 	notes map[*matrixOrg]string
 	// intro holds the introductions, placements and follow-ups built so
@@ -106,7 +109,28 @@ func buildWorld(t *testing.T, p *platform) *world {
 		"platform":   w.platform.token,
 		"obs":        w.obs.admin.token,
 	}
+	w.tokens["cand"] = w.candidateSelf(w.progA)
 	return w
+}
+
+// candidateSelf gives o's candidate an account of their own and returns
+// its access token.
+func (w *world) candidateSelf(o *matrixOrg) string {
+	w.candidateUsername = "self." + itoa(time.Now().UnixNano())
+	token := w.candidateInvitation(o, o.candidateID)
+	anon := w.p.client(w.t, "")
+	anon.do("POST", "/api/v1/candidate-invitations/"+token+"/accept", map[string]string{"username": w.candidateUsername, "password": candidatePassword}, http.StatusCreated, nil)
+	var tokens api.Tokens
+	anon.do("POST", "/api/v1/auth/candidate-login", map[string]string{"username": w.candidateUsername, "password": candidatePassword}, http.StatusOK, &tokens)
+	return tokens.AccessToken
+}
+
+// candidateInvitation has o's staff invite candidateID to an account of
+// their own and returns the invitation's token.
+func (w *world) candidateInvitation(o *matrixOrg, candidateID string) string {
+	var inv api.CandidateInvitation
+	o.member.do("POST", "/api/v1/candidates/"+candidateID+"/account-invitation", nil, http.StatusCreated, &inv)
+	return inv.Token
 }
 
 // quietKinds is the notification setting of the matrix's people: every
