@@ -59,7 +59,8 @@ func routes(app *fiber.App, k *kit.Kit) {
 
 	signedIn := func(guard func(kit.Actor) bool, h fiber.Handler) []fiber.Handler {
 		if guard == nil {
-			return []fiber.Handler{k.CSRF, k.RequireSession, h}
+			// Everyone signed in but a candidate, who is sent to /me.
+			return []fiber.Handler{k.CSRF, k.RequireSession, k.KeepCandidatesHome, h}
 		}
 		return []fiber.Handler{k.CSRF, k.RequireSession, k.Guard(guard), h}
 	}
@@ -146,6 +147,12 @@ func routes(app *fiber.App, k *kit.Kit) {
 	app.Get("/candidates/:id/certificates/new", signedIn(kit.ProgrammeStaff, staffs.CertificateForm)...)
 	app.Post("/candidates/:id/certificates/new", signedIn(kit.ProgrammeStaff, staffs.AddCertificate)...)
 	app.Get("/candidates/:id/suggestions", signedIn(kit.ProgrammeStaff, staffs.Suggestions)...)
+	// The candidate's own account: invite (the link shown once, with its
+	// QR code to print), close; and the review of their statement.
+	app.Post("/candidates/:id/account/invitation", signedIn(kit.ProgrammeStaff, staffs.InviteToAccount)...)
+	app.Get("/candidates/:id/account/close", signedIn(kit.ProgrammeStaff, staffs.CloseAccountForm)...)
+	app.Post("/candidates/:id/account/close", signedIn(kit.ProgrammeStaff, staffs.CloseAccount)...)
+	app.Post("/candidates/:id/statement/review", signedIn(kit.ProgrammeStaff, staffs.ReviewStatement)...)
 	// Corrections: edit and remove an hours record or a certificate,
 	// revoke an attestation.
 	for _, entry := range []string{"/candidates/:id/records/:rid", "/candidates/:id/certificates/:cid"} {
