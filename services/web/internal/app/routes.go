@@ -103,6 +103,10 @@ func routes(app *fiber.App, k *kit.Kit) {
 	app.Post("/me/consent", signedIn(kit.Candidates, candidates.PostConsent)...)
 	app.Get("/me/statement", signedIn(kit.Candidates, candidates.Statement)...)
 	app.Post("/me/statement", signedIn(kit.Candidates, candidates.PostStatement)...)
+	app.Get("/me/jobs", signedIn(kit.Candidates, candidates.Jobs)...)
+	app.Get("/me/data", signedIn(kit.Candidates, candidates.Data)...)
+	app.Get("/me/portfolio.pdf", signedIn(kit.Candidates, candidates.PortfolioPDF)...)
+	app.Get("/me/audit", signedIn(kit.Candidates, candidates.Audit)...)
 
 	// Notifications: everyone signed in has an inbox and chooses what is
 	// e-mailed; an item opens through /inbox/:id, which marks it read.
