@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/onward-jobs/onward/pkg/auth"
@@ -11,6 +12,7 @@ import (
 	"github.com/onward-jobs/onward/pkg/platform"
 	"github.com/onward-jobs/onward/pkg/redislock"
 	"github.com/onward-jobs/onward/pkg/sealed"
+	"github.com/onward-jobs/onward/services/gateway/internal/adapters/candidates"
 	eventsadapter "github.com/onward-jobs/onward/services/gateway/internal/adapters/events"
 	"github.com/onward-jobs/onward/services/gateway/internal/adapters/mongo"
 	"github.com/onward-jobs/onward/services/gateway/internal/adapters/notifications"
@@ -50,7 +52,7 @@ func Run(ctx context.Context, cfg Config, opts Options) error {
 		if err := g.keys.Load(ctx); err != nil && ctx.Err() == nil {
 			rt.Logger.Error("reload signing keys", "error", err.Error())
 		}
-	}), platform.Every(cfg.RevocationRestore, restoreRevocations(g.revocations, rt.Logger)), drainHandoffs(g.svc, rt),
+	}), platform.Every(cfg.RevocationRestore, restoreRevocations(g.revocations, rt.Logger)), drainHandoffs(g.svc, rt), g.erasures,
 		platform.EveryLogged(rt.Logger, cfg.RelayInterval, "relayed pending events", func(ctx context.Context) (int, error) {
 			return g.svc.RelayPending(ctx, cfg.RelayGrace)
 		}))
@@ -72,6 +74,9 @@ type gateway struct {
 	svc         *service.Service
 	keys        *service.KeyRing
 	revocations *auth.RevocationList
+	// erasures consumes the candidates service's erasures until the
+	// server stops.
+	erasures func(context.Context) error
 }
 
 // build wires storage, use cases and the API onto rt's server.
@@ -112,7 +117,8 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	svc, err := service.New(serviceConfig(cfg), service.Deps{
 		Users: store.Users, Organisations: store.Organisations, Invitations: store.Invitations,
 		StatusOutbox: store.Organisations, Relay: relay, StatusChanged: statuses.Forget,
-		RefreshTokens: store.RefreshTokens, Resets: store.Resets, Throttle: redis.NewThrottle(rt.Redis, cfg.MongoDB+":throttle:"),
+		RefreshTokens: store.RefreshTokens, Resets: store.Resets,
+		CandidateAccounts: store.CandidateAccounts, CandidateInvitations: store.CandidateInvitations, Throttle: redis.NewThrottle(rt.Redis, cfg.MongoDB+":throttle:"),
 		Revocations: revocations, Audit: rt.Logger.With("audit", true), Logger: rt.Logger,
 		Keys: keys, Now: opts.Now, PasswordChecked: opts.PasswordChecked,
 	})
@@ -128,6 +134,16 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 			return nil, err
 		}
 		svc.Messages = messages
+	}
+	candidatesClient, err := candidates.New(cfg.CandidatesURL, svc.OwnServiceToken, cfg.ProxyTimeout)
+	if err != nil {
+		return nil, err
+	}
+	svc.Candidates = candidatesClient
+	host, _ := os.Hostname()
+	erasures, err := eventsadapter.ConsumeErasures(rt.Redis, cfg.CandidatesStream, host+"-gateway", rt.Logger, svc.EraseCandidateAccount)
+	if err != nil {
+		return nil, fmt.Errorf("candidates subscriber: %w", err)
 	}
 	if err := bootstrapAdmin(ctx, svc, cfg, opts, rt); err != nil {
 		return nil, err
@@ -156,7 +172,7 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 		Service: svc, Keys: keys, Verifier: verifier, InternalVerifier: internalVerifier, Proxy: proxy,
 		ServiceSecret: cfg.ServiceSecret, CORSOrigins: cfg.CORSOrigins, OrgStatus: statuses,
 	})
-	return &gateway{svc: svc, keys: keys, revocations: revocations}, nil
+	return &gateway{svc: svc, keys: keys, revocations: revocations, erasures: erasures}, nil
 }
 
 func serviceConfig(cfg Config) service.Config {
@@ -171,6 +187,7 @@ func serviceConfig(cfg Config) service.Config {
 		},
 		PublicURL:   cfg.PublicURL,
 		SessionIdle: cfg.SessionIdle, SessionMax: cfg.SessionMax,
+		CandidateJoinIPLimit: cfg.CandidateJoinIPLimit, CandidateJoinWindow: cfg.CandidateJoinWindow,
 	}
 }
 

@@ -40,6 +40,14 @@ type Config struct {
 	// GatewayStream is the stream of the gateway's events
 	// (organisation.status_changed).
 	GatewayStream string `env:"GATEWAY_STREAM" envDefault:"onward.gateway" validate:"required"`
+	// CandidatesStream is the candidates service's stream; the gateway
+	// reads its candidate.erased events, in the group "gateway", to remove
+	// the erased candidate's own account.
+	CandidatesStream string `env:"CANDIDATES_STREAM" envDefault:"onward.candidates" validate:"required"`
+	// CandidateJoinIPLimit bounds the look-ups and acceptances of
+	// candidate invitations per client address per CandidateJoinWindow.
+	CandidateJoinIPLimit int           `env:"CANDIDATE_JOIN_IP_LIMIT" envDefault:"30" validate:"gt=0"`
+	CandidateJoinWindow  time.Duration `env:"CANDIDATE_JOIN_WINDOW" envDefault:"15m" validate:"gt=0"`
 	// RelayInterval is how often status events left unpublished are
 	// published, and RelayGrace how old such an event must be.
 	RelayInterval     time.Duration `env:"OUTBOX_RELAY_INTERVAL" envDefault:"5s" validate:"gt=0"`

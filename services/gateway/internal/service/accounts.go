@@ -20,10 +20,13 @@ type SignupInput struct {
 	ClientIP         string
 }
 
-// Account is a user with the organisation it belongs to (none for an admin).
+// Account is a user with the organisation it belongs to (none for an
+// admin or a candidate). For a candidate's own account CandidateID names
+// the candidate record, and User holds the user name as Name.
 type Account struct {
 	User         domain.User
 	Organisation *domain.Organisation
+	CandidateID  string
 }
 
 // errAlreadyMember answers an invitation for someone who is already a
@@ -119,6 +122,12 @@ func (s *Service) SetLanguage(ctx context.Context, a Actor, lang string) (Accoun
 	if _, err := s.Me(ctx, a); err != nil {
 		return Account{}, err
 	}
+	if a.IsCandidate() {
+		if err := s.CandidateAccounts.SetLanguage(ctx, a.UserID, chosen); err != nil {
+			return Account{}, fmt.Errorf("set language: %w", err)
+		}
+		return s.Me(ctx, a)
+	}
 	if err := s.Users.SetLanguage(ctx, a.UserID, chosen); err != nil {
 		return Account{}, fmt.Errorf("set language: %w", err)
 	}
@@ -127,6 +136,9 @@ func (s *Service) SetLanguage(ctx context.Context, a Actor, lang string) (Accoun
 
 // Me returns the caller's account and organisation.
 func (s *Service) Me(ctx context.Context, a Actor) (Account, error) {
+	if a.IsCandidate() {
+		return s.candidateMe(ctx, a)
+	}
 	user, err := s.Users.ByID(ctx, a.UserID)
 	if err != nil {
 		if errors.Is(err, errs.NotFound) {

@@ -15,7 +15,14 @@ type Actor struct {
 	OrgID   string
 	OrgKind domain.OrgKind
 	Role    domain.Role
+	// CandidateID is the candidate record a candidate's own account acts
+	// as; empty for everyone else.
+	CandidateID string
 }
+
+// IsCandidate reports whether the actor is a candidate signed in to
+// their own account.
+func (a Actor) IsCandidate() bool { return a.Role == domain.RoleCandidate }
 
 // IsAdmin reports whether the actor administers the platform.
 func (a Actor) IsAdmin() bool { return a.Role == domain.RoleAdmin }
@@ -49,5 +56,5 @@ func ActorFromPrincipal(p auth.Principal) (Actor, error) {
 	if p.IsService() {
 		return Actor{}, fmt.Errorf("a user access token is required: %w", errs.Unauthenticated)
 	}
-	return Actor{UserID: p.Subject, OrgID: p.OrgID, OrgKind: domain.OrgKind(p.OrgKind), Role: domain.Role(p.Role)}, nil
+	return Actor{UserID: p.Subject, OrgID: p.OrgID, OrgKind: domain.OrgKind(p.OrgKind), Role: domain.Role(p.Role), CandidateID: p.CandidateID}, nil
 }

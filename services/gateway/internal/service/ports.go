@@ -164,3 +164,42 @@ func (NoNotices) SignupWithExistingAddress(context.Context, domain.User) {}
 
 // InvitedExistingAddress does nothing.
 func (NoNotices) InvitedExistingAddress(context.Context, domain.User, domain.Organisation) {}
+
+// CandidateAccounts stores candidates' own accounts. Create fails with
+// errs.Conflict on a taken user name (its text starts "username:") or for
+// a candidate who has an account already. Delete of an unknown id is not
+// an error; the other methods answer errs.NotFound for one.
+type CandidateAccounts interface {
+	Create(ctx context.Context, a domain.CandidateAccount) error
+	ByID(ctx context.Context, id string) (domain.CandidateAccount, error)
+	ByUsername(ctx context.Context, username string) (domain.CandidateAccount, error)
+	ByCandidateID(ctx context.Context, candidateID string) (domain.CandidateAccount, error)
+	SetPassword(ctx context.Context, id, hash string) error
+	SetLanguage(ctx context.Context, id string, lang domain.Language) error
+	Delete(ctx context.Context, id string) error
+}
+
+// CandidateInvitations stores candidates' invitations by token hash.
+// Replace withdraws the candidate's open invitations and stores the new
+// one; Claim marks an invitation used only if it is still usable at now,
+// atomically against Claim and Replace, and answers errs.NotFound
+// otherwise, so a token works once; Unclaim undoes a claim. OpenOf lists
+// the candidate's open invitations, expired or not; RevokeOpenOf
+// withdraws them and DeleteAllOf removes every one, for an erasure.
+type CandidateInvitations interface {
+	Replace(ctx context.Context, next domain.CandidateInvitation, now time.Time) error
+	ByTokenHash(ctx context.Context, hash string) (domain.CandidateInvitation, error)
+	Claim(ctx context.Context, hash string, now time.Time) (domain.CandidateInvitation, error)
+	Unclaim(ctx context.Context, hash string) error
+	OpenOf(ctx context.Context, candidateID string) ([]domain.CandidateInvitation, error)
+	RevokeOpenOf(ctx context.Context, candidateID string, now time.Time) error
+	DeleteAllOf(ctx context.Context, candidateID string) error
+}
+
+// Candidates is the candidates service, as far as the gateway asks it.
+// CandidateOrg returns the programme organisation that holds a candidate:
+// errs.NotFound for an unknown or erased one, errs.Unavailable when the
+// service cannot answer.
+type Candidates interface {
+	CandidateOrg(ctx context.Context, candidateID string) (string, error)
+}

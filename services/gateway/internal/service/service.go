@@ -24,6 +24,10 @@ type Config struct {
 	PublicURL       string        // the web app's URL, which the links in e-mails start with
 	SessionIdle     time.Duration // a session unused this long ends (default domain.DefaultSessionIdle)
 	SessionMax      time.Duration // a session ends this long after sign-in (default domain.DefaultSessionMax)
+	// CandidateJoinIPLimit bounds the look-ups and acceptances of
+	// candidate invitations per client address per CandidateJoinWindow.
+	CandidateJoinIPLimit int
+	CandidateJoinWindow  time.Duration
 }
 
 // AbuseLimits bound how fast anyone can create organisations, send
@@ -54,11 +58,17 @@ type Deps struct {
 	StatusChanged func(orgID string)
 	RefreshTokens RefreshTokens
 	Resets        PasswordResets
-	Throttle      Throttle
-	Revocations   Revocations  // nil publishes nothing, for unit tests
-	Audit         *slog.Logger // who changed whose access, by id only; nil discards
-	Keys          *KeyRing
-	Notices       AccountNotices // e-mail through Messages when nil
+	// CandidateAccounts, CandidateInvitations and Candidates serve the
+	// candidates' own accounts (candidateaccounts.go); Candidates tells
+	// which organisation holds a candidate.
+	CandidateAccounts    CandidateAccounts
+	CandidateInvitations CandidateInvitations
+	Candidates           Candidates
+	Throttle             Throttle
+	Revocations          Revocations  // nil publishes nothing, for unit tests
+	Audit                *slog.Logger // who changed whose access, by id only; nil discards
+	Keys                 *KeyRing
+	Notices              AccountNotices // e-mail through Messages when nil
 	// Messages hands account mails to the notifications service; nil
 	// sends none and logs a warning per mail.
 	Messages Messages

@@ -42,25 +42,14 @@ func (s *Service) Login(ctx context.Context, email, plain, clientIP string) (Tok
 	if err != nil {
 		return TokenPair{}, err
 	}
-	acctKey, ipKey := "login:acct:"+digest(email), "login:ip:"+clientIP
-	if err := s.throttle(s.Throttle.Hit(ctx, ipKey, s.cfg.LoginIPLimit, s.cfg.LoginWindow)); err != nil {
-		return TokenPair{}, err
-	}
-	if err := s.throttle(s.Throttle.Backoff(ctx, acctKey, s.now(), s.cfg.LoginAccount)); err != nil {
-		return TokenPair{}, err
-	}
-	user, ok, err := s.checkPassword(ctx, email, plain)
+	var user domain.User
+	err = s.throttledSignIn(ctx, "login:acct:"+digest(email), clientIP, errBadCredentials, func() (bool, error) {
+		u, err := s.Users.ByEmail(ctx, email)
+		user = u
+		return s.verifyPassword(plain, u.PasswordHash, err)
+	})
 	if err != nil {
 		return TokenPair{}, err
-	}
-	if !ok {
-		return TokenPair{}, errBadCredentials
-	}
-	if err := s.Throttle.Refund(ctx, ipKey); err != nil {
-		return TokenPair{}, fmt.Errorf("login throttle: %w", err)
-	}
-	if err := s.Throttle.Reset(ctx, acctKey); err != nil {
-		return TokenPair{}, fmt.Errorf("login throttle: %w", err)
 	}
 	if !user.Active() {
 		return TokenPair{}, errDeactivated
@@ -68,25 +57,55 @@ func (s *Service) Login(ctx context.Context, email, plain, clientIP string) (Tok
 	return s.issue(ctx, user, newID(), s.now())
 }
 
-// checkPassword verifies the password, spending the same argon2 work when
-// the account does not exist so timing does not reveal which e-mails exist.
-func (s *Service) checkPassword(ctx context.Context, email, plain string) (domain.User, bool, error) {
-	user, err := s.Users.ByEmail(ctx, email)
-	if err != nil && !errors.Is(err, errs.NotFound) {
-		return domain.User{}, false, fmt.Errorf("login: %w", err)
+// throttledSignIn counts one sign-in attempt from clientIP on the account
+// behind acctKey (a digest, never the raw name), runs check, which says
+// whether the password was right, and answers bad for a wrong one. A
+// right one is taken back from the address's window and clears the
+// account's back-off. Member and candidate sign-ins share the address's
+// window.
+func (s *Service) throttledSignIn(ctx context.Context, acctKey, clientIP string, bad error, check func() (bool, error)) error {
+	ipKey := "login:ip:" + clientIP
+	if err := s.throttle(s.Throttle.Hit(ctx, ipKey, s.cfg.LoginIPLimit, s.cfg.LoginWindow)); err != nil {
+		return err
 	}
-	hash := user.PasswordHash
+	if err := s.throttle(s.Throttle.Backoff(ctx, acctKey, s.now(), s.cfg.LoginAccount)); err != nil {
+		return err
+	}
+	ok, err := check()
 	if err != nil {
+		return err
+	}
+	if !ok {
+		return bad
+	}
+	if err := s.Throttle.Refund(ctx, ipKey); err != nil {
+		return fmt.Errorf("login throttle: %w", err)
+	}
+	if err := s.Throttle.Reset(ctx, acctKey); err != nil {
+		return fmt.Errorf("login throttle: %w", err)
+	}
+	return nil
+}
+
+// verifyPassword checks plain against hash, the stored hash of the account
+// a look-up found (lookupErr nil) or not (errs.NotFound). It spends the
+// same argon2 work when there is no account, on a dummy hash, so timing
+// does not reveal which accounts exist.
+func (s *Service) verifyPassword(plain, hash string, lookupErr error) (bool, error) {
+	if lookupErr != nil && !errors.Is(lookupErr, errs.NotFound) {
+		return false, fmt.Errorf("login: %w", lookupErr)
+	}
+	if lookupErr != nil {
 		hash = s.dummyHash
 	}
 	if s.PasswordChecked != nil {
 		s.PasswordChecked()
 	}
-	ok, verr := password.Verify(plain, hash)
-	if verr != nil {
-		return domain.User{}, false, fmt.Errorf("login: stored hash: %w", verr)
+	ok, err := password.Verify(plain, hash)
+	if err != nil {
+		return false, fmt.Errorf("login: stored hash: %w", err)
 	}
-	return user, ok && err == nil, nil
+	return ok && lookupErr == nil, nil
 }
 
 func (s *Service) throttle(allowed bool, retryAfter time.Duration, err error) error {
@@ -128,8 +147,11 @@ func (s *Service) Refresh(ctx context.Context, token string) (TokenPair, error) 
 		return TokenPair{}, s.reuseDetected(ctx, rt, now)
 	}
 	user, err := s.Users.ByID(ctx, rt.UserID)
-	if err != nil {
-		return TokenPair{}, fmt.Errorf("refresh: account gone: %w", errs.Unauthenticated)
+	if errors.Is(err, errs.NotFound) {
+		// Not a member's account: a candidate's own, or one since closed.
+		return s.refreshCandidate(ctx, rt)
+	} else if err != nil {
+		return TokenPair{}, fmt.Errorf("refresh: %w", err)
 	}
 	if !user.Active() {
 		// Deactivation revokes the account's tokens, but a sign-in racing
@@ -178,11 +200,18 @@ func (s *Service) issue(ctx context.Context, user domain.User, familyID string, 
 	if err != nil {
 		return TokenPair{}, err
 	}
+	principal := auth.Principal{Subject: user.ID, OrgID: acct.orgID(), OrgKind: acct.orgKind(), Role: string(user.Role), SessionID: familyID}
+	return s.issueTo(ctx, principal, started)
+}
+
+// issueTo signs an access token for principal and stores the next refresh
+// token of its session (principal.SessionID), for a member's account and a
+// candidate's alike.
+func (s *Service) issueTo(ctx context.Context, principal auth.Principal, started time.Time) (TokenPair, error) {
 	signer, err := s.Keys.Signer()
 	if err != nil {
 		return TokenPair{}, err
 	}
-	principal := auth.Principal{Subject: user.ID, OrgID: acct.orgID(), OrgKind: acct.orgKind(), Role: string(user.Role), SessionID: familyID}
 	access, err := auth.IssueAccessToken(signer, s.cfg.Issuer, []string{s.cfg.Audience}, principal, s.cfg.AccessTTL)
 	if err != nil {
 		return TokenPair{}, fmt.Errorf("sign access token: %w", err)
@@ -192,7 +221,7 @@ func (s *Service) issue(ctx context.Context, user domain.User, familyID string, 
 	if end := started.Add(s.cfg.SessionMax); end.Before(expires) {
 		expires = end
 	}
-	rt := domain.RefreshToken{Hash: hashToken(refresh), FamilyID: familyID, UserID: user.ID, CreatedAt: now, ExpiresAt: expires, SessionStartedAt: started}
+	rt := domain.RefreshToken{Hash: hashToken(refresh), FamilyID: principal.SessionID, UserID: principal.Subject, CreatedAt: now, ExpiresAt: expires, SessionStartedAt: started}
 	if err := s.RefreshTokens.Create(ctx, rt); err != nil {
 		return TokenPair{}, fmt.Errorf("store refresh token: %w", err)
 	}

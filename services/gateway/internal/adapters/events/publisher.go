@@ -1,5 +1,7 @@
 // Package events publishes the gateway's events (organisation.status_changed)
-// to its Redis stream, onward.gateway by default.
+// to its Redis stream, onward.gateway by default, and consumes the
+// candidates service's erasures (candidate.erased), which close a
+// candidate's own account.
 package events
 
 import (

@@ -24,6 +24,10 @@ type Store struct {
 	SigningKeys   *SigningKeys
 	Revocations   *Revocations
 	Resets        *PasswordResets
+	// CandidateAccounts and CandidateInvitations are candidates' own
+	// accounts and the invitations that make them.
+	CandidateAccounts    *CandidateAccounts
+	CandidateInvitations *CandidateInvitations
 }
 
 // Locker serialises conditional updates of one document. FerretDB v1
@@ -39,13 +43,15 @@ type Locker interface {
 // locks guards refresh-token rotation and invitation claims.
 func NewStore(db *mongo.Database, box *sealed.Box, locks Locker) *Store {
 	return &Store{
-		Users:         &Users{coll: db.Collection("users")},
-		Organisations: &Organisations{coll: db.Collection("organisations"), locks: locks},
-		Invitations:   &Invitations{coll: db.Collection("invitations"), locks: locks},
-		RefreshTokens: &RefreshTokens{coll: db.Collection("refresh_tokens"), locks: locks},
-		SigningKeys:   &SigningKeys{coll: db.Collection("signing_keys"), box: box},
-		Revocations:   &Revocations{coll: db.Collection("revocations")},
-		Resets:        &PasswordResets{coll: db.Collection("password_resets"), locks: locks},
+		Users:                &Users{coll: db.Collection("users")},
+		Organisations:        &Organisations{coll: db.Collection("organisations"), locks: locks},
+		Invitations:          &Invitations{coll: db.Collection("invitations"), locks: locks},
+		RefreshTokens:        &RefreshTokens{coll: db.Collection("refresh_tokens"), locks: locks},
+		SigningKeys:          &SigningKeys{coll: db.Collection("signing_keys"), box: box},
+		Revocations:          &Revocations{coll: db.Collection("revocations")},
+		Resets:               &PasswordResets{coll: db.Collection("password_resets"), locks: locks},
+		CandidateAccounts:    &CandidateAccounts{coll: db.Collection("candidate_accounts")},
+		CandidateInvitations: &CandidateInvitations{coll: db.Collection("candidate_invitations"), locks: locks},
 	}
 }
 
@@ -53,7 +59,8 @@ func NewStore(db *mongo.Database, box *sealed.Box, locks Locker) *Store {
 // e-mail for sign-in, organisation and name for listing an organisation's
 // members, organisation for listing its invitations, and family and user
 // for revoking refresh tokens, the expiry of revocations (a TTL index),
-// and the account and expiry of password resets. It also fills in the
+// and the account and expiry of password resets, candidate accounts'
+// unique user name and candidate, and candidate invitations' candidate. It also fills in the
 // fields documents stored by older versions lack (organisations' search
 // keys, invitations' ids), so every replica may run it at start.
 func (s *Store) EnsureIndexes(ctx context.Context) error {
@@ -78,6 +85,12 @@ func (s *Store) EnsureIndexes(ctx context.Context) error {
 		return err
 	}
 	if err := s.Resets.ensureIndexes(ctx); err != nil {
+		return err
+	}
+	if err := s.CandidateAccounts.ensureIndexes(ctx); err != nil {
+		return err
+	}
+	if err := s.CandidateInvitations.ensureIndexes(ctx); err != nil {
 		return err
 	}
 	if err := s.Organisations.backfillNameKeys(ctx); err != nil {

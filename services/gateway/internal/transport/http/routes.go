@@ -39,6 +39,9 @@ func Register(app *fiber.App, d Deps) {
 	api.Post("/auth/password-reset/confirm", h.confirmPasswordReset)
 	api.Get("/invitations/:token", h.lookupInvitation)
 	api.Post("/invitations/:token/accept", h.acceptInvitation)
+	api.Post("/auth/candidate-login", h.candidateLogin)
+	api.Get("/candidate-invitations/:token", h.lookupCandidateInvitation)
+	api.Post("/candidate-invitations/:token/accept", h.acceptCandidateInvitation)
 
 	authed := auth.Middleware(d.Verifier)
 	api.Get("/me", authed, h.me)
@@ -61,6 +64,11 @@ func Register(app *fiber.App, d Deps) {
 	api.Delete("/users/:id/deactivation", authed, h.reactivateUser)
 	api.Post("/users/:id/password-reset", authed, h.issuePasswordReset)
 	api.Post("/admin/signing-keys/rotate", authed, rotateKeys(d.Keys))
+	// A candidate's own account is the gateway's; everything else under
+	// /candidates/{id} goes on to the candidates service below.
+	api.Post("/candidates/:id/account-invitation", authed, h.inviteCandidate)
+	api.Get("/candidates/:id/account", authed, h.candidateAccount)
+	api.Delete("/candidates/:id/account", authed, h.closeCandidateAccount)
 	app.Use("/api/v1", orgGate(d.Verifier, d.OrgStatus), d.Proxy.Handle)
 
 	internal := app.Group("/internal/v1", auth.Middleware(d.InternalVerifier))

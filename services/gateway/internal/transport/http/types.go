@@ -83,6 +83,8 @@ type accountResponse struct {
 	User         userResponse          `json:"user"`
 	Organisation *organisationResponse `json:"organisation"`
 	Role         string                `json:"role"`
+	// CandidateID names the candidate record of a candidate's own account.
+	CandidateID string `json:"candidate_id,omitempty"`
 }
 
 type tokenResponse struct {
@@ -107,7 +109,7 @@ func toOrganisationResponse(o domain.Organisation) organisationResponse {
 }
 
 func toAccountResponse(a service.Account) accountResponse {
-	out := accountResponse{User: toUserResponse(a.User), Role: string(a.User.Role)}
+	out := accountResponse{User: toUserResponse(a.User), Role: string(a.User.Role), CandidateID: a.CandidateID}
 	if a.Organisation != nil {
 		org := toOrganisationResponse(*a.Organisation)
 		out.Organisation = &org
