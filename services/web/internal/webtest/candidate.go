@@ -22,7 +22,10 @@ type CandidateStack struct {
 	*Stack
 	Candidates *fake.Candidates
 	Matching   *fake.Matching
+	Placements *fake.Placements
 	Coach      *Browser
+	// Org is the programme organisation's id.
+	Org string
 }
 
 // StartCandidateStack starts it. The gateway asks the candidates
@@ -31,7 +34,8 @@ type CandidateStack struct {
 // candidate it holds.
 func StartCandidateStack(t testing.TB) *CandidateStack {
 	t.Helper()
-	k, m, vocab := fake.NewCandidates(t), fake.NewMatching(t), fake.NewVocabulary(t)
+	k, m, vocab, pl := fake.NewCandidates(t), fake.NewMatching(t), fake.NewVocabulary(t), fake.NewPlacements(t)
+	fake.LinkDisclosures(pl, k)
 	matching := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/suggestions") {
 			m.Config.Handler.ServeHTTP(w, r)
@@ -40,8 +44,8 @@ func StartCandidateStack(t testing.TB) *CandidateStack {
 		vocab.Config.Handler.ServeHTTP(w, r)
 	}))
 	t.Cleanup(matching.Close)
-	s := Start(t, map[string]string{"CANDIDATES_URL": k.URL, "MATCHING_URL": matching.URL})
-	cs := &CandidateStack{Stack: s, Candidates: k, Matching: m, Coach: ProgrammeAdmin(t, s)}
+	s := Start(t, map[string]string{"CANDIDATES_URL": k.URL, "MATCHING_URL": matching.URL, "PLACEMENTS_URL": pl.URL})
+	cs := &CandidateStack{Stack: s, Candidates: k, Matching: m, Placements: pl, Coach: ProgrammeAdmin(t, s)}
 	var me struct {
 		Organisation struct {
 			ID string `json:"id"`
@@ -49,6 +53,7 @@ func StartCandidateStack(t testing.TB) *CandidateStack {
 	}
 	cs.Coach.CallAPI(http.MethodGet, "/api/v1/me", &me)
 	org := me.Organisation.ID
+	cs.Org = org
 	k.Before = func(w http.ResponseWriter, r *http.Request) bool {
 		id, ok := strings.CutPrefix(r.URL.Path, "/internal/v1/candidates/")
 		if !ok {
