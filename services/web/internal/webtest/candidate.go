@@ -24,8 +24,9 @@ type CandidateStack struct {
 	Matching   *fake.Matching
 	Placements *fake.Placements
 	Coach      *Browser
+	// CoachEmail signs Coach in (with StrongPassword) in a real browser;
 	// Org is the programme organisation's id.
-	Org string
+	CoachEmail, Org string
 }
 
 // StartCandidateStack starts it. The gateway asks the candidates
@@ -45,7 +46,8 @@ func StartCandidateStack(t testing.TB) *CandidateStack {
 	}))
 	t.Cleanup(matching.Close)
 	s := Start(t, map[string]string{"CANDIDATES_URL": k.URL, "MATCHING_URL": matching.URL, "PLACEMENTS_URL": pl.URL})
-	cs := &CandidateStack{Stack: s, Candidates: k, Matching: m, Placements: pl, Coach: ProgrammeAdmin(t, s)}
+	email := ProgrammeAdminEmail(t, s)
+	cs := &CandidateStack{Stack: s, Candidates: k, Matching: m, Placements: pl, Coach: SignIn(t, s, email, StrongPassword), CoachEmail: email}
 	var me struct {
 		Organisation struct {
 			ID string `json:"id"`
