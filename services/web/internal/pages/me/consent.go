@@ -28,19 +28,15 @@ func (p *Pages) Consent(c *fiber.Ctx) error {
 // consentPage draws the consent page, with alert when something went
 // wrong.
 func (p *Pages) consentPage(c *fiber.Ctx, status int, alert string) error {
-	k, err := p.record(c)
-	if err != nil {
-		return p.k.ErrorPage(c, err)
-	}
-	texts, err := p.k.ConsentTexts(c)
-	if err != nil {
-		return p.k.ErrorPage(c, err)
-	}
 	v := p.k.NewView(c, "/me/consent")
+	k, text, err := p.recordAndText(c, v)
+	if err != nil {
+		return p.k.ErrorPage(c, err)
+	}
 	if alert != "" {
 		v.Alert = v.T(alert)
 	}
-	d := &consentPage{Given: k.Consent.Matching, Text: texts.CurrentIn(v, k.Alias), GivenVersion: k.Consent.TextVersion}
+	d := &consentPage{Given: k.Consent.Matching, Text: text, GivenVersion: k.Consent.TextVersion}
 	if at := k.Consent.RecordedAt; at != nil && !at.IsZero() {
 		d.RecordedAt = v.DateTime(*at)
 	}

@@ -71,3 +71,18 @@ func firstName(k api.Candidate) string {
 	}
 	return kit.Deref(k.GivenName)
 }
+
+// recordAndText reads the candidate's own record and the consent text
+// they would agree to now, in v's language: what the consent page and a
+// request's "yes" show.
+func (p *Pages) recordAndText(c *fiber.Ctx, v *kit.View) (api.Candidate, kit.ConsentText, error) {
+	k, err := p.record(c)
+	if err != nil {
+		return api.Candidate{}, kit.ConsentText{}, err
+	}
+	texts, err := p.k.ConsentTexts(c)
+	if err != nil {
+		return api.Candidate{}, kit.ConsentText{}, err
+	}
+	return k, texts.CurrentIn(v, k.Alias), nil
+}

@@ -94,15 +94,11 @@ func (p *Pages) showRequest(c *fiber.Ctx, status int, prepare func(v *kit.View))
 		Open: in.Status == api.IntroductionStatusRequested, Accepted: in.Status == api.IntroductionStatusAccepted,
 		DisclosureID: kit.Deref(in.DisclosureID), Reasons: declineReasons}
 	if d.Open {
-		k, err := p.record(c)
+		k, text, err := p.recordAndText(c, v)
 		if err != nil {
 			return p.k.ErrorPage(c, err)
 		}
-		texts, err := p.k.ConsentTexts(c)
-		if err != nil {
-			return p.k.ErrorPage(c, err)
-		}
-		d.Phone, d.Email, d.Text = kit.Deref(k.Phone), kit.Deref(k.Email), texts.CurrentIn(v, k.Alias)
+		d.Phone, d.Email, d.Text = kit.Deref(k.Phone), kit.Deref(k.Email), text
 	}
 	if prepare != nil {
 		prepare(v)

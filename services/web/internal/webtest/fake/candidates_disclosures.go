@@ -1,13 +1,10 @@
 package fake
 
 import (
-	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"net/http"
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -84,10 +81,7 @@ func (f *Candidates) DisclosureReads() []DisclosureRead {
 // the request was one.
 func (f *Candidates) serveDisclosures(w http.ResponseWriter, r *http.Request, parts []string) bool {
 	var who placementCaller
-	if token := strings.Split(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer "), "."); len(token) == 3 {
-		buf, _ := base64.RawURLEncoding.DecodeString(token[1])
-		_ = json.Unmarshal(buf, &who)
-	}
+	decodeClaims(r, &who)
 	switch {
 	case len(parts) == 3 && parts[0] == "candidates" && parts[2] == "disclosures" && r.Method == http.MethodGet:
 		items := []any{}

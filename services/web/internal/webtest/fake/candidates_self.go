@@ -1,8 +1,6 @@
 package fake
 
 import (
-	"encoding/base64"
-	"encoding/json"
 	"net/http"
 	"regexp"
 	"strings"
@@ -15,30 +13,11 @@ import (
 // its review and the export are kept here as the
 // candidate's pages and the staff's review use them.
 
-// claims are what the fakes read from a bearer token, unverified: the
-// gateway has verified it.
-type claims struct {
-	Sub         string `json:"sub"`
-	Role        string `json:"role"`
-	CandidateID string `json:"candidate_id"`
-}
-
-// claimsOf reads the bearer token's claims.
-func claimsOf(r *http.Request) claims {
-	var c claims
-	parts := strings.Split(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer "), ".")
-	if len(parts) == 3 {
-		buf, _ := base64.RawURLEncoding.DecodeString(parts[1])
-		_ = json.Unmarshal(buf, &c)
-	}
-	return c
-}
-
 // notTheirs reports (and answers 404) a candidate's request for anything
 // but their own record, the consent texts, their disclosures and
 // attestations' credentials.
 func notTheirs(w http.ResponseWriter, r *http.Request, parts []string) bool {
-	c := claimsOf(r)
+	c := callerOf(r)
 	if c.Role != "candidate" {
 		return false
 	}
@@ -82,7 +61,7 @@ func (f *Candidates) serveSelf(w http.ResponseWriter, r *http.Request, k map[str
 			fieldProblem(w, map[string]string{"text": "must be between 1 and 600 characters"})
 			return true
 		}
-		by := claimsOf(r).Sub
+		by := callerOf(r).Sub
 		k["statement"] = map[string]any{"text": text, "status": "pending", "flags": statementFlags(text), "written_at": "2026-11-21T09:00:00Z", "written_by": by}
 		f.bump(k)
 		answer(w, k["statement"])
@@ -105,7 +84,7 @@ func (f *Candidates) serveSelf(w http.ResponseWriter, r *http.Request, k map[str
 			fieldProblem(w, map[string]string{"note": "is required to reject"})
 			return true
 		}
-		s["status"], s["reviewed_at"], s["reviewed_by"] = map[any]string{"approve": "approved", "reject": "rejected"}[body["decision"]], "2026-11-21T10:00:00Z", claimsOf(r).Sub
+		s["status"], s["reviewed_at"], s["reviewed_by"] = map[any]string{"approve": "approved", "reject": "rejected"}[body["decision"]], "2026-11-21T10:00:00Z", callerOf(r).Sub
 		if note != "" {
 			s["note"] = note
 		}

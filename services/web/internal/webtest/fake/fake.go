@@ -23,7 +23,7 @@ type Request struct {
 
 // callerID reads the user id from the bearer token, unverified: the
 // gateway has verified it, and the fake only needs to know who asks.
-func callerID(r *http.Request) string { return claimsOf(r).Sub }
+func callerID(r *http.Request) string { return callerOf(r).Sub }
 
 // answer writes v as a JSON answer.
 func answer(w http.ResponseWriter, v any) {

@@ -1,7 +1,6 @@
 package fake
 
 import (
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -253,11 +252,7 @@ func (f *Placements) serve(w http.ResponseWriter, r *http.Request) {
 	defer f.mu.Unlock()
 	f.seen = append(f.seen, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Body: body})
 	var who placementCaller
-	parts := strings.Split(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer "), ".")
-	if len(parts) == 3 {
-		buf, _ := base64.RawURLEncoding.DecodeString(parts[1])
-		_ = json.Unmarshal(buf, &who)
-	}
+	decodeClaims(r, &who)
 	if who.Sub == "" {
 		problem(w, http.StatusUnauthorized)
 		return
