@@ -111,6 +111,8 @@ func routes(app *fiber.App, k *kit.Kit) {
 	app.Get("/me/data", signedIn(kit.Candidates, candidates.Data)...)
 	app.Get("/me/portfolio.pdf", signedIn(kit.Candidates, candidates.PortfolioPDF)...)
 	app.Get("/me/audit", signedIn(kit.Candidates, candidates.Audit)...)
+	app.Get("/me/credentials", signedIn(kit.Candidates, candidates.Credentials)...)
+	app.Get("/me/credentials/:id", signedIn(kit.Candidates, candidates.DownloadCredential)...)
 
 	// Notifications: everyone signed in has an inbox and chooses what is
 	// e-mailed; an item opens through /inbox/:id, which marks it read.

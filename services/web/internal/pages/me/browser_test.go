@@ -1,6 +1,7 @@
 package me_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"testing"
@@ -44,13 +45,13 @@ func TestBrowserCandidatePagesInEveryLanguage(t *testing.T) {
 	pages := []struct{ path, title string }{
 		{"/me", "MeHomeLead"}, {"/me/skills", "MeNav_skills"}, {"/me/jobs", "MeNav_jobs"}, {"/me/requests", "MeNav_requests"},
 		{"/me/requests/" + intro, "MeRequestYesHeading"}, {"/me/consent", "MeNav_consent"}, {"/me/statement", "MeNav_statement"},
-		{"/me/data", "MeNav_data"}, {"/me/audit", "MeNav_audit"},
+		{"/me/credentials", "MeNav_credentials"}, {"/me/data", "MeNav_data"}, {"/me/audit", "MeNav_audit"},
 	}
 	for _, lang := range webtest.Languages {
 		words := webtest.Messages(t, me.Locales, "me."+lang)
 		tab.Navigate("/lang/" + lang + "?next=/me")
 		for i, p := range pages {
-			shot := "me-phone-" + lang + "-" + string(rune('1'+i)) + "-" + pageName(p.path)
+			shot := fmt.Sprintf("me-phone-%s-%02d-%s", lang, i+1, pageName(p.path))
 			tab.Open(p.path, shot, words[p.title].(string))
 			tab.Audit(engine, shot)
 		}
@@ -86,11 +87,12 @@ func TestBrowserCandidatePagesInEveryLanguage(t *testing.T) {
 // show.
 func seedCandidate(t *testing.T, cs *webtest.CandidateStack) {
 	t.Helper()
+	attestation := map[string]any{"id": "a1", "skill": "barista-skills", "level": 3, "hours": 600, "date": "2026-11-20",
+		"attested_at": "2026-11-20T10:00:00Z", "attested_by": "nobody", "programme": "p1", "signature": "sig", "candidate_id": "c1",
+		"evidence": "", "key_id": "k1"}
 	cs.Candidates.AddCandidate("c1", map[string]any{
 		"preferred_name": "Jan", "phone": "+32 470 00 00 00", "version": 4,
-		"skills": []any{map[string]any{"id": "a1", "skill": "barista-skills", "level": 3, "hours": 600, "date": "2026-11-20",
-			"attested_at": "2026-11-20T10:00:00Z", "attested_by": "nobody", "programme": "p1", "signature": "sig", "candidate_id": "c1",
-			"evidence": "", "key_id": "k1"}},
+		"skills": []any{attestation}, "attestations": []any{attestation},
 		"programme_records": []any{map[string]any{"id": "r1", "programme": "p1", "from": "2026-03-01", "hours": 600}},
 		"certificates":      []any{map[string]any{"id": "x1", "name": "Food hygiene", "issuer": "VDAB", "date": "2026-05-12"}},
 		"statement": map[string]any{"text": "I roast coffee and I like early mornings. Since 2024 I run the roaster.", "status": "pending",

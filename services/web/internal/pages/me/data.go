@@ -92,9 +92,5 @@ func (p *Pages) PortfolioPDF(c *fiber.Ctx) error {
 	if err != nil {
 		return p.k.ErrorPage(c, err)
 	}
-	c.Set(fiber.HeaderContentType, "application/pdf")
-	c.Set(fiber.HeaderContentDisposition, `attachment; filename="onward-portfolio.pdf"`)
-	c.Set(fiber.HeaderCacheControl, "no-store")
-	c.Set(fiber.HeaderXContentTypeOptions, "nosniff")
-	return c.SendStream(resp.Body, int(resp.ContentLength))
+	return kit.SendFile(c, resp, "application/pdf", "onward-portfolio.pdf")
 }

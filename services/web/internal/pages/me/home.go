@@ -22,7 +22,7 @@ type homeLink struct{ Href, Title, Line string }
 // by address and message id (MeNav_<id>, MeNavLine_<id>).
 var homeSections = []struct{ href, id string }{
 	{"/me/skills", "skills"}, {"/me/jobs", "jobs"}, {"/me/requests", "requests"}, {"/me/consent", "consent"},
-	{"/me/statement", "statement"}, {"/me/data", "data"}, {"/me/audit", "audit"},
+	{"/me/statement", "statement"}, {"/me/credentials", "credentials"}, {"/me/data", "data"}, {"/me/audit", "audit"},
 }
 
 // Home is GET /me.

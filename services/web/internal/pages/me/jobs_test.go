@@ -1,6 +1,8 @@
 package me_test
 
 import (
+	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/onward-jobs/onward/services/web/internal/webtest"
@@ -25,4 +27,25 @@ func TestJobsThatFitACandidate(t *testing.T) {
 	b.Get("/me/jobs").MustContain(t, "Onward only looks for jobs when you say yes")
 	cs.Matching.Set(func(f *fake.Matching) { f.Down = true })
 	b.Get("/me/jobs").MustContain(t, "We cannot show the jobs just now.")
+}
+
+// TestACandidateKeepsTheirCredentials: each signed skill is offered as a
+// file, with the QR code of its public check; the file is their own
+// attestation's VC-JWT, and another candidate's is not found.
+func TestACandidateKeepsTheirCredentials(t *testing.T) {
+	cs := webtest.StartCandidateStack(t)
+	own := map[string]any{"id": "a1", "skill": "barista-skills", "level": 3, "hours": 600, "signature": "sig", "attested_at": "2026-11-20T10:00:00Z"}
+	cs.Candidates.AddCandidate("c1", map[string]any{"preferred_name": "Jan", "skills": []any{own}, "attestations": []any{own}})
+	cs.Candidates.AddCandidate("c2", map[string]any{"attestations": []any{map[string]any{"id": "a2", "skill": "x", "level": 1}}})
+	b := cs.CandidateSession(t, "jan.proof")
+	p := b.Get("/me/credentials")
+	p.MustContain(t, "Save the proof", "An employer can scan this code")
+	p.MustMatch(t, `href="/me/credentials/a1" download`, `<svg class="qr-code" role="img" aria-label="QR code to check your proof of `)
+	file := b.Get("/me/credentials/a1")
+	if file.Status != http.StatusOK || file.Header.Get("Content-Type") != "application/vc+jwt" || !strings.HasPrefix(file.Header.Get("Content-Disposition"), "attachment") {
+		t.Errorf("download: status %d, type %q, disposition %q", file.Status, file.Header.Get("Content-Type"), file.Header.Get("Content-Disposition"))
+	}
+	if other := b.Get("/me/credentials/a2"); other.Status != http.StatusNotFound {
+		t.Errorf("another candidate's credential: status %d, want 404", other.Status)
+	}
 }

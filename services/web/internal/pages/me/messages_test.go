@@ -11,7 +11,7 @@ import (
 // from a value (a page, a status, a flag, a decision) in every language.
 func TestMeBuiltMessagesExist(t *testing.T) {
 	var ids []string
-	for _, page := range []string{"skills", "jobs", "requests", "consent", "statement", "data", "audit"} {
+	for _, page := range []string{"skills", "jobs", "requests", "consent", "statement", "credentials", "data", "audit"} {
 		ids = append(ids, "MeNav_"+page, "MeNavLine_"+page)
 	}
 	for _, status := range []string{"pending", "approved", "rejected"} {
@@ -20,6 +20,6 @@ func TestMeBuiltMessagesExist(t *testing.T) {
 	for _, kind := range []string{"name", "place", "digits"} {
 		ids = append(ids, "MeStatementFlag_"+kind)
 	}
-	ids = append(ids, "MeNoticeConsent_give", "MeNoticeConsent_withdraw", "MeJoinGoneTitle", "MeJoinGoneBody")
+	ids = append(ids, "MeNoticeConsent_give", "MeNoticeConsent_withdraw", "MeJoinGoneTitle", "MeJoinGoneBody", "MeCredentialRevokedTitle", "MeCredentialRevokedBody")
 	webtest.RequireMessages(t, me.Locales, "me.", ids)
 }

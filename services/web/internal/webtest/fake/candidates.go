@@ -52,7 +52,8 @@ func (f *Candidates) AddProgramme(id, name string) {
 		"site": map[string]any{"place_id": "2797656", "name": "Gent"}, "skills": []string{}, "supervisors": []string{}, "version": 1})
 }
 
-// AddCandidate stores a candidate as if it had been registered.
+// AddCandidate stores a candidate as if it had been registered, or
+// replaces the one with that id.
 func (f *Candidates) AddCandidate(id string, fields map[string]any) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -60,8 +61,10 @@ func (f *Candidates) AddCandidate(id string, fields map[string]any) {
 		"setting": "released", "skills": []any{}, "programme_records": []any{}, "certificates": []any{},
 		"consent": map[string]any{"matching": false, "text_version": ""}}
 	maps.Copy(k, fields)
+	if f.candidates[id] == nil {
+		f.order = append(f.order, id)
+	}
 	f.candidates[id] = k
-	f.order = append(f.order, id)
 }
 
 // SetVersion changes a candidate's version, as another user's change
