@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -110,7 +111,7 @@ func pageName(path string) string {
 	switch {
 	case path == "/me":
 		return "home"
-	case len(path) > len("/me/requests/"):
+	case strings.HasPrefix(path, "/me/requests/"):
 		return "request"
 	}
 	return path[len("/me/"):]

@@ -16,8 +16,11 @@ type consentPage struct {
 	Given      bool
 	RecordedAt string
 	Text       kit.ConsentText
-	// GivenVersion is the version of the text the consent was given on.
+	// GivenVersion is the version of the text the consent was given on;
+	// Older says it is not the text published now, so the page asks them
+	// to read the new one and say yes again.
 	GivenVersion string
+	Older        bool
 }
 
 // Consent is GET /me/consent.
@@ -37,6 +40,7 @@ func (p *Pages) consentPage(c *fiber.Ctx, status int, alert string) error {
 		v.Alert = v.T(alert)
 	}
 	d := &consentPage{Given: k.Consent.Matching, Text: text, GivenVersion: k.Consent.TextVersion}
+	d.Older = d.Given && d.GivenVersion != "" && d.GivenVersion != d.Text.Version
 	if at := k.Consent.RecordedAt; at != nil && !at.IsZero() {
 		d.RecordedAt = v.DateTime(*at)
 	}

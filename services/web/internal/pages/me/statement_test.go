@@ -56,3 +56,14 @@ func TestACandidateGivesAndWithdrawsConsent(t *testing.T) {
 	}
 	b.Submit("/me/consent", "/me/consent", url.Values{"decision": {"withdraw"}}).MustContain(t, "Done. Employers cannot see you any more.", "Not yet")
 }
+
+// TestACandidateIsAskedAgainAfterTheConsentTextChanged: consent given on
+// an earlier text is still shown as given, and the page asks them to read
+// the new text and say yes again, besides withdrawing.
+func TestACandidateIsAskedAgainAfterTheConsentTextChanged(t *testing.T) {
+	cs := webtest.StartCandidateStack(t)
+	cs.Candidates.AddCandidate("c1", map[string]any{"preferred_name": "Jan",
+		"consent": map[string]any{"matching": true, "text_version": "2020-01", "recorded_at": "2020-01-02T09:30:00Z"}})
+	p := cs.CandidateSession(t, "jan.older").Get("/me/consent")
+	p.MustContain(t, "Yes, you said yes", "You agreed to text 2020-01.", "The text changed since you said yes.", "Yes, show my skills", "Stop showing my skills")
+}
