@@ -49,3 +49,23 @@ func TestACandidateKeepsTheirCredentials(t *testing.T) {
 		t.Errorf("another candidate's credential: status %d, want 404", other.Status)
 	}
 }
+
+// TestACandidateReadsAndPrintsTheirData: the export as a page, with the
+// print button and the portfolio PDF, which passes through in their
+// language.
+func TestACandidateReadsAndPrintsTheirData(t *testing.T) {
+	cs := webtest.StartCandidateStack(t)
+	cs.Candidates.AddCandidate("c1", map[string]any{"preferred_name": "Jan", "phone": "+32 470 12 34 56",
+		"certificates": []any{map[string]any{"id": "x1", "name": "Food hygiene", "issuer": "VDAB", "date": "2026-05-12"}}})
+	b := cs.CandidateSession(t, "jan.data")
+	p := b.Get("/me/data")
+	p.MustContain(t, "About you", "+32 470 12 34 56", "Food hygiene", "VDAB", "Print this page", "My portfolio as a PDF")
+	p.MustMatch(t, `<button class="btn" type="button" data-print hidden>`, `href="/me/portfolio.pdf"`)
+	pdf := b.Get("/me/portfolio.pdf")
+	if pdf.Status != http.StatusOK || pdf.Header.Get("Content-Type") != "application/pdf" {
+		t.Fatalf("PDF: status %d, type %q", pdf.Status, pdf.Header.Get("Content-Type"))
+	}
+	if got := cs.Candidates.Last(t, http.MethodGet, "/api/v1/candidates/c1/portfolio.pdf").Query.Get("lang"); got != "en" {
+		t.Errorf("the PDF was asked in %q, want en", got)
+	}
+}
