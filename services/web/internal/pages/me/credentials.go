@@ -34,10 +34,7 @@ func (p *Pages) Credentials(c *fiber.Ctx) error {
 			if a.Signature == "" {
 				continue
 			}
-			label := a.Skill
-			if it, err := p.k.Skill(kit.Ctx(c), a.Skill, v.Lang); err == nil {
-				label = kit.SkillName(it.Label, a.Skill)
-			}
+			label := p.skillLabel(c, v, a.Skill)
 			address := p.k.PublicURL + "/verify/credentials/" + url.PathEscape(a.ID)
 			qr, err := kit.QRSVG(address, v.T("MeCredentialQR", "Text", label))
 			if err != nil {

@@ -55,7 +55,7 @@ func (p *Pages) Data(c *fiber.Ctx) error {
 		add(&d.About, v.T("MeDataHouse"), kit.Deref(k.House.Name))
 	}
 	for _, a := range k.Skills {
-		add(&d.Skills, a.Skill, v.T("MeSkillLevel", "Level", a.Level)+" · "+v.T("MeSkillHours", "Count", a.Hours))
+		add(&d.Skills, p.skillLabel(c, v, a.Skill), v.T("MeSkillLevel", "Level", a.Level)+" · "+v.T("MeSkillHours", "Count", a.Hours))
 	}
 	for _, r := range k.ProgrammeRecords {
 		add(&d.Records, v.Date(r.From), v.T("MeSkillHours", "Count", r.Hours))

@@ -86,3 +86,12 @@ func (p *Pages) recordAndText(c *fiber.Ctx, v *kit.View) (api.Candidate, kit.Con
 	}
 	return k, texts.CurrentIn(v, k.Alias), nil
 }
+
+// skillLabel names a skill in v's language, or by its id when the
+// vocabulary cannot say.
+func (p *Pages) skillLabel(c *fiber.Ctx, v *kit.View, id string) string {
+	if it, err := p.k.Skill(kit.Ctx(c), id, v.Lang); err == nil {
+		return kit.SkillName(it.Label, id)
+	}
+	return id
+}

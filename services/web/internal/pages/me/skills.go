@@ -41,10 +41,7 @@ func (p *Pages) Skills(c *fiber.Ctx) error {
 			d.Records = append(d.Records, l)
 		}
 		for _, a := range k.Skills {
-			label := a.Skill
-			if it, err := p.k.Skill(kit.Ctx(c), a.Skill, v.Lang); err == nil {
-				label = kit.SkillName(it.Label, a.Skill)
-			}
+			label := p.skillLabel(c, v, a.Skill)
 			by := ""
 			if a.AttestedBy != "" {
 				by = p.k.ColleagueName(c, a.AttestedBy)
