@@ -26,6 +26,7 @@ func TestACandidateJoinsSignsInAndSeesTheirOwnPages(t *testing.T) {
 
 	b.Submit("/me", "/logout", url.Values{})
 	again := webtest.NewBrowser(t, cs.Stack)
+	again.Get("/login").MustMatch(t, `<a href="/login/candidate">Sign in with your user name</a>`)
 	again.Submit("/login/candidate", "/login/candidate", url.Values{"username": {"jan.roaster"}, "password": {"wrong-password-123"}}).
 		MustContain(t, "The user name or the password is not right.")
 	again.Submit("/login/candidate", "/login/candidate", url.Values{"username": {"jan.roaster"}, "password": {webtest.CandidatePassword}}).
