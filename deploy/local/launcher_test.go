@@ -119,7 +119,7 @@ func testEnviron(t testing.TB, dataDir string) map[string]string {
 	// Redis (the gateway's database name), and every client is 127.0.0.1:
 	// the throttles have their own tests in the gateway, so they are
 	// lifted here, or runs within the hour would refuse each other.
-	for _, limit := range []string{"LOGIN_IP_LIMIT", "SIGNUP_IP_LIMIT", "INVITE_IP_LIMIT", "INVITE_ORG_LIMIT", "PASSWORD_RESET_IP_LIMIT", "ROLE_CAP_PER_AREA"} {
+	for _, limit := range []string{"LOGIN_IP_LIMIT", "SIGNUP_IP_LIMIT", "INVITE_IP_LIMIT", "INVITE_ORG_LIMIT", "CANDIDATE_JOIN_IP_LIMIT", "PASSWORD_RESET_IP_LIMIT", "ROLE_CAP_PER_AREA"} {
 		env[limit] = "1000"
 	}
 	for _, key := range serviceAddrKeys {

@@ -5612,6 +5612,7 @@ type ClientInterface interface {
 	// answers 401 alike, with the same work done. The access token has role `candidate` and a
 	// `candidate_id` claim naming the one candidate record it may act as; it carries no
 	// organisation. A closed account (the candidate was erased, or staff closed it) answers 401.
+	// A user name of the wrong form (see AcceptCandidateInvitationRequest) is 400.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5626,6 +5627,7 @@ type ClientInterface interface {
 	// answers 401 alike, with the same work done. The access token has role `candidate` and a
 	// `candidate_id` claim naming the one candidate record it may act as; it carries no
 	// organisation. A closed account (the candidate was erased, or staff closed it) answers 401.
+	// A user name of the wrong form (see AcceptCandidateInvitationRequest) is 400.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5812,7 +5814,8 @@ type ClientInterface interface {
 
 	// LookupCandidateInvitation What a candidate's invitation token is for, for the page that accepts it. No sign-in needed.
 	//
-	// An unknown, used, withdrawn or expired token answers 404. Nothing that names the candidate is shown.
+	// An unknown, used, withdrawn or expired token answers 404. Nothing that names the candidate is
+	// shown. Limited per client address together with acceptances: beyond, 429 with `Retry-After`.
 	//
 	// Corresponds with GET /api/v1/candidate-invitations/{token} (the `LookupCandidateInvitation` operationId).
 	LookupCandidateInvitation(ctx context.Context, token string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5820,8 +5823,12 @@ type ClientInterface interface {
 	// AcceptCandidateInvitationWithBody A candidate accepts an invitation, choosing a user name and password. Works once.
 	//
 	// Creates the candidate's account, or, if they have one, sets its new password (the user name
-	// stays and `username` may be left out). A user name someone else has is 409 naming
-	// `username`. Limited per client address: beyond, 429. Sign in afterwards with
+	// stays and `username` may be left out; one that differs from the account's is 400 naming
+	// `username`) and ends every session of the account. A user name of the wrong form is 400
+	// naming `username`; one someone else has is 409 whose detail starts `username:`. A refused
+	// attempt leaves the token usable; an accepted one cannot be used again (404). Look-ups and
+	// acceptances are limited per client address (`CANDIDATE_JOIN_IP_LIMIT` per
+	// `CANDIDATE_JOIN_WINDOW`): beyond, 429 with `Retry-After`. Sign in afterwards with
 	// `/auth/candidate-login`.
 	//
 	// Takes any type of body and a specified content type.
@@ -5832,8 +5839,12 @@ type ClientInterface interface {
 	// AcceptCandidateInvitation A candidate accepts an invitation, choosing a user name and password. Works once.
 	//
 	// Creates the candidate's account, or, if they have one, sets its new password (the user name
-	// stays and `username` may be left out). A user name someone else has is 409 naming
-	// `username`. Limited per client address: beyond, 429. Sign in afterwards with
+	// stays and `username` may be left out; one that differs from the account's is 400 naming
+	// `username`) and ends every session of the account. A user name of the wrong form is 400
+	// naming `username`; one someone else has is 409 whose detail starts `username:`. A refused
+	// attempt leaves the token usable; an accepted one cannot be used again (404). Look-ups and
+	// acceptances are limited per client address (`CANDIDATE_JOIN_IP_LIMIT` per
+	// `CANDIDATE_JOIN_WINDOW`): beyond, 429 with `Retry-After`. Sign in afterwards with
 	// `/auth/candidate-login`.
 	//
 	// Takes a body of the `application/json` content type.
@@ -7301,6 +7312,7 @@ func (c *Client) VerifyAttestation(ctx context.Context, id string, reqEditors ..
 // answers 401 alike, with the same work done. The access token has role `candidate` and a
 // `candidate_id` claim naming the one candidate record it may act as; it carries no
 // organisation. A closed account (the candidate was erased, or staff closed it) answers 401.
+// A user name of the wrong form (see AcceptCandidateInvitationRequest) is 400.
 //
 // Takes any type of body and a specified content type.
 //
@@ -7325,6 +7337,7 @@ func (c *Client) CandidateLogInWithBody(ctx context.Context, contentType string,
 // answers 401 alike, with the same work done. The access token has role `candidate` and a
 // `candidate_id` claim naming the one candidate record it may act as; it carries no
 // organisation. A closed account (the candidate was erased, or staff closed it) answers 401.
+// A user name of the wrong form (see AcceptCandidateInvitationRequest) is 400.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7641,7 +7654,8 @@ func (c *Client) SignUp(ctx context.Context, body SignUpJSONRequestBody, reqEdit
 
 // LookupCandidateInvitation What a candidate's invitation token is for, for the page that accepts it. No sign-in needed.
 //
-// An unknown, used, withdrawn or expired token answers 404. Nothing that names the candidate is shown.
+// An unknown, used, withdrawn or expired token answers 404. Nothing that names the candidate is
+// shown. Limited per client address together with acceptances: beyond, 429 with `Retry-After`.
 //
 // Corresponds with GET /api/v1/candidate-invitations/{token} (the `LookupCandidateInvitation` operationId).
 func (c *Client) LookupCandidateInvitation(ctx context.Context, token string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7659,8 +7673,12 @@ func (c *Client) LookupCandidateInvitation(ctx context.Context, token string, re
 // AcceptCandidateInvitationWithBody A candidate accepts an invitation, choosing a user name and password. Works once.
 //
 // Creates the candidate's account, or, if they have one, sets its new password (the user name
-// stays and `username` may be left out). A user name someone else has is 409 naming
-// `username`. Limited per client address: beyond, 429. Sign in afterwards with
+// stays and `username` may be left out; one that differs from the account's is 400 naming
+// `username`) and ends every session of the account. A user name of the wrong form is 400
+// naming `username`; one someone else has is 409 whose detail starts `username:`. A refused
+// attempt leaves the token usable; an accepted one cannot be used again (404). Look-ups and
+// acceptances are limited per client address (`CANDIDATE_JOIN_IP_LIMIT` per
+// `CANDIDATE_JOIN_WINDOW`): beyond, 429 with `Retry-After`. Sign in afterwards with
 // `/auth/candidate-login`.
 //
 // Takes any type of body and a specified content type.
@@ -7681,8 +7699,12 @@ func (c *Client) AcceptCandidateInvitationWithBody(ctx context.Context, token st
 // AcceptCandidateInvitation A candidate accepts an invitation, choosing a user name and password. Works once.
 //
 // Creates the candidate's account, or, if they have one, sets its new password (the user name
-// stays and `username` may be left out). A user name someone else has is 409 naming
-// `username`. Limited per client address: beyond, 429. Sign in afterwards with
+// stays and `username` may be left out; one that differs from the account's is 400 naming
+// `username`) and ends every session of the account. A user name of the wrong form is 400
+// naming `username`; one someone else has is 409 whose detail starts `username:`. A refused
+// attempt leaves the token usable; an accepted one cannot be used again (404). Look-ups and
+// acceptances are limited per client address (`CANDIDATE_JOIN_IP_LIMIT` per
+// `CANDIDATE_JOIN_WINDOW`): beyond, 429 with `Retry-After`. Sign in afterwards with
 // `/auth/candidate-login`.
 //
 // Takes a body of the `application/json` content type.
@@ -17702,6 +17724,7 @@ type ClientWithResponsesInterface interface {
 	// answers 401 alike, with the same work done. The access token has role `candidate` and a
 	// `candidate_id` claim naming the one candidate record it may act as; it carries no
 	// organisation. A closed account (the candidate was erased, or staff closed it) answers 401.
+	// A user name of the wrong form (see AcceptCandidateInvitationRequest) is 400.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -17716,6 +17739,7 @@ type ClientWithResponsesInterface interface {
 	// answers 401 alike, with the same work done. The access token has role `candidate` and a
 	// `candidate_id` claim naming the one candidate record it may act as; it carries no
 	// organisation. A closed account (the candidate was erased, or staff closed it) answers 401.
+	// A user name of the wrong form (see AcceptCandidateInvitationRequest) is 400.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -17902,7 +17926,8 @@ type ClientWithResponsesInterface interface {
 
 	// LookupCandidateInvitationWithResponse What a candidate's invitation token is for, for the page that accepts it. No sign-in needed.
 	//
-	// An unknown, used, withdrawn or expired token answers 404. Nothing that names the candidate is shown.
+	// An unknown, used, withdrawn or expired token answers 404. Nothing that names the candidate is
+	// shown. Limited per client address together with acceptances: beyond, 429 with `Retry-After`.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -17912,8 +17937,12 @@ type ClientWithResponsesInterface interface {
 	// AcceptCandidateInvitationWithBodyWithResponse A candidate accepts an invitation, choosing a user name and password. Works once.
 	//
 	// Creates the candidate's account, or, if they have one, sets its new password (the user name
-	// stays and `username` may be left out). A user name someone else has is 409 naming
-	// `username`. Limited per client address: beyond, 429. Sign in afterwards with
+	// stays and `username` may be left out; one that differs from the account's is 400 naming
+	// `username`) and ends every session of the account. A user name of the wrong form is 400
+	// naming `username`; one someone else has is 409 whose detail starts `username:`. A refused
+	// attempt leaves the token usable; an accepted one cannot be used again (404). Look-ups and
+	// acceptances are limited per client address (`CANDIDATE_JOIN_IP_LIMIT` per
+	// `CANDIDATE_JOIN_WINDOW`): beyond, 429 with `Retry-After`. Sign in afterwards with
 	// `/auth/candidate-login`.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -17924,8 +17953,12 @@ type ClientWithResponsesInterface interface {
 	// AcceptCandidateInvitationWithResponse A candidate accepts an invitation, choosing a user name and password. Works once.
 	//
 	// Creates the candidate's account, or, if they have one, sets its new password (the user name
-	// stays and `username` may be left out). A user name someone else has is 409 naming
-	// `username`. Limited per client address: beyond, 429. Sign in afterwards with
+	// stays and `username` may be left out; one that differs from the account's is 400 naming
+	// `username`) and ends every session of the account. A user name of the wrong form is 400
+	// naming `username`; one someone else has is 409 whose detail starts `username:`. A refused
+	// attempt leaves the token usable; an accepted one cannot be used again (404). Look-ups and
+	// acceptances are limited per client address (`CANDIDATE_JOIN_IP_LIMIT` per
+	// `CANDIDATE_JOIN_WINDOW`): beyond, 429 with `Retry-After`. Sign in afterwards with
 	// `/auth/candidate-login`.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
@@ -20292,6 +20325,11 @@ type LookupCandidateInvitationResponse200Headers struct {
 	CacheControl *string
 }
 
+// LookupCandidateInvitationResponse429Headers the declared response headers of an HTTP 429 response for LookupCandidateInvitation
+type LookupCandidateInvitationResponse429Headers struct {
+	RetryAfter *int
+}
+
 type LookupCandidateInvitationResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -20299,8 +20337,12 @@ type LookupCandidateInvitationResponse struct {
 	JSON200 *CandidateInvitationLookup
 	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationProblemJSON429 *RateLimited
 	// Headers200 the parsed response headers for an HTTP 200 response
 	Headers200 *LookupCandidateInvitationResponse200Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *LookupCandidateInvitationResponse429Headers
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -20311,6 +20353,11 @@ func (r LookupCandidateInvitationResponse) GetJSON200() *CandidateInvitationLook
 // GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r LookupCandidateInvitationResponse) GetApplicationProblemJSON404() *NotFound {
 	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r LookupCandidateInvitationResponse) GetApplicationProblemJSON429() *RateLimited {
+	return r.ApplicationProblemJSON429
 }
 
 // GetBody returns the raw response body bytes
@@ -29315,6 +29362,7 @@ func (c *ClientWithResponses) VerifyAttestationWithResponse(ctx context.Context,
 // answers 401 alike, with the same work done. The access token has role `candidate` and a
 // `candidate_id` claim naming the one candidate record it may act as; it carries no
 // organisation. A closed account (the candidate was erased, or staff closed it) answers 401.
+// A user name of the wrong form (see AcceptCandidateInvitationRequest) is 400.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -29335,6 +29383,7 @@ func (c *ClientWithResponses) CandidateLogInWithBodyWithResponse(ctx context.Con
 // answers 401 alike, with the same work done. The access token has role `candidate` and a
 // `candidate_id` claim naming the one candidate record it may act as; it carries no
 // organisation. A closed account (the candidate was erased, or staff closed it) answers 401.
+// A user name of the wrong form (see AcceptCandidateInvitationRequest) is 400.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -29599,7 +29648,8 @@ func (c *ClientWithResponses) SignUpWithResponse(ctx context.Context, body SignU
 
 // LookupCandidateInvitationWithResponse What a candidate's invitation token is for, for the page that accepts it. No sign-in needed.
 //
-// An unknown, used, withdrawn or expired token answers 404. Nothing that names the candidate is shown.
+// An unknown, used, withdrawn or expired token answers 404. Nothing that names the candidate is
+// shown. Limited per client address together with acceptances: beyond, 429 with `Retry-After`.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -29615,8 +29665,12 @@ func (c *ClientWithResponses) LookupCandidateInvitationWithResponse(ctx context.
 // AcceptCandidateInvitationWithBodyWithResponse A candidate accepts an invitation, choosing a user name and password. Works once.
 //
 // Creates the candidate's account, or, if they have one, sets its new password (the user name
-// stays and `username` may be left out). A user name someone else has is 409 naming
-// `username`. Limited per client address: beyond, 429. Sign in afterwards with
+// stays and `username` may be left out; one that differs from the account's is 400 naming
+// `username`) and ends every session of the account. A user name of the wrong form is 400
+// naming `username`; one someone else has is 409 whose detail starts `username:`. A refused
+// attempt leaves the token usable; an accepted one cannot be used again (404). Look-ups and
+// acceptances are limited per client address (`CANDIDATE_JOIN_IP_LIMIT` per
+// `CANDIDATE_JOIN_WINDOW`): beyond, 429 with `Retry-After`. Sign in afterwards with
 // `/auth/candidate-login`.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -29633,8 +29687,12 @@ func (c *ClientWithResponses) AcceptCandidateInvitationWithBodyWithResponse(ctx 
 // AcceptCandidateInvitationWithResponse A candidate accepts an invitation, choosing a user name and password. Works once.
 //
 // Creates the candidate's account, or, if they have one, sets its new password (the user name
-// stays and `username` may be left out). A user name someone else has is 409 naming
-// `username`. Limited per client address: beyond, 429. Sign in afterwards with
+// stays and `username` may be left out; one that differs from the account's is 400 naming
+// `username`) and ends every session of the account. A user name of the wrong form is 400
+// naming `username`; one someone else has is 409 whose detail starts `username:`. A refused
+// attempt leaves the token usable; an accepted one cannot be used again (404). Look-ups and
+// acceptances are limited per client address (`CANDIDATE_JOIN_IP_LIMIT` per
+// `CANDIDATE_JOIN_WINDOW`): beyond, 429 with `Retry-After`. Sign in afterwards with
 // `/auth/candidate-login`.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
@@ -32910,6 +32968,13 @@ func ParseLookupCandidateInvitationResponse(rsp *http.Response) (*LookupCandidat
 		}
 		response.ApplicationProblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest RateLimited
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON429 = &dest
+
 	}
 
 	switch {
@@ -32923,6 +32988,16 @@ func ParseLookupCandidateInvitationResponse(rsp *http.Response) (*LookupCandidat
 			headers.CacheControl = &value
 		}
 		response.Headers200 = &headers
+	case rsp.StatusCode == 429:
+		var headers LookupCandidateInvitationResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
 	}
 
 	return response, nil

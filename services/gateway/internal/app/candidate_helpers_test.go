@@ -12,18 +12,31 @@ import (
 )
 
 // fakeCandidates stands in for the candidates service's internal API,
-// GET /internal/v1/candidates/{id}: it answers a candidate's organisation
+// GET /internal/v1/candidates/{id}, and counts the public API's calls
+// the gateway proxies to it: it answers a candidate's organisation
 // to a bearer of a token, and 404 for one it does not hold or has erased.
 type fakeCandidates struct {
 	srv  *httptest.Server
 	mu   sync.Mutex
 	orgs map[string]string
+	// public counts the proxied calls of the public API that reached it.
+	public int
 }
+
+// proxied is how many calls of the public API the gateway passed on.
+func (f *fakeCandidates) proxied() int { f.mu.Lock(); defer f.mu.Unlock(); return f.public }
 
 func startFakeCandidates(t *testing.T) *fakeCandidates {
 	t.Helper()
 	f := &fakeCandidates{orgs: map[string]string{}}
 	f.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/api/v1/") {
+			f.mu.Lock()
+			f.public++
+			f.mu.Unlock()
+			http.Error(w, `{"title":"proxied"}`, http.StatusTeapot)
+			return
+		}
 		id, ok := strings.CutPrefix(r.URL.Path, "/internal/v1/candidates/")
 		if r.Method != http.MethodGet || !ok || !strings.HasPrefix(r.Header.Get("Authorization"), "Bearer ey") {
 			http.Error(w, "unexpected call", http.StatusBadRequest)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -50,6 +51,9 @@ func TestCandidateAccountJourney(t *testing.T) {
 	}
 	w.candidateLogin(t, "sam.k", "not-the-password-at-all").expect(t, http.StatusUnauthorized)
 	w.candidateLogin(t, "nobody.here", candidatePassword).expect(t, http.StatusUnauthorized)
+	if r := w.candidateLogin(t, "sam k", candidatePassword).expect(t, http.StatusBadRequest); !slices.Contains(r.fieldErrors(), "username") {
+		t.Errorf("a user name of the wrong form at sign-in: %s", r.Raw)
+	}
 	call(t, w.g, "POST", "/api/v1/auth/logout", "", map[string]string{"refresh_token": refreshed.str("refresh_token")}).expect(t, http.StatusNoContent)
 	call(t, w.g, "POST", "/api/v1/auth/refresh", "", map[string]string{"refresh_token": refreshed.str("refresh_token")}).expect(t, http.StatusUnauthorized)
 	for _, secret := range []string{token, "sam.k", candidatePassword} {
@@ -130,7 +134,9 @@ func TestCandidateUsernameRules(t *testing.T) {
 // password on the existing account and ends its sessions.
 func TestCandidateNewPasswordByInvitation(t *testing.T) {
 	t.Parallel()
-	w := startCandidateWorld(t, nil)
+	prefix := testkit.UniqueName(t, "revoked") + ":"
+	w := startCandidateWorld(t, map[string]string{"REVOCATION_KEY_PREFIX": prefix})
+	svc := startDomainService(t, w.g, prefix)
 	w.accept(t, w.invite(t, w.staff, w.candidate), "sam.k", candidatePassword).expect(t, http.StatusCreated)
 	old := w.candidateLogin(t, "sam.k", candidatePassword).expect(t, http.StatusOK)
 	token := w.invite(t, w.staff, w.candidate)
@@ -144,7 +150,9 @@ func TestCandidateNewPasswordByInvitation(t *testing.T) {
 	if r := w.accept(t, token, "someone.else", "fresh-meadow-copper-77").expect(t, http.StatusBadRequest); !slices.Contains(r.fieldErrors(), "username") {
 		t.Fatalf("another user name: %s", r.Raw)
 	}
-	w.accept(t, token, "", "fresh-meadow-copper-77").expect(t, http.StatusCreated)
+	svc.refusedAfter(t, "a new password by invitation", old.str("access_token"), func() {
+		w.accept(t, token, "", "fresh-meadow-copper-77").expect(t, http.StatusCreated)
+	})
 	w.candidateLogin(t, "sam.k", candidatePassword).expect(t, http.StatusUnauthorized)
 	w.candidateLogin(t, "sam.k", "fresh-meadow-copper-77").expect(t, http.StatusOK)
 	call(t, w.g, "POST", "/api/v1/auth/refresh", "", map[string]string{"refresh_token": old.str("refresh_token")}).expect(t, http.StatusUnauthorized)
@@ -185,11 +193,15 @@ func TestCandidateJoinThrottled(t *testing.T) {
 // its access token is refused and its refresh token too.
 func TestCloseCandidateAccount(t *testing.T) {
 	t.Parallel()
-	w := startCandidateWorld(t, nil)
+	prefix := testkit.UniqueName(t, "revoked") + ":"
+	w := startCandidateWorld(t, map[string]string{"REVOCATION_KEY_PREFIX": prefix})
+	svc := startDomainService(t, w.g, prefix)
 	w.accept(t, w.invite(t, w.staff, w.candidate), "sam.k", candidatePassword).expect(t, http.StatusCreated)
 	session := w.candidateLogin(t, "sam.k", candidatePassword).expect(t, http.StatusOK)
 	open := w.invite(t, w.staff, w.candidate)
-	call(t, w.g, "DELETE", "/api/v1/candidates/"+w.candidate+"/account", w.staff, nil).expect(t, http.StatusNoContent)
+	svc.refusedAfter(t, "closing the candidate's account", session.str("access_token"), func() {
+		call(t, w.g, "DELETE", "/api/v1/candidates/"+w.candidate+"/account", w.staff, nil).expect(t, http.StatusNoContent)
+	})
 	w.candidateLogin(t, "sam.k", candidatePassword).expect(t, http.StatusUnauthorized)
 	call(t, w.g, "GET", "/api/v1/me", session.str("access_token"), nil).expect(t, http.StatusUnauthorized)
 	call(t, w.g, "POST", "/api/v1/auth/refresh", "", map[string]string{"refresh_token": session.str("refresh_token")}).expect(t, http.StatusUnauthorized)
@@ -205,8 +217,9 @@ func TestCloseCandidateAccount(t *testing.T) {
 // candidate.erased event, on the real Redis stream, removes the account.
 func TestCandidateErasureRemovesAccount(t *testing.T) {
 	t.Parallel()
-	stream := testkit.UniqueName(t, "candidates")
-	w := startCandidateWorld(t, map[string]string{"CANDIDATES_STREAM": stream})
+	stream, prefix := testkit.UniqueName(t, "candidates"), testkit.UniqueName(t, "revoked")+":"
+	w := startCandidateWorld(t, map[string]string{"CANDIDATES_STREAM": stream, "REVOCATION_KEY_PREFIX": prefix})
+	svc := startDomainService(t, w.g, prefix)
 	w.accept(t, w.invite(t, w.staff, w.candidate), "sam.k", candidatePassword).expect(t, http.StatusCreated)
 	session := w.candidateLogin(t, "sam.k", candidatePassword).expect(t, http.StatusOK)
 	pending := w.invite(t, w.staff, w.candidate)
@@ -232,6 +245,56 @@ func TestCandidateErasureRemovesAccount(t *testing.T) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	call(t, w.g, "GET", "/api/v1/me", session.str("access_token"), nil).expect(t, http.StatusUnauthorized)
+	if got := svc.status(t, session.str("access_token")); got != http.StatusUnauthorized {
+		t.Errorf("a service answered %d to the erased candidate's access token, want 401", got)
+	}
 	call(t, w.g, "GET", "/api/v1/candidate-invitations/"+pending, "", nil).expect(t, http.StatusNotFound)
 	call(t, w.g, "GET", "/api/v1/candidates/"+w.candidate+"/account", w.staff, nil).expect(t, http.StatusNotFound)
+}
+
+// TestCandidateRoutesLeaveTheRestToTheCandidatesService: only the account
+// and its invitation under /candidates/{id} are the gateway's; the rest
+// still reaches the candidates service.
+func TestCandidateRoutesLeaveTheRestToTheCandidatesService(t *testing.T) {
+	t.Parallel()
+	w := startCandidateWorld(t, nil)
+	for _, path := range []string{"/api/v1/candidates/" + w.candidate, "/api/v1/candidates/" + w.candidate + "/accounts", "/api/v1/candidates/" + w.candidate + "/account/x"} {
+		before := w.candidates.proxied()
+		call(t, w.g, "GET", path, w.staff, nil)
+		if w.candidates.proxied() != before+1 {
+			t.Errorf("GET %s did not reach the candidates service", path)
+		}
+	}
+	before := w.candidates.proxied()
+	w.account(t)
+	if w.candidates.proxied() != before {
+		t.Error("the account's status was proxied to the candidates service")
+	}
+}
+
+// TestCandidateInvitationRace: of many concurrent acceptances of one
+// token, exactly one wins; the others find it used.
+func TestCandidateInvitationRace(t *testing.T) {
+	t.Parallel()
+	w := startCandidateWorld(t, nil)
+	token := w.invite(t, w.staff, w.candidate)
+	const n = 8
+	statuses := make(chan int, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			statuses <- w.accept(t, token, "racer."+strconv.Itoa(i), candidatePassword).Status
+		}()
+	}
+	wg.Wait()
+	close(statuses)
+	counts := map[int]int{}
+	for s := range statuses {
+		counts[s]++
+	}
+	if counts[http.StatusCreated] != 1 || counts[http.StatusNotFound] != n-1 {
+		t.Fatalf("answers to %d concurrent acceptances: %v, want one 201 and the rest 404", n, counts)
+	}
 }

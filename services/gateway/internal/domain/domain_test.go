@@ -95,3 +95,33 @@ func TestInvitationUsable(t *testing.T) {
 		t.Fatal("accepted invitation usable again")
 	}
 }
+
+func TestNormaliseUsername(t *testing.T) {
+	cases := map[string]string{
+		" Sam.K ":                         "sam.k",
+		"sam_k-2":                         "sam_k-2",
+		"abc":                             "abc",
+		"a23456789012345678901234567890":  "a23456789012345678901234567890",
+		"ab":                              "",
+		"a234567890123456789012345678901": "",
+		"-sam":                            "",
+		".sam":                            "",
+		"sam k":                           "",
+		"sam@home.be":                     "",
+		"sàm.k":                           "",
+		"":                                "",
+	}
+	for in, want := range cases {
+		got, err := NormaliseUsername("username", in)
+		if want == "" {
+			var ve *errs.ValidationError
+			if !errors.As(err, &ve) || ve.Fields[0].Field != "username" {
+				t.Errorf("%q accepted as %q (%v)", in, got, err)
+			}
+			continue
+		}
+		if err != nil || got != want {
+			t.Errorf("%q = %q, %v; want %q", in, got, err, want)
+		}
+	}
+}

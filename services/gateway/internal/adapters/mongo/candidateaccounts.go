@@ -2,7 +2,6 @@ package mongo
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -100,20 +99,13 @@ func (r *CandidateAccounts) SetLanguage(ctx context.Context, id string, lang dom
 }
 
 func (r *CandidateAccounts) set(ctx context.Context, id, field string, value any) error {
-	res, err := r.coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: bson.D{{Key: field, Value: value}}}})
-	if err != nil {
-		return fmt.Errorf("set candidate account %s: %w", field, err)
-	}
-	if res.MatchedCount == 0 {
-		return fmt.Errorf("candidate account %s: %w", id, errs.NotFound)
-	}
-	return nil
+	return setByID(ctx, r.coll, "candidate account", id, field, value)
 }
 
 // Delete removes an account with its user name and password hash. An
 // unknown id is not an error: closing is idempotent.
 func (r *CandidateAccounts) Delete(ctx context.Context, id string) error {
-	if _, err := r.coll.DeleteOne(ctx, bson.D{{Key: "_id", Value: id}}); err != nil && !errors.Is(err, mongo.ErrNoDocuments) {
+	if _, err := r.coll.DeleteOne(ctx, bson.D{{Key: "_id", Value: id}}); err != nil {
 		return fmt.Errorf("delete candidate account: %w", err)
 	}
 	return nil

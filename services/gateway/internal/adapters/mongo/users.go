@@ -157,12 +157,18 @@ func (r *Users) SetPassword(ctx context.Context, id, hash string) error {
 }
 
 func (r *Users) set(ctx context.Context, id, field string, value any) error {
-	res, err := r.coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: bson.D{{Key: field, Value: value}}}})
+	return setByID(ctx, r.coll, "user", id, field, value)
+}
+
+// setByID sets one field of the document id of coll, what it holds; an
+// unknown id is errs.NotFound.
+func setByID(ctx context.Context, coll *mongo.Collection, what, id, field string, value any) error {
+	res, err := coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: bson.D{{Key: field, Value: value}}}})
 	if err != nil {
-		return fmt.Errorf("set user %s: %w", field, err)
+		return fmt.Errorf("set %s %s: %w", what, field, err)
 	}
 	if res.MatchedCount == 0 {
-		return fmt.Errorf("user %s: %w", id, errs.NotFound)
+		return fmt.Errorf("%s %s: %w", what, id, errs.NotFound)
 	}
 	return nil
 }
