@@ -14,6 +14,7 @@ import (
 	"github.com/onward-jobs/onward/services/web/internal/pages/explore"
 	"github.com/onward-jobs/onward/services/web/internal/pages/inbox"
 	"github.com/onward-jobs/onward/services/web/internal/pages/insights"
+	"github.com/onward-jobs/onward/services/web/internal/pages/me"
 	"github.com/onward-jobs/onward/services/web/internal/pages/observer"
 	"github.com/onward-jobs/onward/services/web/internal/pages/portfolio"
 	"github.com/onward-jobs/onward/services/web/internal/pages/staff"
@@ -22,7 +23,7 @@ import (
 
 // locales are the page packages' message files, read into the kit's one
 // bundle with its own.
-var locales = []fs.FS{account.Locales, employer.Locales, staff.Locales, portfolio.Locales, admin.Locales, inbox.Locales, observer.Locales, insights.Locales, verify.Locales}
+var locales = []fs.FS{account.Locales, employer.Locales, staff.Locales, portfolio.Locales, admin.Locales, inbox.Locales, observer.Locales, insights.Locales, verify.Locales, me.Locales}
 
 // MessageFiles are the kit's and every page package's locale folders, for
 // the tests of the messages.
@@ -52,14 +53,15 @@ func routes(app *fiber.App, k *kit.Kit) {
 	// organisation" form is drawn on it again.
 	employers, staffs, records, explorer := employer.New(k), staff.New(k), portfolio.New(k), explore.New(k)
 	notifications, observers, reports := inbox.New(k), observer.New(k), insights.New(k)
-	checks := verify.New(k)
+	checks, candidates := verify.New(k), me.New(k)
 	var accounts *account.Pages
 	admins := admin.New(k, func(c *fiber.Ctx, v *kit.View, status int) error { return accounts.RenderHome(c, v, status) })
 	accounts = account.New(k, employers.HomePanel, admins.HomePanel, staffs.HomePanel, observers.HomePanel, reports.HomePanel)
 
 	signedIn := func(guard func(kit.Actor) bool, h fiber.Handler) []fiber.Handler {
 		if guard == nil {
-			return []fiber.Handler{k.CSRF, k.RequireSession, h}
+			// Everyone signed in but a candidate, who is sent to /me.
+			return []fiber.Handler{k.CSRF, k.RequireSession, k.KeepCandidatesHome, h}
 		}
 		return []fiber.Handler{k.CSRF, k.RequireSession, k.Guard(guard), h}
 	}
@@ -87,6 +89,30 @@ func routes(app *fiber.App, k *kit.Kit) {
 	app.Get("/verify", k.CSRF, checks.Form)
 	app.Post("/verify", k.CSRF, checks.Check)
 	app.Get("/verify/credentials/:id", k.CSRF, checks.Credential)
+
+	// Candidates: joining through the invitation staff printed, signing
+	// in with a user name, and their own pages under /me, for a
+	// candidate's own account only. Every call names their own record.
+	app.Get("/join/:token", k.CSRF, candidates.JoinForm)
+	app.Post("/join/:token", k.CSRF, candidates.Join)
+	app.Get("/login/candidate", k.CSRF, candidates.LoginForm)
+	app.Post("/login/candidate", k.CSRF, candidates.Login)
+	app.Get("/me", signedIn(kit.Candidates, candidates.Home)...)
+	app.Get("/me/skills", signedIn(kit.Candidates, candidates.Skills)...)
+	app.Get("/me/consent", signedIn(kit.Candidates, candidates.Consent)...)
+	app.Post("/me/consent", signedIn(kit.Candidates, candidates.PostConsent)...)
+	app.Get("/me/statement", signedIn(kit.Candidates, candidates.Statement)...)
+	app.Post("/me/statement", signedIn(kit.Candidates, candidates.PostStatement)...)
+	app.Get("/me/jobs", signedIn(kit.Candidates, candidates.Jobs)...)
+	app.Get("/me/requests", signedIn(kit.Candidates, candidates.Requests)...)
+	app.Get("/me/requests/:id", signedIn(kit.Candidates, candidates.Request)...)
+	app.Post("/me/requests/:id/answer", signedIn(kit.Candidates, candidates.Answer)...)
+	app.Post("/me/requests/:id/take-back", signedIn(kit.Candidates, candidates.TakeBack)...)
+	app.Get("/me/data", signedIn(kit.Candidates, candidates.Data)...)
+	app.Get("/me/portfolio.pdf", signedIn(kit.Candidates, candidates.PortfolioPDF)...)
+	app.Get("/me/audit", signedIn(kit.Candidates, candidates.Audit)...)
+	app.Get("/me/credentials", signedIn(kit.Candidates, candidates.Credentials)...)
+	app.Get("/me/credentials/:id", signedIn(kit.Candidates, candidates.DownloadCredential)...)
 
 	// Notifications: everyone signed in has an inbox and chooses what is
 	// e-mailed; an item opens through /inbox/:id, which marks it read.
@@ -146,6 +172,12 @@ func routes(app *fiber.App, k *kit.Kit) {
 	app.Get("/candidates/:id/certificates/new", signedIn(kit.ProgrammeStaff, staffs.CertificateForm)...)
 	app.Post("/candidates/:id/certificates/new", signedIn(kit.ProgrammeStaff, staffs.AddCertificate)...)
 	app.Get("/candidates/:id/suggestions", signedIn(kit.ProgrammeStaff, staffs.Suggestions)...)
+	// The candidate's own account: invite (the link shown once, with its
+	// QR code to print), close; and the review of their statement.
+	app.Post("/candidates/:id/account/invitation", signedIn(kit.ProgrammeStaff, staffs.InviteToAccount)...)
+	app.Get("/candidates/:id/account/close", signedIn(kit.ProgrammeStaff, staffs.CloseAccountForm)...)
+	app.Post("/candidates/:id/account/close", signedIn(kit.ProgrammeStaff, staffs.CloseAccount)...)
+	app.Post("/candidates/:id/statement/review", signedIn(kit.ProgrammeStaff, staffs.ReviewStatement)...)
 	// Corrections: edit and remove an hours record or a certificate,
 	// revoke an attestation.
 	for _, entry := range []string{"/candidates/:id/records/:rid", "/candidates/:id/certificates/:cid"} {

@@ -31,6 +31,9 @@ const (
 	RoleAdmin    = "admin"
 	RoleOrgAdmin = "org_admin"
 	RoleMember   = "member"
+	// RoleCandidate is a candidate's own account, which names one
+	// candidate record and no organisation.
+	RoleCandidate = "candidate"
 
 	KindEmployer  = "employer"
 	KindProgramme = "programme"
@@ -138,3 +141,11 @@ func Admins(a Actor) bool { return a.IsAdmin() }
 
 // OrgAdmins lets the administrators of an organisation through.
 func OrgAdmins(a Actor) bool { return a.IsOrgAdmin() }
+
+// Candidates lets candidates signed in to their own account through.
+func Candidates(a Actor) bool { return a.IsCandidate() }
+
+// Members lets everyone but a candidate through: the pages every member
+// of an organisation shares (home, the inbox, explore). A candidate has
+// pages of their own under /me and never sees these.
+func Members(a Actor) bool { return !a.IsCandidate() }

@@ -58,6 +58,9 @@ type View struct {
 	Lang     string
 	CSRF     string
 	SignedIn bool
+	// Candidate says a candidate is signed in to their own account: the
+	// header leads to /me and has no inbox.
+	Candidate bool
 	// Path is the page's own GET address, where the language switcher
 	// comes back to.
 	Path   string
@@ -90,7 +93,7 @@ func (k *Kit) NewView(c *fiber.Ctx, path string) *View {
 	lang := k.i18n.language(c)
 	token, _ := c.Locals(csrfKey{}).(string)
 	return &View{
-		Localizer: k.i18n.localizer(lang), Lang: lang, CSRF: token, SignedIn: SignedIn(c),
+		Localizer: k.i18n.localizer(lang), Lang: lang, CSRF: token, SignedIn: SignedIn(c), Candidate: ActorOf(c).IsCandidate(),
 		Path: path, Form: map[string]string{}, Errors: map[string]string{}, assets: &k.assets,
 	}
 }

@@ -145,3 +145,16 @@ func (k *Kit) EndSession(c *fiber.Ctx) error {
 func (k *Kit) ClearSessionCookie(c *fiber.Ctx) {
 	k.SetCookie(c, k.sessionCookieName(c), "", -time.Hour, fiber.CookieSameSiteLaxMode)
 }
+
+// CandidateHome is the first page of a candidate's own account.
+const CandidateHome = "/me"
+
+// KeepCandidatesHome sends a signed-in candidate to their own pages: the
+// pages everyone else signed in shares (home, the inbox, explore) are not
+// theirs. It follows RequireSession.
+func (k *Kit) KeepCandidatesHome(c *fiber.Ctx) error {
+	if ActorOf(c).IsCandidate() {
+		return c.Redirect(CandidateHome, fiber.StatusSeeOther)
+	}
+	return c.Next()
+}

@@ -33,7 +33,14 @@ type Actor struct {
 	Role    string `json:"role"`
 	OrgID   string `json:"oid,omitempty"`
 	OrgKind string `json:"okind,omitempty"`
+	// CandidateID is the candidate record a candidate's own account is
+	// (role candidate); empty for everyone else.
+	CandidateID string `json:"cid,omitempty"`
 }
+
+// IsCandidate reports whether the actor is a candidate signed in to
+// their own account: they see only their own pages (/me).
+func (a Actor) IsCandidate() bool { return a.Role == RoleCandidate && a.CandidateID != "" }
 
 // IsAdmin reports whether the actor administers the platform.
 func (a Actor) IsAdmin() bool { return a.Role == RoleAdmin }
@@ -97,6 +104,7 @@ func (st *sessionStore) fromPair(ctx context.Context, pair api.Tokens) (session,
 	if o := acct.Organisation; o != nil {
 		a.OrgID, a.OrgKind = o.ID, string(o.Kind)
 	}
+	a.CandidateID = Deref(acct.CandidateID)
 	return session{
 		AccessToken: pair.AccessToken, RefreshToken: pair.RefreshToken,
 		AccessExpires: st.now().Add(time.Duration(pair.ExpiresIn) * time.Second), Actor: a,

@@ -24,6 +24,15 @@
   }
   onward.all = all;
 
+  // A print button (data-print) prints the page: an invitation's QR code,
+  // a candidate's data. Without the script it stays hidden (.print-button).
+  onward.enhance(function (root) {
+    all(root, "[data-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  });
+
   // After a rejected form, keyboard and screen-reader users start at the
   // summary of what to fix.
   var summary = document.getElementById("error-summary");

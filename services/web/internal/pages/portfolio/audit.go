@@ -69,7 +69,7 @@ func (p *Pages) AuditTrail(c *fiber.Ctx) error {
 func auditRowOf(v *kit.View, e api.AuditEntry, names map[string]string) auditRow {
 	return auditRow{
 		When: v.DateTime(e.At), WhenISO: e.At.UTC().Format("2006-01-02T15:04:05Z"), Who: names[e.Actor],
-		What: auditActionText(v, string(e.Action)), Fields: auditChangesText(v, e.Fields),
-		Why: v.TOr("PortfolioPurpose_"+string(e.Purpose), string(e.Purpose)),
+		What: kit.AuditActionText(v, string(e.Action)), Fields: kit.AuditChangesText(v, e.Fields),
+		Why: kit.AuditPurposeText(v, string(e.Purpose)),
 	}
 }

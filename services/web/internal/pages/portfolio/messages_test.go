@@ -49,13 +49,13 @@ func TestPortfolioMessagesInEveryLanguage(t *testing.T) {
 // builds from a value, in every language.
 func TestPortfolioBuiltMessagesExist(t *testing.T) {
 	built := []string{"PortfolioNoticeAttested", "PortfolioNoticeConsentGiven", "PortfolioNoticeConsentWithdrawn", "PortfolioNoticeErased"}
-	for _, a := range auditActions {
+	for _, a := range kit.AuditActions {
 		built = append(built, "PortfolioAction_"+a)
 	}
-	for _, p := range auditPurposes {
+	for _, p := range kit.AuditPurposes {
 		built = append(built, "PortfolioPurpose_"+p)
 	}
-	for _, c := range auditChanges {
+	for _, c := range kit.AuditChanges {
 		built = append(built, "PortfolioChange_"+c)
 	}
 	for _, lang := range langs {

@@ -3,7 +3,6 @@ package portfolio
 import (
 	"context"
 	"net/http"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -11,8 +10,8 @@ import (
 	"github.com/onward-jobs/onward/services/web/internal/kit"
 )
 
-// pdfDisposition is used when the service names no file.
-const pdfDisposition = `attachment; filename="onward-portfolio.pdf"`
+// pdfFile is the file name when the service names none.
+const pdfFile = "onward-portfolio.pdf"
 
 // PortfolioPDF is GET /candidates/:id/portfolio.pdf, the candidate page's
 // small form: the candidates service's printable portfolio, on A4 or US
@@ -26,16 +25,7 @@ func (p *Pages) PortfolioPDF(c *fiber.Ctx) error {
 	if err != nil {
 		return p.failed(c, err)
 	}
-	disposition := resp.Header.Get(fiber.HeaderContentDisposition)
-	if !strings.HasPrefix(disposition, "attachment") {
-		disposition = pdfDisposition
-	}
-	c.Set(fiber.HeaderContentType, "application/pdf")
-	c.Set(fiber.HeaderContentDisposition, disposition)
-	c.Set(fiber.HeaderCacheControl, "no-store")
-	c.Set(fiber.HeaderXContentTypeOptions, "nosniff")
-	// Fiber reads the body after the handler returns and closes it.
-	return c.SendStream(resp.Body, int(resp.ContentLength))
+	return kit.SendFile(c, resp, "application/pdf", pdfFile)
 }
 
 // pdfParams reads the form: paper "letter" or else A4, and programmes

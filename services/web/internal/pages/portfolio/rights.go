@@ -16,8 +16,8 @@ import (
 // POST with the form's CSRF token, so no link or prefetch can trigger
 // them.
 
-// exportDisposition is used when the service names no file.
-const exportDisposition = `attachment; filename="onward-candidate.json"`
+// exportFile is the file name when the service names none.
+const exportFile = "onward-candidate.json"
 
 // rightsPage is what the export and erase templates show.
 type rightsPage struct {
@@ -38,16 +38,7 @@ func (p *Pages) PostExport(c *fiber.Ctx) error {
 	if err != nil {
 		return p.failed(c, err)
 	}
-	disposition := resp.Header.Get(fiber.HeaderContentDisposition)
-	if !strings.HasPrefix(disposition, "attachment") {
-		disposition = exportDisposition
-	}
-	c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSONCharsetUTF8)
-	c.Set(fiber.HeaderContentDisposition, disposition)
-	c.Set(fiber.HeaderCacheControl, "no-store")
-	c.Set(fiber.HeaderXContentTypeOptions, "nosniff")
-	// Fiber reads the body after the handler returns and closes it.
-	return c.SendStream(resp.Body, int(resp.ContentLength))
+	return kit.SendFile(c, resp, fiber.MIMEApplicationJSONCharsetUTF8, exportFile)
 }
 
 // acceptJSON asks for the export as JSON.

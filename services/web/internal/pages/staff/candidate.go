@@ -36,6 +36,11 @@ type candidateDetail struct {
 	// Work is the candidate's placements and disclosures
 	// (placements_candidate.go).
 	Work *candidateWork
+	// Account is the candidate's own account (candidate_account.go);
+	// Statement their statement in their own words and its review
+	// (candidate_statement.go).
+	Account   *accountView
+	Statement *statementView
 }
 
 // skillLine is one attested skill: its level and hours, who attested it
@@ -54,6 +59,7 @@ type skillLine struct {
 // of this package redirects to it, by query parameter.
 var candidateNotices = []struct{ param, id string }{
 	{"saved", "StaffSaved"}, {"consent", "StaffConsentRecorded"}, {"certificate", "StaffCertificateAdded"},
+	{"account_closed", "AccountClosedNotice"},
 }
 
 // displayName is the name staff call the candidate by.
@@ -116,6 +122,9 @@ func (p *Pages) Candidate(c *fiber.Ctx) error {
 	p.correctionLines(c, v, d, k, progNames, names)
 	d.Fits = p.candidateFits(c, v, k.ID)
 	d.Work = p.candidateWork(c, v, k.ID)
+	d.Account = p.candidateAccount(c, v, k.ID)
+	d.Statement = statementOf(v, k)
+	statementNotice(c, v, d.Statement)
 	v.Data = d
 	return p.tmpl.Render(c, fiber.StatusOK, "staff_candidate", v)
 }

@@ -35,7 +35,7 @@ func (p *Pages) credentialFor(c *fiber.Ctx, v *kit.View, id string, res api.Atte
 		return nil
 	}
 	address := p.kit.PublicURL + "/verify/credentials/" + url.PathEscape(id)
-	qr, err := qrSVG(address, v.T("StaffCredentialQR"))
+	qr, err := kit.QRSVG(address, v.T("StaffCredentialQR"))
 	if err != nil {
 		p.kit.LogFailure(c, "credential qr code", err)
 	}

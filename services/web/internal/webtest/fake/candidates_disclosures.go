@@ -1,13 +1,10 @@
 package fake
 
 import (
-	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"net/http"
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -84,15 +81,12 @@ func (f *Candidates) DisclosureReads() []DisclosureRead {
 // the request was one.
 func (f *Candidates) serveDisclosures(w http.ResponseWriter, r *http.Request, parts []string) bool {
 	var who placementCaller
-	if token := strings.Split(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer "), "."); len(token) == 3 {
-		buf, _ := base64.RawURLEncoding.DecodeString(token[1])
-		_ = json.Unmarshal(buf, &who)
-	}
+	decodeClaims(r, &who)
 	switch {
 	case len(parts) == 3 && parts[0] == "candidates" && parts[2] == "disclosures" && r.Method == http.MethodGet:
 		items := []any{}
 		for _, g := range slices.Backward(f.disclosures.grants) {
-			if g["candidate_id"] == parts[1] && (who.admin() || (who.OrgKind == "programme" && g["candidate_org_id"] == who.OrgID)) {
+			if g["candidate_id"] == parts[1] && (who.admin() || who.candidate() || (who.OrgKind == "programme" && g["candidate_org_id"] == who.OrgID)) {
 				items = append(items, grantShown(g))
 			}
 		}
@@ -100,13 +94,13 @@ func (f *Candidates) serveDisclosures(w http.ResponseWriter, r *http.Request, pa
 	case len(parts) >= 2 && parts[0] == "disclosures":
 		g := f.grant(parts[1])
 		mayRead := g != nil && (who.admin() || (who.OrgKind == "employer" && g["employer_org_id"] == who.OrgID && g["status"] == "active") ||
-			(who.OrgKind == "programme" && g["candidate_org_id"] == who.OrgID))
+			(who.OrgKind == "programme" && g["candidate_org_id"] == who.OrgID) || (who.candidate() && g["candidate_id"] == who.CandidateID))
 		switch {
 		case !mayRead:
 			problem(w, http.StatusNotFound)
 		case len(parts) == 2 && r.Method == http.MethodGet:
 			f.readDisclosure(w, who, g)
-		case len(parts) == 3 && parts[2] == "withdraw" && r.Method == http.MethodPost && who.OrgKind == "programme":
+		case len(parts) == 3 && parts[2] == "withdraw" && r.Method == http.MethodPost && (who.OrgKind == "programme" || who.candidate()):
 			if g["status"] == "withdrawn" {
 				conflict(w, nil)
 				break

@@ -117,11 +117,13 @@ func verdict(status string, a map[string]any) map[string]any {
 
 // serveCredential answers GET /api/v1/attestations/{id}/credential: the
 // attestation's VC-JWT (format=jwt) or its JSON, 404 for an attestation
-// the fake does not hold and 409 once revoked. It runs under the lock.
+// the fake does not hold (or, for a candidate, another candidate's) and
+// 409 once revoked. It runs under the lock.
 func (f *Candidates) serveCredential(w http.ResponseWriter, r *http.Request, id string) {
-	_, a := f.findAttestation(id)
+	k, a := f.findAttestation(id)
+	who := callerOf(r)
 	switch {
-	case a == nil:
+	case a == nil, who.Role == "candidate" && k["id"] != who.CandidateID:
 		problem(w, http.StatusNotFound)
 	case a["revoked"] == true:
 		conflict(w, nil)

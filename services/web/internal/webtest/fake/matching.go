@@ -135,6 +135,10 @@ func (f *Matching) serve(w http.ResponseWriter, r *http.Request) {
 		answer(w, map[string]any{"role_id": parts[1], "role_version": 3, "computed_at": "2026-11-21T08:00:00Z",
 			"total": len(items), "items": page, "next_cursor": next})
 	case len(parts) == 3 && parts[0] == "candidates" && parts[2] == "suggestions":
+		if c := callerOf(r); c.Role == "candidate" && c.CandidateID != parts[1] {
+			problem(w, http.StatusNotFound) // a candidate's own suggestions only
+			return
+		}
 		if st := f.Refuse[parts[1]]; st != 0 {
 			problem(w, st)
 			return

@@ -371,19 +371,26 @@ func (f *Notifications) deliveries(w http.ResponseWriter, who caller, req Reques
 }
 
 // caller is who a token names, unverified (the gateway verified it).
+// CandidateID is a candidate's own token's record.
 type caller struct {
-	Sub   string `json:"sub"`
-	Role  string `json:"role"`
-	OrgID string `json:"org_id"`
+	Sub         string `json:"sub"`
+	Role        string `json:"role"`
+	OrgID       string `json:"org_id"`
+	CandidateID string `json:"candidate_id"`
 }
 
 // callerOf reads the caller's claims from the bearer token.
 func callerOf(r *http.Request) caller {
 	var who caller
+	decodeClaims(r, &who)
+	return who
+}
+
+// decodeClaims reads the bearer token's claims into v, unverified.
+func decodeClaims(r *http.Request, v any) {
 	parts := strings.Split(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer "), ".")
 	if len(parts) == 3 {
 		buf, _ := base64.RawURLEncoding.DecodeString(parts[1])
-		_ = json.Unmarshal(buf, &who)
+		_ = json.Unmarshal(buf, v)
 	}
-	return who
 }

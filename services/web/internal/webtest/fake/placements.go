@@ -1,7 +1,6 @@
 package fake
 
 import (
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -181,6 +180,21 @@ type placementCaller struct {
 	Role    string `json:"role"`
 	OrgID   string `json:"org_id"`
 	OrgKind string `json:"org_kind"`
+	// CandidateID is a candidate's own token's record: they see and
+	// answer the requests to meet them, as their staff do.
+	CandidateID string `json:"candidate_id"`
+}
+
+// candidate reports whether who is a candidate signed in to their own
+// account.
+func (who placementCaller) candidate() bool { return who.Role == "candidate" && who.CandidateID != "" }
+
+// seesIntro reports whether who may see introduction in.
+func (who placementCaller) seesIntro(in map[string]any) bool {
+	if who.candidate() {
+		return in["candidate_id"] == who.CandidateID
+	}
+	return who.sees(in["employer_org_id"], in["candidate_org_id"])
 }
 
 func (who placementCaller) admin() bool { return who.Role == "admin" }
@@ -238,11 +252,7 @@ func (f *Placements) serve(w http.ResponseWriter, r *http.Request) {
 	defer f.mu.Unlock()
 	f.seen = append(f.seen, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Body: body})
 	var who placementCaller
-	parts := strings.Split(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer "), ".")
-	if len(parts) == 3 {
-		buf, _ := base64.RawURLEncoding.DecodeString(parts[1])
-		_ = json.Unmarshal(buf, &who)
-	}
+	decodeClaims(r, &who)
 	if who.Sub == "" {
 		problem(w, http.StatusUnauthorized)
 		return
@@ -260,7 +270,7 @@ func (f *Placements) serve(w http.ResponseWriter, r *http.Request) {
 		f.listIntroductions(w, r, who)
 	case len(path) >= 2 && path[0] == "introductions":
 		in := f.find(path[1])
-		if in == nil || !who.sees(in["employer_org_id"], in["candidate_org_id"]) {
+		if in == nil || !who.seesIntro(in) {
 			problem(w, http.StatusNotFound)
 			return
 		}
@@ -377,7 +387,7 @@ func (f *Placements) listIntroductions(w http.ResponseWriter, r *http.Request, w
 	q := r.URL.Query()
 	var items []map[string]any
 	for _, in := range slices.Backward(f.intros) {
-		if !who.sees(in["employer_org_id"], in["candidate_org_id"]) ||
+		if !who.seesIntro(in) ||
 			(q.Get("status") != "" && in["status"] != q.Get("status")) || (q.Get("role") != "" && in["role_id"] != q.Get("role")) ||
 			(q.Get("candidate") != "" && in["candidate_id"] != q.Get("candidate")) {
 			continue
@@ -436,7 +446,7 @@ func (f *Placements) serveIntroduction(w http.ResponseWriter, r *http.Request, w
 }
 
 func (f *Placements) answerIntroduction(w http.ResponseWriter, who placementCaller, in map[string]any, body map[string]any) {
-	if who.OrgKind != "programme" {
+	if who.OrgKind != "programme" && !who.candidate() {
 		problem(w, http.StatusNotFound)
 		return
 	}

@@ -1,4 +1,4 @@
-package staff
+package kit
 
 import (
 	"fmt"
@@ -9,12 +9,12 @@ import (
 	qrcode "github.com/skip2/go-qrcode"
 )
 
-// qrSVG draws address as a QR code in inline SVG: dark modules as one
+// QRSVG draws address as a QR code in inline SVG: dark modules as one
 // path on a white square, quiet zone included, so a phone's camera reads
 // it on any background. It uses presentation attributes only, no style
 // attribute and no data: image, so no Content-Security-Policy has to
 // allow anything for it. label is the image's accessible name.
-func qrSVG(address, label string) (template.HTML, error) {
+func QRSVG(address, label string) (template.HTML, error) {
 	code, err := qrcode.New(address, qrcode.Medium)
 	if err != nil {
 		return "", fmt.Errorf("qr code: %w", err)
