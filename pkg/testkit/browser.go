@@ -91,7 +91,10 @@ func CheckPage(t testing.TB, ctx context.Context, dir, shot, path string, maxWid
 	if got != path {
 		t.Errorf("%s: at %s, want %s", shot, got, path)
 	}
-	text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("body")))
+	// The text is read in the page in one step, not through a DOM node
+	// id, which a late navigation (a redirect's last hop) can invalidate
+	// between the query and the read.
+	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerText`))
 	if err != nil {
 		t.Fatal(err)
 	}
