@@ -56,7 +56,7 @@ func (p *Pages) InviteToAccount(c *fiber.Ctx) error {
 	if resp, err := p.kit.API.GetCandidateAccountWithResponse(kit.Ctx(c), k.ID); err == nil {
 		account = *resp.JSON200
 	}
-	resp, err := p.kit.API.InviteCandidateWithResponse(kit.Ctx(c), k.ID)
+	resp, err := p.kit.API.InviteCandidateWithResponse(kit.Ctx(c), k.ID, api.InviteCandidateJSONRequestBody{})
 	if err != nil {
 		return p.kit.ErrorPage(c, err)
 	}
