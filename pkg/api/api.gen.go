@@ -1114,14 +1114,17 @@ func (e MemberRole) Valid() bool {
 
 // Defines values for MessageHandoffKind.
 const (
-	MessageHandoffKindInvitation     MessageHandoffKind = "invitation"
-	MessageHandoffKindPasswordReset  MessageHandoffKind = "password_reset"
-	MessageHandoffKindSignupExisting MessageHandoffKind = "signup_existing"
+	MessageHandoffKindCandidateInvitation MessageHandoffKind = "candidate_invitation"
+	MessageHandoffKindInvitation          MessageHandoffKind = "invitation"
+	MessageHandoffKindPasswordReset       MessageHandoffKind = "password_reset"
+	MessageHandoffKindSignupExisting      MessageHandoffKind = "signup_existing"
 )
 
 // Valid indicates whether the value is a known member of the MessageHandoffKind enum.
 func (e MessageHandoffKind) Valid() bool {
 	switch e {
+	case MessageHandoffKindCandidateInvitation:
+		return true
 	case MessageHandoffKindInvitation:
 		return true
 	case MessageHandoffKindPasswordReset:
@@ -2512,6 +2515,15 @@ type CandidateInvitationLookup struct {
 	Username *string `json:"username,omitempty"`
 }
 
+// CandidateInvitationRequest defines model for CandidateInvitationRequest.
+type CandidateInvitationRequest struct {
+	// Email Where to e-mail the link too; not stored by the gateway.
+	Email *string `json:"email,omitempty"`
+
+	// Language The language the web app and e-mails address a user in; `en` unless chosen.
+	Language *UserLanguage `json:"language,omitempty"`
+}
+
 // CandidateLoginRequest defines model for CandidateLoginRequest.
 type CandidateLoginRequest struct {
 	Password string `json:"password"`
@@ -3531,8 +3543,10 @@ type MessageHandoff struct {
 		Organisation *string `json:"organisation,omitempty"`
 	} `json:"params"`
 	To struct {
-		Email    string                    `json:"email"`
-		Language *MessageHandoffToLanguage `json:"language,omitempty"`
+		// CandidateID The candidate a candidate_invitation is for (required for that kind only); the candidate's erasure forgets the delivery.
+		CandidateID *string                   `json:"candidate_id,omitempty"`
+		Email       string                    `json:"email"`
+		Language    *MessageHandoffToLanguage `json:"language,omitempty"`
 
 		// OrganisationID Lets the organisation's admins see the delivery.
 		OrganisationID *string `json:"organisation_id,omitempty"`
@@ -5151,6 +5165,9 @@ type RegisterCandidateJSONRequestBody = CandidateInput
 // PatchCandidateJSONRequestBody defines body for PatchCandidate for application/json ContentType.
 type PatchCandidateJSONRequestBody PatchCandidateJSONBody
 
+// InviteCandidateJSONRequestBody defines body for InviteCandidate for application/json ContentType.
+type InviteCandidateJSONRequestBody = CandidateInvitationRequest
+
 // AddCertificateJSONRequestBody defines body for AddCertificate for application/json ContentType.
 type AddCertificateJSONRequestBody AddCertificateJSONBody
 
@@ -5946,6 +5963,28 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/candidates/{id}/account (the `GetCandidateAccount` operationId).
 	GetCandidateAccount(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// InviteCandidateWithBody Staff invite a candidate to their own account; the link is shown once, to print as a QR code.
+	//
+	// Only staff (member or org_admin) of the programme organisation that holds the candidate;
+	// anyone else's candidate, an unknown or an erased one, is 404; an employer, an observer, a
+	// platform admin or a candidate is 403. The answer carries the one-time token and the link
+	// built from `ONWARD_PUBLIC_URL` (`/join/{token}`); neither is stored in plain or shown again.
+	// A new invitation withdraws the candidate's earlier open one. If the candidate already has an
+	// account, accepting the invitation sets a new password on it (a candidate without e-mail
+	// cannot reset it alone). Invitations are limited per organisation like member invitations:
+	// beyond, 429.
+	//
+	// The body is optional. With an `email`, the link is also e-mailed to that address (in
+	// `language`, by default the inviting staff member's), after the answer, through the
+	// notifications service; the answer is the same and the link is still shown once. The
+	// address is not stored by the gateway and never logged. A malformed address is 400 naming
+	// `email`, and no invitation is made.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/candidates/{id}/account-invitation (the `InviteCandidate` operationId).
+	InviteCandidateWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// InviteCandidate Staff invite a candidate to their own account; the link is shown once, to print as a QR code.
 	//
 	// Only staff (member or org_admin) of the programme organisation that holds the candidate;
@@ -5957,8 +5996,16 @@ type ClientInterface interface {
 	// cannot reset it alone). Invitations are limited per organisation like member invitations:
 	// beyond, 429.
 	//
+	// The body is optional. With an `email`, the link is also e-mailed to that address (in
+	// `language`, by default the inviting staff member's), after the answer, through the
+	// notifications service; the answer is the same and the link is still shown once. The
+	// address is not stored by the gateway and never logged. A malformed address is 400 naming
+	// `email`, and no invitation is made.
+	//
+	// Takes a body of the `application/json` content type.
+	//
 	// Corresponds with POST /api/v1/candidates/{id}/account-invitation (the `InviteCandidate` operationId).
-	InviteCandidate(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	InviteCandidate(ctx context.Context, id string, body InviteCandidateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListCandidateAudit The candidate's audit trail, oldest first. Organisation administrators, and the candidate themself; reading it is audited.
 	//
@@ -8036,6 +8083,38 @@ func (c *Client) GetCandidateAccount(ctx context.Context, id string, reqEditors 
 	return c.Client.Do(req)
 }
 
+// InviteCandidateWithBody Staff invite a candidate to their own account; the link is shown once, to print as a QR code.
+//
+// Only staff (member or org_admin) of the programme organisation that holds the candidate;
+// anyone else's candidate, an unknown or an erased one, is 404; an employer, an observer, a
+// platform admin or a candidate is 403. The answer carries the one-time token and the link
+// built from `ONWARD_PUBLIC_URL` (`/join/{token}`); neither is stored in plain or shown again.
+// A new invitation withdraws the candidate's earlier open one. If the candidate already has an
+// account, accepting the invitation sets a new password on it (a candidate without e-mail
+// cannot reset it alone). Invitations are limited per organisation like member invitations:
+// beyond, 429.
+//
+// The body is optional. With an `email`, the link is also e-mailed to that address (in
+// `language`, by default the inviting staff member's), after the answer, through the
+// notifications service; the answer is the same and the link is still shown once. The
+// address is not stored by the gateway and never logged. A malformed address is 400 naming
+// `email`, and no invitation is made.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/candidates/{id}/account-invitation (the `InviteCandidate` operationId).
+func (c *Client) InviteCandidateWithBody(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewInviteCandidateRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // InviteCandidate Staff invite a candidate to their own account; the link is shown once, to print as a QR code.
 //
 // Only staff (member or org_admin) of the programme organisation that holds the candidate;
@@ -8047,9 +8126,17 @@ func (c *Client) GetCandidateAccount(ctx context.Context, id string, reqEditors 
 // cannot reset it alone). Invitations are limited per organisation like member invitations:
 // beyond, 429.
 //
+// The body is optional. With an `email`, the link is also e-mailed to that address (in
+// `language`, by default the inviting staff member's), after the answer, through the
+// notifications service; the answer is the same and the link is still shown once. The
+// address is not stored by the gateway and never logged. A malformed address is 400 naming
+// `email`, and no invitation is made.
+//
+// Takes a body of the `application/json` content type.
+//
 // Corresponds with POST /api/v1/candidates/{id}/account-invitation (the `InviteCandidate` operationId).
-func (c *Client) InviteCandidate(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewInviteCandidateRequest(c.Server, id)
+func (c *Client) InviteCandidate(ctx context.Context, id string, body InviteCandidateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewInviteCandidateRequest(c.Server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11940,8 +12027,19 @@ func NewGetCandidateAccountRequest(server string, id string) (*http.Request, err
 	return req, nil
 }
 
-// NewInviteCandidateRequest constructs an http.Request for the InviteCandidate method
-func NewInviteCandidateRequest(server string, id string) (*http.Request, error) {
+// NewInviteCandidateRequest calls the generic InviteCandidate builder with application/json body
+func NewInviteCandidateRequest(server string, id string, body InviteCandidateJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewInviteCandidateRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewInviteCandidateRequestWithBody constructs an http.Request for the InviteCandidate method, with any body, and a specified content type
+func NewInviteCandidateRequestWithBody(server string, id string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -11966,10 +12064,12 @@ func NewInviteCandidateRequest(server string, id string) (*http.Request, error) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -18330,6 +18430,28 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/candidates/{id}/account (the `GetCandidateAccount` operationId).
 	GetCandidateAccountWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetCandidateAccountResponse, error)
 
+	// InviteCandidateWithBodyWithResponse Staff invite a candidate to their own account; the link is shown once, to print as a QR code.
+	//
+	// Only staff (member or org_admin) of the programme organisation that holds the candidate;
+	// anyone else's candidate, an unknown or an erased one, is 404; an employer, an observer, a
+	// platform admin or a candidate is 403. The answer carries the one-time token and the link
+	// built from `ONWARD_PUBLIC_URL` (`/join/{token}`); neither is stored in plain or shown again.
+	// A new invitation withdraws the candidate's earlier open one. If the candidate already has an
+	// account, accepting the invitation sets a new password on it (a candidate without e-mail
+	// cannot reset it alone). Invitations are limited per organisation like member invitations:
+	// beyond, 429.
+	//
+	// The body is optional. With an `email`, the link is also e-mailed to that address (in
+	// `language`, by default the inviting staff member's), after the answer, through the
+	// notifications service; the answer is the same and the link is still shown once. The
+	// address is not stored by the gateway and never logged. A malformed address is 400 naming
+	// `email`, and no invitation is made.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/candidates/{id}/account-invitation (the `InviteCandidate` operationId).
+	InviteCandidateWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*InviteCandidateResponse, error)
+
 	// InviteCandidateWithResponse Staff invite a candidate to their own account; the link is shown once, to print as a QR code.
 	//
 	// Only staff (member or org_admin) of the programme organisation that holds the candidate;
@@ -18341,10 +18463,16 @@ type ClientWithResponsesInterface interface {
 	// cannot reset it alone). Invitations are limited per organisation like member invitations:
 	// beyond, 429.
 	//
-	// Returns a wrapper object for the known response body format(s).
+	// The body is optional. With an `email`, the link is also e-mailed to that address (in
+	// `language`, by default the inviting staff member's), after the answer, through the
+	// notifications service; the answer is the same and the link is still shown once. The
+	// address is not stored by the gateway and never logged. A malformed address is 400 naming
+	// `email`, and no invitation is made.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/v1/candidates/{id}/account-invitation (the `InviteCandidate` operationId).
-	InviteCandidateWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*InviteCandidateResponse, error)
+	InviteCandidateWithResponse(ctx context.Context, id string, body InviteCandidateJSONRequestBody, reqEditors ...RequestEditorFn) (*InviteCandidateResponse, error)
 
 	// ListCandidateAuditWithResponse The candidate's audit trail, oldest first. Organisation administrators, and the candidate themself; reading it is audited.
 	//
@@ -21357,12 +21485,16 @@ type InviteCandidateResponse struct {
 	HTTPResponse *http.Response
 	// JSON201 the response for an HTTP 201 `application/json` response
 	JSON201 *CandidateInvitation
+	// ApplicationProblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationProblemJSON400 *Invalid
 	// ApplicationProblemJSON401 the response for an HTTP 401 `application/problem+json` response
 	ApplicationProblemJSON401 *Unauthenticated
 	// ApplicationProblemJSON403 the response for an HTTP 403 `application/problem+json` response
 	ApplicationProblemJSON403 *Forbidden
 	// ApplicationProblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationProblemJSON404 *NotFound
+	// ApplicationProblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationProblemJSON413 *TooLarge
 	// ApplicationProblemJSON429 the response for an HTTP 429 `application/problem+json` response
 	ApplicationProblemJSON429 *RateLimited
 	// Headers201 the parsed response headers for an HTTP 201 response
@@ -21374,6 +21506,11 @@ type InviteCandidateResponse struct {
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
 func (r InviteCandidateResponse) GetJSON201() *CandidateInvitation {
 	return r.JSON201
+}
+
+// GetApplicationProblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r InviteCandidateResponse) GetApplicationProblemJSON400() *Invalid {
+	return r.ApplicationProblemJSON400
 }
 
 // GetApplicationProblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
@@ -21389,6 +21526,11 @@ func (r InviteCandidateResponse) GetApplicationProblemJSON403() *Forbidden {
 // GetApplicationProblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r InviteCandidateResponse) GetApplicationProblemJSON404() *NotFound {
 	return r.ApplicationProblemJSON404
+}
+
+// GetApplicationProblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r InviteCandidateResponse) GetApplicationProblemJSON413() *TooLarge {
+	return r.ApplicationProblemJSON413
 }
 
 // GetApplicationProblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
@@ -30275,6 +30417,34 @@ func (c *ClientWithResponses) GetCandidateAccountWithResponse(ctx context.Contex
 	return ParseGetCandidateAccountResponse(rsp)
 }
 
+// InviteCandidateWithBodyWithResponse Staff invite a candidate to their own account; the link is shown once, to print as a QR code.
+//
+// Only staff (member or org_admin) of the programme organisation that holds the candidate;
+// anyone else's candidate, an unknown or an erased one, is 404; an employer, an observer, a
+// platform admin or a candidate is 403. The answer carries the one-time token and the link
+// built from `ONWARD_PUBLIC_URL` (`/join/{token}`); neither is stored in plain or shown again.
+// A new invitation withdraws the candidate's earlier open one. If the candidate already has an
+// account, accepting the invitation sets a new password on it (a candidate without e-mail
+// cannot reset it alone). Invitations are limited per organisation like member invitations:
+// beyond, 429.
+//
+// The body is optional. With an `email`, the link is also e-mailed to that address (in
+// `language`, by default the inviting staff member's), after the answer, through the
+// notifications service; the answer is the same and the link is still shown once. The
+// address is not stored by the gateway and never logged. A malformed address is 400 naming
+// `email`, and no invitation is made.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/candidates/{id}/account-invitation (the `InviteCandidate` operationId).
+func (c *ClientWithResponses) InviteCandidateWithBodyWithResponse(ctx context.Context, id string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*InviteCandidateResponse, error) {
+	rsp, err := c.InviteCandidateWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseInviteCandidateResponse(rsp)
+}
+
 // InviteCandidateWithResponse Staff invite a candidate to their own account; the link is shown once, to print as a QR code.
 //
 // Only staff (member or org_admin) of the programme organisation that holds the candidate;
@@ -30286,11 +30456,17 @@ func (c *ClientWithResponses) GetCandidateAccountWithResponse(ctx context.Contex
 // cannot reset it alone). Invitations are limited per organisation like member invitations:
 // beyond, 429.
 //
-// Returns a wrapper object for the known response body format(s).
+// The body is optional. With an `email`, the link is also e-mailed to that address (in
+// `language`, by default the inviting staff member's), after the answer, through the
+// notifications service; the answer is the same and the link is still shown once. The
+// address is not stored by the gateway and never logged. A malformed address is 400 naming
+// `email`, and no invitation is made.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/v1/candidates/{id}/account-invitation (the `InviteCandidate` operationId).
-func (c *ClientWithResponses) InviteCandidateWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*InviteCandidateResponse, error) {
-	rsp, err := c.InviteCandidate(ctx, id, reqEditors...)
+func (c *ClientWithResponses) InviteCandidateWithResponse(ctx context.Context, id string, body InviteCandidateJSONRequestBody, reqEditors ...RequestEditorFn) (*InviteCandidateResponse, error) {
+	rsp, err := c.InviteCandidate(ctx, id, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34023,6 +34199,13 @@ func ParseInviteCandidateResponse(rsp *http.Response) (*InviteCandidateResponse,
 		}
 		response.JSON201 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Invalid
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON400 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthenticated
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -34043,6 +34226,13 @@ func ParseInviteCandidateResponse(rsp *http.Response) (*InviteCandidateResponse,
 			return nil, err
 		}
 		response.ApplicationProblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest TooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationProblemJSON413 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
 		var dest RateLimited

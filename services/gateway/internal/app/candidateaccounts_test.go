@@ -298,3 +298,58 @@ func TestCandidateInvitationRace(t *testing.T) {
 		t.Fatalf("answers to %d concurrent acceptances: %v, want one 201 and the rest 404", n, counts)
 	}
 }
+
+// TestCandidateInvitationByEmail: with an address, the link is also handed
+// to the notifications service, once, as a candidate_invitation naming
+// the candidate, in the language asked for or else the inviter's; without
+// one nothing is sent; a malformed address is 400 on email and makes no
+// invitation. The address is never logged.
+func TestCandidateInvitationByEmail(t *testing.T) {
+	t.Parallel()
+	r := startReceiver(t)
+	w := startCandidateWorld(t, map[string]string{"NOTIFICATIONS_URL": r.URL})
+	w.candidates.hold("cand-2", w.programme)
+	w.candidates.hold("cand-3", w.programme)
+	invitation := func(candidateID string) string { return "/api/v1/candidates/" + candidateID + "/account-invitation" }
+
+	bad := call(t, w.g, "POST", invitation(w.candidate), w.staff, map[string]string{"email": "not an address"}).expect(t, http.StatusBadRequest)
+	if !slices.Contains(bad.fieldErrors(), "email") {
+		t.Errorf("a malformed address: %s", bad.Raw)
+	}
+	if st := w.account(t).str("status"); st != "none" {
+		t.Errorf("a refused invitation left the status %q, want none", st)
+	}
+
+	sent := call(t, w.g, "POST", invitation(w.candidate), w.staff, map[string]string{"email": "Sam@Mail.test", "language": "fr"}).expect(t, http.StatusCreated)
+	if sent.Header.Get("Cache-Control") != "no-store" || !strings.HasSuffix(sent.str("link"), "/join/"+sent.str("token")) {
+		t.Fatalf("invitation answer: %s", sent.Raw)
+	}
+	h := r.waitFor(t, "candidate_invitation", "sam@mail.test")
+	if h.Params.Link != sent.str("link") || h.To.Language != "fr" || h.To.CandidateID != w.candidate || h.To.UserID != "" ||
+		h.Params.Organisation != "" || h.Subject != "service:gateway" {
+		t.Errorf("handoff = %+v, want the link %s in fr for %s", h, sent.str("link"), w.candidate)
+	}
+	if n := r.count("candidate_invitation", "sam@mail.test"); n != 1 {
+		t.Errorf("%d handoffs to the address, want 1", n)
+	}
+
+	// No language: the inviting staff member's.
+	call(t, w.g, "PATCH", "/api/v1/me", w.staff, map[string]string{"language": "nl"}).expect(t, http.StatusOK)
+	call(t, w.g, "POST", invitation("cand-2"), w.staff, map[string]string{"email": "noor@mail.test"}).expect(t, http.StatusCreated)
+	if h := r.waitFor(t, "candidate_invitation", "noor@mail.test"); h.To.Language != "nl" || h.To.CandidateID != "cand-2" {
+		t.Errorf("handoff without a language = %+v, want nl for cand-2", h)
+	}
+
+	// No body, or one without an address: nothing is e-mailed.
+	before := len(r.all())
+	w.invite(t, w.staff, "cand-3")
+	call(t, w.g, "POST", invitation("cand-3"), w.staff, map[string]string{"language": "de"}).expect(t, http.StatusCreated)
+	if n := r.count("candidate_invitation", ""); n != 0 || len(r.all()) != before {
+		t.Errorf("invitations without an address handed off %d messages", len(r.all())-before)
+	}
+	for _, secret := range []string{"sam@mail.test", "Sam@Mail.test", "noor@mail.test", sent.str("token")} {
+		if w.g.Contains(secret) {
+			t.Errorf("the logs hold %q", secret)
+		}
+	}
+}

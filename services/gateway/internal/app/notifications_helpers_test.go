@@ -22,9 +22,10 @@ type handoff struct {
 	ID   string `json:"id"`
 	Kind string `json:"kind"`
 	To   struct {
-		Email    string `json:"email"`
-		Language string `json:"language"`
-		UserID   string `json:"user_id"`
+		Email       string `json:"email"`
+		Language    string `json:"language"`
+		UserID      string `json:"user_id"`
+		CandidateID string `json:"candidate_id"`
 	} `json:"to"`
 	Params struct {
 		Link         string `json:"link"`

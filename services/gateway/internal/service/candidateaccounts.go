@@ -38,15 +38,35 @@ type CandidateAccountStatus struct {
 // errNotCandidateStaff refuses anyone but the staff of a programme.
 var errNotCandidateStaff = fmt.Errorf("only the staff of the programme that holds the candidate may manage their account: %w", errs.Forbidden)
 
+// CandidateInvitationMail optionally asks for an invitation's link to be
+// e-mailed too: to Email (never stored or logged), in Language or else
+// the inviter's language. Empty Email e-mails nothing.
+type CandidateInvitationMail struct {
+	Email    string
+	Language string
+}
+
 // InviteCandidate lets staff of the programme that holds a candidate
 // invite them to their own account, or to a new password on it. The link
 // is answered once and never stored: only its token's hash is. A new
 // invitation withdraws the candidate's earlier open one. Invitations are
 // limited like members' ones, per client address and per organisation.
-func (s *Service) InviteCandidate(ctx context.Context, a Actor, candidateID, clientIP string) (IssuedCandidateInvitation, error) {
+func (s *Service) InviteCandidate(ctx context.Context, a Actor, candidateID, clientIP string, mail CandidateInvitationMail) (IssuedCandidateInvitation, error) {
 	orgID, err := s.requireStaffOf(ctx, a, candidateID)
 	if err != nil {
 		return IssuedCandidateInvitation{}, err
+	}
+	var email string
+	var lang domain.Language
+	if mail.Email != "" {
+		if email, err = domain.NormaliseEmail("email", mail.Email); err != nil {
+			return IssuedCandidateInvitation{}, err
+		}
+	}
+	if mail.Language != "" {
+		if lang, err = domain.CheckLanguage("language", mail.Language); err != nil {
+			return IssuedCandidateInvitation{}, err
+		}
 	}
 	if err := s.limitInvitations(ctx, orgID, clientIP); err != nil {
 		return IssuedCandidateInvitation{}, err
@@ -59,7 +79,10 @@ func (s *Service) InviteCandidate(ctx context.Context, a Actor, candidateID, cli
 	if err := s.CandidateInvitations.Replace(ctx, inv, now); err != nil {
 		return IssuedCandidateInvitation{}, fmt.Errorf("invite candidate: %w", err)
 	}
-	s.audit().Info("candidate account invited", "actor", a.UserID, "candidate_id", candidateID, "invitation_id", inv.ID)
+	s.audit().Info("candidate account invited", "actor", a.UserID, "candidate_id", candidateID, "invitation_id", inv.ID, "emailed", email != "")
+	if email != "" {
+		s.handOffCandidateInvitation(inv, token, email, lang)
+	}
 	return IssuedCandidateInvitation{Token: token, Link: s.link("/join/" + token), ExpiresAt: inv.ExpiresAt}, nil
 }
 

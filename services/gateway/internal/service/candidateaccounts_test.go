@@ -55,7 +55,7 @@ func TestCandidateStaffCheck(t *testing.T) {
 		{UserID: "c", Role: domain.RoleCandidate, CandidateID: "cand-1"},
 	}
 	for _, a := range refused {
-		if _, err := svc.InviteCandidate(ctx, a, "cand-1", "192.0.2.1"); !errors.Is(err, errs.Forbidden) {
+		if _, err := svc.InviteCandidate(ctx, a, "cand-1", "192.0.2.1", service.CandidateInvitationMail{}); !errors.Is(err, errs.Forbidden) {
 			t.Errorf("%s of a %s organisation: %v, want Forbidden", a.Role, a.OrgKind, err)
 		}
 	}

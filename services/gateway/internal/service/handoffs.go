@@ -13,6 +13,9 @@ const (
 	KindInvitation     = "invitation"
 	KindPasswordReset  = "password_reset"
 	KindSignupExisting = "signup_existing"
+	// KindCandidateInvitation e-mails a candidate the link to their own
+	// account.
+	KindCandidateInvitation = "candidate_invitation"
 )
 
 // Message is one account mail: who receives it, in which language, and
@@ -27,6 +30,7 @@ type Message struct {
 	UserID       string // empty for someone without an account yet
 	Link         string
 	Organisation string // the inviting organisation's name, for invitations
+	CandidateID  string // the candidate a candidate invitation is for, so erasure reaches the delivery
 }
 
 // maxBackground bounds the handoffs and reset look-ups running at once;
@@ -110,6 +114,24 @@ func (s *Service) handOffInvitation(inv domain.Invitation, token string) {
 		s.deliver(ctx, Message{
 			ID: invitationMessageID(inv), Kind: KindInvitation, Email: inv.Email, Language: lang,
 			Link: s.link("/invitations/" + token), Organisation: org.Name,
+		})
+	})
+}
+
+// handOffCandidateInvitation e-mails a candidate's invitation link to
+// email, in lang or else the inviter's language. The address is used here
+// only: it is neither stored nor logged.
+func (s *Service) handOffCandidateInvitation(inv domain.CandidateInvitation, token, email string, lang domain.Language) {
+	s.background(KindCandidateInvitation, func(ctx context.Context) {
+		if lang == "" {
+			lang = domain.DefaultLanguage
+			if inviter, err := s.Users.ByID(ctx, inv.InvitedBy); err == nil {
+				lang = inviter.Language
+			}
+		}
+		s.deliver(ctx, Message{
+			ID: KindCandidateInvitation + ":" + inv.ID, Kind: KindCandidateInvitation, Email: email, Language: lang,
+			Link: s.link("/join/" + token), CandidateID: inv.CandidateID,
 		})
 	})
 }

@@ -44,6 +44,7 @@ type Delivery struct {
 	Kind          string
 	UserID        string
 	OrgID         string
+	CandidateID   string // the candidate a candidate_invitation is for; erasure forgets the delivery
 	Language      string
 	Address       string
 	Params        map[string]string

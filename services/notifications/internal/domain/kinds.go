@@ -9,13 +9,16 @@ const (
 	KindInvitation     = "invitation"
 	KindPasswordReset  = "password_reset"
 	KindSignupExisting = "signup_existing"
-	KindDigest         = "digest"
-	KindNewMatches     = "new_matches"
-	KindIntroductions  = "introductions"
+	// KindCandidateInvitation e-mails a candidate the link to their own
+	// account; its delivery names the candidate, so erasure forgets it.
+	KindCandidateInvitation = "candidate_invitation"
+	KindDigest              = "digest"
+	KindNewMatches          = "new_matches"
+	KindIntroductions       = "introductions"
 )
 
 // AccountKinds are the kinds the transactional handoff accepts.
-var AccountKinds = []string{KindInvitation, KindPasswordReset, KindSignupExisting}
+var AccountKinds = []string{KindInvitation, KindPasswordReset, KindSignupExisting, KindCandidateInvitation}
 
 // PreferenceKinds are the kinds a user or organisation sets a frequency for.
 var PreferenceKinds = []string{KindNewMatches, KindIntroductions}

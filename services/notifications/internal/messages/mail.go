@@ -55,13 +55,14 @@ type letter struct {
 }
 
 // Compose renders the mail of kind in lang from a delivery's parameters.
-// Account kinds take a link (and an organisation for invitations);
+// Account kinds take a link (and an organisation for invitations; a
+// candidate's invitation names none);
 // "digest" takes lines; the rule kinds take a message key, a link and
 // perhaps a role title.
 func (c *Catalog) Compose(lang, kind string, params map[string]string) (Mail, error) {
 	l := letter{Lang: lang, Greeting: c.T(lang, "Greeting", nil), LinkLabel: c.T(lang, "OpenLink", nil), Link: params[ParamLink], Footer: c.T(lang, "Footer", nil)}
 	switch kind {
-	case "invitation", "password_reset", "signup_existing":
+	case "invitation", "password_reset", "signup_existing", "candidate_invitation":
 		l.Subject = c.T(lang, kind+".subject", nil)
 		body := kind + ".body"
 		if kind == "invitation" && params[ParamOrganisation] == "" {

@@ -52,6 +52,28 @@ func TestComposeAccountMailInTheRecipientsLanguage(t *testing.T) {
 	}
 }
 
+// TestComposeCandidateInvitationInEveryLanguage: a candidate's invitation
+// carries the link in each language and names no organisation.
+func TestComposeCandidateInvitationInEveryLanguage(t *testing.T) {
+	c := Load()
+	link := "https://onward.test/join/tok-123"
+	subjects := map[string]bool{}
+	for _, lang := range []string{"en", "nl", "fr", "de"} {
+		m, err := c.Compose(lang, "candidate_invitation", map[string]string{ParamLink: link})
+		if err != nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		if m.Subject == "candidate_invitation.subject" || !strings.Contains(m.Text, link) || !strings.Contains(m.HTML, link) ||
+			!strings.Contains(m.Text, "7") || strings.Contains(m.Text, "{{") {
+			t.Errorf("%s: mail = %+v", lang, m)
+		}
+		subjects[m.Subject] = true
+	}
+	if len(subjects) != 4 {
+		t.Errorf("the four languages share subjects: %v", subjects)
+	}
+}
+
 func TestComposeNoticeAndDigest(t *testing.T) {
 	c := Load()
 	m, err := c.Compose("fr", "new_matches", map[string]string{ParamMessageKey: "role_full_added", ParamRoleTitle: "Barista", ParamLink: "https://x/roles/r1"})

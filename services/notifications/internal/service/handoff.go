@@ -24,6 +24,9 @@ type Handoff struct {
 	OrgID        string
 	Link         string
 	Organisation string
+	// CandidateID names the candidate a candidate_invitation is for, so
+	// that the candidate's erasure forgets the delivery and its address.
+	CandidateID string
 }
 
 // maxIDLen bounds an idempotency key.
@@ -42,6 +45,10 @@ func (h Handoff) Validate() error {
 		return errs.Invalid("to.language", "must be one of %v", domain.Languages)
 	case !absoluteURL(h.Link):
 		return errs.Invalid("params.link", "must be an absolute http or https URL")
+	case h.Kind == domain.KindCandidateInvitation && h.CandidateID == "":
+		return errs.Invalid("to.candidate_id", "is required for a candidate's invitation")
+	case h.Kind != domain.KindCandidateInvitation && h.CandidateID != "":
+		return errs.Invalid("to.candidate_id", "is only for a candidate's invitation")
 	}
 	return nil
 }
@@ -68,7 +75,7 @@ func (s *Service) TakeHandoff(ctx context.Context, p auth.Principal, h Handoff) 
 	now := s.d.Now()
 	d := domain.Delivery{
 		SourceID: "handoff:" + h.ID, Recipient: domain.RecipientKey(h.UserID, h.Email), Channel: domain.ChannelEmail,
-		Kind: h.Kind, UserID: h.UserID, OrgID: h.OrgID, Language: domain.Language(h.Language),
+		Kind: h.Kind, UserID: h.UserID, OrgID: h.OrgID, CandidateID: h.CandidateID, Language: domain.Language(h.Language),
 		Address: h.Email, Params: map[string]string{messages.ParamLink: h.Link},
 		Status: domain.Queued, NextAttemptAt: now, CreatedAt: now,
 	}

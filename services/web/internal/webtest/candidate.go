@@ -35,6 +35,13 @@ type CandidateStack struct {
 // candidate it holds.
 func StartCandidateStack(t testing.TB) *CandidateStack {
 	t.Helper()
+	return StartCandidateStackWith(t, nil)
+}
+
+// StartCandidateStackWith is StartCandidateStack with more gateway
+// settings (env), such as NOTIFICATIONS_URL.
+func StartCandidateStackWith(t testing.TB, env map[string]string) *CandidateStack {
+	t.Helper()
 	k, m, vocab, pl := fake.NewCandidates(t), fake.NewMatching(t), fake.NewVocabulary(t), fake.NewPlacements(t)
 	fake.LinkDisclosures(pl, k)
 	matching := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -45,7 +52,11 @@ func StartCandidateStack(t testing.TB) *CandidateStack {
 		vocab.Config.Handler.ServeHTTP(w, r)
 	}))
 	t.Cleanup(matching.Close)
-	s := Start(t, map[string]string{"CANDIDATES_URL": k.URL, "MATCHING_URL": matching.URL, "PLACEMENTS_URL": pl.URL})
+	settings := map[string]string{"CANDIDATES_URL": k.URL, "MATCHING_URL": matching.URL, "PLACEMENTS_URL": pl.URL}
+	for key, val := range env {
+		settings[key] = val
+	}
+	s := Start(t, settings)
 	email := ProgrammeAdminEmail(t, s)
 	cs := &CandidateStack{Stack: s, Candidates: k, Matching: m, Placements: pl, Coach: SignIn(t, s, email, StrongPassword), CoachEmail: email}
 	var me struct {

@@ -46,6 +46,9 @@ func toMessageHandoff(m service.Message) api.MessageHandoff {
 	if m.UserID != "" {
 		h.To.UserID = &m.UserID
 	}
+	if m.CandidateID != "" {
+		h.To.CandidateID = &m.CandidateID
+	}
 	h.Params.Link = m.Link
 	if m.Organisation != "" {
 		h.Params.Organisation = &m.Organisation

@@ -4,6 +4,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/onward-jobs/onward/pkg/httpx"
+	"github.com/onward-jobs/onward/services/gateway/internal/service"
 )
 
 // The candidate's own account (docs/candidate-accounts.md): staff invite
@@ -27,7 +28,15 @@ func (h *handlers) inviteCandidate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	inv, err := h.svc.InviteCandidate(c.UserContext(), a, c.Params("id"), c.IP())
+	// The body is optional: without one, nothing is e-mailed.
+	var req candidateInvitationRequest
+	if len(c.Body()) > 0 {
+		if err := httpx.DecodeJSON(c, &req); err != nil {
+			return err
+		}
+	}
+	inv, err := h.svc.InviteCandidate(c.UserContext(), a, c.Params("id"), c.IP(),
+		service.CandidateInvitationMail{Email: req.Email, Language: req.Language})
 	if err != nil {
 		return err
 	}

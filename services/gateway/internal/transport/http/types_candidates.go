@@ -8,6 +8,13 @@ import (
 
 // candidateLoginRequest is a candidate's sign-in with a user name. The
 // user name's form is checked by the use case, which names the field.
+// candidateInvitationRequest is the optional body of an invitation: an
+// address to e-mail the link to, and the mail's language.
+type candidateInvitationRequest struct {
+	Email    string `json:"email" validate:"max=254"`
+	Language string `json:"language"`
+}
+
 type candidateLoginRequest struct {
 	Username string `json:"username" validate:"required,max=30"`
 	Password string `json:"password" validate:"required,max=128"`

@@ -20,6 +20,7 @@ type deliveryDoc struct {
 	Kind          string            `bson:"kind"`
 	UserID        string            `bson:"user_id,omitempty"`
 	OrgID         string            `bson:"org_id,omitempty"`
+	CandidateID   string            `bson:"candidate_id,omitempty"`
 	Language      string            `bson:"language"`
 	Address       string            `bson:"address,omitempty"`
 	Params        map[string]string `bson:"params,omitempty"`
@@ -35,7 +36,7 @@ type deliveryDoc struct {
 
 func toDeliveryDoc(d domain.Delivery) deliveryDoc {
 	doc := deliveryDoc{ID: d.ID, SourceID: d.SourceID, Recipient: d.Recipient, Channel: d.Channel, Kind: d.Kind,
-		UserID: d.UserID, OrgID: d.OrgID, Language: d.Language, Address: d.Address, Params: d.Params,
+		UserID: d.UserID, OrgID: d.OrgID, CandidateID: d.CandidateID, Language: d.Language, Address: d.Address, Params: d.Params,
 		Status: string(d.Status), Attempts: d.Attempts, NextAttemptAt: d.NextAttemptAt.UTC(), LeaseUntil: d.LeaseUntil.UTC(),
 		LeaseOwner: d.LeaseOwner, LastError: d.LastError, CreatedAt: d.CreatedAt.UTC()}
 	if doc.ID == "" {
@@ -53,7 +54,7 @@ func toDeliveryDoc(d domain.Delivery) deliveryDoc {
 
 func toDomainDelivery(doc deliveryDoc) domain.Delivery {
 	d := domain.Delivery{ID: doc.ID, SourceID: doc.SourceID, Recipient: doc.Recipient, Channel: doc.Channel, Kind: doc.Kind,
-		UserID: doc.UserID, OrgID: doc.OrgID, Language: doc.Language, Address: doc.Address, Params: doc.Params,
+		UserID: doc.UserID, OrgID: doc.OrgID, CandidateID: doc.CandidateID, Language: doc.Language, Address: doc.Address, Params: doc.Params,
 		Status: domain.Status(doc.Status), Attempts: doc.Attempts, NextAttemptAt: doc.NextAttemptAt, LeaseUntil: doc.LeaseUntil,
 		LeaseOwner: doc.LeaseOwner, LastError: doc.LastError, CreatedAt: doc.CreatedAt}
 	if doc.SentAt != nil {

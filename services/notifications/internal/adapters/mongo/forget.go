@@ -12,7 +12,9 @@ import (
 // ForgetSubject deletes every inbox item about the subject (a candidate
 // who was erased) and every delivery made for those items, so erasure
 // reaches this service's copies of the id too; for a candidate, the items
-// about the candidate's introductions go as well. It is idempotent.
+// about the candidate's introductions go as well, and so do the
+// candidate's own deliveries (the invitation to their account, with its
+// address). It is idempotent.
 func (s *Store) ForgetSubject(ctx context.Context, subjectType, subjectID string) error {
 	filter := bson.D{{Key: "subject_type", Value: subjectType}, {Key: "subject_id", Value: subjectID}}
 	if subjectType == domain.SubjectCandidate {
@@ -41,6 +43,11 @@ func (s *Store) ForgetSubject(ctx context.Context, subjectType, subjectID string
 	if len(sources) > 0 {
 		if _, err := s.deliveries.DeleteMany(ctx, bson.D{{Key: "source_id", Value: bson.D{{Key: "$in", Value: sources}}}}); err != nil {
 			return fmt.Errorf("deliveries about %s %s: %w", subjectType, subjectID, err)
+		}
+	}
+	if subjectType == domain.SubjectCandidate {
+		if _, err := s.deliveries.DeleteMany(ctx, bson.D{{Key: "candidate_id", Value: subjectID}}); err != nil {
+			return fmt.Errorf("deliveries to %s %s: %w", subjectType, subjectID, err)
 		}
 	}
 	// The heads go before the items for the same reason.

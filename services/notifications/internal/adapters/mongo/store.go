@@ -47,6 +47,7 @@ func NewStore(ctx context.Context, db *mongo.Database) (*Store, error) {
 		mongo.IndexModel{Keys: bson.D{{Key: "source_id", Value: 1}, {Key: "recipient", Value: 1}, {Key: "channel", Value: 1}}, Options: unique},
 		mongo.IndexModel{Keys: bson.D{{Key: "status", Value: 1}, {Key: "next_attempt_at", Value: 1}}},
 		mongo.IndexModel{Keys: bson.D{{Key: "org_id", Value: 1}, {Key: "_id", Value: -1}}},
+		mongo.IndexModel{Keys: bson.D{{Key: "candidate_id", Value: 1}}, Options: options.Index().SetSparse(true)},
 	); err != nil {
 		return nil, err
 	}

@@ -17,6 +17,7 @@ type handoffRequest struct {
 		Language       string `json:"language"`
 		UserID         string `json:"user_id"`
 		OrganisationID string `json:"organisation_id"`
+		CandidateID    string `json:"candidate_id"`
 	} `json:"to"`
 	Params struct {
 		Link         string `json:"link"`
@@ -26,7 +27,7 @@ type handoffRequest struct {
 
 func (r handoffRequest) toHandoff() service.Handoff {
 	return service.Handoff{ID: r.ID, Kind: r.Kind, Email: r.To.Email, Language: r.To.Language, UserID: r.To.UserID,
-		OrgID: r.To.OrganisationID, Link: r.Params.Link, Organisation: r.Params.Organisation}
+		OrgID: r.To.OrganisationID, Link: r.Params.Link, Organisation: r.Params.Organisation, CandidateID: r.To.CandidateID}
 }
 
 // itemResponse is one inbox entry.

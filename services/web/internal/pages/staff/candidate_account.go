@@ -1,9 +1,13 @@
 package staff
 
 import (
+	"errors"
+	"strings"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/onward-jobs/onward/pkg/api"
+	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/services/web/internal/kit"
 )
 
@@ -14,6 +18,9 @@ import (
 type accountView struct {
 	Status, Username, Created, InvitationExpires string
 	Unavailable                                  bool
+	// EmailInvalid says the address given for the invitation was refused,
+	// so no invitation was made.
+	EmailInvalid bool
 }
 
 // invitationView is the page that shows a new invitation once: the link,
@@ -21,6 +28,8 @@ type accountView struct {
 type invitationView struct {
 	ID, Name, Alias, Link, Expires string
 	QR                             any
+	// Emailed is the address the link was also e-mailed to, if any.
+	Emailed string
 	// Reset says the candidate has an account already: the invitation
 	// lets them choose a new password.
 	Reset bool
@@ -35,7 +44,8 @@ func (p *Pages) candidateAccount(c *fiber.Ctx, v *kit.View, id string) *accountV
 		return &accountView{Unavailable: true}
 	}
 	a := resp.JSON200
-	out := &accountView{Status: string(a.Status), Username: kit.Deref(a.Username), Created: dateOf(kit.Deref(a.CreatedAt))}
+	out := &accountView{Status: string(a.Status), Username: kit.Deref(a.Username), Created: dateOf(kit.Deref(a.CreatedAt)),
+		EmailInvalid: c.Query("account_email") == "invalid"}
 	if a.InvitationExpiresAt != nil {
 		out.InvitationExpires = v.DateTime(*a.InvitationExpiresAt)
 	}
@@ -56,7 +66,20 @@ func (p *Pages) InviteToAccount(c *fiber.Ctx) error {
 	if resp, err := p.kit.API.GetCandidateAccountWithResponse(kit.Ctx(c), k.ID); err == nil {
 		account = *resp.JSON200
 	}
-	resp, err := p.kit.API.InviteCandidateWithResponse(kit.Ctx(c), k.ID)
+	// An address, when staff give one, has the gateway e-mail the link
+	// too; the web app keeps it only for this answer.
+	body := api.InviteCandidateJSONRequestBody{}
+	email := strings.TrimSpace(c.FormValue("email"))
+	if email != "" {
+		body.Email = &email
+		if lang := api.UserLanguage(c.FormValue("language")); lang.Valid() {
+			body.Language = &lang
+		}
+	}
+	resp, err := p.kit.API.InviteCandidateWithResponse(kit.Ctx(c), k.ID, body)
+	if email != "" && errors.Is(err, errs.InvalidArgument) {
+		return c.Redirect(candidateURL(k.ID)+"?account_email=invalid#account", fiber.StatusSeeOther)
+	}
 	if err != nil {
 		return p.kit.ErrorPage(c, err)
 	}
@@ -67,7 +90,7 @@ func (p *Pages) InviteToAccount(c *fiber.Ctx) error {
 		p.kit.LogFailure(c, "invitation qr code", err)
 	}
 	v.Data = &invitationView{ID: k.ID, Name: displayName(k), Alias: k.Alias, Link: inv.Link,
-		Expires: v.DateTime(inv.ExpiresAt), QR: qr, Reset: account.Status == api.CandidateAccountStatusActive}
+		Expires: v.DateTime(inv.ExpiresAt), QR: qr, Reset: account.Status == api.CandidateAccountStatusActive, Emailed: email}
 	// The link opens the account: no cache may keep this page.
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	return p.tmpl.Render(c, fiber.StatusCreated, "staff_account_invitation", v)
