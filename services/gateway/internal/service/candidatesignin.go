@@ -96,17 +96,8 @@ func (s *Service) createCandidateAccount(ctx context.Context, token string, inv 
 		ID: newID(), Username: username, CandidateID: inv.CandidateID, OrgID: inv.OrgID,
 		PasswordHash: hash, Language: lang, CreatedAt: s.now(),
 	}
-	tokenHash := hashToken(token)
-	if _, err := s.CandidateInvitations.Claim(ctx, tokenHash, s.now()); errors.Is(err, errs.NotFound) {
-		return domain.CandidateAccount{}, errCandidateInvitation
-	} else if err != nil {
-		return domain.CandidateAccount{}, fmt.Errorf("accept candidate invitation: %w", err)
-	}
-	if err := s.CandidateAccounts.Create(ctx, acct); err != nil {
-		if undoErr := s.CandidateInvitations.Unclaim(ctx, tokenHash); undoErr != nil {
-			err = errors.Join(err, undoErr)
-		}
-		return domain.CandidateAccount{}, fmt.Errorf("accept candidate invitation: %w", err)
+	if err := s.underClaimedInvitation(ctx, token, func() error { return s.CandidateAccounts.Create(ctx, acct) }); err != nil {
+		return domain.CandidateAccount{}, err
 	}
 	s.audit().Info("candidate account accepted", "candidate_id", acct.CandidateID, "account_id", acct.ID)
 	return acct, nil
@@ -139,13 +130,8 @@ func (s *Service) renewCandidatePassword(ctx context.Context, token string, acct
 	if err != nil {
 		return domain.CandidateAccount{}, err
 	}
-	if _, err := s.CandidateInvitations.Claim(ctx, hashToken(token), s.now()); errors.Is(err, errs.NotFound) {
-		return domain.CandidateAccount{}, errCandidateInvitation
-	} else if err != nil {
-		return domain.CandidateAccount{}, fmt.Errorf("accept candidate invitation: %w", err)
-	}
-	if err := s.CandidateAccounts.SetPassword(ctx, acct.ID, hash); err != nil {
-		return domain.CandidateAccount{}, fmt.Errorf("accept candidate invitation: %w", err)
+	if err := s.underClaimedInvitation(ctx, token, func() error { return s.CandidateAccounts.SetPassword(ctx, acct.ID, hash) }); err != nil {
+		return domain.CandidateAccount{}, err
 	}
 	if err := s.endUserSessions(ctx, acct.ID); err != nil {
 		return domain.CandidateAccount{}, fmt.Errorf("accept candidate invitation: end sessions: %w", err)
@@ -160,6 +146,26 @@ func (s *Service) renewCandidatePassword(ctx context.Context, token string, acct
 	}
 	s.audit().Info("candidate account password renewed", "candidate_id", acct.CandidateID, "account_id", acct.ID)
 	return acct, nil
+}
+
+// underClaimedInvitation claims the invitation of token, so that it works
+// once, then runs store (the account made, or its new password set); when
+// store fails the claim is undone, so nothing is half-written and the
+// candidate can try the same link again.
+func (s *Service) underClaimedInvitation(ctx context.Context, token string, store func() error) error {
+	tokenHash := hashToken(token)
+	if _, err := s.CandidateInvitations.Claim(ctx, tokenHash, s.now()); errors.Is(err, errs.NotFound) {
+		return errCandidateInvitation
+	} else if err != nil {
+		return fmt.Errorf("accept candidate invitation: %w", err)
+	}
+	if err := store(); err != nil {
+		if undoErr := s.CandidateInvitations.Unclaim(ctx, tokenHash); undoErr != nil {
+			err = errors.Join(err, undoErr)
+		}
+		return fmt.Errorf("accept candidate invitation: %w", err)
+	}
+	return nil
 }
 
 // usableCandidateInvitation loads the invitation of token if it can still
