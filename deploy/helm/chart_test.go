@@ -88,13 +88,16 @@ func TestChartLintsCleanAndRendersSafeObjects(t *testing.T) {
 
 // TestChartRefusesUnsafeValues renders values an operator might try and the
 // chart must refuse rather than deploy: a floating image tag, and a matching
-// rollout that takes an instance away before its successor has loaded.
+// rollout that takes an instance away before its successor has loaded, an
+// Ingress without TLS, and values the schema refuses.
 func TestChartRefusesUnsafeValues(t *testing.T) {
 	cases := map[string]map[string]any{
 		"latest tag": {"image": map[string]any{"tag": "latest"}},
 		"matching downtime": {"services": map[string]any{"matching": map[string]any{
 			"strategy": map[string]any{"maxUnavailable": 1}}}},
-		"no TLS": {"ingress": map[string]any{"tlsSecretName": ""}},
+		"no TLS":             {"ingress": map[string]any{"tlsSecretName": ""}},
+		"misspelt value":     {"ingres": map[string]any{"host": "onward.example.org"}},
+		"secret without key": {"secrets": map[string]any{"redisURL": map[string]any{"key": nil}}},
 	}
 	for name, overrides := range cases {
 		t.Run(name, func(t *testing.T) {
