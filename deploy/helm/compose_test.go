@@ -21,6 +21,9 @@ type topology struct {
 	calls map[string][]string
 	// public holds the services that publish a port.
 	public map[string]bool
+	// secrets maps each service to the secret-carrying variables it gets
+	// (those secretLooking matches), sorted.
+	secrets map[string][]string
 }
 
 // callers returns the services that call one service, sorted.
@@ -55,14 +58,17 @@ func readTopology(t *testing.T) topology {
 	if err := yaml.Unmarshal(raw, &compose); err != nil {
 		t.Fatalf("parsing %s: %v", composeFile, err)
 	}
-	tp := topology{calls: map[string][]string{}, public: map[string]bool{}}
+	tp := topology{calls: map[string][]string{}, public: map[string]bool{}, secrets: map[string][]string{}}
 	for name, svc := range compose.Services {
 		if svc.Build == nil {
 			continue // the stores and Mailpit: not Onward's images
 		}
 		tp.public[name] = len(svc.Ports) > 0
-		callees := []string{}
+		callees, secrets := []string{}, []string{}
 		for key, value := range svc.Environment {
+			if secretLooking.MatchString(key) {
+				secrets = append(secrets, key)
+			}
 			u, err := url.Parse(value)
 			if !strings.HasSuffix(key, "_URL") || err != nil || u.Scheme != "http" {
 				continue
@@ -72,7 +78,9 @@ func readTopology(t *testing.T) topology {
 			}
 		}
 		sort.Strings(callees)
+		sort.Strings(secrets)
 		tp.calls[name] = callees
+		tp.secrets[name] = secrets
 	}
 	return tp
 }

@@ -13,18 +13,25 @@ import (
 
 // checkEveryServiceDeployed requires one Deployment per Onward service of
 // docker-compose.yml and no other, each given a <NAME>_URL for exactly the
-// services it calls there, pointing at that service's Service and port.
+// services it calls there, pointing at that service's Service and port, and
+// exactly the secrets it gets there (the web app none of the platform's).
 func checkEveryServiceDeployed(t *testing.T, objs objects, tp topology) {
 	t.Helper()
 	var deployed []string
 	for _, d := range objs.deployments {
 		name := serviceNameOf(d.Spec.Template.Labels)
 		deployed = append(deployed, name)
-		var callees []string
+		var callees, secrets []string
 		for _, env := range d.Spec.Template.Spec.Containers[0].Env {
 			if callee, ok := calleeOf(t, objs, env); ok {
 				callees = append(callees, callee)
 			}
+			if secretLooking.MatchString(env.Name) {
+				secrets = append(secrets, env.Name)
+			}
+		}
+		if !slices.Equal(sortedCopy(secrets), tp.secrets[name]) {
+			t.Errorf("%s gets the secrets %v, docker-compose.yml gives it %v", name, sortedCopy(secrets), tp.secrets[name])
 		}
 		if !slices.Equal(sortedCopy(callees), tp.calls[name]) {
 			t.Errorf("%s calls %v, docker-compose.yml says %v", name, sortedCopy(callees), tp.calls[name])
