@@ -135,3 +135,39 @@ func TestPartialUnsupportedOnlyForPartialIndexes(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareIndexTableNamesBothGaps: an index the table lists for the
+// service and collection passes; one it lists only for another service is
+// undocumented; a row for an index the server lacks is unbuilt, unless it
+// says the index is not built on FerretDB and the server is FerretDB.
+func TestCompareIndexTableNamesBothGaps(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := testkit.MongoDB(t)
+	err := EnsureIndexes(ctx, db.Collection("roles"),
+		mongo.IndexModel{Keys: bson.D{{Key: "employer_id", Value: 1}, {Key: "_id", Value: -1}}},
+		mongo.IndexModel{Keys: bson.D{{Key: "status", Value: 1}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	server, err := DetectServer(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	table := "| Service | Database | Collection | Index keys | Name / options |\n|---|---|---|---|---|\n" +
+		"| employers | onward_employers | roles | `{employer_id: 1, _id: -1}` | |\n" +
+		"| gateway | onward_gateway | roles | `{status: 1}` | |\n" +
+		"| employers | onward_employers | roles | `{closing_date: 1}` | |\n" +
+		"| employers | onward_employers | roles | `{pending_events.0: 1}` | partial (not on FerretDB) |\n"
+	undocumented, unbuilt, err := CompareIndexTable(ctx, db, "employers", table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantUnbuilt := []string{"roles {closing_date: 1}", "roles {pending_events.0: 1}"}
+	if server.FerretDB {
+		wantUnbuilt = wantUnbuilt[:1]
+	}
+	if strings.Join(undocumented, ";") != "roles {status: 1}" || strings.Join(unbuilt, ";") != strings.Join(wantUnbuilt, ";") {
+		t.Fatalf("undocumented %q, unbuilt %q; want [roles {status: 1}] and %q", undocumented, unbuilt, wantUnbuilt)
+	}
+}
