@@ -1,5 +1,7 @@
 // Package mongox holds the MongoDB helpers every service shares: connecting
-// with timeouts, ensuring indexes at start and opaque cursor pagination. It
+// with timeouts and majority write and read concerns (concern.go), ensuring
+// indexes at start, the outbox's partial index (pending.go) and opaque
+// cursor pagination. It
 // uses only features that both MongoDB and FerretDB v1 support (no
 // multi-document transactions, no change streams, no 2dsphere indexes).
 package mongox
@@ -11,20 +13,16 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/mongo"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/onward-jobs/onward/pkg/errs"
 )
 
 // Connect opens a client with bounded connect, server-selection and
 // operation timeouts and pings the server once, so a service that cannot
-// reach its database fails at start rather than on the first request.
+// reach its database fails at start rather than on the first request. The
+// client writes and reads with the concerns of clientOptions.
 func Connect(ctx context.Context, uri string) (*mongo.Client, error) {
-	opts := options.Client().ApplyURI(uri).
-		SetConnectTimeout(10 * time.Second).
-		SetServerSelectionTimeout(10 * time.Second).
-		SetTimeout(15 * time.Second)
-	client, err := mongo.Connect(opts)
+	client, err := mongo.Connect(clientOptions(uri))
 	if err != nil {
 		return nil, fmt.Errorf("mongo connect: %w", err)
 	}
@@ -53,7 +51,9 @@ func Probe(client *mongo.Client) func(context.Context) error {
 // (Transient); each index is then tried again after indexRetryDelays, and a
 // service does not fail to start over a moment's contention. Any other
 // error, such as an index whose options conflict with an existing one, is
-// returned at once.
+// returned at once, except that a partial index (PendingIndex) on a server
+// that cannot build one (FerretDB v1) is left out and the others are still
+// created.
 func EnsureIndexes(ctx context.Context, coll *mongo.Collection, models ...mongo.IndexModel) error {
 	return ensureIndexes(ctx, coll, indexRetryDelays, models...)
 }
@@ -68,7 +68,7 @@ func ensureIndexes(ctx context.Context, coll *mongo.Collection, delays []time.Du
 			_, err := coll.Indexes().CreateOne(ctx, m)
 			return err
 		})
-		if err != nil {
+		if err != nil && !partialUnsupported(m, err) {
 			return fmt.Errorf("ensure indexes on %s: %w", coll.Name(), err)
 		}
 	}

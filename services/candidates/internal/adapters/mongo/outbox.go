@@ -9,6 +9,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/onward-jobs/onward/pkg/events"
+	"github.com/onward-jobs/onward/pkg/mongox"
 	"github.com/onward-jobs/onward/services/candidates/internal/service"
 )
 
@@ -66,7 +67,7 @@ func pendingIn(ctx context.Context, coll *mongo.Collection, field string, limit 
 	if limit <= 0 {
 		return nil, nil
 	}
-	cur, err := coll.Find(ctx, bson.D{{Key: field + ".0", Value: bson.D{{Key: "$exists", Value: true}}}},
+	cur, err := coll.Find(ctx, mongox.PendingFilter(field),
 		options.Find().SetProjection(bson.D{{Key: field, Value: 1}}).SetLimit(int64(limit)))
 	if err != nil {
 		return nil, fmt.Errorf("find %s in %s: %w", field, coll.Name(), err)

@@ -79,16 +79,18 @@ func NewStore(ctx context.Context, db *mongo.Database, opts Options) (*Store, er
 	unique := func(key string) mongo.IndexModel {
 		return mongo.IndexModel{Keys: bson.D{{Key: key, Value: 1}}, Options: options.Index().SetUnique(true)}
 	}
+	// events and audit serve the relay's queries of the outboxes.
+	events, audit := mongox.PendingIndex("pending_events"), mongox.PendingIndex("pending_audit")
 	for _, set := range []struct {
 		coll   *mongo.Collection
 		models []mongo.IndexModel
 	}{
-		{s.candidates, []mongo.IndexModel{unique("alias"), idx("org_id", "_id"), idx("org_id", "name_index"), idx("attestation_ids")}},
+		{s.candidates, []mongo.IndexModel{unique("alias"), idx("org_id", "_id"), idx("org_id", "name_index"), idx("attestation_ids"), events, audit}},
 		{s.audit, []mongo.IndexModel{idx("candidate_id", "_id")}},
-		{s.programmes, []mongo.IndexModel{idx("org_id", "_id")}},
+		{s.programmes, []mongo.IndexModel{idx("org_id", "_id"), audit}},
 		{s.orgKeys, []mongo.IndexModel{unique("org_id")}},
-		{s.tombstones, []mongo.IndexModel{idx("candidate_id")}},
-		{s.disclosures, []mongo.IndexModel{unique("introduction_id"), idx("candidate_id", "_id")}},
+		{s.tombstones, []mongo.IndexModel{idx("candidate_id"), events}},
+		{s.disclosures, []mongo.IndexModel{unique("introduction_id"), idx("candidate_id", "_id"), events, audit}},
 	} {
 		if err := mongox.EnsureIndexes(ctx, set.coll, set.models...); err != nil {
 			return nil, err

@@ -10,6 +10,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/onward-jobs/onward/pkg/events"
+	"github.com/onward-jobs/onward/pkg/mongox"
 	"github.com/onward-jobs/onward/services/employers/internal/service"
 )
 
@@ -17,7 +18,7 @@ import (
 func (s *Store) PendingEvents(ctx context.Context, limit int) ([]events.Envelope, error) {
 	var out []events.Envelope
 	for _, coll := range []*mongo.Collection{s.roles, s.profiles} {
-		cur, err := coll.Find(ctx, bson.D{{Key: "pending_events.0", Value: bson.D{{Key: "$exists", Value: true}}}},
+		cur, err := coll.Find(ctx, mongox.PendingFilter("pending_events"),
 			options.Find().SetProjection(bson.D{{Key: "pending_events", Value: 1}}).SetLimit(int64(limit)))
 		if err != nil {
 			return nil, fmt.Errorf("find pending events in %s: %w", coll.Name(), err)

@@ -97,8 +97,12 @@ func NewStore(ctx context.Context, db *mongo.Database, locks Locker) (*Store, er
 		mongo.IndexModel{Keys: bson.D{{Key: "employer_id", Value: 1}, {Key: "_id", Value: 1}}},
 		mongo.IndexModel{Keys: bson.D{{Key: "status", Value: 1}, {Key: "_id", Value: 1}}},
 		mongo.IndexModel{Keys: bson.D{{Key: "closing_date", Value: 1}}},
+		mongox.PendingIndex("pending_events"),
 	)
-	return s, err
+	if err != nil {
+		return nil, err
+	}
+	return s, mongox.EnsureIndexes(ctx, s.profiles, mongox.PendingIndex("pending_events"))
 }
 
 // InsertRole stores a new role with its pending event.

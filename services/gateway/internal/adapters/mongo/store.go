@@ -60,7 +60,9 @@ func NewStore(db *mongo.Database, box *sealed.Box, locks Locker) *Store {
 // members, organisation for listing its invitations, and family and user
 // for revoking refresh tokens, the expiry of revocations (a TTL index),
 // and the account and expiry of password resets, candidate accounts'
-// unique user name and candidate, and candidate invitations' candidate. It also fills in the
+// unique user name and candidate, candidate invitations' candidate, and
+// the partial index of organisations waiting to publish an event (the
+// outbox the relay reads). It also fills in the
 // fields documents stored by older versions lack (organisations' search
 // keys, invitations' ids), so every replica may run it at start.
 func (s *Store) EnsureIndexes(ctx context.Context) error {
@@ -79,6 +81,9 @@ func (s *Store) EnsureIndexes(ctx context.Context) error {
 		mongo.IndexModel{Keys: bson.D{{Key: "family_id", Value: 1}}, Options: options.Index().SetName("family")},
 		mongo.IndexModel{Keys: bson.D{{Key: "user_id", Value: 1}}, Options: options.Index().SetName("user")},
 	); err != nil {
+		return err
+	}
+	if err := mongox.EnsureIndexes(ctx, s.Organisations.coll, mongox.PendingIndex("pending_events")); err != nil {
 		return err
 	}
 	if err := s.Revocations.ensureIndexes(ctx); err != nil {

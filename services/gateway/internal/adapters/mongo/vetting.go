@@ -105,7 +105,7 @@ func (r *Organisations) SaveStatus(ctx context.Context, o domain.Organisation, p
 // PendingEvents returns up to limit events waiting in the organisations'
 // outbox.
 func (r *Organisations) PendingEvents(ctx context.Context, limit int) ([]events.Envelope, error) {
-	cur, err := r.coll.Find(ctx, bson.D{{Key: "pending_events.0", Value: bson.D{{Key: "$exists", Value: true}}}},
+	cur, err := r.coll.Find(ctx, mongox.PendingFilter("pending_events"),
 		options.Find().SetProjection(bson.D{{Key: "pending_events", Value: 1}}).SetLimit(int64(limit)))
 	if err != nil {
 		return nil, fmt.Errorf("find pending events: %w", err)

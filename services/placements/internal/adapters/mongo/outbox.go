@@ -10,6 +10,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/onward-jobs/onward/pkg/events"
+	"github.com/onward-jobs/onward/pkg/mongox"
 )
 
 // outboxes are the collections whose documents carry pending events.
@@ -21,7 +22,7 @@ func (s *Store) outboxes() []*mongo.Collection {
 func (s *Store) PendingEvents(ctx context.Context, limit int) ([]events.Envelope, error) {
 	var out []events.Envelope
 	for _, coll := range s.outboxes() {
-		cur, err := coll.Find(ctx, bson.D{{Key: "pending_events.0", Value: bson.D{{Key: "$exists", Value: true}}}},
+		cur, err := coll.Find(ctx, mongox.PendingFilter("pending_events"),
 			options.Find().SetProjection(bson.D{{Key: "pending_events", Value: 1}}).SetLimit(int64(limit)))
 		if err != nil {
 			return nil, fmt.Errorf("find pending events in %s: %w", coll.Name(), err)

@@ -53,15 +53,17 @@ func NewStore(ctx context.Context, db *mongo.Database, locks Locker) (*Store, er
 		return mongo.IndexModel{Keys: d}
 	}
 	unique := func(m mongo.IndexModel) mongo.IndexModel { m.Options = options.Index().SetUnique(true); return m }
+	// pending serves the relay's query of the outboxes.
+	pending := mongox.PendingIndex("pending_events")
 	for coll, models := range map[*mongo.Collection][]mongo.IndexModel{
 		s.introductions: {idx("employer_org_id", "_id"), idx("candidate_org_id", "_id"), idx("role_id", "_id"),
-			idx("candidate_id"), idx("status", "expires_at"), idx("status", "reminded", "reminder_at")},
+			idx("candidate_id"), idx("status", "expires_at"), idx("status", "reminded", "reminder_at"), pending},
 		s.openRequests: {idx("role_id"), idx("candidate_id")},
 		s.messages:     {idx("introduction_id", "_id"), idx("candidate_id")},
 		s.placements: {unique(idx("introduction_id")), idx("employer_org_id", "_id"), idx("candidate_org_id", "_id"),
-			idx("candidate_id"), idx("has_pending_steps")},
+			idx("candidate_id"), idx("has_pending_steps"), pending},
 		s.followUps: {unique(idx("placement_id", "audience", "day")), idx("status", "notified", "due_at"),
-			idx("employer_org_id", "_id"), idx("candidate_org_id", "_id"), idx("candidate_id"), idx("introduction_id")},
+			idx("employer_org_id", "_id"), idx("candidate_org_id", "_id"), idx("candidate_id"), idx("introduction_id"), pending},
 	} {
 		if err := mongox.EnsureIndexes(ctx, coll, models...); err != nil {
 			return nil, err
