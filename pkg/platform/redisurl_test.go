@@ -107,3 +107,27 @@ func TestConnectRedisReachesANodeAndACluster(t *testing.T) {
 		}
 	}
 }
+
+// TestConnectRedisFindsThePrimaryThroughSentinel connects with a Sentinel
+// URL and checks that what it writes lands on the primary the Sentinel
+// watches.
+func TestConnectRedisFindsThePrimaryThroughSentinel(t *testing.T) {
+	t.Parallel()
+	primary := testkit.StartOwnRedis(t)
+	primaryOpts, _ := redis.ParseURL(primary.URL)
+	sentinel := testkit.StartRedisSentinel(t, primaryOpts.Addr, "onward")
+	ctx := context.Background()
+	rdb, err := ConnectRedis(ctx, "redis://"+sentinel+"/0?master_name=onward")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = rdb.Close() })
+	if err := rdb.Set(ctx, "through-sentinel", "yes", 0).Err(); err != nil {
+		t.Fatalf("set through sentinel: %v", err)
+	}
+	direct := redis.NewClient(primaryOpts)
+	t.Cleanup(func() { _ = direct.Close() })
+	if got, err := direct.Get(ctx, "through-sentinel").Result(); err != nil || got != "yes" {
+		t.Fatalf("primary holds %q (%v), want the value written through the Sentinel", got, err)
+	}
+}
