@@ -193,9 +193,14 @@ func (l *RevocationList) Revoked(ctx context.Context, sessionID, userID string) 
 	if sessionID != "" {
 		keys = append(keys, l.key(SessionRevocation, sessionID))
 	}
-	var found, marked *redis.IntCmd
+	// One EXISTS per key: in a Redis Cluster the keys live in different
+	// slots, and a multi-key EXISTS across slots is refused (CROSSSLOT).
+	found := make([]*redis.IntCmd, len(keys))
+	var marked *redis.IntCmd
 	_, err := l.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
-		found = p.Exists(ctx, keys...)
+		for i, k := range keys {
+			found[i] = p.Exists(ctx, k)
+		}
 		marked = p.Exists(ctx, markerKey(l.prefix))
 		return nil
 	})
@@ -205,7 +210,10 @@ func (l *RevocationList) Revoked(ctx context.Context, sessionID, userID string) 
 	if marked.Val() == 0 {
 		return false, ErrRevocationsNotRestored
 	}
-	revoked := found.Val() > 0
+	revoked := false
+	for _, f := range found {
+		revoked = revoked || f.Val() > 0
+	}
 	l.mu.Lock()
 	if len(l.cache) >= maxRevocationCacheEntries {
 		clear(l.cache)

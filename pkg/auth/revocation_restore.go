@@ -70,8 +70,11 @@ func MarkRevocationsRestored(ctx context.Context, rdb redis.UniversalClient, pre
 // Store back into Redis with the time it has left, then sets the marker.
 // It reports how many it wrote and whether the marker was missing.
 //
-// The keys and the marker are written in one MULTI/EXEC, so a Redis that
-// restarts again midway never holds the marker without the keys. Keys are
+// The marker is written only after every key was, in the next round trip
+// (one MULTI/EXEC cannot hold them: in a Redis Cluster they live in
+// different slots), so a failure midway leaves the marker missing and the
+// next call restores again; only a Redis that restarts empty within that
+// one round trip could hold the marker without the keys. Keys are
 // set only if absent: one present was written since Redis came back, by a
 // writer (with a full lifetime) or another replica restoring the same
 // list, so several gateways may restore at once.
@@ -90,16 +93,18 @@ func (l *RevocationList) RestoreIfLost(ctx context.Context) (restored int, lost 
 	if err != nil {
 		return 0, true, fmt.Errorf("read durable revocations: %w", err)
 	}
-	_, err = l.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+	_, err = l.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
 		for _, e := range entries {
 			if left := time.Until(e.ExpiresAt); left >= time.Millisecond {
 				p.SetNX(ctx, l.key(e.Kind, e.ID), 1, left)
 				restored++
 			}
 		}
-		p.Set(ctx, markerKey(l.prefix), 1, 0)
 		return nil
 	})
+	if err == nil {
+		err = l.rdb.Set(ctx, markerKey(l.prefix), 1, 0).Err()
+	}
 	if err != nil {
 		return 0, true, fmt.Errorf("restore revocations: %w", err)
 	}

@@ -92,7 +92,7 @@ func cleanUp(b *testing.B, rdb redis.UniversalClient, stream, group string, envs
 	pipe := rdb.Pipeline()
 	pipe.Del(context.Background(), stream)
 	for _, e := range envs {
-		pipe.Del(context.Background(), "dedup:"+group+":"+e.ID)
+		pipe.Del(context.Background(), events.DedupKey(stream, group, e.ID))
 	}
 	if _, err := pipe.Exec(context.Background()); err != nil {
 		b.Fatalf("clean up: %v", err)

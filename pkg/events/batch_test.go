@@ -135,25 +135,27 @@ func TestNewBatchSubscriberNeedsClientAndHandler(t *testing.T) {
 // processed and acknowledged.
 func TestBatchHandledOnceAndAcknowledged(t *testing.T) {
 	t.Parallel()
-	rdb, stream := newStream(t)
-	group := testkit.UniqueName(t, "g")
-	envs, ids := publishMany(t, rdb, stream, 20, candidate)
-	log := newBatchLog()
-	startBatch(t, rdb, batchConfig(t, stream, group, "c1"), log.handler)
+	testkit.ForEachRedis(t, func(t *testing.T, rdb redis.UniversalClient) {
+		stream := newStream(t, rdb)
+		group := testkit.UniqueName(t, "g")
+		envs, ids := publishMany(t, rdb, stream, 20, candidate)
+		log := newBatchLog()
+		startBatch(t, rdb, batchConfig(t, stream, group, "c1"), log.handler)
 
-	eventually(t, "the group has acked every entry", func() bool {
-		return groupCaughtUp(t, rdb, stream, group, ids[len(ids)-1])
-	})
-	calls, _ := log.snapshot()
-	if len(calls) != 1 || !slices.Equal(calls[0], idsOf(envs...)) {
-		t.Fatalf("handler calls = %v, want one call with the 20 events in stream order", calls)
-	}
-	for _, e := range envs {
-		key := "dedup:" + group + ":" + e.ID
-		if ttl, err := rdb.TTL(context.Background(), key).Result(); err != nil || ttl <= 0 {
-			t.Errorf("dedup key %s has TTL %v (%v), want a positive expiry", key, ttl, err)
+		eventually(t, "the group has acked every entry", func() bool {
+			return groupCaughtUp(t, rdb, stream, group, ids[len(ids)-1])
+		})
+		calls, _ := log.snapshot()
+		if len(calls) != 1 || !slices.Equal(calls[0], idsOf(envs...)) {
+			t.Fatalf("handler calls = %v, want one call with the 20 events in stream order", calls)
 		}
-	}
+		for _, e := range envs {
+			key := events.DedupKey(stream, group, e.ID)
+			if ttl, err := rdb.TTL(context.Background(), key).Result(); err != nil || ttl <= 0 {
+				t.Errorf("dedup key %s has TTL %v (%v), want a positive expiry", key, ttl, err)
+			}
+		}
+	})
 }
 
 // TestBatchSkipsDuplicates checks both kinds of duplicate: an event repeated
@@ -161,35 +163,37 @@ func TestBatchHandledOnceAndAcknowledged(t *testing.T) {
 // in an earlier read does not reach it again; both entries are acknowledged.
 func TestBatchSkipsDuplicates(t *testing.T) {
 	t.Parallel()
-	rdb, stream := newStream(t)
-	group := testkit.UniqueName(t, "g")
-	envs, _ := publishMany(t, rdb, stream, 3, candidate)
-	a, b, c := envs[0], envs[1], envs[2]
-	publishEnvelope(t, rdb, stream, a)
-	last := publishEnvelope(t, rdb, stream, b)
-	log := newBatchLog()
-	stop := startBatch(t, rdb, batchConfig(t, stream, group, "c1"), log.handler)
-	eventually(t, "the first read is acked", func() bool { return groupCaughtUp(t, rdb, stream, group, last) })
-	if err := stop(); err != nil {
-		t.Fatalf("Run returned %v", err)
-	}
-
-	publishEnvelope(t, rdb, stream, c) // Processed in the first read.
-	d, _ := publish(t, rdb, stream, "cand-d")
-	last = publishEnvelope(t, rdb, stream, a) // Processed too.
-	startBatch(t, rdb, batchConfig(t, stream, group, "c2"), log.handler)
-	eventually(t, "the second read is acked", func() bool { return groupCaughtUp(t, rdb, stream, group, last) })
-
-	calls, handled := log.snapshot()
-	want := [][]string{idsOf(a, b, c), idsOf(d)}
-	if !slices.EqualFunc(calls, want, slices.Equal[[]string]) {
-		t.Errorf("handler calls = %v, want %v", calls, want)
-	}
-	for _, e := range []events.Envelope{a, b, c, d} {
-		if handled[e.ID] != 1 {
-			t.Errorf("event %s handled %d times, want 1", e.ID, handled[e.ID])
+	testkit.ForEachRedis(t, func(t *testing.T, rdb redis.UniversalClient) {
+		stream := newStream(t, rdb)
+		group := testkit.UniqueName(t, "g")
+		envs, _ := publishMany(t, rdb, stream, 3, candidate)
+		a, b, c := envs[0], envs[1], envs[2]
+		publishEnvelope(t, rdb, stream, a)
+		last := publishEnvelope(t, rdb, stream, b)
+		log := newBatchLog()
+		stop := startBatch(t, rdb, batchConfig(t, stream, group, "c1"), log.handler)
+		eventually(t, "the first read is acked", func() bool { return groupCaughtUp(t, rdb, stream, group, last) })
+		if err := stop(); err != nil {
+			t.Fatalf("Run returned %v", err)
 		}
-	}
+
+		publishEnvelope(t, rdb, stream, c) // Processed in the first read.
+		d, _ := publish(t, rdb, stream, "cand-d")
+		last = publishEnvelope(t, rdb, stream, a) // Processed too.
+		startBatch(t, rdb, batchConfig(t, stream, group, "c2"), log.handler)
+		eventually(t, "the second read is acked", func() bool { return groupCaughtUp(t, rdb, stream, group, last) })
+
+		calls, handled := log.snapshot()
+		want := [][]string{idsOf(a, b, c), idsOf(d)}
+		if !slices.EqualFunc(calls, want, slices.Equal[[]string]) {
+			t.Errorf("handler calls = %v, want %v", calls, want)
+		}
+		for _, e := range []events.Envelope{a, b, c, d} {
+			if handled[e.ID] != 1 {
+				t.Errorf("event %s handled %d times, want 1", e.ID, handled[e.ID])
+			}
+		}
+	})
 }
 
 // TestFailedBatchIsolatesPoisonEvent publishes one event the handler can
@@ -198,60 +202,62 @@ func TestBatchSkipsDuplicates(t *testing.T) {
 // event is dead-lettered after MaxDeliveries deliveries.
 func TestFailedBatchIsolatesPoisonEvent(t *testing.T) {
 	t.Parallel()
-	rdb, stream := newStream(t)
-	group := testkit.UniqueName(t, "g")
-	const poisonAt = 4
-	envs, ids := publishMany(t, rdb, stream, 10, func(i int) string {
-		if i == poisonAt {
-			return "poison"
+	testkit.ForEachRedis(t, func(t *testing.T, rdb redis.UniversalClient) {
+		stream := newStream(t, rdb)
+		group := testkit.UniqueName(t, "g")
+		const poisonAt = 4
+		envs, ids := publishMany(t, rdb, stream, 10, func(i int) string {
+			if i == poisonAt {
+				return "poison"
+			}
+			return candidate(i)
+		})
+		poison := envs[poisonAt]
+		log := newBatchLog()
+		log.failed = func(batch []events.Envelope) error {
+			for _, e := range batch {
+				if e.AggregateID == "poison" {
+					return errors.New("cannot fold event " + e.ID)
+				}
+			}
+			return nil
 		}
-		return candidate(i)
-	})
-	poison := envs[poisonAt]
-	log := newBatchLog()
-	log.failed = func(batch []events.Envelope) error {
-		for _, e := range batch {
-			if e.AggregateID == "poison" {
-				return errors.New("cannot fold event " + e.ID)
+		cfg := batchConfig(t, stream, group, "c1")
+		startBatch(t, rdb, cfg, log.handler)
+
+		eventually(t, "the poison event is dead-lettered and nothing is pending", func() bool {
+			return len(deadLetters(t, rdb, stream)) > 0 && groupCaughtUp(t, rdb, stream, group, ids[len(ids)-1])
+		})
+		dead := deadLetters(t, rdb, stream)
+		if len(dead) != 1 {
+			t.Fatalf("got %d dead letters, want 1: %+v", len(dead), dead)
+		}
+		if d := dead[0]; d.SourceID != ids[poisonAt] || d.Group != group || d.Deliveries != cfg.MaxDeliveries ||
+			!strings.Contains(d.LastError, "cannot fold event "+poison.ID) {
+			t.Errorf("dead letter = %+v, want entry %s of group %s after %d deliveries with the handler's error",
+				d, ids[poisonAt], group, cfg.MaxDeliveries)
+		}
+		calls, handled := log.snapshot()
+		if len(calls) == 0 || !slices.Equal(calls[0], idsOf(envs...)) {
+			t.Errorf("first handler call = %v, want the whole read", calls[:min(1, len(calls))])
+		}
+		alone := 0
+		for _, c := range calls {
+			if slices.Equal(c, []string{poison.ID}) {
+				alone++
 			}
 		}
-		return nil
-	}
-	cfg := batchConfig(t, stream, group, "c1")
-	startBatch(t, rdb, cfg, log.handler)
-
-	eventually(t, "the poison event is dead-lettered and nothing is pending", func() bool {
-		return len(deadLetters(t, rdb, stream)) > 0 && groupCaughtUp(t, rdb, stream, group, ids[len(ids)-1])
+		if alone != int(cfg.MaxDeliveries) {
+			t.Errorf("poison event handled alone %d times, want once per delivery (%d)", alone, cfg.MaxDeliveries)
+		}
+		for i, e := range envs {
+			want := 1
+			if i == poisonAt {
+				want = 0
+			}
+			if handled[e.ID] != want {
+				t.Errorf("event %d handled %d times, want %d", i, handled[e.ID], want)
+			}
+		}
 	})
-	dead := deadLetters(t, rdb, stream)
-	if len(dead) != 1 {
-		t.Fatalf("got %d dead letters, want 1: %+v", len(dead), dead)
-	}
-	if d := dead[0]; d.SourceID != ids[poisonAt] || d.Group != group || d.Deliveries != cfg.MaxDeliveries ||
-		!strings.Contains(d.LastError, "cannot fold event "+poison.ID) {
-		t.Errorf("dead letter = %+v, want entry %s of group %s after %d deliveries with the handler's error",
-			d, ids[poisonAt], group, cfg.MaxDeliveries)
-	}
-	calls, handled := log.snapshot()
-	if len(calls) == 0 || !slices.Equal(calls[0], idsOf(envs...)) {
-		t.Errorf("first handler call = %v, want the whole read", calls[:min(1, len(calls))])
-	}
-	alone := 0
-	for _, c := range calls {
-		if slices.Equal(c, []string{poison.ID}) {
-			alone++
-		}
-	}
-	if alone != int(cfg.MaxDeliveries) {
-		t.Errorf("poison event handled alone %d times, want once per delivery (%d)", alone, cfg.MaxDeliveries)
-	}
-	for i, e := range envs {
-		want := 1
-		if i == poisonAt {
-			want = 0
-		}
-		if handled[e.ID] != want {
-			t.Errorf("event %d handled %d times, want %d", i, handled[e.ID], want)
-		}
-	}
 }

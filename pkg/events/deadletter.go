@@ -9,8 +9,9 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// DeadLetterSuffix is appended to a stream's name to name its dead-letter
-// stream, so "candidates.events" dead-letters to "candidates.events.dead".
+// DeadLetterSuffix ends the name of a dead-letter stream, so
+// "candidates.events" dead-letters to "{candidates.events}.dead" (see
+// DeadLetterStream).
 const DeadLetterSuffix = ".dead"
 
 // Field names of a dead-letter entry. The envelope field keeps the name it has
@@ -25,11 +26,6 @@ const (
 // maxErrorLen caps the stored error text; a dead letter records why, not a
 // transcript.
 const maxErrorLen = 512
-
-// DeadLetterStream returns the name of stream's dead-letter stream. All groups
-// of a stream share it, and it is never trimmed automatically: dead letters
-// wait there for someone to inspect, replay or delete them.
-func DeadLetterStream(stream string) string { return stream + DeadLetterSuffix }
 
 // DeadLetter is one entry of a dead-letter stream: an event some group gave up
 // on. It holds the original envelope text and ids, never personal data, as
@@ -65,29 +61,33 @@ func ParseDeadLetter(msg redis.XMessage) (DeadLetter, error) {
 	}, nil
 }
 
-// deadLetter copies an entry to the dead-letter stream and only then
-// acknowledges it, so a failure in between duplicates a dead letter rather
-// than losing the event. The two writes are not one transaction because the
-// streams may live in different cluster slots.
+// deadLetter copies an entry to the dead-letter stream and acknowledges it
+// in one MULTI/EXEC, so the event is never lost between the two and never
+// dead-lettered twice by a crash in between. The dead-letter stream shares
+// the source stream's cluster slot (SlotTag), which a transaction needs.
 func (s *Subscriber) deadLetter(ctx context.Context, entryID, raw string, deliveries int64, cause error) error {
 	lastErr := cause.Error()
 	if len(lastErr) > maxErrorLen {
 		lastErr = strings.ToValidUTF8(lastErr[:maxErrorLen], "")
 	}
-	err := s.rdb.XAdd(ctx, &redis.XAddArgs{
-		Stream: DeadLetterStream(s.cfg.Stream),
-		Values: []any{
-			EnvelopeField, raw,
-			deadGroupField, s.cfg.Group,
-			deadDeliveriesField, deliveries,
-			deadErrorField, lastErr,
-			deadSourceIDField, entryID,
-		},
-	}).Err()
+	_, err := s.rdb.TxPipelined(ctx, func(pipe redis.Pipeliner) error {
+		pipe.XAdd(ctx, &redis.XAddArgs{
+			Stream: DeadLetterStream(s.cfg.Stream),
+			Values: []any{
+				EnvelopeField, raw,
+				deadGroupField, s.cfg.Group,
+				deadDeliveriesField, deliveries,
+				deadErrorField, lastErr,
+				deadSourceIDField, entryID,
+			},
+		})
+		pipe.XAck(ctx, s.cfg.Stream, s.cfg.Group, entryID)
+		return nil
+	})
 	if err != nil {
 		return fmt.Errorf("events: dead-letter entry %s: %w", entryID, err)
 	}
 	s.log.Warn("events: entry moved to dead-letter stream",
 		"entry_id", entryID, "deliveries", deliveries, "error", lastErr)
-	return s.ack(ctx, entryID)
+	return nil
 }

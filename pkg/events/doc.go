@@ -4,7 +4,7 @@
 // A producer appends an [Envelope] to a stream with a [Publisher]; each
 // consuming service reads that stream through its own consumer group with a
 // [Subscriber]. One stream carries one event family (for example
-// "candidates.events"), and its dead letters go to "<stream>.dead".
+// "candidates.events"), and its dead letters go to "{<stream>}.dead".
 //
 // Delivery is at least once. An entry is acknowledged only after the
 // [Handler] returns nil, so a crash or a handler error leaves it pending and
@@ -25,6 +25,12 @@
 // acknowledged only after its handler returns nil, and a failed batch is
 // handled again one event at a time, so one bad event is dead-lettered alone
 // while the others are acknowledged.
+//
+// Every key derived from a stream (its dead-letter stream, its groups'
+// dedup keys) carries the stream's name as a Redis Cluster hash tag
+// ([SlotTag]), so a stream and its companions share one slot, and each
+// read names one stream: the package runs unchanged on one Redis node, on
+// Sentinel, or on a Redis Cluster.
 //
 // Envelopes carry identifiers only. A consumer that needs details fetches them
 // from the owning service, which keeps personal data out of Redis, out of the

@@ -67,7 +67,7 @@ func (s *Subscriber) ack(ctx context.Context, entryID string) error {
 	return nil
 }
 
-// dedupKey is per group, because every group must process each event once.
+// dedupKey is this subscriber's DedupKey of eventID.
 func (s *Subscriber) dedupKey(eventID string) string {
-	return "dedup:" + s.cfg.Group + ":" + eventID
+	return DedupKey(s.cfg.Stream, s.cfg.Group, eventID)
 }

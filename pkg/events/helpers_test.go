@@ -16,16 +16,19 @@ import (
 // waitLimit bounds every poll; generous so a loaded CI machine does not flake.
 const waitLimit = 10 * time.Second
 
-// newStream returns a client and a fresh stream name; the stream and its
-// dead-letter stream are deleted when the test ends.
-func newStream(t *testing.T) (*redis.Client, string) {
+// newStream returns a fresh stream name; the stream and its dead-letter
+// stream are deleted when the test ends, in one DEL, which a Redis Cluster
+// refuses (CROSSSLOT) unless the dead-letter stream shares the stream's
+// slot.
+func newStream(t *testing.T, rdb redis.UniversalClient) string {
 	t.Helper()
-	rdb := testkit.Redis(t)
 	stream := testkit.UniqueName(t, "s")
 	t.Cleanup(func() {
-		rdb.Del(context.Background(), stream, events.DeadLetterStream(stream))
+		if err := rdb.Del(context.Background(), stream, events.DeadLetterStream(stream)).Err(); err != nil {
+			t.Errorf("delete stream and dead letters: %v", err)
+		}
 	})
-	return rdb, stream
+	return stream
 }
 
 // testConfig keeps redelivery fast so the suite stays quick.

@@ -94,7 +94,8 @@ func (p *outageProxy) cut() {
 // once Redis is reachable again.
 func TestRunSurvivesRedisOutage(t *testing.T) {
 	t.Parallel()
-	rdb, stream := newStream(t)
+	rdb := testkit.Redis(t)
+	stream := newStream(t, rdb)
 	opts, err := redis.ParseURL(testkit.RedisURL(t))
 	if err != nil {
 		t.Fatalf("parse REDIS_URL: %v", err)

@@ -7,7 +7,6 @@ package platform
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"time"
@@ -27,7 +26,7 @@ type Runtime struct {
 	Logger *slog.Logger
 	Mongo  *mongo.Client
 	DB     *mongo.Database
-	Redis  *redis.Client
+	Redis  redis.UniversalClient
 	Server *httpx.Server
 }
 
@@ -40,7 +39,7 @@ func Start(ctx context.Context, name string, base config.Base, fullConfig any, l
 	if err != nil {
 		return nil, err
 	}
-	rdb, err := connectRedis(ctx, base.RedisURL)
+	rdb, err := ConnectRedis(ctx, base.RedisURL)
 	if err != nil {
 		_ = client.Disconnect(context.Background())
 		return nil, err
@@ -56,7 +55,7 @@ func Start(ctx context.Context, name string, base config.Base, fullConfig any, l
 func StartWithoutStore(ctx context.Context, name string, srv config.Server, fullConfig any, logOut io.Writer) (*Runtime, error) {
 	logger := httpx.NewLogger(logOut, srv.LogFormat, srv.LogLevel, name)
 	logger.Info("starting", config.Attrs(fullConfig)...)
-	rdb, err := connectRedis(ctx, srv.RedisURL)
+	rdb, err := ConnectRedis(ctx, srv.RedisURL)
 	if err != nil {
 		return nil, err
 	}
@@ -71,21 +70,6 @@ func newServer(name string, logger *slog.Logger, srv config.Server, checks ...ht
 		ReadTimeout: srv.ReadTimeout, WriteTimeout: srv.WriteTimeout, TrustedProxies: srv.TrustedProxies,
 		MetricsAddr: srv.MetricsAddr, Checks: checks,
 	})
-}
-
-func connectRedis(ctx context.Context, url string) (*redis.Client, error) {
-	opts, err := redis.ParseURL(url)
-	if err != nil {
-		return nil, fmt.Errorf("redis url: %w", err)
-	}
-	rdb := redis.NewClient(opts)
-	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	defer cancel()
-	if err := rdb.Ping(pingCtx).Err(); err != nil {
-		_ = rdb.Close()
-		return nil, fmt.Errorf("redis ping: %w", err)
-	}
-	return rdb, nil
 }
 
 // Serve answers HTTP until ctx is cancelled, shuts the server down

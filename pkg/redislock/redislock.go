@@ -32,9 +32,15 @@ type Locks struct {
 // lock expired never frees someone else's.
 var unlock = redis.NewScript(`if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0`)
 
+// Key returns the Redis key of the lock named key: Prefix, then the name
+// as a Redis Cluster hash tag ("onward:employers:lock:{role-cap/e1}"), so
+// the lock hashes by the thing it guards, and a companion key a caller
+// builds on the same tag lands on the same node for a script or MULTI.
+func (l Locks) Key(key string) string { return l.Prefix + "{" + key + "}" }
+
 // Lock takes the lock named key and returns the function that releases it.
 func (l Locks) Lock(ctx context.Context, key string) (func(), error) {
-	k, token := l.Prefix+key, uuid.NewString()
+	k, token := l.Key(key), uuid.NewString()
 	deadline := time.Now().Add(l.Wait)
 	for {
 		ok, err := l.Redis.SetNX(ctx, k, token, l.TTL).Result()

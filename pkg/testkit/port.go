@@ -1,6 +1,7 @@
 package testkit
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net"
@@ -24,10 +25,21 @@ import (
 // dies).
 func FreeAddr(t testing.TB) string {
 	t.Helper()
+	addr, release, err := claimAddr()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(release)
+	return addr
+}
+
+// claimAddr is FreeAddr for a caller with no test at hand (a TestMain): it
+// returns the address and the function that gives the port back.
+func claimAddr() (addr string, release func(), err error) {
 	low, high := reservablePorts()
 	dir := filepath.Join(os.TempDir(), "onward-test-ports")
 	if err := os.MkdirAll(dir, 0o777); err != nil {
-		t.Fatalf("testkit: port locks: %v", err)
+		return "", nil, fmt.Errorf("testkit: port locks: %w", err)
 	}
 	for range 200 {
 		port := low + rand.IntN(high-low)
@@ -42,11 +54,9 @@ func FreeAddr(t testing.TB) string {
 			continue
 		}
 		ln.Close()
-		t.Cleanup(func() { lock.Close() })
-		return addr
+		return addr, func() { lock.Close() }, nil
 	}
-	t.Fatal("testkit: no free port found in 200 tries")
-	return ""
+	return "", nil, errors.New("testkit: no free port found in 200 tries")
 }
 
 // lockPort takes the lock of port in dir without waiting, and returns the

@@ -29,6 +29,6 @@
 // the erasure cannot bring it back.
 //
 // Unknown event types and malformed envelopes are dead-lettered to
-// "<stream>.dead" by pkg/events (an unknown type after MaxDeliveries) and
+// "{<stream>}.dead" by pkg/events (an unknown type after MaxDeliveries) and
 // never stop a consumer.
 package feed

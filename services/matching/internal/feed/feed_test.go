@@ -203,7 +203,7 @@ func TestReconciliationHealsLostEvents(t *testing.T) {
 }
 
 // TestBadEventsAreDeadLettered: a malformed entry and an event of an
-// unknown type end in "<stream>.dead" for both groups, and the events after
+// unknown type end in "{<stream>}.dead" for both groups, and the events after
 // them are still applied.
 func TestBadEventsAreDeadLettered(t *testing.T) {
 	t.Parallel()

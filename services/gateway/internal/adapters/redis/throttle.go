@@ -17,12 +17,12 @@ import (
 // decision is one Lua script, so it is atomic across concurrent requests
 // and replicas: a count is taken before the work it guards, never after.
 type Throttle struct {
-	rdb    *redis.Client
+	rdb    redis.UniversalClient
 	prefix string
 }
 
 // NewThrottle returns a throttle whose keys start with prefix.
-func NewThrottle(rdb *redis.Client, prefix string) *Throttle {
+func NewThrottle(rdb redis.UniversalClient, prefix string) *Throttle {
 	return &Throttle{rdb: rdb, prefix: prefix}
 }
 

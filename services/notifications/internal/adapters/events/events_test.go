@@ -139,7 +139,7 @@ func TestRoleEventReachesTheEmployersMembersThroughTheStream(t *testing.T) {
 	s := newSetup(t)
 	rdb := testkit.Redis(t)
 	stream := testkit.UniqueName(t, "matching")
-	t.Cleanup(func() { rdb.Del(context.Background(), stream, stream+".dead") })
+	t.Cleanup(func() { rdb.Del(context.Background(), stream, pkgevents.DeadLetterStream(stream)) })
 	run, err := eventsadapter.Subscribe(rdb, stream, "c1", slog.New(slog.NewTextHandler(io.Discard, nil)), s.svc.HandleEvent)
 	if err != nil {
 		t.Fatal(err)
