@@ -107,7 +107,7 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	svc.Server.Health.AddCheck(httpx.Check{Name: "index", Probe: fd.Ready})
 	transport.Register(svc.Server.App, transport.Deps{
 		Verifier: svc.Verifier, Taxonomy: taxonomy, Places: places,
-		Results: store, Shortlists: results.NewShortlistReader(store, stamps, cfg.ShortlistCache),
+		Results: store, Shortlists: results.NewShortlistReader(store, stamps, cfg.ShortlistCache), PageCache: cfg.ShortlistPageCache,
 		Index: index, Consent: owned.candidates, Status: transport.StatusFunc(flowStatus(fd)), Statements: held,
 		Shortlistings: store, Logger: svc.Logger, WriteTimeout: cfg.WriteTimeout, Now: cfg.Clock,
 	})
