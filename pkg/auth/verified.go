@@ -7,7 +7,8 @@ import (
 )
 
 // maxVerifiedTokens bounds the memory of the verified tokens a Verifier
-// remembers (a few hundred bytes each); when full it starts afresh.
+// remembers (the token, under 1 KB as the gateway issues them and at most
+// MaxTokenBytes, and its claims); when full it starts afresh.
 const maxVerifiedTokens = 4096
 
 // verifiedTokens remembers the tokens whose header and signature a

@@ -60,8 +60,8 @@ type Config struct {
 	ShortlistCache int `env:"MATCHING_SHORTLIST_CACHE" envDefault:"256" validate:"gte=0"`
 	// ShortlistPageCache is how many answered shortlist pages this
 	// instance keeps as JSON (one per list write, language, filter and
-	// cursor; about 30 KB each for 20 cards); 0 encodes every answer.
-	ShortlistPageCache int `env:"MATCHING_SHORTLIST_PAGE_CACHE" envDefault:"1024" validate:"gte=0"`
+	// cursor; about 36 KB each for 20 cards); 0 encodes every answer.
+	ShortlistPageCache int `env:"MATCHING_SHORTLIST_PAGE_CACHE" envDefault:"512" validate:"gte=0"`
 	// Clock tells the service's time: the day scores are counted from,
 	// the stored lists' computed_at and the first shortlistings' first_at;
 	// nil is the wall clock. It is not read from the environment: an
