@@ -39,6 +39,13 @@ func (f *flakyStamps) SetStamp(_ context.Context, roleID, stamp string) error {
 	return nil
 }
 
+func (f *flakyStamps) ForgetStamp(_ context.Context, roleID string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.m, roleID)
+	return nil
+}
+
 func (f *flakyStamps) Stamp(_ context.Context, roleID string) (string, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

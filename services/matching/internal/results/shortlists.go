@@ -25,6 +25,7 @@ func (r *Results) refreshShortlist(ctx context.Context, roleID string, today eng
 		if err := r.store.DeleteShortlist(ctx, roleID); err != nil {
 			return fmt.Errorf("delete shortlist of a closed role: %w", err)
 		}
+		r.endShortlist(ctx, roleID)
 		r.shortCuts.forget(roleID)
 		r.shortMembers.drop(roleID)
 		r.noteFullMatches(ctx, ShortlistKind, roleID, before, nil)

@@ -20,6 +20,9 @@ type Stamps interface {
 	SetStamp(ctx context.Context, roleID, stamp string) error
 	// Stamp returns the role's newest stamp, "" when none is recorded.
 	Stamp(ctx context.Context, roleID string) (string, error)
+	// ForgetStamp drops the role's stamp once its list is deleted, so a
+	// closed role leaves no key behind.
+	ForgetStamp(ctx context.Context, roleID string) error
 }
 
 // RedisStamps keeps the stamps in Redis, one string key per role. A key
@@ -50,6 +53,14 @@ func (s RedisStamps) Stamp(ctx context.Context, roleID string) (string, error) {
 	return v, nil
 }
 
+// ForgetStamp implements Stamps.
+func (s RedisStamps) ForgetStamp(ctx context.Context, roleID string) error {
+	if err := s.Redis.Del(ctx, s.Prefix+roleID).Err(); err != nil {
+		return fmt.Errorf("forget the shortlist stamp of role %s: %w", roleID, err)
+	}
+	return nil
+}
+
 // newStamp returns 128 random bits in hex: stamps are compared for
 // equality only, so they need never be ordered and never repeat.
 func newStamp() string {
@@ -71,4 +82,15 @@ func (r *Results) beginShortlistWrite(ctx context.Context, roleID string) (strin
 		return "", err
 	}
 	return stamp, nil
+}
+
+// endShortlist drops the stamp of a role whose list was deleted. A stamp
+// left behind (Redis failing now) only costs its key: no list carries it.
+func (r *Results) endShortlist(ctx context.Context, roleID string) {
+	if r.stamps == nil {
+		return
+	}
+	if err := r.stamps.ForgetStamp(ctx, roleID); err != nil {
+		r.log.WarnContext(ctx, "matching could not forget a shortlist stamp", "role_id", roleID, "error", err.Error())
+	}
 }

@@ -122,3 +122,30 @@ func equalRefs(x, y []string) bool {
 	}
 	return true
 }
+
+// TestClosedRoleShortlistIsGoneOnEveryInstance: both instances had the
+// page in memory; once the role closes and its list is deleted, both
+// answer 404, and no stamp of the role is left in Redis.
+func TestClosedRoleShortlistIsGoneOnEveryInstance(t *testing.T) {
+	a := newMatchingAPI(t)
+	b := a.anotherInstance()
+	path := "/api/v1/roles/role-000/shortlist"
+	for _, inst := range []*matchingAPI{a, b} {
+		if got := inst.get(t, ownerEmployer, path, firstPage); got.status != 200 {
+			t.Fatalf("open role: %d", got.status)
+		}
+	}
+	a.ix.RemoveRole("role-000")
+	ctx := context.Background()
+	if err := a.res.RoleRemoved(ctx, "role-000"); err != nil {
+		t.Fatal(err)
+	}
+	for _, inst := range []*matchingAPI{b, a} {
+		if got := inst.get(t, ownerEmployer, path, firstPage); got.status != 404 {
+			t.Fatalf("closed role: %d %s; want 404", got.status, got.raw)
+		}
+	}
+	if stamp, err := a.stamps.Stamp(ctx, "role-000"); err != nil || stamp != "" {
+		t.Fatalf("stamp of the closed role: %q, %v; want none", stamp, err)
+	}
+}
