@@ -30,7 +30,7 @@ type matching struct {
 	// statements holds approved statements for the cards; nil shows none.
 	statements StatementReader
 	// pages keeps encoded shortlist pages (shortlist_pages.go); nil keeps
-	// none. encode is the app's JSON encoder.
+	// none. encode is json.Marshal, what c.JSON uses with Fiber's defaults.
 	pages  *lru.Cache[encodedPage]
 	encode func(any) ([]byte, error)
 }

@@ -34,7 +34,6 @@ func BenchmarkShortlistPageRead(b *testing.B) {
 	if first.Response.StatusCode() != 200 {
 		b.Fatalf("status %d: %s", first.Response.StatusCode(), first.Response.Body())
 	}
-	b.ReportMetric(float64(len(first.Response.Body())), "page-bytes")
 	b.ReportAllocs()
 	b.SetParallelism(4)
 	b.ResetTimer()
