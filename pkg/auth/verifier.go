@@ -50,6 +50,8 @@ type VerifierConfig struct {
 // Verifier checks access tokens. It is safe for concurrent use.
 type Verifier struct {
 	parser      *jwt.Parser
+	validator   *jwt.Validator
+	verified    verifiedTokens
 	keys        KeySource
 	maxBytes    int
 	maxLifetime time.Duration
@@ -84,8 +86,12 @@ func NewVerifier(cfg VerifierConfig) (*Verifier, error) {
 		// Strict base64 makes each signature have exactly one encoding.
 		jwt.WithStrictDecoding(),
 	)
+	// The validator repeats the parser's checks of the claims for a token
+	// whose signature was checked before (verified.go).
+	validator := jwt.NewValidator(jwt.WithIssuer(cfg.Issuer), jwt.WithAudience(cfg.Audiences...),
+		jwt.WithExpirationRequired(), jwt.WithIssuedAt(), jwt.WithLeeway(cfg.Leeway))
 	return &Verifier{
-		parser: parser, keys: cfg.Keys, maxBytes: cfg.MaxTokenBytes,
+		parser: parser, validator: validator, keys: cfg.Keys, maxBytes: cfg.MaxTokenBytes,
 		maxLifetime: cfg.MaxLifetime, revocations: cfg.Revocations,
 	}, nil
 }
@@ -101,8 +107,8 @@ func (v *Verifier) Verify(ctx context.Context, raw string) (Claims, error) {
 	if len(raw) > v.maxBytes {
 		return Claims{}, fmt.Errorf("access token longer than %d bytes: %w", v.maxBytes, errs.Unauthenticated)
 	}
-	var claims Claims
-	if _, err := v.parser.ParseWithClaims(raw, &claims, v.keyFunc(ctx)); err != nil {
+	claims, err := v.checkToken(ctx, raw)
+	if err != nil {
 		return Claims{}, fmt.Errorf("invalid access token: %s: %w", reason(err), errs.Unauthenticated)
 	}
 	if err := v.checkLifetime(claims); err != nil {
@@ -112,6 +118,25 @@ func (v *Verifier) Verify(ctx context.Context, raw string) (Claims, error) {
 		return Claims{}, err
 	}
 	return claims, nil
+}
+
+// checkToken checks raw's header, signature and claims and returns the
+// claims. A token this verifier checked before under the key its kid
+// still names has its claims checked again, not its signature.
+func (v *Verifier) checkToken(ctx context.Context, raw string) (Claims, error) {
+	if seen, ok := v.verified.get(raw); ok && v.stillSigned(ctx, seen) {
+		claims := seen.claims
+		if err := v.validator.Validate(&claims); err != nil {
+			return Claims{}, err
+		}
+		return claims, nil
+	}
+	var checked verifiedToken
+	if _, err := v.parser.ParseWithClaims(raw, &checked.claims, v.keyFunc(ctx, &checked)); err != nil {
+		return Claims{}, err
+	}
+	v.verified.put(raw, checked)
+	return checked.claims, nil
 }
 
 // checkLifetime refuses a token meant to live longer than MaxLifetime.
@@ -151,7 +176,8 @@ var (
 
 // keyFunc checks the header before looking up the key, so that a token of
 // the wrong type never triggers a JWKS fetch.
-func (v *Verifier) keyFunc(ctx context.Context) jwt.Keyfunc {
+// The kid and key are noted in checked.
+func (v *Verifier) keyFunc(ctx context.Context, checked *verifiedToken) jwt.Keyfunc {
 	return func(t *jwt.Token) (any, error) {
 		if typ, _ := t.Header["typ"].(string); !isAccessTokenType(typ) {
 			return nil, errWrongType
@@ -160,7 +186,12 @@ func (v *Verifier) keyFunc(ctx context.Context) jwt.Keyfunc {
 		if kid == "" {
 			return nil, errMissingKid
 		}
-		return v.keys.Key(ctx, kid)
+		key, err := v.keys.Key(ctx, kid)
+		if err != nil {
+			return nil, err
+		}
+		checked.kid, checked.key = kid, key
+		return key, nil
 	}
 }
 

@@ -66,6 +66,9 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	// Gains of full matches and first shortlistings are announced off the
 	// write path, best effort.
 	announcer := announce.New(pub, cfg.MatchingStream, svc.Logger)
+	// Every shortlist write records a fresh stamp first, so any instance's
+	// API serves a list from memory only while it is the newest.
+	stamps := results.RedisStamps{Redis: svc.Redis, Prefix: "onward:matching:shortlist-stamp:" + cfg.CandidatesStream + ":"}
 	res, err := results.New(results.Deps{
 		Index: index, Store: store, Logger: svc.Logger,
 		Programmes: &owners.Training{Candidates: owned.candidates, TTL: time.Minute},
@@ -77,6 +80,7 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 		// Each candidate's first shortlisting is recorded beside the lists
 		// and announced like the gains.
 		Shortlistings: store, ShortlistingAnnouncer: announcer,
+		Stamps: stamps,
 	})
 	if err != nil {
 		_ = svc.Close()
@@ -103,7 +107,8 @@ func Run(ctx context.Context, cfg Config, logOut io.Writer) error {
 	svc.Server.Health.AddCheck(httpx.Check{Name: "index", Probe: fd.Ready})
 	transport.Register(svc.Server.App, transport.Deps{
 		Verifier: svc.Verifier, Taxonomy: taxonomy, Places: places,
-		Results: store, Index: index, Consent: owned.candidates, Status: transport.StatusFunc(flowStatus(fd)), Statements: held,
+		Results: store, Shortlists: results.NewShortlistReader(store, stamps, cfg.ShortlistCache), PageCache: cfg.ShortlistPageCache,
+		Index: index, Consent: owned.candidates, Status: transport.StatusFunc(flowStatus(fd)), Statements: held,
 		Shortlistings: store, Logger: svc.Logger, WriteTimeout: cfg.WriteTimeout, Now: cfg.Clock,
 	})
 	// An instance alone wrote every stored list itself: it reloads the

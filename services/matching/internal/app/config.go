@@ -54,6 +54,14 @@ type Config struct {
 	// lists hold which candidates and roles (kept in memory, updated on
 	// its own writes), to see what other instances wrote.
 	MembershipRefresh time.Duration `env:"MATCHING_MEMBERSHIP_REFRESH" envDefault:"1m" validate:"gt=0"`
+	// ShortlistCache is how many stored shortlists this instance keeps
+	// decoded in memory for the API (results.ShortlistReader; about 150 KB
+	// each); 0 reads the store on every request.
+	ShortlistCache int `env:"MATCHING_SHORTLIST_CACHE" envDefault:"256" validate:"gte=0"`
+	// ShortlistPageCache is how many answered shortlist pages this
+	// instance keeps as JSON (one per list write, language, filter and
+	// cursor; about 36 KB each for 20 cards); 0 encodes every answer.
+	ShortlistPageCache int `env:"MATCHING_SHORTLIST_PAGE_CACHE" envDefault:"512" validate:"gte=0"`
 	// Clock tells the service's time: the day scores are counted from,
 	// the stored lists' computed_at and the first shortlistings' first_at;
 	// nil is the wall clock. It is not read from the environment: an

@@ -56,7 +56,11 @@ type Deps struct {
 	// record first written; nil announces none.
 	Shortlistings         ShortlistingStore
 	ShortlistingAnnouncer ShortlistingAnnouncer
-	Logger                *slog.Logger
+	// Stamps records a fresh stamp before every write of a stored
+	// shortlist, for the readers' caches (ShortlistReader); nil records
+	// none, and a ShortlistReader must then be given none either.
+	Stamps Stamps
+	Logger *slog.Logger
 }
 
 // Results implements the data flow's Results port. It is safe for
@@ -87,6 +91,8 @@ type Results struct {
 	firsts          ShortlistingStore
 	recorded        recordedSet
 	listedAnnouncer ShortlistingAnnouncer
+	// stamps hears of every shortlist write before it is made.
+	stamps Stamps
 }
 
 // New returns Results over d.
@@ -100,7 +106,7 @@ func New(d Deps) (*Results, error) {
 	r := &Results{ix: d.Index, store: d.Store, programmes: d.Programmes, refKey: slices.Clone(d.RefKey),
 		locks: d.Locks, now: d.Now, log: d.Logger, queue: newSuggestionQueue(),
 		shortMembers: newMembership(), suggMembers: newMembership(), announcer: d.Announcer,
-		firsts: d.Shortlistings, listedAnnouncer: d.ShortlistingAnnouncer}
+		firsts: d.Shortlistings, listedAnnouncer: d.ShortlistingAnnouncer, stamps: d.Stamps}
 	if r.locks == nil {
 		r.locks = newLocalLocks()
 	}

@@ -19,9 +19,13 @@ func (r *Results) refreshShortlist(ctx context.Context, roleID string, today eng
 	role, ok := r.ix.Role(roleID)
 	if !ok {
 		before := r.fullMatchesBefore(ctx, ShortlistKind, roleID)
+		if _, err := r.beginShortlistWrite(ctx, roleID); err != nil {
+			return err
+		}
 		if err := r.store.DeleteShortlist(ctx, roleID); err != nil {
 			return fmt.Errorf("delete shortlist of a closed role: %w", err)
 		}
+		r.endShortlist(ctx, roleID)
 		r.shortCuts.forget(roleID)
 		r.shortMembers.drop(roleID)
 		r.noteFullMatches(ctx, ShortlistKind, roleID, before, nil)
@@ -29,6 +33,9 @@ func (r *Results) refreshShortlist(ctx context.Context, roleID string, today eng
 	}
 	s := r.computeShortlist(ctx, role, today, exclude)
 	before := r.fullMatchesBefore(ctx, ShortlistKind, roleID)
+	if s.Stamp, err = r.beginShortlistWrite(ctx, roleID); err != nil {
+		return err
+	}
 	if err := r.store.SaveShortlist(ctx, s); err != nil {
 		return fmt.Errorf("save shortlist: %w", err)
 	}

@@ -22,6 +22,10 @@ type Shortlist struct {
 	EmployerID  string
 	ComputedAt  time.Time
 	Entries     []ShortlistEntry
+	// Stamp names this one write of the list: every write draws a new
+	// one, which the readers' cache compares with the stamp in Redis
+	// (readcache.go). Lists written before stamps existed have none.
+	Stamp string
 }
 
 // ShortlistEntry is one candidate in a shortlist. CandidateID is kept for

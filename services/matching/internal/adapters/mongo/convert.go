@@ -31,7 +31,7 @@ func toShortlistDoc(s results.Shortlist) (shortlistDoc, error) {
 	return shortlistDoc{
 		RoleID: s.RoleID, RoleVersion: s.RoleVersion, EmployerID: s.EmployerID, ComputedAt: s.ComputedAt.UTC(),
 		Cutoff: toCutoffDoc(s.CutoffOf()), Counts: countsDoc{Full: counts.Full, Near: counts.Near},
-		CandidateIDs: ids, Entries: packed, Layout: explainLayout,
+		CandidateIDs: ids, Entries: packed, Layout: explainLayout, Stamp: s.Stamp,
 	}, nil
 }
 
@@ -40,9 +40,11 @@ func toShortlist(d shortlistDoc) (results.Shortlist, error) {
 	if err := unpackEntries(d.Entries, &entries); err != nil {
 		return results.Shortlist{}, fmt.Errorf("decode shortlist of role %s: %w", d.RoleID, err)
 	}
-	return shortlistOf(legacyShortlistDoc{
+	s := shortlistOf(legacyShortlistDoc{
 		RoleID: d.RoleID, RoleVersion: d.RoleVersion, EmployerID: d.EmployerID, ComputedAt: d.ComputedAt, Entries: entries,
-	}), nil
+	})
+	s.Stamp = d.Stamp
+	return s, nil
 }
 
 // shortlistOf converts decoded entries, of either layout.

@@ -28,6 +28,8 @@ type shortlistDoc struct {
 	// Layout is explainLayout for lists written with the skill groups; an
 	// earlier list has none (see OutdatedLists).
 	Layout int `bson:"layout,omitempty"`
+	// Stamp names this write of the list (results.Shortlist.Stamp).
+	Stamp string `bson:"stamp,omitempty"`
 }
 
 // explainLayout is the layout of the explanations written now: the skill

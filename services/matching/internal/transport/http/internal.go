@@ -28,7 +28,7 @@ func (m *matching) resolveCandidateRef(c *fiber.Ctx) error {
 		return err
 	}
 	roleID, ref := c.Params("id"), c.Params("candidate_ref")
-	sl, err := m.results.Shortlist(c.UserContext(), roleID)
+	sl, err := m.shortlists.Shortlist(c.UserContext(), roleID)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package http
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/onward-jobs/onward/pkg/auth"
 	"github.com/onward-jobs/onward/pkg/errs"
 	"github.com/onward-jobs/onward/pkg/skills"
+	"github.com/onward-jobs/onward/services/matching/internal/lru"
 	"github.com/onward-jobs/onward/services/matching/internal/results"
 )
 
@@ -17,20 +19,31 @@ import (
 // stored results. Who may read what is decided here, before anything is
 // looked up, so a refusal reveals nothing about what exists.
 type matching struct {
-	results  ResultsReader
-	index    IndexView
-	consent  ConsentReader
-	flow     Status
-	taxonomy *skills.Taxonomy
-	now      func() time.Time
+	results ResultsReader
+	// shortlists reads the stored shortlists, from memory where it can.
+	shortlists ShortlistReader
+	index      IndexView
+	consent    ConsentReader
+	flow       Status
+	taxonomy   *skills.Taxonomy
+	now        func() time.Time
 	// statements holds approved statements for the cards; nil shows none.
 	statements StatementReader
+	// pages keeps encoded shortlist pages (shortlist_pages.go); nil keeps
+	// none. encode is json.Marshal, what c.JSON uses with Fiber's defaults.
+	pages  *lru.Cache[encodedPage]
+	encode func(any) ([]byte, error)
 }
 
 func newMatching(d Deps) *matching {
 	m := &matching{results: d.Results, index: d.Index, consent: d.Consent, flow: d.Status, taxonomy: d.Taxonomy, now: d.Now, statements: d.Statements}
 	if m.now == nil {
 		m.now = time.Now
+	}
+	m.pages, m.encode = newPageCache(d.PageCache), json.Marshal
+	m.shortlists = d.Shortlists
+	if m.shortlists == nil && d.Results != nil {
+		m.shortlists = d.Results
 	}
 	return m
 }
@@ -89,18 +102,20 @@ func (m *matching) shortlist(c *fiber.Ctx) error {
 	}
 	lang := language(c)
 	roleID := c.Params("id")
-	sl, err := m.results.Shortlist(c.UserContext(), roleID)
+	sl, err := m.shortlists.Shortlist(c.UserContext(), roleID)
 	if err != nil {
 		return err
 	}
 	if !p.IsAdmin() && sl.EmployerID != p.OrgID {
 		return fmt.Errorf("shortlist of role %s: %w", roleID, errs.NotFound)
 	}
-	page, err := pageShortlist(sl, q, results.DayOf(m.now()))
+	body, err := m.shortlistPageJSON(sl, q, lang, results.DayOf(m.now()))
 	if err != nil {
 		return err
 	}
-	return c.JSON(toShortlistResponse(m.taxonomy, sl, page, lang, m.statementOf))
+	c.Response().SetBody(body)
+	c.Response().Header.SetContentType(fiber.MIMEApplicationJSON)
+	return nil
 }
 
 // suggestionsReader decides, before anything is looked up, whether p may

@@ -52,7 +52,13 @@ type matchingAPI struct {
 	ix     *engine.Index
 	res    *results.Results
 	store  *mongoadapter.Store
-	cands  []engine.Candidate
+	// shortlists is what the shortlist routes read: the store through
+	// the cache, checked against stamps in the test Redis.
+	shortlists *results.ShortlistReader
+	stamps     results.RedisStamps
+	// deps are what the API was registered with, for another instance.
+	deps  Deps
+	cands []engine.Candidate
 	// owner is the candidates service's answer on consent.
 	owner *consentOwner
 	// statements are the approved statements the cards show.
@@ -99,7 +105,7 @@ func (o *consentOwner) place(id string, placed bool) {
 	o.placed[id] = placed
 }
 
-func newMatchingAPI(t *testing.T) *matchingAPI {
+func newMatchingAPI(t testing.TB) *matchingAPI {
 	t.Helper()
 	ctx := context.Background()
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
@@ -145,17 +151,48 @@ func newMatchingAPI(t *testing.T) *matchingAPI {
 	}
 	tax := skills.Default()
 	a.ix = engine.NewIndex(tax)
-	a.res, err = results.New(results.Deps{Index: a.ix, Store: a.store, Programmes: roastery{},
+	a.stamps = harnessStamps(t)
+	a.shortlists = results.NewShortlistReader(a.store, a.stamps, 16)
+	a.res, err = results.New(results.Deps{Index: a.ix, Store: a.store, Programmes: roastery{}, Stamps: a.stamps,
 		RefKey: []byte("a key of at least sixteen bytes!"), Now: func() time.Time { return testNow }, Shortlistings: a.store})
 	if err != nil {
 		t.Fatal(err)
 	}
 	a.populate(t)
 	a.server = httpx.NewServer(httpx.AppConfig{Service: "matching", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	Register(a.server.App, Deps{Verifier: v, Taxonomy: tax, Places: geo.Default(), Results: a.store, Index: a.ix,
-		Consent: a.owner, Now: func() time.Time { return testNow }, Shortlistings: a.store, Statements: a.statements})
+	a.deps = Deps{Verifier: v, Taxonomy: tax, Places: geo.Default(), Results: a.store, Shortlists: a.shortlists, PageCache: 64, Index: a.ix,
+		Consent: a.owner, Now: func() time.Time { return testNow }, Shortlistings: a.store, Statements: a.statements}
+	Register(a.server.App, a.deps)
 	a.server.NotFoundLast()
 	return a
+}
+
+// anotherInstance returns the API of a second instance of the service
+// over the same store and Redis, with caches of its own, answering
+// through a.get like the first.
+func (a *matchingAPI) anotherInstance() *matchingAPI {
+	b := *a
+	b.deps.Shortlists = results.NewShortlistReader(a.store, a.stamps, 16)
+	b.server = httpx.NewServer(httpx.AppConfig{Service: "matching", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	Register(b.server.App, b.deps)
+	b.server.NotFoundLast()
+	return &b
+}
+
+// harnessStamps keeps the shortlists' stamps in the test Redis under keys
+// of this test alone, deleted when it ends.
+func harnessStamps(t testing.TB) results.RedisStamps {
+	t.Helper()
+	rdb := testkit.Redis(t)
+	st := results.RedisStamps{Redis: rdb, Prefix: testkit.UniqueName(t, "stamps") + ":"}
+	t.Cleanup(func() {
+		ctx := context.Background()
+		keys, _ := rdb.Keys(ctx, st.Prefix+"*").Result()
+		if len(keys) > 0 {
+			_ = rdb.Del(ctx, keys...).Err()
+		}
+	})
+	return st
 }
 
 // Free-text names staff gave the programmes of the harness: they may name
@@ -177,7 +214,7 @@ var baristaSkills = []string{"espresso-preparation", "milk-texturing", "barista-
 
 // populate registers 160 candidates and 6 roles around Kortrijk through
 // the port, as the data flow would.
-func (a *matchingAPI) populate(t *testing.T) {
+func (a *matchingAPI) populate(t testing.TB) {
 	t.Helper()
 	ctx := context.Background()
 	rnd := mrand.New(mrand.NewPCG(7, 7))

@@ -17,6 +17,13 @@ type ResultsReader interface {
 	CountShortlists(ctx context.Context) (int64, error)
 }
 
+// ShortlistReader reads a role's stored shortlist, errs.NotFound when
+// there is none; results.ShortlistReader implements it. The list may be
+// shared with other requests and is only read.
+type ShortlistReader interface {
+	Shortlist(ctx context.Context, roleID string) (results.Shortlist, error)
+}
+
 // IndexView is what the API reads of the in-memory index: a candidate's
 // organisation, for access to suggestions, and the index's size.
 type IndexView interface {

@@ -20,6 +20,14 @@ type Deps struct {
 
 	// Results reads stored shortlists and suggestions.
 	Results ResultsReader
+	// Shortlists reads a role's stored shortlist for the shortlist routes,
+	// from memory where it can (results.ShortlistReader); nil reads
+	// Results.
+	Shortlists ShortlistReader
+	// PageCache is how many encoded shortlist pages to keep, each of one
+	// write of a list (its stamp) in one language, filter and cursor; 0
+	// keeps none.
+	PageCache int
 	// Index is the in-memory index: candidates' organisations and sizes.
 	Index IndexView
 	// Consent tells, for a candidate the index lacks, whether it is
