@@ -1,0 +1,138 @@
+// Command onward-loadtest runs the load test of issue 17 against the
+// platform started as a child process on loopback ports: a seeded, mixed
+// workload at stepped rates, once on the embedded stores and once on the
+// real Redis of REDIS_URL, with a table per step on the console and in
+// -out, and every figure in -json. `make loadtest` runs it; see package
+// loadtest and docs/deployment.md ("Sizing: what a load needs").
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/onward-jobs/onward/deploy/local/loadtest"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() { <-ctx.Done(); stop() }() // a second Ctrl-C ends at once
+	if err := run(ctx); err != nil {
+		fmt.Fprintln(os.Stderr, "onward-loadtest:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context) error {
+	o, f, err := parseFlags()
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, f.maxDuration)
+	defer cancel()
+	if err := os.MkdirAll(filepath.Dir(f.out), 0o755); err != nil {
+		return err
+	}
+	txt, err := os.Create(f.out)
+	if err != nil {
+		return err
+	}
+	defer txt.Close()
+	out := io.MultiWriter(os.Stdout, txt)
+	fmt.Fprintf(out, "onward-loadtest %s\nmix: %s\nseed %d: %d candidates in %d houses, %d employers × %d roles\n",
+		time.Now().UTC().Format(time.RFC3339), o.Mix, o.Params.Seed, o.Params.Candidates, o.Params.Houses, o.Params.Employers, o.Params.RolesPerEmployer)
+	fmt.Fprintln(out, "figures are this machine's at this moment: on a shared machine they are noisy")
+	var results []loadtest.Result
+	for _, stores := range f.stores {
+		res, err := runStores(ctx, o, stores, f.redisURL, out)
+		results = append(results, res)
+		if err != nil {
+			return errors.Join(err, writeJSON(f.json, results))
+		}
+		writeSummary(out, res)
+	}
+	return writeJSON(f.json, results)
+}
+
+// runStores runs the steps on one store setting: "embedded" (FerretDB and
+// miniredis in the platform) or "redis" (redisURL, with streams of this
+// run's own, deleted afterwards).
+func runStores(ctx context.Context, o loadtest.Options, stores, redisURL string, out io.Writer) (loadtest.Result, error) {
+	if stores == "embedded" {
+		return loadtest.Run(ctx, o, "embedded FerretDB + miniredis", "", "", out)
+	}
+	if redisURL == "" {
+		return loadtest.Result{}, errors.New("-stores redis needs -redis-url or REDIS_URL")
+	}
+	if err := loadtest.RequireLoopback(redisURL); err != nil {
+		return loadtest.Result{}, err
+	}
+	suffix := strconv.FormatInt(time.Now().UnixNano(), 36)
+	defer deleteStreams(redisURL, suffix)
+	return loadtest.Run(ctx, o, "embedded FerretDB + Redis "+redisHost(redisURL), redisURL, suffix, out)
+}
+
+// deleteStreams removes the streams (and their consumer groups) the run
+// made on a Redis others may share.
+func deleteStreams(redisURL, suffix string) {
+	opts, err := redis.ParseURL(redisURL)
+	if err != nil {
+		return
+	}
+	c := redis.NewClient(opts)
+	defer c.Close()
+	var keys []string
+	for _, name := range loadtest.Streams(suffix) {
+		keys = append(keys, name)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	c.Del(ctx, keys...)
+}
+
+func redisHost(redisURL string) string {
+	if opts, err := redis.ParseURL(redisURL); err == nil {
+		return opts.Addr
+	}
+	return "?"
+}
+
+// writeSummary prints the figures the sizing section of
+// docs/deployment.md is computed from.
+func writeSummary(out io.Writer, r loadtest.Result) {
+	fmt.Fprintf(out, "\nsizing inputs (%s):\n", r.Stores)
+	fmt.Fprintf(out, "  platform at rest: %.3f CPU s/s; RSS after seeding %d MiB, peak %d MiB\n", r.IdleCPU, r.RSSIdle>>20, r.RSSPeak>>20)
+	if r.Candidates > 0 {
+		fmt.Fprintf(out, "  FerretDB files: %d MiB for %d candidates (%d KiB each, roles and audit included)\n",
+			r.StoreBytes>>20, r.Candidates, r.StoreBytes/int64(r.Candidates)>>10)
+	}
+	for _, s := range r.Steps {
+		kind := loadtest.Kind(strings.TrimPrefix(s.Name, "alone: "))
+		if cpu, ok := s.CPUOf(kind); ok && strings.HasPrefix(s.Name, "alone: ") {
+			fmt.Fprintf(out, "  %-20s %.2f CPU s per 1,000 requests\n", kind, cpu)
+		}
+	}
+}
+
+func writeJSON(path string, results []loadtest.Result) error {
+	if path == "" {
+		return nil
+	}
+	raw, err := json.MarshalIndent(results, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, raw, 0o644)
+}
