@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"strings"
@@ -167,16 +166,6 @@ func (p *Platform) Stop() {
 		_ = syscall.Kill(-p.cmd.Process.Pid, syscall.SIGKILL)
 		<-p.exited
 	}
-}
-
-// Ready reports whether the gateway answers /readyz with 200.
-func (p *Platform) Ready() bool {
-	resp, err := http.Get(p.GatewayURL + "/readyz")
-	if err != nil {
-		return false
-	}
-	resp.Body.Close()
-	return resp.StatusCode == http.StatusOK
 }
 
 // syncBuffer is a bytes.Buffer the child's output goroutines and the

@@ -152,6 +152,7 @@ func (r *runner) runSteps(ctx context.Context, res *Result) error {
 		if err != nil {
 			return err
 		}
+		step.setCPU(cpu)
 		r.record(res, step)
 	}
 	return nil

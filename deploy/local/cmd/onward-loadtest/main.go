@@ -61,7 +61,6 @@ func run(ctx context.Context) error {
 		if err != nil {
 			return errors.Join(err, writeJSON(f.json, results))
 		}
-		writeSummary(out, res)
 	}
 	return writeJSON(f.json, results)
 }
@@ -71,7 +70,8 @@ func run(ctx context.Context) error {
 // run's own, deleted afterwards).
 func runStores(ctx context.Context, o loadtest.Options, stores, redisURL string, out io.Writer) (loadtest.Result, error) {
 	if stores == "embedded" {
-		return loadtest.Run(ctx, o, "embedded FerretDB + miniredis", "", "", out)
+		res, err := loadtest.Run(ctx, o, "embedded FerretDB + miniredis", "", "", out)
+		return res, summarise(out, res, err)
 	}
 	if redisURL == "" {
 		return loadtest.Result{}, errors.New("-stores redis needs -redis-url or REDIS_URL")
@@ -80,25 +80,41 @@ func runStores(ctx context.Context, o loadtest.Options, stores, redisURL string,
 		return loadtest.Result{}, err
 	}
 	suffix := strconv.FormatInt(time.Now().UnixNano(), 36)
-	defer deleteStreams(redisURL, suffix)
-	return loadtest.Run(ctx, o, "embedded FerretDB + Redis "+redisHost(redisURL), redisURL, suffix, out)
+	defer cleanUpStreams(redisURL, suffix, out)
+	res, err := loadtest.Run(ctx, o, "embedded FerretDB + Redis "+redisHost(redisURL), redisURL, suffix, out)
+	return res, summarise(out, res, err)
 }
 
-// deleteStreams removes the streams (and their consumer groups) the run
-// made on a Redis others may share.
-func deleteStreams(redisURL, suffix string) {
+// summarise writes a successful run's sizing inputs to out and passes err on.
+func summarise(out io.Writer, res loadtest.Result, err error) error {
+	if err == nil {
+		writeSummary(out, res)
+	}
+	return err
+}
+
+// cleanUpStreams says how many entries and bytes the run's streams hold
+// (the Redis capacity events need) and removes them, with their consumer
+// groups: the Redis may be shared.
+func cleanUpStreams(redisURL, suffix string, out io.Writer) {
 	opts, err := redis.ParseURL(redisURL)
 	if err != nil {
 		return
 	}
 	c := redis.NewClient(opts)
 	defer c.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
 	var keys []string
+	var entries, bytes int64
 	for _, name := range loadtest.Streams(suffix) {
 		keys = append(keys, name)
+		entries += c.XLen(ctx, name).Val()
+		bytes += c.MemoryUsage(ctx, name).Val()
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
+	if entries > 0 {
+		fmt.Fprintf(out, "  Redis streams: %d entries, %d KiB (%d bytes an event)\n", entries, bytes>>10, bytes/entries)
+	}
 	c.Del(ctx, keys...)
 }
 
