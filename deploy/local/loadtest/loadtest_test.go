@@ -152,3 +152,23 @@ func TestPrepareDataDirWipesOnlyItsOwn(t *testing.T) {
 		t.Errorf("a world of other sizes was reused: %v %v", seeded, err)
 	}
 }
+
+// The sizing model: 10,000 candidates, 1,000 open roles each read 30 times
+// a working day, three times the mean in the busy hour, is 3.125 shortlist
+// reads a second; cores follow the CPU per request at 60% utilisation.
+func TestSizingModel(t *testing.T) {
+	rates := BusyHourRates(10_000)
+	if got := rates[ShortlistRead]; got < 3.12 || got > 3.13 {
+		t.Errorf("shortlist reads at 10,000 candidates = %.3f/s, want 3.125", got)
+	}
+	if BusyHourRates(1_000_000)[CandidateUpdate] <= 99*rates[CandidateUpdate] {
+		t.Error("updates do not grow with the candidates")
+	}
+	cores := CoresFor(map[Kind]float64{ShortlistRead: 1000}, map[Kind]float64{ShortlistRead: 0.3})
+	if cores != 0.5 {
+		t.Errorf("1,000 reads/s at 0.3 CPU s per 1,000 = %.2f cores, want 0.5 (0.3 at 60%%)", cores)
+	}
+	if got := MemoryFor(1_000_000, 200<<20); got != 200<<20+370_000_000 {
+		t.Errorf("MemoryFor(1M) = %d", got)
+	}
+}

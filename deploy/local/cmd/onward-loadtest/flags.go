@@ -16,6 +16,7 @@ type files struct {
 	stores      []string
 	redisURL    string
 	out, json   string
+	fromJSON    string
 	maxDuration time.Duration
 }
 
@@ -45,6 +46,7 @@ func parseFlags() (loadtest.Options, files, error) {
 	flag.DurationVar(&o.Settle, "settle", 2*time.Second, "CPU counted after a step, for the work its writes set off")
 	flag.StringVar(&f.out, "out", "bin/loadtest.txt", "where the tables are written too")
 	flag.StringVar(&f.json, "json", "bin/loadtest.json", "where every figure is written as JSON (empty: nowhere)")
+	flag.StringVar(&f.fromJSON, "summarise", "", "print the sizing inputs and sizing of an earlier run's -json file, and run nothing")
 	flag.DurationVar(&f.maxDuration, "max-duration", time.Hour, "the run ends after this, whatever is left")
 	flag.Parse()
 	o.Params.Seed = seed

@@ -40,6 +40,9 @@ func run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if f.fromJSON != "" {
+		return summariseFile(f.fromJSON)
+	}
 	ctx, cancel := context.WithTimeout(ctx, f.maxDuration)
 	defer cancel()
 	if err := os.MkdirAll(filepath.Dir(f.out), 0o755); err != nil {
@@ -134,12 +137,18 @@ func writeSummary(out io.Writer, r loadtest.Result) {
 		fmt.Fprintf(out, "  FerretDB files: %d MiB for %d candidates (%d KiB each, roles and audit included)\n",
 			r.StoreBytes>>20, r.Candidates, r.StoreBytes/int64(r.Candidates)>>10)
 	}
+	cpu := map[loadtest.Kind]float64{}
 	for _, s := range r.Steps {
 		kind := loadtest.Kind(strings.TrimPrefix(s.Name, "alone: "))
-		if cpu, ok := s.CPUOf(kind); ok && strings.HasPrefix(s.Name, "alone: ") {
-			fmt.Fprintf(out, "  %-20s %.2f CPU s per 1,000 requests\n", kind, cpu)
+		if perK, ok := s.CPUOf(kind); ok && strings.HasPrefix(s.Name, "alone: ") {
+			cpu[kind] = perK
+			fmt.Fprintf(out, "  %-20s %.2f CPU s per 1,000 requests\n", kind, perK)
 		}
 	}
+	fmt.Fprintf(out, "  1,000 shortlist reads a second need %.1f cores at 60%% utilisation\n",
+		loadtest.CoresFor(map[loadtest.Kind]float64{loadtest.ShortlistRead: 1000}, cpu))
+	fmt.Fprintln(out, "\nsizing for the busy-hour model of docs/deployment.md (cores at 60% utilisation; memory: RSS at rest + index):")
+	loadtest.WriteSizing(out, r, cpu)
 }
 
 func writeJSON(path string, results []loadtest.Result) error {
@@ -151,4 +160,21 @@ func writeJSON(path string, results []loadtest.Result) error {
 		return err
 	}
 	return os.WriteFile(path, raw, 0o644)
+}
+
+// summariseFile prints the sizing inputs and sizing of each store setting
+// of an earlier run's JSON, e.g. after the model's constants changed.
+func summariseFile(path string) error {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var results []loadtest.Result
+	if err := json.Unmarshal(raw, &results); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	for _, r := range results {
+		writeSummary(os.Stdout, r)
+	}
+	return nil
 }
