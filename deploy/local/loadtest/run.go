@@ -85,7 +85,7 @@ func Run(ctx context.Context, o Options, stores, redisURL, streamSuffix string, 
 		}
 		fmt.Fprintf(out, "seeded in %s\n", time.Since(began).Round(time.Second))
 	}
-	if err := WaitMatched(ctx, p.GatewayURL, world); err != nil {
+	if world, err = WaitMatched(ctx, p.GatewayURL, world, logTo(out)); err != nil {
 		return res, err
 	}
 	r := &runner{o: o, stores: stores, p: p, out: out}
