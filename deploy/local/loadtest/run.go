@@ -119,6 +119,9 @@ func (r *runner) runSteps(ctx context.Context, res *Result) error {
 		res.RSSIdle = m.RSS
 	}
 	fmt.Fprintf(r.out, "platform at rest: %.3f CPU s/s, RSS %d MiB\n", idle, res.RSSIdle>>20)
+	if idle > 0.1 {
+		fmt.Fprintln(r.out, "warning: the platform is busy at rest (work left from seeding or start-up); the CPU per request below is blurred by it. Re-run when it has settled.")
+	}
 	if _, _, err := r.attack(ctx, "warm-up", r.o.Mix, 100, 3*time.Second); err != nil {
 		return err
 	}
