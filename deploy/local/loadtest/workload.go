@@ -106,9 +106,9 @@ func (wl *Workload) Targeter(mix Mix, seed uint64) vegeta.Targeter {
 	}
 }
 
-// fill makes t a request of kind. An edit with every record busy or
-// refused becomes a read of the same record's list instead (rare: it
-// shows as more reads in the report).
+// fill makes t a request of kind. An edit that finds no record free (all
+// tried busy or refused) becomes a read instead: rare with the seeded
+// numbers, and it shows as more reads in the report.
 func (wl *Workload) fill(t *vegeta.Target, kind Kind) {
 	switch kind {
 	case ShortlistRead:
