@@ -9,7 +9,7 @@ GOVULNCHECK_VERSION := v1.1.4
 MAILPIT_VERSION := v1.33.1
 export GOTOOLCHAIN := local
 
-.PHONY: run mailpit test test-deps lint vulncheck bench build tidy-check generate
+.PHONY: run mailpit test test-deps lint vulncheck bench build tidy-check generate loadtest
 
 ## run: start every service in one process with embedded FerretDB and Redis (or MONGO_URI / REDIS_URL),
 #   and Mailpit catching every mail (unless SMTP_URL is set), shown on http://localhost:8025.
@@ -58,6 +58,16 @@ bench: test-deps
 		*/deploy/local) flags="-count 1 -benchtime 1x"; export STACK_DATA_DIR=$(CURDIR)/bin/stack-bench;; *) flags="-count 6";; esac; \
 		(cd $$m && go test -run "^$$" -bench . -benchmem $$flags ./...) | tee -a bin/bench.txt || exit 1; done'
 	scripts/bench-table.sh bin/bench.txt
+
+## loadtest: the load test (not in `make test`): a seeded mix through the gateway at stepped rates, then
+#   1,000 shortlist reads a second, on the embedded stores and on a real Redis (REDIS_URL, or a throwaway
+#   redis-server), the platform run as a child process; tables on the console and in bin/loadtest.txt,
+#   figures in bin/loadtest.json. The seeded world stays in bin/loadtest-data. LOADTEST_FLAGS adds flags
+#   (e.g. LOADTEST_FLAGS="-rates 250,500 -step 10s"; bin/onward-loadtest -h lists them).
+loadtest:
+	go build -o bin/onward-local ./deploy/local/cmd/onward-local
+	go build -o bin/onward-loadtest ./deploy/local/cmd/onward-loadtest
+	scripts/with-redis.sh bin/onward-loadtest $(LOADTEST_FLAGS)
 
 ## build: compile every service alone, as its Docker image does (GOWORK=off).
 build:
