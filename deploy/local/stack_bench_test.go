@@ -37,7 +37,10 @@ var stackOccupations = []string{"barista", "kitchen-assistant", "warehouse-opera
 // API answered or that the wait ran out) and the last line gives the
 // spread. It reports the pooled p50, the worst run's p99 in milliseconds
 // (target: p99 ≤ 150 ms in every run) and how long seeding took, and
-// fails if any change of any run failed, saying why. Registering 20,000 candidates through
+// fails if any change of any run failed, saying why. STACK_EMPLOYERS (1
+// by default) spreads the openings over that many employers: the
+// employers service opens one employer's roles one at a time, under a
+// lock, and answers 409 to an opening that waited too long for it. Registering 20,000 candidates through
 // the API takes a quarter of an hour or so on the embedded FerretDB on two
 // cores (25 a second at 18,000), so keep STACK_DATA_DIR between runs: a
 // later run registers only what is missing. A later run also waits longer for
@@ -62,8 +65,9 @@ func BenchmarkRoleToShortlistThroughTheStack(b *testing.B) {
 	env["EMPLOYERS_ROLES_STREAM"] = testkit.UniqueName(b, "roles")
 	env["EMPLOYERS_PROFILES_STREAM"] = testkit.UniqueName(b, "profiles")
 	env["LOG_LEVEL"] = "warn"
-	// One employer opens roles all through the run: a load figure, not a
-	// test of the role cap, which would refuse most of them.
+	// One employer (STACK_EMPLOYERS) opens roles all through the run: a
+	// load figure, not a test of the role cap, which would refuse most of
+	// them.
 	env["ROLE_CAP_PER_AREA"] = "1000"
 	env["ONWARD_START_TIMEOUT"] = "10m"
 	p := start(b, env)
@@ -94,14 +98,17 @@ func BenchmarkRoleToShortlistThroughTheStack(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for n := 1; n <= runs; n++ {
-			// Each run has an employer of its own, as a single run has: the
+			// Each run has employers of its own, as a single run has: the
 			// employers service lists every open role of the employer at each
 			// opening (the role cap), so one employer's hundreds of roles
 			// from earlier runs would make later runs unlike the first.
 			b.StopTimer()
-			_, employer := newEmployer(b, p, fmt.Sprintf("Bakkerij Noord %d", n))
+			employers := make([]apiClient, envInt("STACK_EMPLOYERS", 1))
+			for k := range employers {
+				_, employers[k] = newEmployer(b, p, fmt.Sprintf("Bakkerij Noord %d-%d", n, k))
+			}
 			b.StartTimer()
-			r := roleChangesFor(employer, seed, rng, duration)
+			r := roleChangesFor(employers, seed, rng, duration)
 			summaries = append(summaries, r)
 			all = append(all, r.Latencies...)
 			fmt.Println(r.line(n, runs))
@@ -126,13 +133,16 @@ func BenchmarkRoleToShortlistThroughTheStack(b *testing.B) {
 // roleChangesFor changes roles through the API at 20 a second for
 // duration, half of them new open roles and half edits of those, and times each
 // from the API's answer until its shortlist, at that role version, is
-// readable through the API. A change that fails is recorded with why; it
-// does not stop the others.
-func roleChangesFor(employer apiClient, seed stackSeed, rng *rand.Rand, duration time.Duration) runSummary {
+// readable through the API. The employers take turns at opening; a role
+// is edited by the employer that opened it. A change that fails is
+// recorded with why; it does not stop the others.
+func roleChangesFor(employers []apiClient, seed stackSeed, rng *rand.Rand, duration time.Duration) runSummary {
 	var (
 		mu   sync.Mutex
 		run  runSummary
 		open []string
+		// owner is the employer that opened each role.
+		owner = map[string]apiClient{}
 		// busy roles have a change in flight; an edit picks another, as
 		// two editors of one role would (rightly) get a 409.
 		busy = map[string]bool{}
@@ -145,9 +155,10 @@ func roleChangesFor(employer apiClient, seed stackSeed, rng *rand.Rand, duration
 		<-tick.C
 		mu.Lock()
 		var target string
+		employer := employers[(i/2)%len(employers)]
 		if i%2 == 1 && len(open) > 0 {
 			if pick := open[rng.IntN(len(open))]; !busy[pick] {
-				target = pick
+				target, employer = pick, owner[pick]
 				busy[target] = true
 			}
 		}
@@ -171,7 +182,7 @@ func roleChangesFor(employer apiClient, seed stackSeed, rng *rand.Rand, duration
 			}
 			run.Latencies = append(run.Latencies, took)
 			if target == "" {
-				open = append(open, id)
+				open, owner[id] = append(open, id), employer
 			}
 		}()
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -76,7 +77,7 @@ func (r runSummary) line(n, of int) string {
 	if len(r.Failures) == 0 {
 		return s
 	}
-	s += fmt.Sprintf(", FAILED %d:", len(r.Failures))
+	s += fmt.Sprintf(", FAILED %d (%s):", len(r.Failures), r.failureKinds())
 	for i, f := range r.Failures {
 		if i == 3 {
 			s += fmt.Sprintf("\n    … and %d more", len(r.Failures)-3)
@@ -85,6 +86,25 @@ func (r runSummary) line(n, of int) string {
 		s += "\n    " + f.String()
 	}
 	return s
+}
+
+// failureKinds counts the run's failures by step and status, most
+// frequent first: "POST /api/v1/roles (sent 6 times) 409: 80, …".
+func (r runSummary) failureKinds() string {
+	counts := map[string]int{}
+	for _, f := range r.Failures {
+		k := f.Step
+		if f.Status != 0 {
+			k += fmt.Sprintf(" %d", f.Status)
+		}
+		counts[k]++
+	}
+	kinds := slices.SortedFunc(maps.Keys(counts), func(a, b string) int { return counts[b] - counts[a] })
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		parts[i] = fmt.Sprintf("%s: %d", k, counts[k])
+	}
+	return strings.Join(parts, ", ")
 }
 
 // spread is the report's last line: the range of p50 and p99 over the
