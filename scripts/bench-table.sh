@@ -58,7 +58,10 @@ END {
   row("index heap per candidate at 1M (bytes)", "BenchmarkIndexBuild_1M", "B/candidate", 200, "%.0f")
   row("index build, 1M candidates (s)", "BenchmarkIndexBuild_1M", "build-s", 10, "%.2f")
   if (count["BenchmarkRoleToShortlistThroughTheStack" SUBSEP "p99-ms"] > 0)
-    row("role change to readable shortlist, whole stack, 20k candidates, p99 (ms)", "BenchmarkRoleToShortlistThroughTheStack", "p99-ms", 1000, "%.0f")
+  {
+    row("role change to readable shortlist, whole stack, 20k candidates, p99 of the worst run (ms)", "BenchmarkRoleToShortlistThroughTheStack", "p99-ms", 150, "%.0f")
+    row("role change to readable shortlist, whole stack, runs with a failed change", "BenchmarkRoleToShortlistThroughTheStack", "failed-runs", 0, "%.0f")
+  }
   if (count["BenchmarkAbsorb" SUBSEP "events/s"] > 0) {
     row("insights report, platform, 1M candidates, 60 months, p99 (ms)", "BenchmarkReport/platform-60-months", "p99-ms", 100, "%.1f")
     row("insights report, one organisation, 12 months, p99 (ms)", "BenchmarkReport/organisation-12-months", "p99-ms", 100, "%.1f")

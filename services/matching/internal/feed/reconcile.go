@@ -27,13 +27,20 @@ type Reconciliation struct {
 // Reconcile compares every version the owners list with the index, fetches
 // what is missing or stale, removes what the owner no longer has, and calls
 // Results for each change; then it aligns the stored lists with the index
-// (Deps.Lists). Only one runs at a time.
+// (Deps.Lists). Only one runs at a time. It reads the listings as fast as
+// the owners answer them.
 func (f *Feed) Reconcile(ctx context.Context) (Reconciliation, error) {
+	return f.reconcile(ctx, 0)
+}
+
+// reconcile is Reconcile reading at most pace entries of each listing a
+// second (no limit when pace is not positive).
+func (f *Feed) reconcile(ctx context.Context, pace int) (Reconciliation, error) {
 	f.reconcileMu.Lock()
 	defer f.reconcileMu.Unlock()
 	r := Reconciliation{At: time.Now().UTC()}
-	cf, cr, errC := reconcileShelf(ctx, f.candidates, f.deps.Candidates.EachVersion, f.candidates.ops.fetch, f.candidateResults)
-	rf, rr, errR := reconcileShelf(ctx, f.roles, f.deps.Roles.EachVersion, f.roles.ops.fetch, f.roleResults)
+	cf, cr, errC := reconcileShelf(ctx, f.candidates, paced(f.deps.Candidates.EachVersion, pace), f.candidates.ops.fetch, f.candidateResults)
+	rf, rr, errR := reconcileShelf(ctx, f.roles, paced(f.deps.Roles.EachVersion, pace), f.roles.ops.fetch, f.roleResults)
 	var errL error
 	if f.deps.Lists != nil {
 		// The owners were compared with the index; the stored lists are
@@ -79,19 +86,23 @@ func (f *Feed) reconcileEvery(ctx context.Context) {
 		tick = t.C
 	}
 	for {
+		pace := f.cfg.ReconcilePace
 		select {
 		case <-ctx.Done():
 			return
 		case <-tick:
 		case <-f.reconcileNow:
 			f.log.Info("feed: redis lost its streams; reconciling with the owners now")
+			pace = 0
 		}
-		r, err := f.Reconcile(ctx)
+		r, err := f.reconcile(ctx, pace)
 		switch {
 		case err != nil && ctx.Err() == nil:
 			f.log.Warn("feed: reconciliation failed", "error", err.Error(), "fetched", r.Fetched, "removed", r.Removed)
 		case r.Fetched > 0 || r.Removed > 0 || r.Aligned > 0:
 			f.log.Info("feed: reconciliation healed the index", "fetched", r.Fetched, "removed", r.Removed, "aligned", r.Aligned, "took_ms", r.Took.Milliseconds())
+		default:
+			f.log.Debug("feed: reconciliation found the index in step", "took_ms", r.Took.Milliseconds())
 		}
 	}
 }
@@ -163,3 +174,29 @@ func reconcileShelf[T any](ctx context.Context, s *shelf[T],
 	}
 	return fetched, removed, errors.Join(failures...)
 }
+
+// paced returns list reading at most pace entries a second: it waits
+// after every pacedStep entries until their share of time has passed, so
+// the owner, whose listing is streamed, produces it no faster (its
+// stream waits while this side is not reading). A pace that is not
+// positive returns list unchanged.
+func paced(list func(ctx context.Context, fn func(Version) error) error, pace int) func(ctx context.Context, fn func(Version) error) error {
+	if pace <= 0 {
+		return list
+	}
+	return func(ctx context.Context, fn func(Version) error) error {
+		start, n := time.Now(), 0
+		return list(ctx, func(v Version) error {
+			if err := fn(v); err != nil {
+				return err
+			}
+			if n++; n%pacedStep == 0 {
+				sleep(ctx, time.Until(start.Add(time.Duration(n)*time.Second/time.Duration(pace))))
+			}
+			return ctx.Err()
+		})
+	}
+}
+
+// pacedStep is how many entries paced lets through between two waits.
+const pacedStep = 100
