@@ -19,9 +19,10 @@ import (
 // the flows through them: an organisation and its members, a programme
 // with consenting candidates and attested skills, an employer with roles
 // opened, edited and closed, shortlists and suggestions, introductions
-// asked, accepted and hired, and an erasure. Then it checks that nothing
-// was applied twice (one introduction per request, one notification per
-// event, one placement per hire), nothing was lost (both matching
+// asked, accepted and hired, a disclosure read, and an erasure. Then it
+// checks that nothing was applied twice (one introduction per request,
+// one notification per event, one placement per hire, one audit entry per
+// disclosure and per read), nothing was lost (both matching
 // instances index every consenting candidate and open role) and every
 // stored shortlist and suggestion list equals a recomputation from
 // scratch.
@@ -105,8 +106,22 @@ func TestTwoOfEverythingOnOneMachine(t *testing.T) {
 		var intro api.Introduction
 		w.employer.do("POST", "/api/v1/roles/"+w.roleIDs[0]+"/introductions", map[string]any{"candidate_ref": card.CandidateRef, "message": "Shall we meet?", "meeting": meeting}, http.StatusCreated, &intro)
 		w.employer.do("POST", "/api/v1/roles/"+w.roleIDs[0]+"/introductions", map[string]any{"candidate_ref": card.CandidateRef, "meeting": meeting}, http.StatusConflict, nil)
-		w.staff.do("POST", "/api/v1/introductions/"+intro.ID+"/answer", map[string]any{"accept": true, "consent_text_version": "2026-12", "contact": "through_staff"}, http.StatusOK, nil)
+		answer := map[string]any{"accept": true, "consent_text_version": "2026-12", "contact": "through_staff"}
+		if id == other {
+			answer = map[string]any{"accept": true, "consent_text_version": "2026-12", "disclose": []string{"phone"}, "contact": "direct"}
+		}
+		w.staff.do("POST", "/api/v1/introductions/"+intro.ID+"/answer", answer, http.StatusOK, nil)
 		intros = append(intros, intro.ID)
+	}
+	// The employer reads the disclosure three times, through both gateways
+	// and both candidates instances: three reads on the audit trail.
+	var disclosed api.Introduction
+	w.employer.do("GET", "/api/v1/introductions/"+intros[1], nil, http.StatusOK, &disclosed)
+	if disclosed.DisclosureID == nil {
+		t.Fatalf("the accepted introduction has no disclosure: %+v", disclosed)
+	}
+	for range 3 {
+		w.employer.do("GET", "/api/v1/disclosures/"+*disclosed.DisclosureID, nil, http.StatusOK, nil)
 	}
 	start := time.Now().AddDate(0, 0, -200).Format(time.DateOnly)
 	w.employer.do("POST", "/api/v1/introductions/"+intros[0]+"/outcome", map[string]any{"outcome": "hired", "placement": map[string]any{"start_date": start, "contract": "permanent", "hours_per_week": 30}}, http.StatusOK, nil)
@@ -129,6 +144,15 @@ func TestTwoOfEverythingOnOneMachine(t *testing.T) {
 			if want := slices.Sorted(slices.Values(intros)); !slices.Equal(ids, want) {
 				t.Errorf("introductions %v, want exactly the two asked %v", ids, want)
 			}
+		}
+		var trail struct{ Items []api.AuditEntry }
+		w.staff.do("GET", "/api/v1/candidates/"+other+"/audit", nil, http.StatusOK, &trail)
+		actions := map[api.AuditEntryAction]int{}
+		for _, e := range trail.Items {
+			actions[e.Action]++
+		}
+		if actions["disclose"] != 1 || actions["read_disclosure"] != 3 {
+			t.Errorf("the audit trail records %d grants and %d reads, want 1 and 3: %v", actions["disclose"], actions["read_disclosure"], actions)
 		}
 		var placements struct{ Items []any }
 		w.staff.do("GET", "/api/v1/placements", nil, http.StatusOK, &placements)
