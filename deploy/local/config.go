@@ -37,6 +37,10 @@ type Config struct {
 	PlacementsAddr string `env:"ONWARD_PLACEMENTS_ADDR" envDefault:"127.0.0.1:8085" validate:"required"`
 	// InsightsAddr is where the insights service listens.
 	InsightsAddr string `env:"ONWARD_INSIGHTS_ADDR" envDefault:"127.0.0.1:8086" validate:"required"`
+	// Instances is how many instances of every service run (see
+	// withInstances): 1 for development; a platform test runs 2 to check
+	// that the services share the stores without applying anything twice.
+	Instances int `env:"ONWARD_INSTANCES" envDefault:"1" validate:"gte=1,lte=4"`
 	// SMTPURL, when set, is the mail server the services send through, and
 	// no mail catcher is started.
 	SMTPURL string `env:"SMTP_URL" secret:"true"`

@@ -351,7 +351,7 @@ func (w *faultWorld) listsDiffer(t *testing.T, platform, fresh func(apiClient) a
 }
 
 // listAnswer is the status and body of a list, without when it was
-// computed.
+// computed or the request's id (a refusal has one).
 func listAnswer(c apiClient, path string) string {
 	req, _ := http.NewRequest("GET", c.base+path, nil)
 	req.Header.Set("Authorization", "Bearer "+c.token)
@@ -366,6 +366,7 @@ func listAnswer(c apiClient, path string) string {
 		return fmt.Sprintf("%d %s", resp.StatusCode, raw)
 	}
 	delete(body, "computed_at")
+	delete(body, "request_id")
 	out, _ := json.Marshal(body)
 	return fmt.Sprintf("%d %s", resp.StatusCode, out)
 }

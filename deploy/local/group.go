@@ -28,9 +28,14 @@ type group struct {
 	stopping []exit
 }
 
-// startServices runs every service in its own goroutine.
-func startServices(ctx context.Context, svcs []service, shared map[string]string, logOut io.Writer) *group {
-	g := &group{services: svcs, exits: make(chan exit, len(svcs)), running: make(map[string]bool, len(svcs))}
+// newGroup is a group with room for n services, none started yet.
+func newGroup(n int) *group {
+	return &group{exits: make(chan exit, n), running: make(map[string]bool, n)}
+}
+
+// start runs svcs, each in its own goroutine, as members of g.
+func (g *group) start(ctx context.Context, svcs []service, shared map[string]string, logOut io.Writer) {
+	g.services = append(g.services, svcs...)
 	for _, s := range svcs {
 		g.running[s.name] = true
 		env := make(map[string]string, len(shared)+1)
@@ -42,10 +47,12 @@ func startServices(ctx context.Context, svcs []service, shared map[string]string
 				env[k] = v
 			}
 		}
+		for k, v := range s.set {
+			env[k] = v
+		}
 		env["HTTP_ADDR"], env["METRICS_ADDR"] = s.addr, metricsAddr(s.addr)
 		go func() { g.exits <- exit{name: s.name, err: s.run(ctx, env, logOut)} }()
 	}
-	return g
 }
 
 // metricsAddr is where a service of the one-process platform serves

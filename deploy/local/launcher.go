@@ -34,7 +34,10 @@ func Run(ctx context.Context, environ map[string]string, console, logOut io.Writ
 	}
 	logger := httpx.NewLogger(logOut, cfg.LogFormat, "info", "onward-local")
 	logger.Info("starting", config.Attrs(cfg)...)
-	svcs := onwardServices(cfg, console)
+	svcs, err := withInstances(onwardServices(cfg, console), cfg.Instances)
+	if err != nil {
+		return err
+	}
 	if err := checkPortsFree(svcs, mailAddrs(cfg)); err != nil {
 		return err
 	}
@@ -58,8 +61,8 @@ func Run(ctx context.Context, environ map[string]string, console, logOut io.Writ
 	defer stopServices()
 	shared := sharedEnviron(environ, cfg, st, secrets, svcs)
 	mail.addTo(shared)
-	g := startServices(svcCtx, svcs, shared, logOut)
-	runErr := g.waitReady(ctx, cfg.StartTimeout)
+	g := newGroup(len(svcs))
+	runErr := g.startInTwoWaves(ctx, svcCtx, svcs, shared, logOut, cfg.StartTimeout)
 	switch {
 	case ctx.Err() != nil:
 		runErr = nil // stopped while starting: a normal stop

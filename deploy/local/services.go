@@ -27,6 +27,12 @@ type service struct {
 	// env are settings for this service alone, unless the environment
 	// already sets them.
 	env map[string]string
+	// kind is the service an extra instance is one of (see
+	// withInstances); empty means name.
+	kind string
+	// set are settings the launcher decides for this instance, over
+	// everything else: the instance lists of the gateways and web apps.
+	set map[string]string
 }
 
 // URL is where this process reaches the service.
@@ -105,7 +111,9 @@ func sharedEnviron(environ map[string]string, cfg Config, st *stores, secrets ma
 	out["ONWARD_PUBLIC_URL"] = cfg.PublicURL
 	out["ONWARD_ADMIN_EMAIL"] = cfg.AdminEmail
 	for _, s := range svcs {
-		out[strings.ToUpper(s.name)+"_URL"] = s.URL()
+		if s.kind == "" || s.kind == s.name {
+			out[strings.ToUpper(s.name)+"_URL"] = s.URL()
+		}
 	}
 	return out
 }

@@ -129,13 +129,13 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	if cfg.NotificationsURL == "" {
 		rt.Logger.Warn("NOTIFICATIONS_URL is not set: account mails are not sent and /api/v1/notifications answers 503")
 	} else {
-		messages, err := notifications.New(cfg.NotificationsURL, svc.OwnServiceToken, cfg.ProxyTimeout)
+		messages, err := notifications.New(firstURL(cfg.NotificationsURL), svc.OwnServiceToken, cfg.ProxyTimeout)
 		if err != nil {
 			return nil, err
 		}
 		svc.Messages = messages
 	}
-	candidatesClient, err := candidates.New(cfg.CandidatesURL, svc.OwnServiceToken, cfg.ProxyTimeout)
+	candidatesClient, err := candidates.New(firstURL(cfg.CandidatesURL), svc.OwnServiceToken, cfg.ProxyTimeout)
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/onward-jobs/onward/pkg/config"
+	"github.com/onward-jobs/onward/pkg/httpx"
 )
 
 // Config is the gateway's configuration, read from the environment.
@@ -21,19 +22,22 @@ type Config struct {
 	AdminPassword    string `env:"ONWARD_ADMIN_PASSWORD" secret:"true"`
 	ServiceSecret    string `env:"ONWARD_SERVICE_SECRET" validate:"required,min=32" secret:"true"`
 	KeyEncryptionKey string `env:"ONWARD_KEY_ENCRYPTION_KEY" validate:"required" secret:"true"`
-	EmployersURL     string `env:"EMPLOYERS_URL" envDefault:"http://localhost:8081" validate:"required,url"`
-	CandidatesURL    string `env:"CANDIDATES_URL" envDefault:"http://localhost:8082" validate:"required,url"`
-	MatchingURL      string `env:"MATCHING_URL" envDefault:"http://localhost:8083" validate:"required,url"`
+	// The services' addresses are each one base URL or a comma-separated
+	// list of every instance's (see upstreamURLs); the proxy takes turns
+	// over a list, the gateway's own calls go to the first.
+	EmployersURL  string `env:"EMPLOYERS_URL" envDefault:"http://localhost:8081" validate:"required"`
+	CandidatesURL string `env:"CANDIDATES_URL" envDefault:"http://localhost:8082" validate:"required"`
+	MatchingURL   string `env:"MATCHING_URL" envDefault:"http://localhost:8083" validate:"required"`
 	// NotificationsURL is the notifications service, optional: without it
 	// /api/v1/notifications answers 503 and account mails (invitations,
 	// password resets) are not sent, each logged as a warning by id.
-	NotificationsURL string `env:"NOTIFICATIONS_URL" validate:"omitempty,url"`
+	NotificationsURL string `env:"NOTIFICATIONS_URL"`
 	// PlacementsURL is the placements service, optional like
 	// notifications: without it its routes answer 503.
-	PlacementsURL string `env:"PLACEMENTS_URL" validate:"omitempty,url"`
+	PlacementsURL string `env:"PLACEMENTS_URL"`
 	// InsightsURL is the insights service (outcome reports), optional
 	// like placements: without it its routes answer 503.
-	InsightsURL string `env:"INSIGHTS_URL" validate:"omitempty,url"`
+	InsightsURL string `env:"INSIGHTS_URL"`
 	// OrgStatusCache is how long the proxy's gate trusts an organisation's
 	// status it read, at most 30 s: a suspension takes effect within it.
 	OrgStatusCache time.Duration `env:"ORG_STATUS_CACHE" envDefault:"10s" validate:"gte=0,lte=30s"`
@@ -106,7 +110,34 @@ func LoadConfig(environ map[string]string) (Config, error) {
 	if err := config.Load(&cfg, config.WithDefaults(environ, defaults)); err != nil {
 		return cfg, err
 	}
+	if err := checkUpstreamURLs(cfg); err != nil {
+		return cfg, err
+	}
 	return cfg, checkTrustedProxies(cfg.TrustedProxies)
+}
+
+// checkUpstreamURLs refuses a service address that is not a list of
+// http(s) base URLs.
+func checkUpstreamURLs(cfg Config) error {
+	for key, setting := range map[string]string{
+		"EMPLOYERS_URL": cfg.EmployersURL, "CANDIDATES_URL": cfg.CandidatesURL, "MATCHING_URL": cfg.MatchingURL,
+		"NOTIFICATIONS_URL": cfg.NotificationsURL, "PLACEMENTS_URL": cfg.PlacementsURL, "INSIGHTS_URL": cfg.InsightsURL,
+	} {
+		if _, err := httpx.ParseBaseURLs(setting); err != nil {
+			return fmt.Errorf("config: %s: %w", key, err)
+		}
+	}
+	return nil
+}
+
+// firstURL is the first instance of a service address setting, where the
+// gateway calls the service itself; empty when the setting is.
+func firstURL(setting string) string {
+	bases, _ := httpx.ParseBaseURLs(setting)
+	if len(bases) == 0 {
+		return ""
+	}
+	return bases[0]
 }
 
 func checkTrustedProxies(list []string) error {

@@ -4,7 +4,10 @@
 package app
 
 import (
+	"fmt"
+
 	"github.com/onward-jobs/onward/pkg/config"
+	"github.com/onward-jobs/onward/pkg/httpx"
 )
 
 // Config is the web app's configuration, read from the environment.
@@ -13,8 +16,9 @@ type Config struct {
 	// PublicURL is the address users open; invitation links start with it.
 	PublicURL string `env:"ONWARD_PUBLIC_URL" envDefault:"http://localhost:8080" validate:"required,url"`
 	// APIURL is the gateway's address, whose public /api/v1 every page
-	// calls with the signed-in user's own token.
-	APIURL string `env:"GATEWAY_URL" envDefault:"http://localhost:8090" validate:"required,url"`
+	// calls with the signed-in user's own token, or a comma-separated list
+	// of every gateway's, which the calls take turns over.
+	APIURL string `env:"GATEWAY_URL" envDefault:"http://localhost:8090" validate:"required"`
 	// CSRFKey keys the HMAC that binds a signed-in form's CSRF token to its
 	// session. Required: make run and the tests generate one per process;
 	// in production set a random value of at least 32 characters, the same
@@ -31,6 +35,11 @@ var defaults = map[string]string{"HTTP_ADDR": ":8080"}
 // LoadConfig reads and validates the configuration from environ.
 func LoadConfig(environ map[string]string) (Config, error) {
 	var cfg Config
-	err := config.Load(&cfg, config.WithDefaults(environ, defaults))
-	return cfg, err
+	if err := config.Load(&cfg, config.WithDefaults(environ, defaults)); err != nil {
+		return cfg, err
+	}
+	if bases, err := httpx.ParseBaseURLs(cfg.APIURL); err != nil || len(bases) == 0 {
+		return cfg, fmt.Errorf("config: GATEWAY_URL must be one or more http(s) base URLs, comma-separated: %v", err)
+	}
+	return cfg, nil
 }

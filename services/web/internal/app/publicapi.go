@@ -26,8 +26,8 @@ type publicAPI struct {
 	client *http.Client
 }
 
-func newPublicAPI(apiURL string) *publicAPI {
-	return &publicAPI{base: strings.TrimRight(apiURL, "/"), client: &http.Client{Timeout: 10 * time.Second}}
+func newPublicAPI(apiURL string, transport http.RoundTripper) *publicAPI {
+	return &publicAPI{base: strings.TrimRight(apiURL, "/"), client: &http.Client{Timeout: 10 * time.Second, Transport: transport}}
 }
 
 // mount registers the forwarded addresses on app.

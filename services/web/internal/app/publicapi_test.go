@@ -33,7 +33,7 @@ func TestPublicAPIForwardsCredentialAddresses(t *testing.T) {
 	}))
 	defer gateway.Close()
 	app := fiber.New()
-	newPublicAPI(gateway.URL).mount(app)
+	newPublicAPI(gateway.URL, nil).mount(app)
 
 	for _, tc := range []struct {
 		method, path, body, upstream string

@@ -44,7 +44,7 @@ func routes(app *fiber.App, k *kit.Kit) {
 	}))
 	app.Get("/assets/:name", k.Assets)
 	// What a credential's addresses name, for verifiers anywhere.
-	newPublicAPI(k.APIURL).mount(app)
+	newPublicAPI(k.APIURL, k.APITransport).mount(app)
 	app.Get("/lang/:code", k.SwitchLanguage)
 	app.Get("/suggest/:kind", k.Suggest)
 	app.Get("/session/renew", k.RenewSession)

@@ -176,12 +176,12 @@ func route(path string) string {
 // newAPI builds the generated client for the gateway at base. Raw is the
 // plain client, for answers the generated parsers do not read (a
 // candidate's export, streamed to the browser).
-func newAPI(base string) (*api.ClientWithResponses, *api.Client) {
-	typed, err := api.NewClientWithResponses(base, api.WithHTTPClient(apiDoer{http: &http.Client{Timeout: apiTimeout}}))
+func newAPI(base string, transport http.RoundTripper) (*api.ClientWithResponses, *api.Client) {
+	typed, err := api.NewClientWithResponses(base, api.WithHTTPClient(apiDoer{http: &http.Client{Timeout: apiTimeout, Transport: transport}}))
 	if err != nil {
 		panic(fmt.Sprintf("kit: gateway address %q: %v", base, err))
 	}
-	raw, err := api.NewClient(base, api.WithHTTPClient(apiDoer{http: &http.Client{Timeout: streamTimeout}}))
+	raw, err := api.NewClient(base, api.WithHTTPClient(apiDoer{http: &http.Client{Timeout: streamTimeout, Transport: transport}}))
 	if err != nil {
 		panic(fmt.Sprintf("kit: gateway address %q: %v", base, err))
 	}

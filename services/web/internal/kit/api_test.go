@@ -31,7 +31,7 @@ func TestTheAPIClientSortsEveryAnswer(t *testing.T) {
 		_, _ = w.Write([]byte(body))
 	}))
 	defer srv.Close()
-	api, _ := newAPI(srv.URL)
+	api, _ := newAPI(srv.URL, nil)
 	ctx := context.WithValue(context.Background(), callerKey{}, caller{token: "tok", clientIP: "203.0.113.9"})
 
 	status, body = http.StatusOK, `{"id":"rol_01J9Z","title":"Barista","status":"open"}`

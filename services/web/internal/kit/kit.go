@@ -16,6 +16,7 @@ package kit
 import (
 	"io/fs"
 	"log/slog"
+	"net/http"
 	"strings"
 	"time"
 
@@ -50,8 +51,8 @@ type Deps struct {
 	// (ONWARD_PUBLIC_URL); invitation links are built from it, never from
 	// the request's Host header.
 	PublicURL string
-	// APIURL is the gateway's base address: every call goes to its
-	// public /api/v1.
+	// APIURL is the gateway's base address, or a comma-separated list of
+	// every gateway's: every call goes to a public /api/v1, taking turns.
 	APIURL string
 	// CSRFKey (WEB_CSRF_KEY) keys the HMAC that binds a signed-in form's
 	// CSRF token to its session.
@@ -67,8 +68,10 @@ type Kit struct {
 	// PublicURL prefixes the links shown to be copied, such as an
 	// invitation's.
 	PublicURL string
-	// APIURL is the gateway's base address.
-	APIURL string
+	// APIURL is the (first) gateway's base address; APITransport sends
+	// a request built with it to each gateway in turn.
+	APIURL       string
+	APITransport http.RoundTripper
 	// API is the gateway's public API; call it with Ctx(c), which carries
 	// the signed-in user's token. Any answer but a 2xx comes back as an
 	// error (a *Problem for a 400 or 409), so a call without an error has
@@ -97,9 +100,10 @@ func New(d Deps) *Kit {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	typed, raw := newAPI(d.APIURL)
+	apiURL, transport := gateways(d.APIURL)
+	typed, raw := newAPI(apiURL, transport)
 	k := &Kit{
-		Logger: logger, PublicURL: d.PublicURL, APIURL: d.APIURL, API: typed, RawAPI: raw,
+		Logger: logger, PublicURL: d.PublicURL, APIURL: apiURL, APITransport: transport, API: typed, RawAPI: raw,
 		sessions: &sessionStore{redis: d.Redis, prefix: d.SessionPrefix, api: typed, now: time.Now},
 		csrfKey:  []byte(d.CSRFKey), origin: originOf(d.PublicURL), secure: strings.HasPrefix(strings.ToLower(d.PublicURL), "https://"),
 		i18n: mustLoadTranslator(d.Locales...), assets: mustLoadAssets(),

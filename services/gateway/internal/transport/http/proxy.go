@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/proxy"
 	"github.com/valyala/fasthttp"
 
 	"github.com/onward-jobs/onward/pkg/errs"
@@ -16,7 +15,10 @@ import (
 // Upstream is one service behind the gateway.
 type Upstream struct {
 	Name string
-	URL  string // base URL such as http://employers:8081; empty if not deployed
+	// URL is the service's base URL, such as http://employers:8081, or a
+	// comma-separated list of its instances' base URLs, which calls take
+	// turns over; empty if not deployed.
+	URL string
 }
 
 // route sends paths matching Pattern to an upstream. Pattern segments are
@@ -57,19 +59,19 @@ var Routes = []struct{ Pattern, Upstream string }{
 // Proxy forwards API calls to the services by path prefix.
 type Proxy struct {
 	routes    []route
-	upstreams map[string]string
+	upstreams map[string]*upstreamPool
 	client    *fasthttp.Client
 	timeout   time.Duration
 }
 
 // NewProxy builds the route table for the given upstreams.
 func NewProxy(upstreams []Upstream, timeout time.Duration) *Proxy {
-	p := &Proxy{upstreams: map[string]string{}, timeout: timeout, client: &fasthttp.Client{
+	p := &Proxy{upstreams: map[string]*upstreamPool{}, timeout: timeout, client: &fasthttp.Client{
 		ReadTimeout: timeout, WriteTimeout: timeout, MaxIdleConnDuration: 30 * time.Second,
 		NoDefaultUserAgentHeader: true, DisablePathNormalizing: true,
 	}}
 	for _, u := range upstreams {
-		p.upstreams[u.Name] = strings.TrimRight(u.URL, "/")
+		p.upstreams[u.Name] = newUpstreamPool(u.URL)
 	}
 	for _, r := range Routes {
 		p.routes = append(p.routes, route{Pattern: strings.Split(strings.Trim(r.Pattern, "/"), "/"), Upstream: r.Upstream})
@@ -118,19 +120,19 @@ func (p *Proxy) Handle(c *fiber.Ctx) error {
 	if upstream == "" {
 		return c.Next()
 	}
-	base := p.upstreams[upstream]
-	if base == "" {
+	pool := p.upstreams[upstream]
+	if pool == nil {
 		// An optional service (notifications, placements, insights) that is
 		// not deployed.
 		return fmt.Errorf("the %s service is not configured: %w", upstream, errs.Unavailable)
 	}
-	target := base + rawPath
+	target := rawPath
 	if query != "" {
 		target += "?" + query
 	}
 	c.Request().Header.Del(fiber.HeaderCookie)
 	c.Request().Header.Set(httpx.HeaderRequestID, httpx.RequestID(c))
-	if err := proxy.DoTimeout(c, target, p.timeout, p.client); err != nil {
+	if err := pool.forward(c, target, p.timeout, p.client); err != nil {
 		return fmt.Errorf("upstream for %s: %w", c.Route().Path, errs.Unavailable)
 	}
 	c.Response().Header.Del(fiber.HeaderServer)

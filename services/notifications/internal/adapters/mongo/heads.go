@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/uuid"
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 )
 
@@ -157,8 +158,10 @@ func (s *Store) buildHeads(ctx context.Context) error {
 			return fmt.Errorf("build an inbox head: %w", err)
 		}
 	}
+	// Two instances starting at once both upsert the record; the one that
+	// loses the race is told of a duplicate key, and the record is there.
 	if _, err := s.meta.UpdateOne(ctx, bson.D{{Key: "_id", Value: headsMigration}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "items", Value: len(docs)}}}}, options.UpdateOne().SetUpsert(true)); err != nil {
+		bson.D{{Key: "$set", Value: bson.D{{Key: "items", Value: len(docs)}}}}, options.UpdateOne().SetUpsert(true)); err != nil && !mongo.IsDuplicateKeyError(err) {
 		return fmt.Errorf("record inbox heads migration: %w", err)
 	}
 	return nil
