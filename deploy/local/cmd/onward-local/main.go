@@ -17,6 +17,7 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	servePprof()
 	// After the first signal, restore the default handling, so a second
 	// Ctrl-C ends a shutdown that hangs.
 	go func() {
