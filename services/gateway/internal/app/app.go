@@ -92,6 +92,7 @@ func build(ctx context.Context, rt *platform.Runtime, cfg Config, opts Options) 
 	}
 	// A retired key stays published until the last token it signed expires.
 	keys := service.NewKeyRing(store.SigningKeys, opts.Now, cfg.KeyPrepublish, cfg.AccessTTL+time.Minute)
+	keys.Lock = locks.Lock
 	if err := keys.Load(ctx); err != nil {
 		return nil, err
 	}

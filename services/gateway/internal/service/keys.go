@@ -28,6 +28,12 @@ type KeyRing struct {
 	prepublish  time.Duration
 	retireAfter time.Duration
 
+	// Lock, when set, serialises the creation of a first key between
+	// replicas: two gateways starting together on an empty database would
+	// otherwise each create one and sign with keys the other does not
+	// know until its next reload.
+	Lock func(ctx context.Context, name string) (unlock func(), err error)
+
 	mu   sync.RWMutex
 	keys []SigningKey
 }
@@ -53,7 +59,29 @@ func (r *KeyRing) Load(ctx context.Context) error {
 	if _, ok := r.signing(r.now()); ok {
 		return nil
 	}
-	_, err = r.add(ctx, r.now())
+	return r.addFirst(ctx)
+}
+
+// addFirst creates a key that signs at once, under Lock when there is one,
+// after reading the store again inside it: a replica that took the lock
+// first may have created the key this one would.
+func (r *KeyRing) addFirst(ctx context.Context) error {
+	if r.Lock != nil {
+		unlock, err := r.Lock(ctx, "signing-keys/first")
+		if err != nil {
+			return fmt.Errorf("lock signing keys: %w", err)
+		}
+		defer unlock()
+		keys, err := r.store.All(ctx)
+		if err != nil {
+			return fmt.Errorf("load signing keys: %w", err)
+		}
+		r.set(keys)
+		if _, ok := r.signing(r.now()); ok {
+			return nil
+		}
+	}
+	_, err := r.add(ctx, r.now())
 	return err
 }
 
