@@ -1,11 +1,9 @@
 package mongo
 
 import (
-	"context"
-	"os"
 	"testing"
 
-	"github.com/onward-jobs/onward/pkg/mongox"
+	"github.com/onward-jobs/onward/pkg/mongox/mongoxtest"
 )
 
 // TestDeploymentDocListsEveryIndex: the index table of docs/deployment.md
@@ -14,15 +12,5 @@ import (
 func TestDeploymentDocListsEveryIndex(t *testing.T) {
 	t.Parallel()
 	s := newStore(t)
-	guide, err := os.ReadFile("../../../../../docs/deployment.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	undocumented, unbuilt, err := mongox.CompareIndexTable(context.Background(), s.inbox.Database(), "notifications", string(guide))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(undocumented) > 0 || len(unbuilt) > 0 {
-		t.Fatalf("docs/deployment.md's index table lacks %q and lists %q, which the service does not create", undocumented, unbuilt)
-	}
+	mongoxtest.RequireDocumentedIndexes(t, s.inbox.Database(), "notifications")
 }
